@@ -1,0 +1,202 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# osshealth build.  `make demo` and `make check` are the two commands of the
+# README; both first run `make deps`, which installs missing Debian packages
+# when run as root.
+#
+#   make [all]          build build/osshealth
+#   make check          deps, build, header check, style, unit, CLI, fuzz replay
+#   make check SAN=1    the same under ASan+UBSan (objects in build/san)
+#   make demo           build fixtures, scan them, write demo/report.*
+#   make install        PREFIX=/usr/local DESTDIR= (binary, man page, data)
+#   make fuzz           libFuzzer harnesses with clang (FUZZ_SECONDS=60)
+#   make bench          benchmarks under bench/ (never part of check)
+#   make style          clang-format-14 --dry-run -Werror; style-fix rewrites
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BINDIR     := $(PREFIX)/bin
+DATADIR    := $(PREFIX)/share/osshealth
+MANDIR     := $(PREFIX)/share/man/man1
+
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+LIBS_PC    := libgit2 sqlite3 libcjson libxml-2.0 libpcre2-8 libcurl
+SAN        ?=
+
+ifeq ($(SAN),1)
+BUILD      ?= build/san
+SANFLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer \
+	      -fno-sanitize-recover=undefined
+OPTFLAGS   := -O1 -g -DOH_ARENA_DEBUG
+else
+BUILD      ?= build
+SANFLAGS   :=
+OPTFLAGS   := -O2 -g -DNDEBUG
+endif
+
+PC_CFLAGS  = $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)
+PC_LIBS    = $(shell $(PKG_CONFIG) --libs $(LIBS_PC) 2>/dev/null)
+CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+
+WARN       := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	      -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral \
+	      -Wno-format-truncation
+ALL_CFLAGS  = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+	      $(WARN) $(OPTFLAGS) $(SANFLAGS) -Isrc $(PC_CFLAGS) \
+	      -DOH_VERSION='"$(VERSION)"' -DOH_DATADIR='"$(DATADIR)"' \
+	      -DOH_SRCDIR='"$(CURDIR)"' $(CFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LDLIBS_ALL  = $(PC_LIBS) -lpthread -lm
+
+SRC        := $(shell find src -name '*.c' | sort)
+LIB_SRC    := $(filter-out src/main.c,$(SRC))
+LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ   := $(BUILD)/src/main.o
+HDRS       := $(shell find src -name '*.h' | sort)
+UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_OBJ   := $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/run.o \
+	      $(BUILD)/tests/unit/unit.o
+FUZZ_SRC   := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+REPLAYS    := $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
+HDRCHECK   := $(HDRS:%.h=$(BUILD)/hdrcheck/%.ok)
+
+BIN        := $(BUILD)/osshealth
+LIBA       := $(BUILD)/libosshealth.a
+UNIT_BIN   := $(BUILD)/tests/unit/run
+FIXTURES   := build/fixtures
+
+.PHONY: all check demo deps install uninstall clean style style-fix lint \
+	fuzz bench unit cli replay hdrcheck fixtures
+.DELETE_ON_ERROR:
+.SECONDARY:
+
+all: $(BIN)
+
+deps:
+	@tools/deps.sh
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(LIBA)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+# The unit runner calls one <name>_suite() per tests/unit/test_<name>.c.
+$(BUILD)/tests/unit/suites.h: $(UNIT_SRC) Makefile
+	@mkdir -p $(@D)
+	@for f in $(UNIT_SRC); do n=$${f#tests/unit/test_}; \
+	  echo "SUITE($${n%.c})"; done > $@.tmp && mv $@.tmp $@
+
+$(UNIT_OBJ): $(BUILD)/tests/unit/suites.h
+$(UNIT_OBJ): ALL_CFLAGS += -I$(BUILD)/tests/unit
+
+$(UNIT_BIN): $(UNIT_OBJ) $(LIBA)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS_ALL)
+
+$(BUILD)/fuzz/replay_%: $(BUILD)/tests/fuzz/fuzz_%.o \
+		$(BUILD)/tests/fuzz/replay.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+# Every header compiles on its own (STYLE.md rule 15).
+$(BUILD)/hdrcheck/%.ok: %.h
+	@mkdir -p $(@D)
+	@printf '#include "%s"\n' $(<:src/%=%) | \
+	  $(CC) $(ALL_CFLAGS) -fsyntax-only -x c - && touch $@
+
+hdrcheck: $(HDRCHECK)
+
+fixtures:
+	@fixtures/build.sh $(FIXTURES) >/dev/null
+
+unit: $(UNIT_BIN)
+	$(UNIT_BIN)
+
+cli: $(BIN) fixtures
+	OSSHEALTH=$(CURDIR)/$(BIN) FIXTURES=$(CURDIR)/$(FIXTURES) \
+	  SRCDIR=$(CURDIR) tests/cli/run.sh
+
+replay: $(REPLAYS)
+	@for n in $(FUZZ_NAMES); do \
+	  $(BUILD)/fuzz/replay_$$n tests/fuzz/corpus/$$n || exit 1; done
+
+check: deps
+	@$(MAKE) --no-print-directory all hdrcheck
+	@$(MAKE) --no-print-directory style
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory replay
+	@$(MAKE) --no-print-directory cli
+	@fixtures/selftest.sh build/fixtures-selftest
+	@echo "check: all passed"
+
+demo: deps
+	@$(MAKE) --no-print-directory all fixtures
+	@tools/demo.sh $(CURDIR)/$(BIN) $(CURDIR)/demo
+
+STYLE_FILES = $(shell find src tests -name '*.[ch]' | sort)
+
+style:
+	@clang-format-14 --dry-run -Werror $(STYLE_FILES)
+
+style-fix:
+	clang-format-14 -i $(STYLE_FILES)
+
+lint:
+	clang-tidy-14 --quiet \
+	  -checks='-*,readability-function-cognitive-complexity' \
+	  -config='{CheckOptions: [{key: readability-function-cognitive-complexity.Threshold, value: 25}]}' \
+	  $(SRC) -- $(ALL_CFLAGS)
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@tools/deps.sh --with-fuzz
+	@mkdir -p build/libfuzzer
+	@for n in $(FUZZ_NAMES); do \
+	  clang -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -Isrc $(PC_CFLAGS) \
+	    -DOH_VERSION='"$(VERSION)"' -DOH_SRCDIR='"$(CURDIR)"' \
+	    -o build/libfuzzer/fuzz_$$n tests/fuzz/fuzz_$$n.c $(LIB_SRC) \
+	    $(LDLIBS_ALL) || exit 1; \
+	  mkdir -p build/libfuzzer/corpus_$$n; \
+	  build/libfuzzer/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) \
+	    build/libfuzzer/corpus_$$n tests/fuzz/corpus/$$n || exit 1; \
+	done
+
+bench: $(BIN)
+	@for b in bench/*/run.sh; do [ -x "$$b" ] && "$$b" $(CURDIR)/$(BIN); done; true
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/osshealth
+	install -m 0644 docs/osshealth.1 $(DESTDIR)$(MANDIR)/osshealth.1
+	cp -R rules licenses $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/osshealth $(DESTDIR)$(MANDIR)/osshealth.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build demo
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

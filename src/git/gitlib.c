@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * libgit2 initialisation, version and error bridge.
+ */
+#include "git/gitlib.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include <git2.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/banned.h"
+
+void gitlib_init(void)
+{
+	git_libgit2_init();
+}
+
+void gitlib_shutdown(void)
+{
+	git_libgit2_shutdown();
+}
+
+void gitlib_version(char *buf, size_t size)
+{
+	int major = 0, minor = 0, rev = 0;
+
+	git_libgit2_version(&major, &minor, &rev);
+	snprintf(buf, size, "%d.%d.%d", major, minor, rev);
+}
+
+int gitlib_error(struct oh_err *err, const char *input, const char *fmt, ...)
+{
+	const git_error *ge = git_error_last();
+	struct oh_buf msg = OH_BUF_INIT;
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	oh_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	if (ge && ge->message)
+		oh_buf_addf(&msg, " (libgit2: %s)", ge->message);
+	ret = oh_err_set(err, OH_EGIT, input, 0, 0, "%s", msg.buf);
+	oh_buf_release(&msg);
+	return ret;
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef OH_REPORT_REPORT_H
+#define OH_REPORT_REPORT_H
+
+/*
+ * Renderers: one function per kind of result, one file per output format
+ * where a format grows large (report_text.c, report_json.c, ...).  A
+ * renderer writes only the selected format to the stream it is given and
+ * returns OH_EIO (naming "<stdout>" or the output path) when a write fails,
+ * so `-o /dev/full` is an error and not a silent truncation.
+ *
+ * Output is deterministic: lists are sorted, times are UTC, and JSON keys
+ * come in a fixed order.  HTML output escapes every string it prints.
+ */
+
+#include <stdio.h>
+
+struct oh_err;
+struct store_info;
+
+enum report_format {
+	REPORT_TEXT,
+	REPORT_JSON,
+	REPORT_MARKDOWN,
+	REPORT_HTML,
+	REPORT_SARIF,
+	REPORT_JUNIT,
+	REPORT_CSV,
+};
+
+/**
+ * Parse a format name ("text", "json", "md"/"markdown", "html", "sarif",
+ * "junit", "csv") into *out.  Returns 0, or OH_EINPUT for an unknown name
+ * (err may be NULL).
+ */
+int report_format_parse(enum report_format *out, const char *name,
+			struct oh_err *err);
+
+/** The canonical name of a format. */
+const char *report_format_name(enum report_format f);
+
+/**
+ * Write `db info`: schema version, file size, review runs, row counts.
+ * Supports REPORT_TEXT and REPORT_JSON; `path` is the database path shown.
+ */
+int report_db_info(FILE *fp, const char *path, const struct store_info *info,
+		   enum report_format fmt, struct oh_err *err);
+
+/** One line per library osshealth links, "name: version". */
+void report_library_versions(FILE *fp);
+
+/**
+ * Check fp for a write error after rendering; OH_EIO naming `name` when
+ * the stream failed (flushes first).
+ */
+int report_check_stream(FILE *fp, const char *name, struct oh_err *err);
+
+#endif /* OH_REPORT_REPORT_H */

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Schema migrations.  migration[i] takes a file from user_version i to
+ * i + 1; each runs in its own transaction together with the version bump,
+ * so a killed migration leaves the file at the old version.
+ *
+ * Never edit a migration that has been released: add a new one at the end
+ * and raise STORE_SCHEMA_VERSION in store.h.
+ *
+ * Table overview (columns are documented in docs/architecture.md):
+ *   collected facts, keyed by repository and object id:
+ *     repositories, commits, trailers, tags, blobs, files
+ *   review results, keyed by run and component:
+ *     runs, components, run_components, facts, scores, findings
+ */
+#include "store/store_int.h"
+
+#include <stdio.h>
+
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "core/banned.h"
+
+static const char *const migration[] = {
+	/* 0 -> 1: the first schema. */
+	"CREATE TABLE runs ("
+	"  id INTEGER PRIMARY KEY,"
+	"  started_at INTEGER NOT NULL,"
+	"  finished_at INTEGER,"
+	"  tool_version TEXT NOT NULL,"
+	"  rules_version TEXT,"
+	"  profile TEXT,"
+	"  inputs TEXT NOT NULL DEFAULT '[]',"
+	"  status TEXT NOT NULL DEFAULT 'running'"
+	"    CHECK (status IN ('running','done','partial','failed')));"
+	"CREATE TABLE repositories ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('local','remote')),"
+	"  mirror_path TEXT,"
+	"  last_fetch_at INTEGER,"
+	"  last_head TEXT);"
+	"CREATE TABLE components ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  repo_id INTEGER REFERENCES repositories(id),"
+	"  declared TEXT NOT NULL DEFAULT '{}');"
+	"CREATE TABLE run_components ("
+	"  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+	"  component_id INTEGER NOT NULL REFERENCES components(id),"
+	"  status TEXT NOT NULL DEFAULT 'pending'"
+	"    CHECK (status IN ('pending','done','failed')),"
+	"  revision TEXT,"
+	"  error TEXT,"
+	"  decision TEXT,"
+	"  started_at INTEGER,"
+	"  finished_at INTEGER,"
+	"  PRIMARY KEY (run_id, component_id));"
+	"CREATE TABLE commits ("
+	"  repo_id INTEGER NOT NULL REFERENCES repositories(id)"
+	"    ON DELETE CASCADE,"
+	"  id TEXT NOT NULL,"
+	"  author_name TEXT NOT NULL,"
+	"  author_email TEXT NOT NULL,"
+	"  author_time INTEGER NOT NULL,"
+	"  author_tz INTEGER NOT NULL,"
+	"  committer_name TEXT NOT NULL,"
+	"  committer_email TEXT NOT NULL,"
+	"  committer_time INTEGER NOT NULL,"
+	"  committer_tz INTEGER NOT NULL,"
+	"  parents INTEGER NOT NULL,"
+	"  subject TEXT NOT NULL,"
+	"  signed INTEGER NOT NULL DEFAULT 0,"
+	"  is_bot INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (repo_id, id)) WITHOUT ROWID;"
+	"CREATE TABLE trailers ("
+	"  repo_id INTEGER NOT NULL,"
+	"  commit_id TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  value TEXT NOT NULL,"
+	"  PRIMARY KEY (repo_id, commit_id, seq),"
+	"  FOREIGN KEY (repo_id, commit_id) REFERENCES commits(repo_id, id)"
+	"    ON DELETE CASCADE) WITHOUT ROWID;"
+	"CREATE TABLE tags ("
+	"  repo_id INTEGER NOT NULL REFERENCES repositories(id)"
+	"    ON DELETE CASCADE,"
+	"  name TEXT NOT NULL,"
+	"  target TEXT NOT NULL,"
+	"  time INTEGER NOT NULL,"
+	"  annotated INTEGER NOT NULL,"
+	"  signed INTEGER NOT NULL,"
+	"  semver TEXT,"
+	"  PRIMARY KEY (repo_id, name)) WITHOUT ROWID;"
+	"CREATE TABLE blobs ("
+	"  id TEXT PRIMARY KEY,"
+	"  size INTEGER NOT NULL,"
+	"  is_binary INTEGER NOT NULL DEFAULT 0,"
+	"  spdx_ids TEXT,"
+	"  license_id TEXT,"
+	"  license_match TEXT,"
+	"  license_score REAL) WITHOUT ROWID;"
+	"CREATE TABLE files ("
+	"  repo_id INTEGER NOT NULL REFERENCES repositories(id)"
+	"    ON DELETE CASCADE,"
+	"  revision TEXT NOT NULL,"
+	"  path TEXT NOT NULL,"
+	"  blob_id TEXT NOT NULL,"
+	"  mode INTEGER NOT NULL,"
+	"  size INTEGER NOT NULL,"
+	"  PRIMARY KEY (repo_id, revision, path)) WITHOUT ROWID;"
+	"CREATE TABLE facts ("
+	"  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+	"  component_id INTEGER NOT NULL REFERENCES components(id),"
+	"  key TEXT NOT NULL,"
+	"  value TEXT,"
+	"  PRIMARY KEY (run_id, component_id, key));"
+	"CREATE TABLE scores ("
+	"  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+	"  component_id INTEGER NOT NULL REFERENCES components(id),"
+	"  category TEXT NOT NULL,"
+	"  check_name TEXT NOT NULL,"
+	"  state TEXT NOT NULL"
+	"    CHECK (state IN ('scored','not-applicable','unknown')),"
+	"  score REAL CHECK (score IS NULL OR (score >= 0 AND score <= 10)),"
+	"  reason TEXT NOT NULL,"
+	"  evidence TEXT NOT NULL DEFAULT '[]',"
+	"  PRIMARY KEY (run_id, component_id, category, check_name));"
+	"CREATE TABLE findings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+	"  component_id INTEGER NOT NULL REFERENCES components(id),"
+	"  code TEXT NOT NULL,"
+	"  severity TEXT NOT NULL"
+	"    CHECK (severity IN ('info','low','medium','high','critical')),"
+	"  message TEXT NOT NULL,"
+	"  evidence TEXT NOT NULL DEFAULT '[]');",
+
+	/* 1 -> 2: indexes for the queries reports run most. */
+	"CREATE INDEX commits_by_time ON commits(repo_id, author_time);"
+	"CREATE INDEX files_by_blob ON files(blob_id);"
+	"CREATE INDEX findings_by_run ON findings(run_id, component_id);"
+	"CREATE INDEX run_components_by_component"
+	"  ON run_components(component_id, run_id);",
+};
+
+_Static_assert(sizeof(migration) / sizeof(migration[0]) == STORE_SCHEMA_VERSION,
+	       "one migration per schema version");
+
+static int set_version(struct store *st, int v, struct oh_err *err)
+{
+	char sql[64];
+
+	/* PRAGMA takes no bound parameters; v is our own integer. */
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v);
+	return store_exec(st, sql, err);
+}
+
+int store_migrate(struct store *st, int target, struct oh_err *err)
+{
+	char sql[64];
+
+	if (target < 1 || target > STORE_SCHEMA_VERSION)
+		OH_BUG("migration target %d out of range", target);
+	while (st->version < target) {
+		int from = st->version;
+
+		if (store_begin(st, err) < 0)
+			return err->code;
+		if (from == 0) {
+			snprintf(sql, sizeof(sql), "PRAGMA application_id = %d",
+				 STORE_APP_ID);
+			if (store_exec(st, sql, err) < 0)
+				goto fail;
+		}
+		if (store_exec(st, migration[from], err) < 0 ||
+		    set_version(st, from + 1, err) < 0 ||
+		    store_commit(st, err) < 0)
+			goto fail;
+		st->version = from + 1;
+	}
+	return 0;
+fail:
+	store_rollback(st);
+	oh_err_prefix(err, "migrating schema %d to %d: ", st->version,
+		      st->version + 1);
+	return err->code;
+}

@@ -1,0 +1,391 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Opening the database, transactions, review runs and `db info`.
+ */
+#include "store/store_int.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "core/banned.h"
+
+int store_db_error(struct store *st, struct oh_err *err, const char *what)
+{
+	int rc = st && st->db ? sqlite3_extended_errcode(st->db) : 0;
+	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : "no handle";
+	const char *path = st ? st->path : NULL;
+
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return oh_err_set(
+			err, OH_EDB, path, 0, 0,
+			"%s: database is locked by another process (waited %d ms)",
+			what, st ? st->busy_ms : STORE_BUSY_MS);
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+		return oh_err_set(
+			err, OH_EDB, path, 0, 0,
+			"%s: file is corrupt or not a database (sqlite: %s)",
+			what, msg);
+	if ((rc & 0xff) == SQLITE_READONLY)
+		return oh_err_set(err, OH_EDB, path, 0, 0,
+				  "%s: database is read-only (sqlite: %s)",
+				  what, msg);
+	return oh_err_set(err, OH_EDB, path, 0, 0, "%s: sqlite: %s", what, msg);
+}
+
+int store_prepare(struct store *st, sqlite3_stmt **out, const char *sql,
+		  struct oh_err *err)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK) {
+		*out = NULL;
+		return store_db_error(st, err, "preparing a query");
+	}
+	return 0;
+}
+
+int store_exec(struct store *st, const char *sql, struct oh_err *err)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_db_error(st, err, "running a statement");
+	return 0;
+}
+
+int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	if (!s)
+		return sqlite3_bind_null(stmt, idx);
+	return sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+const char *store_sqlite_version(void)
+{
+	return sqlite3_libversion();
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+int store_schema_version(const struct store *st)
+{
+	return st->version;
+}
+
+int store_opened_version(const struct store *st)
+{
+	return st->opened;
+}
+
+static int pragma_int(struct store *st, const char *sql, int64_t *out,
+		      struct oh_err *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int ret = 0;
+
+	if (store_prepare(st, &stmt, sql, err) < 0)
+		return err->code;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	else
+		ret = store_db_error(st, err, "reading the database header");
+	sqlite3_finalize(stmt);
+	return ret;
+}
+
+/* Is this file ours?  Checks application id and version, never writes. */
+static int check_identity(struct store *st, struct oh_err *err)
+{
+	int64_t app = 0, ver = 0, tables = 0;
+
+	if (pragma_int(st, "PRAGMA application_id", &app, err) < 0 ||
+	    pragma_int(st, "PRAGMA user_version", &ver, err) < 0 ||
+	    pragma_int(st, "SELECT count(*) FROM sqlite_schema", &tables, err) <
+		    0)
+		return err->code;
+	if (app != STORE_APP_ID && (tables > 0 || ver != 0))
+		return oh_err_set(
+			err, OH_EDB, st->path, 0, 0,
+			"not an osshealth database (application id 0x%llx, %lld tables)",
+			(unsigned long long)app, (long long)tables);
+	if (ver > STORE_SCHEMA_VERSION)
+		return oh_err_set(
+			err, OH_EDB, st->path, 0, 0,
+			"written by a newer osshealth (schema %lld; this build knows up to %d): upgrade osshealth",
+			(long long)ver, STORE_SCHEMA_VERSION);
+	st->version = (int)ver;
+	st->opened = (int)ver;
+	return 0;
+}
+
+static int configure(struct store *st, struct oh_err *err)
+{
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+	sqlite3_extended_result_codes(st->db, 1);
+	if (store_exec(st, "PRAGMA foreign_keys = ON", err) < 0)
+		return err->code;
+	if (check_identity(st, err) < 0)
+		return err->code;
+	if (st->readonly)
+		return 0;
+	/* WAL lets `db info` and reports read while a scan writes. */
+	return store_exec(st, "PRAGMA journal_mode = WAL", err);
+}
+
+int store_open(struct store **out, const char *path,
+	       const struct store_open_opts *opts, struct oh_err *err)
+{
+	struct store_open_opts def = STORE_OPEN_OPTS_INIT;
+	struct store *st;
+	int flags;
+	int target;
+
+	*out = NULL;
+	if (!opts)
+		opts = &def;
+	if (!path)
+		path = STORE_DEFAULT_PATH;
+	target = opts->target_version ? opts->target_version
+				      : STORE_SCHEMA_VERSION;
+	if (access(path, F_OK) < 0 && ((opts->flags & STORE_CREATE) == 0 ||
+				       (opts->flags & STORE_READONLY) != 0))
+		return oh_err_set(err, OH_ENOTFOUND, path, 0, 0,
+				  "database does not exist");
+	st = oh_xcalloc(1, sizeof(*st));
+	st->path = oh_xstrdup(path);
+	st->readonly = (opts->flags & STORE_READONLY) != 0;
+	st->busy_ms = opts->busy_ms > 0 ? opts->busy_ms : STORE_BUSY_MS;
+	flags = st->readonly ? SQLITE_OPEN_READONLY
+			     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		store_db_error(st, err, "cannot open database");
+		goto fail;
+	}
+	if (configure(st, err) < 0)
+		goto fail;
+	if (!st->readonly && st->version < target &&
+	    store_migrate(st, target, err) < 0)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	store_close(st);
+	return err->code;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	if (st->in_tx)
+		store_rollback(st);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+int store_begin(struct store *st, struct oh_err *err)
+{
+	if (st->in_tx)
+		OH_BUG("nested transaction on %s", st->path);
+	if (store_exec(st, "BEGIN IMMEDIATE", err) < 0)
+		return err->code;
+	st->in_tx = true;
+	return 0;
+}
+
+int store_commit(struct store *st, struct oh_err *err)
+{
+	if (!st->in_tx)
+		OH_BUG("commit without a transaction on %s", st->path);
+	if (store_exec(st, "COMMIT", err) < 0)
+		return err->code;
+	st->in_tx = false;
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	if (!st->in_tx)
+		return;
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_tx = false;
+}
+
+const char *store_run_status_name(enum store_run_status s)
+{
+	switch (s) {
+	case STORE_RUN_RUNNING:
+		return "running";
+	case STORE_RUN_DONE:
+		return "done";
+	case STORE_RUN_PARTIAL:
+		return "partial";
+	case STORE_RUN_FAILED:
+		return "failed";
+	}
+	OH_BUG("bad run status %d", (int)s);
+}
+
+int store_run_begin(int64_t *id_out, struct store *st,
+		    const struct store_run *run, struct oh_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO runs (started_at, tool_version, rules_version,"
+		" profile, inputs, status) VALUES (?1, ?2, ?3, ?4,"
+		" coalesce(?5, '[]'), 'running')";
+	sqlite3_stmt *stmt = NULL;
+	int ret = 0;
+
+	if (store_prepare(st, &stmt, sql, err) < 0)
+		return err->code;
+	sqlite3_bind_int64(stmt, 1, run->started_at);
+	store_bind_text(stmt, 2, run->tool_version);
+	store_bind_text(stmt, 3, run->rules_version);
+	store_bind_text(stmt, 4, run->profile);
+	store_bind_text(stmt, 5, run->inputs_json);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		ret = store_db_error(st, err, "recording a review run");
+	else
+		*id_out = sqlite3_last_insert_rowid(st->db);
+	sqlite3_finalize(stmt);
+	return ret;
+}
+
+int store_run_finish(struct store *st, int64_t run_id,
+		     enum store_run_status status, int64_t finished_at,
+		     struct oh_err *err)
+{
+	static const char sql[] =
+		"UPDATE runs SET status = ?1, finished_at = ?2 WHERE id = ?3";
+	sqlite3_stmt *stmt = NULL;
+	int ret = 0;
+
+	if (store_prepare(st, &stmt, sql, err) < 0)
+		return err->code;
+	store_bind_text(stmt, 1, store_run_status_name(status));
+	sqlite3_bind_int64(stmt, 2, finished_at);
+	sqlite3_bind_int64(stmt, 3, run_id);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		ret = store_db_error(st, err, "finishing a review run");
+	else if (sqlite3_changes(st->db) != 1)
+		ret = oh_err_set(err, OH_ENOTFOUND, st->path, 0, 0,
+				 "no review run %lld", (long long)run_id);
+	sqlite3_finalize(stmt);
+	return ret;
+}
+
+static char *column_dup(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return oh_xstrdup(s ? (const char *)s : "");
+}
+
+static int info_counts(struct store_info *out, struct store *st,
+		       struct oh_err *err)
+{
+	static const char list_sql[] =
+		"SELECT name FROM sqlite_schema WHERE type = 'table'"
+		" AND name NOT LIKE 'sqlite_%' ORDER BY name";
+	sqlite3_stmt *list = NULL;
+	size_t alloc = 0;
+	int rc;
+
+	if (store_prepare(st, &list, list_sql, err) < 0)
+		return err->code;
+	while ((rc = sqlite3_step(list)) == SQLITE_ROW) {
+		struct store_count *c;
+		struct oh_buf sql = OH_BUF_INIT;
+		int64_t rows = 0;
+		int ret;
+
+		OH_GROW(out->counts, alloc, out->counts_nr + 1);
+		c = &out->counts[out->counts_nr++];
+		c->table = column_dup(list, 0);
+		c->rows = 0;
+		/* Identifiers cannot be bound; the name is quoted. */
+		oh_buf_addf(&sql, "SELECT count(*) FROM \"%s\"", c->table);
+		ret = pragma_int(st, sql.buf, &rows, err);
+		oh_buf_release(&sql);
+		if (ret < 0) {
+			sqlite3_finalize(list);
+			return ret;
+		}
+		c->rows = rows;
+	}
+	sqlite3_finalize(list);
+	if (rc != SQLITE_DONE)
+		return store_db_error(st, err, "listing tables");
+	return 0;
+}
+
+static int info_runs(struct store_info *out, struct store *st,
+		     struct oh_err *err)
+{
+	static const char sql[] =
+		"SELECT r.id, r.started_at, coalesce(r.finished_at, 0),"
+		" r.status, r.tool_version,"
+		" (SELECT count(*) FROM run_components c WHERE c.run_id = r.id),"
+		" (SELECT count(*) FROM run_components c WHERE c.run_id = r.id"
+		"  AND c.status = 'failed')"
+		" FROM runs r ORDER BY r.id DESC";
+	sqlite3_stmt *stmt = NULL;
+	size_t alloc = 0;
+	int rc;
+
+	if (st->version < 1)
+		return 0;
+	if (store_prepare(st, &stmt, sql, err) < 0)
+		return err->code;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct store_run_summary *r;
+
+		OH_GROW(out->run, alloc, out->run_nr + 1);
+		r = &out->run[out->run_nr++];
+		r->id = sqlite3_column_int64(stmt, 0);
+		r->started_at = sqlite3_column_int64(stmt, 1);
+		r->finished_at = sqlite3_column_int64(stmt, 2);
+		r->status = column_dup(stmt, 3);
+		r->tool_version = column_dup(stmt, 4);
+		r->components = sqlite3_column_int64(stmt, 5);
+		r->failed = sqlite3_column_int64(stmt, 6);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_db_error(st, err, "listing review runs");
+	return 0;
+}
+
+int store_info_get(struct store_info *out, struct store *st, struct oh_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	out->schema_version = st->version;
+	out->code_version = STORE_SCHEMA_VERSION;
+	if (pragma_int(st, "PRAGMA page_count", &out->page_count, err) < 0 ||
+	    pragma_int(st, "PRAGMA page_size", &out->page_size, err) < 0 ||
+	    info_counts(out, st, err) < 0 || info_runs(out, st, err) < 0) {
+		store_info_release(out);
+		return err->code;
+	}
+	return 0;
+}
+
+void store_info_release(struct store_info *info)
+{
+	for (size_t i = 0; i < info->counts_nr; i++)
+		free(info->counts[i].table);
+	free(info->counts);
+	for (size_t i = 0; i < info->run_nr; i++) {
+		free(info->run[i].status);
+		free(info->run[i].tool_version);
+	}
+	free(info->run);
+	memset(info, 0, sizeof(*info));
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef OH_STORE_STORE_INT_H
+#define OH_STORE_STORE_INT_H
+
+/*
+ * Internals shared by the files of src/store/.  Nothing outside
+ * src/store/ includes this header (it pulls in sqlite3.h).
+ */
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+struct store {
+	sqlite3 *db;   /* the connection */
+	char *path;    /* owned copy of the path opened */
+	int version;   /* PRAGMA user_version after migrations */
+	int opened;    /* PRAGMA user_version before migrations */
+	bool readonly; /* opened with STORE_READONLY */
+	bool in_tx;    /* a transaction is open */
+	int busy_ms;   /* lock wait in milliseconds */
+};
+
+/** Set err to OH_EDB with our text first and SQLite's message appended. */
+int store_db_error(struct store *st, struct oh_err *err, const char *what);
+
+/**
+ * Prepare `sql` into *out; OH_EDB naming the statement's purpose on
+ * failure.  The caller finalizes.
+ */
+int store_prepare(struct store *st, sqlite3_stmt **out, const char *sql,
+		  struct oh_err *err);
+
+/** Run SQL without results or parameters (schema, pragmas). */
+int store_exec(struct store *st, const char *sql, struct oh_err *err);
+
+/** Bind text that may be NULL (binds SQL NULL then). */
+int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
+
+/** Migrations: apply each step above the file's version up to target. */
+int store_migrate(struct store *st, int target, struct oh_err *err);
+
+#endif /* OH_STORE_STORE_INT_H */

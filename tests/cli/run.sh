@@ -1,0 +1,29 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Run every tests/cli/t*.sh (or the ones named as arguments) and print
+# "N passed, N failed".  Exit 1 when any failed.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+pass=0
+failed=0
+failures=""
+if [ $# -eq 0 ]; then
+	set -- "$here"/t[0-9]*.sh
+fi
+for t in "$@"; do
+	name=$(basename "$t" .sh)
+	if sh "$t" >"${TMPDIR:-/tmp}/oh-cli-$name.log" 2>&1; then
+		pass=$((pass + 1))
+		echo "ok   $name"
+	else
+		failed=$((failed + 1))
+		failures="$failures $name"
+		echo "FAIL $name"
+		sed 's/^/     /' "${TMPDIR:-/tmp}/oh-cli-$name.log"
+	fi
+	rm -f "${TMPDIR:-/tmp}/oh-cli-$name.log"
+done
+echo "$pass passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * core: buffers (caps, detach, quoting), errors (first wins, prefix,
+ * format), arena, paths, time parsing and formatting.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/path.h"
+#include "core/timeutil.h"
+#include "unit.h"
+
+START_TEST(test_core_buf_basic)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	char *s;
+	size_t len;
+
+	ck_assert_str_eq(b.buf, "");
+	ck_assert_int_eq(oh_buf_adds(&b, "abc"), 0);
+	ck_assert_int_eq(oh_buf_addf(&b, "-%d-", 42), 0);
+	ck_assert_int_eq(oh_buf_add(&b, "x\0y", 3), 0);
+	ck_assert_uint_eq(b.len, 10);
+	ck_assert_int_eq(memcmp(b.buf, "abc-42-x\0y", 11), 0);
+	oh_buf_setlen(&b, 3);
+	ck_assert(oh_buf_eq(&b, "abc"));
+	s = oh_buf_detach(&b, &len);
+	ck_assert_str_eq(s, "abc");
+	ck_assert_uint_eq(len, 3);
+	ck_assert_str_eq(b.buf, "");
+	free(s);
+	s = oh_buf_detach(&b, NULL);
+	ck_assert_str_eq(s, "");
+	free(s);
+	oh_buf_release(&b);
+}
+END_TEST
+
+START_TEST(test_core_buf_cap)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	oh_buf_set_max(&b, 5);
+	ck_assert_int_eq(oh_buf_adds(&b, "1234"), 0);
+	ck_assert_int_eq(oh_buf_adds(&b, "56"), OH_ELIMIT);
+	ck_assert_str_eq(b.buf, "1234");
+	ck_assert_int_eq(oh_buf_addch(&b, '5'), 0);
+	ck_assert_int_eq(oh_buf_addf(&b, "%s", "x"), OH_ELIMIT);
+	ck_assert_str_eq(b.buf, "12345");
+	oh_buf_release(&b);
+}
+END_TEST
+
+START_TEST(test_core_buf_quoted)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	oh_buf_add_quoted(&b, "a'b\n\\c", 6, 60);
+	ck_assert_str_eq(b.buf, "a\\'b\\x0a\\\\c");
+	oh_buf_reset(&b);
+	oh_buf_add_quoted(&b, "abcdefgh", 8, 3);
+	ck_assert_str_eq(b.buf, "abc...");
+	oh_buf_release(&b);
+}
+END_TEST
+
+START_TEST(test_core_buf_read_file)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	char p[512];
+
+	unit_tmpdir();
+	snprintf(p, sizeof(p), "%s", unit_path("f.txt"));
+	unit_write_file(p, "hello world", 11);
+	ck_assert_int_eq(oh_buf_read_file(&b, p, &err), 0);
+	ck_assert_str_eq(b.buf, "hello world");
+	oh_buf_reset(&b);
+	oh_buf_set_max(&b, 4);
+	ck_assert_int_eq(oh_buf_read_file(&b, p, &err), OH_ELIMIT);
+	ck_assert_str_eq(err.input, p);
+	oh_err_release(&err);
+	ck_assert_int_eq(oh_buf_read_file(&b, unit_path("nope"), &err),
+			 OH_ENOTFOUND);
+	oh_err_release(&err);
+	oh_buf_release(&b);
+	unit_tmpdir_remove();
+}
+END_TEST
+
+START_TEST(test_core_err_first_wins)
+{
+	struct oh_err err = OH_ERR_INIT;
+	char line[600];
+
+	ck_assert_int_eq(oh_err_set(&err, OH_EINPUT, "sbom.json", 14, 9,
+				    "'%s' must be a string", "spdxVersion"),
+			 OH_EINPUT);
+	ck_assert_int_eq(oh_err_set(&err, OH_EIO, "other", 0, 0, "later"),
+			 OH_EINPUT);
+	oh_err_format(line, sizeof(line), &err);
+	ck_assert_str_eq(line,
+			 "sbom.json:14:9: 'spdxVersion' must be a string");
+	oh_err_prefix(&err, "reading %s: ", "x");
+	ck_assert_str_eq(err.msg, "reading x: 'spdxVersion' must be a string");
+	oh_err_release(&err);
+	ck_assert_int_eq(err.code, OH_OK);
+	oh_err_set(&err, OH_EIO, NULL, 0, 0, "two\nlines");
+	oh_err_format(line, sizeof(line), &err);
+	ck_assert_str_eq(line, "two lines");
+	oh_err_release(&err);
+	oh_err_set(&err, OH_EIO, "f", 3, 0, "m");
+	oh_err_format(line, sizeof(line), &err);
+	ck_assert_str_eq(line, "f:3: m");
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_core_arena)
+{
+	struct oh_arena a = OH_ARENA_INIT;
+	char *big;
+	int *small;
+
+	for (int i = 0; i < 10000; i++) {
+		small = oh_arena_alloc(&a, sizeof(int) * 3);
+		ck_assert_int_eq(small[0], 0);
+		ck_assert_uint_eq((unsigned long)small % 16, 0);
+		small[2] = i;
+	}
+	big = oh_arena_alloc(&a, 100000);
+	big[99999] = 'x';
+	ck_assert_str_eq(oh_arena_strdup(&a, "hello"), "hello");
+	ck_assert_str_eq(oh_arena_strndup(&a, "hello", 2), "he");
+	oh_arena_release(&a);
+	ck_assert_ptr_null(a.head);
+}
+END_TEST
+
+START_TEST(test_core_path_join)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	oh_path_join(&b, "a/", "/b");
+	ck_assert_str_eq(b.buf, "a/b");
+	oh_buf_reset(&b);
+	oh_path_join(&b, "/", "x");
+	ck_assert_str_eq(b.buf, "/x");
+	oh_buf_reset(&b);
+	oh_path_join(&b, "", "x");
+	ck_assert_str_eq(b.buf, "x");
+	oh_buf_release(&b);
+}
+END_TEST
+
+START_TEST(test_core_mkdirs)
+{
+	struct oh_err err = OH_ERR_INIT;
+	char p[512];
+
+	unit_tmpdir();
+	snprintf(p, sizeof(p), "%s", unit_path("a/b/c"));
+	ck_assert_int_eq(oh_path_mkdirs(p, &err), 0);
+	ck_assert(oh_path_is_dir(p));
+	ck_assert_int_eq(oh_path_mkdirs(p, &err), 0);
+	snprintf(p, sizeof(p), "%s", unit_path("file"));
+	unit_write_file(p, "x", 1);
+	ck_assert_int_eq(oh_path_mkdirs(p, &err), OH_EIO);
+	oh_err_release(&err);
+	unit_tmpdir_remove();
+}
+END_TEST
+
+START_TEST(test_core_data_dir_env)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+
+	setenv("OSSHEALTH_DATA", "/nonexistent-osshealth", 1);
+	ck_assert_int_eq(oh_data_dir(&b, &err), OH_ENOTFOUND);
+	ck_assert_str_eq(err.input, "/nonexistent-osshealth");
+	oh_err_release(&err);
+	unsetenv("OSSHEALTH_DATA");
+	/* The build points OH_SRCDIR at the checkout, which has rules/. */
+	ck_assert_int_eq(oh_data_dir(&b, &err), 0);
+	ck_assert_uint_gt(b.len, 0);
+	oh_buf_release(&b);
+}
+END_TEST
+
+static const struct {
+	const char *in;
+	long long want; /* -1: invalid */
+} time_cases[] = {
+	{ "1970-01-01", 0 },
+	{ "2026-11-01", 1793491200 },
+	{ "2026-11-01T00:00:00Z", 1793491200 },
+	{ "2023-01-05T10:00:00+0100", 1672909200 },
+	{ "2023-01-05T10:00:00+01:00", 1672909200 },
+	{ "2023-01-05T10:00:00-05:30", 1672932600 },
+	{ "2000-02-29T12:00:00Z", 951825600 },
+	{ "2023-13-01", -1 },
+	{ "2023-01-01T25:00:00Z", -1 },
+	{ "2023-01-01x", -1 },
+	{ "20230101", -1 },
+	{ "", -1 },
+	{ "2023-01-01T10:00:00+1", -1 },
+};
+
+START_TEST(test_core_time_parse)
+{
+	int64_t t = -7;
+	int rc = oh_time_parse(&t, time_cases[_i].in, NULL);
+
+	if (time_cases[_i].want < 0) {
+		ck_assert_int_eq(rc, OH_EINPUT);
+	} else {
+		ck_assert_int_eq(rc, 0);
+		ck_assert_int_eq(t, time_cases[_i].want);
+	}
+}
+END_TEST
+
+START_TEST(test_core_time_format)
+{
+	char buf[32];
+
+	oh_time_format(buf, sizeof(buf), 1672909200);
+	ck_assert_str_eq(buf, "2023-01-05T09:00:00Z");
+	oh_date_format(buf, sizeof(buf), 1672909200);
+	ck_assert_str_eq(buf, "2023-01-05");
+	setenv("OSSHEALTH_NOW", "2026-11-01", 1);
+	ck_assert_int_eq(oh_now(), 1793491200);
+	setenv("OSSHEALTH_NOW", "12345", 1);
+	ck_assert_int_eq(oh_now(), 12345);
+	unsetenv("OSSHEALTH_NOW");
+	ck_assert_int_gt(oh_now(), 1700000000);
+}
+END_TEST
+
+Suite *core_suite(void)
+{
+	Suite *s = suite_create("core");
+	TCase *tc = tcase_create("buf");
+
+	tcase_add_test(tc, test_core_buf_basic);
+	tcase_add_test(tc, test_core_buf_cap);
+	tcase_add_test(tc, test_core_buf_quoted);
+	tcase_add_test(tc, test_core_buf_read_file);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("err");
+	tcase_add_test(tc, test_core_err_first_wins);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("arena");
+	tcase_add_test(tc, test_core_arena);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("path");
+	tcase_add_test(tc, test_core_path_join);
+	tcase_add_test(tc, test_core_mkdirs);
+	tcase_add_test(tc, test_core_data_dir_env);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("time");
+	tcase_add_loop_test(tc, test_core_time_parse, 0,
+			    sizeof(time_cases) / sizeof(time_cases[0]));
+	tcase_add_test(tc, test_core_time_format);
+	suite_add_tcase(s, tc);
+	return s;
+}

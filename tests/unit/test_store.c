@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * store: create, migrate, reopen, and refuse missing, corrupt, foreign,
+ * locked and newer-version files.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <check.h>
+#include <sqlite3.h>
+
+#include "core/err.h"
+#include "store/store.h"
+#include "unit.h"
+
+static void setup(void)
+{
+	unit_tmpdir();
+}
+
+static void teardown(void)
+{
+	unit_tmpdir_remove();
+}
+
+/* Run SQL directly on a file, as another program would. */
+static void raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+START_TEST(test_store_create)
+{
+	struct store *st = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *p = unit_path("new.db");
+
+	ck_assert_int_eq(store_open(&st, p, NULL, &err), 0);
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
+	ck_assert_str_eq(store_path(st), p);
+	store_close(st);
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_store_missing_readonly)
+{
+	struct store_open_opts o = STORE_OPEN_OPTS_INIT;
+	struct store *st = NULL;
+	struct oh_err err = OH_ERR_INIT;
+
+	o.flags = STORE_READONLY;
+	ck_assert_int_eq(store_open(&st, unit_path("none.db"), &o, &err),
+			 OH_ENOTFOUND);
+	ck_assert_ptr_null(st);
+	ck_assert_ptr_nonnull(strstr(err.msg, "does not exist"));
+	ck_assert_ptr_nonnull(strstr(err.input, "none.db"));
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_store_migrate_keeps_data)
+{
+	struct store_open_opts o = STORE_OPEN_OPTS_INIT;
+	struct store_run run = { .started_at = 1700000000,
+				 .tool_version = "test" };
+	struct store_info info;
+	struct store *st = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *p = unit_path("old.db");
+	int64_t id = 0;
+
+	/* An old file at schema 1 with one run in it. */
+	o.target_version = 1;
+	ck_assert_int_eq(store_open(&st, p, &o, &err), 0);
+	ck_assert_int_eq(store_schema_version(st), 1);
+	ck_assert_int_eq(store_run_begin(&id, st, &run, &err), 0);
+	ck_assert_int_eq(id, 1);
+	store_close(st);
+
+	/* Read-only opening never migrates. */
+	o.target_version = 0;
+	o.flags = STORE_READONLY;
+	ck_assert_int_eq(store_open(&st, p, &o, &err), 0);
+	ck_assert_int_eq(store_schema_version(st), 1);
+	store_close(st);
+
+	ck_assert_int_eq(store_open(&st, p, NULL, &err), 0);
+	ck_assert_int_eq(store_schema_version(st), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(store_info_get(&info, st, &err), 0);
+	ck_assert_uint_eq(info.run_nr, 1);
+	ck_assert_str_eq(info.run[0].tool_version, "test");
+	ck_assert_str_eq(info.run[0].status, "running");
+	store_info_release(&info);
+	ck_assert_int_eq(
+		store_run_finish(st, id, STORE_RUN_DONE, 1700000100, &err), 0);
+	ck_assert_int_eq(store_run_finish(st, 99, STORE_RUN_DONE, 1, &err),
+			 OH_ENOTFOUND);
+	store_close(st);
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_store_info_counts)
+{
+	struct store_info info;
+	struct store *st = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	int seen = 0;
+
+	ck_assert_int_eq(store_open(&st, unit_path("c.db"), NULL, &err), 0);
+	ck_assert_int_eq(store_info_get(&info, st, &err), 0);
+	ck_assert_int_eq(info.schema_version, STORE_SCHEMA_VERSION);
+	ck_assert_int_gt(info.page_size, 0);
+	for (size_t i = 0; i < info.counts_nr; i++) {
+		if (i > 0)
+			ck_assert_int_lt(strcmp(info.counts[i - 1].table,
+						info.counts[i].table),
+					 0);
+		if (strcmp(info.counts[i].table, "commits") == 0 ||
+		    strcmp(info.counts[i].table, "runs") == 0 ||
+		    strcmp(info.counts[i].table, "findings") == 0)
+			seen++;
+		ck_assert_int_eq(info.counts[i].rows, 0);
+	}
+	ck_assert_int_eq(seen, 3);
+	store_info_release(&info);
+	store_close(st);
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_store_reject_corrupt)
+{
+	static const char junk[] = "this is not a database, just text\n";
+	struct store *st = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *p = unit_path("junk.db");
+
+	unit_write_file(p, junk, sizeof(junk) - 1);
+	ck_assert_int_eq(store_open(&st, p, NULL, &err), OH_EDB);
+	ck_assert_ptr_null(st);
+	ck_assert_ptr_nonnull(strstr(err.msg, "corrupt or not a database"));
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_store_reject_truncated)
+{
+	struct store *st = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	char p[512];
+	char head[4096];
+	FILE *fp;
+	size_t n;
+
+	snprintf(p, sizeof(p), "%s", unit_path("t.db"));
+	ck_assert_int_eq(store_open(&st, p, NULL, &err), 0);
+	store_close(st);
+	/* Keep a valid header, smash the schema page. */
+	fp = fopen(p, "r+b");
+	ck_assert_ptr_nonnull(fp);
+	n = fread(head, 1, sizeof(head), fp);
+	ck_assert_uint_gt(n, 200);
+	memset(head + 100, 0xA5, n - 100);
+	fseek(fp, 0, SEEK_SET);
+	fwrite(head, 1, n, fp);
+	fclose(fp);
+	ck_assert_int_lt(store_open(&st, p, NULL, &err), 0);
+	ck_assert_int_eq(err.code, OH_EDB);
+	ck_assert_ptr_null(st);
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_store_reject_foreign)
+{
+	struct store *st = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *p = unit_path("foreign.db");
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s", p);
+	raw_exec(path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+	ck_assert_int_eq(store_open(&st, path, NULL, &err), OH_EDB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "not an osshealth database"));
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_store_reject_newer)
+{
+	struct store *st = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	char path[512];
+	char sql[128];
+
+	snprintf(path, sizeof(path), "%s", unit_path("newer.db"));
+	ck_assert_int_eq(store_open(&st, path, NULL, &err), 0);
+	store_close(st);
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d;",
+		 STORE_SCHEMA_VERSION + 1);
+	raw_exec(path, sql);
+	ck_assert_int_eq(store_open(&st, path, NULL, &err), OH_EDB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "newer osshealth"));
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_store_locked)
+{
+	struct store_open_opts o = STORE_OPEN_OPTS_INIT;
+	struct store *st = NULL;
+	struct store *st2 = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	char path[512];
+	sqlite3 *db = NULL;
+
+	snprintf(path, sizeof(path), "%s", unit_path("locked.db"));
+	ck_assert_int_eq(store_open(&st, path, NULL, &err), 0);
+	store_close(st);
+	/* Another process holds an exclusive lock. */
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+				      "PRAGMA locking_mode=EXCLUSIVE;"
+				      "BEGIN EXCLUSIVE;",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	o.busy_ms = 50;
+	ck_assert_int_eq(store_open(&st2, path, &o, &err), OH_EDB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "locked"));
+	ck_assert_ptr_null(st2);
+	sqlite3_close(db);
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_store_rollback)
+{
+	struct store_run run = { .started_at = 5, .tool_version = "t" };
+	struct store_info info;
+	struct store *st = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	int64_t id;
+
+	ck_assert_int_eq(store_open(&st, unit_path("rb.db"), NULL, &err), 0);
+	ck_assert_int_eq(store_begin(st, &err), 0);
+	ck_assert_int_eq(store_run_begin(&id, st, &run, &err), 0);
+	store_rollback(st);
+	ck_assert_int_eq(store_info_get(&info, st, &err), 0);
+	ck_assert_uint_eq(info.run_nr, 0);
+	store_info_release(&info);
+	store_close(st);
+}
+END_TEST
+
+Suite *store_suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("open");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_store_create);
+	tcase_add_test(tc, test_store_missing_readonly);
+	tcase_add_test(tc, test_store_migrate_keeps_data);
+	tcase_add_test(tc, test_store_info_counts);
+	tcase_add_test(tc, test_store_reject_corrupt);
+	tcase_add_test(tc, test_store_reject_truncated);
+	tcase_add_test(tc, test_store_reject_foreign);
+	tcase_add_test(tc, test_store_reject_newer);
+	tcase_add_test(tc, test_store_locked);
+	tcase_add_test(tc, test_store_rollback);
+	suite_add_tcase(s, tc);
+	return s;
+}
