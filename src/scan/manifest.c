@@ -435,3 +435,50 @@ int manifest_add_source(struct manifest *m, const char *source,
 	m->component[m->component_nr++] = mc;
 	return 0;
 }
+
+static const char *dup_or_null(struct manifest *m, const char *s)
+{
+	return s ? oh_arena_strdup(&m->arena, s) : NULL;
+}
+
+int manifest_append(struct manifest *dst, const struct manifest *src,
+		    struct oh_err *err)
+{
+	for (size_t i = 0; i < src->component_nr; i++) {
+		const struct manifest_component *s = &src->component[i];
+		struct manifest_component c = *s;
+
+		if (dst->component_nr >= MANIFEST_MAX_COMPONENTS)
+			return oh_err_set(err, OH_ELIMIT, src->path, 0, 0,
+					  "more than %u components",
+					  MANIFEST_MAX_COMPONENTS);
+		if (manifest_find(dst, s->name))
+			return oh_err_set(err, OH_EINPUT, src->path, 0, 0,
+					  "component '%.60s' is listed twice",
+					  s->name);
+		c.name = dup_or_null(dst, s->name);
+		c.repo = dup_or_null(dst, s->repo);
+		c.ref = dup_or_null(dst, s->ref);
+		c.origin = dup_or_null(dst, s->origin);
+		c.organization = dup_or_null(dst, s->organization);
+		c.foundation = dup_or_null(dst, s->foundation);
+		c.category = dup_or_null(dst, s->category);
+		c.notes = dup_or_null(dst, s->notes);
+		c.declared_json = dup_or_null(dst, s->declared_json);
+		c.alternative = oh_arena_alloc(
+			&dst->arena, sizeof(char *) * (s->alternative_nr + 1));
+		for (size_t k = 0; k < s->alternative_nr; k++)
+			c.alternative[k] = dup_or_null(dst, s->alternative[k]);
+		OH_GROW(dst->component, dst->component_alloc,
+			dst->component_nr + 1);
+		dst->component[dst->component_nr++] = c;
+	}
+	if (!dst->title && src->title)
+		dst->title = dup_or_null(dst, src->title);
+	for (size_t i = 0;
+	     i < src->warning_nr && dst->warning_nr < MANIFEST_MAX_WARNINGS;
+	     i++)
+		dst->warning[dst->warning_nr++] =
+			dup_or_null(dst, src->warning[i]);
+	return 0;
+}

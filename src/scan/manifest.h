@@ -93,6 +93,13 @@ int manifest_load(struct manifest **out, const char *path, struct oh_err *err);
 int manifest_add_source(struct manifest *m, const char *source,
 			struct oh_err *err);
 
+/**
+ * Append copies of every component of `src` to `dst`.  OH_EINPUT when a
+ * name is already taken (naming it), OH_ELIMIT past the component cap.
+ */
+int manifest_append(struct manifest *dst, const struct manifest *src,
+		    struct oh_err *err);
+
 /** Find a component by name (borrowed), or NULL. */
 const struct manifest_component *manifest_find(const struct manifest *m,
 					       const char *name);
