@@ -51,13 +51,18 @@ int report_db_info(FILE *fp, const char *path, const struct store_info *info,
 /**
  * Render a review run: REPORT_TEXT (summary table and details for a
  * terminal), REPORT_JSON (schema in docs/report-schema.md),
- * REPORT_MARKDOWN, REPORT_CSV (one row per component and check).
+ * REPORT_MARKDOWN, REPORT_CSV (one row per component and check),
+ * REPORT_HTML (self-contained page with SVG charts).
  * `changes` (may be NULL) is the comparison with the previous run.
  * OH_EINPUT for other formats, OH_EIO when writing fails.
  */
 int report_run(FILE *fp, const struct store_run_report *run,
 	       const struct report_changes *changes, enum report_format fmt,
 	       struct oh_err *err);
+
+/** The HTML due-diligence report (report_run() with REPORT_HTML). */
+int report_run_html(FILE *fp, const struct store_run_report *run,
+		    const struct report_changes *changes, struct oh_err *err);
 
 /**
  * Render the changes between runs `old_id` and `new_id` (`diff`):

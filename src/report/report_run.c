@@ -440,6 +440,8 @@ int report_run(FILE *fp, const struct store_run_report *run,
 	case REPORT_CSV:
 		run_csv(fp, run);
 		break;
+	case REPORT_HTML:
+		return report_run_html(fp, run, changes, err);
 	default:
 		return oh_err_set(err, OH_EINPUT, NULL, 0, 0,
 				  "format '%s' is not supported for reports",
