@@ -32,7 +32,7 @@ static const struct cmd_opt report_opts_table[] = {
 	{ "run", 'r', required_argument, 'r', "ID",
 	  "the review run (default: the newest)" },
 	{ "format", 'f', required_argument, 'f', "FMT",
-	  "text (default), json, md, csv or html" },
+	  "text (default), json, md, csv, html, sarif or junit" },
 	{ "output", 'o', required_argument, 'o', "FILE",
 	  "write to FILE (replaced atomically) instead of stdout" },
 	{ NULL, 0, 0, 0, NULL, NULL },
@@ -41,7 +41,7 @@ static const struct cmd_opt report_opts_table[] = {
 static const struct cmd_spec report_spec = {
 	.name = "report",
 	.usage =
-		"report [--db FILE] [--run ID] [--format text|json|md|csv|html] [-o FILE]",
+		"report [--db FILE] [--run ID] [--format text|json|md|csv|html|sarif|junit] [-o FILE]",
 	.summary =
 		"Render a review run: a summary table, every check with its score, reason and evidence, the findings, and the changes since the previous run.",
 	.opts = report_opts_table,
@@ -123,9 +123,7 @@ static int parse_report(struct report_opts *o, int argc, char **argv)
 					optarg);
 			break;
 		case 'f':
-			if (report_format_parse(&o->format, optarg, NULL) < 0 ||
-			    o->format == REPORT_SARIF ||
-			    o->format == REPORT_JUNIT)
+			if (report_format_parse(&o->format, optarg, NULL) < 0)
 				return cmd_usage_error("report",
 						       "unknown format '%s'",
 						       optarg);

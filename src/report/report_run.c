@@ -442,6 +442,10 @@ int report_run(FILE *fp, const struct store_run_report *run,
 		break;
 	case REPORT_HTML:
 		return report_run_html(fp, run, changes, err);
+	case REPORT_SARIF:
+		return report_run_sarif(fp, run, err);
+	case REPORT_JUNIT:
+		return report_run_junit(fp, run, err);
 	default:
 		return oh_err_set(err, OH_EINPUT, NULL, 0, 0,
 				  "format '%s' is not supported for reports",
