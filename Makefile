@@ -69,7 +69,7 @@ LIBA       := $(BUILD)/libosshealth.a
 UNIT_BIN   := $(BUILD)/tests/unit/run
 FIXTURES   := build/fixtures
 
-.PHONY: all check demo deps install uninstall clean style style-fix lint \
+.PHONY: check-browser all check demo deps install uninstall clean style style-fix lint \
 	fuzz bench unit cli replay hdrcheck fixtures
 .DELETE_ON_ERROR:
 .SECONDARY:
@@ -149,6 +149,13 @@ check: deps
 	@$(MAKE) --no-print-directory cli
 	@fixtures/selftest.sh build/fixtures-selftest
 	@echo "check: all passed"
+
+# The HTML report in headless Chromium (large download: not part of deps).
+check-browser: deps
+	@tools/deps.sh --with-browser
+	@$(MAKE) --no-print-directory all fixtures
+	OSSHEALTH=$(CURDIR)/$(BIN) FIXTURES=$(CURDIR)/$(FIXTURES) \
+	  SRCDIR=$(CURDIR) tests/cli/run.sh tests/cli/t6001-report-html-browser.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory all fixtures
