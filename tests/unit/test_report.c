@@ -121,6 +121,7 @@ START_TEST(test_report_changes)
 	report_changes_compute(&ch, NULL, &r2);
 	ck_assert_uint_eq(ch.nr, 0);
 	report_changes_release(&ch);
+	store_run_report_release(&r1);
 	ck_assert_int_eq(store_run_report_load(&r1, st, 99, &err),
 			 OH_ENOTFOUND);
 	oh_err_release(&err);
