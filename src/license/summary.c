@@ -1,0 +1,381 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The repository verdict from a scan.  See summary.h for the rules.
+ */
+#include "license/summary.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "license/adapt.h"
+#include "license/scan.h"
+#include "core/banned.h"
+
+struct idset {
+	char *id[LIC_SUMMARY_MAX_IDS]; /* sorted? no: small, linear */
+	size_t nr;
+	bool full;
+};
+
+static void idset_add(struct idset *s, const char *id)
+{
+	for (size_t i = 0; i < s->nr; i++)
+		if (strcmp(s->id[i], id) == 0)
+			return;
+	if (s->nr >= LIC_SUMMARY_MAX_IDS) {
+		s->full = true;
+		return;
+	}
+	s->id[s->nr++] = oh_xstrdup(id);
+}
+
+static void idset_release(struct idset *s)
+{
+	for (size_t i = 0; i < s->nr; i++)
+		free(s->id[i]);
+	s->nr = 0;
+}
+
+static bool idset_eq(const struct idset *a, const struct idset *b)
+{
+	if (a->nr != b->nr)
+		return false;
+	for (size_t i = 0; i < a->nr; i++) {
+		bool found = false;
+
+		for (size_t j = 0; j < b->nr; j++)
+			if (strcmp(a->id[i], b->id[j]) == 0)
+				found = true;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+static bool collect_leaf(void *ctx, const struct lic_adapt_leaf *l)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	oh_buf_addf(&b, "%s%s", l->id, l->plus ? "+" : "");
+	if (l->exception)
+		oh_buf_addf(&b, " WITH %s", l->exception);
+	idset_add(ctx, b.buf);
+	oh_buf_release(&b);
+	return true;
+}
+
+/* Add the leaves of a valid expression; false when it is invalid. */
+static bool add_ids(struct idset *s, struct lic_adapt *a, const char *expr)
+{
+	struct oh_err err = OH_ERR_INIT;
+	bool r;
+	int rc = lic_adapt_eval(&r, a, expr, collect_leaf, s, expr, &err);
+
+	oh_err_release(&err);
+	return rc == 0;
+}
+
+static void finding(struct lic_summary *s, const char *code,
+		    enum lic_severity sev, const char *path, unsigned line,
+		    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void finding(struct lic_summary *s, const char *code,
+		    enum lic_severity sev, const char *path, unsigned line,
+		    const char *fmt, ...)
+{
+	struct lic_finding *f;
+	struct oh_buf b = OH_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	oh_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	OH_GROW(s->finding, s->finding_alloc, s->finding_nr + 1);
+	f = &s->finding[s->finding_nr++];
+	f->code = code;
+	f->sev = sev;
+	f->message = oh_buf_detach(&b, NULL);
+	f->path = path ? oh_xstrdup(path) : NULL;
+	f->line = line;
+}
+
+/* Append "x" to list b, joined with sep; wrap compound parts in (). */
+static void join(struct oh_buf *b, const char *x, const char *sep, bool wrap)
+{
+	bool compound = wrap && strchr(x, ' ') != NULL;
+
+	if (b->len > 0)
+		oh_buf_adds(b, sep);
+	oh_buf_addf(b, compound ? "(%s)" : "%s", x);
+}
+
+static bool contains_part(const struct oh_buf *b, const char *x)
+{
+	return b->len > 0 && strstr(b->buf, x) != NULL;
+}
+
+static void declared(struct lic_summary *s, struct lic_scan *scan,
+		     struct lic_adapt *a, struct idset *ids)
+{
+	struct oh_buf expr = OH_BUF_INIT;
+	struct oh_buf from = OH_BUF_INIT;
+	size_t distinct = 0;
+
+	for (size_t i = 0; i < scan->file_nr; i++) {
+		const struct lic_scan_file *f = &scan->file[i];
+		const struct lic_declared *d = f->decl;
+
+		if (!d || strchr(f->path, '/') || d->expr[0] == '\0')
+			continue;
+		if (d->is_name || !add_ids(ids, a, d->expr)) {
+			finding(s, "license-declared-not-spdx", LIC_SEV_LOW,
+				f->path, d->line,
+				"declared license '%s' is not a valid SPDX expression",
+				d->expr);
+			continue;
+		}
+		join(&from, f->path, ", ", false);
+		if (d->line > 0)
+			oh_buf_addf(&from, ":%u", d->line);
+		if (contains_part(&expr, d->expr))
+			continue;
+		join(&expr, d->expr, " AND ", true);
+		distinct++;
+	}
+	if (distinct > 1)
+		finding(s, "license-declared-conflict", LIC_SEV_MEDIUM, NULL, 0,
+			"package metadata files declare different licenses: %s",
+			from.buf);
+	if (expr.len > 0) {
+		s->declared = oh_buf_detach(&expr, NULL);
+		s->declared_from = oh_buf_detach(&from, NULL);
+	}
+	oh_buf_release(&expr);
+	oh_buf_release(&from);
+}
+
+static char *describe(const struct lic_adapt_match *m)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	switch (m->kind) {
+	case LIC_ADAPT_EXACT:
+		oh_buf_adds(&b, "exact");
+		break;
+	case LIC_ADAPT_CLOSE:
+		oh_buf_addf(&b, "close (%u%%)", m->percent);
+		break;
+	case LIC_ADAPT_UNKNOWN:
+		if (m->nearest[0] != '\0')
+			oh_buf_addf(&b, "unknown (nearest: %s at %u%%)",
+				    m->nearest, m->percent);
+		else
+			oh_buf_adds(&b, "unknown");
+		break;
+	case LIC_ADAPT_NONE:
+		oh_buf_adds(&b, "empty");
+		break;
+	}
+	return oh_buf_detach(&b, NULL);
+}
+
+static bool is_notice(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	b = b ? b + 1 : path;
+	return strncasecmp(b, "NOTICE", 6) == 0 ||
+	       strncasecmp(b, "COPYRIGHT", 9) == 0;
+}
+
+static void detected(struct lic_summary *s, struct lic_scan *scan,
+		     struct lic_adapt *a, struct idset *ids)
+{
+	struct oh_buf expr = OH_BUF_INIT;
+	struct oh_buf from = OH_BUF_INIT;
+
+	for (size_t i = 0; i < scan->file_nr; i++) {
+		const struct lic_scan_file *f = &scan->file[i];
+		struct lic_adapt_match m;
+		struct lic_text_match *t;
+
+		if (!(f->flags & LIC_SF_TEXT) || !f->text)
+			continue;
+		lic_adapt_match_text(&m, a, f->text, f->text_len);
+		OH_GROW(s->text, s->text_alloc, s->text_nr + 1);
+		t = &s->text[s->text_nr++];
+		t->path = f->path;
+		t->expr = m.expr[0] != '\0' ? oh_xstrdup(m.expr) : NULL;
+		t->desc = describe(&m);
+		if (!t->expr) {
+			if ((f->flags & LIC_SF_ROOTTEXT) && !is_notice(f->path))
+				finding(s, "license-text-unknown",
+					LIC_SEV_MEDIUM, f->path, 0,
+					"license text not identified: %s",
+					t->desc);
+			continue;
+		}
+		if (!(f->flags & LIC_SF_ROOTTEXT) || !add_ids(ids, a, t->expr))
+			continue;
+		join(&from, f->path, ", ", false);
+		if (!contains_part(&expr, t->expr))
+			join(&expr, t->expr, " AND ", true);
+	}
+	if (expr.len > 0) {
+		s->detected = oh_buf_detach(&expr, NULL);
+		s->detected_from = oh_buf_detach(&from, NULL);
+	}
+	oh_buf_release(&expr);
+	oh_buf_release(&from);
+}
+
+/* Count files and check every distinct tag expression. */
+static void files(struct lic_summary *s, struct lic_scan *scan,
+		  struct lic_adapt *a, struct oh_buf *tags, size_t *tag_nr)
+{
+	for (size_t i = 0; i < scan->file_nr; i++) {
+		const struct lic_scan_file *f = &scan->file[i];
+		struct oh_err err = OH_ERR_INIT;
+		bool r;
+
+		s->files++;
+		if (f->flags & LIC_SF_EXEMPT)
+			continue;
+		s->checked++;
+		if (f->tag)
+			s->tagged++;
+		else if (f->reuse)
+			s->reuse_covered++;
+		if (!f->license)
+			s->unlicensed++;
+		if (!f->tag)
+			continue;
+		if (lic_adapt_eval(&r, a, f->tag, NULL, NULL, f->path, &err) <
+		    0)
+			finding(s, "license-tag-invalid", LIC_SEV_MEDIUM,
+				f->path, f->tag_line, "%s", err.msg);
+		else if (*tag_nr < 16 && !contains_part(tags, f->tag)) {
+			join(tags, f->tag, " AND ", true);
+			(*tag_nr)++;
+		}
+		oh_err_release(&err);
+	}
+}
+
+static void conclude(struct lic_summary *s, struct lic_adapt *a,
+		     const struct oh_buf *tags)
+{
+	struct oh_err err = OH_ERR_INIT;
+	struct oh_buf b = OH_BUF_INIT;
+	bool osi = false;
+
+	if (s->declared && (s->agree || !s->detected)) {
+		oh_buf_adds(&b, s->declared);
+		s->concluded_basis = "declared";
+	} else if (s->declared) {
+		oh_buf_addf(&b, "(%s) AND (%s)", s->declared, s->detected);
+		s->concluded_basis = "declared and detected disagree";
+	} else if (s->detected) {
+		oh_buf_adds(&b, s->detected);
+		s->concluded_basis = "detected";
+	} else if (tags->len > 0) {
+		oh_buf_adds(&b, tags->buf);
+		s->concluded_basis = "SPDX tags";
+	} else {
+		oh_buf_adds(&b, "NONE");
+		s->concluded_basis = "nothing found";
+	}
+	s->concluded = oh_buf_detach(&b, NULL);
+	if (strcmp(s->concluded, "NONE") == 0) {
+		s->osi = LIC_OSI_NO;
+		finding(s, "license-missing", LIC_SEV_HIGH, NULL, 0,
+			"no license found: no license file, no declared license, no SPDX tags");
+	} else if (lic_adapt_osi(&osi, a, s->concluded, &err) < 0) {
+		s->osi = LIC_OSI_UNKNOWN;
+	} else {
+		s->osi = osi ? LIC_OSI_YES : LIC_OSI_NO;
+		if (!osi)
+			finding(s, "license-non-osi", LIC_SEV_HIGH, NULL, 0,
+				"the license '%s' is not OSI-approved",
+				s->concluded);
+	}
+	oh_err_release(&err);
+}
+
+static int cmp_finding(const void *x, const void *y)
+{
+	const struct lic_finding *a = x;
+	const struct lic_finding *b = y;
+
+	if (a->sev != b->sev)
+		return a->sev > b->sev ? -1 : 1;
+	if (!a->path || !b->path)
+		return a->path ? 1 : b->path ? -1 : strcmp(a->code, b->code);
+	return strcmp(a->path, b->path);
+}
+
+void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
+		       struct lic_adapt *a)
+{
+	struct idset dec = { .nr = 0 };
+	struct idset det = { .nr = 0 };
+	struct oh_buf tags = OH_BUF_INIT;
+	size_t tag_nr = 0;
+
+	out->reuse = scan->has_reuse;
+	declared(out, scan, a, &dec);
+	detected(out, scan, a, &det);
+	out->agree = out->declared && out->detected && idset_eq(&dec, &det);
+	if (out->declared && out->detected && !out->agree)
+		finding(out, "license-disagree", LIC_SEV_MEDIUM, NULL, 0,
+			"declared '%s' (%s) but the license files say '%s' (%s)",
+			out->declared, out->declared_from, out->detected,
+			out->detected_from);
+	files(out, scan, a, &tags, &tag_nr);
+	conclude(out, a, &tags);
+	for (size_t i = 0; i < scan->note_nr; i++)
+		finding(out, "license-scan-note", LIC_SEV_INFO, NULL, 0, "%s",
+			scan->note[i]);
+	if (out->finding_nr > 1)
+		qsort(out->finding, out->finding_nr, sizeof(*out->finding),
+		      cmp_finding);
+	oh_buf_release(&tags);
+	idset_release(&dec);
+	idset_release(&det);
+}
+
+void lic_summary_release(struct lic_summary *s)
+{
+	free(s->declared);
+	free(s->declared_from);
+	free(s->detected);
+	free(s->detected_from);
+	free(s->concluded);
+	for (size_t i = 0; i < s->text_nr; i++) {
+		free(s->text[i].expr);
+		free(s->text[i].desc);
+	}
+	free(s->text);
+	for (size_t i = 0; i < s->finding_nr; i++) {
+		free(s->finding[i].message);
+		free(s->finding[i].path);
+	}
+	free(s->finding);
+	memset(s, 0, sizeof(*s));
+}
+
+const char *lic_osi_name(enum lic_osi o)
+{
+	return o == LIC_OSI_YES ? "yes" : o == LIC_OSI_NO ? "no" : "unknown";
+}
+
+const char *lic_severity_name(enum lic_severity s)
+{
+	static const char *const n[] = { "info", "low", "medium", "high" };
+
+	return n[s];
+}
