@@ -56,10 +56,12 @@ static int open_repo(git_repository **repo, const struct scan_item *it,
 {
 	const char *src = it->mc->repo;
 	const git_error *ge;
+	char shown[1024];
 
+	manifest_url_redact(shown, sizeof(shown), src);
 	if (manifest_is_url(src) && strncmp(src, "file://", 7) != 0)
 		return oh_err_set(
-			err, OH_EINPUT, src, 0, 0,
+			err, OH_EINPUT, shown, 0, 0,
 			"remote repositories need the mirror cache, which this build lacks");
 	if (strncmp(src, "file://", 7) == 0)
 		src += 7;

@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -52,6 +53,25 @@ bool manifest_is_url(const char *s)
 	 * one-letter drive or a path like "./a:b". */
 	return colon && colon - s > 1 && (!slash || colon < slash) &&
 	       strchr(s, '@') != NULL;
+}
+
+void manifest_url_redact(char *out, size_t size, const char *src)
+{
+	const char *scheme = strstr(src, "://");
+	const char *at;
+	const char *end;
+
+	if (!scheme) {
+		snprintf(out, size, "%s", src);
+		return;
+	}
+	at = strchr(scheme + 3, '@');
+	end = scheme + 3 + strcspn(scheme + 3, "/?#");
+	if (at && at < end)
+		snprintf(out, size, "%.*s%s", (int)(scheme + 3 - src), src,
+			 at + 1);
+	else
+		snprintf(out, size, "%s", src);
 }
 
 static void warn(struct manifest *m, const char *fmt, const char *a,
