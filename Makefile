@@ -170,10 +170,10 @@ style-fix:
 	clang-format-14 -i $(STYLE_FILES)
 
 lint:
-	clang-tidy-14 --quiet \
+	clang-tidy-14 --quiet --warnings-as-errors='*' \
 	  -checks='-*,readability-function-cognitive-complexity' \
 	  -config='{CheckOptions: [{key: readability-function-cognitive-complexity.Threshold, value: 25}]}' \
-	  $(SRC) -- $(ALL_CFLAGS)
+	  $(SRC) -- $(filter-out -Wno-format-truncation,$(ALL_CFLAGS))
 
 FUZZ_SECONDS ?= 60
 FUZZ_LIB_SRC = $(filter-out src/cmd/%,$(LIB_SRC))

@@ -152,6 +152,14 @@ static char *resolve_path(struct parse_ctx *c, const char *repo)
 	return res;
 }
 
+/* ASCII letter to upper case, or 0 when not a letter. */
+static char upper_letter(char ch)
+{
+	if (ch >= 'a' && ch <= 'z')
+		return (char)(ch - 'a' + 'A');
+	return ch >= 'A' && ch <= 'Z' ? ch : '\0';
+}
+
 static int check_origin(struct parse_ctx *c, struct manifest_component *mc,
 			size_t idx)
 {
@@ -159,15 +167,15 @@ static int check_origin(struct parse_ctx *c, struct manifest_component *mc,
 
 	if (!mc->origin)
 		return 0;
-	if (strlen(mc->origin) != 2 || !isalpha((unsigned char)mc->origin[0]) ||
-	    !isalpha((unsigned char)mc->origin[1]))
+	o = oh_arena_strdup(&c->m->arena, mc->origin);
+	if (strlen(o) != 2 || upper_letter(o[0]) == '\0' ||
+	    upper_letter(o[1]) == '\0')
 		return oh_err_set(
 			c->err, OH_EINPUT, c->name, 0, 0,
 			"components[%zu].origin_country '%.60s' is not an ISO 3166 alpha-2 code",
 			idx, mc->origin);
-	o = (char *)oh_arena_strdup(&c->m->arena, mc->origin);
-	o[0] = (char)toupper((unsigned char)o[0]);
-	o[1] = (char)toupper((unsigned char)o[1]);
+	o[0] = upper_letter(o[0]);
+	o[1] = upper_letter(o[1]);
 	mc->origin = o;
 	return 0;
 }
