@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/err.h"
@@ -56,19 +57,65 @@ static const struct cmd_spec scan_spec = {
 	.opts = scan_opts_table,
 };
 
+#define PROGRESS_SLOTS 8
+
 struct progress {
-	bool tty; /* draw a progress line */
+	bool tty;                            /* draw a progress line */
+	time_t start;                        /* for the elapsed time */
+	const char *running[PROGRESS_SLOTS]; /* components in flight */
 };
+
+/* "[#####-----] 5/11 00:12 scanning a, b" on one rewritable line. */
+static void draw(const struct progress *p, size_t finished, size_t total)
+{
+	char bar[21];
+	char names[160] = "";
+	size_t fill = total > 0 ? finished * 20 / total : 20;
+	long secs = (long)(time(NULL) - p->start);
+	size_t used = 0;
+
+	for (size_t i = 0; i < 20; i++)
+		bar[i] = i < fill ? '#' : '-';
+	bar[20] = '\0';
+	for (size_t i = 0; i < PROGRESS_SLOTS; i++) {
+		int n;
+
+		if (!p->running[i])
+			continue;
+		n = snprintf(names + used, sizeof(names) - used, "%s%s",
+			     used > 0 ? ", " : "", p->running[i]);
+		if (n < 0 || (size_t)n >= sizeof(names) - used)
+			break;
+		used += (size_t)n;
+	}
+	oh_progress("[%s] %zu/%zu %02ld:%02ld %s%s", bar, finished, total,
+		    secs / 60, secs % 60, used > 0 ? "scanning " : "", names);
+}
+
+static void track(struct progress *p, const char *name, bool start)
+{
+	for (size_t i = 0; i < PROGRESS_SLOTS; i++) {
+		if (start && !p->running[i]) {
+			p->running[i] = name;
+			return;
+		}
+		if (!start && p->running[i] == name) {
+			p->running[i] = NULL;
+			return;
+		}
+	}
+}
 
 static void on_event(const struct scan_event *ev, void *payload)
 {
-	const struct progress *p = payload;
+	struct progress *p = payload;
 
+	if (p->tty && ev->kind != SCAN_EV_SKIPPED) {
+		track(p, ev->name, ev->kind == SCAN_EV_START);
+		draw(p, ev->finished, ev->total);
+	}
 	switch (ev->kind) {
 	case SCAN_EV_START:
-		if (p->tty)
-			oh_progress("[%zu/%zu] scanning %s", ev->finished,
-				    ev->total, ev->name);
 		break;
 	case SCAN_EV_DONE:
 		oh_info("scanned %s (%zu/%zu)", ev->name, ev->finished,
@@ -190,7 +237,8 @@ int cmd_scan(int argc, char **argv)
 {
 	struct scan_opts opts = SCAN_OPTS_INIT;
 	struct scan_summary sum;
-	struct progress prog = { .tty = oh_log_progress_enabled() };
+	struct progress prog = { .tty = oh_log_progress_enabled(),
+				 .start = time(NULL) };
 	struct manifest *m = manifest_new("<args>");
 	struct store *st = NULL;
 	struct oh_err err = OH_ERR_INIT;

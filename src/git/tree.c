@@ -113,7 +113,8 @@ int tree_collect(struct tree_files *out, git_repository *repo, const char *rev,
 			ret = gitlib_error(err, name, "cannot walk the tree");
 		goto out;
 	}
-	qsort(out->file, out->file_nr, sizeof(*out->file), cmp_file);
+	if (out->file_nr > 1)
+		qsort(out->file, out->file_nr, sizeof(*out->file), cmp_file);
 	ret = 0;
 out:
 	oh_buf_release(&c.path);

@@ -410,10 +410,15 @@ static void category_means(struct health_result *r)
 static void risk_level(struct health_result *r)
 {
 	const struct health_category_score *cs = &r->category[HEALTH_RISK];
+	const struct health_check *fail =
+		health_result_find(r, "likelihood-to-fail");
 
-	if (cs->state != HEALTH_SCORED) {
+	/* Without the likelihood to fail, a level would rest on the minor
+	 * checks alone and read as reassurance it is not. */
+	if (cs->state != HEALTH_SCORED || !fail ||
+	    fail->state != HEALTH_SCORED) {
 		r->risk = HEALTH_RISK_UNKNOWN;
-		r->risk_reason = "no risk check could be scored";
+		r->risk_reason = "the likelihood to fail could not be assessed";
 	} else if (cs->score >= 7) {
 		r->risk = HEALTH_RISK_LOW;
 		r->risk_reason = "risk score 7 or more";

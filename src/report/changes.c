@@ -162,7 +162,8 @@ void report_changes_compute(struct report_changes *out,
 		if (!store_run_report_find(cur, old->comp[i].name))
 			add(out, old->comp[i].name, "removed",
 			    "component removed");
-	qsort(out->change, out->nr, sizeof(*out->change), cmp_change);
+	if (out->nr > 1)
+		qsort(out->change, out->nr, sizeof(*out->change), cmp_change);
 }
 
 void report_changes_release(struct report_changes *c)

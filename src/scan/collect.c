@@ -8,13 +8,17 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
+
+#include <cjson/cJSON.h>
 
 #include <git2.h>
 
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
+#include "git/pathlog.h"
 #include "git/tree.h"
 #include "scan/manifest.h"
 #include "core/banned.h"
@@ -56,10 +60,12 @@ static int open_repo(git_repository **repo, const struct scan_item *it,
 {
 	const char *src = it->mc->repo;
 	const git_error *ge;
+	char shown[1024];
 
+	manifest_url_redact(shown, sizeof(shown), src);
 	if (manifest_is_url(src) && strncmp(src, "file://", 7) != 0)
 		return oh_err_set(
-			err, OH_EINPUT, src, 0, 0,
+			err, OH_EINPUT, shown, 0, 0,
 			"remote repositories need the mirror cache, which this build lacks");
 	if (strncmp(src, "file://", 7) == 0)
 		src += 7;
@@ -98,6 +104,71 @@ static size_t read_ci(struct health_text *out, struct oh_arena *arena,
 		oh_err_release(&err);
 	}
 	return n;
+}
+
+/* License files at the root: the ones whose history the scan follows. */
+static size_t root_license_files(const char **out, const struct tree_files *t)
+{
+	static const char *const stems[] = { "LICENSE", "LICENCE", "COPYING",
+					     "UNLICENSE" };
+	size_t n = 0;
+
+	for (size_t i = 0; i < t->file_nr && n < PATHLOG_MAX_PATHS; i++) {
+		const char *p = t->file[i].path;
+
+		if (strchr(p, '/'))
+			continue;
+		for (size_t k = 0; k < sizeof(stems) / sizeof(stems[0]); k++) {
+			if (strncasecmp(p, stems[k], strlen(stems[k])) == 0) {
+				out[n++] = p;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+/*
+ * Record, as a JSON fact, every commit that added, changed or removed a
+ * root license file: the evidence for "the license changed in commit X".
+ */
+static void license_history(struct scan_item *it, git_repository *repo,
+			    const struct tree_files *t)
+{
+	const char *paths[PATHLOG_MAX_PATHS];
+	size_t n = root_license_files(paths, t);
+	struct pathlog log;
+	struct oh_err err = OH_ERR_INIT;
+	cJSON *arr;
+	char *json;
+
+	if (n == 0 || pathlog_collect(&log, repo, it->revision, paths, n, 0,
+				      it->mc->name, &err) < 0) {
+		oh_err_release(&err);
+		return;
+	}
+	arr = cJSON_CreateArray();
+	for (size_t i = 0; i < log.change_nr; i++) {
+		const struct pathlog_change *c = &log.change[i];
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "commit", c->commit);
+		cJSON_AddNumberToObject(o, "time", (double)c->time);
+		cJSON_AddStringToObject(o, "path", c->path);
+		cJSON_AddStringToObject(o, "change",
+					pathlog_kind_name(c->kind));
+		cJSON_AddStringToObject(o, "subject", c->subject);
+		cJSON_AddStringToObject(o, "old_blob", c->old_blob);
+		cJSON_AddStringToObject(o, "new_blob", c->new_blob);
+		cJSON_AddItemToArray(arr, o);
+	}
+	json = cJSON_PrintUnformatted(arr);
+	if (!json)
+		OH_BUG("cJSON_PrintUnformatted failed");
+	scan_item_fact(it, "license.file_history", "%s", json);
+	cJSON_free(json);
+	cJSON_Delete(arr);
+	pathlog_release(&log);
 }
 
 static void declared_facts(struct health_input *in,
@@ -150,6 +221,7 @@ void scan_collect(struct scan_item *it, const struct scan_opts *opts,
 	declared_facts(&in, it->mc);
 	health_evaluate(&it->health, &in, w);
 	record_facts(it, &files, ci_nr);
+	license_history(it, repo, &files);
 out:
 	it->finished_at = (int64_t)time(NULL);
 	tree_files_release(&files);

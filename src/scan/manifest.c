@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -52,6 +53,25 @@ bool manifest_is_url(const char *s)
 	 * one-letter drive or a path like "./a:b". */
 	return colon && colon - s > 1 && (!slash || colon < slash) &&
 	       strchr(s, '@') != NULL;
+}
+
+void manifest_url_redact(char *out, size_t size, const char *src)
+{
+	const char *scheme = strstr(src, "://");
+	const char *at;
+	const char *end;
+
+	if (!scheme) {
+		snprintf(out, size, "%s", src);
+		return;
+	}
+	at = strchr(scheme + 3, '@');
+	end = scheme + 3 + strcspn(scheme + 3, "/?#");
+	if (at && at < end)
+		snprintf(out, size, "%.*s%s", (int)(scheme + 3 - src), src,
+			 at + 1);
+	else
+		snprintf(out, size, "%s", src);
 }
 
 static void warn(struct manifest *m, const char *fmt, const char *a,
@@ -132,6 +152,14 @@ static char *resolve_path(struct parse_ctx *c, const char *repo)
 	return res;
 }
 
+/* ASCII letter to upper case, or 0 when not a letter. */
+static char upper_letter(char ch)
+{
+	if (ch >= 'a' && ch <= 'z')
+		return (char)(ch - 'a' + 'A');
+	return ch >= 'A' && ch <= 'Z' ? ch : '\0';
+}
+
 static int check_origin(struct parse_ctx *c, struct manifest_component *mc,
 			size_t idx)
 {
@@ -139,15 +167,15 @@ static int check_origin(struct parse_ctx *c, struct manifest_component *mc,
 
 	if (!mc->origin)
 		return 0;
-	if (strlen(mc->origin) != 2 || !isalpha((unsigned char)mc->origin[0]) ||
-	    !isalpha((unsigned char)mc->origin[1]))
+	o = oh_arena_strdup(&c->m->arena, mc->origin);
+	if (strlen(o) != 2 || upper_letter(o[0]) == '\0' ||
+	    upper_letter(o[1]) == '\0')
 		return oh_err_set(
 			c->err, OH_EINPUT, c->name, 0, 0,
 			"components[%zu].origin_country '%.60s' is not an ISO 3166 alpha-2 code",
 			idx, mc->origin);
-	o = (char *)oh_arena_strdup(&c->m->arena, mc->origin);
-	o[0] = (char)toupper((unsigned char)o[0]);
-	o[1] = (char)toupper((unsigned char)o[1]);
+	o[0] = upper_letter(o[0]);
+	o[1] = upper_letter(o[1]);
 	mc->origin = o;
 	return 0;
 }

@@ -228,6 +228,22 @@ static char *inputs_json(const struct manifest *m)
 	return s;
 }
 
+static int record_component(struct batch *b, struct scan_item *it,
+			    struct oh_err *err)
+{
+	char url[4200];
+	int64_t repo_id = 0;
+
+	manifest_url_redact(url, sizeof(url), it->mc->repo);
+	if (store_repository_upsert(&repo_id, b->st, url,
+				    manifest_is_url(it->mc->repo) ? "remote"
+								  : "local",
+				    err) < 0)
+		return err->code;
+	return store_component_upsert(&it->component_id, b->st, it->mc->name,
+				      repo_id, it->mc->declared_json, err);
+}
+
 static int start_run(struct batch *b, const struct manifest *m,
 		     const char *inputs, struct oh_err *err)
 {
@@ -248,9 +264,7 @@ static int start_run(struct batch *b, const struct manifest *m,
 		int done;
 
 		it->mc = &m->component[i];
-		if (store_component_upsert(&it->component_id, b->st,
-					   it->mc->name, 0,
-					   it->mc->declared_json, err) < 0)
+		if (record_component(b, it, err) < 0)
 			return err->code;
 		done = b->sum->resumed
 			       ? store_run_component_done(b->st, b->run_id,

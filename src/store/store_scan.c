@@ -24,6 +24,28 @@ static int step_done(struct store *st, sqlite3_stmt *stmt, const char *what,
 	return ret;
 }
 
+int store_repository_upsert(int64_t *id_out, struct store *st, const char *url,
+			    const char *kind, struct oh_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO repositories (url, kind) VALUES (?1, ?2)"
+		" ON CONFLICT(url) DO UPDATE SET kind = excluded.kind"
+		" RETURNING id";
+	sqlite3_stmt *stmt = NULL;
+	int ret = 0;
+
+	if (store_prepare(st, &stmt, sql, err) < 0)
+		return err->code;
+	store_bind_text(stmt, 1, url);
+	store_bind_text(stmt, 2, kind);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*id_out = sqlite3_column_int64(stmt, 0);
+	else
+		ret = store_db_error(st, err, "recording a repository");
+	sqlite3_finalize(stmt);
+	return ret;
+}
+
 int store_component_upsert(int64_t *id_out, struct store *st, const char *name,
 			   int64_t repo_id, const char *declared_json,
 			   struct oh_err *err)
@@ -296,98 +318,88 @@ static int load_components(struct store_run_report *out, struct store *st,
 	return 0;
 }
 
-static int load_scores(struct store_component_row *c, struct store *st,
-		       int64_t run_id, struct oh_err *err)
+/* Row readers: copy one result row into the component. */
+typedef void (*row_fn)(struct store_component_row *c, sqlite3_stmt *stmt,
+		       size_t *alloc);
+
+static void score_row(struct store_component_row *c, sqlite3_stmt *stmt,
+		      size_t *alloc)
 {
-	static const char sql[] =
-		"SELECT category, check_name, state, coalesce(score, 0), reason,"
-		" evidence FROM scores WHERE run_id = ?1 AND component_id = ?2"
-		" ORDER BY CASE category WHEN 'openness' THEN 0"
-		" WHEN 'maturity' THEN 1 WHEN 'security' THEN 2"
-		" WHEN 'activity' THEN 3 WHEN 'risk' THEN 4 ELSE 5 END,"
-		" rowid";
-	sqlite3_stmt *stmt = NULL;
-	size_t alloc = 0;
-	int rc;
+	struct store_score_row *s;
 
-	if (store_prepare(st, &stmt, sql, err) < 0)
-		return err->code;
-	sqlite3_bind_int64(stmt, 1, run_id);
-	sqlite3_bind_int64(stmt, 2, c->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct store_score_row *s;
-
-		OH_GROW(c->score, alloc, c->score_nr + 1);
-		s = &c->score[c->score_nr++];
-		s->category = col(stmt, 0);
-		s->check = col(stmt, 1);
-		s->state = col(stmt, 2);
-		s->score = sqlite3_column_double(stmt, 3);
-		s->reason = col(stmt, 4);
-		s->evidence = col(stmt, 5);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_db_error(st, err, "reading scores");
-	return 0;
+	OH_GROW(c->score, *alloc, c->score_nr + 1);
+	s = &c->score[c->score_nr++];
+	s->category = col(stmt, 0);
+	s->check = col(stmt, 1);
+	s->state = col(stmt, 2);
+	s->score = sqlite3_column_double(stmt, 3);
+	s->reason = col(stmt, 4);
+	s->evidence = col(stmt, 5);
 }
 
-static int load_findings(struct store_component_row *c, struct store *st,
-			 int64_t run_id, struct oh_err *err)
+static void finding_row(struct store_component_row *c, sqlite3_stmt *stmt,
+			size_t *alloc)
 {
-	static const char sql[] =
-		"SELECT code, severity, message, evidence FROM findings"
-		" WHERE run_id = ?1 AND component_id = ?2"
-		" ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'high'"
-		" THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END,"
-		" code, id";
-	sqlite3_stmt *stmt = NULL;
-	size_t alloc = 0;
-	int rc;
+	struct store_finding_row *f;
 
-	if (store_prepare(st, &stmt, sql, err) < 0)
-		return err->code;
-	sqlite3_bind_int64(stmt, 1, run_id);
-	sqlite3_bind_int64(stmt, 2, c->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct store_finding_row *f;
-
-		OH_GROW(c->finding, alloc, c->finding_nr + 1);
-		f = &c->finding[c->finding_nr++];
-		f->code = col(stmt, 0);
-		f->severity = col(stmt, 1);
-		f->message = col(stmt, 2);
-		f->evidence = col(stmt, 3);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_db_error(st, err, "reading findings");
-	return 0;
+	OH_GROW(c->finding, *alloc, c->finding_nr + 1);
+	f = &c->finding[c->finding_nr++];
+	f->code = col(stmt, 0);
+	f->severity = col(stmt, 1);
+	f->message = col(stmt, 2);
+	f->evidence = col(stmt, 3);
 }
 
-static int load_facts(struct store_component_row *c, struct store *st,
-		      int64_t run_id, struct oh_err *err)
+static void fact_row(struct store_component_row *c, sqlite3_stmt *stmt,
+		     size_t *alloc)
 {
-	static const char sql[] =
-		"SELECT key, coalesce(value, '') FROM facts WHERE run_id = ?1"
-		" AND component_id = ?2 ORDER BY key";
-	sqlite3_stmt *stmt = NULL;
-	size_t alloc = 0;
-	int rc;
+	OH_GROW(c->fact, *alloc, c->fact_nr + 1);
+	c->fact[c->fact_nr].key = col(stmt, 0);
+	c->fact[c->fact_nr].value = col(stmt, 1);
+	c->fact_nr++;
+}
 
-	if (store_prepare(st, &stmt, sql, err) < 0)
-		return err->code;
-	sqlite3_bind_int64(stmt, 1, run_id);
-	sqlite3_bind_int64(stmt, 2, c->id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		OH_GROW(c->fact, alloc, c->fact_nr + 1);
-		c->fact[c->fact_nr].key = col(stmt, 0);
-		c->fact[c->fact_nr].value = col(stmt, 1);
-		c->fact_nr++;
+static const struct {
+	const char *sql;  /* ?1 run id, ?2 component id */
+	row_fn fn;        /* copies one row */
+	const char *what; /* for errors */
+} component_query[] = {
+	{ "SELECT category, check_name, state, coalesce(score, 0), reason,"
+	  " evidence FROM scores WHERE run_id = ?1 AND component_id = ?2"
+	  " ORDER BY CASE category WHEN 'openness' THEN 0"
+	  " WHEN 'maturity' THEN 1 WHEN 'security' THEN 2"
+	  " WHEN 'activity' THEN 3 WHEN 'risk' THEN 4 ELSE 5 END, rowid",
+	  score_row, "reading scores" },
+	{ "SELECT code, severity, message, evidence FROM findings"
+	  " WHERE run_id = ?1 AND component_id = ?2"
+	  " ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'high'"
+	  " THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END,"
+	  " code, id",
+	  finding_row, "reading findings" },
+	{ "SELECT key, coalesce(value, '') FROM facts WHERE run_id = ?1"
+	  " AND component_id = ?2 ORDER BY key",
+	  fact_row, "reading facts" },
+};
+
+static int load_component_rows(struct store_component_row *c, struct store *st,
+			       int64_t run_id, struct oh_err *err)
+{
+	for (size_t q = 0;
+	     q < sizeof(component_query) / sizeof(component_query[0]); q++) {
+		sqlite3_stmt *stmt = NULL;
+		size_t alloc = 0;
+		int rc;
+
+		if (store_prepare(st, &stmt, component_query[q].sql, err) < 0)
+			return err->code;
+		sqlite3_bind_int64(stmt, 1, run_id);
+		sqlite3_bind_int64(stmt, 2, c->id);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+			component_query[q].fn(c, stmt, &alloc);
+		sqlite3_finalize(stmt);
+		if (rc != SQLITE_DONE)
+			return store_db_error(st, err, component_query[q].what);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_db_error(st, err, "reading facts");
 	return 0;
 }
 
@@ -399,9 +411,8 @@ int store_run_report_load(struct store_run_report *out, struct store *st,
 	    load_components(out, st, err) < 0)
 		goto fail;
 	for (size_t i = 0; i < out->comp_nr; i++)
-		if (load_scores(&out->comp[i], st, out->run_id, err) < 0 ||
-		    load_findings(&out->comp[i], st, out->run_id, err) < 0 ||
-		    load_facts(&out->comp[i], st, out->run_id, err) < 0)
+		if (load_component_rows(&out->comp[i], st, out->run_id, err) <
+		    0)
 			goto fail;
 	return 0;
 fail:

@@ -10,13 +10,19 @@ cat >m.json <<JSON
 {"name": "cli test", "components": [
   {"name": "mature", "repo": "$FIXTURES/mature", "alternatives": ["x", "y"]},
   {"name": "lic-none", "repo": "$FIXTURES/lic-none"},
-  {"name": "broken", "repo": "$TEST_DIR/no-such-repo"}
+  {"name": "broken", "repo": "$TEST_DIR/no-such-repo"},
+  {"name": "secret", "repo": "https://user:s3cret@127.0.0.1:9/x.git"}
 ]}
 JSON
 
 expect_exit 3 scan --db r.db --jobs 2 m.json
-expect_stdout_match '^run 1: 3 components, 2 scanned, 1 failed, 0 already done$'
+expect_stdout_match '^run 1: 4 components, 2 scanned, 2 failed, 0 already done$'
 expect_stderr_match "broken: .*no-such-repo: not a git repository"
+# Credentials never reach the database or the messages.
+grep -q s3cret err && fail "credentials in an error message"
+sqlite3 r.db .dump | grep -q s3cret && fail "credentials in the database"
+sqlite3 r.db "SELECT url FROM repositories WHERE kind = 'remote'" |
+	grep -qx 'https://127.0.0.1:9/x.git' || fail "redacted URL not recorded"
 
 expect_exit 0 report --db r.db --format json
 python3 - <<'PY' || fail "JSON report assertions"
@@ -59,7 +65,7 @@ grep -q '<svg class="chart-scores"' report.html || fail "html chart"
 
 # A second scan is a second run; diff compares them.
 expect_exit 3 scan --db r.db --jobs 1 m.json
-expect_stdout_match '^run 2: '
+expect_stdout_match '^run 2: 4 components'
 expect_exit 0 diff --db r.db
 expect_stdout_match '^changes from run 1 to run 2: 0$'
 expect_exit 0 db info --db r.db
