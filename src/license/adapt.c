@@ -91,12 +91,9 @@ void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 		{ "Business Source License 1.1", "BUSL-1.1" },
 		{ "GNU AFFERO GENERAL PUBLIC LICENSE", "AGPL-3.0-only" },
 		{ "GNU LESSER GENERAL PUBLIC LICENSE", "LGPL-3.0-only" },
-		{ "GNU GENERAL PUBLIC LICENSE\n                       Version 3",
-		  "GPL-3.0-only" },
-		{ "GNU GENERAL PUBLIC LICENSE\n                       Version 2",
-		  "GPL-2.0-only" },
-		{ "Apache License\n                           Version 2.0",
-		  "Apache-2.0" },
+		{ "Version 3, 29 June 2007", "GPL-3.0-only" },
+		{ "Version 2, June 1991", "GPL-2.0-only" },
+		{ "Version 2.0, January 2004", "Apache-2.0" },
 		{ "Apache License, Version 2.0", "Apache-2.0" },
 		{ "Mozilla Public License Version 2.0", "MPL-2.0" },
 		{ "Permission is hereby granted, free of charge", "MIT" },
@@ -114,6 +111,9 @@ void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 		out->kind = LIC_ADAPT_NONE;
 		return;
 	}
+	/* titles sit at the top; later text cites other licenses */
+	if (len > 600)
+		len = 600;
 	for (size_t i = 0; i < sizeof(kw) / sizeof(kw[0]); i++) {
 		if (has(text, len, kw[i].needle)) {
 			out->kind = LIC_ADAPT_CLOSE;

@@ -5,6 +5,7 @@
 #include "license/summary.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,17 +114,40 @@ static void join(struct oh_buf *b, const char *x, const char *sep, bool wrap)
 	oh_buf_addf(b, compound ? "(%s)" : "%s", x);
 }
 
-static bool contains_part(const struct oh_buf *b, const char *x)
+/* Join distinct expressions with AND, wrapping compound ones when
+ * there are several. */
+static char *join_all(char *const *x, size_t n)
 {
-	return b->len > 0 && strstr(b->buf, x) != NULL;
+	struct oh_buf b = OH_BUF_INIT;
+
+	for (size_t i = 0; i < n; i++)
+		join(&b, x[i], " AND ", n > 1);
+	return oh_buf_detach(&b, NULL);
+}
+
+static bool add_distinct(char **x, size_t *n, size_t max, const char *e)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(x[i], e) == 0)
+			return false;
+	if (*n >= max)
+		return false;
+	x[(*n)++] = oh_xstrdup(e);
+	return true;
+}
+
+static void free_all(char **x, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(x[i]);
 }
 
 static void declared(struct lic_summary *s, struct lic_scan *scan,
 		     struct lic_adapt *a, struct idset *ids)
 {
-	struct oh_buf expr = OH_BUF_INIT;
 	struct oh_buf from = OH_BUF_INIT;
-	size_t distinct = 0;
+	char *x[16];
+	size_t n = 0;
 
 	for (size_t i = 0; i < scan->file_nr; i++) {
 		const struct lic_scan_file *f = &scan->file[i];
@@ -141,20 +165,17 @@ static void declared(struct lic_summary *s, struct lic_scan *scan,
 		join(&from, f->path, ", ", false);
 		if (d->line > 0)
 			oh_buf_addf(&from, ":%u", d->line);
-		if (contains_part(&expr, d->expr))
-			continue;
-		join(&expr, d->expr, " AND ", true);
-		distinct++;
+		add_distinct(x, &n, 16, d->expr);
 	}
-	if (distinct > 1)
+	if (n > 1)
 		finding(s, "license-declared-conflict", LIC_SEV_MEDIUM, NULL, 0,
 			"package metadata files declare different licenses: %s",
 			from.buf);
-	if (expr.len > 0) {
-		s->declared = oh_buf_detach(&expr, NULL);
+	if (n > 0) {
+		s->declared = join_all(x, n);
 		s->declared_from = oh_buf_detach(&from, NULL);
 	}
-	oh_buf_release(&expr);
+	free_all(x, n);
 	oh_buf_release(&from);
 }
 
@@ -195,8 +216,9 @@ static bool is_notice(const char *path)
 static void detected(struct lic_summary *s, struct lic_scan *scan,
 		     struct lic_adapt *a, struct idset *ids)
 {
-	struct oh_buf expr = OH_BUF_INIT;
 	struct oh_buf from = OH_BUF_INIT;
+	char *x[16];
+	size_t n = 0;
 
 	for (size_t i = 0; i < scan->file_nr; i++) {
 		const struct lic_scan_file *f = &scan->file[i];
@@ -222,20 +244,20 @@ static void detected(struct lic_summary *s, struct lic_scan *scan,
 		if (!(f->flags & LIC_SF_ROOTTEXT) || !add_ids(ids, a, t->expr))
 			continue;
 		join(&from, f->path, ", ", false);
-		if (!contains_part(&expr, t->expr))
-			join(&expr, t->expr, " AND ", true);
+		add_distinct(x, &n, 16, t->expr);
 	}
-	if (expr.len > 0) {
-		s->detected = oh_buf_detach(&expr, NULL);
+	if (n > 0) {
+		s->detected = join_all(x, n);
 		s->detected_from = oh_buf_detach(&from, NULL);
 	}
-	oh_buf_release(&expr);
+	free_all(x, n);
 	oh_buf_release(&from);
 }
 
 /* Count files and check every distinct tag expression. */
 static void files(struct lic_summary *s, struct lic_scan *scan,
-		  struct lic_adapt *a, struct oh_buf *tags, size_t *tag_nr)
+		  struct lic_adapt *a, char **tags, size_t *tag_nr,
+		  size_t *tagged_files)
 {
 	for (size_t i = 0; i < scan->file_nr; i++) {
 		const struct lic_scan_file *f = &scan->file[i];
@@ -255,19 +277,19 @@ static void files(struct lic_summary *s, struct lic_scan *scan,
 		if (!f->tag)
 			continue;
 		if (lic_adapt_eval(&r, a, f->tag, NULL, NULL, f->path, &err) <
-		    0)
+		    0) {
 			finding(s, "license-tag-invalid", LIC_SEV_MEDIUM,
 				f->path, f->tag_line, "%s", err.msg);
-		else if (*tag_nr < 16 && !contains_part(tags, f->tag)) {
-			join(tags, f->tag, " AND ", true);
-			(*tag_nr)++;
+		} else if (f->license) {
+			/* the effective license: REUSE may override tags */
+			add_distinct(tags, tag_nr, 16, f->license);
+			(*tagged_files)++;
 		}
 		oh_err_release(&err);
 	}
 }
 
-static void conclude(struct lic_summary *s, struct lic_adapt *a,
-		     const struct oh_buf *tags)
+static void conclude(struct lic_summary *s, struct lic_adapt *a)
 {
 	struct oh_err err = OH_ERR_INIT;
 	struct oh_buf b = OH_BUF_INIT;
@@ -282,9 +304,6 @@ static void conclude(struct lic_summary *s, struct lic_adapt *a,
 	} else if (s->detected) {
 		oh_buf_adds(&b, s->detected);
 		s->concluded_basis = "detected";
-	} else if (tags->len > 0) {
-		oh_buf_adds(&b, tags->buf);
-		s->concluded_basis = "SPDX tags";
 	} else {
 		oh_buf_adds(&b, "NONE");
 		s->concluded_basis = "nothing found";
@@ -318,32 +337,82 @@ static int cmp_finding(const void *x, const void *y)
 	return strcmp(a->path, b->path);
 }
 
+/* "GPL-2.0-or-later" -> "GPL-2.0": a text alone rarely says which. */
+static void family(char *out, size_t size, const char *id)
+{
+	static const char *const suffix[] = { "-or-later", "-only", "+" };
+	size_t n;
+
+	snprintf(out, size, "%s", id);
+	n = strcspn(out, " "); /* keep "WITH x" apart */
+	for (size_t i = 0; i < 3; i++) {
+		size_t m = strlen(suffix[i]);
+
+		if (n > m && strncmp(out + n - m, suffix[i], m) == 0) {
+			memmove(out + n - m, out + n, strlen(out + n) + 1);
+			break;
+		}
+	}
+}
+
+static bool same_families(const struct idset *a, const struct idset *b)
+{
+	struct idset fa = { .nr = 0 };
+	struct idset fb = { .nr = 0 };
+	char buf[160];
+	bool eq;
+
+	for (size_t i = 0; i < a->nr; i++) {
+		family(buf, sizeof(buf), a->id[i]);
+		idset_add(&fa, buf);
+	}
+	for (size_t i = 0; i < b->nr; i++) {
+		family(buf, sizeof(buf), b->id[i]);
+		idset_add(&fb, buf);
+	}
+	eq = idset_eq(&fa, &fb);
+	idset_release(&fa);
+	idset_release(&fb);
+	return eq;
+}
+
 void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 		       struct lic_adapt *a)
 {
 	struct idset dec = { .nr = 0 };
 	struct idset det = { .nr = 0 };
-	struct oh_buf tags = OH_BUF_INIT;
+	char *tags[16];
 	size_t tag_nr = 0;
+	size_t tagged_files = 0;
 
 	out->reuse = scan->has_reuse;
 	declared(out, scan, a, &dec);
+	files(out, scan, a, tags, &tag_nr, &tagged_files);
+	if (!out->declared && tag_nr > 0) {
+		struct oh_buf b = OH_BUF_INIT;
+
+		out->declared = join_all(tags, tag_nr);
+		oh_buf_addf(&b, "SPDX tags in %zu file%s", tagged_files,
+			    tagged_files == 1 ? "" : "s");
+		out->declared_from = oh_buf_detach(&b, NULL);
+		add_ids(&dec, a, out->declared);
+	}
 	detected(out, scan, a, &det);
-	out->agree = out->declared && out->detected && idset_eq(&dec, &det);
+	out->agree = out->declared && out->detected &&
+		     (idset_eq(&dec, &det) || same_families(&dec, &det));
 	if (out->declared && out->detected && !out->agree)
 		finding(out, "license-disagree", LIC_SEV_MEDIUM, NULL, 0,
 			"declared '%s' (%s) but the license files say '%s' (%s)",
 			out->declared, out->declared_from, out->detected,
 			out->detected_from);
-	files(out, scan, a, &tags, &tag_nr);
-	conclude(out, a, &tags);
+	conclude(out, a);
 	for (size_t i = 0; i < scan->note_nr; i++)
 		finding(out, "license-scan-note", LIC_SEV_INFO, NULL, 0, "%s",
 			scan->note[i]);
 	if (out->finding_nr > 1)
 		qsort(out->finding, out->finding_nr, sizeof(*out->finding),
 		      cmp_finding);
-	oh_buf_release(&tags);
+	free_all(tags, tag_nr);
 	idset_release(&dec);
 	idset_release(&det);
 }

@@ -78,6 +78,43 @@ static const char *find_key(const char *p, const char *end)
 	return NULL;
 }
 
+/* REUSE's markers around text that only looks like a tag. */
+static const char ign_start[] = "REUSE-Ignore"
+				"Start";
+static const char ign_end[] = "REUSE-Ignore"
+			      "End";
+
+static const char *find_str(const char *p, const char *end, const char *s)
+{
+	size_t n = strlen(s);
+
+	while ((size_t)(end - p) >= n) {
+		const char *q = memchr(p, s[0], (size_t)(end - p) - n + 1);
+
+		if (!q)
+			return NULL;
+		if (memcmp(q, s, n) == 0)
+			return q;
+		p = q + 1;
+	}
+	return NULL;
+}
+
+/* Is k inside an ignored region that starts before it?  Moves *ign. */
+static bool ignored(const char *buf, const char *end, const char *k,
+		    const char **ign_from, const char **ign_to)
+{
+	while (*ign_from && *ign_from < k) {
+		if (!*ign_to || *ign_to < *ign_from)
+			*ign_to = find_str(*ign_from, end, ign_end);
+		if (!*ign_to || *ign_to > k)
+			return true; /* unterminated or covering k */
+		*ign_from = find_str(*ign_to, end, ign_start);
+	}
+	(void)buf;
+	return false;
+}
+
 static unsigned count_lines(const char *from, const char *to)
 {
 	unsigned n = 0;
@@ -93,12 +130,15 @@ unsigned lic_tags_find(struct lic_tags *out, const char *buf, size_t len)
 	const char *end;
 	const char *p = buf;
 	const char *counted = buf;
+	const char *ign_from;
+	const char *ign_to = NULL;
 	unsigned line = 1;
 
 	memset(out, 0, sizeof(*out));
 	if (len > LIC_TAG_SCAN_BYTES)
 		len = LIC_TAG_SCAN_BYTES;
 	end = buf + len;
+	ign_from = find_str(buf, end, ign_start);
 	while (p < end) {
 		const char *k = find_key(p, end);
 		const char *v;
@@ -112,7 +152,8 @@ unsigned lic_tags_find(struct lic_tags *out, const char *buf, size_t len)
 		if (line > LIC_TAG_SCAN_LINES)
 			break;
 		p = k + KEY_LEN;
-		if (glued_before(buf, k))
+		if (glued_before(buf, k) ||
+		    ignored(buf, end, k, &ign_from, &ign_to))
 			continue;
 		v = p;
 		while (v < end && (*v == ' ' || *v == '\t'))

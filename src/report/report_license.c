@@ -140,9 +140,9 @@ static void text_gate(FILE *fp, const struct report_lic *r, struct oh_buf *b)
 {
 	const struct lic_gate *g = r->gate;
 
-	fprintf(fp, "\ngate: %zu file%s %s (policy: %s)\n", g->item_nr,
+	fprintf(fp, "\ngate: %zu file%s %s\n", g->item_nr,
 		g->item_nr == 1 ? "" : "s",
-		r->base ? "added or modified since" : "in the tree", "");
+		r->base ? "added or modified" : "in the tree");
 	if (r->base)
 		fprintf(fp, "base: %s\n", t(b, r->base));
 	fprintf(fp, "policy: %s\n", t(b, r->policy));
