@@ -207,13 +207,6 @@ static void out_add(struct lic_declared *out, const char *s, size_t n)
 {
 	size_t have = strlen(out->expr);
 
-	while (n > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
-	}
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-			 s[n - 1] == '\r' || s[n - 1] == '\n'))
-		n--;
 	if (have + n > LIC_META_EXPR_MAX) {
 		n = LIC_META_EXPR_MAX - have;
 		out->truncated = true;
@@ -226,7 +219,18 @@ static void out_add(struct lic_declared *out, const char *s, size_t n)
 static void out_item(struct lic_declared *out, const char *s, size_t n,
 		     const char *op)
 {
-	const char *id = map_name(s, n);
+	const char *id;
+
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+			 s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	if (n == 0)
+		return;
+	id = map_name(s, n);
 
 	if (out->expr[0] != '\0')
 		out_add(out, op, strlen(op));

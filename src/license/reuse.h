@@ -53,7 +53,7 @@ struct lic_reuse_rule {
 	size_t pattern_nr;    /* entries in pattern */
 	const char *license;  /* SPDX expression; NULL if the rule has none */
 	enum lic_reuse_prec prec; /* REUSE.toml only; dep5 is CLOSEST */
-	unsigned line;            /* where the rule starts */
+	unsigned line;            /* line of the rule's first key */
 };
 
 struct lic_reuse {

@@ -74,15 +74,34 @@ static bool starts_word(const char *name, const char *word)
 		name[n] == '_');
 }
 
+/* Extensions that make "license.c" a program, not a license text. */
+static bool code_ext(const char *dot)
+{
+	static const char *const ext[] = {
+		".c",     ".h",    ".cc",   ".cpp", ".go",  ".py",   ".js",
+		".ts",    ".rs",   ".java", ".rb",  ".sh",  ".json", ".toml",
+		".yml",   ".yaml", ".xml",  ".pl",  ".php", ".cs",   ".kt",
+		".swift", ".o",    ".a",    ".so",  ".go",  ".mjs",  ".cjs",
+		".tsx",   ".jsx",  ".vue",  ".lua", ".ex",  ".exs",  ".hs",
+	};
+
+	for (size_t i = 0; dot && i < sizeof(ext) / sizeof(ext[0]); i++)
+		if (strcasecmp(dot, ext[i]) == 0)
+			return true;
+	return false;
+}
+
 bool lic_scan_is_license_name(const char *b)
 {
 	static const char *const word[] = {
 		"LICENSE",   "LICENCE", "COPYING",
 		"UNLICENSE", "NOTICE",  "COPYRIGHT"
 	};
-	const char *dot;
+	const char *dot = strrchr(b, '.');
 	size_t n;
 
+	if (code_ext(dot))
+		return false;
 	for (size_t i = 0; i < sizeof(word) / sizeof(word[0]); i++)
 		if (starts_word(b, word[i]))
 			return true;
@@ -94,15 +113,23 @@ bool lic_scan_is_license_name(const char *b)
 			 strncasecmp(b + n - 8, "-licence", 8) == 0);
 }
 
+/* REUSE's own patterns: ^LICEN[CS]E([-.].*)?$, ^COPYING([-.].*)?$ */
+static bool reuse_word(const char *b, const char *word)
+{
+	size_t n = strlen(word);
+
+	return strncmp(b, word, n) == 0 &&
+	       (b[n] == '\0' || b[n] == '.' || b[n] == '-');
+}
+
 /* What REUSE itself ignores by name. */
 static bool reuse_ignored(const char *path)
 {
 	const char *b = base_name(path);
 	size_t n = strlen(path);
 
-	return starts_word(b, "LICENSE") || starts_word(b, "LICENCE") ||
-	       starts_word(b, "COPYING") ||
-	       strncmp(path, "LICENSES/", 9) == 0 ||
+	return reuse_word(b, "LICENSE") || reuse_word(b, "LICENCE") ||
+	       reuse_word(b, "COPYING") || strncmp(path, "LICENSES/", 9) == 0 ||
 	       strncmp(path, ".reuse/", 7) == 0 ||
 	       strcmp(path, "REUSE.toml") == 0 ||
 	       (n > 5 && strcmp(path + n - 5, ".spdx") == 0);

@@ -274,8 +274,8 @@ static void files(struct lic_summary *s, struct lic_scan *scan,
 			s->reuse_covered++;
 		if (!f->license)
 			s->unlicensed++;
-		if (!f->tag)
-			continue;
+		if (!f->tag || (f->reuse && f->license == f->reuse))
+			continue; /* no tag, or REUSE overrides it */
 		if (lic_adapt_eval(&r, a, f->tag, NULL, NULL, f->path, &err) <
 		    0) {
 			finding(s, "license-tag-invalid", LIC_SEV_MEDIUM,
