@@ -143,41 +143,45 @@ static int escape(struct cur *c, struct oh_buf *out)
 	return add_utf8(c, out, u);
 }
 
+/* One byte (or escape) of a string body; 1 at the closing quote. */
+static int string_step(struct cur *c, struct oh_buf *out, char q, bool multi)
+{
+	if (c->p >= c->end)
+		return fail(c, "unterminated string");
+	if (multi ? at(c, q == '"' ? "\"\"\"" : "'''") : *c->p == q)
+		return 1;
+	if (*c->p == '\n') {
+		if (!multi)
+			return fail(c, "newline in string");
+		c->line++;
+	}
+	if (q != '"' || *c->p != '\\')
+		return add_byte(c, out, *c->p++);
+	c->p++;
+	if (multi && c->p < c->end &&
+	    (*c->p == '\n' || *c->p == ' ' || *c->p == '\r')) {
+		skip_space(c); /* line-ending backslash */
+		return 0;
+	}
+	return escape(c, out);
+}
+
 /* A string of any of the four kinds; c->p is at the opening quote. */
 static int string(struct cur *c, struct oh_buf *out)
 {
 	char q = *c->p;
 	bool multi = at(c, q == '"' ? "\"\"\"" : "'''");
+	int r;
 
 	c->p += multi ? 3 : 1;
 	if (multi && c->p < c->end && *c->p == '\n') {
 		c->p++;
 		c->line++;
 	}
-	for (;;) {
-		if (c->p >= c->end)
-			return fail(c, "unterminated string");
-		if (multi ? at(c, q == '"' ? "\"\"\"" : "'''") : *c->p == q)
-			break;
-		if (*c->p == '\n') {
-			if (!multi)
-				return fail(c, "newline in string");
-			c->line++;
-		}
-		if (q == '"' && *c->p == '\\') {
-			c->p++;
-			if (multi && c->p < c->end &&
-			    (*c->p == '\n' || *c->p == ' ' || *c->p == '\r')) {
-				skip_space(c); /* line-ending backslash */
-				continue;
-			}
-			if (escape(c, out) < 0)
-				return c->err->code;
-			continue;
-		}
-		if (add_byte(c, out, *c->p++) < 0)
-			return c->err->code;
-	}
+	while ((r = string_step(c, out, q, multi)) == 0)
+		;
+	if (r < 0)
+		return r;
 	c->p += multi ? 3 : 1;
 	return 0;
 }
@@ -188,26 +192,33 @@ static bool bare_char(char ch)
 	       (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
 }
 
+/* One part of a dotted key. */
+static int key_part(struct cur *c, struct oh_buf *out)
+{
+	const char *s = c->p;
+
+	skip_blank(c);
+	s = c->p;
+	if (c->p < c->end && (*c->p == '"' || *c->p == '\'')) {
+		if (at(c, "\"\"\"") || at(c, "'''"))
+			return fail(c, "multi-line string as a key");
+		return string(c, out);
+	}
+	while (c->p < c->end && bare_char(*c->p))
+		c->p++;
+	if (c->p == s)
+		return fail(c, "expected a key");
+	if (oh_buf_add(out, s, (size_t)(c->p - s)) < 0)
+		return fail(c, "key too long");
+	return 0;
+}
+
 /* A dotted key, parts joined with '.'. */
 static int key(struct cur *c, struct oh_buf *out)
 {
 	for (;;) {
-		skip_blank(c);
-		if (c->p < c->end && (*c->p == '"' || *c->p == '\'')) {
-			if (at(c, "\"\"\"") || at(c, "'''"))
-				return fail(c, "multi-line string as a key");
-			if (string(c, out) < 0)
-				return c->err->code;
-		} else {
-			const char *s = c->p;
-
-			while (c->p < c->end && bare_char(*c->p))
-				c->p++;
-			if (c->p == s)
-				return fail(c, "expected a key");
-			if (oh_buf_add(out, s, (size_t)(c->p - s)) < 0)
-				return fail(c, "key too long");
-		}
+		if (key_part(c, out) < 0)
+			return c->err->code;
 		skip_blank(c);
 		if (c->p >= c->end || *c->p != '.')
 			return 0;

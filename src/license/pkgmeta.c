@@ -514,48 +514,46 @@ static int parse_cabal(struct lic_declared *out, const char *buf, size_t len)
 
 /* ---- gemspec: read as text, never evaluated ---- */
 
+/* %w[a b c]: blank-separated words up to `close`. */
+static void ruby_words(struct lic_declared *out, const char *p, const char *end,
+		       char close)
+{
+	while (p < end && *p != '\n' && *p != close) {
+		const char *s = p;
+
+		while (p < end && *p != ' ' && *p != close && *p != '\n')
+			p++;
+		if (p > s)
+			out_item(out, s, (size_t)(p - s), " OR ");
+		while (p < end && *p == ' ')
+			p++;
+	}
+}
+
 /* Append the quoted strings of a Ruby literal at p: "x", 'x', [..], %w[..] */
 static void ruby_strings(struct lic_declared *out, const char *p,
 			 const char *end)
 {
-	bool words = false;
-	char close = '\0';
-
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
 	if (end - p >= 3 && p[0] == '%' && (p[1] == 'w' || p[1] == 'W')) {
-		words = true;
-		close = p[2] == '[' ? ']' : p[2] == '(' ? ')' : p[2];
-		p += 3;
+		char close = p[2] == '[' ? ']' : p[2] == '(' ? ')' : p[2];
+
+		ruby_words(out, p + 3, end, close);
+		return;
 	}
-	while (p < end && *p != '\n') {
-		if (words) {
-			const char *s = p;
+	while (p < end && *p != '\n' && *p != '#') {
+		const char *q;
 
-			while (p < end && *p != ' ' && *p != close &&
-			       *p != '\n')
-				p++;
-			if (p > s)
-				out_item(out, s, (size_t)(p - s), " OR ");
-			if (p < end && *p == close)
-				return;
-			if (p < end && *p != '\n')
-				p++;
+		if (*p != '"' && *p != '\'') {
+			p++;
 			continue;
 		}
-		if (*p == '"' || *p == '\'') {
-			const char *q =
-				memchr(p + 1, *p, (size_t)(end - p - 1));
-
-			if (!q)
-				return;
-			out_item(out, p + 1, (size_t)(q - p - 1), " OR ");
-			p = q + 1;
-			continue;
-		}
-		if (*p == '#')
+		q = memchr(p + 1, *p, (size_t)(end - p - 1));
+		if (!q)
 			return;
-		p++;
+		out_item(out, p + 1, (size_t)(q - p - 1), " OR ");
+		p = q + 1;
 	}
 }
 

@@ -69,6 +69,30 @@ static int list(char ***out, size_t *nr, const cJSON *arr, const char *key,
 	return 0;
 }
 
+static int section_item(struct lic_policy *p, const cJSON *it, bool allow,
+			const char *name, struct oh_err *err)
+{
+	if (allow && strcmp(it->string, "osi") == 0) {
+		if (!cJSON_IsBool(it))
+			return oh_err_set(err, OH_EINPUT, name, 0, 0,
+					  "'allow.osi' must be true or false");
+		p->allow_osi = cJSON_IsTrue(it);
+		return 0;
+	}
+	if (strcmp(it->string, "ids") == 0)
+		return allow ? list(&p->allow_id, &p->allow_id_nr, it,
+				    "allow.ids", name, err)
+			     : list(&p->deny_id, &p->deny_id_nr, it, "deny.ids",
+				    name, err);
+	if (strcmp(it->string, "categories") == 0)
+		return allow ? list(&p->allow_cat, &p->allow_cat_nr, it,
+				    "allow.categories", name, err)
+			     : list(&p->deny_cat, &p->deny_cat_nr, it,
+				    "deny.categories", name, err);
+	return oh_err_set(err, OH_EINPUT, name, 0, 0, "unknown key '%s.%.60s'",
+			  allow ? "allow" : "deny", it->string);
+}
+
 static int section(struct lic_policy *p, const cJSON *sec, bool allow,
 		   const char *name, struct oh_err *err)
 {
@@ -80,32 +104,8 @@ static int section(struct lic_policy *p, const cJSON *sec, bool allow,
 				  allow ? "allow" : "deny");
 	cJSON_ArrayForEach(it, sec)
 	{
-		int rc;
-
-		if (allow && strcmp(it->string, "osi") == 0) {
-			if (!cJSON_IsBool(it))
-				return oh_err_set(
-					err, OH_EINPUT, name, 0, 0,
-					"'allow.osi' must be true or false");
-			p->allow_osi = cJSON_IsTrue(it);
-			continue;
-		}
-		if (strcmp(it->string, "ids") == 0)
-			rc = allow ? list(&p->allow_id, &p->allow_id_nr, it,
-					  "allow.ids", name, err)
-				   : list(&p->deny_id, &p->deny_id_nr, it,
-					  "deny.ids", name, err);
-		else if (strcmp(it->string, "categories") == 0)
-			rc = allow ? list(&p->allow_cat, &p->allow_cat_nr, it,
-					  "allow.categories", name, err)
-				   : list(&p->deny_cat, &p->deny_cat_nr, it,
-					  "deny.categories", name, err);
-		else
-			rc = oh_err_set(err, OH_EINPUT, name, 0, 0,
-					"unknown key '%s.%.60s'",
-					allow ? "allow" : "deny", it->string);
-		if (rc < 0)
-			return rc;
+		if (section_item(p, it, allow, name, err) < 0)
+			return err->code;
 	}
 	return 0;
 }
