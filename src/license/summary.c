@@ -88,7 +88,7 @@ static void finding(struct lic_summary *s, const char *code,
 		    enum lic_severity sev, const char *path, unsigned line,
 		    const char *fmt, ...)
 {
-	struct lic_finding *f;
+	struct lic_sum_finding *f;
 	struct oh_buf b = OH_BUF_INIT;
 	va_list ap;
 
@@ -310,13 +310,13 @@ static void conclude(struct lic_summary *s, struct lic_adapt *a)
 	}
 	s->concluded = oh_buf_detach(&b, NULL);
 	if (strcmp(s->concluded, "NONE") == 0) {
-		s->osi = LIC_OSI_NO;
+		s->osi = LIC_SUM_OSI_NO;
 		finding(s, "license-missing", LIC_SEV_HIGH, NULL, 0,
 			"no license found: no license file, no declared license, no SPDX tags");
 	} else if (lic_adapt_osi(&osi, a, s->concluded, &err) < 0) {
-		s->osi = LIC_OSI_UNKNOWN;
+		s->osi = LIC_SUM_OSI_UNKNOWN;
 	} else {
-		s->osi = osi ? LIC_OSI_YES : LIC_OSI_NO;
+		s->osi = osi ? LIC_SUM_OSI_YES : LIC_SUM_OSI_NO;
 		if (!osi)
 			finding(s, "license-non-osi", LIC_SEV_HIGH, NULL, 0,
 				"the license '%s' is not OSI-approved",
@@ -327,8 +327,8 @@ static void conclude(struct lic_summary *s, struct lic_adapt *a)
 
 static int cmp_finding(const void *x, const void *y)
 {
-	const struct lic_finding *a = x;
-	const struct lic_finding *b = y;
+	const struct lic_sum_finding *a = x;
+	const struct lic_sum_finding *b = y;
 
 	if (a->sev != b->sev)
 		return a->sev > b->sev ? -1 : 1;
@@ -437,9 +437,11 @@ void lic_summary_release(struct lic_summary *s)
 	memset(s, 0, sizeof(*s));
 }
 
-const char *lic_osi_name(enum lic_osi o)
+const char *lic_sum_osi_name(enum lic_sum_osi o)
 {
-	return o == LIC_OSI_YES ? "yes" : o == LIC_OSI_NO ? "no" : "unknown";
+	return o == LIC_SUM_OSI_YES  ? "yes"
+	       : o == LIC_SUM_OSI_NO ? "no"
+				     : "unknown";
 }
 
 const char *lic_severity_name(enum lic_severity s)

@@ -41,15 +41,15 @@ struct lic_scan;
 #define LIC_SUMMARY_MAX_IDS  64u
 #define LIC_SUMMARY_EXPR_MAX 2048u
 
-enum lic_osi {
-	LIC_OSI_YES,     /* the concluded license is OSI-approved */
-	LIC_OSI_NO,      /* it is not (or there is none) */
-	LIC_OSI_UNKNOWN, /* the expression could not be evaluated */
+enum lic_sum_osi {
+	LIC_SUM_OSI_YES,     /* the concluded license is OSI-approved */
+	LIC_SUM_OSI_NO,      /* it is not (or there is none) */
+	LIC_SUM_OSI_UNKNOWN, /* the expression could not be evaluated */
 };
 
 enum lic_severity { LIC_SEV_INFO, LIC_SEV_LOW, LIC_SEV_MEDIUM, LIC_SEV_HIGH };
 
-struct lic_finding {
+struct lic_sum_finding {
 	const char *code;      /* "license-missing", ... (static) */
 	enum lic_severity sev; /* severity */
 	char *message;         /* one line */
@@ -71,7 +71,7 @@ struct lic_summary {
 	bool agree;          /* declared and detected agree (both set) */
 	char *concluded;     /* never NULL: "NONE" when nothing */
 	const char *concluded_basis; /* "declared", "detected", "tags", ... */
-	enum lic_osi osi;            /* OSI outcome of concluded */
+	enum lic_sum_osi osi;        /* OSI outcome of concluded */
 	size_t files;                /* files in the tree */
 	size_t checked;              /* files needing a license (not exempt) */
 	size_t tagged;               /* of those, with an SPDX tag */
@@ -81,9 +81,9 @@ struct lic_summary {
 	struct lic_text_match *text; /* every license text of the scan */
 	size_t text_nr;              /* entries in text */
 	size_t text_alloc;           /* allocated entries */
-	struct lic_finding *finding; /* sorted by severity, path */
-	size_t finding_nr;           /* entries in finding */
-	size_t finding_alloc;        /* allocated entries */
+	struct lic_sum_finding *finding; /* sorted by severity, path */
+	size_t finding_nr;               /* entries in finding */
+	size_t finding_alloc;            /* allocated entries */
 };
 
 /**
@@ -97,7 +97,7 @@ void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 void lic_summary_release(struct lic_summary *s);
 
 /** "yes" / "no" / "unknown". */
-const char *lic_osi_name(enum lic_osi o);
+const char *lic_sum_osi_name(enum lic_sum_osi o);
 
 /** "info" / "low" / "medium" / "high". */
 const char *lic_severity_name(enum lic_severity s);

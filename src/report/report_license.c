@@ -73,7 +73,7 @@ static void text_head(FILE *fp, const struct report_lic *r, struct oh_buf *b)
 		s->declared && s->detected ? (s->agree ? "yes" : "no") : "n/a");
 	fprintf(fp, "concluded:  %s (%s)\n", t(b, s->concluded),
 		s->concluded_basis);
-	fprintf(fp, "OSI:        %s\n", lic_osi_name(s->osi));
+	fprintf(fp, "OSI:        %s\n", lic_sum_osi_name(s->osi));
 	fprintf(fp, "REUSE:      %s\n",
 		s->reuse ? r->scan->reuse.source : "no metadata");
 }
@@ -97,7 +97,7 @@ static void text_summary(FILE *fp, const struct report_lic *r, struct oh_buf *b)
 	if (s->finding_nr > 0)
 		fputs("\nfindings:\n", fp);
 	for (size_t i = 0; i < s->finding_nr; i++) {
-		const struct lic_finding *f = &s->finding[i];
+		const struct lic_sum_finding *f = &s->finding[i];
 
 		fprintf(fp, "  %-6s %s: ", lic_severity_name(f->sev), f->code);
 		if (f->path)
@@ -201,7 +201,7 @@ static cJSON *json_summary(const struct report_lic *r)
 		cJSON_AddNullToObject(o, "agree");
 	add_str(o, "concluded", s->concluded);
 	add_str(o, "basis", s->concluded_basis);
-	add_str(o, "osi", lic_osi_name(s->osi));
+	add_str(o, "osi", lic_sum_osi_name(s->osi));
 	add_str(o, "reuse", s->reuse ? r->scan->reuse.source : NULL);
 	cJSON_AddNumberToObject(c, "files", (double)s->files);
 	cJSON_AddNumberToObject(c, "need_license", (double)s->checked);
@@ -369,7 +369,7 @@ static void render_sarif(FILE *fp, const struct report_lic *r)
 			  b.buf, it->path, 0);
 	}
 	for (size_t i = 0; !r->gate && i < r->sum->finding_nr; i++) {
-		const struct lic_finding *f = &r->sum->finding[i];
+		const struct lic_sum_finding *f = &r->sum->finding[i];
 
 		sarif_add(results, f->code,
 			  f->sev >= LIC_SEV_HIGH     ? "error"
@@ -430,7 +430,7 @@ static void junit_count(const struct report_lic *r, size_t *tests,
 		return;
 	}
 	*tests = 2;
-	*failures = (s->osi != LIC_OSI_YES) +
+	*failures = (s->osi != LIC_SUM_OSI_YES) +
 		    (s->declared && s->detected && !s->agree);
 }
 
@@ -448,7 +448,8 @@ static void junit_cases(xmlTextWriterPtr w, struct oh_buf *b,
 		return;
 	}
 	junit_case(w, b, "osi-approved",
-		   s->osi == LIC_OSI_YES ? NULL : "license is not OSI-approved",
+		   s->osi == LIC_SUM_OSI_YES ? NULL
+					     : "license is not OSI-approved",
 		   s->concluded);
 	junit_case(w, b, "declared-detected-agree",
 		   s->declared && s->detected && !s->agree
@@ -520,8 +521,8 @@ static void render_spdx_tv(FILE *fp, const struct report_lic *r)
 	fputs("PackageDownloadLocation: NOASSERTION\nFilesAnalyzed: false\n",
 	      fp);
 	fprintf(fp, "PackageLicenseConcluded: %s\n",
-		s->osi == LIC_OSI_UNKNOWN ? "NOASSERTION"
-					  : tv(&b, s->concluded));
+		s->osi == LIC_SUM_OSI_UNKNOWN ? "NOASSERTION"
+					      : tv(&b, s->concluded));
 	fprintf(fp, "PackageLicenseDeclared: %s\n",
 		s->declared ? tv(&b, s->declared) : "NOASSERTION");
 	fputs("PackageCopyrightText: NOASSERTION\n", fp);
@@ -529,7 +530,7 @@ static void render_spdx_tv(FILE *fp, const struct report_lic *r)
 		"PackageLicenseComments: <text>osshealth: detected %s; "
 		"basis: %s; OSI-approved: %s</text>\n",
 		s->detected ? tv(&b, s->detected) : "none", s->concluded_basis,
-		lic_osi_name(s->osi));
+		lic_sum_osi_name(s->osi));
 	fputs("Relationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-Package\n", fp);
 	oh_buf_release(&b);
 }

@@ -343,7 +343,7 @@ START_TEST(test_licscan_dir)
 	ck_assert_str_eq(sum.detected, "MIT");
 	ck_assert(sum.agree);
 	ck_assert_str_eq(sum.concluded, "MIT");
-	ck_assert_int_eq(sum.osi, LIC_OSI_YES);
+	ck_assert_int_eq(sum.osi, LIC_SUM_OSI_YES);
 	ck_assert_uint_eq(sum.unlicensed, 2); /* b.c, package.json */
 	lic_summary_release(&sum);
 	lic_adapt_close(a);
