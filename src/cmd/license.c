@@ -10,12 +10,15 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/log.h"
 #include "core/xalloc.h"
 #include "license/adapt.h"
 #include "license/policy_gate.h"
 #include "license/scan.h"
 #include "license/summary.h"
 #include "report/report_license.h"
+#include "store/store.h"
+#include "store/store_blob.h"
 #include "core/banned.h"
 
 enum { OPT_ALL = CMD_OPT_ID, OPT_DIR, OPT_CHANGED };
@@ -25,6 +28,7 @@ struct license_opts {
 	const char *rev;    /* --rev */
 	const char *base;   /* --changed-since */
 	const char *policy; /* --policy */
+	const char *db;     /* --db: blob-facts cache */
 	bool all;           /* --all: gate every file */
 	bool dir;           /* --dir: no git */
 	enum report_lic_format format;
@@ -39,6 +43,8 @@ static const struct cmd_opt license_opts_tab[] = {
 	  "revision to read (default: HEAD)" },
 	{ "changed-since", 0, required_argument, OPT_CHANGED, "BASE",
 	  "gate: files added or modified since BASE must pass" },
+	{ "db", 'd', required_argument, 'd', "FILE",
+	  "cache per-blob facts in this database (re-scans read new blobs only)" },
 	{ "policy", 'p', required_argument, 'p', "FILE",
 	  "license policy (JSON; default: OSI-approved only)" },
 	{ "format", 'f', required_argument, 'f', "FMT",
@@ -49,7 +55,7 @@ static const struct cmd_opt license_opts_tab[] = {
 static const struct cmd_spec license_spec = {
 	.name = "license",
 	.usage =
-		"license [--all] [--dir] [--rev REV] [--changed-since BASE] [--policy FILE] [--format text|json|sarif|junit|spdx-tv] [PATH|REPO]",
+		"license [--all] [--dir] [--rev REV] [--changed-since BASE] [--db FILE] [--policy FILE] [--format text|json|sarif|junit|spdx-tv] [PATH|REPO]",
 	.summary =
 		"Report the licensing of a git repository (read from git objects at REV, no checkout) or a directory: declared license (package metadata), detected license (license files), whether they agree, the concluded license and whether it is OSI-approved, and a per-file table of SPDX-License-Identifier tags and REUSE coverage.  Exit 1 when the concluded license is not allowed by the policy.\n\nWith --changed-since BASE (or --all), run the pre-merge gate instead: every file added or modified since the merge base of BASE and REV must carry an SPDX tag or be covered by REUSE metadata, and its license must be allowed by the policy; exit 1 on any violation, listing each file and the fix.",
 	.opts = license_opts_tab,
@@ -77,6 +83,9 @@ static int parse(struct license_opts *o, int argc, char **argv)
 			break;
 		case 'p':
 			o->policy = optarg;
+			break;
+		case 'd':
+			o->db = optarg;
 			break;
 		case 'f':
 			if (report_lic_format_parse(&o->format, optarg) < 0)
@@ -137,9 +146,66 @@ struct license_run {
 	struct lic_gate gate;
 	struct lic_policy pol;
 	struct lic_adapt *eng;
+	struct store *st;
+	struct store_blob_cache *cache;
 	char **changed;
 	size_t changed_nr;
 };
+
+/* The scanner's cache interface over the store's blobs table. */
+static int cache_get(void *ctx, const char *id, struct lic_blob_facts *out)
+{
+	struct store_blob_row row;
+
+	if (store_blob_get(ctx, id, &row) != 1)
+		return 0;
+	*out = (struct lic_blob_facts){ .size = row.size,
+					.binary = row.binary,
+					.large = row.large,
+					.tag = row.tag,
+					.tag_line = row.tag_line,
+					.tag_nr = row.tag_nr };
+	return 1;
+}
+
+static void cache_put(void *ctx, const char *id, const struct lic_blob_facts *f)
+{
+	struct store_blob_row row = { .size = f->size,
+				      .binary = f->binary,
+				      .large = f->large,
+				      .tag = f->tag,
+				      .tag_line = f->tag_line,
+				      .tag_nr = f->tag_nr };
+
+	store_blob_put(ctx, id, &row);
+}
+
+static int scan(struct license_run *r, const struct license_opts *o,
+		struct lic_scan_opts *so, struct oh_err *err)
+{
+	struct lic_scan_cache cache = { .get = cache_get, .put = cache_put };
+	uint64_t hits;
+	uint64_t misses;
+	int rc;
+
+	if (o->db) {
+		if (store_open(&r->st, o->db, NULL, err) < 0 ||
+		    store_blob_cache_open(&r->cache, r->st, err) < 0)
+			return err->code;
+		cache.ctx = r->cache;
+		so->cache = &cache;
+	}
+	rc = lic_scan_run(&r->scan, o->path, so, err);
+	if (r->cache) {
+		store_blob_stats(r->cache, &hits, &misses);
+		oh_info("blob cache %s: %llu hits, %llu misses", o->db,
+			(unsigned long long)hits, (unsigned long long)misses);
+		if (store_blob_cache_close(r->cache, err) < 0 && rc == 0)
+			rc = err->code;
+		r->cache = NULL;
+	}
+	return rc;
+}
 
 static int run(struct license_run *r, const struct license_opts *o,
 	       struct oh_err *err)
@@ -156,8 +222,7 @@ static int run(struct license_run *r, const struct license_opts *o,
 		so.only = (const char *const *)r->changed;
 		so.only_nr = r->changed_nr;
 	}
-	if (lic_scan_run(&r->scan, o->path, &so, err) < 0 ||
-	    lic_adapt_open(&r->eng, err) < 0)
+	if (scan(r, o, &so, err) < 0 || lic_adapt_open(&r->eng, err) < 0)
 		return err->code;
 	lic_summary_build(&r->sum, &r->scan, r->eng);
 	if (o->base) {
@@ -212,6 +277,7 @@ out:
 	lic_scan_release(&r.scan);
 	lic_policy_release(&r.pol);
 	lic_adapt_close(r.eng);
+	store_close(r.st);
 	lic_scan_paths_free(r.changed, r.changed_nr);
 	oh_err_release(&err);
 	return ret;

@@ -312,6 +312,52 @@ static void too_large(struct walker *w, struct lic_scan_file *f)
 
 /* ---- git objects ---- */
 
+static bool cacheable(const struct walker *w, const struct lic_scan_file *f)
+{
+	return w->opts->cache && !wants_all(f);
+}
+
+static bool from_cache(struct walker *w, struct lic_scan_file *f)
+{
+	struct lic_blob_facts bf;
+
+	if (!cacheable(w, f) ||
+	    w->opts->cache->get(w->opts->cache->ctx, f->blob_id, &bf) != 1)
+		return false;
+	f->size = bf.size;
+	f->flags |= LIC_SF_READ;
+	if (bf.binary) {
+		f->flags |= LIC_SF_BINARY;
+		w->s->binary_nr++;
+	}
+	if (bf.large) {
+		f->flags |= LIC_SF_LARGE;
+		w->s->large_nr++;
+	}
+	if (bf.tag) {
+		f->tag = oh_arena_strdup(&w->s->arena, bf.tag);
+		f->tag_line = bf.tag_line;
+		f->tag_nr = bf.tag_nr;
+	}
+	w->s->cached_nr++;
+	return true;
+}
+
+static void to_cache(struct walker *w, const struct lic_scan_file *f)
+{
+	struct lic_blob_facts bf = {
+		.size = f->size,
+		.binary = (f->flags & LIC_SF_BINARY) != 0,
+		.large = (f->flags & LIC_SF_LARGE) != 0,
+		.tag = f->tag,
+		.tag_line = f->tag_line,
+		.tag_nr = f->tag_nr,
+	};
+
+	if (cacheable(w, f))
+		w->opts->cache->put(w->opts->cache->ctx, f->blob_id, &bf);
+}
+
 static int git_cb(const char *root, const git_tree_entry *entry, void *payload)
 {
 	struct walker *w = payload;
@@ -336,7 +382,7 @@ static int git_cb(const char *root, const git_tree_entry *entry, void *payload)
 		f->flags |= LIC_SF_SYMLINK | LIC_SF_EXEMPT;
 		return 0;
 	}
-	if (!wants_head(w, f))
+	if (!wants_head(w, f) || from_cache(w, f))
 		return 0;
 	if (git_blob_lookup(&blob, w->repo, git_tree_entry_id(entry)) < 0) {
 		w->rc = gitlib_error(w->err, w->name, "cannot read blob %s",
@@ -354,6 +400,7 @@ static int git_cb(const char *root, const git_tree_entry *entry, void *payload)
 		take_content(w, f, git_blob_rawcontent(blob), len);
 	}
 	git_blob_free(blob);
+	to_cache(w, f);
 	return 0;
 }
 

@@ -99,14 +99,43 @@ struct lic_scan {
 	size_t read_nr;             /* files whose head was read */
 	size_t binary_nr;           /* binary files */
 	size_t large_nr;            /* files not read for size */
+	size_t cached_nr;           /* files answered by the cache */
 };
 
 /* clang-format off */
 #define LIC_SCAN_INIT { .arena = OH_ARENA_INIT, .reuse = LIC_REUSE_INIT }
 /* clang-format on */
 
+/*
+ * Facts of one blob that do not depend on its path, cached by blob id
+ * between scans (git mode only; see lic_scan_cache).
+ */
+struct lic_blob_facts {
+	uint64_t size;     /* bytes */
+	bool binary;       /* NUL byte in the head */
+	bool large;        /* not read for size */
+	const char *tag;   /* joined tags or NULL; borrowed */
+	unsigned tag_line; /* line of the first tag */
+	unsigned tag_nr;   /* number of tags */
+};
+
+/*
+ * An optional cache of blob facts (e.g. the `blobs` table of the store),
+ * so that a re-scan only reads new blobs.  get() returns 1 and fills *out
+ * (out->tag valid until the next call) on a hit, 0 on a miss; put()
+ * records facts.  Only files whose head alone is needed use the cache;
+ * license texts, metadata and REUSE files are always read.
+ */
+struct lic_scan_cache {
+	void *ctx;
+	int (*get)(void *ctx, const char *blob_id, struct lic_blob_facts *out);
+	void (*put)(void *ctx, const char *blob_id,
+		    const struct lic_blob_facts *f);
+};
+
 struct lic_scan_opts {
 	const char *rev; /* git mode: revision to read (NULL: HEAD) */
+	const struct lic_scan_cache *cache; /* NULL: no cache */
 	/*
 	 * When non-NULL, only these paths (sorted, byte order) have their
 	 * heads read for tags; every file is still listed, and license
