@@ -53,6 +53,9 @@ static int list(char ***out, size_t *nr, const cJSON *arr, const char *key,
 	if (!cJSON_IsArray(arr))
 		return oh_err_set(err, OH_EINPUT, name, 0, 0,
 				  "'%s' must be an array of strings", key);
+	if (*out)
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "'%s' given twice", key);
 	if (n < 0 || (unsigned)n > LIC_POLICY_MAX_ITEMS)
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
 				  "'%s' has more than %u entries", key,
