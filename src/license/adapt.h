@@ -74,6 +74,14 @@ int lic_adapt_eval(bool *result, struct lic_adapt *a, const char *expr,
 		   lic_adapt_leaf_fn fn, void *ctx, const char *name,
 		   struct oh_err *err);
 
+/**
+ * Call `fn` for every leaf of a valid expression, left to right (no
+ * short-circuit, unlike lic_adapt_eval()); its return value is ignored.
+ * Errors as lic_adapt_eval().
+ */
+int lic_adapt_walk(struct lic_adapt *a, const char *expr, lic_adapt_leaf_fn fn,
+		   void *ctx, const char *name, struct oh_err *err);
+
 /** True when every leaf of a valid expression is OSI-approved per
  * AND/OR (WITH: the license is approved and the exception known). */
 int lic_adapt_osi(bool *result, struct lic_adapt *a, const char *expr,

@@ -344,8 +344,15 @@ static void judge_file(struct lic_gate_item *it, const struct lic_scan_file *f,
 	rc = lic_policy_allows(p, a, f->license, why, sizeof(why), it->path,
 			       &err);
 	if (rc < 0) {
+		struct oh_buf b = OH_BUF_INIT;
+
 		it->status = LIC_GATE_INVALID;
-		it->problem = oh_xstrdup(err.msg);
+		oh_buf_addf(&b, "invalid SPDX expression '%s' (%s", f->license,
+			    it->source);
+		if (err.col > 0)
+			oh_buf_addf(&b, ", column %u", err.col);
+		oh_buf_addf(&b, "): %s", err.msg);
+		it->problem = oh_buf_detach(&b, NULL);
 		it->fix = oh_xstrdup(
 			"write a valid SPDX expression (ids from https://spdx.org/licenses/, operators AND, OR, WITH)");
 	} else if (rc == 0) {

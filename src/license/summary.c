@@ -73,8 +73,7 @@ static bool collect_leaf(void *ctx, const struct lic_adapt_leaf *l)
 static bool add_ids(struct idset *s, struct lic_adapt *a, const char *expr)
 {
 	struct oh_err err = OH_ERR_INIT;
-	bool r;
-	int rc = lic_adapt_eval(&r, a, expr, collect_leaf, s, expr, &err);
+	int rc = lic_adapt_walk(a, expr, collect_leaf, s, expr, &err);
 
 	oh_err_release(&err);
 	return rc == 0;
