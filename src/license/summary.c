@@ -135,6 +135,45 @@ static bool add_distinct(char **x, size_t *n, size_t max, const char *e)
 	return true;
 }
 
+/*
+ * Add a conjunction part by part ("(curl AND ISC)" adds curl and ISC),
+ * so that tags of many files do not repeat the same ids; expressions with
+ * OR or WITH are kept whole.
+ */
+static void add_parts(char **x, size_t *n, size_t max, const char *e)
+{
+	char *copy;
+	char *p;
+
+	if (strstr(e, " OR ") || strstr(e, " WITH ") || strstr(e, " or ") ||
+	    strstr(e, " with ")) {
+		add_distinct(x, n, max, e);
+		return;
+	}
+	copy = oh_xstrdup(e);
+	p = copy;
+	while (*p != '\0') {
+		char *end = strstr(p, " AND ");
+		char *q;
+
+		if (!end)
+			end = strstr(p, " and ");
+		if (end)
+			*end = '\0';
+		while (*p == '(' || *p == ' ')
+			p++;
+		q = p + strlen(p);
+		while (q > p && (q[-1] == ')' || q[-1] == ' '))
+			*--q = '\0';
+		if (*p != '\0')
+			add_distinct(x, n, max, p);
+		if (!end)
+			break;
+		p = end + 5;
+	}
+	free(copy);
+}
+
 static void free_all(char **x, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -203,6 +242,53 @@ static char *describe(const struct lic_adapt_match *m)
 	return oh_buf_detach(&b, NULL);
 }
 
+static bool known_leaf(void *ctx, const struct lic_adapt_leaf *l)
+{
+	(void)ctx;
+	return l->known && !l->exception;
+}
+
+/* LICENSES/<id>[.txt|.md] names its license (REUSE); the id or NULL. */
+static char *reuse_named(struct lic_adapt *a, const char *path)
+{
+	struct oh_err err = OH_ERR_INIT;
+	const char *b = path + 9;
+	const char *dot = strrchr(b, '.');
+	char *id;
+	bool ok = false;
+
+	if (strncmp(path, "LICENSES/", 9) != 0 || strchr(b, '/'))
+		return NULL;
+	if (dot && (strcmp(dot, ".txt") == 0 || strcmp(dot, ".md") == 0))
+		id = oh_xstrndup(b, (size_t)(dot - b));
+	else
+		id = oh_xstrdup(b);
+	if (strchr(id, ' ') ||
+	    lic_adapt_eval(&ok, a, id, known_leaf, NULL, path, &err) < 0 ||
+	    !ok) {
+		free(id);
+		id = NULL;
+	}
+	oh_err_release(&err);
+	return id;
+}
+
+/* The description of a REUSE-named text: its name, and what the matcher
+ * says when it differs. */
+static char *describe_named(const char *id, const struct lic_adapt_match *m)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	char *d = describe(m);
+
+	oh_buf_adds(&b, "named (REUSE)");
+	if (strcmp(m->expr, id) == 0)
+		oh_buf_addf(&b, ", text %s", d);
+	else if (m->expr[0] != '\0')
+		oh_buf_addf(&b, ", but the text reads as %s (%s)", m->expr, d);
+	free(d);
+	return oh_buf_detach(&b, NULL);
+}
+
 static bool is_notice(const char *path)
 {
 	const char *b = strrchr(path, '/');
@@ -230,8 +316,13 @@ static void detected(struct lic_summary *s, struct lic_scan *scan,
 		OH_GROW(s->text, s->text_alloc, s->text_nr + 1);
 		t = &s->text[s->text_nr++];
 		t->path = f->path;
-		t->expr = m.expr[0] != '\0' ? oh_xstrdup(m.expr) : NULL;
-		t->desc = describe(&m);
+		t->expr = reuse_named(a, f->path);
+		if (t->expr) {
+			t->desc = describe_named(t->expr, &m);
+		} else {
+			t->expr = m.expr[0] != '\0' ? oh_xstrdup(m.expr) : NULL;
+			t->desc = describe(&m);
+		}
 		if (!t->expr) {
 			if ((f->flags & LIC_SF_ROOTTEXT) && !is_notice(f->path))
 				finding(s, "license-text-unknown",
@@ -281,7 +372,7 @@ static void files(struct lic_summary *s, struct lic_scan *scan,
 				f->path, f->tag_line, "%s", err.msg);
 		} else if (f->license) {
 			/* the effective license: REUSE may override tags */
-			add_distinct(tags, tag_nr, 16, f->license);
+			add_parts(tags, tag_nr, 16, f->license);
 			(*tagged_files)++;
 		}
 		oh_err_release(&err);
