@@ -62,13 +62,15 @@ enum lic_match_kind {
 #define LIC_MATCH_F_VERSION_AMBIGUOUS 0x1 /* GNU text without notice */
 #define LIC_MATCH_F_NOTICE            0x2 /* matched a standard notice */
 #define LIC_MATCH_F_TRUNCATED         0x4 /* input cut at the limit */
+#define LIC_MATCH_F_TWIN              0x8 /* same text as alt_id (see alt_id) */
 
 struct lic_match_hit {
 	enum lic_match_kind kind;
 	const char *id;     /* SPDX id (borrowed from the list); for UNKNOWN
 			     * the nearest license or NULL */
 	const char *alt_id; /* VERSION_AMBIGUOUS: the other reading
-			     * (e.g. id GPL-2.0-only, alt GPL-2.0-or-later) */
+			     * (e.g. id GPL-2.0-only, alt GPL-2.0-or-later);
+			     * TWIN: another id with the same text */
 	unsigned percent;   /* similarity with the license text, 0..100 */
 	unsigned line_first, line_last; /* 1-based lines of the input */
 	unsigned share; /* percent of the input's words in this hit */
