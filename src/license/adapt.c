@@ -2,11 +2,8 @@
 /*
  * Adapter between the repository scanner and the license engine: the
  * SPDX list (list.h) for ids, OSI flags and categories, the expression
- * parser (expr.h) for validity and evaluation.
- *
- * TEMPORARY: license texts are identified by a keyword table below until
- * the engine's matcher (match.h) is implemented; it answers "close" only
- * for a title found in the first 600 bytes, else "unknown".
+ * parser (expr.h) for validity and evaluation, the matcher (match.h) for
+ * license texts and the verdict's OSI rule (verdict.h).
  */
 #include "license/adapt.h"
 
@@ -15,14 +12,19 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "license/expr.h"
 #include "license/list.h"
+#include "license/match.h"
+#include "license/verdict.h"
 #include "core/banned.h"
 
 struct lic_adapt {
 	struct lic_list *list; /* the SPDX list */
+	struct lic_matcher *m; /* built on first use */
+	bool m_failed;         /* building it failed: texts stay unknown */
 };
 
 int lic_adapt_open(struct lic_adapt **out, struct oh_err *err)
@@ -41,62 +43,97 @@ void lic_adapt_close(struct lic_adapt *a)
 {
 	if (!a)
 		return;
+	lic_matcher_free(a->m);
 	lic_list_free(a->list);
 	free(a);
 }
 
-static bool has(const char *text, size_t len, const char *needle)
+/* The text-matching part: the engine's matcher, built on first use. */
+static int matcher(struct lic_adapt *a)
 {
-	size_t m = strlen(needle);
+	struct oh_err err = OH_ERR_INIT;
 
-	for (size_t i = 0; i + m <= len; i++)
-		if (strncasecmp(text + i, needle, m) == 0)
-			return true;
-	return false;
+	if (!a->m && !a->m_failed && lic_matcher_new(&a->m, a->list, &err) < 0)
+		a->m_failed = true;
+	oh_err_release(&err);
+	return a->m ? 0 : -1;
+}
+
+static bool hit_known(const struct lic_match_hit *h)
+{
+	return h->kind != LIC_MATCH_UNKNOWN && h->id;
+}
+
+/* Distinct identified ids of the hits joined with AND. */
+static void hits_expr(struct lic_adapt_match *out,
+		      const struct lic_match_result *r)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	for (size_t i = 0; i < r->nhit; i++) {
+		const struct lic_match_hit *h = &r->hit[i];
+		bool dup = false;
+
+		if (!hit_known(h))
+			continue;
+		for (size_t j = 0; j < i; j++)
+			if (hit_known(&r->hit[j]) &&
+			    strcmp(r->hit[j].id, h->id) == 0)
+				dup = true;
+		if (!dup)
+			oh_buf_addf(&b, "%s%s", b.len ? " AND " : "", h->id);
+	}
+	snprintf(out->expr, sizeof(out->expr), "%s", b.buf);
+	oh_buf_release(&b);
+}
+
+static void hits_desc(struct lic_adapt_match *out,
+		      const struct lic_match_result *r)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	for (size_t i = 0; i < r->nhit; i++) {
+		if (i > 0)
+			oh_buf_adds(&b, "; ");
+		lic_match_hit_describe(&b, &r->hit[i]);
+	}
+	if (r->nhit > 0 && r->unmatched_share >= 10)
+		oh_buf_addf(&b, "; %u%% of the text unmatched",
+			    r->unmatched_share);
+	snprintf(out->desc, sizeof(out->desc), "%s", b.buf);
+	oh_buf_release(&b);
 }
 
 void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 			  const char *text, size_t len)
 {
-	static const struct {
-		const char *needle;
-		const char *id;
-	} kw[] = {
-		{ "Business Source License 1.1", "BUSL-1.1" },
-		{ "GNU AFFERO GENERAL PUBLIC LICENSE", "AGPL-3.0-only" },
-		{ "GNU LESSER GENERAL PUBLIC LICENSE", "LGPL-3.0-only" },
-		{ "Version 3, 29 June 2007", "GPL-3.0-only" },
-		{ "Version 2, June 1991", "GPL-2.0-only" },
-		{ "Version 2.0, January 2004", "Apache-2.0" },
-		{ "Apache License, Version 2.0", "Apache-2.0" },
-		{ "Mozilla Public License Version 2.0", "MPL-2.0" },
-		{ "Permission is hereby granted, free of charge", "MIT" },
-		{ "Permission to use, copy, modify, and/or distribute", "ISC" },
-		{ "Neither the name of", "BSD-3-Clause" },
-		{ "Redistribution and use in source and binary forms",
-		  "BSD-2-Clause" },
-		{ "This is free and unencumbered software", "Unlicense" },
-		{ "CC0 1.0 Universal", "CC0-1.0" },
-	};
+	struct lic_match_result r = LIC_MATCH_RESULT_INIT;
+	bool exact = true;
 
-	(void)a;
 	memset(out, 0, sizeof(*out));
-	if (len == 0) {
-		out->kind = LIC_ADAPT_NONE;
+	out->kind = LIC_ADAPT_NONE;
+	if (len == 0 || matcher(a) < 0)
 		return;
+	lic_match_text(&r, a->m, text, len);
+	hits_expr(out, &r);
+	hits_desc(out, &r);
+	out->percent = 100;
+	for (size_t i = 0; i < r.nhit; i++) {
+		if (r.hit[i].kind != LIC_MATCH_EXACT)
+			exact = false;
+		if (r.hit[i].percent < out->percent)
+			out->percent = r.hit[i].percent;
 	}
-	/* titles sit at the top; later text cites other licenses */
-	if (len > 600)
-		len = 600;
-	for (size_t i = 0; i < sizeof(kw) / sizeof(kw[0]); i++) {
-		if (has(text, len, kw[i].needle)) {
-			out->kind = LIC_ADAPT_CLOSE;
-			out->percent = 90;
-			snprintf(out->expr, sizeof(out->expr), "%s", kw[i].id);
-			return;
-		}
+	if (out->expr[0] == '\0') {
+		out->kind = LIC_ADAPT_UNKNOWN;
+		if (r.nhit > 0 && r.hit[0].id)
+			snprintf(out->nearest, sizeof(out->nearest), "%s",
+				 r.hit[0].id);
+		out->percent = r.nhit > 0 ? r.hit[0].percent : 0;
+	} else {
+		out->kind = exact ? LIC_ADAPT_EXACT : LIC_ADAPT_CLOSE;
 	}
-	out->kind = LIC_ADAPT_UNKNOWN;
+	lic_match_result_release(&r);
 }
 
 /* ---- expressions ---- */
@@ -174,14 +211,14 @@ int lic_adapt_walk(struct lic_adapt *a, const char *expr, lic_adapt_leaf_fn fn,
 	return 0;
 }
 
-static bool osi_leaf(void *ctx, const struct lic_adapt_leaf *l)
-{
-	(void)ctx;
-	return l->osi && (!l->exception || l->exception_known);
-}
-
 int lic_adapt_osi(bool *result, struct lic_adapt *a, const char *expr,
 		  struct oh_err *err)
 {
-	return lic_adapt_eval(result, a, expr, osi_leaf, NULL, expr, err);
+	enum lic_osi o = LIC_OSI_UNKNOWN;
+
+	*result = false;
+	if (lic_expr_osi(&o, a->list, expr, err) < 0)
+		return err->code;
+	*result = o == LIC_OSI_YES;
+	return 0;
 }

@@ -15,8 +15,10 @@
  * exception must be known); the OSI flag and category of an id.
  *
  * Memory: a struct lic_adapt is created by lic_adapt_open() and freed by
- * lic_adapt_close().  Results are copied into caller structs.  Thread
- * safety: read-only after open; may be shared between threads.
+ * lic_adapt_close().  Results are copied into caller structs.  The text
+ * matcher's index is built on the first lic_adapt_match_text() call, so a
+ * run that identifies no text does not pay for it.  Thread safety: one
+ * thread (the lazy build is not locked).
  */
 
 #include <stdbool.h>
@@ -37,6 +39,7 @@ struct lic_adapt_match {
 	char expr[256];   /* identified license(s) as an expression; "" */
 	unsigned percent; /* similarity for CLOSE/UNKNOWN */
 	char nearest[64]; /* UNKNOWN: closest id, or "" */
+	char desc[256];   /* engine's description of the hits, or "" */
 };
 
 /* One leaf of an expression, as handed to a leaf callback. */

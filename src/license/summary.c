@@ -221,6 +221,8 @@ static char *describe(const struct lic_adapt_match *m)
 {
 	struct oh_buf b = OH_BUF_INIT;
 
+	if (m->desc[0] != '\0')
+		return oh_xstrdup(m->desc);
 	switch (m->kind) {
 	case LIC_ADAPT_EXACT:
 		oh_buf_adds(&b, "exact");

@@ -12,7 +12,7 @@ expect_stdout_match '^declared: +MIT \(package\.json:4\)$'
 expect_stdout_match '^detected: +MIT \(LICENSE\)$'
 expect_stdout_match '^agree: +yes$'
 expect_stdout_match '^OSI: +yes$'
-expect_stdout_match '^  LICENSE +MIT +(exact|close)'
+expect_stdout_match '^  LICENSE +MIT +MIT \(exact\)$'
 
 # lic-apache: pom.xml declares Apache-2.0; NOTICE is not a license.
 expect_exit 0 license "$F/lic-apache"
@@ -20,12 +20,14 @@ expect_stdout_match '^declared: +Apache-2\.0 \(pom\.xml:[0-9]+\)$'
 expect_stdout_match '^detected: +Apache-2\.0 \(LICENSE\)$'
 expect_stdout_match '^agree: +yes$'
 expect_stdout_nomatch 'license-text-unknown: NOTICE'
+expect_stdout_match '^  LICENSE +Apache-2\.0 +Apache-2\.0 \(exact\)$'
 
 # lic-gpl-tags: the tags declare GPL-2.0-or-later; COPYING is GPL-2.0;
 # src/untagged.c has no tag.
 expect_exit 0 license "$F/lic-gpl-tags"
 expect_stdout_match '^declared: +GPL-2\.0-or-later \(SPDX tags in 7 files\)$'
 expect_stdout_match '^detected: +GPL-2\.0-(only|or-later) \(COPYING\)$'
+expect_stdout_match '^  COPYING +GPL-2\.0-only +.*version ambiguous'
 expect_stdout_match '^concluded: +GPL-2\.0-or-later '
 expect_stdout_match '^  src/untagged\.c +- +none$'
 expect_stdout_match '^  src/util\.c +GPL-2\.0-or-later +tag line 2$'
