@@ -294,8 +294,24 @@ static const char *write_tree(void)
 {
 	static const char mit[] =
 		"MIT License\n\nCopyright (c) 2026 X\n\n"
-		"Permission is hereby granted, free of charge, to any person\n";
-
+		"Permission is hereby granted, free of charge, to any person "
+		"obtaining a copy\nof this software and associated "
+		"documentation files (the \"Software\"), to deal\nin the "
+		"Software without restriction, including without limitation "
+		"the rights\nto use, copy, modify, merge, publish, distribute, "
+		"sublicense, and/or sell\ncopies of the Software, and to "
+		"permit persons to whom the Software is\nfurnished to do so, "
+		"subject to the following conditions:\n\nThe above copyright "
+		"notice and this permission notice shall be included in "
+		"all\ncopies or substantial portions of the Software.\n\n"
+		"THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY "
+		"KIND, EXPRESS OR\nIMPLIED, INCLUDING BUT NOT LIMITED TO THE "
+		"WARRANTIES OF MERCHANTABILITY,\nFITNESS FOR A PARTICULAR "
+		"PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE\nAUTHORS "
+		"OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR "
+		"OTHER\nLIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR "
+		"OTHERWISE, ARISING FROM,\nOUT OF OR IN CONNECTION WITH THE "
+		"SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\nSOFTWARE.\n";
 	const char *dir = unit_tmpdir();
 
 	wf("LICENSE", mit);
