@@ -254,12 +254,16 @@ static bool known_leaf(void *ctx, const struct lic_adapt_leaf *l)
 static char *reuse_named(struct lic_adapt *a, const char *path)
 {
 	struct oh_err err = OH_ERR_INIT;
-	const char *b = path + 9;
-	const char *dot = strrchr(b, '.');
+	const char *b;
+	const char *dot;
 	char *id;
 	bool ok = false;
 
-	if (strncmp(path, "LICENSES/", 9) != 0 || strchr(b, '/'))
+	if (strncmp(path, "LICENSES/", 9) != 0)
+		return NULL;
+	b = path + 9;
+	dot = strrchr(b, '.');
+	if (strchr(b, '/'))
 		return NULL;
 	if (dot && (strcmp(dot, ".txt") == 0 || strcmp(dot, ".md") == 0))
 		id = oh_xstrndup(b, (size_t)(dot - b));
