@@ -107,6 +107,7 @@ unsigned cmd_edit_distance(const char *a, const char *b);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_db(int argc, char **argv);
+int cmd_mirror(int argc, char **argv);
 
 /* Provided by src/main.c for `help`. */
 void main_print_commands(FILE *fp);
