@@ -170,8 +170,9 @@ static int fail(struct oh_err *err, struct mirror_outcome *oc,
 		break;
 	case MIRROR_FAIL_CORRUPT:
 		ret = oh_err_set(err, OH_EGIT, input, 0, 0,
-				 "corrupt repository%s%s (%s)",
+				 "corrupt repository%s%s%s (%s)",
 				 detail ? " at " : "", detail ? detail : "",
+				 detail ? "; delete it to clone again" : "",
 				 g.buf);
 		break;
 	default:
@@ -536,6 +537,7 @@ static int open_remote(struct mirror_repo *r, const char *url,
 {
 	struct sync_ctx ctx = { .opts = opts };
 	struct oh_buf red = OH_BUF_INIT, key = OH_BUF_INIT, dir = OH_BUF_INIT;
+	char abs[PATH_MAX];
 	struct stat sb;
 	enum mirror_failure f;
 	int ret;
@@ -554,6 +556,14 @@ static int open_remote(struct mirror_repo *r, const char *url,
 	oh_buf_adds(&dir, "/mirrors");
 	if ((ret = make_dirs(dir.buf, err)) < 0)
 		goto out;
+	if (!realpath(dir.buf, abs)) {
+		ret = oh_err_set(err, OH_EIO, dir.buf, 0, 0,
+				 "cannot resolve the cache directory: %s",
+				 strerror(errno));
+		goto out;
+	}
+	oh_buf_reset(&dir);
+	oh_buf_adds(&dir, abs);
 	oh_buf_addch(&dir, '/');
 	mirror_cache_name(&dir, key.buf);
 	if (opts->timeout > 0)

@@ -10,8 +10,10 @@
 #   git-http-server.sh stop DIR           stop the server started for DIR
 #
 # Repositories are then at http://127.0.0.1:PORT/git/<name relative to DIR>.
-# State (config, pid, logs) lives in DIR/.httpd/.  Tests only: never used
-# by osshealth itself.
+# Repositories under DIR/private/ need HTTP basic authentication with the
+# user and password in $GIT_HTTP_AUTH ("user:password", default
+# "tester:s3cret").  State (config, pid, logs) lives in DIR/.httpd/.
+# Tests only: never used by osshealth itself.
 set -eu
 
 usage() {
@@ -50,8 +52,14 @@ start)
 	backend="$(git --exec-path)/git-http-backend"
 	[ -x "$backend" ] || { echo "git-http-server: no $backend" >&2; exit 1; }
 	mkdir -p "$state"
+	printf '%s\n' "${GIT_HTTP_AUTH:-tester:s3cret}" >"$state/users"
 	cat >"$state/lighttpd.conf" <<CONF
-server.modules = ( "mod_alias", "mod_cgi", "mod_setenv" )
+server.modules = ( "mod_auth", "mod_authn_file", "mod_alias", "mod_cgi",
+		   "mod_setenv" )
+auth.backend = "plain"
+auth.backend.plain.userfile = "$state/users"
+auth.require = ( "/git/private/" => ( "method" => "basic",
+	"realm" => "test", "require" => "valid-user" ) )
 server.document-root = "$state"
 server.bind = "127.0.0.1"
 server.port = $port
