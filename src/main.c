@@ -26,9 +26,9 @@ struct cmd_entry {
 
 static const struct cmd_entry commands[] = {
 	{ "db", cmd_db, "inspect the osshealth database", CMD_NEEDS_DB },
+	{ "help", cmd_help, "show help for osshealth or a command", 0 },
 	{ "mirror", cmd_mirror,
 	  "clone or fetch repositories into the mirror cache", CMD_NEEDS_DB },
-	{ "help", cmd_help, "show help for osshealth or a command", 0 },
 	{ "version", cmd_version, "show version, libraries and data paths", 0 },
 };
 
