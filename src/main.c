@@ -26,9 +26,15 @@ struct cmd_entry {
 
 static const struct cmd_entry commands[] = {
 	{ "db", cmd_db, "inspect the osshealth database", CMD_NEEDS_DB },
+	{ "diff", cmd_diff, "what changed between two review runs",
+	  CMD_NEEDS_DB },
 	{ "help", cmd_help, "show help for osshealth or a command", 0 },
 	{ "mirror", cmd_mirror,
 	  "clone or fetch repositories into the mirror cache", CMD_NEEDS_DB },
+	{ "report", cmd_report, "render a review run (text, json, md, csv)",
+	  CMD_NEEDS_DB },
+	{ "scan", cmd_scan, "review components and record a review run",
+	  CMD_NEEDS_DB },
 	{ "version", cmd_version, "show version, libraries and data paths", 0 },
 };
 

@@ -6,7 +6,7 @@
 # packages with apt-get; otherwise print the command the user must run and
 # fail.  Called by `make deps` (and so by `make demo` and `make check`).
 #
-# Usage: tools/deps.sh [--with-fuzz]
+# Usage: tools/deps.sh [--with-fuzz | --with-browser]
 set -eu
 
 missing=""
@@ -42,6 +42,9 @@ need_pc check check
 # `git http-backend` ships with git-core; sqlite3 shell for tests poking
 # at databases.
 need_prog sqlite3 sqlite3
+if [ "${1:-}" = "--with-browser" ]; then
+	need_prog chromium chromium
+fi
 if [ "${1:-}" = "--with-fuzz" ]; then
 	need_prog clang clang
 	[ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||

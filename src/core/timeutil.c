@@ -115,7 +115,7 @@ int64_t oh_now(void)
 	return (int64_t)time(NULL);
 }
 
-void oh_time_format(char *buf, size_t size, int64_t t)
+static void format_utc(char *buf, size_t size, int64_t t, const char *fmt)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
@@ -124,17 +124,15 @@ void oh_time_format(char *buf, size_t size, int64_t t)
 		snprintf(buf, size, "invalid-time");
 		return;
 	}
-	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	strftime(buf, size, fmt, &tm);
+}
+
+void oh_time_format(char *buf, size_t size, int64_t t)
+{
+	format_utc(buf, size, t, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 void oh_date_format(char *buf, size_t size, int64_t t)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (!gmtime_r(&tt, &tm)) {
-		snprintf(buf, size, "invalid-date");
-		return;
-	}
-	strftime(buf, size, "%Y-%m-%d", &tm);
+	format_utc(buf, size, t, "%Y-%m-%d");
 }

@@ -16,7 +16,9 @@
 #include <stdio.h>
 
 struct oh_err;
+struct report_changes;
 struct store_info;
+struct store_run_report;
 
 enum report_format {
 	REPORT_TEXT,
@@ -45,6 +47,39 @@ const char *report_format_name(enum report_format f);
  */
 int report_db_info(FILE *fp, const char *path, const struct store_info *info,
 		   enum report_format fmt, struct oh_err *err);
+
+/**
+ * Render a review run: REPORT_TEXT (summary table and details for a
+ * terminal), REPORT_JSON (schema in docs/report-schema.md),
+ * REPORT_MARKDOWN, REPORT_CSV (one row per component and check),
+ * REPORT_HTML (self-contained page with SVG charts), REPORT_SARIF and
+ * REPORT_JUNIT.
+ * `changes` (may be NULL) is the comparison with the previous run.
+ * OH_EINPUT for other formats, OH_EIO when writing fails.
+ */
+int report_run(FILE *fp, const struct store_run_report *run,
+	       const struct report_changes *changes, enum report_format fmt,
+	       struct oh_err *err);
+
+/** SARIF 2.1.0: one result per finding (report_run() with REPORT_SARIF). */
+int report_run_sarif(FILE *fp, const struct store_run_report *run,
+		     struct oh_err *err);
+
+/** JUnit XML: a suite per component, a case per check; findings fail. */
+int report_run_junit(FILE *fp, const struct store_run_report *run,
+		     struct oh_err *err);
+
+/** The HTML due-diligence report (report_run() with REPORT_HTML). */
+int report_run_html(FILE *fp, const struct store_run_report *run,
+		    const struct report_changes *changes, struct oh_err *err);
+
+/**
+ * Render the changes between runs `old_id` and `new_id` (`diff`):
+ * REPORT_TEXT, REPORT_JSON or REPORT_MARKDOWN.
+ */
+int report_diff(FILE *fp, long long old_id, long long new_id,
+		const struct report_changes *changes, enum report_format fmt,
+		struct oh_err *err);
 
 /** One line per library osshealth links, "name: version". */
 void report_library_versions(FILE *fp);

@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * `osshealth report` and `osshealth diff`: render a review run, or the
+ * changes between two runs, from the database.
+ */
+#include "cmd/cmd.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "report/changes.h"
+#include "report/report.h"
+#include "store/store.h"
+#include "store/store_scan.h"
+#include "core/banned.h"
+
+struct report_opts {
+	const char *db;            /* --db */
+	long long run;             /* --run; 0 = newest */
+	enum report_format format; /* --format */
+	const char *output;        /* -o; NULL = stdout */
+};
+
+static const struct cmd_opt report_opts_table[] = {
+	{ "db", 'd', required_argument, 'd', "FILE",
+	  "database file (default: osshealth.db)" },
+	{ "run", 'r', required_argument, 'r', "ID",
+	  "the review run (default: the newest)" },
+	{ "format", 'f', required_argument, 'f', "FMT",
+	  "text (default), json, md, csv, html, sarif or junit" },
+	{ "output", 'o', required_argument, 'o', "FILE",
+	  "write to FILE (replaced atomically) instead of stdout" },
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const struct cmd_spec report_spec = {
+	.name = "report",
+	.usage =
+		"report [--db FILE] [--run ID] [--format text|json|md|csv|html|sarif|junit] [-o FILE]",
+	.summary =
+		"Render a review run: a summary table, every check with its score, reason and evidence, the findings, and the changes since the previous run.",
+	.opts = report_opts_table,
+};
+
+static const struct cmd_opt diff_opts_table[] = {
+	{ "db", 'd', required_argument, 'd', "FILE",
+	  "database file (default: osshealth.db)" },
+	{ "format", 'f', required_argument, 'f', "FMT",
+	  "text (default), json or md" },
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const struct cmd_spec diff_spec = {
+	.name = "diff",
+	.usage = "diff [--db FILE] [--format text|json|md] [RUN_A [RUN_B]]",
+	.summary =
+		"Show what changed between two review runs (default: the last two): components added or removed, license changes, decision and risk level changes, scores that moved, absence factor fallen to 1, projects gone quiet.",
+	.opts = diff_opts_table,
+};
+
+static int open_output(FILE **fp, struct oh_buf *tmp, const char *path,
+		       struct oh_err *err)
+{
+	int fd;
+
+	if (!path) {
+		*fp = stdout;
+		return 0;
+	}
+	oh_buf_addf(tmp, "%s.tmpXXXXXX", path);
+	fd = mkstemp(tmp->buf);
+	if (fd < 0 || !(*fp = fdopen(fd, "w"))) {
+		if (fd >= 0)
+			close(fd);
+		return oh_err_set(err, OH_EIO, path, 0, 0, "cannot create: %s",
+				  strerror(errno));
+	}
+	return 0;
+}
+
+static int close_output(FILE *fp, const struct oh_buf *tmp, const char *path,
+			bool ok, struct oh_err *err)
+{
+	if (fp == stdout)
+		return 0;
+	if (fclose(fp) != 0 && ok) {
+		ok = false;
+		oh_err_set(err, OH_EIO, path, 0, 0, "cannot write: %s",
+			   strerror(errno));
+	}
+	if (ok && rename(tmp->buf, path) < 0) {
+		ok = false;
+		oh_err_set(err, OH_EIO, path, 0, 0, "cannot replace: %s",
+			   strerror(errno));
+	}
+	if (!ok)
+		unlink(tmp->buf);
+	return ok ? 0 : OH_EIO;
+}
+
+static int parse_report(struct report_opts *o, int argc, char **argv)
+{
+	struct cmd_parser p;
+	int c;
+
+	cmd_parser_init(&p, &report_spec);
+	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
+		switch (c) {
+		case 'd':
+			o->db = optarg;
+			break;
+		case 'r':
+			o->run = cmd_parse_long(optarg, 1, 2147483647L);
+			if (o->run < 0)
+				return cmd_usage_error(
+					"report",
+					"--run wants a run id, not '%s'",
+					optarg);
+			break;
+		case 'f':
+			if (report_format_parse(&o->format, optarg, NULL) < 0)
+				return cmd_usage_error("report",
+						       "unknown format '%s'",
+						       optarg);
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case CMD_OPT_HELP:
+			cmd_help_print(stdout, &report_spec);
+			return -1;
+		default:
+			return OH_EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		return cmd_usage_error("report", "unexpected argument '%s'",
+				       argv[optind]);
+	return 0;
+}
+
+static int load_with_previous(struct store_run_report *cur,
+			      struct store_run_report *prev, bool *has_prev,
+			      struct store *st, long long run,
+			      struct oh_err *err)
+{
+	int64_t prev_id = 0;
+
+	*has_prev = false;
+	if (store_run_report_load(cur, st, run, err) < 0 ||
+	    store_run_previous(&prev_id, st, cur->run_id, err) < 0)
+		return err->code;
+	if (prev_id == 0)
+		return 0;
+	if (store_run_report_load(prev, st, prev_id, err) < 0)
+		return err->code;
+	*has_prev = true;
+	return 0;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	struct report_opts o = { .format = REPORT_TEXT };
+	struct store_open_opts so = STORE_OPEN_OPTS_INIT;
+	struct store_run_report cur = { 0 }, prev = { 0 };
+	struct report_changes ch = { 0 };
+	struct oh_buf tmp = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	struct store *st = NULL;
+	FILE *fp = NULL;
+	bool has_prev = false;
+	int ret = parse_report(&o, argc, argv);
+
+	if (ret != 0)
+		return ret < 0 ? OH_EXIT_OK : ret;
+	so.flags = STORE_READONLY;
+	if (store_open(&st, o.db, &so, &err) < 0 ||
+	    load_with_previous(&cur, &prev, &has_prev, st, o.run, &err) < 0) {
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	report_changes_compute(&ch, has_prev ? &prev : NULL, &cur);
+	if (open_output(&fp, &tmp, o.output, &err) < 0) {
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	ret = report_run(fp, &cur, has_prev ? &ch : NULL, o.format, &err);
+	if (close_output(fp, &tmp, o.output, ret == 0, &err) < 0 || ret < 0) {
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	ret = OH_EXIT_OK;
+out:
+	report_changes_release(&ch);
+	store_run_report_release(&cur);
+	store_run_report_release(&prev);
+	store_close(st);
+	oh_buf_release(&tmp);
+	oh_err_release(&err);
+	return ret;
+}
+
+static int parse_diff(struct report_opts *o, long long run[2], int argc,
+		      char **argv)
+{
+	struct cmd_parser p;
+	int c;
+
+	cmd_parser_init(&p, &diff_spec);
+	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
+		switch (c) {
+		case 'd':
+			o->db = optarg;
+			break;
+		case 'f':
+			if (report_format_parse(&o->format, optarg, NULL) < 0 ||
+			    (o->format != REPORT_TEXT &&
+			     o->format != REPORT_JSON &&
+			     o->format != REPORT_MARKDOWN))
+				return cmd_usage_error(
+					"diff", "unknown format '%s'", optarg);
+			break;
+		case CMD_OPT_HELP:
+			cmd_help_print(stdout, &diff_spec);
+			return -1;
+		default:
+			return OH_EXIT_USAGE;
+		}
+	}
+	for (int i = 0; i < 2 && optind < argc; i++, optind++) {
+		run[i] = cmd_parse_long(argv[optind], 1, 2147483647L);
+		if (run[i] < 0)
+			return cmd_usage_error("diff", "'%s' is not a run id",
+					       argv[optind]);
+	}
+	if (optind < argc)
+		return cmd_usage_error("diff", "unexpected argument '%s'",
+				       argv[optind]);
+	return 0;
+}
+
+int cmd_diff(int argc, char **argv)
+{
+	struct report_opts o = { .format = REPORT_TEXT };
+	struct store_open_opts so = STORE_OPEN_OPTS_INIT;
+	struct store_run_report a = { 0 }, b = { 0 };
+	struct report_changes ch = { 0 };
+	struct oh_err err = OH_ERR_INIT;
+	struct store *st = NULL;
+	long long run[2] = { 0, 0 };
+	int64_t prev = 0;
+	int ret = parse_diff(&o, run, argc, argv);
+
+	if (ret != 0)
+		return ret < 0 ? OH_EXIT_OK : ret;
+	so.flags = STORE_READONLY;
+	if (store_open(&st, o.db, &so, &err) < 0)
+		goto fail;
+	/* One id: compare it with its predecessor; none: the last two. */
+	if (run[1] == 0) {
+		if (store_run_report_load(&b, st, run[0], &err) < 0 ||
+		    store_run_previous(&prev, st, b.run_id, &err) < 0)
+			goto fail;
+		if (prev == 0) {
+			oh_err_set(
+				&err, OH_ENOTFOUND, store_path(st), 0, 0,
+				"run %lld has no earlier run to compare with",
+				(long long)b.run_id);
+			goto fail;
+		}
+		run[0] = prev;
+	} else if (store_run_report_load(&b, st, run[1], &err) < 0) {
+		goto fail;
+	}
+	if (store_run_report_load(&a, st, run[0], &err) < 0)
+		goto fail;
+	report_changes_compute(&ch, &a, &b);
+	if (report_diff(stdout, (long long)a.run_id, (long long)b.run_id, &ch,
+			o.format, &err) < 0)
+		goto fail;
+	ret = OH_EXIT_OK;
+	goto out;
+fail:
+	ret = cmd_report_error(&err);
+out:
+	report_changes_release(&ch);
+	store_run_report_release(&a);
+	store_run_report_release(&b);
+	store_close(st);
+	oh_err_release(&err);
+	return ret;
+}

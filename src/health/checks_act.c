@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Activity (CHAOSS-derived) and risk checks.  Risk checks score 10 for low
+ * risk and 0 for high risk, so that every category reads "higher is
+ * better".  Formulas: docs/scoring.md.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "git/tree.h"
+#include "health/health_int.h"
+#include "core/banned.h"
+
+static bool history_or_unknown(struct health_result *r, struct health_check *c,
+			       const struct health_input *in)
+{
+	if (in->history.known)
+		return true;
+	hc_unknown(r, c, "history was not read");
+	return false;
+}
+
+static void commit_frequency(struct health_result *r,
+			     const struct health_input *in)
+{
+	struct health_check *c =
+		hc_begin(r, HEALTH_ACTIVITY, "commit-frequency");
+	const struct health_history *h = &in->history;
+
+	if (!history_or_unknown(r, c, in))
+		return;
+	hc_evidence(r, c,
+		    "%llu commits in the last 90 days, %llu in the last 365",
+		    (unsigned long long)h->commits_90,
+		    (unsigned long long)h->commits_365);
+	/* About one commit a week over 90 days earns the full score. */
+	hc_score(r, c, (double)h->commits_90 / 13.0 * 10,
+		 "%llu commits in the last 90 days",
+		 (unsigned long long)h->commits_90);
+}
+
+static void contributors(struct health_result *r, const struct health_input *in)
+{
+	struct health_check *c = hc_begin(r, HEALTH_ACTIVITY, "contributors");
+	const struct health_history *h = &in->history;
+
+	if (!history_or_unknown(r, c, in))
+		return;
+	hc_evidence(
+		r, c,
+		"%llu active authors in the last 365 days, %llu all time, %llu new",
+		(unsigned long long)h->authors_365,
+		(unsigned long long)h->authors_all,
+		(unsigned long long)h->new_authors_365);
+	/* Logarithmic: 1 author 2.9, 3 authors 5.8, 10 authors 10. */
+	hc_score(r, c, 10 * log2(1 + (double)h->authors_365) / log2(11),
+		 "%llu active authors in the last 365 days",
+		 (unsigned long long)h->authors_365);
+}
+
+static void trend(struct health_result *r, const struct health_input *in)
+{
+	struct health_check *c = hc_begin(r, HEALTH_ACTIVITY, "trend");
+	const struct health_history *h = &in->history;
+	double ratio;
+
+	if (!history_or_unknown(r, c, in))
+		return;
+	hc_evidence(r, c,
+		    "%llu commits in the last 365 days, %llu in the 365 before",
+		    (unsigned long long)h->commits_365,
+		    (unsigned long long)h->commits_prev_365);
+	if (h->commits_prev_365 == 0 && h->commits_365 == 0) {
+		hc_score(r, c, 0, "no commits in the last two years");
+		return;
+	}
+	if (h->commits_prev_365 == 0) {
+		hc_score(r, c, 10, "new activity this year");
+		return;
+	}
+	ratio = (double)h->commits_365 / (double)h->commits_prev_365;
+	if (ratio >= 1)
+		hc_score(r, c, 10, "activity stable or growing (x%.2f)", ratio);
+	else if (ratio >= 0.5)
+		hc_score(r, c, 5 + 10 * (ratio - 0.5),
+			 "activity falling (x%.2f year on year)", ratio);
+	else
+		hc_score(r, c, 10 * ratio,
+			 "activity falling sharply (x%.2f year on year)",
+			 ratio);
+}
+
+static double days_since(int64_t now, int64_t t)
+{
+	return t > 0 ? (double)(now - t) / HC_DAY : -1;
+}
+
+static void recency(struct health_result *r, const struct health_input *in)
+{
+	struct health_check *c = hc_begin(r, HEALTH_ACTIVITY, "recency");
+	const struct health_history *h = &in->history;
+	double d;
+	double s;
+
+	if (!history_or_unknown(r, c, in))
+		return;
+	if (h->commits_all == 0) {
+		hc_score(r, c, 0, "no commits");
+		return;
+	}
+	d = days_since(in->now, h->last_commit);
+	s = d <= 30    ? 10
+	    : d <= 90  ? 8
+	    : d <= 180 ? 6
+	    : d <= 365 ? 4
+	    : d <= 730 ? 2
+		       : 0;
+	hc_evidence(r, c, "last commit %.0f days ago", d);
+	hc_score(r, c, s, "last commit %.0f days ago", d);
+}
+
+static void release_activity(struct health_result *r,
+			     const struct health_input *in)
+{
+	struct health_check *c =
+		hc_begin(r, HEALTH_ACTIVITY, "release-activity");
+	const struct health_history *h = &in->history;
+	double d;
+	double s;
+
+	if (!history_or_unknown(r, c, in))
+		return;
+	if (h->releases_all == 0 || h->last_release == 0) {
+		hc_score(r, c, 0, "no releases");
+		return;
+	}
+	d = days_since(in->now, h->last_release);
+	s = d <= 180 ? 10 : d <= 365 ? 7 : d <= 548 ? 4 : 0;
+	hc_evidence(r, c,
+		    "last release %.0f days ago, %llu in the last 365 days", d,
+		    (unsigned long long)h->releases_365);
+	hc_score(r, c, s, "last release %.0f days ago", d);
+}
+
+void health_check_activity(struct health_result *r,
+			   const struct health_input *in)
+{
+	commit_frequency(r, in);
+	contributors(r, in);
+	trend(r, in);
+	recency(r, in);
+	release_activity(r, in);
+}
+
+/* ---- Risk ------------------------------------------------------------- */
+
+static void likelihood_to_fail(struct health_result *r,
+			       const struct health_input *in)
+{
+	struct health_check *c = hc_begin(r, HEALTH_RISK, "likelihood-to-fail");
+	const struct health_history *h = &in->history;
+	double s = 10;
+	double since;
+
+	if (!history_or_unknown(r, c, in))
+		return;
+	if (h->commits_365 == 0) {
+		s -= 3;
+		hc_evidence(r, c, "no commit in the last 365 days");
+	}
+	if (h->absence_factor_365 == 1) {
+		s -= 3;
+		hc_evidence(
+			r, c,
+			"contributor absence factor 1: one author made half of the last year's commits");
+	}
+	if (h->elephant_factor_365 == 1) {
+		s -= 2;
+		hc_evidence(
+			r, c,
+			"elephant factor 1: one organisation made half of the last year's commits");
+	}
+	if (h->commits_prev_365 > 0 &&
+	    (double)h->commits_365 < 0.5 * (double)h->commits_prev_365) {
+		s -= 2;
+		hc_evidence(r, c,
+			    "activity fell by more than half year on year");
+	}
+	since = days_since(in->now, h->last_release);
+	if (h->releases_all == 0 || since > 548) {
+		s -= 2;
+		hc_evidence(r, c, "no release in 18 months");
+	}
+	hc_score(r, c, s, "%s",
+		 c->evidence_nr == 0
+			 ? "no failure signals"
+			 : "failure signals present (see evidence)");
+}
+
+static void ease_of_replacement(struct health_result *r,
+				const struct health_input *in)
+{
+	struct health_check *c =
+		hc_begin(r, HEALTH_RISK, "ease-of-replacement");
+	size_t n = in->declared.alternatives;
+
+	if (!in->declared.alternatives_known) {
+		hc_unknown(r, c, "no alternatives declared in the manifest");
+		return;
+	}
+	hc_evidence(r, c, "%zu declared alternatives", n);
+	if (n == 0)
+		hc_score(r, c, 2, "no known alternative: hard to replace");
+	else
+		hc_score(r, c, n >= 2 ? 10 : 7, "%zu known alternative%s", n,
+			 n == 1 ? "" : "s");
+}
+
+static const char *find_build_file(const struct tree_files *t)
+{
+	static const char *const files[] = {
+		"Makefile",         "CMakeLists.txt",
+		"meson.build",      "configure.ac",
+		"package.json",     "Cargo.toml",
+		"pom.xml",          "build.gradle",
+		"build.gradle.kts", "setup.py",
+		"pyproject.toml",   "go.mod",
+		"BUILD.bazel",      "WORKSPACE",
+		"Gemfile",          "composer.json",
+		"GNUmakefile",      "build.sbt",
+		"mix.exs",          NULL,
+	};
+
+	for (size_t i = 0; files[i]; i++)
+		if (tree_files_find(t, files[i]))
+			return files[i];
+	return NULL;
+}
+
+static void ability_to_fork(struct health_result *r,
+			    const struct health_input *in)
+{
+	struct health_check *c = hc_begin(r, HEALTH_RISK, "ability-to-fork");
+	const char *build;
+	double s = 0;
+
+	if (!in->files || !in->license.known) {
+		hc_unknown(r, c, "file tree or license facts missing");
+		return;
+	}
+	if (in->license.osi_approved) {
+		s += 4;
+		hc_evidence(r, c, "OSI-approved license");
+	} else {
+		hc_evidence(
+			r, c,
+			"no OSI-approved license: a fork may not be allowed");
+	}
+	build = find_build_file(in->files);
+	if (build) {
+		s += 2;
+		hc_evidence(r, c, "build file: %s", build);
+	}
+	if (hc_find_doc(in->files, "README")) {
+		s += 2;
+		hc_evidence(r, c, "README present");
+	}
+	if (in->history.known && (in->history.authors_365 >= 3 ||
+				  in->history.absence_factor_365 >= 2)) {
+		s += 2;
+		hc_evidence(r, c, "knowledge spread over %llu recent authors",
+			    (unsigned long long)in->history.authors_365);
+	}
+	hc_score(r, c, s,
+		 "license, build files, documentation and knowledge spread");
+}
+
+void health_check_risk(struct health_result *r, const struct health_input *in)
+{
+	likelihood_to_fail(r, in);
+	ease_of_replacement(r, in);
+	ability_to_fork(r, in);
+}

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Review runs for CI dashboards: SARIF 2.1.0 (one result per finding,
+ * with rule metadata, so forges show them as code-scanning alerts) and
+ * JUnit XML (one test case per component and check).
+ *
+ * SARIF is built with cJSON; JUnit with libxml2's text writer, after
+ * replacing the control characters XML 1.0 cannot carry.
+ */
+#include "report/report.h"
+
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <libxml/xmlwriter.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "store/store_scan.h"
+#include "core/banned.h"
+
+#ifndef OH_VERSION
+#define OH_VERSION "0.0.0-unknown"
+#endif
+
+static const char *sarif_level(const char *severity)
+{
+	if (strcmp(severity, "critical") == 0 || strcmp(severity, "high") == 0)
+		return "error";
+	if (strcmp(severity, "medium") == 0)
+		return "warning";
+	return "note";
+}
+
+static bool has_rule(const cJSON *rules, const char *id)
+{
+	const cJSON *r;
+
+	cJSON_ArrayForEach(r, rules)
+	{
+		const cJSON *rid = cJSON_GetObjectItemCaseSensitive(r, "id");
+
+		if (cJSON_IsString(rid) && strcmp(rid->valuestring, id) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void add_rule(cJSON *rules, const struct store_finding_row *f)
+{
+	cJSON *r = cJSON_CreateObject();
+	cJSON *sd = cJSON_CreateObject();
+	cJSON *cfg = cJSON_CreateObject();
+	struct oh_buf help = OH_BUF_INIT;
+
+	cJSON_AddStringToObject(r, "id", f->code);
+	cJSON_AddStringToObject(r, "name", f->code);
+	oh_buf_addf(&help, "osshealth check %s (see docs/scoring.md)", f->code);
+	cJSON_AddStringToObject(sd, "text", help.buf);
+	cJSON_AddItemToObject(r, "shortDescription", sd);
+	cJSON_AddStringToObject(cfg, "level", sarif_level(f->severity));
+	cJSON_AddItemToObject(r, "defaultConfiguration", cfg);
+	cJSON_AddItemToArray(rules, r);
+	oh_buf_release(&help);
+}
+
+static cJSON *sarif_result(const struct store_component_row *c,
+			   const struct store_finding_row *f)
+{
+	cJSON *res = cJSON_CreateObject();
+	cJSON *msg = cJSON_CreateObject();
+	cJSON *locs = cJSON_CreateArray();
+	cJSON *loc = cJSON_CreateObject();
+	cJSON *phys = cJSON_CreateObject();
+	cJSON *art = cJSON_CreateObject();
+	cJSON *logical = cJSON_CreateArray();
+	cJSON *lo = cJSON_CreateObject();
+	struct oh_buf text = OH_BUF_INIT;
+
+	cJSON_AddStringToObject(res, "ruleId", f->code);
+	cJSON_AddStringToObject(res, "level", sarif_level(f->severity));
+	oh_buf_addf(&text, "%s: %s", c->name, f->message);
+	cJSON_AddStringToObject(msg, "text", text.buf);
+	cJSON_AddItemToObject(res, "message", msg);
+	cJSON_AddStringToObject(art, "uri", c->name);
+	cJSON_AddItemToObject(phys, "artifactLocation", art);
+	cJSON_AddItemToObject(loc, "physicalLocation", phys);
+	cJSON_AddStringToObject(lo, "name", c->name);
+	cJSON_AddStringToObject(lo, "kind", "module");
+	cJSON_AddItemToArray(logical, lo);
+	cJSON_AddItemToObject(loc, "logicalLocations", logical);
+	cJSON_AddItemToArray(locs, loc);
+	cJSON_AddItemToObject(res, "locations", locs);
+	oh_buf_release(&text);
+	return res;
+}
+
+int report_run_sarif(FILE *fp, const struct store_run_report *r,
+		     struct oh_err *err)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON *runs = cJSON_AddArrayToObject(root, "runs");
+	cJSON *run = cJSON_CreateObject();
+	cJSON *tool = cJSON_CreateObject();
+	cJSON *driver = cJSON_CreateObject();
+	cJSON *rules = cJSON_CreateArray();
+	cJSON *results = cJSON_CreateArray();
+	char *s;
+
+	cJSON_AddStringToObject(
+		root, "$schema",
+		"https://json.schemastore.org/sarif-2.1.0.json");
+	cJSON_AddStringToObject(root, "version", "2.1.0");
+	cJSON_AddStringToObject(driver, "name", "osshealth");
+	cJSON_AddStringToObject(driver, "version", OH_VERSION);
+	for (size_t i = 0; i < r->comp_nr; i++) {
+		const struct store_component_row *c = &r->comp[i];
+
+		for (size_t k = 0; k < c->finding_nr; k++) {
+			if (!has_rule(rules, c->finding[k].code))
+				add_rule(rules, &c->finding[k]);
+			cJSON_AddItemToArray(results,
+					     sarif_result(c, &c->finding[k]));
+		}
+	}
+	cJSON_AddItemToObject(driver, "rules", rules);
+	cJSON_AddItemToObject(tool, "driver", driver);
+	cJSON_AddItemToObject(run, "tool", tool);
+	cJSON_AddItemToObject(run, "results", results);
+	cJSON_AddItemToArray(runs, run);
+	s = cJSON_Print(root);
+	if (!s)
+		OH_BUG("cJSON_Print failed");
+	fprintf(fp, "%s\n", s);
+	cJSON_free(s);
+	cJSON_Delete(root);
+	return report_check_stream(fp, "<output>", err);
+}
+
+/* ---- JUnit ------------------------------------------------------------ */
+
+/* XML 1.0 cannot carry most control characters, even escaped. */
+static const xmlChar *xml_safe(struct oh_buf *b, const char *s)
+{
+	oh_buf_reset(b);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		oh_buf_addch(b, (c < 0x20 && c != '\t' && c != '\n' &&
+				 c != '\r') || c == 0x7f
+					? '?'
+					: c);
+	}
+	return (const xmlChar *)b->buf;
+}
+
+static const struct store_finding_row *
+finding_for(const struct store_component_row *c, const char *category,
+	    const char *check)
+{
+	char code[160];
+
+	snprintf(code, sizeof(code), "%s/%s", category, check);
+	for (size_t i = 0; i < c->finding_nr; i++)
+		if (strcmp(c->finding[i].code, code) == 0)
+			return &c->finding[i];
+	return NULL;
+}
+
+static void junit_case(xmlTextWriterPtr w, struct oh_buf *tmp,
+		       const struct store_component_row *c,
+		       const struct store_score_row *s)
+{
+	const struct store_finding_row *f =
+		finding_for(c, s->category, s->check);
+	char cls[256];
+
+	snprintf(cls, sizeof(cls), "%s.%s", c->name, s->category);
+	xmlTextWriterStartElement(w, BAD_CAST "testcase");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "classname",
+				    xml_safe(tmp, cls));
+	xmlTextWriterWriteAttribute(w, BAD_CAST "name",
+				    xml_safe(tmp, s->check));
+	if (f) {
+		xmlTextWriterStartElement(w, BAD_CAST "failure");
+		xmlTextWriterWriteAttribute(w, BAD_CAST "message",
+					    xml_safe(tmp, f->message));
+		xmlTextWriterWriteAttribute(w, BAD_CAST "type",
+					    xml_safe(tmp, f->severity));
+		xmlTextWriterWriteString(w, xml_safe(tmp, f->evidence));
+		xmlTextWriterEndElement(w);
+	} else if (strcmp(s->state, "scored") != 0) {
+		xmlTextWriterStartElement(w, BAD_CAST "skipped");
+		xmlTextWriterWriteAttribute(w, BAD_CAST "message",
+					    xml_safe(tmp, s->reason));
+		xmlTextWriterEndElement(w);
+	}
+	xmlTextWriterEndElement(w);
+}
+
+static void junit_suite(xmlTextWriterPtr w, struct oh_buf *tmp,
+			const struct store_component_row *c)
+{
+	size_t failures = 0, skipped = 0;
+	char n[32];
+
+	for (size_t i = 0; i < c->score_nr; i++) {
+		if (finding_for(c, c->score[i].category, c->score[i].check))
+			failures++;
+		else if (strcmp(c->score[i].state, "scored") != 0)
+			skipped++;
+	}
+	if (strcmp(c->status, "failed") == 0)
+		failures++;
+	xmlTextWriterStartElement(w, BAD_CAST "testsuite");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "name", xml_safe(tmp, c->name));
+	snprintf(n, sizeof(n), "%zu", c->score_nr > 0 ? c->score_nr : 1);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "tests", BAD_CAST n);
+	snprintf(n, sizeof(n), "%zu", failures);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "failures", BAD_CAST n);
+	snprintf(n, sizeof(n), "%zu", skipped);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "skipped", BAD_CAST n);
+	if (strcmp(c->status, "failed") == 0) {
+		xmlTextWriterStartElement(w, BAD_CAST "testcase");
+		xmlTextWriterWriteAttribute(w, BAD_CAST "name",
+					    BAD_CAST "scan");
+		xmlTextWriterStartElement(w, BAD_CAST "error");
+		xmlTextWriterWriteAttribute(w, BAD_CAST "message",
+					    xml_safe(tmp, c->error));
+		xmlTextWriterEndElement(w);
+		xmlTextWriterEndElement(w);
+	}
+	for (size_t i = 0; i < c->score_nr; i++)
+		junit_case(w, tmp, c, &c->score[i]);
+	xmlTextWriterEndElement(w);
+}
+
+int report_run_junit(FILE *fp, const struct store_run_report *r,
+		     struct oh_err *err)
+{
+	xmlBufferPtr xb = xmlBufferCreate();
+	xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
+	struct oh_buf tmp = OH_BUF_INIT;
+
+	if (!w)
+		OH_BUG("libxml2 could not create a writer");
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+	xmlTextWriterStartElement(w, BAD_CAST "testsuites");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "osshealth");
+	for (size_t i = 0; i < r->comp_nr; i++)
+		junit_suite(w, &tmp, &r->comp[i]);
+	xmlTextWriterEndElement(w);
+	xmlTextWriterEndDocument(w);
+	xmlFreeTextWriter(w);
+	fputs((const char *)xmlBufferContent(xb), fp);
+	xmlBufferFree(xb);
+	oh_buf_release(&tmp);
+	return report_check_stream(fp, "<output>", err);
+}

@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Rendering a review run and the changes between runs: text, JSON,
+ * Markdown and CSV.
+ */
+#include "report/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/timeutil.h"
+#include "core/xalloc.h"
+#include "report/changes.h"
+#include "report/escape.h"
+#include "store/store_scan.h"
+#include "core/banned.h"
+
+#define REPORT_SCHEMA "osshealth-report/1"
+
+static const char *const cats[] = { "openness", "maturity", "security",
+				    "activity", "risk" };
+#define CATS_NR (sizeof(cats) / sizeof(cats[0]))
+
+static const char *fact(const struct store_component_row *c, const char *key)
+{
+	for (size_t i = 0; i < c->fact_nr; i++)
+		if (strcmp(c->fact[i].key, key) == 0)
+			return c->fact[i].value;
+	return NULL;
+}
+
+static const char *cat_score(const struct store_component_row *c,
+			     const char *cat)
+{
+	char key[32];
+	const char *v;
+
+	snprintf(key, sizeof(key), "score.%s", cat);
+	v = fact(c, key);
+	return v && strcmp(v, "unknown") != 0 ? v : "?";
+}
+
+/* Print an untrusted string escaped with `esc`. */
+static void put(FILE *fp, void (*esc)(struct oh_buf *, const char *),
+		const char *s)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	esc(&b, s);
+	fputs(b.buf, fp);
+	oh_buf_release(&b);
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+static void text_header(FILE *fp, const struct store_run_report *r)
+{
+	char t[32];
+
+	oh_time_format(t, sizeof(t), r->started_at);
+	fprintf(fp, "osshealth review run %lld (%s), started %s, osshealth %s",
+		(long long)r->run_id, r->status, t, r->tool_version);
+	if (r->rules_version[0] != '\0')
+		fprintf(fp, ", %s", r->rules_version);
+	fputs("\n\n", fp);
+	fprintf(fp, "%-24s %-7s %-8s", "COMPONENT", "STATUS", "RISK");
+	for (size_t k = 0; k < CATS_NR; k++)
+		fprintf(fp, " %8s", cats[k]);
+	fprintf(fp, " %8s\n", "FINDINGS");
+}
+
+static void text_row(FILE *fp, const struct store_component_row *c)
+{
+	const char *risk = fact(c, "risk.level");
+	struct oh_buf name = OH_BUF_INIT;
+
+	report_esc_text(&name, c->name);
+	fprintf(fp, "%-24s %-7s %-8s", name.buf, c->status, risk ? risk : "-");
+	for (size_t k = 0; k < CATS_NR; k++)
+		fprintf(fp, " %8s", cat_score(c, cats[k]));
+	fprintf(fp, " %8zu\n", c->finding_nr);
+	oh_buf_release(&name);
+}
+
+static void text_evidence(FILE *fp, const char *json, const char *indent)
+{
+	cJSON *arr = cJSON_Parse(json);
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, arr)
+	{
+		if (!cJSON_IsString(it))
+			continue;
+		fprintf(fp, "%s", indent);
+		put(fp, report_esc_text, it->valuestring);
+		fputc('\n', fp);
+	}
+	cJSON_Delete(arr);
+}
+
+static void text_component(FILE *fp, const struct store_component_row *c)
+{
+	const char *last_cat = "";
+
+	fputs("\n== ", fp);
+	put(fp, report_esc_text, c->name);
+	if (c->revision[0] != '\0')
+		fprintf(fp, " (revision %.12s)", c->revision);
+	fputc('\n', fp);
+	if (strcmp(c->status, "failed") == 0) {
+		fputs("  could not be scanned: ", fp);
+		put(fp, report_esc_text, c->error);
+		fputc('\n', fp);
+		return;
+	}
+	for (size_t i = 0; i < c->score_nr; i++) {
+		const struct store_score_row *s = &c->score[i];
+
+		if (strcmp(s->category, last_cat) != 0) {
+			fprintf(fp, "  %s %s\n", s->category,
+				cat_score(c, s->category));
+			last_cat = s->category;
+		}
+		if (strcmp(s->state, "scored") == 0)
+			fprintf(fp, "    %-22s %4.1f  ", s->check, s->score);
+		else
+			fprintf(fp, "    %-22s %4s  ", s->check,
+				strcmp(s->state, "unknown") == 0 ? "?" : "n/a");
+		put(fp, report_esc_text, s->reason);
+		fputc('\n', fp);
+	}
+	if (c->finding_nr > 0)
+		fputs("  findings:\n", fp);
+	for (size_t i = 0; i < c->finding_nr; i++) {
+		const struct store_finding_row *f = &c->finding[i];
+
+		fprintf(fp, "    %-8s %s: ", f->severity, f->code);
+		put(fp, report_esc_text, f->message);
+		fputc('\n', fp);
+		text_evidence(fp, f->evidence, "             ");
+	}
+}
+
+static void text_changes(FILE *fp, const struct report_changes *ch)
+{
+	if (!ch)
+		return;
+	fputs("\nChanges since the previous review:\n", fp);
+	if (ch->nr == 0)
+		fputs("  none\n", fp);
+	for (size_t i = 0; i < ch->nr; i++) {
+		fputs("  ", fp);
+		put(fp, report_esc_text, ch->change[i].component);
+		fprintf(fp, ": %s: ", ch->change[i].kind);
+		put(fp, report_esc_text, ch->change[i].text);
+		fputc('\n', fp);
+	}
+}
+
+static void run_text(FILE *fp, const struct store_run_report *r,
+		     const struct report_changes *ch)
+{
+	text_header(fp, r);
+	for (size_t i = 0; i < r->comp_nr; i++)
+		text_row(fp, &r->comp[i]);
+	text_changes(fp, ch);
+	for (size_t i = 0; i < r->comp_nr; i++)
+		text_component(fp, &r->comp[i]);
+}
+
+/* ---- JSON ------------------------------------------------------------- */
+
+static cJSON *parsed_or_string(const char *json)
+{
+	cJSON *v = cJSON_Parse(json);
+
+	return v ? v : cJSON_CreateString(json);
+}
+
+static cJSON *json_checks(const struct store_component_row *c)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < c->score_nr; i++) {
+		const struct store_score_row *s = &c->score[i];
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "category", s->category);
+		cJSON_AddStringToObject(o, "check", s->check);
+		cJSON_AddStringToObject(o, "state", s->state);
+		if (strcmp(s->state, "scored") == 0)
+			cJSON_AddNumberToObject(o, "score", s->score);
+		else
+			cJSON_AddNullToObject(o, "score");
+		cJSON_AddStringToObject(o, "reason", s->reason);
+		cJSON_AddItemToObject(o, "evidence",
+				      parsed_or_string(s->evidence));
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *json_findings(const struct store_component_row *c)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < c->finding_nr; i++) {
+		const struct store_finding_row *f = &c->finding[i];
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "code", f->code);
+		cJSON_AddStringToObject(o, "severity", f->severity);
+		cJSON_AddStringToObject(o, "message", f->message);
+		cJSON_AddItemToObject(o, "evidence",
+				      parsed_or_string(f->evidence));
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static cJSON *json_categories(const struct store_component_row *c)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	for (size_t k = 0; k < CATS_NR; k++) {
+		const char *v = cat_score(c, cats[k]);
+
+		if (strcmp(v, "?") == 0)
+			cJSON_AddNullToObject(o, cats[k]);
+		else
+			cJSON_AddNumberToObject(o, cats[k], strtod(v, NULL));
+	}
+	return o;
+}
+
+static cJSON *json_component(const struct store_component_row *c)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *facts = cJSON_CreateObject();
+	const char *risk = fact(c, "risk.level");
+
+	cJSON_AddStringToObject(o, "name", c->name);
+	cJSON_AddStringToObject(o, "repository", c->repo);
+	cJSON_AddStringToObject(o, "status", c->status);
+	cJSON_AddStringToObject(o, "revision", c->revision);
+	if (c->error[0] != '\0')
+		cJSON_AddStringToObject(o, "error", c->error);
+	else
+		cJSON_AddNullToObject(o, "error");
+	if (c->decision[0] != '\0')
+		cJSON_AddStringToObject(o, "decision", c->decision);
+	else
+		cJSON_AddNullToObject(o, "decision");
+	cJSON_AddStringToObject(o, "risk_level", risk ? risk : "unknown");
+	cJSON_AddItemToObject(o, "declared", parsed_or_string(c->declared));
+	cJSON_AddItemToObject(o, "categories", json_categories(c));
+	cJSON_AddItemToObject(o, "checks", json_checks(c));
+	cJSON_AddItemToObject(o, "findings", json_findings(c));
+	for (size_t i = 0; i < c->fact_nr; i++)
+		cJSON_AddStringToObject(facts, c->fact[i].key,
+					c->fact[i].value);
+	cJSON_AddItemToObject(o, "facts", facts);
+	return o;
+}
+
+static cJSON *json_changes(const struct report_changes *ch)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; ch && i < ch->nr; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "component",
+					ch->change[i].component);
+		cJSON_AddStringToObject(o, "kind", ch->change[i].kind);
+		cJSON_AddStringToObject(o, "text", ch->change[i].text);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+static void print_json(FILE *fp, cJSON *root)
+{
+	char *s = cJSON_Print(root);
+
+	if (!s)
+		OH_BUG("cJSON_Print failed");
+	fprintf(fp, "%s\n", s);
+	cJSON_free(s);
+	cJSON_Delete(root);
+}
+
+static void run_json(FILE *fp, const struct store_run_report *r,
+		     const struct report_changes *ch)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON *run = cJSON_CreateObject();
+	cJSON *comps = cJSON_CreateArray();
+	char t[32];
+
+	cJSON_AddStringToObject(root, "schema", REPORT_SCHEMA);
+	cJSON_AddNumberToObject(run, "id", (double)r->run_id);
+	oh_time_format(t, sizeof(t), r->started_at);
+	cJSON_AddStringToObject(run, "started_at", t);
+	cJSON_AddStringToObject(run, "status", r->status);
+	cJSON_AddStringToObject(run, "tool_version", r->tool_version);
+	cJSON_AddStringToObject(run, "rules_version", r->rules_version);
+	cJSON_AddItemToObject(root, "run", run);
+	for (size_t i = 0; i < r->comp_nr; i++)
+		cJSON_AddItemToArray(comps, json_component(&r->comp[i]));
+	cJSON_AddItemToObject(root, "components", comps);
+	if (ch)
+		cJSON_AddItemToObject(root, "changes", json_changes(ch));
+	else
+		cJSON_AddNullToObject(root, "changes");
+	print_json(fp, root);
+}
+
+/* ---- Markdown --------------------------------------------------------- */
+
+static void md_component(FILE *fp, const struct store_component_row *c)
+{
+	fputs("\n## ", fp);
+	put(fp, report_esc_md, c->name);
+	fputs("\n\n", fp);
+	if (strcmp(c->status, "failed") == 0) {
+		fputs("Could not be scanned: ", fp);
+		put(fp, report_esc_md, c->error);
+		fputs("\n", fp);
+		return;
+	}
+	fprintf(fp, "Revision `%.40s`, risk level %s.\n\n", c->revision,
+		fact(c, "risk.level") ? fact(c, "risk.level") : "unknown");
+	fputs("| category | check | score | reason |\n|---|---|---|---|\n", fp);
+	for (size_t i = 0; i < c->score_nr; i++) {
+		const struct store_score_row *s = &c->score[i];
+
+		fprintf(fp, "| %s | %s | ", s->category, s->check);
+		if (strcmp(s->state, "scored") == 0)
+			fprintf(fp, "%.1f", s->score);
+		else
+			fputs(s->state, fp);
+		fputs(" | ", fp);
+		put(fp, report_esc_md, s->reason);
+		fputs(" |\n", fp);
+	}
+	for (size_t i = 0; i < c->finding_nr; i++) {
+		if (i == 0)
+			fputs("\nFindings:\n\n", fp);
+		fprintf(fp, "- **%s** `%s`: ", c->finding[i].severity,
+			c->finding[i].code);
+		put(fp, report_esc_md, c->finding[i].message);
+		fputc('\n', fp);
+	}
+}
+
+static void run_md(FILE *fp, const struct store_run_report *r,
+		   const struct report_changes *ch)
+{
+	char t[32];
+
+	oh_time_format(t, sizeof(t), r->started_at);
+	fprintf(fp,
+		"# osshealth review run %lld\n\nStarted %s, status %s, osshealth %s.\n\n",
+		(long long)r->run_id, t, r->status, r->tool_version);
+	fputs("| component | status | risk | openness | maturity | security | activity | risk score | findings |\n",
+	      fp);
+	fputs("|---|---|---|---|---|---|---|---|---|\n", fp);
+	for (size_t i = 0; i < r->comp_nr; i++) {
+		const struct store_component_row *c = &r->comp[i];
+
+		fputs("| ", fp);
+		put(fp, report_esc_md, c->name);
+		fprintf(fp, " | %s | %s", c->status,
+			fact(c, "risk.level") ? fact(c, "risk.level") : "-");
+		for (size_t k = 0; k < CATS_NR; k++)
+			fprintf(fp, " | %s", cat_score(c, cats[k]));
+		fprintf(fp, " | %zu |\n", c->finding_nr);
+	}
+	if (ch) {
+		fputs("\n## Changes since the previous review\n\n", fp);
+		if (ch->nr == 0)
+			fputs("None.\n", fp);
+		for (size_t i = 0; i < ch->nr; i++) {
+			fputs("- ", fp);
+			put(fp, report_esc_md, ch->change[i].component);
+			fprintf(fp, " (%s): ", ch->change[i].kind);
+			put(fp, report_esc_md, ch->change[i].text);
+			fputc('\n', fp);
+		}
+	}
+	for (size_t i = 0; i < r->comp_nr; i++)
+		md_component(fp, &r->comp[i]);
+}
+
+/* ---- CSV -------------------------------------------------------------- */
+
+static void run_csv(FILE *fp, const struct store_run_report *r)
+{
+	fputs("run,component,status,category,check,state,score,reason\r\n", fp);
+	for (size_t i = 0; i < r->comp_nr; i++) {
+		const struct store_component_row *c = &r->comp[i];
+
+		for (size_t k = 0; k < c->score_nr || k == 0; k++) {
+			const struct store_score_row *s =
+				c->score_nr > 0 ? &c->score[k] : NULL;
+
+			fprintf(fp, "%lld,", (long long)r->run_id);
+			put(fp, report_esc_csv, c->name);
+			fprintf(fp, ",%s,%s,%s,%s,", c->status,
+				s ? s->category : "", s ? s->check : "",
+				s ? s->state : "");
+			if (s && strcmp(s->state, "scored") == 0)
+				fprintf(fp, "%.1f", s->score);
+			fputc(',', fp);
+			put(fp, report_esc_csv, s ? s->reason : c->error);
+			fputs("\r\n", fp);
+		}
+	}
+}
+
+int report_run(FILE *fp, const struct store_run_report *run,
+	       const struct report_changes *changes, enum report_format fmt,
+	       struct oh_err *err)
+{
+	switch (fmt) {
+	case REPORT_TEXT:
+		run_text(fp, run, changes);
+		break;
+	case REPORT_JSON:
+		run_json(fp, run, changes);
+		break;
+	case REPORT_MARKDOWN:
+		run_md(fp, run, changes);
+		break;
+	case REPORT_CSV:
+		run_csv(fp, run);
+		break;
+	case REPORT_HTML:
+		return report_run_html(fp, run, changes, err);
+	case REPORT_SARIF:
+		return report_run_sarif(fp, run, err);
+	case REPORT_JUNIT:
+		return report_run_junit(fp, run, err);
+	default:
+		return oh_err_set(err, OH_EINPUT, NULL, 0, 0,
+				  "format '%s' is not supported for reports",
+				  report_format_name(fmt));
+	}
+	return report_check_stream(fp, "<output>", err);
+}
+
+int report_diff(FILE *fp, long long old_id, long long new_id,
+		const struct report_changes *ch, enum report_format fmt,
+		struct oh_err *err)
+{
+	cJSON *root;
+
+	switch (fmt) {
+	case REPORT_TEXT:
+		fprintf(fp, "changes from run %lld to run %lld: %zu\n", old_id,
+			new_id, ch->nr);
+		for (size_t i = 0; i < ch->nr; i++) {
+			put(fp, report_esc_text, ch->change[i].component);
+			fprintf(fp, ": %s: ", ch->change[i].kind);
+			put(fp, report_esc_text, ch->change[i].text);
+			fputc('\n', fp);
+		}
+		break;
+	case REPORT_JSON:
+		root = cJSON_CreateObject();
+		cJSON_AddStringToObject(root, "schema", REPORT_SCHEMA);
+		cJSON_AddNumberToObject(root, "from_run", (double)old_id);
+		cJSON_AddNumberToObject(root, "to_run", (double)new_id);
+		cJSON_AddItemToObject(root, "changes", json_changes(ch));
+		print_json(fp, root);
+		break;
+	case REPORT_MARKDOWN:
+		fprintf(fp, "# Changes from run %lld to run %lld\n\n", old_id,
+			new_id);
+		for (size_t i = 0; i < ch->nr; i++) {
+			fputs("- ", fp);
+			put(fp, report_esc_md, ch->change[i].component);
+			fprintf(fp, " (%s): ", ch->change[i].kind);
+			put(fp, report_esc_md, ch->change[i].text);
+			fputc('\n', fp);
+		}
+		break;
+	default:
+		return oh_err_set(err, OH_EINPUT, NULL, 0, 0,
+				  "format '%s' is not supported for diff",
+				  report_format_name(fmt));
+	}
+	return report_check_stream(fp, "<output>", err);
+}

@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Collecting one component's facts and evaluating its health.  Runs in a
+ * worker thread with its own libgit2 handles.
+ */
+#include "scan/scan_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <cjson/cJSON.h>
+
+#include <git2.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "git/pathlog.h"
+#include "git/tree.h"
+#include "scan/manifest.h"
+#include "core/banned.h"
+
+void scan_item_fact(struct scan_item *it, const char *key, const char *fmt, ...)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	va_list ap;
+
+	if (it->fact_nr >= SCAN_MAX_FACTS)
+		OH_BUG("more than %d facts", SCAN_MAX_FACTS);
+	va_start(ap, fmt);
+	oh_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	it->fact[it->fact_nr].key = key;
+	it->fact[it->fact_nr].value =
+		oh_arena_strndup(&it->arena, b.buf, b.len);
+	it->fact_nr++;
+	oh_buf_release(&b);
+}
+
+void scan_item_release(struct scan_item *it)
+{
+	health_result_release(&it->health);
+	oh_arena_release(&it->arena);
+}
+
+static void fail(struct scan_item *it, const struct oh_err *err)
+{
+	char line[512];
+
+	oh_err_format(line, sizeof(line), err);
+	it->failed = true;
+	snprintf(it->error, sizeof(it->error), "%s", line);
+}
+
+static int open_repo(git_repository **repo, const struct scan_item *it,
+		     struct oh_err *err)
+{
+	const char *src = it->mc->repo;
+	const git_error *ge;
+	char shown[1024];
+
+	manifest_url_redact(shown, sizeof(shown), src);
+	if (manifest_is_url(src) && strncmp(src, "file://", 7) != 0)
+		return oh_err_set(
+			err, OH_EINPUT, shown, 0, 0,
+			"remote repositories need the mirror cache, which this build lacks");
+	if (strncmp(src, "file://", 7) == 0)
+		src += 7;
+	if (git_repository_open_ext(repo, src, GIT_REPOSITORY_OPEN_NO_SEARCH,
+				    NULL) == 0)
+		return 0;
+	ge = git_error_last();
+	return oh_err_set(err, OH_EGIT, src, 0, 0,
+			  "not a git repository (libgit2: %s)",
+			  ge && ge->message ? ge->message : "unknown error");
+}
+
+/* Read the CI workflow files the security checks look at. */
+static size_t read_ci(struct health_text *out, struct oh_arena *arena,
+		      git_repository *repo, const struct tree_files *t)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < t->file_nr && n < SCAN_MAX_CI_FILES; i++) {
+		const struct tree_file *f = &t->file[i];
+		struct oh_buf b = OH_BUF_INIT;
+		struct oh_err err = OH_ERR_INIT;
+
+		if (strncmp(f->path, ".github/workflows/", 18) != 0 &&
+		    strcmp(f->path, ".gitlab-ci.yml") != 0 &&
+		    strncmp(f->path, ".forgejo/workflows/", 19) != 0 &&
+		    strncmp(f->path, ".gitea/workflows/", 17) != 0)
+			continue;
+		if (tree_blob_read(&b, repo, f->blob_id, SCAN_MAX_CI_BYTES,
+				   &err) == 0) {
+			out[n].path = f->path;
+			out[n].text = oh_arena_strndup(arena, b.buf, b.len);
+			n++;
+		}
+		oh_buf_release(&b);
+		oh_err_release(&err);
+	}
+	return n;
+}
+
+/* License files at the root: the ones whose history the scan follows. */
+static size_t root_license_files(const char **out, const struct tree_files *t)
+{
+	static const char *const stems[] = { "LICENSE", "LICENCE", "COPYING",
+					     "UNLICENSE" };
+	size_t n = 0;
+
+	for (size_t i = 0; i < t->file_nr && n < PATHLOG_MAX_PATHS; i++) {
+		const char *p = t->file[i].path;
+
+		if (strchr(p, '/'))
+			continue;
+		for (size_t k = 0; k < sizeof(stems) / sizeof(stems[0]); k++) {
+			if (strncasecmp(p, stems[k], strlen(stems[k])) == 0) {
+				out[n++] = p;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+/*
+ * Record, as a JSON fact, every commit that added, changed or removed a
+ * root license file: the evidence for "the license changed in commit X".
+ */
+static void license_history(struct scan_item *it, git_repository *repo,
+			    const struct tree_files *t)
+{
+	const char *paths[PATHLOG_MAX_PATHS];
+	size_t n = root_license_files(paths, t);
+	struct pathlog log;
+	struct oh_err err = OH_ERR_INIT;
+	cJSON *arr;
+	char *json;
+
+	if (n == 0 || pathlog_collect(&log, repo, it->revision, paths, n, 0,
+				      it->mc->name, &err) < 0) {
+		oh_err_release(&err);
+		return;
+	}
+	arr = cJSON_CreateArray();
+	for (size_t i = 0; i < log.change_nr; i++) {
+		const struct pathlog_change *c = &log.change[i];
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "commit", c->commit);
+		cJSON_AddNumberToObject(o, "time", (double)c->time);
+		cJSON_AddStringToObject(o, "path", c->path);
+		cJSON_AddStringToObject(o, "change",
+					pathlog_kind_name(c->kind));
+		cJSON_AddStringToObject(o, "subject", c->subject);
+		cJSON_AddStringToObject(o, "old_blob", c->old_blob);
+		cJSON_AddStringToObject(o, "new_blob", c->new_blob);
+		cJSON_AddItemToArray(arr, o);
+	}
+	json = cJSON_PrintUnformatted(arr);
+	if (!json)
+		OH_BUG("cJSON_PrintUnformatted failed");
+	scan_item_fact(it, "license.file_history", "%s", json);
+	cJSON_free(json);
+	cJSON_Delete(arr);
+	pathlog_release(&log);
+}
+
+static void declared_facts(struct health_input *in,
+			   const struct manifest_component *mc)
+{
+	/* Only a manifest entry that lists alternatives says something. */
+	in->declared.alternatives_known = mc->alternative_nr > 0;
+	in->declared.alternatives = mc->alternative_nr;
+}
+
+static void record_facts(struct scan_item *it, const struct tree_files *t,
+			 size_t ci_nr)
+{
+	size_t binary = 0;
+
+	for (size_t i = 0; i < t->file_nr; i++)
+		if (t->file[i].binary)
+			binary++;
+	scan_item_fact(it, "revision", "%s", t->commit_id);
+	scan_item_fact(it, "files.count", "%zu", t->file_nr);
+	scan_item_fact(it, "files.binary", "%zu", binary);
+	scan_item_fact(it, "ci.workflows", "%zu", ci_nr);
+	scan_item_fact(it, "risk.level", "%s",
+		       health_risk_name(it->health.risk));
+}
+
+void scan_collect(struct scan_item *it, const struct scan_opts *opts,
+		  const struct health_weights *w)
+{
+	struct oh_err err = OH_ERR_INIT;
+	struct tree_files files = TREE_FILES_INIT;
+	struct health_text ci[SCAN_MAX_CI_FILES];
+	struct health_input in;
+	git_repository *repo = NULL;
+	size_t ci_nr;
+
+	it->started_at = (int64_t)time(NULL);
+	if (open_repo(&repo, it, &err) < 0 ||
+	    tree_collect(&files, repo, it->mc->ref, it->mc->name, &err) < 0) {
+		fail(it, &err);
+		goto out;
+	}
+	snprintf(it->revision, sizeof(it->revision), "%s", files.commit_id);
+	ci_nr = read_ci(ci, &it->arena, repo, &files);
+	memset(&in, 0, sizeof(in));
+	in.now = opts->now;
+	in.files = &files;
+	in.ci_text = ci;
+	in.ci_text_nr = ci_nr;
+	declared_facts(&in, it->mc);
+	health_evaluate(&it->health, &in, w);
+	record_facts(it, &files, ci_nr);
+	license_history(it, repo, &files);
+out:
+	it->finished_at = (int64_t)time(NULL);
+	tree_files_release(&files);
+	git_repository_free(repo);
+	oh_err_release(&err);
+}

@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The batch: run records, resume, worker threads, the single writer.
+ */
+#include "scan/scan.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "git/gitlib.h"
+#include "health/health.h"
+#include "scan/manifest.h"
+#include "scan/scan_int.h"
+#include "store/store.h"
+#include "store/store_scan.h"
+#include "core/banned.h"
+
+static volatile sig_atomic_t interrupted;
+
+void scan_interrupt(void)
+{
+	interrupted = 1;
+}
+
+struct batch {
+	struct store *st;               /* the writer's connection */
+	const struct scan_opts *opts;   /* borrowed */
+	const struct health_weights *w; /* scoring weights */
+	struct scan_item *item;         /* one per component */
+	size_t nr;                      /* items */
+	size_t next;                    /* next item to hand out */
+	size_t finished;                /* items written or failed */
+	int64_t run_id;                 /* the run */
+	struct scan_summary *sum;       /* counts */
+	scan_event_fn cb;               /* progress */
+	void *payload;                  /* for cb */
+	pthread_mutex_t lock;           /* guards next, store, sum, cb */
+	struct oh_err db_err;           /* first database failure */
+};
+
+static void emit(struct batch *b, enum scan_event_kind kind, const char *name,
+		 const char *msg)
+{
+	struct scan_event ev = { .kind = kind,
+				 .name = name,
+				 .message = msg,
+				 .finished = b->finished,
+				 .total = b->nr };
+
+	if (b->cb)
+		b->cb(&ev, b->payload);
+}
+
+static char *evidence_json(const struct health_check *c)
+{
+	cJSON *arr = cJSON_CreateArray();
+	char *s;
+
+	for (size_t i = 0; i < c->evidence_nr; i++)
+		cJSON_AddItemToArray(arr, cJSON_CreateString(c->evidence[i]));
+	if (c->evidence_more > 0) {
+		char more[64];
+
+		snprintf(more, sizeof(more), "... and %zu more",
+			 c->evidence_more);
+		cJSON_AddItemToArray(arr, cJSON_CreateString(more));
+	}
+	s = cJSON_PrintUnformatted(arr);
+	cJSON_Delete(arr);
+	if (!s)
+		OH_BUG("cJSON_PrintUnformatted failed");
+	return s;
+}
+
+/* Checks that score very low become findings. */
+static const char *finding_severity(const struct health_check *c)
+{
+	if (c->state != HEALTH_SCORED || c->weight <= 0 || c->score > 3)
+		return NULL;
+	if (strcmp(c->name, "open-source") == 0 ||
+	    strcmp(c->name, "dangerous-workflow") == 0 ||
+	    strcmp(c->name, "vulnerabilities") == 0)
+		return "high";
+	if (c->category == HEALTH_SECURITY || c->category == HEALTH_RISK)
+		return c->score == 0 ? "medium" : "low";
+	return "low";
+}
+
+static int write_checks(struct batch *b, const struct scan_item *it,
+			struct oh_err *err)
+{
+	for (size_t i = 0; i < it->health.check_nr; i++) {
+		const struct health_check *c = &it->health.check[i];
+		const char *sev = finding_severity(c);
+		char *ev = evidence_json(c);
+		char code[96];
+		int ret;
+
+		ret = store_score_put(b->st, b->run_id, it->component_id,
+				      health_category_name(c->category),
+				      c->name, health_state_name(c->state),
+				      c->score, c->reason, ev, err);
+		snprintf(code, sizeof(code), "%s/%s",
+			 health_category_name(c->category), c->name);
+		if (ret == 0 && sev)
+			ret = store_finding_put(b->st, b->run_id,
+						it->component_id, code, sev,
+						c->reason, ev, err);
+		cJSON_free(ev);
+		if (ret < 0)
+			return ret;
+	}
+	return 0;
+}
+
+static int write_categories(struct batch *b, const struct scan_item *it,
+			    struct oh_err *err)
+{
+	for (int k = 0; k < HEALTH_CATEGORY_NR; k++) {
+		const struct health_category_score *cs =
+			&it->health.category[k];
+		char key[48], val[32];
+
+		snprintf(key, sizeof(key), "score.%s",
+			 health_category_name((enum health_category)k));
+		if (cs->state == HEALTH_SCORED)
+			snprintf(val, sizeof(val), "%.1f", cs->score);
+		else
+			snprintf(val, sizeof(val), "unknown");
+		if (store_fact_put(b->st, b->run_id, it->component_id, key, val,
+				   err) < 0)
+			return err->code;
+	}
+	return 0;
+}
+
+static int write_item(struct batch *b, const struct scan_item *it,
+		      struct oh_err *err)
+{
+	struct store_rc rc = { .status = it->failed ? "failed" : "done",
+			       .revision =
+				       it->revision[0] ? it->revision : NULL,
+			       .error = it->failed ? it->error : NULL,
+			       .started_at = it->started_at,
+			       .finished_at = it->finished_at };
+
+	if (store_begin(b->st, err) < 0)
+		return err->code;
+	if (store_run_component_put(b->st, b->run_id, it->component_id, &rc,
+				    err) < 0)
+		goto fail;
+	if (!it->failed) {
+		if (write_checks(b, it, err) < 0 ||
+		    write_categories(b, it, err) < 0)
+			goto fail;
+		for (size_t i = 0; i < it->fact_nr; i++)
+			if (store_fact_put(b->st, b->run_id, it->component_id,
+					   it->fact[i].key, it->fact[i].value,
+					   err) < 0)
+				goto fail;
+	}
+	if (store_commit(b->st, err) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(b->st);
+	return err->code;
+}
+
+static void *worker(void *arg)
+{
+	struct batch *b = arg;
+
+	for (;;) {
+		struct scan_item *it;
+
+		pthread_mutex_lock(&b->lock);
+		while (b->next < b->nr && b->item[b->next].skip)
+			b->next++;
+		if (b->next >= b->nr || interrupted ||
+		    b->db_err.code != OH_OK) {
+			pthread_mutex_unlock(&b->lock);
+			break;
+		}
+		it = &b->item[b->next++];
+		emit(b, SCAN_EV_START, it->mc->name, NULL);
+		pthread_mutex_unlock(&b->lock);
+
+		scan_collect(it, b->opts, b->w);
+
+		pthread_mutex_lock(&b->lock);
+		if (b->db_err.code == OH_OK &&
+		    write_item(b, it, &b->db_err) == 0) {
+			b->finished++;
+			if (it->failed)
+				b->sum->failed++;
+			else
+				b->sum->done++;
+			emit(b, it->failed ? SCAN_EV_FAILED : SCAN_EV_DONE,
+			     it->mc->name, it->failed ? it->error : NULL);
+		}
+		pthread_mutex_unlock(&b->lock);
+		scan_item_release(it);
+	}
+	return NULL;
+}
+
+static char *inputs_json(const struct manifest *m)
+{
+	cJSON *arr = cJSON_CreateArray();
+	char *s;
+
+	/* Names only: repository URLs may carry credentials. */
+	for (size_t i = 0; i < m->component_nr; i++)
+		cJSON_AddItemToArray(arr,
+				     cJSON_CreateString(m->component[i].name));
+	s = cJSON_PrintUnformatted(arr);
+	cJSON_Delete(arr);
+	if (!s)
+		OH_BUG("cJSON_PrintUnformatted failed");
+	return s;
+}
+
+static int record_component(struct batch *b, struct scan_item *it,
+			    struct oh_err *err)
+{
+	char url[4200];
+	int64_t repo_id = 0;
+
+	manifest_url_redact(url, sizeof(url), it->mc->repo);
+	if (store_repository_upsert(&repo_id, b->st, url,
+				    manifest_is_url(it->mc->repo) ? "remote"
+								  : "local",
+				    err) < 0)
+		return err->code;
+	return store_component_upsert(&it->component_id, b->st, it->mc->name,
+				      repo_id, it->mc->declared_json, err);
+}
+
+static int start_run(struct batch *b, const struct manifest *m,
+		     const char *inputs, struct oh_err *err)
+{
+	struct store_run run = { .started_at = b->opts->now,
+				 .tool_version = b->opts->tool_version,
+				 .rules_version = health_weights_version(b->w),
+				 .inputs_json = inputs };
+
+	if (!b->opts->new_run &&
+	    store_run_find_resumable(&b->run_id, b->st, inputs, err) < 0)
+		return err->code;
+	b->sum->resumed = b->run_id > 0;
+	if (b->run_id == 0 && store_run_begin(&b->run_id, b->st, &run, err) < 0)
+		return err->code;
+	b->sum->run_id = b->run_id;
+	for (size_t i = 0; i < m->component_nr; i++) {
+		struct scan_item *it = &b->item[i];
+		int done;
+
+		it->mc = &m->component[i];
+		if (record_component(b, it, err) < 0)
+			return err->code;
+		done = b->sum->resumed
+			       ? store_run_component_done(b->st, b->run_id,
+							  it->component_id, err)
+			       : 0;
+		if (done < 0)
+			return err->code;
+		it->skip = done == 1;
+		if (it->skip) {
+			b->sum->skipped++;
+			b->finished++;
+			emit(b, SCAN_EV_SKIPPED, it->mc->name, NULL);
+		}
+	}
+	return 0;
+}
+
+static int run_workers(struct batch *b)
+{
+	pthread_t tid[SCAN_MAX_JOBS];
+	unsigned jobs = b->opts->jobs;
+	unsigned started = 0;
+
+	if (jobs == 0)
+		jobs = 1;
+	if (jobs > SCAN_MAX_JOBS)
+		jobs = SCAN_MAX_JOBS;
+	if (jobs > b->nr)
+		jobs = b->nr > 0 ? (unsigned)b->nr : 1;
+	for (unsigned i = 0; i < jobs; i++)
+		if (pthread_create(&tid[i], NULL, worker, b) == 0)
+			started++;
+	if (started == 0)
+		worker(b);
+	for (unsigned i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	return 0;
+}
+
+int scan_run(struct scan_summary *out, struct store *st,
+	     const struct manifest *m, const struct scan_opts *opts,
+	     scan_event_fn cb, void *payload, struct oh_err *err)
+{
+	struct batch b = { .st = st,
+			   .opts = opts,
+			   .sum = out,
+			   .cb = cb,
+			   .payload = payload,
+			   .db_err = OH_ERR_INIT };
+	struct health_weights *w = NULL;
+	char *inputs = inputs_json(m);
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	out->total = m->component_nr;
+	interrupted = 0;
+	ret = health_weights_load(&w, NULL, err);
+	if (ret < 0)
+		goto out;
+	b.w = w;
+	b.nr = m->component_nr;
+	b.item = oh_xcalloc(b.nr ? b.nr : 1, sizeof(*b.item));
+	pthread_mutex_init(&b.lock, NULL);
+	gitlib_init();
+	ret = start_run(&b, m, inputs, err);
+	if (ret == 0)
+		run_workers(&b);
+	gitlib_shutdown();
+	pthread_mutex_destroy(&b.lock);
+	if (ret == 0 && b.db_err.code != OH_OK) {
+		ret = oh_err_set(err, b.db_err.code, b.db_err.input, 0, 0, "%s",
+				 b.db_err.msg);
+	}
+	out->interrupted = interrupted != 0;
+	if (ret == 0 && !out->interrupted)
+		ret = store_run_finish(st, b.run_id,
+				       out->failed > 0 ? STORE_RUN_PARTIAL
+						       : STORE_RUN_DONE,
+				       opts->now, err);
+	free(b.item);
+out:
+	oh_err_release(&b.db_err);
+	health_weights_free(w);
+	cJSON_free(inputs);
+	return ret;
+}
