@@ -544,6 +544,7 @@ static int open_remote(struct mirror_repo *r, const char *url,
 
 	mirror_url_redact(&red, url);
 	ctx.redacted = red.buf;
+	ctx.prog.url = red.buf;
 	ret = mirror_url_normalise(&key, url, err);
 	if (ret < 0) {
 		oh_err_set(err, OH_EINPUT, red.buf, 0, 0, "not a URL");

@@ -9,7 +9,7 @@
  * Operations
  *   mirror_open()          local path: open in place, read only, never
  *                          modified.  URL: clone a bare mirror of every
- *                          ref (+refs/ * :refs/ *, every ref) into the cache on first
+ *                          ref under its own name into the cache on first
  *                          use, fetch only what is new afterwards.
  *   mirror_url_normalise() canonical form used as the cache key and as the
  *                          repositories.url column.

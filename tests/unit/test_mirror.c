@@ -6,6 +6,7 @@
  * The network paths are tested over a real loopback HTTP server in
  * tests/cli/t1001-mirror-http.sh.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -299,6 +300,28 @@ START_TEST(test_mirror_open_local_corrupt)
 }
 END_TEST
 
+struct seen {
+	unsigned calls;
+	unsigned receiving;
+	unsigned indexing;
+	unsigned max_received;
+	bool url_ok;
+};
+
+static void on_progress(const struct mirror_progress *p, void *data)
+{
+	struct seen *s = data;
+
+	s->calls++;
+	if (p->stage == MIRROR_STAGE_RECEIVING)
+		s->receiving++;
+	else
+		s->indexing++;
+	if (p->received_objects > s->max_received)
+		s->max_received = p->received_objects;
+	s->url_ok = strncmp(p->url, "file://", 7) == 0;
+}
+
 /* file:// goes through the transport into the cache; nothing new next. */
 START_TEST(test_mirror_open_file_url)
 {
@@ -309,6 +332,7 @@ START_TEST(test_mirror_open_file_url)
 	char url[600];
 	char cache[600];
 	char hex[GIT_OID_HEXSZ + 1];
+	struct seen seen = { 0 };
 	git_oid id;
 
 	snprintf(cache, sizeof(cache), "%s", unit_path("cache"));
@@ -316,8 +340,14 @@ START_TEST(test_mirror_open_file_url)
 	make_repo(unit_path("src.git"), 1, &id);
 	git_oid_tostr(hex, sizeof(hex), &id);
 	snprintf(url, sizeof(url), "file://%s", unit_path("src.git"));
+	opts.progress = on_progress;
+	opts.progress_data = &seen;
 	ck_assert_int_eq(mirror_open(&r, url, &opts, &oc, &err), 0);
 	ck_assert(oc.cloned);
+	ck_assert_uint_gt(seen.calls, 0);
+	ck_assert_uint_gt(seen.indexing, 0);
+	ck_assert_uint_eq(seen.max_received, 3);
+	ck_assert(seen.url_ok);
 	ck_assert_uint_eq(oc.received_objects, 3);
 	ck_assert_int_eq(mirror_repo_kind(r), MIRROR_REMOTE);
 	ck_assert_str_eq(mirror_repo_head(r), hex);
@@ -327,6 +357,32 @@ START_TEST(test_mirror_open_file_url)
 	ck_assert(oc.fetched && !oc.cloned);
 	ck_assert_uint_eq(oc.received_objects, 0);
 	ck_assert_uint_eq(oc.attempts, 1);
+	mirror_repo_free(r);
+	oh_err_release(&err);
+}
+END_TEST
+
+/* An empty remote repository mirrors fine, with an empty head. */
+START_TEST(test_mirror_open_empty)
+{
+	struct mirror_opts opts = MIRROR_OPTS_INIT;
+	struct mirror_outcome oc;
+	struct mirror_repo *r = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	git_repository *repo = NULL;
+	char url[600];
+	char cache[600];
+
+	snprintf(cache, sizeof(cache), "%s", unit_path("cache"));
+	opts.cache_dir = cache;
+	ck_assert_int_eq(git_repository_init(&repo, unit_path("empty.git"), 1),
+			 0);
+	git_repository_free(repo);
+	snprintf(url, sizeof(url), "file://%s", unit_path("empty.git"));
+	ck_assert_int_eq(mirror_open(&r, url, &opts, &oc, &err), 0);
+	ck_assert(oc.cloned);
+	ck_assert_uint_eq(oc.received_objects, 0);
+	ck_assert_str_eq(mirror_repo_head(r), "");
 	mirror_repo_free(r);
 	oh_err_release(&err);
 }
@@ -385,6 +441,7 @@ Suite *mirror_suite(void)
 	tcase_add_test(tl, test_mirror_open_local_errors);
 	tcase_add_test(tl, test_mirror_open_local_corrupt);
 	tcase_add_test(tl, test_mirror_open_file_url);
+	tcase_add_test(tl, test_mirror_open_empty);
 	tcase_add_test(tl, test_mirror_store_repo);
 	tcase_set_timeout(tl, 30);
 	suite_add_tcase(s, tl);
