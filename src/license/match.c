@@ -79,6 +79,8 @@ struct lic_matcher {
 	int nvocab;
 	struct equiv *eq;
 	size_t neq;
+	const char **first; /* first words of two-word variants */
+	size_t nfirst;
 	struct tmpl *t;
 	size_t nt;
 	struct posting *post;
@@ -208,6 +210,13 @@ static int load_equiv(struct lic_matcher *m, const char *path,
 	}
 	if (ret == 0 && m->neq > 0)
 		qsort(m->eq, m->neq, sizeof(*m->eq), eq_cmp);
+	for (size_t i = 0; ret == 0 && i < m->neq; i++) {
+		if (!m->eq[i].w2)
+			continue;
+		m->first = oh_xrealloc(m->first,
+				       (m->nfirst + 1) * sizeof(*m->first));
+		m->first[m->nfirst++] = m->eq[i].w1;
+	}
 	oh_buf_release(&b);
 	return ret;
 }
@@ -224,8 +233,8 @@ static const struct equiv *eq_find(const struct lic_matcher *m, const char *w1,
 
 static bool eq_is_first(const struct lic_matcher *m, const char *w)
 {
-	for (size_t i = 0; m && i < m->neq; i++)
-		if (m->eq[i].w2 && strcmp(m->eq[i].w1, w) == 0)
+	for (size_t i = 0; m && i < m->nfirst; i++)
+		if (strcmp(m->first[i], w) == 0)
 			return true;
 	return false;
 }
@@ -445,14 +454,29 @@ static void add_template(struct lic_matcher *m, const struct lic_info *info,
 			   t->req_end - t->req_first);
 }
 
-static int post_cmp(const void *a, const void *b)
+/* Stable LSD radix sort by hash (template order kept within a hash). */
+static void radix_sort(struct posting *v, size_t n)
 {
-	const struct posting *x = a;
-	const struct posting *y = b;
+	struct posting *tmp = oh_xmalloc(oh_mul(n > 0 ? n : 1, sizeof(*tmp)));
+	struct posting *src = v;
+	struct posting *dst = tmp;
 
-	if (x->h != y->h)
-		return x->h < y->h ? -1 : 1;
-	return x->t < y->t ? -1 : x->t > y->t;
+	for (unsigned shift = 0; shift < 32; shift += 8) {
+		size_t count[257] = { 0 };
+		struct posting *swap;
+
+		for (size_t i = 0; i < n; i++)
+			count[((src[i].h >> shift) & 0xff) + 1]++;
+		for (size_t k = 1; k < 257; k++)
+			count[k] += count[k - 1];
+		for (size_t i = 0; i < n; i++)
+			dst[count[(src[i].h >> shift) & 0xff]++] = src[i];
+		swap = src;
+		src = dst;
+		dst = swap;
+	}
+	/* four passes: the result is back in v */
+	free(tmp);
 }
 
 static void build_postings(struct lic_matcher *m)
@@ -467,8 +491,7 @@ static void build_postings(struct lic_matcher *m)
 			m->post[m->npost++] =
 				(struct posting){ .h = m->t[k].tri[i],
 						  .t = (uint32_t)k };
-	if (m->npost > 0)
-		qsort(m->post, m->npost, sizeof(*m->post), post_cmp);
+	radix_sort(m->post, m->npost);
 }
 
 static int build_templates(struct lic_matcher *m, struct oh_err *err)
@@ -529,6 +552,7 @@ void lic_matcher_free(struct lic_matcher *m)
 	free(m->t);
 	free(m->post);
 	free(m->eq);
+	free(m->first);
 	free(m->vkey);
 	free(m->vval);
 	oh_arena_release(&m->arena);
@@ -792,10 +816,18 @@ static size_t candidates(struct eval *out, const struct lic_matcher *m,
 	size_t n = 0;
 	size_t pk = 0;
 
-	/* both sorted: merge */
+	/* both sorted: binary search from the last position */
 	for (unsigned i = 0; i < nh; i++) {
-		while (pk < m->npost && m->post[pk].h < h[i])
-			pk++;
+		size_t hi = m->npost;
+
+		while (pk < hi) {
+			size_t mid = pk + (hi - pk) / 2;
+
+			if (m->post[mid].h < h[i])
+				pk = mid + 1;
+			else
+				hi = mid;
+		}
 		for (size_t q = pk; q < m->npost && m->post[q].h == h[i]; q++)
 			cnt[m->post[q].t]++;
 	}
@@ -1186,6 +1218,10 @@ static bool best_of_pass(struct eval *best, struct eval *second,
 	*best = (struct eval){ .sim = -1 };
 	*second = (struct eval){ .sim = -1 };
 	for (size_t k = 0; k < nc; k++) {
+		/* an exact text holds all its trigrams: lower containment
+		 * cannot beat an exact best */
+		if (best->exact && cand[k].contain < 1.0)
+			break;
 		evaluate(&cand[k], m, in, df);
 		if (better(&cand[k], best, m)) {
 			*second = *best;
