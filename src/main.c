@@ -29,6 +29,8 @@ static const struct cmd_entry commands[] = {
 	{ "diff", cmd_diff, "what changed between two review runs",
 	  CMD_NEEDS_DB },
 	{ "help", cmd_help, "show help for osshealth or a command", 0 },
+	{ "mirror", cmd_mirror,
+	  "clone or fetch repositories into the mirror cache", CMD_NEEDS_DB },
 	{ "report", cmd_report, "render a review run (text, json, md, csv)",
 	  CMD_NEEDS_DB },
 	{ "scan", cmd_scan, "review components and record a review run",
