@@ -79,6 +79,8 @@ struct lic_matcher {
 	int nvocab;
 	struct equiv *eq;
 	size_t neq;
+	const char **first; /* first words of two-word variants */
+	size_t nfirst;
 	struct tmpl *t;
 	size_t nt;
 	struct posting *post;
@@ -208,6 +210,13 @@ static int load_equiv(struct lic_matcher *m, const char *path,
 	}
 	if (ret == 0 && m->neq > 0)
 		qsort(m->eq, m->neq, sizeof(*m->eq), eq_cmp);
+	for (size_t i = 0; ret == 0 && i < m->neq; i++) {
+		if (!m->eq[i].w2)
+			continue;
+		m->first = oh_xrealloc(m->first,
+				       (m->nfirst + 1) * sizeof(*m->first));
+		m->first[m->nfirst++] = m->eq[i].w1;
+	}
 	oh_buf_release(&b);
 	return ret;
 }
@@ -224,8 +233,8 @@ static const struct equiv *eq_find(const struct lic_matcher *m, const char *w1,
 
 static bool eq_is_first(const struct lic_matcher *m, const char *w)
 {
-	for (size_t i = 0; m && i < m->neq; i++)
-		if (m->eq[i].w2 && strcmp(m->eq[i].w1, w) == 0)
+	for (size_t i = 0; m && i < m->nfirst; i++)
+		if (strcmp(m->first[i], w) == 0)
 			return true;
 	return false;
 }
@@ -445,14 +454,29 @@ static void add_template(struct lic_matcher *m, const struct lic_info *info,
 			   t->req_end - t->req_first);
 }
 
-static int post_cmp(const void *a, const void *b)
+/* Stable LSD radix sort by hash (template order kept within a hash). */
+static void radix_sort(struct posting *v, size_t n)
 {
-	const struct posting *x = a;
-	const struct posting *y = b;
+	struct posting *tmp = oh_xmalloc(oh_mul(n > 0 ? n : 1, sizeof(*tmp)));
+	struct posting *src = v;
+	struct posting *dst = tmp;
 
-	if (x->h != y->h)
-		return x->h < y->h ? -1 : 1;
-	return x->t < y->t ? -1 : x->t > y->t;
+	for (unsigned shift = 0; shift < 32; shift += 8) {
+		size_t count[257] = { 0 };
+		struct posting *swap;
+
+		for (size_t i = 0; i < n; i++)
+			count[((src[i].h >> shift) & 0xff) + 1]++;
+		for (size_t k = 1; k < 257; k++)
+			count[k] += count[k - 1];
+		for (size_t i = 0; i < n; i++)
+			dst[count[(src[i].h >> shift) & 0xff]++] = src[i];
+		swap = src;
+		src = dst;
+		dst = swap;
+	}
+	/* four passes: the result is back in v */
+	free(tmp);
 }
 
 static void build_postings(struct lic_matcher *m)
@@ -467,8 +491,7 @@ static void build_postings(struct lic_matcher *m)
 			m->post[m->npost++] =
 				(struct posting){ .h = m->t[k].tri[i],
 						  .t = (uint32_t)k };
-	if (m->npost > 0)
-		qsort(m->post, m->npost, sizeof(*m->post), post_cmp);
+	radix_sort(m->post, m->npost);
 }
 
 static int build_templates(struct lic_matcher *m, struct oh_err *err)
@@ -529,6 +552,7 @@ void lic_matcher_free(struct lic_matcher *m)
 	free(m->t);
 	free(m->post);
 	free(m->eq);
+	free(m->first);
 	free(m->vkey);
 	free(m->vval);
 	oh_arena_release(&m->arena);
@@ -792,10 +816,18 @@ static size_t candidates(struct eval *out, const struct lic_matcher *m,
 	size_t n = 0;
 	size_t pk = 0;
 
-	/* both sorted: merge */
+	/* both sorted: binary search from the last position */
 	for (unsigned i = 0; i < nh; i++) {
-		while (pk < m->npost && m->post[pk].h < h[i])
-			pk++;
+		size_t hi = m->npost;
+
+		while (pk < hi) {
+			size_t mid = pk + (hi - pk) / 2;
+
+			if (m->post[mid].h < h[i])
+				pk = mid + 1;
+			else
+				hi = mid;
+		}
 		for (size_t q = pk; q < m->npost && m->post[q].h == h[i]; q++)
 			cnt[m->post[q].t]++;
 	}
@@ -953,6 +985,209 @@ static void resolve_ids(struct lic_match_hit *h, const struct lic_matcher *m,
 		h->id = t->ids[0]->id;
 }
 
+static void add_hit(struct lic_match_result *r, const struct lic_match_hit *h);
+
+/* ---- standard notices (source headers, READMEs) -------------------- */
+
+#define NOTICE_SPAN 48 /* words from the license name to its version */
+
+/* Word j..j+k equal `words` and are not taken by a hit? */
+static bool words_at(const struct lic_matcher *m, const struct input *in,
+		     unsigned j, const char *const *words)
+{
+	for (unsigned k = 0; words[k]; k++)
+		if (j + k >= in->n || in->id[j + k] == MASKED ||
+		    in->w[j + k].id != vocab_find(m, words[k]))
+			return false;
+	return true;
+}
+
+static bool near(const struct lic_matcher *m, const struct input *in,
+		 unsigned from, unsigned to, const char *const *words)
+{
+	for (unsigned j = from; j < to && j < in->n; j++)
+		if (words_at(m, in, j, words))
+			return true;
+	return false;
+}
+
+struct notice {
+	char id[48];    /* candidate id without suffix, e.g. "GPL-2.0" */
+	bool gnu;       /* -only / -or-later apply */
+	unsigned first; /* first word */
+	unsigned vpos;  /* the word after the version number */
+};
+
+/* "version 2", "version 2.1", "v. 2.0": the version after j, or NULL. */
+static const char *version_after(const struct lic_matcher *m,
+				 const struct input *in, unsigned j,
+				 unsigned *after)
+{
+	static const struct {
+		const char *w[3];
+		const char *ver;
+	} vers[] = {
+		{ { "2", "1", NULL }, "2.1" }, { { "2", "0", NULL }, "2.0" },
+		{ { "3", "0", NULL }, "3.0" }, { { "1", "0", NULL }, "1.0" },
+		{ { "1", "1", NULL }, "1.1" }, { { "2", NULL }, "2.0" },
+		{ { "3", NULL }, "3.0" },      { { "1", NULL }, "1.0" },
+	};
+	static const char *const version_w[] = { "version", NULL };
+	static const char *const v_w[] = { "v", NULL };
+
+	for (unsigned k = j; k < j + NOTICE_SPAN && k + 1 < in->n; k++) {
+		if (!words_at(m, in, k, version_w) && !words_at(m, in, k, v_w))
+			continue;
+		for (size_t v = 0; v < sizeof(vers) / sizeof(vers[0]); v++) {
+			if (words_at(m, in, k + 1, vers[v].w)) {
+				*after = k + 2 + (vers[v].w[1] ? 1 : 0);
+				return vers[v].ver;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* A GNU notice starting at j ("GNU [Lesser|Library|Affero] General..."). */
+static bool gnu_notice(struct notice *n, const struct lic_matcher *m,
+		       const struct input *in, unsigned j)
+{
+	static const char *const gpl[] = { "general", "public", "license",
+					   NULL };
+	static const char *const fsf[] = { "free", "software", "foundation",
+					   NULL };
+	static const struct {
+		const char *word;
+		const char *family;
+	} fam[] = {
+		{ "lesser", "LGPL" },
+		{ "library", "LGPL" },
+		{ "affero", "AGPL" },
+	};
+	static const char *const gnu_w[] = { "gnu", NULL };
+	const char *family = "GPL";
+	unsigned k = j + 1;
+	const char *ver;
+
+	if (!words_at(m, in, j, gnu_w))
+		return false;
+	for (size_t f = 0; f < sizeof(fam) / sizeof(fam[0]); f++) {
+		const char *one[] = { fam[f].word, NULL };
+
+		if (words_at(m, in, k, one)) {
+			family = fam[f].family;
+			k++;
+		}
+	}
+	if (!words_at(m, in, k, gpl) ||
+	    !near(m, in, j > 12 ? j - 12 : 0, j + NOTICE_SPAN, fsf))
+		return false;
+	ver = version_after(m, in, k + 3, &n->vpos);
+	if (!ver)
+		return false;
+	snprintf(n->id, sizeof(n->id), "%s-%s", family, ver);
+	n->gnu = true;
+	n->first = j;
+	return true;
+}
+
+/* "Licensed under the Apache License, Version 2.0" / MPL-2.0 header. */
+static bool other_notice(struct notice *n, const struct lic_matcher *m,
+			 const struct input *in, unsigned j)
+{
+	static const char *const apache[] = { "licensed", "under",   "the",
+					      "apache",   "license", NULL };
+	static const char *const mpl[] = { "subject", "to",     "the",
+					   "terms",   "of",     "the",
+					   "mozilla", "public", "license",
+					   NULL };
+	const char *ver;
+
+	if (words_at(m, in, j, apache)) {
+		ver = version_after(m, in, j + 5, &n->vpos);
+		if (!ver || strcmp(ver, "2.0") != 0 || n->vpos > j + 9)
+			return false;
+		snprintf(n->id, sizeof(n->id), "Apache-2.0");
+	} else if (words_at(m, in, j, mpl)) {
+		ver = version_after(m, in, j + 9, &n->vpos);
+		if (!ver || strcmp(ver, "2.0") != 0 || n->vpos > j + 13)
+			return false;
+		snprintf(n->id, sizeof(n->id), "MPL-2.0");
+	} else {
+		return false;
+	}
+	n->gnu = false;
+	n->first = j;
+	return true;
+}
+
+static bool have_family(const struct lic_match_result *r, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (size_t k = 0; k < r->nhit; k++)
+		if (r->hit[k].id && strncmp(r->hit[k].id, id, n) == 0 &&
+		    (r->hit[k].id[n] == '\0' || r->hit[k].id[n] == '-'))
+			return true;
+	return false;
+}
+
+static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
+		       struct input *in, const struct notice *n)
+{
+	static const char *const later[] = { "any", "later", "version", NULL };
+	static const char *const only[] = { "only", NULL };
+	struct lic_match_hit h = { .kind = LIC_MATCH_EXACT, .percent = 100 };
+	unsigned end = n->vpos + 24 < in->n ? n->vpos + 24 : in->n;
+	const struct lic_info *a;
+	const struct lic_info *b;
+	char id[64];
+
+	h.flags = LIC_MATCH_F_NOTICE;
+	snprintf(id, sizeof(id), "%s-only", n->id);
+	a = lic_list_find(m->list, id, strlen(id));
+	snprintf(id, sizeof(id), "%s-or-later", n->id);
+	b = lic_list_find(m->list, id, strlen(id));
+	if (!n->gnu || !a || !b) {
+		a = lic_list_find(m->list, n->id, strlen(n->id));
+		if (!a)
+			return;
+		h.id = a->id;
+	} else if (near(m, in, n->vpos, end, later)) {
+		h.id = b->id;
+	} else if (words_at(m, in, n->vpos, only)) {
+		h.id = a->id;
+	} else {
+		h.id = a->id;
+		h.alt_id = b->id;
+		h.flags |= LIC_MATCH_F_VERSION_AMBIGUOUS;
+	}
+	if (have_family(r, n->id) || r->nhit >= LIC_MATCH_MAX_HITS)
+		return;
+	h.line_first = in->w[n->first].line;
+	h.line_last = in->w[end - 1].line;
+	h.share = (unsigned)(((end - n->first) * 100u + in->n / 2) / in->n);
+	add_hit(r, &h);
+	for (unsigned j = n->first; j < end; j++)
+		in->id[j] = MASKED;
+}
+
+/* Standard notices in the words no license text took. */
+static void find_notices(struct lic_match_result *r,
+			 const struct lic_matcher *m, struct input *in)
+{
+	struct notice n;
+
+	for (unsigned j = 0; j < in->n; j++) {
+		if (in->id[j] == MASKED)
+			continue;
+		if (gnu_notice(&n, m, in, j) || other_notice(&n, m, in, j)) {
+			notice_hit(r, m, in, &n);
+			j = n.vpos;
+		}
+	}
+}
+
 /* ---- driver ---------------------------------------------------------- */
 
 static unsigned pct(double sim, bool exact)
@@ -983,6 +1218,10 @@ static bool best_of_pass(struct eval *best, struct eval *second,
 	*best = (struct eval){ .sim = -1 };
 	*second = (struct eval){ .sim = -1 };
 	for (size_t k = 0; k < nc; k++) {
+		/* an exact text holds all its trigrams: lower containment
+		 * cannot beat an exact best */
+		if (best->exact && cand[k].contain < 1.0)
+			break;
 		evaluate(&cand[k], m, in, df);
 		if (better(&cand[k], best, m)) {
 			*second = *best;
@@ -1070,6 +1309,17 @@ static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 	for (size_t k = 0; k < r->nhit; k++)
 		if (r->hit[k].kind != LIC_MATCH_UNKNOWN)
 			resolve_ids(&r->hit[k], m, in, &ev[k]);
+	if (r->nhit == 1 && r->hit[0].kind == LIC_MATCH_UNKNOWN) {
+		/* a notice beats "unknown"; keep the unknown if none */
+		struct lic_match_hit unknown = r->hit[0];
+
+		r->nhit = 0;
+		find_notices(r, m, in);
+		if (r->nhit == 0)
+			add_hit(r, &unknown);
+	} else {
+		find_notices(r, m, in);
+	}
 	free(df.p);
 	free(df.hist);
 }
@@ -1130,7 +1380,9 @@ void lic_match_hit_describe(struct oh_buf *out, const struct lic_match_hit *h)
 		oh_buf_adds(out, h->id);
 		if (h->alt_id)
 			oh_buf_addf(out, " or %s", h->alt_id);
-		if (h->kind == LIC_MATCH_EXACT)
+		if (h->flags & LIC_MATCH_F_NOTICE)
+			oh_buf_adds(out, " (notice");
+		else if (h->kind == LIC_MATCH_EXACT)
 			oh_buf_adds(out, " (exact");
 		else
 			oh_buf_addf(out, " (close, %u%%", h->percent);

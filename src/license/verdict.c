@@ -30,6 +30,7 @@ static const char *const kind_names[] = {
 	[LIC_FIND_DISAGREE] = "disagree",
 	[LIC_FIND_AMBIGUOUS] = "ambiguous-version",
 	[LIC_FIND_EXTRA_TEXT] = "extra-text",
+	[LIC_FIND_MODIFIED_TEXT] = "modified-text",
 };
 
 const char *lic_finding_kind_name(enum lic_finding_kind k)
@@ -312,6 +313,12 @@ static void detected_hit(struct lic_verdict *v, struct idset *ids,
 		bool amb = (h->flags & LIC_MATCH_F_VERSION_AMBIGUOUS) != 0;
 
 		idset_add(ids, h->id, amb);
+		if (h->kind == LIC_MATCH_CLOSE)
+			add_finding(v, LIC_FIND_MODIFIED_TEXT, d->file,
+				    h->line_first, h->share,
+				    "%s: the text differs from the SPDX text; "
+				    "check that the changes keep the terms",
+				    desc.buf);
 		if (amb)
 			add_finding(v, LIC_FIND_AMBIGUOUS, d->file,
 				    h->line_first, h->share,

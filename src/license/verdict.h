@@ -30,6 +30,8 @@
  *   DISAGREE      declared and detected differ (which ids)
  *   AMBIGUOUS     a GNU text without notice: -only or -or-later unknown
  *   EXTRA_TEXT    a license file with a large unmatched share
+ *   MODIFIED_TEXT a license text that differs from the SPDX text (close
+ *                 match: the differences may change the terms)
  *
  * Pure function: no I/O; inputs are borrowed; the verdict owns its
  * strings (lic_verdict_release()).
@@ -74,6 +76,7 @@ enum lic_finding_kind {
 	LIC_FIND_DISAGREE,
 	LIC_FIND_AMBIGUOUS,
 	LIC_FIND_EXTRA_TEXT,
+	LIC_FIND_MODIFIED_TEXT,
 };
 
 struct lic_finding {

@@ -316,6 +316,12 @@ static const struct {
 	  "GPL-3.0-only or GPL-3.0-or-later (exact; version ambiguous)" },
 	{ "mpl2-incompatible.txt", "MPL-2.0-no-copyleft-exception (exact)" },
 	{ "custom-terms.txt", "" },
+	{ "notice-gpl2-or-later.txt", "GPL-2.0-or-later (notice)" },
+	{ "notice-lgpl21-only.txt", "LGPL-2.1-only (notice)" },
+	{ "notice-apache.txt", "Apache-2.0 (notice)" },
+	{ "notice-mpl.txt", "MPL-2.0 (notice)" },
+	{ "notice-agpl3-bare.txt",
+	  "AGPL-3.0-only or AGPL-3.0-or-later (notice; version ambiguous)" },
 };
 
 START_TEST(test_licmatch_fixtures)

@@ -118,7 +118,10 @@ START_TEST(test_licverdict_agree)
 	ck_assert_str_eq(v.detected, "MIT AND Apache-2.0");
 	ck_assert(v.agree);
 	ck_assert_int_eq(v.osi, LIC_OSI_YES);
-	ck_assert_uint_eq(v.nfinding, 0);
+	ck_assert_uint_eq(v.nfinding, 1);
+	ck_assert_int_eq(v.finding[0].kind, LIC_FIND_MODIFIED_TEXT);
+	ck_assert_str_eq(v.finding[0].file, "LICENSE-APACHE");
+	ck_assert_ptr_nonnull(strstr(v.finding[0].msg, "close, 70%"));
 	lic_verdict_release(&v);
 }
 END_TEST
