@@ -350,6 +350,52 @@ static void detected(struct lic_summary *s, struct lic_scan *scan,
 	oh_buf_release(&from);
 }
 
+/* Does `dir` ("" for the root) or a parent hold a license text? */
+static bool has_text_up(const struct lic_scan *scan, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	for (;;) {
+		for (size_t i = 0; i < scan->file_nr; i++) {
+			const struct lic_scan_file *f = &scan->file[i];
+			const char *sl = strrchr(f->path, '/');
+			size_t fn = sl ? (size_t)(sl - f->path) : 0;
+
+			if ((f->flags & LIC_SF_TEXT) && fn == n &&
+			    strncmp(f->path, dir, n) == 0)
+				return true;
+		}
+		if (n == 0)
+			return false;
+		while (n > 0 && dir[n - 1] != '/')
+			n--;
+		if (n > 0)
+			n--; /* drop the slash */
+	}
+}
+
+/*
+ * Go has no license field: pkg.go.dev shows a module's license from the
+ * LICENSE file of its directory (or a parent in the repository).
+ */
+static void go_modules(struct lic_summary *s, const struct lic_scan *scan)
+{
+	for (size_t i = 0; i < scan->file_nr; i++) {
+		const struct lic_scan_file *f = &scan->file[i];
+		const char *sl = strrchr(f->path, '/');
+		char *dir;
+
+		if (!f->decl || f->decl->kind != LIC_META_GOMOD)
+			continue;
+		dir = oh_xstrndup(f->path, sl ? (size_t)(sl - f->path) : 0);
+		if (!has_text_up(scan, dir))
+			finding(s, "license-go-module-without-license",
+				LIC_SEV_MEDIUM, f->path, 0,
+				"Go module without a LICENSE file in its directory or above (pkg.go.dev shows no license)");
+		free(dir);
+	}
+}
+
 /* Count files and check every distinct tag expression. */
 static void files(struct lic_summary *s, struct lic_scan *scan,
 		  struct lic_adapt *a, char **tags, size_t *tag_nr,
@@ -502,6 +548,7 @@ void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 			out->declared, out->declared_from, out->detected,
 			out->detected_from);
 	conclude(out, a);
+	go_modules(out, scan);
 	for (size_t i = 0; i < scan->note_nr; i++)
 		finding(out, "license-scan-note", LIC_SEV_INFO, NULL, 0, "%s",
 			scan->note[i]);

@@ -5,9 +5,11 @@
  * REUSE-IgnoreStart (the strings below are test data, not our license)
  */
 #include <string.h>
+#include <unistd.h>
 
 #include "unit.h"
 #include "core/err.h"
+#include "core/path.h"
 #include "license/adapt.h"
 #include "license/pkgmeta.h"
 #include "license/policy_gate.h"
@@ -369,6 +371,40 @@ START_TEST(test_licscan_dir)
 }
 END_TEST
 
+START_TEST(test_licscan_gomod)
+{
+	struct lic_scan s = LIC_SCAN_INIT;
+	struct lic_summary sum = { 0 };
+	struct lic_adapt *a = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *dir = write_tree();
+	size_t go = 0;
+
+	ck_assert_int_eq(oh_path_mkdirs(unit_path("sub/inner"), &err), 0);
+	ck_assert_int_eq(oh_path_mkdirs(unit_path("other"), &err), 0);
+	wf("sub/inner/go.mod", "module example.com/x/sub/inner\n");
+	wf("other/go.mod", "module example.com/other\n");
+	wf("other/LICENSE", "Some license\n");
+	unlink(unit_path("LICENSE"));
+	ck_assert_int_eq(lic_scan_run(&s, dir, NULL, &err), 0);
+	ck_assert_int_eq(lic_adapt_open(&a, &err), 0);
+	lic_summary_build(&sum, &s, a);
+	for (size_t i = 0; i < sum.finding_nr; i++) {
+		if (strcmp(sum.finding[i].code,
+			   "license-go-module-without-license") != 0)
+			continue;
+		go++;
+		ck_assert_str_eq(sum.finding[i].path, "sub/inner/go.mod");
+	}
+	ck_assert_uint_eq(go, 1);
+	lic_summary_release(&sum);
+	lic_adapt_close(a);
+	lic_scan_release(&s);
+	oh_err_release(&err);
+	unit_tmpdir_remove();
+}
+END_TEST
+
 START_TEST(test_licscan_gate)
 {
 	static const char *const paths[] = { "LICENSE", "a.c", "b.c", "img.png",
@@ -472,6 +508,7 @@ Suite *licscan_suite(void)
 	tc = tcase_create("scan");
 	tcase_add_test(tc, test_licscan_dir);
 	tcase_add_test(tc, test_licscan_gate);
+	tcase_add_test(tc, test_licscan_gomod);
 	tcase_add_test(tc, test_licscan_policy);
 	suite_add_tcase(s, tc);
 	return s;
