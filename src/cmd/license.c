@@ -216,11 +216,15 @@ static int run(struct license_run *r, const struct license_opts *o,
 		      : (lic_policy_default(&r->pol), 0) < 0)
 		return err->code;
 	if (o->base) {
+		/*
+		 * Every head is still read (lic_scan_opts.only is not set):
+		 * the summary and the license proposed in fixes need the
+		 * tags of the whole tree, and a tree scan is cheap (--db
+		 * makes a re-scan cheaper still).
+		 */
 		if (lic_scan_changed(&r->changed, &r->changed_nr, o->path,
 				     o->base, o->rev, err) < 0)
 			return err->code;
-		so.only = (const char *const *)r->changed;
-		so.only_nr = r->changed_nr;
 	}
 	if (scan(r, o, &so, err) < 0 || lic_adapt_open(&r->eng, err) < 0)
 		return err->code;
