@@ -102,3 +102,13 @@ expect_exit 2 license --changed-since HEAD --all repo
 mkdir plain
 expect_exit 2 license --changed-since HEAD plain
 expect_stderr_match 'needs a git repository'
+
+# The license proposed in a fix is the tree's (from the tags of files not
+# changed), not only what the changed files say.
+git clone -q "$FIXTURES/lic-gpl-tags" repo2
+printf 'int h;\n' >repo2/src/h.c
+git -C repo2 add -A
+git -C repo2 -c user.name=T -c user.email=t@example.org commit -q -m "Add h"
+expect_exit 1 license --changed-since HEAD~1 repo2
+expect_stdout_match "fix: add the line '/\* SPDX-License-Identifier: GPL-2\.0-or-later \*/'"
+expect_stdout_match '^declared: +GPL-2\.0-or-later \(SPDX tags in 7 files\)$'
