@@ -70,7 +70,8 @@ for (const id of current) {
 for (const id of deprecated) {
 	if (!rows.has(id)) rows.set(id, [id, 0, 1, 0, '']);
 }
-const hdr = `# SPDX license list: spdx-license-list ${listVer} + spdx-license-ids ${idsVer} (CC0-1.0); see SOURCE.md\n` +
+const hdr = '# SPDX-License-Identifier: CC0-1.0\n' +
+	`# SPDX license list: spdx-license-list ${listVer} + spdx-license-ids ${idsVer}; see SOURCE.md\n` +
 	`# version: spdx-license-list-${listVer}\n` +
 	'# id\tosi\tdeprecated\ttext\tname\n';
 const lines = [...rows.values()].sort((a, b) => cmp(a[0], b[0])).map((r) => r.join('\t'));
@@ -80,7 +81,8 @@ const excDep = JSON.parse(fs.readFileSync(path.join(excDir, 'deprecated.json')))
 const erows = exc.map((id) => [id, 0]).concat(excDep.map((id) => [id, 1]));
 erows.sort((a, b) => cmp(a[0], b[0]));
 fs.writeFileSync(path.join(out, 'exceptions.tsv'),
-	`# SPDX exceptions: spdx-exceptions ${excVer} (CC0-1.0); see SOURCE.md\n# id\tdeprecated\n` +
+	'# SPDX-License-Identifier: CC0-1.0\n' +
+	`# SPDX exceptions: spdx-exceptions ${excVer}; see SOURCE.md\n# id\tdeprecated\n` +
 	erows.map((r) => r.join('\t')).join('\n') + '\n');
 JS
 echo "imported into $here"

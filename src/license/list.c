@@ -301,6 +301,35 @@ static int parse_replacements(struct lic_list *l, const char *path,
 	return ret;
 }
 
+/* Give every id of one category array its category. */
+static int assign_category(struct lic_list *l, const char *path,
+			   const cJSON *cat, struct oh_err *err)
+{
+	enum lic_category c;
+	const cJSON *id;
+
+	if (lic_category_parse(&c, cat->string) < 0 || !cJSON_IsArray(cat))
+		return oh_err_set(err, OH_EINPUT, path, 0, 0,
+				  "unknown category '%s'", cat->string);
+	cJSON_ArrayForEach(id, cat)
+	{
+		struct lic_info *info = NULL;
+
+		if (cJSON_IsString(id))
+			info = find_in(l->lic, l->nlic, id->valuestring,
+				       strlen(id->valuestring));
+		if (!info || info->category != LIC_CAT_UNKNOWN)
+			return oh_err_set(err, OH_EINPUT, path, 0, 0,
+					  "category '%s': unknown or repeated "
+					  "id '%s'",
+					  cat->string,
+					  cJSON_IsString(id) ? id->valuestring
+							     : "?");
+		info->category = c;
+	}
+	return 0;
+}
+
 static int parse_categories(struct lic_list *l, const char *path,
 			    struct oh_err *err)
 {
@@ -321,36 +350,11 @@ static int parse_categories(struct lic_list *l, const char *path,
 	}
 	cJSON_ArrayForEach(cat, root)
 	{
-		enum lic_category c;
-		const cJSON *id;
-
 		if (cat->string[0] == '_')
 			continue;
-		if (lic_category_parse(&c, cat->string) < 0 ||
-		    !cJSON_IsArray(cat)) {
-			ret = oh_err_set(err, OH_EINPUT, path, 0, 0,
-					 "unknown category '%s'", cat->string);
-			goto out;
-		}
-		cJSON_ArrayForEach(id, cat)
-		{
-			struct lic_info *info = NULL;
-
-			if (cJSON_IsString(id))
-				info = find_in(l->lic, l->nlic, id->valuestring,
-					       strlen(id->valuestring));
-			if (!info || info->category != LIC_CAT_UNKNOWN) {
-				ret = oh_err_set(
-					err, OH_EINPUT, path, 0, 0,
-					"category '%s': unknown or repeated "
-					"id '%s'",
-					cat->string,
-					cJSON_IsString(id) ? id->valuestring
-							   : "?");
-				goto out;
-			}
-			info->category = c;
-		}
+		ret = assign_category(l, path, cat, err);
+		if (ret < 0)
+			break;
 	}
 out:
 	cJSON_Delete(root);

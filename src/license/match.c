@@ -34,14 +34,13 @@
 #include "license/norm.h"
 #include "core/banned.h"
 
-#define MAX_CAND     6    /* candidates confirmed with a diff per pass */
-#define MIN_CONTAIN  0.25 /* trigram containment to be a candidate */
-#define DIFF_MAX_D   1500 /* edit-distance cap of one diff */
-#define TITLE_MAX    16   /* words of an omittable title paragraph */
-#define MIN_REST     12   /* words left to look for another license */
-#define TAIL_MAX     400  /* optional tail words compared */
-#define AMBIG_MARGIN 0.01 /* close answers nearer than this: unknown */
-#define MASKED       (-1)
+#define MAX_CAND    6    /* candidates confirmed with a diff per pass */
+#define MIN_CONTAIN 0.25 /* trigram containment to be a candidate */
+#define DIFF_MAX_D  1500 /* edit-distance cap of one diff */
+#define TITLE_MAX   16   /* words of an omittable title paragraph */
+#define MIN_REST    12   /* words left to look for another license */
+#define TAIL_MAX    400  /* optional tail words compared */
+#define MASKED      (-1)
 
 struct word {
 	int id;
@@ -1240,7 +1239,8 @@ static enum lic_match_kind classify(const struct eval *best,
 		return LIC_MATCH_EXACT;
 	if (best->sim * 100.0 < LIC_MATCH_CLOSE_MIN)
 		return LIC_MATCH_UNKNOWN;
-	if (second->sim >= 0 && second->sim >= best->sim - AMBIG_MARGIN)
+	if (second->sim >= 0 &&
+	    second->sim >= best->sim - LIC_MATCH_AMBIG_MARGIN / 100.0)
 		return LIC_MATCH_UNKNOWN; /* two licenses fit as well */
 	return LIC_MATCH_CLOSE;
 }

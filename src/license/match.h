@@ -22,13 +22,20 @@
  * version is ambiguous (flag LIC_MATCH_F_VERSION_AMBIGUOUS) instead of
  * guessing.
  *
+ * A CLOSE answer becomes UNKNOWN when a second, different text fits
+ * within one point (LIC_MATCH_AMBIG_MARGIN): two siblings that fit as
+ * well are not guessed between.
+ *
  * A text with several licenses (dual licensing, appended third-party
  * notices) gives several hits in text order, plus the share of the text
- * left unmatched.
+ * left unmatched.  Words outside every license text are searched for the
+ * standard notices (GNU with version and "any later version", Apache-2.0,
+ * MPL-2.0 headers): such hits carry LIC_MATCH_F_NOTICE.
  *
  * Operations: lic_matcher_new() builds the index from a loaded list (all
- * texts are read); lic_match_text() is a pure function of the matcher and
- * the text.  lic_norm_text() exposes the normaliser (for tests and the
+ * texts are read, about 150 ms for the 728 SPDX texts; afterwards
+ * lic_list_text() is thread safe too); lic_match_text() is a pure
+ * function of the matcher and the text (about 2 ms for a license file).  lic_norm_text() exposes the normaliser (for tests and the
  * scanner).
  *
  * Limits: texts over LIC_MATCH_MAX_TEXT bytes are cut there (the result
@@ -48,9 +55,10 @@ struct oh_err;
 struct lic_list;
 struct lic_matcher;
 
-#define LIC_MATCH_MAX_TEXT  (1024 * 1024)
-#define LIC_MATCH_MAX_HITS  16
-#define LIC_MATCH_CLOSE_MIN 90 /* percent similarity for CLOSE */
+#define LIC_MATCH_MAX_TEXT     (1024 * 1024)
+#define LIC_MATCH_MAX_HITS     16
+#define LIC_MATCH_CLOSE_MIN    90 /* percent similarity for CLOSE */
+#define LIC_MATCH_AMBIG_MARGIN 1  /* percent: closer rivals give UNKNOWN */
 
 enum lic_match_kind {
 	LIC_MATCH_EXACT,   /* equal after normalisation */
