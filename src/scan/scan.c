@@ -144,6 +144,20 @@ static int write_categories(struct batch *b, const struct scan_item *it,
 	return 0;
 }
 
+static int write_findings(struct batch *b, const struct scan_item *it,
+			  struct oh_err *err)
+{
+	for (size_t i = 0; i < it->finding_nr; i++) {
+		const struct scan_finding *f = &it->finding[i];
+
+		if (store_finding_put(b->st, b->run_id, it->component_id,
+				      f->code, f->severity, f->message,
+				      f->evidence, err) < 0)
+			return err->code;
+	}
+	return 0;
+}
+
 static int update_repo(struct batch *b, const struct scan_item *it,
 		       struct oh_err *err)
 {
@@ -180,6 +194,8 @@ static int write_item(struct batch *b, const struct scan_item *it,
 		if (write_checks(b, it, err) < 0 ||
 		    write_categories(b, it, err) < 0)
 			goto fail;
+		if (write_findings(b, it, err) < 0)
+			goto fail;
 		for (size_t i = 0; i < it->fact_nr; i++)
 			if (store_fact_put(b->st, b->run_id, it->component_id,
 					   it->fact[i].key, it->fact[i].value,
@@ -197,6 +213,7 @@ fail:
 static void *worker(void *arg)
 {
 	struct batch *b = arg;
+	struct scan_worker wk = { .lic = NULL };
 
 	for (;;) {
 		struct scan_item *it;
@@ -213,7 +230,7 @@ static void *worker(void *arg)
 		emit(b, SCAN_EV_START, it->mc->name, NULL);
 		pthread_mutex_unlock(&b->lock);
 
-		scan_collect(it, b->opts, b->w);
+		scan_collect(it, &wk, b->opts, b->w);
 
 		pthread_mutex_lock(&b->lock);
 		if (b->db_err.code == OH_OK &&
@@ -229,6 +246,7 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&b->lock);
 		scan_item_release(it);
 	}
+	scan_worker_release(&wk);
 	return NULL;
 }
 
