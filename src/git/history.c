@@ -1,0 +1,596 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * One revwalk, facts per commit and per tag; see history.h.  The walk
+ * reuses one trailer list and interns repeated strings (identities,
+ * trailer keys and values) so that memory grows with distinct values, not
+ * with commits.
+ */
+#include "git/history.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "git/gitlib.h"
+#include "git/trailer.h"
+#include "core/banned.h"
+
+/* ---- string interning ------------------------------------------------ */
+
+struct intern {
+	const char **slot; /* open addressing; NULL = empty */
+	size_t cap;        /* power of two */
+	size_t nr;         /* strings stored */
+};
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static void intern_grow(struct intern *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 1024;
+	const char **slot = oh_xcalloc(cap, sizeof(*slot));
+
+	for (size_t i = 0; i < t->cap; i++) {
+		size_t j;
+
+		if (!t->slot[i])
+			continue;
+		j = hash_str(t->slot[i]) & (cap - 1);
+		while (slot[j])
+			j = (j + 1) & (cap - 1);
+		slot[j] = t->slot[i];
+	}
+	free(t->slot);
+	t->slot = slot;
+	t->cap = cap;
+}
+
+const char *hist_intern(struct hist *h, const char *s)
+{
+	struct intern *t = h->intern;
+	size_t j;
+
+	if (!s)
+		return NULL;
+	if (!t) {
+		t = oh_xcalloc(1, sizeof(*t));
+		h->intern = t;
+	}
+	if ((t->nr + 1) * 2 > t->cap)
+		intern_grow(t);
+	j = hash_str(s) & (t->cap - 1);
+	while (t->slot[j]) {
+		if (strcmp(t->slot[j], s) == 0)
+			return t->slot[j];
+		j = (j + 1) & (t->cap - 1);
+	}
+	t->slot[j] = oh_arena_strdup(&h->arena, s);
+	t->nr++;
+	return t->slot[j];
+}
+
+/* ---- facts ------------------------------------------------------------ */
+
+void hist_init(struct hist *h)
+{
+	memset(h, 0, sizeof(*h));
+}
+
+void hist_release(struct hist *h)
+{
+	struct intern *t = h->intern;
+
+	if (t) {
+		free(t->slot);
+		free(t);
+	}
+	oh_arena_release(&h->arena);
+	free(h->commit);
+	free(h->trailer);
+	free(h->remedy);
+	free(h->tag);
+	memset(h, 0, sizeof(*h));
+}
+
+struct hist_commit *hist_commit_add(struct hist *h)
+{
+	struct hist_commit *c;
+
+	OH_GROW(h->commit, h->commit_alloc, h->commit_nr + 1);
+	c = &h->commit[h->commit_nr++];
+	memset(c, 0, sizeof(*c));
+	c->trailer_first = h->trailer_nr;
+	return c;
+}
+
+void hist_trailer_add(struct hist *h, const char *key, const char *value,
+		      const char *ident_name, const char *ident_email)
+{
+	struct hist_trailer *t;
+
+	if (h->commit_nr == 0)
+		OH_BUG("trailer without a commit");
+	OH_GROW(h->trailer, h->trailer_alloc, h->trailer_nr + 1);
+	t = &h->trailer[h->trailer_nr++];
+	t->key = hist_intern(h, key);
+	t->value = hist_intern(h, value);
+	t->ident_name = hist_intern(h, ident_name);
+	t->ident_email = hist_intern(h, ident_email);
+	h->commit[h->commit_nr - 1].trailer_nr++;
+}
+
+/* ---- semantic versions ------------------------------------------------ */
+
+static bool parse_num(unsigned long *out, const char **p)
+{
+	const char *s = *p;
+	unsigned long v = 0;
+
+	if (*s < '0' || *s > '9')
+		return false;
+	if (*s == '0' && s[1] >= '0' && s[1] <= '9')
+		return false; /* no leading zeros */
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (v > 100000000ul)
+			return false;
+		v = v * 10 + (unsigned long)(*s - '0');
+	}
+	*out = v;
+	*p = s;
+	return true;
+}
+
+static bool ident_chars(const char *s, const char *end)
+{
+	if (s == end)
+		return false;
+	for (; s < end; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
+		      (*s >= 'A' && *s <= 'Z') || *s == '-' || *s == '.'))
+			return false;
+	return true;
+}
+
+bool hist_semver_parse(struct hist_tag *t, const char *name)
+{
+	const char *p = name;
+	const char *plus;
+
+	t->semver = false;
+	t->prerelease = false;
+	if (*p == 'v' || *p == 'V')
+		p++;
+	if (!parse_num(&t->major, &p) || *p++ != '.' ||
+	    !parse_num(&t->minor, &p) || *p++ != '.' ||
+	    !parse_num(&t->patch, &p))
+		return false;
+	plus = strchr(p, '+');
+	if (plus && !ident_chars(plus + 1, plus + strlen(plus)))
+		return false;
+	if (!plus)
+		plus = p + strlen(p);
+	if (*p == '-') {
+		if (!ident_chars(p + 1, plus))
+			return false;
+		t->prerelease = true;
+	} else if (p != plus) {
+		return false;
+	}
+	t->semver = true;
+	return true;
+}
+
+/* ---- one commit ------------------------------------------------------- */
+
+struct walk {
+	struct hist *h;
+	const struct hist_opts *opts;
+	git_repository *repo;
+	git_mailmap *mailmap;
+	struct trailer_list tl;
+	git_buf hdr;
+	struct oh_buf tmp;
+};
+
+static void resolve(struct walk *w, const char **name, const char **email,
+		    const git_signature *sig)
+{
+	const char *n = sig->name;
+	const char *e = sig->email;
+
+	if (w->mailmap)
+		git_mailmap_resolve(&n, &e, w->mailmap, sig->name, sig->email);
+	*name = hist_intern(w->h, n);
+	*email = hist_intern(w->h, e);
+}
+
+/* "Name <email>" -> name and email after mailmap; false if not that. */
+static bool split_ident(struct walk *w, const char *v, const char **name,
+			const char **email)
+{
+	const char *lt = strrchr(v, '<');
+	const char *gt = lt ? strchr(lt, '>') : NULL;
+	const char *n;
+	const char *e;
+	char *nb;
+	char *eb;
+	size_t nl;
+
+	if (!lt || !gt || gt[1] != '\0' || gt == lt + 1)
+		return false;
+	nl = (size_t)(lt - v);
+	while (nl > 0 && (v[nl - 1] == ' ' || v[nl - 1] == '\t'))
+		nl--;
+	oh_buf_reset(&w->tmp);
+	oh_buf_add(&w->tmp, v, nl);
+	oh_buf_addch(&w->tmp, '\0');
+	oh_buf_add(&w->tmp, lt + 1, (size_t)(gt - lt - 1));
+	nb = w->tmp.buf;
+	eb = w->tmp.buf + nl + 1;
+	n = nb;
+	e = eb;
+	if (w->mailmap)
+		git_mailmap_resolve(&n, &e, w->mailmap, nb, eb);
+	*name = hist_intern(w->h, n);
+	*email = hist_intern(w->h, e);
+	return true;
+}
+
+static bool ci_prefix(const char *s, const char *p)
+{
+	for (; *p != '\0'; s++, p++) {
+		char a = *s;
+
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a - 'A' + 'a');
+		if (a != *p)
+			return false;
+	}
+	return true;
+}
+
+static bool has_signoff_line(const char *msg)
+{
+	const char *s = msg;
+
+	while (s) {
+		if (ci_prefix(s, "signed-off-by:"))
+			return true;
+		s = strchr(s, '\n');
+		if (s)
+			s++;
+	}
+	return false;
+}
+
+static void add_trailers(struct walk *w, struct hist_commit *c,
+			 const char *msg)
+{
+	bool sob = false;
+
+	if (trailer_parse(&w->tl, msg, strlen(msg), NULL) < 0)
+		return;
+	for (size_t i = 0; i < w->tl.nr; i++) {
+		const char *v = trailer_value(&w->tl, i);
+		const char *in = NULL;
+		const char *ie = NULL;
+
+		(void)split_ident(w, v, &in, &ie);
+		if (trailer_key_is(&w->tl, i, "Signed-off-by"))
+			sob = true;
+		hist_trailer_add(w->h, trailer_key(&w->tl, i), v, in, ie);
+	}
+	c->signoff_outside = !sob && has_signoff_line(msg);
+}
+
+static const char remedy_phrase[] =
+	", hereby add my Signed-off-by to this commit: ";
+
+/* Record every remediation statement of msg for commit index ci. */
+static void add_remedies(struct hist *h, size_t ci, const char *msg)
+{
+	const char *p = msg;
+
+	while ((p = strstr(p, remedy_phrase)) != NULL) {
+		const char *sha = p + sizeof(remedy_phrase) - 1;
+		const char *se = sha;
+		const char *gt = p - 1;
+		const char *lt;
+		const char *i_;
+		struct hist_remedy *r;
+
+		p = sha;
+		while ((*se >= '0' && *se <= '9') || (*se >= 'a' && *se <= 'f'))
+			se++;
+		if (se - sha < 7 || gt < msg || *gt != '>')
+			continue;
+		for (lt = gt; lt > msg && *lt != '<'; lt--)
+			;
+		for (i_ = lt; i_ > msg && !(i_[0] == 'I' && i_[1] == ','); i_--)
+			;
+		if (*lt != '<' || i_[0] != 'I' || i_ + 3 > lt)
+			continue;
+		OH_GROW(h->remedy, h->remedy_alloc, h->remedy_nr + 1);
+		r = &h->remedy[h->remedy_nr++];
+		r->commit = ci;
+		r->email = oh_arena_strndup(&h->arena, lt + 1,
+					    (size_t)(gt - lt - 1));
+		r->name = oh_arena_strndup(&h->arena, i_ + 3,
+					   (size_t)(lt - i_ - 3));
+		if (strlen(r->name) > 0 && r->name[strlen(r->name) - 1] == ' ')
+			((char *)r->name)[strlen(r->name) - 1] = '\0';
+		r->sha = oh_arena_strndup(&h->arena, sha, (size_t)(se - sha));
+	}
+}
+
+static bool has_signature(struct walk *w, const git_commit *gc)
+{
+	bool found = git_commit_header_field(&w->hdr, gc, "gpgsig") == 0 ||
+		     git_commit_header_field(&w->hdr, gc, "gpgsig-sha256") ==
+			     0;
+
+	git_error_clear();
+	return found;
+}
+
+static void add_commit(struct walk *w, const git_commit *gc)
+{
+	struct hist *h = w->h;
+	struct hist_commit *c = hist_commit_add(h);
+	const git_signature *a = git_commit_author(gc);
+	const git_signature *m = git_commit_committer(gc);
+	const char *msg = git_commit_message(gc);
+	const char *sum = git_commit_summary((git_commit *)gc);
+
+	git_oid_tostr(c->id, sizeof(c->id), git_commit_id(gc));
+	resolve(w, &c->author_name, &c->author_email, a);
+	resolve(w, &c->committer_name, &c->committer_email, m);
+	c->author_time = a->when.time;
+	c->author_tz = a->when.offset;
+	c->committer_time = m->when.time;
+	c->committer_tz = m->when.offset;
+	c->parents = git_commit_parentcount(gc);
+	c->subject = oh_arena_strdup(&h->arena, sum ? sum : "");
+	c->signature = has_signature(w, gc);
+	if (w->opts->bots)
+		c->is_bot = hist_bots_match(w->opts->bots, a->name, a->email);
+	if (msg) {
+		add_trailers(w, c, msg);
+		if (strstr(msg, remedy_phrase))
+			add_remedies(h, h->commit_nr - 1, msg);
+	}
+}
+
+/* ---- the walk --------------------------------------------------------- */
+
+static int hide_known(const git_oid *oid, void *payload)
+{
+	struct walk *w = payload;
+	char hex[41];
+
+	git_oid_tostr(hex, sizeof(hex), oid);
+	return w->opts->known(w->opts->known_payload, hex) ? 1 : 0;
+}
+
+/* Merge base of HEAD and its upstream (or origin/HEAD) into base. */
+static int upstream_base(git_oid *base, git_repository *repo)
+{
+	git_reference *head = NULL;
+	git_reference *up = NULL;
+	git_oid head_id;
+	git_oid up_id;
+	int rc = -1;
+
+	if (git_repository_head(&head, repo) < 0 ||
+	    git_reference_name_to_id(&head_id, repo, "HEAD") < 0)
+		goto out;
+	if (git_branch_upstream(&up, head) == 0) {
+		if (git_reference_name_to_id(&up_id, repo,
+					     git_reference_name(up)) < 0)
+			goto out;
+	} else if (git_reference_name_to_id(&up_id, repo,
+					    "refs/remotes/origin/HEAD") < 0) {
+		goto out;
+	}
+	rc = git_merge_base(base, repo, &head_id, &up_id);
+out:
+	git_error_clear();
+	git_reference_free(up);
+	git_reference_free(head);
+	return rc;
+}
+
+static int push_start(struct walk *w, git_revwalk *rw, const char *path,
+		      struct oh_err *err)
+{
+	const struct hist_opts *o = w->opts;
+	git_oid base;
+
+	if (o->range) {
+		if (git_revwalk_push_range(rw, o->range) < 0) {
+			gitlib_error(err, path, "bad range '%s'", o->range);
+			err->code = OH_EINPUT;
+			return OH_EINPUT;
+		}
+		return 0;
+	}
+	if (o->all_refs && git_revwalk_push_glob(rw, "refs/*") < 0)
+		return gitlib_error(err, path, "cannot walk the refs");
+	if (git_revwalk_push_head(rw) < 0) {
+		if (git_repository_head_unborn(w->repo) == 1 || o->all_refs) {
+			git_error_clear();
+			return 1; /* nothing to walk */
+		}
+		return gitlib_error(err, path, "cannot walk HEAD");
+	}
+	if (o->upstream_range && upstream_base(&base, w->repo) == 0) {
+		git_oid_tostr(w->h->base, sizeof(w->h->base), &base);
+		if (git_revwalk_hide(rw, &base) < 0)
+			return gitlib_error(err, path, "cannot hide the base");
+	}
+	return 0;
+}
+
+static int walk_commits(struct walk *w, const char *path, struct oh_err *err)
+{
+	git_revwalk *rw = NULL;
+	git_commit *gc = NULL;
+	git_oid oid;
+	int rc;
+
+	if (git_revwalk_new(&rw, w->repo) < 0)
+		return gitlib_error(err, path, "cannot start a revwalk");
+	git_revwalk_sorting(rw, GIT_SORT_TIME);
+	if (w->opts->known &&
+	    git_revwalk_add_hide_cb(rw, hide_known, w) < 0) {
+		rc = gitlib_error(err, path, "cannot set the hide callback");
+		goto out;
+	}
+	rc = push_start(w, rw, path, err);
+	if (rc != 0) {
+		rc = rc > 0 ? 0 : rc;
+		goto out;
+	}
+	while ((rc = git_revwalk_next(&oid, rw)) == 0) {
+		if (w->h->commit_nr >= HIST_MAX_COMMITS) {
+			rc = oh_err_set(err, OH_ELIMIT, path, 0, 0,
+					"more than %u commits",
+					HIST_MAX_COMMITS);
+			goto out;
+		}
+		if (git_commit_lookup(&gc, w->repo, &oid) < 0) {
+			rc = gitlib_error(err, path, "cannot read a commit");
+			goto out;
+		}
+		add_commit(w, gc);
+		git_commit_free(gc);
+		gc = NULL;
+	}
+	if (rc != GIT_ITEROVER) {
+		rc = gitlib_error(err, path, "revwalk failed");
+		goto out;
+	}
+	rc = 0;
+out:
+	git_revwalk_free(rw);
+	return rc;
+}
+
+/* ---- tags ------------------------------------------------------------- */
+
+static bool has_sig_block(const char *msg)
+{
+	return msg && (strstr(msg, "-----BEGIN PGP SIGNATURE-----") ||
+		       strstr(msg, "-----BEGIN SSH SIGNATURE-----"));
+}
+
+static void add_tag(struct walk *w, const char *refname, git_object *obj)
+{
+	struct hist *h = w->h;
+	struct hist_tag *t;
+	git_object *peeled = NULL;
+
+	OH_GROW(h->tag, h->tag_alloc, h->tag_nr + 1);
+	t = &h->tag[h->tag_nr++];
+	memset(t, 0, sizeof(*t));
+	t->name = oh_arena_strdup(&h->arena, refname + strlen("refs/tags/"));
+	(void)hist_semver_parse(t, t->name);
+	if (git_object_type(obj) == GIT_OBJECT_TAG) {
+		const git_tag *tag = (const git_tag *)obj;
+		const git_signature *tg = git_tag_tagger(tag);
+
+		t->annotated = true;
+		t->signed_tag = has_sig_block(git_tag_message(tag));
+		if (tg)
+			t->time = tg->when.time;
+	}
+	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) == 0) {
+		const git_commit *c = (const git_commit *)peeled;
+
+		git_oid_tostr(t->target, sizeof(t->target), git_commit_id(c));
+		if (t->time == 0)
+			t->time = git_commit_committer(c)->when.time;
+	}
+	git_error_clear();
+	git_object_free(peeled);
+}
+
+static int tag_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct hist_tag *)a)->name,
+		      ((const struct hist_tag *)b)->name);
+}
+
+static int walk_tags(struct walk *w, const char *path, struct oh_err *err)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref = NULL;
+	int rc;
+
+	if (git_reference_iterator_glob_new(&it, w->repo, "refs/tags/*") < 0)
+		return gitlib_error(err, path, "cannot list tags");
+	while ((rc = git_reference_next(&ref, it)) == 0) {
+		git_object *obj = NULL;
+
+		if (git_reference_peel(&obj, ref, GIT_OBJECT_ANY) == 0)
+			add_tag(w, git_reference_name(ref), obj);
+		git_error_clear();
+		git_object_free(obj);
+		git_reference_free(ref);
+	}
+	git_reference_iterator_free(it);
+	if (rc != GIT_ITEROVER)
+		return gitlib_error(err, path, "cannot list tags");
+	if (w->h->tag_nr > 1)
+		qsort(w->h->tag, w->h->tag_nr, sizeof(*w->h->tag), tag_cmp);
+	return 0;
+}
+
+int hist_collect(struct hist *h, const char *path,
+		 const struct hist_opts *opts, struct oh_err *err)
+{
+	struct walk w = { .h = h, .opts = opts, .tl = TRAILER_LIST_INIT,
+			  .tmp = OH_BUF_INIT };
+	int rc;
+
+	gitlib_init();
+	rc = git_repository_open_ext(&w.repo, path, 0, NULL);
+	if (rc == GIT_ENOTFOUND) {
+		rc = oh_err_set(err, OH_ENOTFOUND, path, 0, 0,
+				"not a git repository");
+		git_error_clear();
+		goto out;
+	}
+	if (rc < 0) {
+		rc = gitlib_error(err, path, "cannot open the repository");
+		goto out;
+	}
+	if (git_mailmap_from_repository(&w.mailmap, w.repo) < 0) {
+		w.mailmap = NULL;
+		git_error_clear();
+	}
+	rc = walk_commits(&w, path, err);
+	if (rc == 0 && opts->tags)
+		rc = walk_tags(&w, path, err);
+out:
+	trailer_list_release(&w.tl);
+	oh_buf_release(&w.tmp);
+	git_buf_dispose(&w.hdr);
+	git_mailmap_free(w.mailmap);
+	git_repository_free(w.repo);
+	gitlib_shutdown();
+	return rc;
+}
