@@ -7,6 +7,7 @@
  */
 #include "git/history.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -276,8 +277,7 @@ static bool has_signoff_line(const char *msg)
 	return false;
 }
 
-static void add_trailers(struct walk *w, struct hist_commit *c,
-			 const char *msg)
+static void add_trailers(struct walk *w, struct hist_commit *c, const char *msg)
 {
 	bool sob = false;
 
@@ -339,8 +339,7 @@ static void add_remedies(struct hist *h, size_t ci, const char *msg)
 static bool has_signature(struct walk *w, const git_commit *gc)
 {
 	bool found = git_commit_header_field(&w->hdr, gc, "gpgsig") == 0 ||
-		     git_commit_header_field(&w->hdr, gc, "gpgsig-sha256") ==
-			     0;
+		     git_commit_header_field(&w->hdr, gc, "gpgsig-sha256") == 0;
 
 	git_error_clear();
 	return found;
@@ -454,8 +453,7 @@ static int walk_commits(struct walk *w, const char *path, struct oh_err *err)
 	if (git_revwalk_new(&rw, w->repo) < 0)
 		return gitlib_error(err, path, "cannot start a revwalk");
 	git_revwalk_sorting(rw, GIT_SORT_TIME);
-	if (w->opts->known &&
-	    git_revwalk_add_hide_cb(rw, hide_known, w) < 0) {
+	if (w->opts->known && git_revwalk_add_hide_cb(rw, hide_known, w) < 0) {
 		rc = gitlib_error(err, path, "cannot set the hide callback");
 		goto out;
 	}
@@ -559,10 +557,12 @@ static int walk_tags(struct walk *w, const char *path, struct oh_err *err)
 	return 0;
 }
 
-int hist_collect(struct hist *h, const char *path,
-		 const struct hist_opts *opts, struct oh_err *err)
+int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
+		 struct oh_err *err)
 {
-	struct walk w = { .h = h, .opts = opts, .tl = TRAILER_LIST_INIT,
+	struct walk w = { .h = h,
+			  .opts = opts,
+			  .tl = TRAILER_LIST_INIT,
 			  .tmp = OH_BUF_INIT };
 	int rc;
 
@@ -593,4 +593,66 @@ out:
 	git_repository_free(w.repo);
 	gitlib_shutdown();
 	return rc;
+}
+
+static char *config_str(git_config *cfg, const char *key)
+{
+	git_buf b = { 0 };
+	char *s = NULL;
+
+	if (cfg && git_config_get_string_buf(&b, cfg, key) == 0)
+		s = oh_xstrdup(b.ptr);
+	git_error_clear();
+	git_buf_dispose(&b);
+	return s;
+}
+
+int hist_user_identity(char **name, char **email, const char *path,
+		       struct oh_err *err)
+{
+	git_repository *repo = NULL;
+	git_config *cfg = NULL;
+	const char *en = getenv("GIT_AUTHOR_NAME");
+	const char *ee = getenv("GIT_AUTHOR_EMAIL");
+	int rc = 0;
+
+	gitlib_init();
+	if (git_repository_open_ext(&repo, path, 0, NULL) == 0)
+		(void)git_repository_config_snapshot(&cfg, repo);
+	else
+		(void)git_config_open_default(&cfg);
+	git_error_clear();
+	*name = en ? oh_xstrdup(en) : config_str(cfg, "user.name");
+	*email = ee ? oh_xstrdup(ee) : config_str(cfg, "user.email");
+	if (!*email)
+		rc = oh_err_set(err, OH_ENOTFOUND, path, 0, 0,
+				"no author email: set GIT_AUTHOR_EMAIL or "
+				"user.email");
+	git_config_free(cfg);
+	git_repository_free(repo);
+	gitlib_shutdown();
+	return rc;
+}
+
+void hist_message_add(struct hist *h, const char *msg, const char *name,
+		      const char *email)
+{
+	struct hist_opts o = HIST_OPTS_INIT;
+	struct walk w = {
+		.h = h, .opts = &o, .tl = TRAILER_LIST_INIT, .tmp = OH_BUF_INIT
+	};
+	struct hist_commit *c = hist_commit_add(h);
+	const char *nl = strchr(msg, '\n');
+
+	snprintf(c->id, sizeof(c->id), "%040d", 0);
+	c->author_name = hist_intern(h, name);
+	c->author_email = hist_intern(h, email);
+	c->committer_name = c->author_name;
+	c->committer_email = c->author_email;
+	c->subject = oh_arena_strndup(&h->arena, msg,
+				      nl ? (size_t)(nl - msg) : strlen(msg));
+	add_trailers(&w, c, msg);
+	add_remedies(h, h->commit_nr - 1, msg);
+	trailer_list_release(&w.tl);
+	oh_buf_release(&w.tmp);
 }

@@ -86,19 +86,19 @@ struct hist_remedy {
 };
 
 struct hist_tag {
-	const char *name;   /* without refs/tags/ */
-	char target[41];    /* peeled commit id ("" if not a commit) */
-	int64_t time;       /* tagger date, else target's committer date */
-	bool annotated;     /* a tag object */
-	bool signed_tag;    /* PGP/SSH signature block in the message */
-	bool semver;        /* name is [v]MAJOR.MINOR.PATCH[-pre][+build] */
-	bool prerelease;    /* semver with a -pre part */
+	const char *name; /* without refs/tags/ */
+	char target[41];  /* peeled commit id ("" if not a commit) */
+	int64_t time;     /* tagger date, else target's committer date */
+	bool annotated;   /* a tag object */
+	bool signed_tag;  /* PGP/SSH signature block in the message */
+	bool semver;      /* name is [v]MAJOR.MINOR.PATCH[-pre][+build] */
+	bool prerelease;  /* semver with a -pre part */
 	unsigned long major, minor, patch;
 };
 
 struct hist {
-	struct oh_arena arena;       /* every string below */
-	struct hist_commit *commit;  /* in walk order (newest first) */
+	struct oh_arena arena;      /* every string below */
+	struct hist_commit *commit; /* in walk order (newest first) */
 	size_t commit_nr, commit_alloc;
 	struct hist_trailer *trailer;
 	size_t trailer_nr, trailer_alloc;
@@ -106,8 +106,8 @@ struct hist {
 	size_t remedy_nr, remedy_alloc;
 	struct hist_tag *tag; /* sorted by name */
 	size_t tag_nr, tag_alloc;
-	char base[41];        /* range base used ("" when none) */
-	void *intern;         /* string table (private) */
+	char base[41]; /* range base used ("" when none) */
+	void *intern;  /* string table (private) */
 };
 
 struct hist_opts {
@@ -147,8 +147,8 @@ void hist_trailer_add(struct hist *h, const char *key, const char *value,
  * its facts to h (initialised by the caller).  Errors: OH_ENOTFOUND (no
  * repository there), OH_EINPUT (bad range), OH_EGIT, OH_ELIMIT.
  */
-int hist_collect(struct hist *h, const char *path,
-		 const struct hist_opts *opts, struct oh_err *err);
+int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
+		 struct oh_err *err);
 
 /**
  * Load bot patterns from a JSON file (format in docs/metrics.md):
@@ -159,11 +159,28 @@ int hist_collect(struct hist *h, const char *path,
 int hist_bots_load(struct hist_bots **out, const char *path,
 		   struct oh_err *err);
 /** The same from a JSON text (`name` is used in errors). */
-int hist_bots_parse(struct hist_bots **out, const char *json,
-		    const char *name, struct oh_err *err);
+int hist_bots_parse(struct hist_bots **out, const char *json, const char *name,
+		    struct oh_err *err);
 bool hist_bots_match(const struct hist_bots *b, const char *name,
 		     const char *email);
 void hist_bots_free(struct hist_bots *b);
+
+/**
+ * Append one commit made of a bare message (for a commit-msg hook and
+ * tests): author name/email as given, no parents, trailers and
+ * remediations read from msg, no mailmap, no bot check.
+ */
+void hist_message_add(struct hist *h, const char *msg, const char *name,
+		      const char *email);
+
+/**
+ * The committer identity git would use in the repository at `path`:
+ * $GIT_AUTHOR_NAME/$GIT_AUTHOR_EMAIL when set, else user.name/user.email
+ * of its configuration.  Caller frees *name and *email with free().
+ * OH_ENOTFOUND when no email is configured.
+ */
+int hist_user_identity(char **name, char **email, const char *path,
+		       struct oh_err *err);
 
 /** Parse a tag name as [v]MAJOR.MINOR.PATCH[-pre][+build] into t. */
 bool hist_semver_parse(struct hist_tag *t, const char *name);
