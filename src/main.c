@@ -30,6 +30,8 @@ static const struct cmd_entry commands[] = {
 	{ "diff", cmd_diff, "what changed between two review runs",
 	  CMD_NEEDS_DB },
 	{ "help", cmd_help, "show help for osshealth or a command", 0 },
+	{ "history", cmd_history,
+	  "history facts and activity metrics of a repository", 0 },
 	{ "report", cmd_report, "render a review run (text, json, md, csv)",
 	  CMD_NEEDS_DB },
 	{ "scan", cmd_scan, "review components and record a review run",

@@ -19,8 +19,8 @@
 #include "core/banned.h"
 
 struct bot_rule {
-	bool email;      /* match the email, else the name */
-	pcre2_code *re;  /* compiled pattern */
+	bool email;     /* match the email, else the name */
+	pcre2_code *re; /* compiled pattern */
 };
 
 struct hist_bots {
@@ -59,9 +59,9 @@ static int add_rule(struct hist_bots *b, const cJSON *e, size_t i,
 				  "email) and \"regex\" strings",
 				  i);
 	br->email = strcmp(f->valuestring, "email") == 0;
-	br->re = pcre2_compile((PCRE2_SPTR)r->valuestring,
-			       PCRE2_ZERO_TERMINATED,
-			       PCRE2_CASELESS | PCRE2_UTF, &ec, &off, NULL);
+	br->re =
+		pcre2_compile((PCRE2_SPTR)r->valuestring, PCRE2_ZERO_TERMINATED,
+			      PCRE2_CASELESS | PCRE2_UTF, &ec, &off, NULL);
 	if (!br->re) {
 		PCRE2_UCHAR msg[128];
 
@@ -74,8 +74,8 @@ static int add_rule(struct hist_bots *b, const cJSON *e, size_t i,
 	return 0;
 }
 
-int hist_bots_parse(struct hist_bots **out, const char *json,
-		    const char *name, struct oh_err *err)
+int hist_bots_parse(struct hist_bots **out, const char *json, const char *name,
+		    struct oh_err *err)
 {
 	cJSON *root = cJSON_Parse(json);
 	const cJSON *pats;
@@ -119,8 +119,7 @@ out:
 	return rc;
 }
 
-int hist_bots_load(struct hist_bots **out, const char *path,
-		   struct oh_err *err)
+int hist_bots_load(struct hist_bots **out, const char *path, struct oh_err *err)
 {
 	struct oh_buf text = OH_BUF_INIT;
 	int rc;

@@ -1,0 +1,66 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# dco on the fixtures: exact verdicts, every format, git as the oracle.
+. "$SRCDIR/tests/cli/lib.sh"
+
+R=$FIXTURES/dco-partial
+expect_exit 1 dco --repo "$R"
+expect_stdout_match '^dco: 13 checked, 9 passed, 4 failed, 2 skipped$'
+for s in 'Add d with an early sign-off' 'Add e signed by someone else' \
+	'Add h on a branch, unsigned' 'Add i \(#42\)'; do
+	expect_stdout_match "^FAIL [0-9a-f]{12} $s\$"
+done
+expect_stdout_nomatch 'FAIL .*Add b with a dashes line'
+expect_stdout_nomatch 'FAIL .*Add c with CRLF'
+expect_stdout_nomatch 'FAIL .*Add j from an old address'
+expect_stdout_match '^remediated [0-9a-f]{12} by [0-9a-f]{12}$'
+expect_stdout_match '^forge squash merges: 1 '
+expect_stdout_match 'not in the trailer block'
+
+# Oracle: git's own trailer reading gives the same sign-offs per commit.
+git -C "$R" log --format='%H %(trailers:key=Signed-off-by,valueonly,separator=%x3b)' >git.txt
+expect_exit 1 dco --repo "$R" --format json
+python3 - "$R" <<'PY' || fail "json disagrees with git log"
+import json, subprocess, sys
+d = json.load(open("out"))
+git = {}
+for line in open("git.txt"):
+    h, _, v = line.rstrip("\n").partition(" ")
+    git[h] = [x for x in v.split(";") if x]
+assert len(d["commits"]) == int(subprocess.check_output(
+    ["git", "-C", sys.argv[1], "rev-list", "--count", "HEAD"]))
+for c in d["commits"]:
+    assert c["signoffs"] == git[c["id"]], (c["id"], c["signoffs"], git[c["id"]])
+PY
+
+expect_exit 1 dco --repo "$R" --format sarif
+python3 -c 'import json; d=json.load(open("out")); assert d["version"]=="2.1.0"; assert len(d["runs"][0]["results"])==4' ||
+	fail "bad sarif"
+expect_exit 1 dco --repo "$R" --format junit
+python3 -c 'import xml.dom.minidom as m; d=m.parse("out"); assert len(d.getElementsByTagName("failure"))==4' ||
+	fail "bad junit"
+
+# Options change the verdicts.
+expect_exit 1 dco --repo "$R" --include-bots --include-merges
+expect_stdout_match '^dco: 15 checked, 9 passed, 6 failed, 0 skipped$'
+
+# All signed.
+expect_exit 0 dco --repo "$FIXTURES/dco-signed"
+expect_stdout_match '^dco: 9 checked, 9 passed, 0 failed, 0 skipped$'
+
+# A range.
+base=$(git -C "$R" rev-list HEAD | sed -n 3p)
+expect_exit 0 dco --repo "$R" "$base..HEAD"
+expect_stdout_match '^dco: 2 checked, 2 passed'
+
+# Bad input.
+expect_exit 2 dco --repo "$R" nosuch..HEAD
+expect_stderr_match 'bad range'
+expect_exit 2 dco --repo "$TEST_DIR/none"
+expect_exit 2 dco --format html
+
+# commit-msg hook mode.
+printf 'Subject\n\nSigned-off-by: A <a@x.org>\n' >msg
+GIT_AUTHOR_EMAIL=A@X.org expect_exit 0 dco --message msg
+printf 'Subject\n\nSigned-off-by: A <a@x.org>\n\nmore\n' >msg
+GIT_AUTHOR_EMAIL=a@x.org expect_exit 1 dco --message msg
