@@ -8,7 +8,9 @@
 #include "cmd/cmd.h"
 
 #include <stdbool.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <cjson/cJSON.h>
 
@@ -20,15 +22,26 @@
 #include "git/history.h"
 #include "health/activity.h"
 #include "report/report.h"
+#include "store/store.h"
+#include "store/store_hist.h"
 #include "core/banned.h"
 
 enum { OPT_ALL = CMD_OPT_ID };
+
+/* What the command walked: a fresh walk, or new commits on top of --db. */
+struct hist_run {
+	struct hist walked; /* commits walked now */
+	struct hist all;    /* all commits (== walked without --db) */
+	bool stored;        /* --db given */
+};
 
 static const struct cmd_opt hist_opt[] = {
 	{ "repo", 'r', required_argument, 'r', "PATH",
 	  "repository (default: the current directory)" },
 	{ "format", 'f', required_argument, 'f', "FMT",
 	  "output: text (default) or json" },
+	{ "db", 'd', required_argument, 'd', "FILE",
+	  "keep commit facts in this database; walk only new commits" },
 	{ "all-refs", 0, no_argument, OPT_ALL, NULL,
 	  "walk every ref and HEAD, like git log --all" },
 	{ NULL, 0, 0, 0, NULL, NULL },
@@ -36,7 +49,8 @@ static const struct cmd_opt hist_opt[] = {
 
 static const struct cmd_spec hist_spec = {
 	.name = "history",
-	.usage = "history [--all-refs] [--repo PATH] [--format FMT]",
+	.usage =
+		"history [--all-refs] [--repo PATH] [--db FILE] [--format FMT]",
 	.summary =
 		"Print the history facts of a repository: commits, authors, signed-off share and DCO enforcement date, CHAOSS activity windows (90 days, 365 days, all time), releases and commit time zones.  Definitions: docs/metrics.md.",
 	.opts = hist_opt,
@@ -45,13 +59,15 @@ static const struct cmd_spec hist_spec = {
 static const char *const win_name[ACT_NWIN] = { "90d", "365d", "all" };
 
 static void print_text(const struct hist *h, const struct act_metrics *m,
-		       const struct dco_stats *d)
+		       const struct dco_stats *d, size_t walked)
 {
 	char date[32] = "never";
 
 	if (d->enforced_since != 0)
 		oh_date_format(date, sizeof(date), d->enforced_since);
 	printf("commits: %zu\n", h->commit_nr);
+	if (walked != (size_t)-1)
+		printf("walked: %zu new commits\n", walked);
 	printf("signed-off: %zu/%zu non-merge (%.1f%%), last 365 days "
 	       "%zu/%zu (%.1f%%)\n",
 	       d->signed_all, d->nonmerge_all, 100 * d->share_all,
@@ -85,13 +101,15 @@ static void print_text(const struct hist *h, const struct act_metrics *m,
 }
 
 static void print_json(const struct hist *h, const struct act_metrics *m,
-		       const struct dco_stats *d)
+		       const struct dco_stats *d, size_t walked)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON *ws = cJSON_AddObjectToObject(o, "windows");
 	char *s;
 
 	cJSON_AddNumberToObject(o, "commits", (double)h->commit_nr);
+	if (walked != (size_t)-1)
+		cJSON_AddNumberToObject(o, "walked", (double)walked);
 	cJSON_AddNumberToObject(o, "nonmerge", (double)d->nonmerge_all);
 	cJSON_AddNumberToObject(o, "signed_off", (double)d->signed_all);
 	cJSON_AddNumberToObject(o, "signed_off_share", d->share_all);
@@ -148,6 +166,34 @@ static int load_rules(struct hist_bots **bots, struct act_orgs **orgs,
 	return rc;
 }
 
+/* Walk new commits, store them, load everything back. */
+static int collect_stored(struct hist_run *r, const char *repo, const char *db,
+			  struct hist_opts *ho, struct oh_err *err)
+{
+	struct store_open_opts so = STORE_OPEN_OPTS_INIT;
+	struct store *st = NULL;
+	struct store_hist *sh = NULL;
+	char *abs = realpath(repo, NULL);
+	int rc;
+
+	rc = store_open(&st, db, &so, err);
+	if (rc == 0)
+		rc = store_hist_open(&sh, st, abs ? abs : repo, "local", err);
+	if (rc == 0) {
+		ho->known = store_hist_known;
+		ho->known_payload = sh;
+		rc = hist_collect(&r->walked, repo, ho, err);
+	}
+	if (rc == 0)
+		rc = store_hist_save(sh, &r->walked, err);
+	if (rc == 0)
+		rc = store_hist_load(&r->all, sh, err);
+	store_hist_close(sh);
+	store_close(st);
+	free(abs);
+	return rc;
+}
+
 int cmd_history(int argc, char **argv)
 {
 	struct hist_opts ho = HIST_OPTS_INIT;
@@ -159,7 +205,8 @@ int cmd_history(int argc, char **argv)
 	struct dco_stats d;
 	struct cmd_parser p;
 	const char *repo = ".";
-	struct hist h;
+	struct hist_run r = { .stored = false };
+	const char *db = NULL;
 	int64_t now = oh_now();
 	int ret = OH_EXIT_OK;
 	int c;
@@ -180,6 +227,9 @@ int cmd_history(int argc, char **argv)
 		case OPT_ALL:
 			ho.all_refs = true;
 			break;
+		case 'd':
+			db = optarg;
+			break;
 		case CMD_OPT_HELP:
 			cmd_help_print(stdout, &hist_spec);
 			return OH_EXIT_OK;
@@ -190,23 +240,32 @@ int cmd_history(int argc, char **argv)
 	if (optind < argc)
 		return cmd_usage_error("history", "unexpected argument '%s'",
 				       argv[optind]);
-	hist_init(&h);
+	hist_init(&r.walked);
+	hist_init(&r.all);
 	if (load_rules(&bots, &orgs, &err) < 0)
 		goto fail;
 	ho.bots = bots;
-	if (hist_collect(&h, repo, &ho, &err) < 0)
+	if (db) {
+		r.stored = true;
+		if (collect_stored(&r, repo, db, &ho, &err) < 0)
+			goto fail;
+	} else if (hist_collect(&r.all, repo, &ho, &err) < 0) {
 		goto fail;
-	act_compute(&m, &h, orgs, now);
-	dco_stats_compute(&d, &h, now);
+	}
+	act_compute(&m, &r.all, orgs, now);
+	dco_stats_compute(&d, &r.all, now);
 	if (fmt == REPORT_JSON)
-		print_json(&h, &m, &d);
+		print_json(&r.all, &m, &d,
+			   r.stored ? r.walked.commit_nr : (size_t)-1);
 	else
-		print_text(&h, &m, &d);
+		print_text(&r.all, &m, &d,
+			   r.stored ? r.walked.commit_nr : (size_t)-1);
 	goto out;
 fail:
 	ret = cmd_report_error(&err);
 out:
-	hist_release(&h);
+	hist_release(&r.walked);
+	hist_release(&r.all);
 	hist_bots_free(bots);
 	act_orgs_free(orgs);
 	oh_err_release(&err);
