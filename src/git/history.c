@@ -201,8 +201,9 @@ struct walk {
 	const struct hist_opts *opts;
 	git_repository *repo;
 	git_mailmap *mailmap;
+	git_oid base;  /* upstream merge base, when has_base */
+	bool has_base; /* hide base and its past */
 	struct trailer_list tl;
-	git_buf hdr;
 	struct oh_buf tmp;
 };
 
@@ -336,13 +337,19 @@ static void add_remedies(struct hist *h, size_t ci, const char *msg)
 	}
 }
 
-static bool has_signature(struct walk *w, const git_commit *gc)
+/* A "gpgsig" or "gpgsig-sha256" header line (PGP or SSH signature). */
+static bool has_signature(const git_commit *gc)
 {
-	bool found = git_commit_header_field(&w->hdr, gc, "gpgsig") == 0 ||
-		     git_commit_header_field(&w->hdr, gc, "gpgsig-sha256") == 0;
+	const char *h = git_commit_raw_header(gc);
 
-	git_error_clear();
-	return found;
+	for (; h; h = strchr(h, '\n')) {
+		if (*h == '\n')
+			h++;
+		if (strncmp(h, "gpgsig", 6) == 0 &&
+		    (h[6] == ' ' || strncmp(h + 6, "-sha256 ", 8) == 0))
+			return true;
+	}
+	return false;
 }
 
 static void add_commit(struct walk *w, const git_commit *gc)
@@ -363,7 +370,7 @@ static void add_commit(struct walk *w, const git_commit *gc)
 	c->committer_tz = m->when.offset;
 	c->parents = git_commit_parentcount(gc);
 	c->subject = oh_arena_strdup(&h->arena, sum ? sum : "");
-	c->signature = has_signature(w, gc);
+	c->signature = has_signature(gc);
 	if (w->opts->bots)
 		c->is_bot = hist_bots_match(w->opts->bots, a->name, a->email);
 	if (msg) {
@@ -416,7 +423,6 @@ static int push_start(struct walk *w, git_revwalk *rw, const char *path,
 		      struct oh_err *err)
 {
 	const struct hist_opts *o = w->opts;
-	git_oid base;
 
 	if (o->range) {
 		if (git_revwalk_push_range(rw, o->range) < 0) {
@@ -435,11 +441,8 @@ static int push_start(struct walk *w, git_revwalk *rw, const char *path,
 		}
 		return gitlib_error(err, path, "cannot walk HEAD");
 	}
-	if (o->upstream_range && upstream_base(&base, w->repo) == 0) {
-		git_oid_tostr(w->h->base, sizeof(w->h->base), &base);
-		if (git_revwalk_hide(rw, &base) < 0)
-			return gitlib_error(err, path, "cannot hide the base");
-	}
+	if (w->has_base && git_revwalk_hide(rw, &w->base) < 0)
+		return gitlib_error(err, path, "cannot hide the base");
 	return 0;
 }
 
@@ -484,6 +487,145 @@ static int walk_commits(struct walk *w, const char *path, struct oh_err *err)
 	rc = 0;
 out:
 	git_revwalk_free(rw);
+	return rc;
+}
+
+/*
+ * Full walks (no range): our own traversal reads every commit once with
+ * git_commit_lookup(), where a revwalk followed by a lookup inflates each
+ * commit twice.  A commit already stored ends the walk along that line
+ * (the stored set is closed under ancestry, so that equals hiding it).
+ */
+struct oidset {
+	git_oid *slot; /* open addressing; all-zero = empty */
+	size_t cap;    /* power of two */
+	size_t nr;
+};
+
+static bool oid_zero(const git_oid *o)
+{
+	static const git_oid zero;
+
+	return memcmp(o, &zero, sizeof(zero)) == 0;
+}
+
+static size_t oid_hash(const git_oid *o)
+{
+	size_t h;
+
+	memcpy(&h, o->id, sizeof(h));
+	return h;
+}
+
+/* Add o; false when it was there already. */
+static bool oidset_add(struct oidset *s, const git_oid *o)
+{
+	size_t j;
+
+	if ((s->nr + 1) * 2 > s->cap) {
+		struct oidset n = { .cap = s->cap ? s->cap * 2 : 4096 };
+
+		n.slot = oh_xcalloc(n.cap, sizeof(*n.slot));
+		for (size_t i = 0; i < s->cap; i++) {
+			if (oid_zero(&s->slot[i]))
+				continue;
+			j = oid_hash(&s->slot[i]) & (n.cap - 1);
+			while (!oid_zero(&n.slot[j]))
+				j = (j + 1) & (n.cap - 1);
+			n.slot[j] = s->slot[i];
+		}
+		n.nr = s->nr;
+		free(s->slot);
+		*s = n;
+	}
+	j = oid_hash(o) & (s->cap - 1);
+	while (!oid_zero(&s->slot[j])) {
+		if (git_oid_equal(&s->slot[j], o))
+			return false;
+		j = (j + 1) & (s->cap - 1);
+	}
+	s->slot[j] = *o;
+	s->nr++;
+	return true;
+}
+
+struct oidstack {
+	git_oid *item;
+	size_t nr, alloc;
+};
+
+static void push_new(struct walk *w, struct oidset *seen, struct oidstack *st,
+		     const git_oid *o)
+{
+	char hex[41];
+
+	if (!oidset_add(seen, o))
+		return;
+	if (w->opts->known) {
+		git_oid_tostr(hex, sizeof(hex), o);
+		if (w->opts->known(w->opts->known_payload, hex))
+			return;
+	}
+	OH_GROW(st->item, st->alloc, st->nr + 1);
+	st->item[st->nr++] = *o;
+}
+
+/* Tips: HEAD first, then with all_refs every ref that peels to a commit. */
+static void push_tips(struct walk *w, struct oidset *seen, struct oidstack *st)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref = NULL;
+	git_oid head;
+
+	if (w->opts->all_refs &&
+	    git_reference_iterator_new(&it, w->repo) == 0) {
+		while (git_reference_next(&ref, it) == 0) {
+			git_object *obj = NULL;
+
+			if (git_reference_peel(&obj, ref, GIT_OBJECT_COMMIT) ==
+			    0)
+				push_new(w, seen, st, git_object_id(obj));
+			git_object_free(obj);
+			git_reference_free(ref);
+		}
+		git_reference_iterator_free(it);
+	}
+	/* HEAD last on the stack, so it is walked first. */
+	if (git_reference_name_to_id(&head, w->repo, "HEAD") == 0)
+		push_new(w, seen, st, &head);
+	git_error_clear();
+}
+
+static int walk_full(struct walk *w, const char *path, struct oh_err *err)
+{
+	struct oidset seen = { 0 };
+	struct oidstack st = { 0 };
+	git_commit *gc = NULL;
+	int rc = 0;
+
+	push_tips(w, &seen, &st);
+	while (st.nr > 0) {
+		git_oid o = st.item[--st.nr];
+		unsigned np;
+
+		if (w->h->commit_nr >= HIST_MAX_COMMITS) {
+			rc = oh_err_set(err, OH_ELIMIT, path, 0, 0,
+					"more than %u commits",
+					HIST_MAX_COMMITS);
+			break;
+		}
+		if (git_commit_lookup(&gc, w->repo, &o) < 0) {
+			rc = gitlib_error(err, path, "cannot read a commit");
+			break;
+		}
+		add_commit(w, gc);
+		np = git_commit_parentcount(gc);
+		for (unsigned i = np; i-- > 0;)
+			push_new(w, &seen, &st, git_commit_parent_id(gc, i));
+		git_commit_free(gc);
+	}
+	free(seen.slot);
+	free(st.item);
 	return rc;
 }
 
@@ -567,6 +709,18 @@ int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
 	int rc;
 
 	gitlib_init();
+	/*
+	 * Each commit is read once; caching parsed commits only costs memory
+	 * and allocator churn (this setting is process-wide in libgit2).
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_COMMIT,
+			 (size_t)0);
+	/*
+	 * Like git log, read commits without re-hashing each object (a
+	 * corrupt object yields wrong facts, never unbounded parsing).
+	 * Restored below: libgit2 options are process-wide.
+	 */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	rc = git_repository_open_ext(&w.repo, path, 0, NULL);
 	if (rc == GIT_ENOTFOUND) {
 		rc = oh_err_set(err, OH_ENOTFOUND, path, 0, 0,
@@ -582,15 +736,23 @@ int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
 		w.mailmap = NULL;
 		git_error_clear();
 	}
-	rc = walk_commits(&w, path, err);
+	if (!opts->range && opts->upstream_range &&
+	    upstream_base(&w.base, w.repo) == 0) {
+		w.has_base = true;
+		git_oid_tostr(h->base, sizeof(h->base), &w.base);
+	}
+	if (opts->range || w.has_base)
+		rc = walk_commits(&w, path, err);
+	else
+		rc = walk_full(&w, path, err);
 	if (rc == 0 && opts->tags)
 		rc = walk_tags(&w, path, err);
 out:
 	trailer_list_release(&w.tl);
 	oh_buf_release(&w.tmp);
-	git_buf_dispose(&w.hdr);
 	git_mailmap_free(w.mailmap);
 	git_repository_free(w.repo);
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
 	gitlib_shutdown();
 	return rc;
 }

@@ -64,3 +64,14 @@ printf 'Subject\n\nSigned-off-by: A <a@x.org>\n' >msg
 GIT_AUTHOR_EMAIL=A@X.org expect_exit 0 dco --message msg
 printf 'Subject\n\nSigned-off-by: A <a@x.org>\n\nmore\n' >msg
 GIT_AUTHOR_EMAIL=a@x.org expect_exit 1 dco --message msg
+
+# Default range: from the merge base with the upstream (a clone's
+# origin/main) to HEAD: only the new commits are checked.
+git clone -q "$FIXTURES/dco-signed" c
+(cd c && git -c user.name=U -c user.email=u@x.org commit -q --allow-empty -m "unsigned")
+expect_exit 1 dco --repo c
+expect_stdout_match '^dco: 1 checked, 0 passed, 1 failed, 0 skipped$'
+expect_stdout_match "fix: +git rebase --signoff $(git -C c rev-parse --short=12 origin/HEAD)"
+(cd c && git -c user.name=U -c user.email=u@x.org commit -q --amend -s --no-edit)
+expect_exit 0 dco --repo c
+expect_stdout_match '^dco: 1 checked, 1 passed'
