@@ -72,6 +72,6 @@ git clone -q "$FIXTURES/dco-signed" c
 expect_exit 1 dco --repo c
 expect_stdout_match '^dco: 1 checked, 0 passed, 1 failed, 0 skipped$'
 expect_stdout_match "fix: +git rebase --signoff $(git -C c rev-parse --short=12 origin/HEAD)"
-(cd c && git -c user.name=U -c user.email=u@x.org commit -q --amend -s --no-edit)
+(cd c && git -c user.name=U -c user.email=u@x.org commit -q --amend --allow-empty -s --no-edit)
 expect_exit 0 dco --repo c
 expect_stdout_match '^dco: 1 checked, 1 passed'
