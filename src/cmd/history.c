@@ -72,7 +72,11 @@ static void print_text(const struct hist *h, const struct act_metrics *m,
 	       "%zu/%zu (%.1f%%)\n",
 	       d->signed_all, d->nonmerge_all, 100 * d->share_all,
 	       d->signed_365, d->nonmerge_365, 100 * d->share_365);
-	printf("dco enforced since: %s\n", date);
+	if (d->enforced_since != 0)
+		printf("dco enforced since: %s (%zu commits)\n", date,
+		       d->enforced_commits);
+	else
+		printf("dco enforced since: never\n");
 	for (int w = 0; w < ACT_NWIN; w++) {
 		const struct act_window_metrics *x = &m->w[w];
 

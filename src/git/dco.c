@@ -253,8 +253,10 @@ void dco_stats_compute(struct dco_stats *out, const struct hist *h, int64_t now)
 	/* Scan from the newest back; remember the earliest good start. */
 	for (size_t k = n; k-- > 0;) {
 		after_ok += d[k].ok;
-		if (d[k].ok && after_ok * 100 >= (n - k) * 99)
+		if (d[k].ok && after_ok * 100 >= (n - k) * 99) {
 			out->enforced_since = d[k].t;
+			out->enforced_commits = n - k;
+		}
 	}
 	free(d);
 }

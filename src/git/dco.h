@@ -84,14 +84,15 @@ bool dco_is_forge_noreply(const char *email);
 /* ---- history statistics for the scan ---------------------------------- */
 
 struct dco_stats {
-	size_t nonmerge_all;    /* non-merge commits, all time */
-	size_t signed_all;      /* of which signed off by the author */
-	size_t nonmerge_365;    /* non-merge commits in the last 365 days */
-	size_t signed_365;      /* of which signed off */
-	double share_all;       /* signed_all / nonmerge_all (0 if none) */
-	double share_365;       /* the same for the last 365 days */
-	int64_t enforced_since; /* author time from which >= 99% are
+	size_t nonmerge_all;     /* non-merge commits, all time */
+	size_t signed_all;       /* of which signed off by the author */
+	size_t nonmerge_365;     /* non-merge commits in the last 365 days */
+	size_t signed_365;       /* of which signed off */
+	double share_all;        /* signed_all / nonmerge_all (0 if none) */
+	double share_365;        /* the same for the last 365 days */
+	int64_t enforced_since;  /* author time from which >= 99% are
 				   signed; 0 when never */
+	size_t enforced_commits; /* non-merge commits since that time */
 };
 
 /**
