@@ -685,7 +685,11 @@ static int walk_tags(struct walk *w, const char *path, struct oh_err *err)
 	while ((rc = git_reference_next(&ref, it)) == 0) {
 		git_object *obj = NULL;
 
-		if (git_reference_peel(&obj, ref, GIT_OBJECT_ANY) == 0)
+		const git_oid *id = git_reference_target(ref);
+
+		/* The tag object itself (peeling would skip it). */
+		if (id &&
+		    git_object_lookup(&obj, w->repo, id, GIT_OBJECT_ANY) == 0)
 			add_tag(w, git_reference_name(ref), obj);
 		git_error_clear();
 		git_object_free(obj);
