@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <check.h>
+#include <git2.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -207,6 +208,35 @@ START_TEST(test_trailer_limits)
 }
 END_TEST
 
+/*
+ * Why we do not use libgit2's git_message_trailers(): it stops at a "---"
+ * line (a dependabot body loses its sign-off) and keeps CRs and folded
+ * lines in values.  If libgit2 ever agrees with git here, revisit.
+ */
+START_TEST(test_trailer_libgit2_differs)
+{
+	const char *m = messages[6];
+	git_message_trailer_array a = { 0 };
+	struct trailer_list l = TRAILER_LIST_INIT;
+
+	git_libgit2_init();
+	ck_assert_int_eq(git_message_trailers(&a, m), 0);
+	ck_assert_uint_eq(a.count, 0);
+	git_message_trailer_array_free(&a);
+	ck_assert_int_eq(trailer_parse(&l, m, strlen(m), NULL), 0);
+	ck_assert_uint_eq(l.nr, 1);
+	m = messages[9];
+	ck_assert_int_eq(git_message_trailers(&a, m), 0);
+	ck_assert_uint_eq(a.count, 1);
+	ck_assert_str_eq(a.trailers[0].value, "A <a@x.org>\r");
+	git_message_trailer_array_free(&a);
+	ck_assert_int_eq(trailer_parse(&l, m, strlen(m), NULL), 0);
+	ck_assert_str_eq(trailer_value(&l, 0), "A <a@x.org>");
+	trailer_list_release(&l);
+	git_libgit2_shutdown();
+}
+END_TEST
+
 Suite *trailer_suite(void)
 {
 	Suite *s = suite_create("trailer");
@@ -218,6 +248,7 @@ Suite *trailer_suite(void)
 	tc = tcase_create("api");
 	tcase_add_test(tc, test_trailer_key_case);
 	tcase_add_test(tc, test_trailer_limits);
+	tcase_add_test(tc, test_trailer_libgit2_differs);
 	suite_add_tcase(s, tc);
 	return s;
 }
