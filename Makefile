@@ -198,7 +198,9 @@ install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/osshealth
 	install -m 0644 docs/osshealth.1 $(DESTDIR)$(MANDIR)/osshealth.1
-	cp -R rules licenses $(DESTDIR)$(DATADIR)/
+	for d in rules licenses; do \
+	  if [ -d $$d ]; then cp -R $$d $(DESTDIR)$(DATADIR)/ || exit 1; fi; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/osshealth $(DESTDIR)$(MANDIR)/osshealth.1

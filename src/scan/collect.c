@@ -18,6 +18,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
+#include "git/mirror_int.h"
 #include "git/pathlog.h"
 #include "git/tree.h"
 #include "scan/manifest.h"
@@ -55,27 +56,33 @@ static void fail(struct scan_item *it, const struct oh_err *err)
 	snprintf(it->error, sizeof(it->error), "%s", line);
 }
 
-static int open_repo(git_repository **repo, const struct scan_item *it,
-		     struct oh_err *err)
+/*
+ * Open the component's repository: a local path in place, a URL through
+ * the mirror cache (clone or incremental fetch, with the time limit).
+ */
+static int open_repo(struct mirror_repo **repo, struct scan_item *it,
+		     const struct scan_opts *opts, struct oh_err *err)
 {
-	const char *src = it->mc->repo;
-	const git_error *ge;
-	char shown[1024];
+	struct mirror_opts mo = MIRROR_OPTS_INIT;
+	struct oh_buf shown = OH_BUF_INIT;
+	int ret;
 
-	manifest_url_redact(shown, sizeof(shown), src);
-	if (manifest_is_url(src) && strncmp(src, "file://", 7) != 0)
-		return oh_err_set(
-			err, OH_EINPUT, shown, 0, 0,
-			"remote repositories need the mirror cache, which this build lacks");
-	if (strncmp(src, "file://", 7) == 0)
-		src += 7;
-	if (git_repository_open_ext(repo, src, GIT_REPOSITORY_OPEN_NO_SEARCH,
-				    NULL) == 0)
-		return 0;
-	ge = git_error_last();
-	return oh_err_set(err, OH_EGIT, src, 0, 0,
-			  "not a git repository (libgit2: %s)",
-			  ge && ge->message ? ge->message : "unknown error");
+	it->remote = mirror_source_is_url(it->mc->repo);
+	if (it->remote && opts->offline) {
+		mirror_url_redact(&shown, it->mc->repo);
+		ret = oh_err_set(err, OH_ENET, shown.buf, 0, 0,
+				 "not fetched: --offline forbids the network");
+		oh_buf_release(&shown);
+		return ret;
+	}
+	mo.cache_dir = opts->cache_dir;
+	if (opts->timeout > 0)
+		mo.timeout = opts->timeout;
+	ret = mirror_open(repo, it->mc->repo, &mo, NULL, err);
+	if (ret == 0 && it->remote)
+		it->mirror_path =
+			oh_arena_strdup(&it->arena, mirror_repo_path(*repo));
+	return ret;
 }
 
 /* Read the CI workflow files the security checks look at. */
@@ -202,12 +209,17 @@ void scan_collect(struct scan_item *it, const struct scan_opts *opts,
 	struct tree_files files = TREE_FILES_INIT;
 	struct health_text ci[SCAN_MAX_CI_FILES];
 	struct health_input in;
+	struct mirror_repo *mrepo = NULL;
 	git_repository *repo = NULL;
 	size_t ci_nr;
 
 	it->started_at = (int64_t)time(NULL);
-	if (open_repo(&repo, it, &err) < 0 ||
-	    tree_collect(&files, repo, it->mc->ref, it->mc->name, &err) < 0) {
+	if (open_repo(&mrepo, it, opts, &err) < 0) {
+		fail(it, &err);
+		goto out;
+	}
+	repo = mirror_repo_git(mrepo);
+	if (tree_collect(&files, repo, it->mc->ref, it->mc->name, &err) < 0) {
 		fail(it, &err);
 		goto out;
 	}
@@ -225,6 +237,6 @@ void scan_collect(struct scan_item *it, const struct scan_opts *opts,
 out:
 	it->finished_at = (int64_t)time(NULL);
 	tree_files_release(&files);
-	git_repository_free(repo);
+	mirror_repo_free(mrepo);
 	oh_err_release(&err);
 }

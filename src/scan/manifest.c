@@ -16,6 +16,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
+#include "git/mirror.h"
 #include "core/banned.h"
 
 struct parse_ctx {
@@ -40,38 +41,6 @@ void manifest_free(struct manifest *m)
 	free(m->component);
 	oh_arena_release(&m->arena);
 	free(m);
-}
-
-bool manifest_is_url(const char *s)
-{
-	const char *colon = strchr(s, ':');
-	const char *slash = strchr(s, '/');
-
-	if (strstr(s, "://"))
-		return true;
-	/* scp-like "user@host:path": a colon before any slash, and not a
-	 * one-letter drive or a path like "./a:b". */
-	return colon && colon - s > 1 && (!slash || colon < slash) &&
-	       strchr(s, '@') != NULL;
-}
-
-void manifest_url_redact(char *out, size_t size, const char *src)
-{
-	const char *scheme = strstr(src, "://");
-	const char *at;
-	const char *end;
-
-	if (!scheme) {
-		snprintf(out, size, "%s", src);
-		return;
-	}
-	at = strchr(scheme + 3, '@');
-	end = scheme + 3 + strcspn(scheme + 3, "/?#");
-	if (at && at < end)
-		snprintf(out, size, "%.*s%s", (int)(scheme + 3 - src), src,
-			 at + 1);
-	else
-		snprintf(out, size, "%s", src);
 }
 
 static void warn(struct manifest *m, const char *fmt, const char *a,
@@ -137,7 +106,7 @@ static char *resolve_path(struct parse_ctx *c, const char *repo)
 	char cwd[PATH_MAX];
 	char *res;
 
-	if (manifest_is_url(repo) || repo[0] == '/')
+	if (mirror_source_is_url(repo) || repo[0] == '/')
 		return oh_arena_strdup(&c->m->arena, repo);
 	if (c->base_dir && c->base_dir[0] == '/')
 		oh_buf_adds(&b, c->base_dir);

@@ -107,14 +107,4 @@ const struct manifest_component *manifest_find(const struct manifest *m,
 /** Free the manifest; NULL is a no-op. */
 void manifest_free(struct manifest *m);
 
-/**
- * Write `src` into out without "user:password@" after a URL scheme, so
- * that credentials never reach the database, a report or a log.  Other
- * strings are copied unchanged (truncated to size).
- */
-void manifest_url_redact(char *out, size_t size, const char *src);
-
-/** True when `s` looks like a URL (scheme:// or scp-like user@host:path). */
-bool manifest_is_url(const char *s);
-
 #endif /* OH_SCAN_MANIFEST_H */

@@ -14,11 +14,14 @@
 
 #include "core/err.h"
 #include "core/xalloc.h"
+#include "core/buf.h"
 #include "git/gitlib.h"
+#include "git/mirror.h"
 #include "health/health.h"
 #include "scan/manifest.h"
 #include "scan/scan_int.h"
 #include "store/store.h"
+#include "store/store_repo.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
 
@@ -141,6 +144,21 @@ static int write_categories(struct batch *b, const struct scan_item *it,
 	return 0;
 }
 
+static int update_repo(struct batch *b, const struct scan_item *it,
+		       struct oh_err *err)
+{
+	struct store_repo repo = {
+		.url = it->repo_key,
+		.kind = it->remote ? STORE_REPO_REMOTE : STORE_REPO_LOCAL,
+		.mirror_path = it->mirror_path,
+		.last_fetch_at = it->remote ? it->finished_at : 0,
+		.last_head = it->revision,
+	};
+	int64_t id;
+
+	return store_repo_upsert(&id, b->st, &repo, err);
+}
+
 static int write_item(struct batch *b, const struct scan_item *it,
 		      struct oh_err *err)
 {
@@ -155,6 +173,8 @@ static int write_item(struct batch *b, const struct scan_item *it,
 		return err->code;
 	if (store_run_component_put(b->st, b->run_id, it->component_id, &rc,
 				    err) < 0)
+		goto fail;
+	if (!it->failed && update_repo(b, it, err) < 0)
 		goto fail;
 	if (!it->failed) {
 		if (write_checks(b, it, err) < 0 ||
@@ -228,20 +248,37 @@ static char *inputs_json(const struct manifest *m)
 	return s;
 }
 
+/*
+ * The repository row: the normalised, redacted URL for remote sources
+ * (credentials never reach the database), the path for local ones.  The
+ * writer completes it (mirror path, head, fetch time) after collection.
+ */
 static int record_component(struct batch *b, struct scan_item *it,
 			    struct oh_err *err)
 {
-	char url[4200];
+	struct store_repo repo = { .kind = STORE_REPO_LOCAL };
+	struct oh_buf key = OH_BUF_INIT;
 	int64_t repo_id = 0;
+	int ret;
 
-	manifest_url_redact(url, sizeof(url), it->mc->repo);
-	if (store_repository_upsert(&repo_id, b->st, url,
-				    manifest_is_url(it->mc->repo) ? "remote"
-								  : "local",
-				    err) < 0)
-		return err->code;
-	return store_component_upsert(&it->component_id, b->st, it->mc->name,
-				      repo_id, it->mc->declared_json, err);
+	if (mirror_source_is_url(it->mc->repo)) {
+		repo.kind = STORE_REPO_REMOTE;
+		if (mirror_url_normalise(&key, it->mc->repo, NULL) < 0) {
+			oh_buf_reset(&key);
+			mirror_url_redact(&key, it->mc->repo);
+		}
+	} else {
+		oh_buf_adds(&key, it->mc->repo);
+	}
+	repo.url = key.buf;
+	it->repo_key = oh_arena_strdup(&it->arena, key.buf);
+	ret = store_repo_upsert(&repo_id, b->st, &repo, err);
+	if (ret == 0)
+		ret = store_component_upsert(&it->component_id, b->st,
+					     it->mc->name, repo_id,
+					     it->mc->declared_json, err);
+	oh_buf_release(&key);
+	return ret;
 }
 
 static int start_run(struct batch *b, const struct manifest *m,

@@ -24,12 +24,15 @@ struct scan_fact {
 };
 
 struct scan_item {
-	const struct manifest_component *mc;   /* borrowed from the manifest */
-	int64_t component_id;                  /* row id */
-	bool skip;                             /* done in the resumed run */
-	bool failed;                           /* collection failed */
-	char error[512];                       /* why, one line */
-	char revision[41];                     /* commit scanned */
+	const struct manifest_component *mc; /* borrowed from the manifest */
+	int64_t component_id;                /* row id */
+	const char *repo_key;    /* repositories.url, in the arena */
+	const char *mirror_path; /* git dir read (arena); NULL if local */
+	bool remote;             /* read through the mirror cache */
+	bool skip;               /* done in the resumed run */
+	bool failed;             /* collection failed */
+	char error[512];         /* why, one line */
+	char revision[41];       /* commit scanned */
 	int64_t started_at, finished_at;       /* wall-clock seconds */
 	struct health_result health;           /* checks, when !failed */
 	struct scan_fact fact[SCAN_MAX_FACTS]; /* derived facts */

@@ -12,7 +12,7 @@
 #include "core/xalloc.h"
 #include "git/history.h"
 #include "store/store_int.h"
-#include "store/store_scan.h"
+#include "store/store_repo.h"
 #include "core/banned.h"
 
 enum {
@@ -67,7 +67,17 @@ int store_hist_open(struct store_hist **out, struct store *st, const char *url,
 
 	*out = NULL;
 	sh->st = st;
-	rc = store_repository_upsert(&sh->repo, st, url, kind, err);
+	rc = store_repo_find(&sh->repo, st, url, err);
+	if (rc == OH_ENOTFOUND) {
+		struct store_repo r = {
+			.url = url,
+			.kind = strcmp(kind, "remote") == 0 ? STORE_REPO_REMOTE
+							    : STORE_REPO_LOCAL,
+		};
+
+		oh_err_release(err);
+		rc = store_repo_upsert(&sh->repo, st, &r, err);
+	}
 	for (int i = 0; rc == 0 && i < Q_NR; i++)
 		rc = store_prepare(st, &sh->q[i], sql[i], err);
 	if (rc < 0) {

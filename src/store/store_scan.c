@@ -24,28 +24,6 @@ static int step_done(struct store *st, sqlite3_stmt *stmt, const char *what,
 	return ret;
 }
 
-int store_repository_upsert(int64_t *id_out, struct store *st, const char *url,
-			    const char *kind, struct oh_err *err)
-{
-	static const char sql[] =
-		"INSERT INTO repositories (url, kind) VALUES (?1, ?2)"
-		" ON CONFLICT(url) DO UPDATE SET kind = excluded.kind"
-		" RETURNING id";
-	sqlite3_stmt *stmt = NULL;
-	int ret = 0;
-
-	if (store_prepare(st, &stmt, sql, err) < 0)
-		return err->code;
-	store_bind_text(stmt, 1, url);
-	store_bind_text(stmt, 2, kind);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*id_out = sqlite3_column_int64(stmt, 0);
-	else
-		ret = store_db_error(st, err, "recording a repository");
-	sqlite3_finalize(stmt);
-	return ret;
-}
-
 int store_component_upsert(int64_t *id_out, struct store *st, const char *name,
 			   int64_t repo_id, const char *declared_json,
 			   struct oh_err *err)

@@ -20,13 +20,6 @@
 struct oh_err;
 struct store;
 
-/**
- * Insert the repository `url` (already redacted: never credentials) of
- * kind "local" or "remote", or find it; its id goes to *id_out.
- */
-int store_repository_upsert(int64_t *id_out, struct store *st, const char *url,
-			    const char *kind, struct oh_err *err);
-
 /** Insert or update the component `name`; its id goes to *id_out. */
 int store_component_upsert(int64_t *id_out, struct store *st, const char *name,
 			   int64_t repo_id, const char *declared_json,

@@ -17,12 +17,12 @@ JSON
 
 expect_exit 3 scan --db r.db --jobs 2 m.json
 expect_stdout_match '^run 1: 4 components, 2 scanned, 2 failed, 0 already done$'
-expect_stderr_match "broken: .*no-such-repo: not a git repository"
+expect_stderr_match "broken: .*no-such-repo: cannot open the repository"
 # Credentials never reach the database or the messages.
 grep -q s3cret err && fail "credentials in an error message"
 sqlite3 r.db .dump | grep -q s3cret && fail "credentials in the database"
 sqlite3 r.db "SELECT url FROM repositories WHERE kind = 'remote'" |
-	grep -qx 'https://127.0.0.1:9/x.git' || fail "redacted URL not recorded"
+	grep -qx 'https://127.0.0.1:9/x' || fail "normalised, redacted URL not recorded"
 
 expect_exit 0 report --db r.db --format json
 python3 - <<'PY' || fail "JSON report assertions"
@@ -31,7 +31,7 @@ d = json.load(open("out"))
 assert d["schema"] == "osshealth-report/1"
 comps = {c["name"]: c for c in d["components"]}
 assert comps["broken"]["status"] == "failed"
-assert "not a git repository" in comps["broken"]["error"]
+assert "cannot open the repository" in comps["broken"]["error"]
 checks = {c["check"]: c for c in comps["mature"]["checks"]}
 ba = checks["binary-artifacts"]
 assert ba["state"] == "scored" and ba["score"] < 10, ba

@@ -5,20 +5,28 @@
 
 R=$FIXTURES/dco-partial
 expect_exit 1 dco --repo "$R"
-expect_stdout_match '^dco: 13 checked, 9 passed, 4 failed, 2 skipped$'
-for s in 'Add d with an early sign-off' 'Add e signed by someone else' \
-	'Add h on a branch, unsigned' 'Add i \(#42\)'; do
+# fixtures/EXPECTED.md: 20 non-merge commits, 12 pass, a remediated,
+# d e h i m o fail, one bot and one merge skipped.
+expect_stdout_match '^dco: 19 checked, 13 passed, 6 failed, 2 skipped$'
+for s in 'Add d with a sign-off before the last paragraph' \
+	'Add e signed off by someone else' \
+	'Add h with the sign-off under four body lines' \
+	'Add i with the sign-off in the title paragraph.*' \
+	'Add m on a branch without a sign-off' \
+	'Add o through a squash merge \(#42\)'; do
 	expect_stdout_match "^FAIL [0-9a-f]{12} $s\$"
 done
-expect_stdout_nomatch 'FAIL .*Add b with a dashes line'
-expect_stdout_nomatch 'FAIL .*Add c with CRLF'
-expect_stdout_nomatch 'FAIL .*Add j from an old address'
+for s in 'Add b with a dashes' 'Add c with CRLF' 'Add g with' \
+	'Add j with a folded' 'Add k with a lower' 'Add n with' \
+	'Add p from an old address' 'Bump example'; do
+	expect_stdout_nomatch "FAIL .*$s"
+done
 expect_stdout_match '^remediated [0-9a-f]{12} by [0-9a-f]{12}$'
 expect_stdout_match '^forge squash merges: 1 '
 expect_stdout_match 'not in the trailer block'
 
 # Oracle: git's own trailer reading gives the same sign-offs per commit.
-git -C "$R" log --format='%H %(trailers:key=Signed-off-by,valueonly,separator=%x3b)' >git.txt
+git -C "$R" log --format='%H %(trailers:key=Signed-off-by,valueonly,unfold,separator=%x3b)' >git.txt
 expect_exit 1 dco --repo "$R" --format json
 python3 - "$R" <<'PY' || fail "json disagrees with git log"
 import json, subprocess, sys
@@ -34,15 +42,18 @@ for c in d["commits"]:
 PY
 
 expect_exit 1 dco --repo "$R" --format sarif
-python3 -c 'import json; d=json.load(open("out")); assert d["version"]=="2.1.0"; assert len(d["runs"][0]["results"])==4' ||
+python3 -c 'import json; d=json.load(open("out")); assert d["version"]=="2.1.0"; assert len(d["runs"][0]["results"])==6' ||
 	fail "bad sarif"
 expect_exit 1 dco --repo "$R" --format junit
-python3 -c 'import xml.dom.minidom as m; d=m.parse("out"); assert len(d.getElementsByTagName("failure"))==4' ||
+python3 -c 'import xml.dom.minidom as m; d=m.parse("out"); assert len(d.getElementsByTagName("failure"))==6' ||
 	fail "bad junit"
 
 # Options change the verdicts.
 expect_exit 1 dco --repo "$R" --include-bots --include-merges
-expect_stdout_match '^dco: 15 checked, 9 passed, 6 failed, 0 skipped$'
+expect_stdout_match '^dco: 21 checked, 13 passed, 8 failed, 0 skipped$'
+expect_exit 1 dco --repo "$R" --require-name
+expect_stdout_match '^dco: 19 checked, 12 passed, 7 failed, 2 skipped$'
+expect_stdout_match '^FAIL [0-9a-f]{12} Add n with a sign-off name'
 
 # All signed.
 expect_exit 0 dco --repo "$FIXTURES/dco-signed"

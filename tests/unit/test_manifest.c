@@ -136,24 +136,6 @@ START_TEST(test_manifest_sources)
 	ck_assert_str_eq(m->component[1].name, "other");
 	ck_assert_str_eq(m->component[1].repo, "/srv/git/other/");
 	ck_assert_str_eq(m->component[2].name, "third");
-	{
-		char out[128];
-
-		manifest_url_redact(out, sizeof(out),
-				    "https://u:p%40ss@host:8443/org/x.git");
-		ck_assert_str_eq(out, "https://host:8443/org/x.git");
-		manifest_url_redact(out, sizeof(out),
-				    "https://host/org/x.git?ref=a@b");
-		ck_assert_str_eq(out, "https://host/org/x.git?ref=a@b");
-		manifest_url_redact(out, sizeof(out), "git@host:org/x.git");
-		ck_assert_str_eq(out, "git@host:org/x.git");
-		manifest_url_redact(out, sizeof(out), "ssh://git@host/x");
-		ck_assert_str_eq(out, "ssh://host/x");
-	}
-	ck_assert(manifest_is_url("git@host:org/third.git"));
-	ck_assert(manifest_is_url("file:///x"));
-	ck_assert(!manifest_is_url("./a:b"));
-	ck_assert(!manifest_is_url("relative/path"));
 	manifest_free(m);
 }
 END_TEST

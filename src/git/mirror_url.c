@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Source strings of the mirror cache: URL or path, redaction of
+ * credentials, normalisation (the cache key), cache directory names.
+ * Pure string work except the SHA-1 taken from libgit2.
+ */
+#include "git/mirror.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/banned.h"
+
+#define READABLE_MAX 60
+
+/* Length of "scheme" when s starts with "scheme://", else 0. */
+static size_t scheme_len(const char *s)
+{
+	size_t n = 0;
+
+	if (!isalpha((unsigned char)s[0]))
+		return 0;
+	while (isalnum((unsigned char)s[n]) || s[n] == '+' || s[n] == '-' ||
+	       s[n] == '.')
+		n++;
+	if (strncmp(s + n, "://", 3) != 0)
+		return 0;
+	return n;
+}
+
+/* git's rule: a ':' before any '/' makes "[user@]host:path". */
+static const char *scp_colon(const char *s)
+{
+	const char *colon = strchr(s, ':');
+	const char *slash = strchr(s, '/');
+
+	if (!colon || colon == s || (slash && slash < colon))
+		return NULL;
+	return colon;
+}
+
+bool mirror_source_is_url(const char *source)
+{
+	return scheme_len(source) > 0 || scp_colon(source) != NULL;
+}
+
+/* Authority of a scheme URL: [start, end) after "://". */
+static void authority(const char *url, size_t slen, const char **start,
+		      const char **end)
+{
+	*start = url + slen + 3;
+	*end = *start + strcspn(*start, "/?#");
+}
+
+void mirror_url_redact(struct oh_buf *out, const char *url)
+{
+	size_t slen = scheme_len(url);
+	const char *a, *e, *at;
+
+	if (slen > 0) {
+		authority(url, slen, &a, &e);
+		at = NULL;
+		for (const char *p = a; p < e; p++)
+			if (*p == '@')
+				at = p;
+		if (!at) {
+			oh_buf_adds(out, url);
+			return;
+		}
+		oh_buf_add(out, url, (size_t)(a - url));
+		oh_buf_adds(out, at + 1);
+		return;
+	}
+	e = scp_colon(url);
+	at = e ? memchr(url, '@', (size_t)(e - url)) : NULL;
+	/* "user:secret@host:path": the first ':' sits inside the user. */
+	if (e && !at) {
+		const char *at2 = strchr(url, '@');
+		const char *slash = strchr(url, '/');
+
+		if (at2 && (!slash || at2 < slash)) {
+			oh_buf_adds(out, at2 + 1);
+			return;
+		}
+	}
+	oh_buf_adds(out, url);
+}
+
+static void add_lower(struct oh_buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		oh_buf_addch(out, tolower((unsigned char)s[i]));
+}
+
+static bool default_port(const char *scheme, size_t slen, const char *port,
+			 size_t plen)
+{
+	static const struct {
+		const char *scheme;
+		const char *port;
+	} ports[] = {
+		{ "http", "80" },
+		{ "https", "443" },
+		{ "ssh", "22" },
+		{ "git", "9418" },
+	};
+
+	for (size_t i = 0; i < sizeof(ports) / sizeof(ports[0]); i++)
+		if (strlen(ports[i].scheme) == slen &&
+		    strncasecmp(ports[i].scheme, scheme, slen) == 0 &&
+		    strlen(ports[i].port) == plen &&
+		    strncmp(ports[i].port, port, plen) == 0)
+			return true;
+	return false;
+}
+
+/* Append host[:port] in lower case without a default port. */
+static void add_host(struct oh_buf *out, const char *scheme, size_t slen,
+		     const char *h, const char *e)
+{
+	const char *colon = NULL;
+
+	if (*h == '[') { /* IPv6 literal */
+		const char *close = memchr(h, ']', (size_t)(e - h));
+
+		if (close && close + 1 < e && close[1] == ':')
+			colon = close + 1;
+	} else {
+		colon = memchr(h, ':', (size_t)(e - h));
+	}
+	if (colon &&
+	    (colon + 1 == e ||
+	     default_port(scheme, slen, colon + 1, (size_t)(e - colon - 1)))) {
+		add_lower(out, h, (size_t)(colon - h));
+		return;
+	}
+	add_lower(out, h, (size_t)(e - h));
+}
+
+/* Drop trailing '/', one ".git", and '/' again. */
+static void trim_path(struct oh_buf *out, size_t path_start)
+{
+	while (out->len > path_start + 1 && out->buf[out->len - 1] == '/')
+		oh_buf_setlen(out, out->len - 1);
+	if (out->len >= path_start + 4 &&
+	    strcmp(out->buf + out->len - 4, ".git") == 0)
+		oh_buf_setlen(out, out->len - 4);
+	while (out->len > path_start + 1 && out->buf[out->len - 1] == '/')
+		oh_buf_setlen(out, out->len - 1);
+}
+
+static int normalise_scp(struct oh_buf *out, const char *url,
+			 struct oh_err *err)
+{
+	struct oh_buf red = OH_BUF_INIT;
+	const char *colon;
+	const char *at;
+	size_t path_start;
+
+	mirror_url_redact(&red, url);
+	colon = scp_colon(red.buf);
+	at = colon ? memchr(red.buf, '@', (size_t)(colon - red.buf)) : NULL;
+	if (!colon || colon[1] == '\0') {
+		oh_buf_release(&red);
+		return oh_err_set(err, OH_EINPUT, NULL, 0, 0,
+				  "not a URL: no path after ':'");
+	}
+	oh_buf_adds(out, "ssh://");
+	add_lower(out, at ? at + 1 : red.buf,
+		  (size_t)(colon - (at ? at + 1 : red.buf)));
+	path_start = out->len;
+	if (colon[1] != '/')
+		oh_buf_addch(out, '/');
+	oh_buf_adds(out, colon + 1);
+	trim_path(out, path_start);
+	oh_buf_release(&red);
+	return 0;
+}
+
+int mirror_url_normalise(struct oh_buf *out, const char *url,
+			 struct oh_err *err)
+{
+	size_t slen = scheme_len(url);
+	struct oh_buf red = OH_BUF_INIT;
+	const char *a, *e;
+	size_t path_start;
+
+	if (strlen(url) > MIRROR_SOURCE_MAX)
+		return oh_err_set(err, OH_EINPUT, NULL, 0, 0,
+				  "URL longer than %d bytes",
+				  MIRROR_SOURCE_MAX);
+	for (const char *p = url; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return oh_err_set(err, OH_EINPUT, NULL, 0, 0,
+					  "control character in URL");
+	if (slen == 0) {
+		if (!scp_colon(url))
+			return oh_err_set(err, OH_EINPUT, NULL, 0, 0,
+					  "not a URL");
+		return normalise_scp(out, url, err);
+	}
+	mirror_url_redact(&red, url);
+	authority(red.buf, slen, &a, &e);
+	if (a == e && strncasecmp(red.buf, "file", slen) != 0) {
+		oh_buf_release(&red);
+		return oh_err_set(err, OH_EINPUT, NULL, 0, 0,
+				  "URL without a host");
+	}
+	add_lower(out, red.buf, slen + 3);
+	add_host(out, red.buf, slen, a, e);
+	path_start = out->len;
+	oh_buf_adds(out, e);
+	trim_path(out, path_start);
+	oh_buf_release(&red);
+	return 0;
+}
+
+void mirror_cache_name(struct oh_buf *out, const char *normalised)
+{
+	const char *p = normalised;
+	size_t slen = scheme_len(p);
+	size_t n = 0;
+	git_oid oid;
+	char hex[GIT_OID_HEXSZ + 1];
+
+	if (slen > 0)
+		p += slen + 3;
+	while (*p == '/')
+		p++;
+	for (; *p != '\0' && n < READABLE_MAX; p++, n++) {
+		unsigned char c = (unsigned char)*p;
+
+		oh_buf_addch(out, isalnum(c) || c == '.' || c == '-' ? c : '_');
+	}
+	if (n == 0)
+		oh_buf_adds(out, "repo");
+	git_odb_hash(&oid, normalised, strlen(normalised), GIT_OBJECT_BLOB);
+	git_oid_tostr(hex, sizeof(hex), &oid);
+	oh_buf_addf(out, "-%.16s.git", hex);
+}
+
+int mirror_cache_dir_default(struct oh_buf *out, struct oh_err *err)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
+
+	if (xdg && xdg[0] == '/') {
+		oh_buf_addf(out, "%s/osshealth", xdg);
+		return 0;
+	}
+	if (home && home[0] != '\0') {
+		oh_buf_addf(out, "%s/.cache/osshealth", home);
+		return 0;
+	}
+	return oh_err_set(
+		err, OH_EINPUT, NULL, 0, 0,
+		"no cache directory: set --cache, XDG_CACHE_HOME or HOME");
+}
+
+const char *mirror_failure_name(enum mirror_failure f)
+{
+	switch (f) {
+	case MIRROR_FAIL_NONE:
+		return "none";
+	case MIRROR_FAIL_NOTFOUND:
+		return "not found";
+	case MIRROR_FAIL_AUTH:
+		return "authentication";
+	case MIRROR_FAIL_NETWORK:
+		return "network";
+	case MIRROR_FAIL_TIMEOUT:
+		return "time-out";
+	case MIRROR_FAIL_NOTREPO:
+		return "not a repository";
+	case MIRROR_FAIL_CORRUPT:
+		return "corrupt";
+	case MIRROR_FAIL_OTHER:
+		break;
+	}
+	return "other";
+}
