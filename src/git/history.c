@@ -382,6 +382,8 @@ static void add_commit(struct walk *w, const git_commit *gc)
 
 /* ---- the walk --------------------------------------------------------- */
 
+static char *config_str(git_config *cfg, const char *key);
+
 static int hide_known(const git_oid *oid, void *payload)
 {
 	struct walk *w = payload;
@@ -391,11 +393,50 @@ static int hide_known(const git_oid *oid, void *payload)
 	return w->opts->known(w->opts->known_payload, hex) ? 1 : 0;
 }
 
+/*
+ * The upstream of HEAD's branch from branch.<b>.remote and
+ * branch.<b>.merge, mapped the default way to refs/remotes/<remote>/<m>
+ * (or <m> itself for remote "."), into up_id.  Not git_branch_upstream():
+ * libgit2 1.5.1 leaks PCRE2 match data in the remote lookup it does.
+ */
+static int upstream_id(git_oid *up_id, git_repository *repo,
+		       git_reference *head)
+{
+	git_config *cfg = NULL;
+	struct oh_buf key = OH_BUF_INIT;
+	char *remote = NULL;
+	char *merge = NULL;
+	const char *name = git_reference_name(head);
+	int rc = -1;
+
+	if (strncmp(name, "refs/heads/", 11) != 0 ||
+	    git_repository_config_snapshot(&cfg, repo) < 0)
+		goto out;
+	oh_buf_addf(&key, "branch.%s.remote", name + 11);
+	remote = config_str(cfg, key.buf);
+	oh_buf_reset(&key);
+	oh_buf_addf(&key, "branch.%s.merge", name + 11);
+	merge = config_str(cfg, key.buf);
+	if (!remote || !merge || strncmp(merge, "refs/heads/", 11) != 0)
+		goto out;
+	oh_buf_reset(&key);
+	if (strcmp(remote, ".") == 0)
+		oh_buf_adds(&key, merge);
+	else
+		oh_buf_addf(&key, "refs/remotes/%s/%s", remote, merge + 11);
+	rc = git_reference_name_to_id(up_id, repo, key.buf);
+out:
+	free(remote);
+	free(merge);
+	oh_buf_release(&key);
+	git_config_free(cfg);
+	return rc;
+}
+
 /* Merge base of HEAD and its upstream (or origin/HEAD) into base. */
 static int upstream_base(git_oid *base, git_repository *repo)
 {
 	git_reference *head = NULL;
-	git_reference *up = NULL;
 	git_oid head_id;
 	git_oid up_id;
 	int rc = -1;
@@ -403,18 +444,13 @@ static int upstream_base(git_oid *base, git_repository *repo)
 	if (git_repository_head(&head, repo) < 0 ||
 	    git_reference_name_to_id(&head_id, repo, "HEAD") < 0)
 		goto out;
-	if (git_branch_upstream(&up, head) == 0) {
-		if (git_reference_name_to_id(&up_id, repo,
-					     git_reference_name(up)) < 0)
-			goto out;
-	} else if (git_reference_name_to_id(&up_id, repo,
-					    "refs/remotes/origin/HEAD") < 0) {
+	if (upstream_id(&up_id, repo, head) < 0 &&
+	    git_reference_name_to_id(&up_id, repo, "refs/remotes/origin/HEAD") <
+		    0)
 		goto out;
-	}
 	rc = git_merge_base(base, repo, &head_id, &up_id);
 out:
 	git_error_clear();
-	git_reference_free(up);
 	git_reference_free(head);
 	return rc;
 }

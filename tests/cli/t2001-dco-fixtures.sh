@@ -8,6 +8,7 @@ expect_exit 1 dco --repo "$R"
 # fixtures/EXPECTED.md: 20 non-merge commits, 12 pass, a remediated,
 # d e h i m o fail, one bot and one merge skipped.
 expect_stdout_match '^dco: 19 checked, 13 passed, 6 failed, 2 skipped$'
+expect_stderr_empty
 for s in 'Add d with a sign-off before the last paragraph' \
 	'Add e signed off by someone else' \
 	'Add h with the sign-off under four body lines' \

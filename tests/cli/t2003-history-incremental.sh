@@ -30,3 +30,4 @@ expect_stdout_match "^signed-off: $s/31 non-merge"
 expect_exit 0 history --repo r --db h.db --format json
 python3 -c 'import json; d=json.load(open("out")); assert d["walked"]==0 and d["commits"]==31' ||
 	fail "json after re-scan"
+expect_stderr_empty
