@@ -144,8 +144,8 @@ static const char *const migration[] = {
 	"  ON run_components(component_id, run_id);",
 
 	/* 2 -> 3: sign-off identities after .mailmap, for DCO shares. */
-	"ALTER TABLE trailers ADD COLUMN ident_name TEXT;"
-	"ALTER TABLE trailers ADD COLUMN ident_email TEXT;",
+	("ALTER TABLE trailers ADD COLUMN ident_name TEXT;"
+	 "ALTER TABLE trailers ADD COLUMN ident_email TEXT;"),
 };
 
 _Static_assert(sizeof(migration) / sizeof(migration[0]) == STORE_SCHEMA_VERSION,
