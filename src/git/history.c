@@ -205,18 +205,73 @@ struct walk {
 	bool has_base; /* hide base and its past */
 	struct trailer_list tl;
 	struct oh_buf tmp;
+	struct ident *ident; /* cache: raw identity -> resolved (private) */
+	size_t ident_cap;    /* power of two */
+	size_t ident_nr;
 };
 
-static void resolve(struct walk *w, const char **name, const char **email,
-		    const git_signature *sig)
-{
-	const char *n = sig->name;
-	const char *e = sig->email;
+/*
+ * Identities repeat across commits: each raw (name, email) pair is
+ * interned once and mapped to its .mailmap result and bot verdict, so
+ * mailmap and the PCRE2 patterns run once per identity, not per commit.
+ */
+struct ident {
+	const char *raw_name;  /* interned; NULL = empty slot */
+	const char *raw_email; /* interned */
+	const char *name;      /* after mailmap, interned */
+	const char *email;     /* after mailmap, interned */
+	bool bot;              /* raw identity matched a bot pattern */
+};
 
+static size_t ident_slot(const struct ident *t, size_t cap, const char *n,
+			 const char *e)
+{
+	size_t j =
+		(((uintptr_t)n >> 4) * 31u + ((uintptr_t)e >> 4)) & (cap - 1);
+
+	while (t[j].raw_name && (t[j].raw_name != n || t[j].raw_email != e))
+		j = (j + 1) & (cap - 1);
+	return j;
+}
+
+static void ident_grow(struct walk *w)
+{
+	size_t cap = w->ident_cap ? w->ident_cap * 2 : 256;
+	struct ident *t = oh_xcalloc(cap, sizeof(*t));
+
+	for (size_t i = 0; i < w->ident_cap; i++) {
+		const struct ident *o = &w->ident[i];
+
+		if (o->raw_name)
+			t[ident_slot(t, cap, o->raw_name, o->raw_email)] = *o;
+	}
+	free(w->ident);
+	w->ident = t;
+	w->ident_cap = cap;
+}
+
+static const struct ident *resolve(struct walk *w, const git_signature *sig)
+{
+	const char *rn = hist_intern(w->h, sig->name);
+	const char *re = hist_intern(w->h, sig->email);
+	const char *n = rn;
+	const char *e = re;
+	struct ident *id;
+
+	if ((w->ident_nr + 1) * 2 > w->ident_cap)
+		ident_grow(w);
+	id = &w->ident[ident_slot(w->ident, w->ident_cap, rn, re)];
+	if (id->raw_name)
+		return id;
 	if (w->mailmap)
-		git_mailmap_resolve(&n, &e, w->mailmap, sig->name, sig->email);
-	*name = hist_intern(w->h, n);
-	*email = hist_intern(w->h, e);
+		git_mailmap_resolve(&n, &e, w->mailmap, rn, re);
+	id->raw_name = rn;
+	id->raw_email = re;
+	id->name = hist_intern(w->h, n);
+	id->email = hist_intern(w->h, e);
+	id->bot = w->opts->bots && hist_bots_match(w->opts->bots, rn, re);
+	w->ident_nr++;
+	return id;
 }
 
 /* "Name <email>" -> name and email after mailmap; false if not that. */
@@ -360,10 +415,15 @@ static void add_commit(struct walk *w, const git_commit *gc)
 	const git_signature *m = git_commit_committer(gc);
 	const char *msg = git_commit_message(gc);
 	const char *sum = git_commit_summary((git_commit *)gc);
+	const struct ident *ai = resolve(w, a);
+	const struct ident *mi = resolve(w, m);
 
 	git_oid_tostr(c->id, sizeof(c->id), git_commit_id(gc));
-	resolve(w, &c->author_name, &c->author_email, a);
-	resolve(w, &c->committer_name, &c->committer_email, m);
+	c->author_name = ai->name;
+	c->author_email = ai->email;
+	c->is_bot = ai->bot;
+	c->committer_name = mi->name;
+	c->committer_email = mi->email;
 	c->author_time = a->when.time;
 	c->author_tz = a->when.offset;
 	c->committer_time = m->when.time;
@@ -371,8 +431,6 @@ static void add_commit(struct walk *w, const git_commit *gc)
 	c->parents = git_commit_parentcount(gc);
 	c->subject = oh_arena_strdup(&h->arena, sum ? sum : "");
 	c->signature = has_signature(gc);
-	if (w->opts->bots)
-		c->is_bot = hist_bots_match(w->opts->bots, a->name, a->email);
 	if (msg) {
 		add_trailers(w, c, msg);
 		if (strstr(msg, remedy_phrase))
@@ -790,6 +848,7 @@ int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
 out:
 	trailer_list_release(&w.tl);
 	oh_buf_release(&w.tmp);
+	free(w.ident);
 	git_mailmap_free(w.mailmap);
 	git_repository_free(w.repo);
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
