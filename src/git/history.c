@@ -10,11 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <git2.h>
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/path.h"
 #include "core/xalloc.h"
 #include "git/gitlib.h"
 #include "git/trailer.h"
@@ -205,10 +207,103 @@ struct walk {
 	bool has_base; /* hide base and its past */
 	struct trailer_list tl;
 	struct oh_buf tmp;
+	struct oh_buf u8;    /* text made valid UTF-8 by clean_utf8() */
+	struct oh_buf lc;    /* lower-cased email for mailmap lookups */
+	bool latin1;         /* this commit's encoding header is Latin-1 */
 	struct ident *ident; /* cache: raw identity -> resolved (private) */
 	size_t ident_cap;    /* power of two */
 	size_t ident_nr;
 };
+
+/* Length of the valid UTF-8 sequence at s (strict), or 0. */
+static size_t utf8_seq(const unsigned char *s)
+{
+	unsigned c = s[0];
+	size_t n;
+	unsigned min;
+	unsigned v;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		min = 0x80;
+		v = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		min = 0x800;
+		v = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		min = 0x10000;
+		v = c & 0x07;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3f);
+	}
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	return n;
+}
+
+/*
+ * s as valid UTF-8: unchanged when it already is; else Latin-1 bytes
+ * converted (commits whose encoding header says so, as git log does) or
+ * each invalid byte replaced by U+FFFD.  The result is borrowed until the
+ * next call.
+ */
+static const char *clean_utf8(struct walk *w, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	while (*p != '\0' && (n = utf8_seq(p)) > 0)
+		p += n;
+	if (*p == '\0')
+		return s;
+	oh_buf_reset(&w->u8);
+	oh_buf_add(&w->u8, s, (size_t)((const char *)p - s));
+	while (*p != '\0') {
+		n = utf8_seq(p);
+		if (n > 0 && !w->latin1) {
+			oh_buf_add(&w->u8, p, n);
+			p += n;
+			continue;
+		}
+		if (w->latin1 && *p >= 0x80) {
+			oh_buf_addch(&w->u8, 0xc0 | (*p >> 6));
+			oh_buf_addch(&w->u8, 0x80 | (*p & 0x3f));
+		} else if (*p < 0x80) {
+			oh_buf_addch(&w->u8, *p);
+		} else {
+			oh_buf_adds(&w->u8, "\xef\xbf\xbd");
+		}
+		p++;
+	}
+	return w->u8.buf;
+}
+
+/*
+ * git matches .mailmap emails ignoring case; libgit2 1.5 does not.  The
+ * keys were lower-cased when the file was loaded (load_mailmap()), so
+ * look up the lower-cased email and keep the original when unmapped.
+ */
+static void mailmap_resolve(struct walk *w, const char **n, const char **e,
+			    const char *name, const char *email)
+{
+	oh_buf_reset(&w->lc);
+	for (const char *p = email; *p != '\0'; p++)
+		oh_buf_addch(&w->lc, (*p >= 'A' && *p <= 'Z')
+					     ? (char)(*p - 'A' + 'a')
+					     : *p);
+	git_mailmap_resolve(n, e, w->mailmap, name, w->lc.buf);
+	if (*e == w->lc.buf)
+		*e = email;
+}
 
 /*
  * Identities repeat across commits: each raw (name, email) pair is
@@ -264,11 +359,11 @@ static const struct ident *resolve(struct walk *w, const git_signature *sig)
 	if (id->raw_name)
 		return id;
 	if (w->mailmap)
-		git_mailmap_resolve(&n, &e, w->mailmap, rn, re);
+		mailmap_resolve(w, &n, &e, rn, re);
 	id->raw_name = rn;
 	id->raw_email = re;
-	id->name = hist_intern(w->h, n);
-	id->email = hist_intern(w->h, e);
+	id->name = hist_intern(w->h, clean_utf8(w, n));
+	id->email = hist_intern(w->h, clean_utf8(w, e));
 	id->bot = w->opts->bots && hist_bots_match(w->opts->bots, rn, re);
 	w->ident_nr++;
 	return id;
@@ -300,7 +395,7 @@ static bool split_ident(struct walk *w, const char *v, const char **name,
 	n = nb;
 	e = eb;
 	if (w->mailmap)
-		git_mailmap_resolve(&n, &e, w->mailmap, nb, eb);
+		mailmap_resolve(w, &n, &e, nb, eb);
 	*name = hist_intern(w->h, n);
 	*email = hist_intern(w->h, e);
 	return true;
@@ -340,7 +435,7 @@ static void add_trailers(struct walk *w, struct hist_commit *c, const char *msg)
 	if (trailer_parse(&w->tl, msg, strlen(msg), NULL) < 0)
 		return;
 	for (size_t i = 0; i < w->tl.nr; i++) {
-		const char *v = trailer_value(&w->tl, i);
+		const char *v = clean_utf8(w, trailer_value(&w->tl, i));
 		const char *in = NULL;
 		const char *ie = NULL;
 
@@ -415,9 +510,16 @@ static void add_commit(struct walk *w, const git_commit *gc)
 	const git_signature *m = git_commit_committer(gc);
 	const char *msg = git_commit_message(gc);
 	const char *sum = git_commit_summary((git_commit *)gc);
-	const struct ident *ai = resolve(w, a);
-	const struct ident *mi = resolve(w, m);
+	const char *enc = git_commit_message_encoding(gc);
+	const struct ident *ai;
+	const struct ident *mi;
 
+	w->latin1 = enc && (strcasecmp(enc, "ISO-8859-1") == 0 ||
+			    strcasecmp(enc, "ISO8859-1") == 0 ||
+			    strcasecmp(enc, "latin1") == 0 ||
+			    strcasecmp(enc, "latin-1") == 0);
+	ai = resolve(w, a);
+	mi = resolve(w, m);
 	git_oid_tostr(c->id, sizeof(c->id), git_commit_id(gc));
 	c->author_name = ai->name;
 	c->author_email = ai->email;
@@ -429,7 +531,7 @@ static void add_commit(struct walk *w, const git_commit *gc)
 	c->committer_time = m->when.time;
 	c->committer_tz = m->when.offset;
 	c->parents = git_commit_parentcount(gc);
-	c->subject = oh_arena_strdup(&h->arena, sum ? sum : "");
+	c->subject = oh_arena_strdup(&h->arena, clean_utf8(w, sum ? sum : ""));
 	c->signature = has_signature(gc);
 	if (msg) {
 		add_trailers(w, c, msg);
@@ -797,13 +899,96 @@ static int walk_tags(struct walk *w, const char *path, struct oh_err *err)
 	return 0;
 }
 
+/* True when path is the repository's git directory itself. */
+static bool opened_at_gitdir(git_repository *repo, const char *path)
+{
+	char *abs = realpath(path, NULL);
+	const char *gd = git_repository_path(repo);
+	size_t n = abs ? strlen(abs) : 0;
+	bool at = abs && strncmp(gd, abs, n) == 0 && gd[n] == '/' &&
+		  gd[n + 1] == '\0';
+
+	free(abs);
+	return at;
+}
+
+/* Lower-case the last <email> of every line: the key git matches on. */
+static void lower_keys(char *b, size_t len)
+{
+	char *end = b + len;
+
+	while (b < end) {
+		char *nl = memchr(b, '\n', (size_t)(end - b));
+		char *le = nl ? nl : end;
+		char *lt = NULL;
+
+		for (char *p = b; p < le; p++)
+			if (*p == '<')
+				lt = p;
+		for (char *p = lt; p && p < le && *p != '>'; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		b = le + 1;
+	}
+}
+
+/* The .mailmap text git would read (see load_mailmap) into out. */
+static void mailmap_text(struct oh_buf *out, git_repository *repo,
+			 const char *path)
+{
+	git_object *blob = NULL;
+	struct oh_buf f = OH_BUF_INIT;
+
+	if (git_repository_is_bare(repo) || opened_at_gitdir(repo, path)) {
+		if (git_revparse_single(&blob, repo, "HEAD:.mailmap") == 0 &&
+		    git_object_type(blob) == GIT_OBJECT_BLOB)
+			oh_buf_add(out, git_blob_rawcontent((git_blob *)blob),
+				   (size_t)git_blob_rawsize((git_blob *)blob));
+		git_object_free(blob);
+	} else if (git_repository_workdir(repo)) {
+		oh_buf_addf(&f, "%s.mailmap", git_repository_workdir(repo));
+		oh_buf_set_max(out, HIST_MAX_MAILMAP);
+		if (oh_path_exists(f.buf) &&
+		    oh_buf_read_file(out, f.buf, NULL) < 0)
+			oh_buf_reset(out);
+	}
+	git_error_clear();
+	oh_buf_release(&f);
+}
+
+/*
+ * .mailmap as git reads it: the work tree's file, or HEAD:.mailmap for a
+ * bare repository.  A git directory opened directly counts as bare even
+ * without core.bare (libgit2 then looks for a work tree above it and
+ * finds no .mailmap; git treats it as bare).  Emails are matched ignoring
+ * case (see mailmap_resolve).  mailmap.file and mailmap.blob settings are
+ * not read.  NULL when there is no .mailmap.
+ */
+static git_mailmap *load_mailmap(git_repository *repo, const char *path)
+{
+	struct oh_buf text = OH_BUF_INIT;
+	git_mailmap *mm = NULL;
+
+	mailmap_text(&text, repo, path);
+	if (text.len > 0 && text.len <= HIST_MAX_MAILMAP) {
+		lower_keys(text.buf, text.len);
+		if (git_mailmap_from_buffer(&mm, text.buf, text.len) < 0)
+			mm = NULL;
+	}
+	git_error_clear();
+	oh_buf_release(&text);
+	return mm;
+}
+
 int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
 		 struct oh_err *err)
 {
 	struct walk w = { .h = h,
 			  .opts = opts,
 			  .tl = TRAILER_LIST_INIT,
-			  .tmp = OH_BUF_INIT };
+			  .tmp = OH_BUF_INIT,
+			  .u8 = OH_BUF_INIT,
+			  .lc = OH_BUF_INIT };
 	int rc;
 
 	gitlib_init();
@@ -830,10 +1015,7 @@ int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
 		rc = gitlib_error(err, path, "cannot open the repository");
 		goto out;
 	}
-	if (git_mailmap_from_repository(&w.mailmap, w.repo) < 0) {
-		w.mailmap = NULL;
-		git_error_clear();
-	}
+	w.mailmap = load_mailmap(w.repo, path);
 	if (!opts->range && opts->upstream_range &&
 	    upstream_base(&w.base, w.repo) == 0) {
 		w.has_base = true;
@@ -848,6 +1030,8 @@ int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
 out:
 	trailer_list_release(&w.tl);
 	oh_buf_release(&w.tmp);
+	oh_buf_release(&w.u8);
+	oh_buf_release(&w.lc);
 	free(w.ident);
 	git_mailmap_free(w.mailmap);
 	git_repository_free(w.repo);
@@ -899,9 +1083,12 @@ void hist_message_add(struct hist *h, const char *msg, const char *name,
 		      const char *email)
 {
 	struct hist_opts o = HIST_OPTS_INIT;
-	struct walk w = {
-		.h = h, .opts = &o, .tl = TRAILER_LIST_INIT, .tmp = OH_BUF_INIT
-	};
+	struct walk w = { .h = h,
+			  .opts = &o,
+			  .tl = TRAILER_LIST_INIT,
+			  .tmp = OH_BUF_INIT,
+			  .u8 = OH_BUF_INIT,
+			  .lc = OH_BUF_INIT };
 	struct hist_commit *c = hist_commit_add(h);
 	const char *nl = strchr(msg, '\n');
 
@@ -910,10 +1097,12 @@ void hist_message_add(struct hist *h, const char *msg, const char *name,
 	c->author_email = hist_intern(h, email);
 	c->committer_name = c->author_name;
 	c->committer_email = c->author_email;
-	c->subject = oh_arena_strndup(&h->arena, msg,
-				      nl ? (size_t)(nl - msg) : strlen(msg));
+	oh_buf_add(&w.tmp, msg, nl ? (size_t)(nl - msg) : strlen(msg));
+	c->subject = oh_arena_strdup(&h->arena, clean_utf8(&w, w.tmp.buf));
 	add_trailers(&w, c, msg);
 	add_remedies(h, h->commit_nr - 1, msg);
 	trailer_list_release(&w.tl);
 	oh_buf_release(&w.tmp);
+	oh_buf_release(&w.u8);
+	oh_buf_release(&w.lc);
 }

@@ -30,6 +30,12 @@
  * about 100 bytes per commit plus its subject.  One trailer list and the
  * libgit2 objects are reused across commits.
  *
+ * .mailmap: the work tree's file, or HEAD:.mailmap for a bare repository
+ * (or a git directory opened directly); emails match ignoring case, as
+ * in git (libgit2 1.5 alone matches them exactly); mailmap.file and
+ * mailmap.blob settings are not read; a file over HIST_MAX_MAILMAP bytes
+ * is ignored.
+ *
  * Limits: HIST_MAX_COMMITS commits per walk (OH_ELIMIT beyond);
  * messages over TRAILER_MAX_MSG bytes get no trailers; bot patterns run
  * with PCRE2 match limit HIST_BOT_MATCH_LIMIT and depth limit
@@ -50,6 +56,7 @@ struct hist_bots;
 #define HIST_BOT_MATCH_LIMIT 100000u
 #define HIST_BOT_DEPTH_LIMIT 1000u
 #define HIST_MAX_BOT_RULES   256u
+#define HIST_MAX_MAILMAP     (8u << 20) /* bytes of .mailmap read */
 
 struct hist_trailer {
 	const char *key;         /* as written, e.g. "Signed-off-by" */

@@ -25,7 +25,7 @@ static const char build[] =
 	" GIT_COMMITTER_DATE='2024-01-01T10:00:00+0200';"
 	"git commit -q --allow-empty -m 'first' -m 'Signed-off-by: Ann "
 	"<ann@old.example>';"
-	"printf 'Ann <ann@new.example> <ann@old.example>\\n' >.mailmap;"
+	"printf 'Ann <ann@new.example> <ANN@Old.Example>\\n' >.mailmap;"
 	"git add .mailmap; git commit -q -m 'mailmap' -m 'Reviewed-by: Bob "
 	"<bob@x.org>';"
 	"git tag v1.0.0; git tag -a -m 'release' v1.1.0;"
@@ -43,7 +43,8 @@ static const char build[] =
 	" git commit -q --allow-empty -m 'Bump x' -m '---' -m "
 	"'Signed-off-by: dependabot[bot] <support@github.com>';"
 	"git checkout -q -b side HEAD~1; git commit -q --allow-empty -m side;"
-	"git checkout -q main; git tag light-on-side side";
+	"git checkout -q main; git tag light-on-side side;"
+	"cd ..; git clone -q --bare r b.git; rm b.git/config";
 
 static char repo[512];
 
@@ -132,6 +133,21 @@ START_TEST(test_history_walk)
 	ck_assert_uint_eq(h.commit_nr, 1);
 	hist_release(&h);
 	hist_bots_free((struct hist_bots *)o.bots);
+}
+END_TEST
+
+/* A git directory without config (core.bare unset) reads HEAD:.mailmap. */
+START_TEST(test_history_gitdir_mailmap)
+{
+	struct hist_opts o = HIST_OPTS_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	struct hist h;
+
+	hist_init(&h);
+	ck_assert_int_eq(hist_collect(&h, unit_path("b.git"), &o, &err), 0);
+	ck_assert_uint_eq(h.commit_nr, 4);
+	ck_assert_str_eq(h.commit[3].author_email, "ann@new.example");
+	hist_release(&h);
 }
 END_TEST
 
@@ -276,6 +292,7 @@ Suite *history_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_history_walk);
 	tcase_add_test(tc, test_history_errors);
+	tcase_add_test(tc, test_history_gitdir_mailmap);
 	tcase_add_test(tc, test_history_store_roundtrip);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("parse");
