@@ -17,8 +17,9 @@
 
 #define COMMENT_CHAR '#'
 
+/* With its newline, as git's cut_line: a CRLF scissors line does not cut. */
 static const char scissors[] =
-	"# ------------------------ >8 ------------------------";
+	"# ------------------------ >8 ------------------------\n";
 
 /* git's sane_ctype: ASCII only, and \v \f are not space. */
 static bool is_space(char c)

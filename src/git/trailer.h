@@ -11,7 +11,8 @@
  *      blank lines (empty or white space only) are skipped, as git's
  *      pretty.c does before it hands the body to the trailer code.
  *   2. End of the log message: a scissors line "# ---...--- >8 ---...---"
- *      (at the start or after a newline) cuts everything from it on; then
+ *      ending in "\n" (not "\r\n"), at the start or after a newline, cuts
+ *      everything from it on; then
  *      a trailing run of comment lines ('#'), empty lines ("\n" only) and
  *      an old "Conflicts:" block (with its tab-indented paths) is dropped.
  *      A "---" line does NOT end the message (libgit2's

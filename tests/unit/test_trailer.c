@@ -75,6 +75,12 @@ static const char *const messages[] = {
 	"# ------------------------ >8 ------------------------\n"
 	"Key: after scissors\n",
 	"Subject\n\nSigned-off-by: A <a@x.org>\n\nConflicts:\n\tfile.c\n",
+	"Subject\r\n\r\nKey: v\r\n"
+	"# ------------------------ >8 ------------------------\r\n"
+	"Signed-off-by: A <a@x.org>\r\n",
+	"Subject\n\nKey: v\n"
+	"# ------------------------ >8 ------------------------ \n"
+	"Signed-off-by: A <a@x.org>\n",
 	"Subject\n\n# Key: commented\nSigned-off-by: A <a@x.org>\n",
 	"\n\nSubject after blank lines\n\nKey: v\n",
 	"Subject\n\nSigned-off-by: A <a@x.org>",
