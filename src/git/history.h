@@ -40,7 +40,15 @@
  * messages over TRAILER_MAX_MSG bytes get no trailers; bot patterns run
  * with PCRE2 match limit HIST_BOT_MATCH_LIMIT and depth limit
  * HIST_BOT_DEPTH_LIMIT (a pattern that hits a limit does not match).
- * Not thread safe: one struct hist per thread.
+ * Not thread safe: one struct hist per thread.  Process-wide side
+ * effects (libgit2 options are global): commits are not kept in libgit2's
+ * object cache (set once, left so), and object hashes are not re-verified
+ * while a walk runs (as git log; switched back on when it returns), so a
+ * concurrent libgit2 user in another thread may read unverified meanwhile.
+ *
+ * Text: names, emails, subjects and trailer values are valid UTF-8:
+ * commits whose encoding header says ISO-8859-1 are converted, other
+ * invalid bytes become U+FFFD (git log would print them raw).
  */
 
 #include <stdbool.h>
