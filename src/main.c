@@ -32,6 +32,8 @@ static const struct cmd_entry commands[] = {
 	{ "help", cmd_help, "show help for osshealth or a command", 0 },
 	{ "history", cmd_history,
 	  "history facts and activity metrics of a repository", 0 },
+	{ "license", cmd_license,
+	  "licensing of a repository; pre-merge license gate", 0 },
 	{ "mirror", cmd_mirror,
 	  "clone or fetch repositories into the mirror cache", CMD_NEEDS_DB },
 	{ "report", cmd_report, "render a review run (text, json, md, csv)",

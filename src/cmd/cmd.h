@@ -109,6 +109,7 @@ int cmd_version(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_dco(int argc, char **argv);
 int cmd_history(int argc, char **argv);
+int cmd_license(int argc, char **argv);
 int cmd_mirror(int argc, char **argv);
 int cmd_scan(int argc, char **argv);
 int cmd_report(int argc, char **argv);

@@ -375,6 +375,9 @@ int scan_run(struct scan_summary *out, struct store *st,
 		ret = oh_err_set(err, b.db_err.code, b.db_err.input, 0, 0, "%s",
 				 b.db_err.msg);
 	}
+	/* Skipped and never-started items still hold their arenas. */
+	for (size_t i = 0; i < b.nr; i++)
+		scan_item_release(&b.item[i]);
 	out->interrupted = interrupted != 0;
 	if (ret == 0 && !out->interrupted)
 		ret = store_run_finish(st, b.run_id,

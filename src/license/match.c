@@ -1,0 +1,1403 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * License matcher.
+ *
+ * Build: every SPDX text is normalised (norm.c) into word ids through one
+ * vocabulary; texts with identical word sequences become one template
+ * with several ids ("twins").  Per template: the required range (an
+ * optional short title paragraph and an optional tail after "END OF TERMS
+ * AND CONDITIONS", or an appended GPL after an LGPL, are excluded) and
+ * its sorted distinct word-trigram hashes.  One sorted posting array maps
+ * a trigram hash to the templates holding it.
+ *
+ * Match: the input is normalised with the same vocabulary; candidates are
+ * the templates sharing the largest fraction of their trigrams with it.
+ * Each candidate is located (the densest run of its trigrams, Kadane) and
+ * confirmed with a Myers word diff against that window: similarity =
+ * aligned required words / (required words + words inserted between the
+ * first and last aligned required words).  The best candidate wins; its
+ * window is masked and the search repeats for further licenses.
+ */
+#include "license/match.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/path.h"
+#include "core/xalloc.h"
+#include "license/list.h"
+#include "license/norm.h"
+#include "core/banned.h"
+
+#define MAX_CAND    6    /* candidates confirmed with a diff per pass */
+#define MIN_CONTAIN 0.25 /* trigram containment to be a candidate */
+#define DIFF_MAX_D  1500 /* edit-distance cap of one diff */
+#define TITLE_MAX   16   /* words of an omittable title paragraph */
+#define MIN_REST    12   /* words left to look for another license */
+#define TAIL_MAX    400  /* optional tail words compared */
+#define MASKED      (-1)
+
+struct word {
+	int id;
+	unsigned line;
+	unsigned para;
+};
+
+struct tmpl {
+	int *tok;
+	unsigned n;
+	unsigned req_first, req_end; /* required words [first, end) */
+	uint32_t *tri;               /* sorted, distinct */
+	unsigned ntri;
+	const struct lic_info **ids; /* twins, list order */
+	size_t nids;
+	uint64_t hash;
+};
+
+struct equiv {
+	char *w1, *w2; /* variant (w2 NULL for one word) */
+	char *canon;
+};
+
+struct posting {
+	uint32_t h;
+	uint32_t t;
+};
+
+struct lic_matcher {
+	struct lic_list *list;
+	struct oh_arena arena;
+	char **vkey;
+	int *vval;
+	size_t vcap;
+	int nvocab;
+	struct equiv *eq;
+	size_t neq;
+	const char **first; /* first words of two-word variants */
+	size_t nfirst;
+	struct tmpl *t;
+	size_t nt;
+	struct posting *post;
+	size_t npost;
+};
+
+/* ---- vocabulary ------------------------------------------------------ */
+
+static uint64_t fnv(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static void vocab_grow(struct lic_matcher *m)
+{
+	size_t ncap = m->vcap ? m->vcap * 2 : 4096;
+	char **nk = oh_xcalloc(ncap, sizeof(*nk));
+	int *nv = oh_xcalloc(ncap, sizeof(*nv));
+
+	for (size_t i = 0; i < m->vcap; i++) {
+		size_t j;
+
+		if (!m->vkey[i])
+			continue;
+		j = fnv(m->vkey[i], strlen(m->vkey[i])) & (ncap - 1);
+		while (nk[j])
+			j = (j + 1) & (ncap - 1);
+		nk[j] = m->vkey[i];
+		nv[j] = m->vval[i];
+	}
+	free(m->vkey);
+	free(m->vval);
+	m->vkey = nk;
+	m->vval = nv;
+	m->vcap = ncap;
+}
+
+/* Id of word s (1-based); 0 when unknown and !insert. */
+static int vocab_id(struct lic_matcher *m, const char *s, size_t n, bool insert)
+{
+	size_t j;
+
+	if (m->vcap == 0 || (size_t)m->nvocab * 2 >= m->vcap) {
+		if (!insert && m->vcap > 0)
+			goto look;
+		vocab_grow(m);
+	}
+look:
+	j = fnv(s, n) & (m->vcap - 1);
+	while (m->vkey[j]) {
+		if (strlen(m->vkey[j]) == n && memcmp(m->vkey[j], s, n) == 0)
+			return m->vval[j];
+		j = (j + 1) & (m->vcap - 1);
+	}
+	if (!insert)
+		return 0;
+	m->vkey[j] = oh_arena_strndup(&m->arena, s, n);
+	m->vval[j] = ++m->nvocab;
+	return m->vval[j];
+}
+
+static int vocab_find(const struct lic_matcher *m, const char *s)
+{
+	/* style: rule 24: lookups never insert, so the cast is safe */
+	return vocab_id((struct lic_matcher *)m, s, strlen(s), false);
+}
+
+/* ---- equivalent words ------------------------------------------------ */
+
+static int eq_cmp(const void *a, const void *b)
+{
+	const struct equiv *x = a;
+	const struct equiv *y = b;
+	int c = strcmp(x->w1, y->w1);
+
+	if (c != 0)
+		return c;
+	if (!x->w2 || !y->w2)
+		return x->w2 ? 1 : (y->w2 ? -1 : 0);
+	return strcmp(x->w2, y->w2);
+}
+
+static int load_equiv(struct lic_matcher *m, const char *path,
+		      struct oh_err *err)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	size_t alloc = 0;
+	unsigned lno = 0;
+	char *p;
+	int ret;
+
+	oh_buf_set_max(&b, 1024 * 1024);
+	ret = oh_buf_read_file(&b, path, err);
+	for (p = b.buf; ret == 0 && p && *p != '\0';) {
+		char *nl = strchr(p, '\n');
+		char *tab;
+		char *sp;
+		struct equiv *e;
+
+		if (nl)
+			*nl = '\0';
+		lno++;
+		if (*p != '#' && *p != '\0') {
+			tab = strchr(p, '\t');
+			if (!tab || tab == p || tab[1] == '\0') {
+				ret = oh_err_set(err, OH_EINPUT, path, lno, 0,
+						 "expected 'word<TAB>variant'");
+				break;
+			}
+			*tab = '\0';
+			OH_GROW(m->eq, alloc, m->neq + 1);
+			e = &m->eq[m->neq++];
+			e->canon = oh_arena_strdup(&m->arena, p);
+			sp = strchr(tab + 1, ' ');
+			if (sp)
+				*sp = '\0';
+			e->w1 = oh_arena_strdup(&m->arena, tab + 1);
+			e->w2 = sp ? oh_arena_strdup(&m->arena, sp + 1) : NULL;
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	if (ret == 0 && m->neq > 0)
+		qsort(m->eq, m->neq, sizeof(*m->eq), eq_cmp);
+	for (size_t i = 0; ret == 0 && i < m->neq; i++) {
+		if (!m->eq[i].w2)
+			continue;
+		m->first = oh_xrealloc(m->first,
+				       (m->nfirst + 1) * sizeof(*m->first));
+		m->first[m->nfirst++] = m->eq[i].w1;
+	}
+	oh_buf_release(&b);
+	return ret;
+}
+
+static const struct equiv *eq_find(const struct lic_matcher *m, const char *w1,
+				   const char *w2)
+{
+	struct equiv key = { .w1 = (char *)w1, .w2 = (char *)w2 };
+
+	if (!m || m->neq == 0)
+		return NULL;
+	return bsearch(&key, m->eq, m->neq, sizeof(*m->eq), eq_cmp);
+}
+
+static bool eq_is_first(const struct lic_matcher *m, const char *w)
+{
+	for (size_t i = 0; m && i < m->nfirst; i++)
+		if (strcmp(m->first[i], w) == 0)
+			return true;
+	return false;
+}
+
+/* ---- tokenising ------------------------------------------------------ */
+
+struct tokctx {
+	struct lic_matcher *m; /* NULL: no mapping, no ids */
+	bool insert;
+	struct word *w;
+	size_t n, alloc;
+	struct oh_buf *text; /* lic_norm_text(): words as text */
+	char pend[LIC_NORM_MAX_WORD + 1];
+	unsigned pline, ppara;
+	bool has_pend;
+};
+
+static void push(struct tokctx *c, const char *s, unsigned line, unsigned para)
+{
+	if (c->text) {
+		if (c->text->len > 0)
+			oh_buf_addch(c->text, ' ');
+		oh_buf_adds(c->text, s);
+		return;
+	}
+	OH_GROW(c->w, c->alloc, c->n + 1);
+	c->w[c->n].id = vocab_id(c->m, s, strlen(s), c->insert);
+	c->w[c->n].line = line;
+	c->w[c->n].para = para;
+	c->n++;
+}
+
+static void push_mapped(struct tokctx *c, const char *s, unsigned line,
+			unsigned para)
+{
+	const struct equiv *e = eq_find(c->m, s, NULL);
+
+	push(c, e ? e->canon : s, line, para);
+}
+
+static void on_word(void *ctx, const char *w, size_t len, unsigned line,
+		    unsigned para)
+{
+	struct tokctx *c = ctx;
+	const struct equiv *e;
+
+	(void)len;
+	if (c->has_pend) {
+		c->has_pend = false;
+		e = eq_find(c->m, c->pend, w);
+		if (e) {
+			push(c, e->canon, c->pline, c->ppara);
+			return;
+		}
+		push_mapped(c, c->pend, c->pline, c->ppara);
+	}
+	if (eq_is_first(c->m, w)) {
+		snprintf(c->pend, sizeof(c->pend), "%s", w);
+		c->pline = line;
+		c->ppara = para;
+		c->has_pend = true;
+		return;
+	}
+	push_mapped(c, w, line, para);
+}
+
+static void tokenize(struct tokctx *c, const char *text, size_t len)
+{
+	struct lic_norm_sink sink = { .ctx = c, .word = on_word };
+
+	lic_norm_words(text, len, &sink);
+	if (c->has_pend) {
+		c->has_pend = false;
+		push_mapped(c, c->pend, c->pline, c->ppara);
+	}
+}
+
+void lic_norm_text(struct oh_buf *out, const struct lic_matcher *m,
+		   const char *text, size_t len)
+{
+	/* style: rule 24: with `text` set, nothing is inserted into m */
+	struct tokctx c = { .m = (struct lic_matcher *)m, .text = out };
+
+	tokenize(&c, text, len);
+}
+
+/* ---- templates ------------------------------------------------------- */
+
+static uint32_t tri_hash(int a, int b, int c)
+{
+	uint64_t h = (uint64_t)(uint32_t)a * 0x9E3779B97F4A7C15ull;
+
+	h ^= ((uint64_t)(uint32_t)b + 0x632BE59BD9B4E019ull) + (h << 6) +
+	     (h >> 2);
+	h *= 0xC2B2AE3D27D4EB4Full;
+	h ^= (uint64_t)(uint32_t)c * 0x165667B19E3779F9ull;
+	h ^= h >> 29;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+static int u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a;
+	uint32_t y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sorted distinct trigram hashes of tok[0..n); returns their count. */
+static unsigned trigrams(uint32_t **out, const int *tok, unsigned n)
+{
+	uint32_t *h;
+	unsigned k = 0;
+
+	*out = NULL;
+	if (n < 3)
+		return 0;
+	h = oh_xmalloc(oh_mul(n - 2, sizeof(*h)));
+	for (unsigned i = 0; i + 2 < n; i++) {
+		if (tok[i] <= 0 || tok[i + 1] <= 0 || tok[i + 2] <= 0)
+			continue;
+		h[k++] = tri_hash(tok[i], tok[i + 1], tok[i + 2]);
+	}
+	if (k > 0)
+		qsort(h, k, sizeof(*h), u32_cmp);
+	{
+		unsigned u = 0;
+
+		for (unsigned i = 0; i < k; i++)
+			if (u == 0 || h[u - 1] != h[i])
+				h[u++] = h[i];
+		k = u;
+	}
+	*out = h;
+	return k;
+}
+
+static bool seq_at(const struct lic_matcher *m, const int *tok, unsigned n,
+		   unsigned i, const char *const *words)
+{
+	for (unsigned k = 0; words[k]; k++)
+		if (i + k >= n || tok[i + k] != vocab_find(m, words[k]))
+			return false;
+	return true;
+}
+
+/* The omittable title and tail of a template (see top of file). */
+static void required_range(struct tmpl *t, const struct lic_matcher *m,
+			   const struct word *w)
+{
+	static const char *const end_terms[] = { "end", "of",         "terms",
+						 "and", "conditions", NULL };
+	static const char *const gpl_title[] = { "gnu",     "general", "public",
+						 "license", "version", NULL };
+	int lic = vocab_find(m, "license");
+	unsigned i;
+	bool has_license = false;
+
+	t->req_first = 0;
+	t->req_end = t->n;
+	for (i = 0; i < t->n && w[i].para == w[0].para; i++)
+		has_license = has_license || t->tok[i] == lic;
+	if (i <= TITLE_MAX && i < t->n && has_license)
+		t->req_first = i;
+	for (i = t->req_first; i < t->n; i++) {
+		if (seq_at(m, t->tok, t->n, i, end_terms)) {
+			t->req_end = i + 5;
+			break;
+		}
+		if (i > 200 && w[i].para != w[i - 1].para &&
+		    seq_at(m, t->tok, t->n, i, gpl_title)) {
+			t->req_end = i;
+			break;
+		}
+	}
+}
+
+static uint64_t seq_hash(const int *tok, unsigned n)
+{
+	return fnv((const char *)tok, n * sizeof(*tok));
+}
+
+static void add_template(struct lic_matcher *m, const struct lic_info *info,
+			 const struct word *w, unsigned n, size_t *talloc)
+{
+	struct tmpl nt = { .n = n };
+	struct tmpl *t;
+
+	nt.tok = oh_xmalloc(oh_mul(n, sizeof(*nt.tok)));
+	for (unsigned i = 0; i < n; i++)
+		nt.tok[i] = w[i].id;
+	required_range(&nt, m, w);
+	/* twins: the same required words (titles and tails may differ) */
+	nt.hash = seq_hash(nt.tok + nt.req_first, nt.req_end - nt.req_first);
+	for (size_t k = 0; k < m->nt; k++) {
+		t = &m->t[k];
+		if (t->hash == nt.hash &&
+		    t->req_end - t->req_first == nt.req_end - nt.req_first &&
+		    memcmp(t->tok + t->req_first, nt.tok + nt.req_first,
+			   (nt.req_end - nt.req_first) * sizeof(*nt.tok)) ==
+			    0) {
+			t->ids = oh_xrealloc(t->ids,
+					     (t->nids + 1) * sizeof(*t->ids));
+			t->ids[t->nids++] = info;
+			free(nt.tok);
+			return;
+		}
+	}
+	OH_GROW(m->t, *talloc, m->nt + 1);
+	t = &m->t[m->nt++];
+	*t = nt;
+	t->ids = oh_xmalloc(sizeof(*t->ids));
+	t->ids[0] = info;
+	t->nids = 1;
+	/* candidates are found by their required words only */
+	t->ntri = trigrams(&t->tri, t->tok + t->req_first,
+			   t->req_end - t->req_first);
+}
+
+/* Stable LSD radix sort by hash (template order kept within a hash). */
+static void radix_sort(struct posting *v, size_t n)
+{
+	struct posting *tmp = oh_xmalloc(oh_mul(n > 0 ? n : 1, sizeof(*tmp)));
+	struct posting *src = v;
+	struct posting *dst = tmp;
+
+	for (unsigned shift = 0; shift < 32; shift += 8) {
+		size_t count[257] = { 0 };
+		struct posting *swap;
+
+		for (size_t i = 0; i < n; i++)
+			count[((src[i].h >> shift) & 0xff) + 1]++;
+		for (size_t k = 1; k < 257; k++)
+			count[k] += count[k - 1];
+		for (size_t i = 0; i < n; i++)
+			dst[count[(src[i].h >> shift) & 0xff]++] = src[i];
+		swap = src;
+		src = dst;
+		dst = swap;
+	}
+	/* four passes: the result is back in v */
+	free(tmp);
+}
+
+static void build_postings(struct lic_matcher *m)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < m->nt; k++)
+		n += m->t[k].ntri;
+	m->post = oh_xmalloc(oh_mul(n > 0 ? n : 1, sizeof(*m->post)));
+	for (size_t k = 0; k < m->nt; k++)
+		for (unsigned i = 0; i < m->t[k].ntri; i++)
+			m->post[m->npost++] =
+				(struct posting){ .h = m->t[k].tri[i],
+						  .t = (uint32_t)k };
+	radix_sort(m->post, m->npost);
+}
+
+static int build_templates(struct lic_matcher *m, struct oh_err *err)
+{
+	size_t talloc = 0;
+
+	for (size_t i = 0; i < lic_list_count(m->list); i++) {
+		const struct lic_info *info = lic_list_at(m->list, i);
+		struct tokctx c = { .m = m, .insert = true };
+		const char *text;
+		size_t len;
+
+		if (lic_list_text(&text, &len, m->list, info, err) < 0)
+			return err->code;
+		if (!text)
+			continue;
+		tokenize(&c, text, len);
+		if (c.n >= 3)
+			add_template(m, info, c.w, (unsigned)c.n, &talloc);
+		free(c.w);
+	}
+	build_postings(m);
+	return 0;
+}
+
+int lic_matcher_new(struct lic_matcher **out, struct lic_list *list,
+		    struct oh_err *err)
+{
+	struct lic_matcher *m = oh_xcalloc(1, sizeof(*m));
+	struct oh_buf path = OH_BUF_INIT;
+	int ret;
+
+	*out = NULL;
+	m->list = list;
+	ret = oh_data_file(&path, "licenses/equivalent-words.txt", err);
+	if (ret == 0)
+		ret = load_equiv(m, path.buf, err);
+	if (ret == 0)
+		ret = build_templates(m, err);
+	oh_buf_release(&path);
+	if (ret < 0) {
+		lic_matcher_free(m);
+		return ret;
+	}
+	*out = m;
+	return 0;
+}
+
+void lic_matcher_free(struct lic_matcher *m)
+{
+	if (!m)
+		return;
+	for (size_t k = 0; k < m->nt; k++) {
+		free(m->t[k].tok);
+		free(m->t[k].tri);
+		free(m->t[k].ids);
+	}
+	free(m->t);
+	free(m->post);
+	free(m->eq);
+	free(m->first);
+	free(m->vkey);
+	free(m->vval);
+	oh_arena_release(&m->arena);
+	free(m);
+}
+
+/* ---- diff ------------------------------------------------------------ */
+
+struct pair {
+	unsigned i, j; /* template index, window index */
+};
+
+struct diff {
+	struct pair *p; /* matched pairs, in increasing order */
+	size_t n, alloc;
+	int *hist; /* V arrays of every d, concatenated */
+	size_t hist_alloc;
+};
+
+static void add_pair(struct diff *df, unsigned i, unsigned j)
+{
+	OH_GROW(df->p, df->alloc, df->n + 1);
+	df->p[df->n++] = (struct pair){ .i = i, .j = j };
+}
+
+/* Matched pairs on the diagonal from (x0,y0) up to (x1,y1), reversed. */
+static void add_snake(struct diff *df, int x0, int y0, int x1, int y1)
+{
+	while (x1 > x0 && y1 > y0) {
+		x1--;
+		y1--;
+		add_pair(df, (unsigned)x1, (unsigned)y1);
+	}
+}
+
+static void backtrack(struct diff *df, int d, int n, int m)
+{
+	int x = n;
+	int y = m;
+
+	for (; d > 0; d--) {
+		const int *vp = df->hist + (size_t)(d - 1) * (size_t)(d - 1);
+		int k = x - y;
+		int pk;
+		int px, py, mx, my;
+
+		/* vp holds k in [-(d-1), d-1] at vp[k + d - 1] */
+		if (k == -d ||
+		    (k != d && vp[k - 1 + d - 1] < vp[k + 1 + d - 1]))
+			pk = k + 1;
+		else
+			pk = k - 1;
+		px = vp[pk + d - 1];
+		py = px - pk;
+		mx = pk == k + 1 ? px : px + 1;
+		my = mx - k;
+		add_snake(df, mx, my, x, y);
+		x = px;
+		y = py;
+	}
+	add_snake(df, 0, 0, x, y);
+}
+
+/* Myers O((N+M)D) diff; fills df->p (in reverse order).  -1 if D > max. */
+static int myers(struct diff *df, const int *a, int n, const int *b, int m,
+		 int dmax)
+{
+	for (int d = 0; d <= dmax; d++) {
+		size_t base = (size_t)d * (size_t)d;
+		int *v;
+		const int *vp = NULL;
+
+		OH_GROW(df->hist, df->hist_alloc, base + 2 * (size_t)d + 1);
+		v = df->hist + base;
+		if (d > 0)
+			vp = df->hist + (size_t)(d - 1) * (size_t)(d - 1);
+		for (int k = -d; k <= d; k += 2) {
+			int x;
+			int y;
+
+			if (d == 0)
+				x = 0;
+			else if (k == -d ||
+				 (k != d &&
+				  vp[k - 1 + d - 1] < vp[k + 1 + d - 1]))
+				x = vp[k + 1 + d - 1];
+			else
+				x = vp[k - 1 + d - 1] + 1;
+			y = x - k;
+			while (x < n && y < m && a[x] == b[y]) {
+				x++;
+				y++;
+			}
+			v[k + d] = x;
+			if (x >= n && y >= m) {
+				backtrack(df, d, n, m);
+				return d;
+			}
+		}
+	}
+	return -1;
+}
+
+/* ---- matching -------------------------------------------------------- */
+
+struct eval {
+	size_t t;   /* template */
+	double sim; /* 0..1 */
+	bool exact;
+	unsigned first, last; /* covered input words [first, last] */
+	double contain;
+};
+
+struct input {
+	struct word *w;
+	int *id; /* word ids, MASKED when taken by a hit */
+	unsigned n;
+};
+
+static bool has_tri(const struct tmpl *t, uint32_t h)
+{
+	return bsearch(&h, t->tri, t->ntri, sizeof(h), u32_cmp) != NULL;
+}
+
+/* Densest run of t's trigrams in the input (Kadane); false if none. */
+static bool locate(const struct tmpl *t, const struct input *in, unsigned *ws,
+		   unsigned *we)
+{
+	long best = 0, cur = 0;
+	unsigned s = 0, bs = 0, be = 0;
+	bool found = false;
+
+	for (unsigned j = 0; j + 2 < in->n; j++) {
+		bool hit = in->id[j] > 0 && in->id[j + 1] > 0 &&
+			   in->id[j + 2] > 0 &&
+			   has_tri(t, tri_hash(in->id[j], in->id[j + 1],
+					       in->id[j + 2]));
+
+		if (cur <= 0) {
+			cur = 0;
+			s = j;
+		}
+		cur += hit ? 1 : -2;
+		if (cur > best) {
+			best = cur;
+			bs = s;
+			be = j + 2;
+			found = true;
+		}
+	}
+	*ws = bs;
+	*we = be + 1;
+	return found;
+}
+
+/* Extend the covered span over aligned optional words next to it. */
+static void cover_optional(struct eval *ev, const struct tmpl *t,
+			   const struct diff *df, unsigned ws)
+{
+	/* df->p is in decreasing order: walk down for the title, which
+	 * must run into the text with gaps of at most 3 words ... */
+	for (size_t k = 0; k < df->n; k++) {
+		const struct pair *p = &df->p[k];
+
+		if (p->i < t->req_first && p->j + ws < ev->first &&
+		    ev->first - (p->j + ws) <= 4)
+			ev->first = p->j + ws;
+	}
+	/* ... and up for the tail, allowing small gaps */
+	for (size_t k = df->n; k > 0; k--) {
+		const struct pair *p = &df->p[k - 1];
+
+		if (p->i >= t->req_end && p->j + ws > ev->last &&
+		    p->j + ws - ev->last <= 40)
+			ev->last = p->j + ws;
+	}
+}
+
+static void score(struct eval *ev, const struct tmpl *t, const struct diff *df,
+		  unsigned ws)
+{
+	unsigned req = t->req_end - t->req_first;
+	unsigned aligned_r = 0, fr = 0, lr = 0, in_range = 0;
+	bool any_r = false;
+
+	for (size_t k = 0; k < df->n; k++) {
+		const struct pair *p = &df->p[k];
+
+		if (p->i < t->req_first || p->i >= t->req_end)
+			continue;
+		aligned_r++;
+		if (!any_r || p->j < fr)
+			fr = p->j;
+		if (!any_r || p->j > lr)
+			lr = p->j;
+		any_r = true;
+	}
+	if (!any_r || req == 0) {
+		ev->sim = 0;
+		return;
+	}
+	for (size_t k = 0; k < df->n; k++)
+		if (df->p[k].j >= fr && df->p[k].j <= lr)
+			in_range++;
+	{
+		unsigned inserted = (lr - fr + 1) - in_range;
+
+		ev->sim = (double)aligned_r / (double)(req + inserted);
+		ev->exact = aligned_r == req && inserted == 0;
+	}
+	ev->first = fr + ws;
+	ev->last = lr + ws;
+	cover_optional(ev, t, df, ws);
+}
+
+static void evaluate(struct eval *ev, const struct lic_matcher *m,
+		     const struct input *in, struct diff *df)
+{
+	const struct tmpl *t = &m->t[ev->t];
+	unsigned ws, we, margin, tn;
+	int d;
+
+	ev->sim = 0;
+	ev->exact = false;
+	if (!locate(t, in, &ws, &we))
+		return;
+	margin = 16 + t->n / 8;
+	ws = ws > margin ? ws - margin : 0;
+	we = we + margin < in->n ? we + margin : in->n;
+	df->n = 0;
+	/* an optional tail is compared up to TAIL_MAX words only */
+	tn = t->n - t->req_end > TAIL_MAX ? t->req_end + TAIL_MAX : t->n;
+	d = myers(df, t->tok, (int)tn, in->id + ws, (int)(we - ws), DIFF_MAX_D);
+	if (d < 0) {
+		ev->sim = ev->contain < 0.5 ? ev->contain : 0.5;
+		ev->first = ws;
+		ev->last = we - 1;
+		return;
+	}
+	score(ev, t, df, ws);
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const struct eval *x = a;
+	const struct eval *y = b;
+
+	if (x->contain != y->contain)
+		return x->contain > y->contain ? -1 : 1;
+	return x->t < y->t ? -1 : x->t > y->t;
+}
+
+/* Candidates by trigram containment, best first; returns how many. */
+static size_t candidates(struct eval *out, const struct lic_matcher *m,
+			 const struct input *in)
+{
+	uint32_t *h = NULL;
+	unsigned nh = trigrams(&h, in->id, in->n);
+	unsigned *cnt = oh_xcalloc(m->nt ? m->nt : 1, sizeof(*cnt));
+	struct eval *all = oh_xcalloc(m->nt ? m->nt : 1, sizeof(*all));
+	size_t n = 0;
+	size_t pk = 0;
+
+	/* both sorted: binary search from the last position */
+	for (unsigned i = 0; i < nh; i++) {
+		size_t hi = m->npost;
+
+		while (pk < hi) {
+			size_t mid = pk + (hi - pk) / 2;
+
+			if (m->post[mid].h < h[i])
+				pk = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t q = pk; q < m->npost && m->post[q].h == h[i]; q++)
+			cnt[m->post[q].t]++;
+	}
+	for (size_t k = 0; k < m->nt; k++) {
+		double c = m->t[k].ntri ? (double)cnt[k] / m->t[k].ntri : 0;
+
+		if (c >= MIN_CONTAIN)
+			all[n++] = (struct eval){ .t = k, .contain = c };
+	}
+	if (n > 0)
+		qsort(all, n, sizeof(*all), cand_cmp);
+	if (n > MAX_CAND)
+		n = MAX_CAND;
+	memcpy(out, all, n * sizeof(*all));
+	free(all);
+	free(cnt);
+	free(h);
+	return n;
+}
+
+static bool better(const struct eval *a, const struct eval *b,
+		   const struct lic_matcher *m)
+{
+	const struct tmpl *ta = &m->t[a->t];
+	const struct tmpl *tb = &m->t[b->t];
+
+	if (a->sim != b->sim)
+		return a->sim > b->sim;
+	if (ta->req_end - ta->req_first != tb->req_end - tb->req_first)
+		return ta->req_end - ta->req_first >
+		       tb->req_end - tb->req_first;
+	return !ta->ids[0]->deprecated && tb->ids[0]->deprecated;
+}
+
+/* ---- ids of a hit (twins, -only / -or-later, MPL notice) ------------- */
+
+static bool ends_with(const char *s, const char *suf)
+{
+	size_t a = strlen(s);
+	size_t b = strlen(suf);
+
+	return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+/* Is the word sequence `words` somewhere outside [first, last]? */
+static bool phrase_outside(const struct lic_matcher *m, const struct input *in,
+			   unsigned first, unsigned last,
+			   const char *const *words)
+{
+	for (unsigned j = 0; j < in->n; j++) {
+		unsigned k;
+
+		if ((j >= first && j <= last) || in->id[j] == MASKED)
+			continue;
+		for (k = 0; words[k]; k++)
+			if (j + k >= in->n ||
+			    in->w[j + k].id != vocab_find(m, words[k]))
+				break;
+		if (!words[k])
+			return true;
+	}
+	return false;
+}
+
+static bool is_number(const struct lic_matcher *m, int id)
+{
+	static const char *const nums[] = { "1",       "2",  "3",  "0",
+					    "version", "v2", "v3", "gplv2",
+					    "gplv3",   NULL };
+
+	for (size_t k = 0; nums[k]; k++)
+		if (id == vocab_find(m, nums[k]))
+			return true;
+	return false;
+}
+
+/* "only" right after a version ("version 2 only", "GPL-2.0-only"). */
+static bool only_outside(const struct lic_matcher *m, const struct input *in,
+			 unsigned first, unsigned last)
+{
+	int only = vocab_find(m, "only");
+
+	for (unsigned j = 1; only > 0 && j < in->n; j++) {
+		if ((j >= first && j <= last) || in->id[j] == MASKED ||
+		    in->w[j].id != only)
+			continue;
+		if (is_number(m, in->w[j - 1].id))
+			return true;
+	}
+	return false;
+}
+
+static const struct lic_info *twin_with(const struct tmpl *t, const char *suf)
+{
+	const struct lic_info *best = NULL;
+
+	for (size_t k = 0; k < t->nids; k++)
+		if (!t->ids[k]->deprecated && ends_with(t->ids[k]->id, suf) &&
+		    (!best || strlen(t->ids[k]->id) < strlen(best->id)))
+			best = t->ids[k];
+	return best;
+}
+
+static void gnu_version(struct lic_match_hit *h, const struct lic_matcher *m,
+			const struct input *in, const struct eval *ev,
+			const struct lic_info *only,
+			const struct lic_info *later)
+{
+	static const char *const later_w[] = { "any", "later", "version",
+					       NULL };
+	bool is_later = phrase_outside(m, in, ev->first, ev->last, later_w);
+	bool is_only = only_outside(m, in, ev->first, ev->last);
+
+	if (is_later && !is_only) {
+		h->id = later->id;
+	} else if (is_only && !is_later) {
+		h->id = only->id;
+	} else {
+		h->id = only->id;
+		h->alt_id = later->id;
+		h->flags |= LIC_MATCH_F_VERSION_AMBIGUOUS;
+	}
+}
+
+static void resolve_ids(struct lic_match_hit *h, const struct lic_matcher *m,
+			const struct input *in, const struct eval *ev)
+{
+	static const char *const isl[] = { "incompatible", "with", "secondary",
+					   "licenses", NULL };
+	const struct tmpl *t = &m->t[ev->t];
+	const struct lic_info *only = twin_with(t, "-only");
+	const struct lic_info *later = twin_with(t, "-or-later");
+	const struct lic_info *ncl = twin_with(t, "-no-copyleft-exception");
+
+	h->id = NULL;
+	if (only && later) {
+		gnu_version(h, m, in, ev, only, later);
+		return;
+	}
+	if (ncl && phrase_outside(m, in, ev->first, ev->last, isl)) {
+		h->id = ncl->id;
+		return;
+	}
+	for (size_t k = 0; k < t->nids; k++) {
+		if (t->ids[k]->deprecated || t->ids[k] == ncl)
+			continue;
+		if (!h->id) {
+			h->id = t->ids[k]->id;
+		} else if (!h->alt_id) {
+			h->alt_id = t->ids[k]->id;
+			h->flags |= LIC_MATCH_F_TWIN;
+		}
+	}
+	if (!h->id)
+		h->id = t->ids[0]->id;
+}
+
+static void add_hit(struct lic_match_result *r, const struct lic_match_hit *h);
+
+/* ---- standard notices (source headers, READMEs) -------------------- */
+
+#define NOTICE_SPAN 48 /* words from the license name to its version */
+
+/* Word j..j+k equal `words` and are not taken by a hit? */
+static bool words_at(const struct lic_matcher *m, const struct input *in,
+		     unsigned j, const char *const *words)
+{
+	for (unsigned k = 0; words[k]; k++)
+		if (j + k >= in->n || in->id[j + k] == MASKED ||
+		    in->w[j + k].id != vocab_find(m, words[k]))
+			return false;
+	return true;
+}
+
+static bool near(const struct lic_matcher *m, const struct input *in,
+		 unsigned from, unsigned to, const char *const *words)
+{
+	for (unsigned j = from; j < to && j < in->n; j++)
+		if (words_at(m, in, j, words))
+			return true;
+	return false;
+}
+
+struct notice {
+	char id[48];    /* candidate id without suffix, e.g. "GPL-2.0" */
+	bool gnu;       /* -only / -or-later apply */
+	unsigned first; /* first word */
+	unsigned vpos;  /* the word after the version number */
+};
+
+/* "version 2", "version 2.1", "v. 2.0": the version after j, or NULL. */
+static const char *version_after(const struct lic_matcher *m,
+				 const struct input *in, unsigned j,
+				 unsigned *after)
+{
+	static const struct {
+		const char *w[3];
+		const char *ver;
+	} vers[] = {
+		{ { "2", "1", NULL }, "2.1" }, { { "2", "0", NULL }, "2.0" },
+		{ { "3", "0", NULL }, "3.0" }, { { "1", "0", NULL }, "1.0" },
+		{ { "1", "1", NULL }, "1.1" }, { { "2", NULL }, "2.0" },
+		{ { "3", NULL }, "3.0" },      { { "1", NULL }, "1.0" },
+	};
+	static const char *const version_w[] = { "version", NULL };
+	static const char *const v_w[] = { "v", NULL };
+
+	for (unsigned k = j; k < j + NOTICE_SPAN && k + 1 < in->n; k++) {
+		if (!words_at(m, in, k, version_w) && !words_at(m, in, k, v_w))
+			continue;
+		for (size_t v = 0; v < sizeof(vers) / sizeof(vers[0]); v++) {
+			if (words_at(m, in, k + 1, vers[v].w)) {
+				*after = k + 2 + (vers[v].w[1] ? 1 : 0);
+				return vers[v].ver;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* A GNU notice starting at j ("GNU [Lesser|Library|Affero] General..."). */
+static bool gnu_notice(struct notice *n, const struct lic_matcher *m,
+		       const struct input *in, unsigned j)
+{
+	static const char *const gpl[] = { "general", "public", "license",
+					   NULL };
+	static const char *const fsf[] = { "free", "software", "foundation",
+					   NULL };
+	static const struct {
+		const char *word;
+		const char *family;
+	} fam[] = {
+		{ "lesser", "LGPL" },
+		{ "library", "LGPL" },
+		{ "affero", "AGPL" },
+	};
+	static const char *const gnu_w[] = { "gnu", NULL };
+	const char *family = "GPL";
+	unsigned k = j + 1;
+	const char *ver;
+
+	if (!words_at(m, in, j, gnu_w))
+		return false;
+	for (size_t f = 0; f < sizeof(fam) / sizeof(fam[0]); f++) {
+		const char *one[] = { fam[f].word, NULL };
+
+		if (words_at(m, in, k, one)) {
+			family = fam[f].family;
+			k++;
+		}
+	}
+	if (!words_at(m, in, k, gpl) ||
+	    !near(m, in, j > 12 ? j - 12 : 0, j + NOTICE_SPAN, fsf))
+		return false;
+	ver = version_after(m, in, k + 3, &n->vpos);
+	if (!ver)
+		return false;
+	snprintf(n->id, sizeof(n->id), "%s-%s", family, ver);
+	n->gnu = true;
+	n->first = j;
+	return true;
+}
+
+/* "Licensed under the Apache License, Version 2.0" / MPL-2.0 header. */
+static bool other_notice(struct notice *n, const struct lic_matcher *m,
+			 const struct input *in, unsigned j)
+{
+	static const char *const apache[] = { "licensed", "under",   "the",
+					      "apache",   "license", NULL };
+	static const char *const mpl[] = { "subject", "to",     "the",
+					   "terms",   "of",     "the",
+					   "mozilla", "public", "license",
+					   NULL };
+	const char *ver;
+
+	if (words_at(m, in, j, apache)) {
+		ver = version_after(m, in, j + 5, &n->vpos);
+		if (!ver || strcmp(ver, "2.0") != 0 || n->vpos > j + 9)
+			return false;
+		snprintf(n->id, sizeof(n->id), "Apache-2.0");
+	} else if (words_at(m, in, j, mpl)) {
+		ver = version_after(m, in, j + 9, &n->vpos);
+		if (!ver || strcmp(ver, "2.0") != 0 || n->vpos > j + 13)
+			return false;
+		snprintf(n->id, sizeof(n->id), "MPL-2.0");
+	} else {
+		return false;
+	}
+	n->gnu = false;
+	n->first = j;
+	return true;
+}
+
+static bool have_family(const struct lic_match_result *r, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (size_t k = 0; k < r->nhit; k++)
+		if (r->hit[k].id && strncmp(r->hit[k].id, id, n) == 0 &&
+		    (r->hit[k].id[n] == '\0' || r->hit[k].id[n] == '-'))
+			return true;
+	return false;
+}
+
+static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
+		       struct input *in, const struct notice *n)
+{
+	static const char *const later[] = { "any", "later", "version", NULL };
+	static const char *const only[] = { "only", NULL };
+	struct lic_match_hit h = { .kind = LIC_MATCH_EXACT, .percent = 100 };
+	unsigned end = n->vpos + 24 < in->n ? n->vpos + 24 : in->n;
+	const struct lic_info *a;
+	const struct lic_info *b;
+	char id[64];
+
+	h.flags = LIC_MATCH_F_NOTICE;
+	snprintf(id, sizeof(id), "%s-only", n->id);
+	a = lic_list_find(m->list, id, strlen(id));
+	snprintf(id, sizeof(id), "%s-or-later", n->id);
+	b = lic_list_find(m->list, id, strlen(id));
+	if (!n->gnu || !a || !b) {
+		a = lic_list_find(m->list, n->id, strlen(n->id));
+		if (!a)
+			return;
+		h.id = a->id;
+	} else if (near(m, in, n->vpos, end, later)) {
+		h.id = b->id;
+	} else if (words_at(m, in, n->vpos, only)) {
+		h.id = a->id;
+	} else {
+		h.id = a->id;
+		h.alt_id = b->id;
+		h.flags |= LIC_MATCH_F_VERSION_AMBIGUOUS;
+	}
+	if (have_family(r, n->id) || r->nhit >= LIC_MATCH_MAX_HITS)
+		return;
+	h.line_first = in->w[n->first].line;
+	h.line_last = in->w[end - 1].line;
+	h.share = (unsigned)(((end - n->first) * 100u + in->n / 2) / in->n);
+	add_hit(r, &h);
+	for (unsigned j = n->first; j < end; j++)
+		in->id[j] = MASKED;
+}
+
+/* Standard notices in the words no license text took. */
+static void find_notices(struct lic_match_result *r,
+			 const struct lic_matcher *m, struct input *in)
+{
+	struct notice n;
+
+	for (unsigned j = 0; j < in->n; j++) {
+		if (in->id[j] == MASKED)
+			continue;
+		if (gnu_notice(&n, m, in, j) || other_notice(&n, m, in, j)) {
+			notice_hit(r, m, in, &n);
+			j = n.vpos;
+		}
+	}
+}
+
+/* ---- driver ---------------------------------------------------------- */
+
+static unsigned pct(double sim, bool exact)
+{
+	unsigned p = (unsigned)(sim * 100.0);
+
+	if (p >= 100 && !exact)
+		p = 99;
+	return p;
+}
+
+static void add_hit(struct lic_match_result *r, const struct lic_match_hit *h)
+{
+	r->hit = oh_xrealloc(r->hit, (r->nhit + 1) * sizeof(*r->hit));
+	r->hit[r->nhit++] = *h;
+}
+
+/* One pass: the best license among the unmasked words.  False: none. */
+static bool best_of_pass(struct eval *best, struct eval *second,
+			 const struct lic_matcher *m, const struct input *in,
+			 struct diff *df)
+{
+	struct eval cand[MAX_CAND];
+	size_t nc = candidates(cand, m, in);
+
+	if (nc == 0)
+		return false;
+	*best = (struct eval){ .sim = -1 };
+	*second = (struct eval){ .sim = -1 };
+	for (size_t k = 0; k < nc; k++) {
+		/* an exact text holds all its trigrams: lower containment
+		 * cannot beat an exact best */
+		if (best->exact && cand[k].contain < 1.0)
+			break;
+		evaluate(&cand[k], m, in, df);
+		if (better(&cand[k], best, m)) {
+			*second = *best;
+			*best = cand[k];
+		} else if (better(&cand[k], second, m)) {
+			*second = cand[k];
+		}
+	}
+	return true;
+}
+
+static enum lic_match_kind classify(const struct eval *best,
+				    const struct eval *second)
+{
+	if (best->exact)
+		return LIC_MATCH_EXACT;
+	if (best->sim * 100.0 < LIC_MATCH_CLOSE_MIN)
+		return LIC_MATCH_UNKNOWN;
+	if (second->sim >= 0 &&
+	    second->sim >= best->sim - LIC_MATCH_AMBIG_MARGIN / 100.0)
+		return LIC_MATCH_UNKNOWN; /* two licenses fit as well */
+	return LIC_MATCH_CLOSE;
+}
+
+static unsigned unmasked(const struct input *in)
+{
+	unsigned k = 0;
+
+	for (unsigned j = 0; j < in->n; j++)
+		k += in->id[j] != MASKED;
+	return k;
+}
+
+static void fill_hit(struct lic_match_hit *h, const struct input *in,
+		     const struct eval *ev)
+{
+	unsigned covered = 0;
+
+	h->percent = pct(ev->sim, ev->exact);
+	h->line_first = in->w[ev->first].line;
+	h->line_last = in->w[ev->last].line;
+	for (unsigned j = ev->first; j <= ev->last; j++)
+		covered += in->id[j] != MASKED;
+	h->share = (unsigned)((covered * 100u + in->n / 2) / in->n);
+}
+
+static void unknown_hit(struct lic_match_result *r, const struct input *in,
+			const struct lic_matcher *m, const struct eval *ev)
+{
+	struct lic_match_hit h = { .kind = LIC_MATCH_UNKNOWN };
+
+	resolve_ids(&h, m, in, ev);
+	h.alt_id = NULL;
+	h.flags = 0;
+	h.percent = pct(ev->sim, false);
+	h.line_first = in->w[0].line;
+	h.line_last = in->w[in->n - 1].line;
+	add_hit(r, &h);
+}
+
+static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
+			struct input *in)
+{
+	struct diff df = { 0 };
+	struct eval best, second;
+	struct eval ev[LIC_MATCH_MAX_HITS];
+
+	while (r->nhit < LIC_MATCH_MAX_HITS && unmasked(in) >= MIN_REST) {
+		struct lic_match_hit h = { 0 };
+
+		if (!best_of_pass(&best, &second, m, in, &df) || best.sim <= 0)
+			break;
+		h.kind = classify(&best, &second);
+		if (h.kind == LIC_MATCH_UNKNOWN) {
+			if (r->nhit == 0)
+				unknown_hit(r, in, m, &best);
+			break;
+		}
+		fill_hit(&h, in, &best);
+		ev[r->nhit] = best;
+		add_hit(r, &h);
+		for (unsigned j = best.first; j <= best.last; j++)
+			in->id[j] = MASKED;
+	}
+	/* ids last: notices count only outside every license text */
+	for (size_t k = 0; k < r->nhit; k++)
+		if (r->hit[k].kind != LIC_MATCH_UNKNOWN)
+			resolve_ids(&r->hit[k], m, in, &ev[k]);
+	if (r->nhit == 1 && r->hit[0].kind == LIC_MATCH_UNKNOWN) {
+		/* a notice beats "unknown"; keep the unknown if none */
+		struct lic_match_hit unknown = r->hit[0];
+
+		r->nhit = 0;
+		find_notices(r, m, in);
+		if (r->nhit == 0)
+			add_hit(r, &unknown);
+	} else {
+		find_notices(r, m, in);
+	}
+	free(df.p);
+	free(df.hist);
+}
+
+static int hit_cmp(const void *a, const void *b)
+{
+	const struct lic_match_hit *x = a;
+	const struct lic_match_hit *y = b;
+
+	return x->line_first < y->line_first ? -1
+					     : x->line_first > y->line_first;
+}
+
+int lic_match_text(struct lic_match_result *out, const struct lic_matcher *m,
+		   const char *text, size_t len)
+{
+	/* style: rule 24: lookups only (insert == false) */
+	struct tokctx c = { .m = (struct lic_matcher *)m };
+	struct input in = { 0 };
+
+	memset(out, 0, sizeof(*out));
+	if (len > LIC_MATCH_MAX_TEXT) {
+		len = LIC_MATCH_MAX_TEXT;
+		out->flags |= LIC_MATCH_F_TRUNCATED;
+	}
+	tokenize(&c, text, len);
+	in.w = c.w;
+	in.n = (unsigned)c.n;
+	if (in.n > 0) {
+		in.id = oh_xmalloc(oh_mul(in.n, sizeof(*in.id)));
+		for (unsigned j = 0; j < in.n; j++)
+			in.id[j] = in.w[j].id;
+		match_words(out, m, &in);
+		if (out->nhit > 1)
+			qsort(out->hit, out->nhit, sizeof(*out->hit), hit_cmp);
+		if (out->nhit > 0 && out->hit[0].kind != LIC_MATCH_UNKNOWN)
+			out->unmatched_share =
+				(unmasked(&in) * 100u + in.n / 2) / in.n;
+		else
+			out->unmatched_share = 100;
+	}
+	free(in.id);
+	free(c.w);
+	return 0;
+}
+
+void lic_match_result_release(struct lic_match_result *r)
+{
+	free(r->hit);
+	memset(r, 0, sizeof(*r));
+}
+
+void lic_match_hit_describe(struct oh_buf *out, const struct lic_match_hit *h)
+{
+	switch (h->kind) {
+	case LIC_MATCH_EXACT:
+	case LIC_MATCH_CLOSE:
+		oh_buf_adds(out, h->id);
+		if (h->alt_id)
+			oh_buf_addf(out, " or %s", h->alt_id);
+		if (h->flags & LIC_MATCH_F_NOTICE)
+			oh_buf_adds(out, " (notice");
+		else if (h->kind == LIC_MATCH_EXACT)
+			oh_buf_adds(out, " (exact");
+		else
+			oh_buf_addf(out, " (close, %u%%", h->percent);
+		if (h->flags & LIC_MATCH_F_VERSION_AMBIGUOUS)
+			oh_buf_adds(out, "; version ambiguous");
+		else if (h->flags & LIC_MATCH_F_TWIN)
+			oh_buf_adds(out, "; identical texts");
+		oh_buf_addch(out, ')');
+		break;
+	case LIC_MATCH_UNKNOWN:
+		if (h->id)
+			oh_buf_addf(out, "unknown (nearest: %s at %u%%)", h->id,
+				    h->percent);
+		else
+			oh_buf_adds(out, "unknown");
+		break;
+	}
+}

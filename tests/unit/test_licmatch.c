@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * license data and matcher: the list loader (and its errors), the
+ * normaliser, the accuracy self-test over every imported SPDX text, and
+ * curated real-world variations in tests/data/licenses/.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "license/list.h"
+#include "license/match.h"
+#include "unit.h"
+
+static struct lic_list *list;
+static struct lic_matcher *matcher;
+
+static void engine_setup(void)
+{
+	struct oh_err err = OH_ERR_INIT;
+
+	if (lic_list_load(&list, &err) < 0 ||
+	    lic_matcher_new(&matcher, list, &err) < 0)
+		ck_abort_msg("%s: %s", err.input ? err.input : "", err.msg);
+}
+
+static void engine_teardown(void)
+{
+	lic_matcher_free(matcher);
+	lic_list_free(list);
+}
+
+static void describe_all(struct oh_buf *out, const struct lic_match_result *r)
+{
+	for (size_t i = 0; i < r->nhit; i++) {
+		if (i > 0)
+			oh_buf_adds(out, "; ");
+		lic_match_hit_describe(out, &r->hit[i]);
+	}
+}
+
+/* ---- list ------------------------------------------------------------ */
+
+START_TEST(test_licmatch_list)
+{
+	const struct lic_info *i;
+
+	ck_assert_uint_gt(lic_list_count(list), 700);
+	ck_assert_uint_gt(lic_list_exception_count(list), 60);
+	i = lic_list_find(list, "mit", 3);
+	ck_assert_ptr_nonnull(i);
+	ck_assert_str_eq(i->id, "MIT");
+	ck_assert(i->osi);
+	ck_assert_int_eq(i->category, LIC_CAT_PERMISSIVE);
+	i = lic_list_find(list, "GPL-2.0", 7);
+	ck_assert(i->deprecated);
+	ck_assert_str_eq(i->replacement, "GPL-2.0-only");
+	ck_assert_int_eq(i->category, LIC_CAT_STRONG_COPYLEFT);
+	i = lic_list_find(list, "BUSL-1.1", 8);
+	ck_assert(!i->osi);
+	ck_assert_str_eq(lic_category_name(i->category), "source-available");
+	ck_assert_int_eq(lic_list_find(list, "AGPL-3.0-only", 13)->category,
+			 LIC_CAT_NETWORK_COPYLEFT);
+	ck_assert_ptr_null(lic_list_find(list, "MIT-nope", 8));
+	ck_assert_ptr_null(lic_list_find(list, "Classpath-exception-2.0", 23));
+	ck_assert_ptr_nonnull(
+		lic_list_find_exception(list, "classpath-exception-2.0", 23));
+	ck_assert_str_eq(lic_list_version(list), "spdx-license-list-6.12.0");
+}
+END_TEST
+
+static void write_data(const char *lic, const char *exc, const char *rep,
+		       const char *cat)
+{
+	char dir[4096];
+
+	snprintf(dir, sizeof(dir), "%s", unit_path("text"));
+	unit_write_file(unit_path("licenses.tsv"), lic, strlen(lic));
+	unit_write_file(unit_path("exceptions.tsv"), exc, strlen(exc));
+	unit_write_file(unit_path("replacements.tsv"), rep, strlen(rep));
+	unit_write_file(unit_path("categories.json"), cat, strlen(cat));
+}
+
+static const struct {
+	const char *lic, *exc, *rep, *cat;
+	int code;
+	const char *file; /* suffix of err.input */
+	unsigned line;
+} bad_data[] = {
+	{ "MIT\t1\t0\t0\tMIT\n", "E\t0\n", "", "{}", 0, NULL, 0 },
+	{ "# c\nMIT\t1\t0\t0\n", "E\t0\n", "", "{}", OH_EINPUT, "licenses.tsv",
+	  2 },
+	{ "MIT\t2\t0\t0\tx\n", "E\t0\n", "", "{}", OH_EINPUT, "licenses.tsv",
+	  1 },
+	{ "M/T\t1\t0\t0\tx\n", "E\t0\n", "", "{}", OH_EINPUT, "licenses.tsv",
+	  1 },
+	{ "MIT\t1\t0\t0\tx\nmit\t1\t0\t0\ty\n", "E\t0\n", "", "{}", OH_EINPUT,
+	  "licenses.tsv", 0 },
+	{ "MIT\t1\t0\t0\tx\n", "E\n", "", "{}", OH_EINPUT, "exceptions.tsv",
+	  1 },
+	{ "MIT\t1\t0\t0\tx\n", "E\t0\n", "MIT\tX\n", "{}", OH_EINPUT,
+	  "replacements.tsv", 1 },
+	{ "MIT\t1\t0\t0\tx\n", "E\t0\n", "", "[", OH_EINPUT, "categories.json",
+	  0 },
+	{ "MIT\t1\t0\t0\tx\n", "E\t0\n", "", "{\"permissive\":[\"X\"]}",
+	  OH_EINPUT, "categories.json", 0 },
+	{ "MIT\t1\t0\t0\tx\n", "E\t0\n", "", "{\"nice\":[\"MIT\"]}", OH_EINPUT,
+	  "categories.json", 0 },
+};
+
+START_TEST(test_licmatch_list_errors)
+{
+	struct lic_list *l = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *dir = unit_tmpdir();
+	int ret;
+
+	write_data(bad_data[_i].lic, bad_data[_i].exc, bad_data[_i].rep,
+		   bad_data[_i].cat);
+	ret = lic_list_load_dir(&l, dir, &err);
+	ck_assert_int_eq(ret, bad_data[_i].code);
+	if (bad_data[_i].code == 0) {
+		ck_assert_ptr_nonnull(lic_list_find(l, "MIT", 3));
+		lic_list_free(l);
+	} else {
+		ck_assert_ptr_null(l);
+		ck_assert_ptr_nonnull(strstr(err.input, bad_data[_i].file));
+		ck_assert_uint_eq(err.line, bad_data[_i].line);
+	}
+	oh_err_release(&err);
+	unit_tmpdir_remove();
+}
+END_TEST
+
+START_TEST(test_licmatch_list_missing)
+{
+	struct lic_list *l = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *dir = unit_tmpdir();
+
+	ck_assert_int_eq(lic_list_load_dir(&l, dir, &err), OH_ENOTFOUND);
+	ck_assert_ptr_nonnull(strstr(err.input, "licenses.tsv"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "missing"));
+	oh_err_release(&err);
+	unit_tmpdir_remove();
+}
+END_TEST
+
+/* ---- normaliser ------------------------------------------------------ */
+
+static const struct {
+	const char *in, *out;
+} norm_cases[] = {
+	{ "Hello,   WORLD!\n", "hello world" },
+	{ "Copyright (c) 2020 Jane Doe\nAll rights reserved.\nText here.",
+	  "text here" },
+	{ "The above copyright notice\ncopyright notice stays",
+	  "the above "
+	  "copyright "
+	  "notice "
+	  "copyright "
+	  "notice stays" },
+	{ "\xc2\xa9 2021 Foo\n(C) 2020 Bar\nok", "ok" },
+	{ "1. First\n(a) second\niv) third\n2.1 fourth", "first second third "
+							 "1 fourth" },
+	{ "v. 2.0 stays", "v 2 0 stays" },
+	{ "(c) You must", "you must" },
+	{ " * // # -- comment markers", "comment markers" },
+	{ "\xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x80\x94 dash\xe2\x80\x99s",
+	  "quoted dash s" },
+	{ "Licence and sub-license, whilst", "license and sublicense while" },
+	{ "SPDX-License-Identifier: MIT\nbody", "body" },
+	{ "a\r\nb\r\n", "a b" },
+	{ "All rights are reserved by the author", "all rights are reserved by "
+						   "the author" },
+};
+
+START_TEST(test_licmatch_norm)
+{
+	struct oh_buf out = OH_BUF_INIT;
+
+	lic_norm_text(&out, matcher, norm_cases[_i].in,
+		      strlen(norm_cases[_i].in));
+	ck_assert_str_eq(out.buf, norm_cases[_i].out);
+	oh_buf_release(&out);
+}
+END_TEST
+
+/* ---- self-test over the SPDX texts ----------------------------------- */
+
+struct twin {
+	char *id, *as;
+};
+
+static size_t load_twins(struct twin **out, struct oh_buf *b)
+{
+	struct oh_err err = OH_ERR_INIT;
+	size_t n = 0;
+	char *p;
+
+	*out = NULL;
+	ck_assert_int_eq(
+		oh_buf_read_file(b, OH_SRCDIR "/licenses/twins.tsv", &err), 0);
+	for (p = b->buf; p && *p != '\0';) {
+		char *nl = strchr(p, '\n');
+		char *t1 = strchr(p, '\t');
+		char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+
+		if (nl)
+			*nl = '\0';
+		if (*p != '#' && t2) {
+			*t1 = '\0';
+			*t2 = '\0';
+			*out = realloc(*out, (n + 1) * sizeof(**out));
+			(*out)[n++] = (struct twin){ .id = p, .as = t1 + 1 };
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	return n;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+static bool accepted(const struct lic_info *info, const struct lic_match_hit *h,
+		     const struct twin *tw, size_t ntw)
+{
+	if (h->kind != LIC_MATCH_EXACT)
+		return false;
+	if (same(h->id, info->id) || same(h->alt_id, info->id))
+		return true;
+	if (info->replacement && (same(h->id, info->replacement) ||
+				  same(h->alt_id, info->replacement)))
+		return true;
+	for (size_t k = 0; k < ntw; k++)
+		if (same(tw[k].id, info->id) && same(tw[k].as, h->id))
+			return true;
+	return false;
+}
+
+START_TEST(test_licmatch_selftest)
+{
+	struct oh_err err = OH_ERR_INIT;
+	struct oh_buf tb = OH_BUF_INIT;
+	struct oh_buf bad = OH_BUF_INIT;
+	struct twin *tw;
+	size_t ntw = load_twins(&tw, &tb);
+	unsigned total = 0, self = 0, twin = 0, fail = 0;
+
+	for (size_t i = 0; i < lic_list_count(list); i++) {
+		const struct lic_info *info = lic_list_at(list, i);
+		struct lic_match_result r;
+		const char *text;
+		size_t len;
+
+		ck_assert_int_eq(lic_list_text(&text, &len, list, info, &err),
+				 0);
+		if (!text)
+			continue;
+		total++;
+		lic_match_text(&r, matcher, text, len);
+		if (r.nhit > 0 && accepted(info, &r.hit[0], tw, ntw)) {
+			if (same(r.hit[0].id, info->id))
+				self++;
+			else
+				twin++;
+		} else {
+			fail++;
+			oh_buf_addf(&bad, " %s:", info->id);
+			describe_all(&bad, &r);
+		}
+		lic_match_result_release(&r);
+	}
+	ck_assert_msg(fail == 0, "%u of %u texts misidentified:%.900s", fail,
+		      total, bad.buf);
+	ck_assert_uint_eq(self + twin, total);
+	ck_assert_uint_gt(total, 700);
+	free(tw);
+	oh_buf_release(&tb);
+	oh_buf_release(&bad);
+}
+END_TEST
+
+/* ---- curated variations ---------------------------------------------- */
+
+static const struct {
+	const char *file;
+	const char *expect; /* every hit, described, joined with "; " */
+} fixtures[] = {
+	{ "mit-rewrapped.txt", "MIT (exact)" },
+	{ "mit-markdown-crlf.md", "MIT (exact)" },
+	{ "mit-comment-block.js", "MIT (exact)" },
+	{ "mit-with-notices.txt",
+	  "MIT (exact); BSD-3-Clause (exact); ISC (exact)" },
+	{ "mit-added-clause.txt", "MIT (close, 94%)" },
+	{ "mit0.txt", "MIT-0 (exact)" },
+	{ "x11.txt", "X11 (exact)" },
+	{ "isc.txt", "ISC (exact)" },
+	{ "0bsd.txt", "0BSD (exact)" },
+	{ "json-evil.txt", "JSON (exact)" },
+	{ "bsd2.txt", "BSD-2-Clause (exact)" },
+	{ "bsd3-acme.txt", "BSD-3-Clause (close, 97%)" },
+	{ "bsd3-clear.txt", "BSD-3-Clause-Clear (exact)" },
+	{ "apache-no-appendix.txt", "Apache-2.0 (exact)" },
+	{ "apache-with-appendix.txt", "Apache-2.0 (exact)" },
+	{ "dual-mit-apache.txt", "Apache-2.0 (exact); MIT (exact)" },
+	{ "gpl2-or-later-preface.txt", "GPL-2.0-or-later (exact)" },
+	{ "gpl2-only-preface.txt", "GPL-2.0-only (exact)" },
+	{ "gpl3-bare.txt",
+	  "GPL-3.0-only or GPL-3.0-or-later (exact; version ambiguous)" },
+	{ "mpl2-incompatible.txt", "MPL-2.0-no-copyleft-exception (exact)" },
+	{ "custom-terms.txt", "" },
+	{ "notice-gpl2-or-later.txt", "GPL-2.0-or-later (notice)" },
+	{ "notice-lgpl21-only.txt", "LGPL-2.1-only (notice)" },
+	{ "notice-apache.txt", "Apache-2.0 (notice)" },
+	{ "notice-mpl.txt", "MPL-2.0 (notice)" },
+	{ "notice-agpl3-bare.txt",
+	  "AGPL-3.0-only or AGPL-3.0-or-later (notice; version ambiguous)" },
+};
+
+START_TEST(test_licmatch_fixtures)
+{
+	struct oh_err err = OH_ERR_INIT;
+	struct oh_buf text = OH_BUF_INIT;
+	struct oh_buf got = OH_BUF_INIT;
+	struct oh_buf path = OH_BUF_INIT;
+	struct lic_match_result r;
+
+	oh_buf_addf(&path, "%s/tests/data/licenses/%s", OH_SRCDIR,
+		    fixtures[_i].file);
+	ck_assert_int_eq(oh_buf_read_file(&text, path.buf, &err), 0);
+	lic_match_text(&r, matcher, text.buf, text.len);
+	describe_all(&got, &r);
+	ck_assert_msg(strcmp(got.buf, fixtures[_i].expect) == 0,
+		      "%s: got '%s', want '%s'", fixtures[_i].file, got.buf,
+		      fixtures[_i].expect);
+	lic_match_result_release(&r);
+	oh_buf_release(&text);
+	oh_buf_release(&got);
+	oh_buf_release(&path);
+}
+END_TEST
+
+START_TEST(test_licmatch_edge)
+{
+	struct lic_match_result r;
+	char junk[4096];
+
+	lic_match_text(&r, matcher, "", 0);
+	ck_assert_uint_eq(r.nhit, 0);
+	lic_match_result_release(&r);
+	for (size_t i = 0; i < sizeof(junk); i++)
+		junk[i] = (char)(i * 7 + 3);
+	lic_match_text(&r, matcher, junk, sizeof(junk));
+	ck_assert(r.nhit == 0 || r.hit[0].kind == LIC_MATCH_UNKNOWN);
+	lic_match_result_release(&r);
+}
+END_TEST
+
+Suite *licmatch_suite(void)
+{
+	Suite *s = suite_create("licmatch");
+	TCase *tc = tcase_create("engine");
+	TCase *td = tcase_create("data");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_unchecked_fixture(tc, engine_setup, engine_teardown);
+	tcase_add_test(tc, test_licmatch_list);
+	tcase_add_loop_test(tc, test_licmatch_norm, 0,
+			    sizeof(norm_cases) / sizeof(norm_cases[0]));
+	tcase_add_test(tc, test_licmatch_selftest);
+	tcase_add_loop_test(tc, test_licmatch_fixtures, 0,
+			    sizeof(fixtures) / sizeof(fixtures[0]));
+	tcase_add_test(tc, test_licmatch_edge);
+	suite_add_tcase(s, tc);
+	tcase_add_loop_test(td, test_licmatch_list_errors, 0,
+			    sizeof(bad_data) / sizeof(bad_data[0]));
+	tcase_add_test(td, test_licmatch_list_missing);
+	suite_add_tcase(s, td);
+	return s;
+}
