@@ -58,6 +58,19 @@ static const struct cmd_spec hist_spec = {
 
 static const char *const win_name[ACT_NWIN] = { "90d", "365d", "all" };
 
+static void print_tags(const struct hist *h)
+{
+	size_t annotated = 0;
+	size_t signed_tags = 0;
+
+	for (size_t i = 0; i < h->tag_nr; i++) {
+		annotated += h->tag[i].annotated;
+		signed_tags += h->tag[i].signed_tag;
+	}
+	printf("tags: %zu, annotated %zu, signed %zu\n", h->tag_nr, annotated,
+	       signed_tags);
+}
+
 static void print_text(const struct hist *h, const struct act_metrics *m,
 		       const struct dco_stats *d, size_t walked)
 {
@@ -92,6 +105,7 @@ static void print_text(const struct hist *h, const struct act_metrics *m,
 	       "release %lld\n",
 	       m->releases, m->release_interval_days,
 	       (long long)m->days_since_release);
+	print_tags(h);
 	printf("days since last commit: %lld\n",
 	       (long long)m->days_since_commit);
 	for (size_t i = 0; i < ACT_TZ_SLOTS; i++) {
