@@ -107,6 +107,8 @@ unsigned cmd_edit_distance(const char *a, const char *b);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_db(int argc, char **argv);
+int cmd_dco(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 int cmd_license(int argc, char **argv);
 int cmd_mirror(int argc, char **argv);
 int cmd_scan(int argc, char **argv);

@@ -142,6 +142,10 @@ static const char *const migration[] = {
 	"CREATE INDEX findings_by_run ON findings(run_id, component_id);"
 	"CREATE INDEX run_components_by_component"
 	"  ON run_components(component_id, run_id);",
+
+	/* 2 -> 3: sign-off identities after .mailmap, for DCO shares. */
+	("ALTER TABLE trailers ADD COLUMN ident_name TEXT;"
+	 "ALTER TABLE trailers ADD COLUMN ident_email TEXT;"),
 };
 
 _Static_assert(sizeof(migration) / sizeof(migration[0]) == STORE_SCHEMA_VERSION,
