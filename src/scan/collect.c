@@ -238,6 +238,7 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 			     has_log ? &log : NULL);
 	if (has_log)
 		pathlog_release(&log);
+	scan_collect_history(it, wk, &in, mirror_repo_path(mrepo));
 	health_evaluate(&it->health, &in, w);
 	record_facts(it, &files, ci_nr);
 out:

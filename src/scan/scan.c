@@ -15,7 +15,10 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "core/buf.h"
+#include "core/path.h"
 #include "git/gitlib.h"
+#include "git/history.h"
+#include "health/activity.h"
 #include "git/mirror.h"
 #include "health/health.h"
 #include "scan/manifest.h"
@@ -36,6 +39,8 @@ struct batch {
 	struct store *st;               /* the writer's connection */
 	const struct scan_opts *opts;   /* borrowed */
 	const struct health_weights *w; /* scoring weights */
+	struct hist_bots *bots;         /* rules/bots.json */
+	struct act_orgs *orgs;          /* rules/orgs.json */
 	struct scan_item *item;         /* one per component */
 	size_t nr;                      /* items */
 	size_t next;                    /* next item to hand out */
@@ -213,7 +218,9 @@ fail:
 static void *worker(void *arg)
 {
 	struct batch *b = arg;
-	struct scan_worker wk = { .lic = NULL };
+	struct scan_worker wk = {
+		.st = b->st, .lock = &b->lock, .bots = b->bots, .orgs = b->orgs
+	};
 
 	for (;;) {
 		struct scan_item *it;
@@ -359,6 +366,23 @@ static int run_workers(struct batch *b)
 	return 0;
 }
 
+/* The data files every worker shares: bot patterns, organisations. */
+static int load_rules(struct batch *b, struct oh_err *err)
+{
+	struct oh_buf path = OH_BUF_INIT;
+	int ret = oh_data_file(&path, "rules/bots.json", err);
+
+	if (ret == 0)
+		ret = hist_bots_load(&b->bots, path.buf, err);
+	oh_buf_reset(&path);
+	if (ret == 0)
+		ret = oh_data_file(&path, "rules/orgs.json", err);
+	if (ret == 0)
+		ret = act_orgs_load(&b->orgs, path.buf, err);
+	oh_buf_release(&path);
+	return ret;
+}
+
 int scan_run(struct scan_summary *out, struct store *st,
 	     const struct manifest *m, const struct scan_opts *opts,
 	     scan_event_fn cb, void *payload, struct oh_err *err)
@@ -377,6 +401,8 @@ int scan_run(struct scan_summary *out, struct store *st,
 	out->total = m->component_nr;
 	interrupted = 0;
 	ret = health_weights_load(&w, NULL, err);
+	if (ret == 0)
+		ret = load_rules(&b, err);
 	if (ret < 0)
 		goto out;
 	b.w = w;
@@ -405,6 +431,8 @@ int scan_run(struct scan_summary *out, struct store *st,
 	free(b.item);
 out:
 	oh_err_release(&b.db_err);
+	hist_bots_free(b.bots);
+	act_orgs_free(b.orgs);
 	health_weights_free(w);
 	cJSON_free(inputs);
 	return ret;

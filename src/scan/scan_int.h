@@ -7,6 +7,7 @@
  * (collect.c) and written by the writer (scan.c).
  */
 
+#include <pthread.h>
 #include <stdint.h>
 
 #include "core/arena.h"
@@ -21,11 +22,19 @@ struct health_weights;
 
 struct lic_adapt;
 
+struct hist_bots;
+struct act_orgs;
+struct store;
+
 /* Per worker thread: engines that are costly to build and not shared. */
 struct scan_worker {
-	struct lic_adapt *lic; /* license engine, opened on first use */
-	bool lic_broken;       /* opening it failed; do not retry */
-	char lic_error[256];   /* why */
+	struct store *st;             /* the database; only under *lock */
+	pthread_mutex_t *lock;        /* the batch's store lock */
+	const struct hist_bots *bots; /* rules/bots.json; may be NULL */
+	const struct act_orgs *orgs;  /* rules/orgs.json; may be NULL */
+	struct lic_adapt *lic;        /* license engine, opened on first use */
+	bool lic_broken;              /* opening it failed; do not retry */
+	char lic_error[256];          /* why */
 };
 
 struct scan_finding {
@@ -84,6 +93,15 @@ void scan_collect_license(struct scan_item *it, struct scan_worker *wk,
 			  struct health_input *in, const char *repo_path,
 			  struct git_repository *git,
 			  const struct pathlog *hist);
+
+/**
+ * History facts (collect_hist.c): walk the commits not yet stored, store
+ * them, load the whole history back, and fill in->history, the item's
+ * activity and DCO facts.  `repo_path` is the git dir or work tree.
+ * Failures leave the history unknown and add a finding.
+ */
+void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
+			  struct health_input *in, const char *repo_path);
 
 /** Add a finding (strings copied into the item's arena). */
 void scan_item_finding(struct scan_item *it, const char *code,
