@@ -35,6 +35,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct oh_buf;
 struct oh_err;
 struct policy_rules;
 struct policy_entry;
@@ -218,6 +219,15 @@ void policy_classify(struct policy_result *out, const struct policy_rules *r,
 		     const struct policy_profile *profile,
 		     const struct policy_component *facts,
 		     const struct policy_health *health);
+
+/**
+ * Render the classification of `nr` components (names[i] -> res[i]) under
+ * `profile`: as text, or as one JSON document (docs/policy.md, "Output").
+ * `rules_name` is shown as the rules' source.  Appends to `out`.
+ */
+void policy_render(struct oh_buf *out, const struct policy_profile *profile,
+		   const char *rules_name, const char *const *names,
+		   const struct policy_result *res, size_t nr, bool json);
 
 /** "ACCEPT", "EVALUATE", "AVOID" or "none". */
 const char *policy_decision_name(enum policy_decision d);
