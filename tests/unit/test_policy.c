@@ -324,6 +324,33 @@ START_TEST(test_policy_override)
 }
 END_TEST
 
+START_TEST(test_policy_match_limit)
+{
+	static const char rules[] =
+		"{\"version\": 1, \"default_profile\": \"x\", \"profiles\": "
+		"{\"x\": {\"label\": \"X\", \"allied\": [], \"concern\": [],"
+		" \"overrides\": [{\"id\": \"slow\", \"decision\": \"AVOID\","
+		" \"match\": {\"name\": \"^(?:a+)+b\"}}]}}}";
+	struct policy_rules *r = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	struct policy_component f = {
+		.name = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"
+	};
+	struct policy_result res;
+
+	ck_assert_int_eq(
+		policy_rules_parse(&r, rules, strlen(rules), "l", &err), 0);
+	/* Catastrophic backtracking stops at the match limit: no match,
+	 * and a finding says so. */
+	policy_classify(&res, r, policy_profile_find(r, NULL), &f, NULL);
+	ck_assert_int_eq(res.decision, POLICY_ACCEPT);
+	ck_assert_uint_eq(res.finding_nr, 1);
+	ck_assert_ptr_nonnull(strstr(res.finding[0], "match limit"));
+	policy_rules_free(r);
+	oh_err_release(&err);
+}
+END_TEST
+
 #define MINI_HEAD                                                             \
 	"{\"version\": 1, \"default_profile\": \"x\", \"profiles\": {\"x\": " \
 	"{\"label\": \"X\", \"allied\": [\"DE\"], \"concern\": [\"CN\"]"
@@ -452,6 +479,7 @@ Suite *policy_suite(void)
 	tcase_add_test(tc, test_policy_questions);
 	tcase_add_test(tc, test_policy_evidence);
 	tcase_add_test(tc, test_policy_override);
+	tcase_add_test(tc, test_policy_match_limit);
 	suite_add_tcase(s, tc);
 	tcase_add_loop_test(tl, test_policy_bad_rules, 0,
 			    sizeof(bad_cases) / sizeof(bad_cases[0]));
