@@ -330,7 +330,7 @@ START_TEST(test_policy_match_limit)
 		"{\"version\": 1, \"default_profile\": \"x\", \"profiles\": "
 		"{\"x\": {\"label\": \"X\", \"allied\": [], \"concern\": [],"
 		" \"overrides\": [{\"id\": \"slow\", \"decision\": \"AVOID\","
-		" \"match\": {\"name\": \"^(?:a+)+b\"}}]}}}";
+		" \"match\": {\"name\": \"^(a|aa)+$\"}}]}}}";
 	struct policy_rules *r = NULL;
 	struct oh_err err = OH_ERR_INIT;
 	struct policy_component f = {
