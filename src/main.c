@@ -36,6 +36,8 @@ static const struct cmd_entry commands[] = {
 	  "licensing of a repository; pre-merge license gate", 0 },
 	{ "mirror", cmd_mirror,
 	  "clone or fetch repositories into the mirror cache", CMD_NEEDS_DB },
+	{ "policy", cmd_policy,
+	  "check origin-policy rules; classify components", 0 },
 	{ "report", cmd_report, "render a review run (text, json, md, csv)",
 	  CMD_NEEDS_DB },
 	{ "scan", cmd_scan, "review components and record a review run",

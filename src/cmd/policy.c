@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * `osshealth policy VERB`: the origin policy.  Verbs: check (validate a
+ * rules file), classify (decide a manifest's components from their
+ * declared facts).
+ */
+#include "cmd/cmd.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "policy/policy.h"
+#include "report/report.h"
+#include "scan/manifest.h"
+#include "core/banned.h"
+
+static const struct cmd_opt check_opts[] = {
+	{ "format", 'f', required_argument, 'f', "FMT",
+	  "output format: text (default) or json" },
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const struct cmd_spec check_spec = {
+	.name = "policy check",
+	.usage = "policy check [--format text|json] RULES.json",
+	.summary =
+		"Validate an origin-policy rules file (docs/policy.md): JSON syntax, types, keys, decisions, country codes and every PCRE2 pattern.  Errors give line:col.  Exit 0 valid, 1 invalid, 2 unreadable.",
+	.opts = check_opts,
+};
+
+static const struct cmd_opt classify_opts[] = {
+	{ "profile", 'p', required_argument, 'p', "NAME",
+	  "jurisdiction profile (default: the rules' default_profile)" },
+	{ "rules", 'r', required_argument, 'r', "FILE",
+	  "rules file (default: rules/policy.json of the data directory)" },
+	{ "format", 'f', required_argument, 'f', "FMT",
+	  "output format: text (default) or json" },
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const struct cmd_spec classify_spec = {
+	.name = "policy classify",
+	.usage =
+		"policy classify [--profile NAME] [--rules FILE] [--format text|json] MANIFEST.json",
+	.summary =
+		"Classify a manifest's components as ACCEPT, EVALUATE or AVOID from their declared facts only (no scan: health questions are answered \"unknown\").  Exit 1 when a component is AVOID.",
+	.opts = classify_opts,
+};
+
+static const struct cmd_opt policy_opts_none[] = {
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const struct cmd_spec policy_spec = {
+	.name = "policy",
+	.usage =
+		"policy check [--format text|json] RULES.json\n"
+		"policy classify [--profile NAME] [--rules FILE] [--format text|json] MANIFEST.json",
+	.summary =
+		"The origin policy (docs/policy.md).  Verbs:\n  check     validate a rules file\n  classify  decide a manifest's components from declared facts",
+	.opts = policy_opts_none,
+};
+
+static int parse_format(bool *json, const char *verb, const char *arg)
+{
+	enum report_format f;
+
+	if (report_format_parse(&f, arg, NULL) < 0 ||
+	    (f != REPORT_TEXT && f != REPORT_JSON))
+		return cmd_usage_error(verb, "unknown format '%s'", arg);
+	*json = f == REPORT_JSON;
+	return 0;
+}
+
+static void print_check(const char *path, const struct policy_rules *r,
+			const struct oh_err *err, bool json)
+{
+	cJSON *o;
+	char *text;
+
+	if (!json) {
+		if (!r) {
+			printf("%s:%u:%u: %s\n", path, err->line, err->col,
+			       err->msg);
+			return;
+		}
+		printf("%s: valid: %zu profiles, %zu patterns\n", path,
+		       policy_profile_count(r), policy_rules_pattern_count(r));
+		return;
+	}
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "file", path);
+	cJSON_AddBoolToObject(o, "valid", r != NULL);
+	if (r) {
+		cJSON *ps = cJSON_AddArrayToObject(o, "profiles");
+
+		for (size_t i = 0; i < policy_profile_count(r); i++)
+			cJSON_AddItemToArray(
+				ps, cJSON_CreateString(
+					    policy_profile_at(r, i)->name));
+		cJSON_AddNumberToObject(o, "patterns",
+					(double)policy_rules_pattern_count(r));
+	} else {
+		cJSON *e = cJSON_AddObjectToObject(o, "error");
+
+		cJSON_AddNumberToObject(e, "line", err->line);
+		cJSON_AddNumberToObject(e, "col", err->col);
+		cJSON_AddStringToObject(e, "message", err->msg);
+	}
+	text = cJSON_Print(o);
+	if (!text)
+		OH_BUG("cJSON_Print failed");
+	puts(text);
+	cJSON_free(text);
+	cJSON_Delete(o);
+}
+
+static int policy_check(int argc, char **argv)
+{
+	struct policy_rules *r = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	struct cmd_parser p;
+	bool json = false;
+	int ret;
+	int c;
+
+	cmd_parser_init(&p, &check_spec);
+	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
+		switch (c) {
+		case 'f':
+			if (parse_format(&json, "policy check", optarg) != 0)
+				return OH_EXIT_USAGE;
+			break;
+		case CMD_OPT_HELP:
+			cmd_help_print(stdout, &check_spec);
+			return OH_EXIT_OK;
+		default:
+			return OH_EXIT_USAGE;
+		}
+	}
+	if (optind + 1 != argc)
+		return cmd_usage_error("policy check",
+				       optind < argc
+					       ? "unexpected argument '%s'"
+					       : "a rules file is required%s",
+				       optind < argc ? argv[optind + 1] : "");
+	ret = policy_rules_load(&r, argv[optind], &err);
+	if (ret == OH_EIO || ret == OH_ENOTFOUND) {
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	print_check(argv[optind], r, &err, json);
+	ret = r ? OH_EXIT_OK : OH_EXIT_FAILED;
+out:
+	policy_rules_free(r);
+	oh_err_release(&err);
+	return ret;
+}
+
+/* The declared facts of a manifest component, as the engine takes them. */
+static void declared_facts(struct policy_component *f, struct policy_health *h,
+			   const struct manifest_component *mc)
+{
+	memset(f, 0, sizeof(*f));
+	f->name = mc->name;
+	f->url = mc->repo;
+	f->origin = mc->origin;
+	f->organization = mc->organization;
+	f->foundation = mc->foundation;
+	f->category = mc->category;
+	if (mc->security_critical == MANIFEST_TRUE)
+		f->security_critical = POLICY_YES;
+	else if (mc->security_critical == MANIFEST_FALSE)
+		f->security_critical = POLICY_NO;
+	*h = (struct policy_health)POLICY_HEALTH_INIT;
+	/* Alternatives are declared, not measured: known when listed. */
+	h->alternatives_known = mc->alternative != NULL;
+	h->alternatives = (unsigned)mc->alternative_nr;
+}
+
+struct classify_opts {
+	const char *profile; /* --profile, or NULL */
+	const char *rules;   /* --rules, or NULL */
+	bool json;           /* --format json */
+};
+
+static int classify_all(struct manifest *m, const struct policy_rules *r,
+			const struct classify_opts *o)
+{
+	const struct policy_profile *prof = policy_profile_find(r, o->profile);
+	struct policy_result *res;
+	const char **names;
+	struct oh_buf out = OH_BUF_INIT;
+	int ret = OH_EXIT_OK;
+
+	if (!prof)
+		return cmd_usage_error("policy classify",
+				       "no profile '%s' in the rules",
+				       o->profile);
+	res = oh_xcalloc(m->component_nr + 1, sizeof(*res));
+	names = oh_xcalloc(m->component_nr + 1, sizeof(*names));
+	for (size_t i = 0; i < m->component_nr; i++) {
+		struct policy_component f;
+		struct policy_health h;
+
+		declared_facts(&f, &h, &m->component[i]);
+		policy_classify(&res[i], r, prof, &f, &h);
+		names[i] = m->component[i].name;
+		if (res[i].decision == POLICY_AVOID)
+			ret = OH_EXIT_FAILED;
+	}
+	policy_render(&out, prof,
+		      o->rules ? o->rules : "rules/policy.json (shipped)",
+		      names, res, m->component_nr, o->json);
+	fwrite(out.buf, 1, out.len, stdout);
+	oh_buf_release(&out);
+	free(names);
+	free(res);
+	return ret;
+}
+
+static int policy_classify_cmd(int argc, char **argv)
+{
+	struct classify_opts o = { NULL, NULL, false };
+	struct policy_rules *r = NULL;
+	struct manifest *m = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	struct cmd_parser p;
+	int ret;
+	int c;
+
+	cmd_parser_init(&p, &classify_spec);
+	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
+		switch (c) {
+		case 'p':
+			o.profile = optarg;
+			break;
+		case 'r':
+			o.rules = optarg;
+			break;
+		case 'f':
+			if (parse_format(&o.json, "policy classify", optarg) !=
+			    0)
+				return OH_EXIT_USAGE;
+			break;
+		case CMD_OPT_HELP:
+			cmd_help_print(stdout, &classify_spec);
+			return OH_EXIT_OK;
+		default:
+			return OH_EXIT_USAGE;
+		}
+	}
+	if (optind + 1 != argc)
+		return cmd_usage_error("policy classify",
+				       optind < argc
+					       ? "unexpected argument '%s'"
+					       : "a manifest is required%s",
+				       optind < argc ? argv[optind + 1] : "");
+	if (policy_rules_load(&r, o.rules, &err) < 0 ||
+	    manifest_load(&m, argv[optind], &err) < 0) {
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	ret = classify_all(m, r, &o);
+out:
+	manifest_free(m);
+	policy_rules_free(r);
+	oh_err_release(&err);
+	return ret;
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(int, char **);
+} verbs[] = {
+	{ "check", policy_check }, { "classify", policy_classify_cmd },
+	/* `policy explain COMPONENT [--run ID]` (the stored decision of a
+	 * scanned component) goes here, with its spec above and its usage
+	 * line in policy_spec. */
+};
+
+int cmd_policy(int argc, char **argv)
+{
+	const char *words[sizeof(verbs) / sizeof(verbs[0]) + 1];
+	const char *best;
+	size_t n = sizeof(verbs) / sizeof(verbs[0]);
+
+	if (argc < 2) {
+		cmd_help_print(stderr, &policy_spec);
+		return OH_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		cmd_help_print(stdout, &policy_spec);
+		return OH_EXIT_OK;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(verbs[i].name, argv[1]) == 0)
+			return verbs[i].fn(argc - 1, argv + 1);
+		words[i] = verbs[i].name;
+	}
+	words[n] = NULL;
+	best = cmd_suggest(argv[1], words);
+	if (best)
+		return cmd_usage_error(
+			"policy",
+			"'%s' is not a policy verb (did you mean '%s'?)",
+			argv[1], best);
+	return cmd_usage_error("policy", "'%s' is not a policy verb", argv[1]);
+}
