@@ -19,6 +19,8 @@
 #include "policy/policy.h"
 #include "report/report.h"
 #include "scan/manifest.h"
+#include "store/store.h"
+#include "store/store_scan.h"
 #include "core/banned.h"
 
 static const struct cmd_opt check_opts[] = {
@@ -54,6 +56,25 @@ static const struct cmd_spec classify_spec = {
 	.opts = classify_opts,
 };
 
+static const struct cmd_opt explain_opts[] = {
+	{ "db", 'd', required_argument, 'd', "FILE",
+	  "database file (default: osshealth.db)" },
+	{ "run", 'r', required_argument, 'r', "ID",
+	  "the review run (default: the newest)" },
+	{ "format", 'f', required_argument, 'f', "FMT",
+	  "text (default) or json" },
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const struct cmd_spec explain_spec = {
+	.name = "policy explain",
+	.usage =
+		"policy explain [--db FILE] [--run ID] [--format text|json] COMPONENT",
+	.summary =
+		"Show the origin-policy decision a scan recorded for COMPONENT: the profile, every rule that fired with the facts it used, the security-critical verdict and why, the answers to the EVALUATE questions from the health results, and the evidence notes.  Exit 1 when the decision is AVOID.",
+	.opts = explain_opts,
+};
+
 static const struct cmd_opt policy_opts_none[] = {
 	{ NULL, 0, 0, 0, NULL, NULL },
 };
@@ -62,9 +83,10 @@ static const struct cmd_spec policy_spec = {
 	.name = "policy",
 	.usage =
 		"policy check [--format text|json] RULES.json\n"
-		"policy classify [--profile NAME] [--rules FILE] [--format text|json] MANIFEST.json",
+		"policy classify [--profile NAME] [--rules FILE] [--format text|json] MANIFEST.json\n"
+		"policy explain [--db FILE] [--run ID] [--format text|json] COMPONENT",
 	.summary =
-		"The origin policy (docs/policy.md).  Verbs:\n  check     validate a rules file\n  classify  decide a manifest's components from declared facts",
+		"The origin policy (docs/policy.md).  Verbs:\n  check     validate a rules file\n  classify  decide a manifest's components from declared facts\n  explain   the decision a scan recorded, with every rule and fact",
 	.opts = policy_opts_none,
 };
 
@@ -276,14 +298,104 @@ out:
 	return ret;
 }
 
+static const char *row_fact(const struct store_component_row *c,
+			    const char *key)
+{
+	for (size_t i = 0; i < c->fact_nr; i++)
+		if (strcmp(c->fact[i].key, key) == 0)
+			return c->fact[i].value;
+	return NULL;
+}
+
+static int explain_parse(const char **db, long *run, bool *json, int argc,
+			 char **argv)
+{
+	struct cmd_parser p;
+	int c;
+
+	cmd_parser_init(&p, &explain_spec);
+	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
+		switch (c) {
+		case 'd':
+			*db = optarg;
+			break;
+		case 'r':
+			*run = cmd_parse_long(optarg, 1, 2147483647L);
+			if (*run < 0)
+				return cmd_usage_error(
+					"policy explain",
+					"--run wants a run id, not '%s'",
+					optarg);
+			break;
+		case 'f':
+			if (parse_format(json, "policy explain", optarg) != 0)
+				return OH_EXIT_USAGE;
+			break;
+		case CMD_OPT_HELP:
+			cmd_help_print(stdout, &explain_spec);
+			return -1;
+		default:
+			return OH_EXIT_USAGE;
+		}
+	}
+	if (optind + 1 != argc)
+		return cmd_usage_error("policy explain",
+				       "name exactly one component");
+	return 0;
+}
+
+static int policy_explain(int argc, char **argv)
+{
+	struct store_open_opts so = STORE_OPEN_OPTS_INIT;
+	struct store_run_report rr = { 0 };
+	struct oh_err err = OH_ERR_INIT;
+	const struct store_component_row *c;
+	struct store *st = NULL;
+	const char *db = NULL;
+	const char *text;
+	long run = 0;
+	bool json = false;
+	int ret = explain_parse(&db, &run, &json, argc, argv);
+
+	if (ret != 0)
+		return ret < 0 ? OH_EXIT_OK : ret;
+	so.flags = STORE_READONLY;
+	if (store_open(&st, db, &so, &err) < 0 ||
+	    store_run_report_load(&rr, st, run, &err) < 0) {
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	c = store_run_report_find(&rr, argv[optind]);
+	text = c ? row_fact(c, json ? "policy.result" : "policy.explain")
+		 : NULL;
+	if (!c || !text) {
+		oh_err_set(
+			&err, OH_ENOTFOUND, store_path(st), 0, 0,
+			c ? "run %lld has no policy decision for '%.60s' (the scan failed: %s)"
+			  : "run %lld has no component '%.60s'%s",
+			(long long)rr.run_id, argv[optind], c ? c->error : "");
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	printf("run %lld, component %s\n%s", (long long)rr.run_id, c->name,
+	       text);
+	if (text[0] != '\0' && text[strlen(text) - 1] != '\n')
+		putchar('\n');
+	ret = strcmp(c->decision, "AVOID") == 0 ? OH_EXIT_FAILED : OH_EXIT_OK;
+out:
+	store_run_report_release(&rr);
+	store_close(st);
+	oh_err_release(&err);
+	return ret;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(int, char **);
 } verbs[] = {
-	{ "check", policy_check }, { "classify", policy_classify_cmd },
-	/* `policy explain COMPONENT [--run ID]` (the stored decision of a
-	 * scanned component) goes here, with its spec above and its usage
-	 * line in policy_spec. */
+	{ "check", policy_check },
+	{ "classify", policy_classify_cmd },
+	{ "explain", policy_explain },
 };
 
 int cmd_policy(int argc, char **argv)

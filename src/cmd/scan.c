@@ -29,6 +29,8 @@ enum {
 	OPT_OFFLINE,
 	OPT_TIMEOUT,
 	OPT_CACHE,
+	OPT_PROFILE,
+	OPT_POLICY,
 };
 
 static const struct cmd_opt scan_opts_table[] = {
@@ -40,6 +42,10 @@ static const struct cmd_opt scan_opts_table[] = {
 	  "mirror cache for remote repositories" },
 	{ "timeout", 0, required_argument, OPT_TIMEOUT, "SEC",
 	  "time limit per component (default 600)" },
+	{ "profile", 0, required_argument, OPT_PROFILE, "NAME",
+	  "origin-policy profile: default, uk, eu, ca, au, jp, kr" },
+	{ "policy", 0, required_argument, OPT_POLICY, "FILE",
+	  "policy rules file (default: rules/policy.json)" },
 	{ "offline", 0, no_argument, OPT_OFFLINE, NULL,
 	  "never use the network" },
 	{ "new-run", 0, no_argument, OPT_NEW_RUN, NULL,
@@ -51,7 +57,7 @@ static const struct cmd_opt scan_opts_table[] = {
 static const struct cmd_spec scan_spec = {
 	.name = "scan",
 	.usage =
-		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] MANIFEST|URL|PATH...",
+		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] MANIFEST|URL|PATH...",
 	.summary =
 		"Review the components listed in manifests (JSON, see docs/manifest.md) or given as repository URLs and paths: collect facts, evaluate the health checks and record a review run in the database.  An interrupted scan is resumed by running the same command again.",
 	.opts = scan_opts_table,
@@ -213,6 +219,12 @@ static int parse(struct scan_opts *o, const char **db, int argc, char **argv)
 			break;
 		case OPT_OFFLINE:
 			o->offline = true;
+			break;
+		case OPT_PROFILE:
+			o->profile = optarg;
+			break;
+		case OPT_POLICY:
+			o->policy_rules = optarg;
 			break;
 		case OPT_NEW_RUN:
 			o->new_run = true;

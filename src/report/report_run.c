@@ -67,7 +67,8 @@ static void text_header(FILE *fp, const struct store_run_report *r)
 	if (r->rules_version[0] != '\0')
 		fprintf(fp, ", %s", r->rules_version);
 	fputs("\n\n", fp);
-	fprintf(fp, "%-24s %-7s %-8s", "COMPONENT", "STATUS", "RISK");
+	fprintf(fp, "%-24s %-7s %-8s %-8s", "COMPONENT", "STATUS", "DECISION",
+		"RISK");
 	for (size_t k = 0; k < CATS_NR; k++)
 		fprintf(fp, " %8s", cats[k]);
 	fprintf(fp, " %8s\n", "FINDINGS");
@@ -79,7 +80,8 @@ static void text_row(FILE *fp, const struct store_component_row *c)
 	struct oh_buf name = OH_BUF_INIT;
 
 	report_esc_text(&name, c->name);
-	fprintf(fp, "%-24s %-7s %-8s", name.buf, c->status, risk ? risk : "-");
+	fprintf(fp, "%-24s %-7s %-8s %-8s", name.buf, c->status,
+		c->decision[0] ? c->decision : "-", risk ? risk : "-");
 	for (size_t k = 0; k < CATS_NR; k++)
 		fprintf(fp, " %8s", cat_score(c, cats[k]));
 	fprintf(fp, " %8zu\n", c->finding_nr);
@@ -367,15 +369,16 @@ static void run_md(FILE *fp, const struct store_run_report *r,
 	fprintf(fp,
 		"# osshealth review run %lld\n\nStarted %s, status %s, osshealth %s.\n\n",
 		(long long)r->run_id, t, r->status, r->tool_version);
-	fputs("| component | status | risk | openness | maturity | security | activity | risk score | findings |\n",
+	fputs("| component | status | decision | risk | openness | maturity | security | activity | risk score | findings |\n",
 	      fp);
-	fputs("|---|---|---|---|---|---|---|---|---|\n", fp);
+	fputs("|---|---|---|---|---|---|---|---|---|---|\n", fp);
 	for (size_t i = 0; i < r->comp_nr; i++) {
 		const struct store_component_row *c = &r->comp[i];
 
 		fputs("| ", fp);
 		put(fp, report_esc_md, c->name);
-		fprintf(fp, " | %s | %s", c->status,
+		fprintf(fp, " | %s | %s | %s", c->status,
+			c->decision[0] ? c->decision : "-",
 			fact(c, "risk.level") ? fact(c, "risk.level") : "-");
 		for (size_t k = 0; k < CATS_NR; k++)
 			fprintf(fp, " | %s", cat_score(c, cats[k]));

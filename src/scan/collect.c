@@ -240,6 +240,7 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 		pathlog_release(&log);
 	scan_collect_history(it, wk, &in, mirror_repo_path(mrepo));
 	health_evaluate(&it->health, &in, w);
+	scan_collect_policy(it, wk, &in, &it->health);
 	record_facts(it, &files, ci_nr);
 out:
 	it->finished_at = (int64_t)time(NULL);

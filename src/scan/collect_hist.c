@@ -25,6 +25,7 @@
 #include "git/history.h"
 #include "health/activity.h"
 #include "health/health.h"
+#include "policy/policy.h"
 #include "scan/manifest.h"
 #include "scan/scan_int.h"
 #include "store/store_hist.h"
@@ -292,6 +293,40 @@ static void record(struct scan_item *it, const struct hist *h,
 	cJSON_free(s);
 }
 
+/* The shares of last year's commits per time-zone offset (evidence). */
+static void tz_shares(struct scan_item *it, const struct hist *h, int64_t now)
+{
+	int off[64];
+	size_t cnt[64];
+	size_t n = 0, total = 0;
+
+	for (size_t i = 0; i < h->commit_nr; i++) {
+		const struct hist_commit *c = &h->commit[i];
+		size_t k;
+
+		if (c->author_time <= now - 365 * DAY || c->author_time > now)
+			continue;
+		for (k = 0; k < n && off[k] != c->author_tz; k++)
+			;
+		if (k == n) {
+			if (n == 64)
+				continue;
+			off[n] = c->author_tz;
+			cnt[n++] = 0;
+		}
+		cnt[k]++;
+		total++;
+	}
+	if (total == 0)
+		return;
+	it->tz = oh_arena_alloc(&it->arena, n * sizeof(*it->tz));
+	for (size_t k = 0; k < n; k++) {
+		it->tz[k].offset_minutes = off[k];
+		it->tz[k].share = (double)cnt[k] / (double)total;
+	}
+	it->tz_nr = n;
+}
+
 void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
 			  struct health_input *in, const char *repo_path)
 {
@@ -312,6 +347,7 @@ void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
 	dco_stats_compute(&d, &all, in->now);
 	fill_history(&in->history, &all, &m, &d, in->now);
 	record(it, &all, &m, &d, wk, in->now);
+	tz_shares(it, &all, in->now);
 out:
 	hist_release(&all);
 	oh_err_release(&err);

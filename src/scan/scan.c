@@ -19,6 +19,7 @@
 #include "git/gitlib.h"
 #include "git/history.h"
 #include "health/activity.h"
+#include "policy/policy.h"
 #include "git/mirror.h"
 #include "health/health.h"
 #include "scan/manifest.h"
@@ -36,21 +37,23 @@ void scan_interrupt(void)
 }
 
 struct batch {
-	struct store *st;               /* the writer's connection */
-	const struct scan_opts *opts;   /* borrowed */
-	const struct health_weights *w; /* scoring weights */
-	struct hist_bots *bots;         /* rules/bots.json */
-	struct act_orgs *orgs;          /* rules/orgs.json */
-	struct scan_item *item;         /* one per component */
-	size_t nr;                      /* items */
-	size_t next;                    /* next item to hand out */
-	size_t finished;                /* items written or failed */
-	int64_t run_id;                 /* the run */
-	struct scan_summary *sum;       /* counts */
-	scan_event_fn cb;               /* progress */
-	void *payload;                  /* for cb */
-	pthread_mutex_t lock;           /* guards next, store, sum, cb */
-	struct oh_err db_err;           /* first database failure */
+	struct store *st;                     /* the writer's connection */
+	const struct scan_opts *opts;         /* borrowed */
+	const struct health_weights *w;       /* scoring weights */
+	struct hist_bots *bots;               /* rules/bots.json */
+	struct act_orgs *orgs;                /* rules/orgs.json */
+	struct policy_rules *rules;           /* rules/policy.json */
+	const struct policy_profile *profile; /* --profile */
+	struct scan_item *item;               /* one per component */
+	size_t nr;                            /* items */
+	size_t next;                          /* next item to hand out */
+	size_t finished;                      /* items written or failed */
+	int64_t run_id;                       /* the run */
+	struct scan_summary *sum;             /* counts */
+	scan_event_fn cb;                     /* progress */
+	void *payload;                        /* for cb */
+	pthread_mutex_t lock;                 /* guards next, store, sum, cb */
+	struct oh_err db_err;                 /* first database failure */
 };
 
 static void emit(struct batch *b, enum scan_event_kind kind, const char *name,
@@ -185,6 +188,8 @@ static int write_item(struct batch *b, const struct scan_item *it,
 			       .revision =
 				       it->revision[0] ? it->revision : NULL,
 			       .error = it->failed ? it->error : NULL,
+			       .decision =
+				       it->decision[0] ? it->decision : NULL,
 			       .started_at = it->started_at,
 			       .finished_at = it->finished_at };
 
@@ -218,9 +223,12 @@ fail:
 static void *worker(void *arg)
 {
 	struct batch *b = arg;
-	struct scan_worker wk = {
-		.st = b->st, .lock = &b->lock, .bots = b->bots, .orgs = b->orgs
-	};
+	struct scan_worker wk = { .st = b->st,
+				  .lock = &b->lock,
+				  .bots = b->bots,
+				  .orgs = b->orgs,
+				  .rules = b->rules,
+				  .profile = b->profile };
 
 	for (;;) {
 		struct scan_item *it;
@@ -312,6 +320,8 @@ static int start_run(struct batch *b, const struct manifest *m,
 	struct store_run run = { .started_at = b->opts->now,
 				 .tool_version = b->opts->tool_version,
 				 .rules_version = health_weights_version(b->w),
+				 .profile = b->opts->profile ? b->opts->profile
+							     : "default",
 				 .inputs_json = inputs };
 
 	if (!b->opts->new_run &&
@@ -379,6 +389,15 @@ static int load_rules(struct batch *b, struct oh_err *err)
 		ret = oh_data_file(&path, "rules/orgs.json", err);
 	if (ret == 0)
 		ret = act_orgs_load(&b->orgs, path.buf, err);
+	if (ret == 0)
+		ret = policy_rules_load(&b->rules, b->opts->policy_rules, err);
+	if (ret == 0) {
+		b->profile = policy_profile_find(b->rules, b->opts->profile);
+		if (!b->profile)
+			ret = oh_err_set(err, OH_EINPUT, NULL, 0, 0,
+					 "no policy profile named '%.60s'",
+					 b->opts->profile);
+	}
 	oh_buf_release(&path);
 	return ret;
 }
@@ -432,6 +451,7 @@ int scan_run(struct scan_summary *out, struct store *st,
 out:
 	oh_err_release(&b.db_err);
 	hist_bots_free(b.bots);
+	policy_rules_free(b.rules);
 	act_orgs_free(b.orgs);
 	health_weights_free(w);
 	cJSON_free(inputs);

@@ -41,6 +41,8 @@ struct scan_opts {
 	unsigned timeout;         /* seconds per component; 0 = default */
 	const char *tool_version; /* recorded with the run */
 	int64_t now;              /* evaluation time (oh_now()) */
+	const char *profile;      /* policy profile; NULL = the default */
+	const char *policy_rules; /* rules file; NULL = rules/policy.json */
 };
 
 /* clang-format off */

@@ -25,16 +25,21 @@ struct lic_adapt;
 struct hist_bots;
 struct act_orgs;
 struct store;
+struct policy_rules;
+struct policy_profile;
+struct policy_tz_share;
 
 /* Per worker thread: engines that are costly to build and not shared. */
 struct scan_worker {
-	struct store *st;             /* the database; only under *lock */
-	pthread_mutex_t *lock;        /* the batch's store lock */
-	const struct hist_bots *bots; /* rules/bots.json; may be NULL */
-	const struct act_orgs *orgs;  /* rules/orgs.json; may be NULL */
-	struct lic_adapt *lic;        /* license engine, opened on first use */
-	bool lic_broken;              /* opening it failed; do not retry */
-	char lic_error[256];          /* why */
+	struct store *st;                 /* the database; only under *lock */
+	pthread_mutex_t *lock;            /* the batch's store lock */
+	const struct hist_bots *bots;     /* rules/bots.json; may be NULL */
+	const struct act_orgs *orgs;      /* rules/orgs.json; may be NULL */
+	const struct policy_rules *rules; /* rules/policy.json */
+	const struct policy_profile *profile; /* the jurisdiction profile */
+	struct lic_adapt *lic; /* license engine, opened on first use */
+	bool lic_broken;       /* opening it failed; do not retry */
+	char lic_error[256];   /* why */
 };
 
 struct scan_finding {
@@ -66,7 +71,10 @@ struct scan_item {
 	struct scan_finding finding[SCAN_MAX_FINDINGS]; /* besides checks */
 	size_t finding_nr;                              /* entries in finding */
 	size_t finding_more;                            /* findings not kept */
-	struct oh_arena arena;                          /* owns fact strings */
+	struct policy_tz_share *tz; /* commit time zones, last 365 days */
+	size_t tz_nr;               /* entries in tz (arena) */
+	char decision[16];          /* ACCEPT / EVALUATE / AVOID, or "" */
+	struct oh_arena arena;      /* owns fact strings */
 };
 
 /**
@@ -102,6 +110,15 @@ void scan_collect_license(struct scan_item *it, struct scan_worker *wk,
  */
 void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
 			  struct health_input *in, const char *repo_path);
+
+/**
+ * The origin-policy decision (collect_policy.c) from the declared facts,
+ * the time-zone evidence and the health result: sets it->decision and
+ * records the explanation as facts (policy.*) for `policy explain`.
+ */
+void scan_collect_policy(struct scan_item *it, const struct scan_worker *wk,
+			 const struct health_input *in,
+			 const struct health_result *hr);
 
 /** Add a finding (strings copied into the item's arena). */
 void scan_item_finding(struct scan_item *it, const char *code,

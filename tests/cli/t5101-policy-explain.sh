@@ -1,0 +1,42 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# scan decides the origin policy per component; policy explain shows the
+# recorded decision with the rules that fired and the EVALUATE answers
+# taken from the health results.
+. "$SRCDIR/tests/cli/lib.sh"
+
+expect_exit 0 scan --db r.db "$SRCDIR/fixtures/demo.json"
+expect_exit 0 report --db r.db --format json
+python3 - <<'PY' || fail "decisions in the report"
+import json
+d = {c["name"]: c for c in json.load(open("out"))["components"]}
+assert d["mature"]["decision"] == "AVOID", d["mature"]["decision"]
+assert d["multi-org"]["decision"] == "EVALUATE"
+assert d["lic-apache"]["decision"] == "ACCEPT"
+assert d["lic-apache"]["facts"]["policy.decided_by"].startswith("neutral-foundation")
+assert any(f["code"] == "policy/avoid" and f["severity"] == "high"
+           for f in d["mature"]["findings"])
+PY
+expect_exit 1 policy explain --db r.db mature
+expect_stdout_match '^mature: AVOID \(decided by security-critical-outside-allied\)$'
+expect_stdout_match 'security-critical: yes'
+expect_exit 0 policy explain --db r.db multi-org
+expect_stdout_match '^multi-org: EVALUATE \(decided by country-of-concern\)$'
+# The questions are answered from the scan's health results, not unknown.
+expect_stdout_match 'question maturity: maturity score [0-9.]+/10'
+expect_stdout_match 'question community-diversity: elephant factor 2; 7 distinct authors'
+expect_exit 0 policy explain --db r.db --format json multi-org
+sed 1d out | python3 -c 'import json,sys; json.load(sys.stdin)' || fail "explain json"
+
+# Another jurisdiction is another profile, named in the run and the output.
+expect_exit 0 scan --db r.db --profile uk --new-run "$SRCDIR/fixtures/demo.json"
+expect_exit 1 policy explain --db r.db mature
+expect_stdout_match '^profile: uk '
+expect_exit 2 scan --db r.db --profile atlantis "$SRCDIR/fixtures/demo.json"
+expect_stderr_match "no policy profile named 'atlantis'"
+
+# Errors name what is missing.
+expect_exit 2 policy explain --db r.db nosuch
+expect_stderr_match "has no component 'nosuch'"
+expect_exit 2 policy explain --db r.db
+expect_stderr_match 'name exactly one component'
