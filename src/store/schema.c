@@ -12,6 +12,7 @@
  *     repositories, commits, trailers, tags, blobs, files
  *   review results, keyed by run and component:
  *     runs, components, run_components, facts, scores, findings
+ *   network cache (src/net/): http_cache
  */
 #include "store/store_int.h"
 
@@ -142,6 +143,19 @@ static const char *const migration[] = {
 	"CREATE INDEX findings_by_run ON findings(run_id, component_id);"
 	"CREATE INDEX run_components_by_component"
 	"  ON run_components(component_id, run_id);",
+
+	/*
+	 * 2 -> 3: HTTP response cache of src/net/ (ETag/Last-Modified
+	 * revalidation).  Keyed by the URL without credentials; no request
+	 * header (and so no token) is ever stored.
+	 */
+	"CREATE TABLE http_cache ("
+	"  url TEXT PRIMARY KEY,"
+	"  etag TEXT,"
+	"  last_modified TEXT,"
+	"  fetched_at INTEGER,"
+	"  status INTEGER,"
+	"  body BLOB);",
 };
 
 _Static_assert(sizeof(migration) / sizeof(migration[0]) == STORE_SCHEMA_VERSION,
