@@ -285,6 +285,11 @@ static bool tls_error(CURLcode rc)
 	       rc == CURLE_SSL_ISSUER_ERROR || rc == CURLE_SSL_CRL_BADFILE;
 }
 
+static const char *plural(unsigned n)
+{
+	return n == 1 ? "" : "s";
+}
+
 /* Turn a failed transfer into one message. */
 static int curl_error(struct net_client *c, const struct request *rq,
 		      CURLcode rc, unsigned attempts, struct oh_err *err)
@@ -298,8 +303,8 @@ static int curl_error(struct net_client *c, const struct request *rq,
 				  c->o.max_bytes);
 	if (rc == CURLE_OPERATION_TIMEDOUT)
 		return oh_err_set(err, OH_ENET, rq->url, 0, 0,
-				  "timed out after %ld s (%u attempts)",
-				  c->o.timeout_s, attempts);
+				  "timed out after %ld s (%u attempt%s)",
+				  c->o.timeout_s, attempts, plural(attempts));
 	if (rc == CURLE_TOO_MANY_REDIRECTS)
 		return oh_err_set(err, OH_ENET, rq->url, 0, 0,
 				  "too many redirects (more than %ld)",
@@ -309,15 +314,15 @@ static int curl_error(struct net_client *c, const struct request *rq,
 				  why);
 	if (rc == CURLE_PARTIAL_FILE)
 		return oh_err_set(err, OH_ENET, rq->url, 0, 0,
-				  "truncated reply (%s; %u attempts)", why,
-				  attempts);
+				  "truncated reply (%s; %u attempt%s)", why,
+				  attempts, plural(attempts));
 	if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
 	    rc == CURLE_COULDNT_RESOLVE_PROXY)
 		return oh_err_set(err, OH_ENET, rq->url, 0, 0,
-				  "cannot connect (%s; %u attempts)", why,
-				  attempts);
-	return oh_err_set(err, OH_ENET, rq->url, 0, 0, "%s (%u attempts)", why,
-			  attempts);
+				  "cannot connect (%s; %u attempt%s)", why,
+				  attempts, plural(attempts));
+	return oh_err_set(err, OH_ENET, rq->url, 0, 0, "%s (%u attempt%s)", why,
+			  attempts, plural(attempts));
 }
 
 static void sleep_ms(long ms)
