@@ -38,7 +38,9 @@ static cJSON *parse_json(const char *body, size_t len, const char *name,
 	}
 	root = cJSON_ParseWithLengthOpts(body, len, &end, 0);
 	if (!root) {
-		size_t at = end && end >= body ? (size_t)(end - body) : 0;
+		size_t at = end && end >= body && end <= body + len
+				    ? (size_t)(end - body)
+				    : 0;
 
 		oh_err_set(err, OH_EINPUT, name, 0, 0,
 			   "invalid JSON at byte %zu", at);
