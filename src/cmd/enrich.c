@@ -9,11 +9,14 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/err.h"
 #include "core/log.h"
 #include "core/xalloc.h"
+#include "core/timeutil.h"
+#include "net/forge.h"
 #include "net/http.h"
 #include "net/osv.h"
 #include "report/report_enrich.h"
@@ -26,6 +29,8 @@ enum {
 	OPT_COMMIT,
 	OPT_PURL,
 	OPT_OSV_URL,
+	OPT_FORGE,
+	OPT_FORGE_URL,
 	OPT_CA_BUNDLE,
 	OPT_TIMEOUT,
 	OPT_RETRIES,
@@ -42,6 +47,10 @@ static const struct cmd_opt enrich_opts_table[] = {
 	  "package URL (with @version) to look up in OSV" },
 	{ "osv-url", 0, required_argument, OPT_OSV_URL, "URL",
 	  "OSV API base URL (default: " OSV_DEFAULT_URL ")" },
+	{ "forge", 0, required_argument, OPT_FORGE, "KIND",
+	  "github, gitlab or gitea (default: from the host of REPO_URL)" },
+	{ "forge-url", 0, required_argument, OPT_FORGE_URL, "URL",
+	  "forge API base URL (default: from the host of REPO_URL)" },
 	{ "ca-bundle", 0, required_argument, OPT_CA_BUNDLE, "FILE",
 	  "CA certificates for TLS verification (default: the system's)" },
 	{ "timeout", 0, required_argument, OPT_TIMEOUT, "SEC",
@@ -58,9 +67,9 @@ static const struct cmd_opt enrich_opts_table[] = {
 static const struct cmd_spec enrich_spec = {
 	.name = "enrich",
 	.usage =
-		"enrich [--offline] [--enrich LIST] [--commit SHA] [--purl PURL] [--osv-url URL] [--ca-bundle FILE] [--timeout SEC] [--retries N] [--db FILE] [--format text|json] REPO_URL",
+		"enrich [--offline] [--enrich LIST] [--commit SHA] [--purl PURL] [--osv-url URL] [--forge KIND] [--forge-url URL] [--ca-bundle FILE] [--timeout SEC] [--retries N] [--db FILE] [--format text|json] REPO_URL",
 	.summary =
-		"Fetch online facts about one repository: known vulnerabilities from the OSV API (by commit id and by package URL).  Replies are cached in the database and revalidated with ETag/Last-Modified.  A source that cannot be reached is reported as unavailable with the reason; the exit status stays 0.",
+		"Fetch online facts about one repository: known vulnerabilities from the OSV API (by commit id and by package URL) and, with --enrich forge, activity and adoption from its forge (GitHub, GitLab, Gitea/Forgejo).  Replies are cached in the database and revalidated with ETag/Last-Modified.  A source that cannot be reached is reported as unavailable with the reason; the exit status stays 0.",
 	.opts = enrich_opts_table,
 };
 
@@ -69,6 +78,8 @@ struct enrich_opts {
 	const char *commit;
 	const char *purl;
 	const char *osv_url;
+	const char *forge_url;
+	enum forge_kind forge_kind;
 	const char *db;
 	bool osv;
 	bool forge;
@@ -162,6 +173,13 @@ static int parse_value(struct enrich_opts *o, int c)
 					       optarg);
 		o->net.retries = (int)v;
 		return 0;
+	case OPT_FORGE:
+		if (forge_kind_parse(&o->forge_kind, optarg, NULL) < 0)
+			return cmd_usage_error(
+				"enrich",
+				"unknown forge '%s' (github, gitlab, gitea)",
+				optarg);
+		return 0;
 	case 'f':
 		if (report_format_parse(&o->format, optarg, NULL) < 0 ||
 		    (o->format != REPORT_TEXT && o->format != REPORT_JSON))
@@ -186,6 +204,9 @@ static int parse_args(struct enrich_opts *o, int argc, char **argv)
 		case OPT_OSV_URL:
 			o->osv_url = optarg;
 			break;
+		case OPT_FORGE_URL:
+			o->forge_url = optarg;
+			break;
 		case OPT_CA_BUNDLE:
 			o->net.ca_bundle = optarg;
 			break;
@@ -208,7 +229,8 @@ static int parse_args(struct enrich_opts *o, int argc, char **argv)
 	if (optind < argc)
 		return cmd_usage_error("enrich", "unexpected argument '%s'",
 				       argv[optind]);
-	if (has_userinfo(o->repo) || (o->osv_url && has_userinfo(o->osv_url)))
+	if (has_userinfo(o->repo) || (o->osv_url && has_userinfo(o->osv_url)) ||
+	    (o->forge_url && has_userinfo(o->forge_url)))
 		return cmd_usage_error(
 			"enrich",
 			"credentials in URLs are not accepted; tokens come from the environment");
@@ -242,11 +264,39 @@ static void run_osv(struct osv_result *res, char *reason, size_t size,
 	oh_err_release(&err);
 }
 
+struct forge_out {
+	struct forge_facts facts;
+	enum forge_kind kind;
+	char *project;
+	char *api_base;
+};
+
+/* Run the forge lookup; on failure *reason gets the message. */
+static void run_forge(struct forge_out *f, char *reason, size_t size,
+		      struct net_client *c, const struct enrich_opts *o)
+{
+	struct oh_err err = OH_ERR_INIT;
+
+	reason[0] = '\0';
+	f->kind = o->forge_kind;
+	if (net_client_offline(c)) {
+		snprintf(reason, size, "offline");
+		return;
+	}
+	if (forge_locate(&f->kind, &f->project, &f->api_base, o->repo, &err) <
+		    0 ||
+	    forge_fetch(&f->facts, c, f->kind,
+			o->forge_url ? o->forge_url : f->api_base, f->project,
+			oh_now(), &err) < 0)
+		oh_err_format(reason, size, &err);
+	oh_err_release(&err);
+}
+
 static int open_cache(struct store **st, struct enrich_opts *o,
 		      struct oh_err *err)
 {
 	*st = NULL;
-	if (o->net.offline || !o->osv)
+	if (o->net.offline)
 		return 0;
 	if (store_open(st, o->db, NULL, err) < 0)
 		return err->code;
@@ -264,7 +314,9 @@ int cmd_enrich(int argc, char **argv)
 	struct net_client *client = NULL;
 	struct store *st = NULL;
 	struct oh_err err = OH_ERR_INIT;
+	struct forge_out fo = { .kind = FORGE_UNKNOWN };
 	char osv_reason[600];
+	char forge_reason[600];
 	int ret;
 
 	o.net.timeout_s = 30;
@@ -292,17 +344,23 @@ int cmd_enrich(int argc, char **argv)
 		}
 	}
 	if (o.forge) {
-		rep.forge.reason = o.net.offline
-					   ? "offline"
-					   : "not implemented in this build";
-		oh_warning("forge: enrichment unavailable: %s",
-			   rep.forge.reason);
+		run_forge(&fo, forge_reason, sizeof(forge_reason), client, &o);
+		rep.forge_kind = forge_kind_name(fo.kind);
+		rep.forge_project = fo.project;
+		rep.forge_facts = &fo.facts;
+		if (forge_reason[0] != '\0') {
+			rep.forge.reason = forge_reason;
+			oh_warning("forge: enrichment unavailable: %s",
+				   forge_reason);
+		}
 	}
 	ret = report_enrich(stdout, &rep, o.format, &err) < 0
 		      ? cmd_report_error(&err)
 		      : OH_EXIT_OK;
 out:
 	osv_result_release(&res);
+	free(fo.project);
+	free(fo.api_base);
 	net_client_free(client);
 	store_close(st);
 	oh_err_release(&err);

@@ -9,6 +9,7 @@
 
 #include "core/err.h"
 #include "core/xalloc.h"
+#include "net/forge.h"
 #include "net/osv.h"
 #include "core/banned.h"
 
@@ -59,6 +60,31 @@ static void text_source(FILE *fp, const struct report_enrich_source *s)
 	fputc('\n', fp);
 }
 
+static void text_forge(FILE *fp, const struct report_enrich *e)
+{
+	const struct forge_facts *f = e->forge_facts;
+
+	fprintf(fp, "forge: %s ", e->forge_kind);
+	put_clean(fp, e->forge_project);
+	fprintf(fp, ": archived=%s stars=%ld forks=%ld open_issues=%ld\n",
+		f->archived ? "yes" : "no", f->stars, f->forks, f->open_issues);
+	fprintf(fp,
+		"  issues: opened 90d=%ld 365d=%ld, closed 90d=%ld 365d=%ld\n",
+		f->issues90.opened, f->issues.opened, f->issues90.closed,
+		f->issues.closed);
+	fprintf(fp,
+		"  changes: opened 90d=%ld 365d=%ld, closed 90d=%ld 365d=%ld\n",
+		f->changes90.opened, f->changes.opened, f->changes90.closed,
+		f->changes.closed);
+	if (f->close_sample > 0)
+		fprintf(fp, "  median time to close: %.1f days (%ld issue%s)\n",
+			f->median_close_days, f->close_sample,
+			f->close_sample == 1 ? "" : "s");
+	else
+		fputs("  median time to close: unknown (no issue closed in 365 days)\n",
+		      fp);
+}
+
 static void render_text(FILE *fp, const struct report_enrich *e)
 {
 	fputs("repository: ", fp);
@@ -70,8 +96,12 @@ static void render_text(FILE *fp, const struct report_enrich *e)
 		else
 			text_osv(fp, e);
 	}
-	if (e->forge.wanted)
-		text_source(fp, &e->forge);
+	if (e->forge.wanted) {
+		if (e->forge.reason)
+			text_source(fp, &e->forge);
+		else
+			text_forge(fp, e);
+	}
 }
 
 static void add_str_or_null(cJSON *o, const char *key, const char *s)
@@ -119,6 +149,41 @@ static cJSON *json_source(const struct report_enrich_source *s,
 	return o;
 }
 
+static void json_window(cJSON *o, const char *key, const struct forge_window *w)
+{
+	cJSON *x = cJSON_AddObjectToObject(o, key);
+
+	cJSON_AddNumberToObject(x, "opened", (double)w->opened);
+	cJSON_AddNumberToObject(x, "closed", (double)w->closed);
+}
+
+static cJSON *json_forge(const struct report_enrich *e)
+{
+	const struct forge_facts *f = e->forge_facts;
+	cJSON *o = json_source(&e->forge, NULL);
+
+	if (e->forge.reason)
+		return o;
+	cJSON_AddStringToObject(o, "forge", e->forge_kind);
+	cJSON_AddStringToObject(o, "project", e->forge_project);
+	cJSON_AddBoolToObject(o, "archived", f->archived);
+	cJSON_AddNumberToObject(o, "stars", (double)f->stars);
+	cJSON_AddNumberToObject(o, "forks", (double)f->forks);
+	cJSON_AddNumberToObject(o, "open_issues", (double)f->open_issues);
+	json_window(o, "issues_90d", &f->issues90);
+	json_window(o, "issues_365d", &f->issues);
+	json_window(o, "changes_90d", &f->changes90);
+	json_window(o, "changes_365d", &f->changes);
+	if (f->close_sample > 0)
+		cJSON_AddNumberToObject(o, "median_days_to_close",
+					f->median_close_days);
+	else
+		cJSON_AddNullToObject(o, "median_days_to_close");
+	cJSON_AddNumberToObject(o, "close_sample", (double)f->close_sample);
+	cJSON_AddNullToObject(o, "median_days_to_first_response");
+	return o;
+}
+
 static void render_json(FILE *fp, const struct report_enrich *e)
 {
 	cJSON *root = cJSON_CreateObject();
@@ -133,7 +198,7 @@ static void render_json(FILE *fp, const struct report_enrich *e)
 	if (e->osv.wanted)
 		cJSON_AddItemToArray(src, json_source(&e->osv, e->osv_res));
 	if (e->forge.wanted)
-		cJSON_AddItemToArray(src, json_source(&e->forge, NULL));
+		cJSON_AddItemToArray(src, json_forge(e));
 	s = cJSON_Print(root);
 	cJSON_Delete(root);
 	if (!s)

@@ -16,6 +16,7 @@
 
 #include "report/report.h"
 
+struct forge_facts;
 struct oh_err;
 struct osv_result;
 
@@ -32,6 +33,9 @@ struct report_enrich {
 	struct report_enrich_source osv;   /* OSV status */
 	const struct osv_result *osv_res;  /* facts when osv.reason is NULL */
 	struct report_enrich_source forge; /* forge status */
+	const char *forge_kind;            /* "github", ... when available */
+	const char *forge_project;         /* "owner/repo" when available */
+	const struct forge_facts *forge_facts; /* when forge.reason is NULL */
 };
 
 /** Render `e` to fp; OH_EIO (naming "<stdout>") when writing fails. */

@@ -92,8 +92,8 @@ ids = [v["id"] for v in osv["vulnerabilities"]]
 assert ids == ["GHSA-f3xq-8m2v-test", "PYSEC-2026-7"], ids
 assert osv["vulnerabilities"][0]["fixed"] is True
 assert osv["vulnerabilities"][1]["severity"] == "MODERATE"
-assert forge == {"name": "forge", "status": "unavailable",
-                 "reason": "not implemented in this build"}, forge
+assert forge["name"] == "forge" and forge["status"] == "unavailable", forge
+assert forge["reason"] == "https://example.org/fake: no owner/repository path in the URL", forge
 EOF2
 
 # 429 with Retry-After, then success; 500, then success.

@@ -18,14 +18,24 @@ The first path segment picks a scenario; the rest is the OSV API path:
   /bigstream/...   a 9 MiB body without Content-Length
   /loop/...        302 to itself
   /paged/...       a batch reply with a next_page_token
+Forge scenarios (project acme/widget; times relative to 2026-11-01):
+  /gh/...          GitHub REST: /repos/P and /repos/P/issues (102 items
+                   over two pages, every fifth a pull request)
+  /ghcap/...       GitHub issues whose pages never end
+  /ghrl/...        GitHub 403 with X-RateLimit-Remaining: 0
+  /gl/...          GitLab v4: /projects/acme%2Fwidget, /issues, /merge_requests
+  /gt/...          Gitea v1: /repos/P, /issues?type=issues|pulls
 Control paths (not counted):
   /_count          {"requests": N, "not_modified": N, "gzip": N,
+                    "auth": N (requests with a Bearer token),
                     "paths": {path: N}}
   /_reset          zero the counters and the once-only failures
 """
 import gzip
 import json
 import sys
+from datetime import datetime, timedelta, timezone
+from urllib.parse import parse_qs, urlsplit
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -84,13 +94,48 @@ BY_COMMIT = ["GHSA-f3xq-8m2v-test", "PYSEC-2026-7"]
 BY_PURL = ["PYSEC-2026-7", "OSV-2026-33"]
 
 lock = threading.Lock()
-state = {"requests": 0, "not_modified": 0, "gzip": 0, "paths": {}}
+state = {"requests": 0, "not_modified": 0, "gzip": 0, "auth": 0, "paths": {}}
+NOW = datetime(2026, 11, 1, tzinfo=timezone.utc)
+
+
+def iso(t, frac=False):
+    return t.strftime("%Y-%m-%dT%H:%M:%S") + (".123Z" if frac else "Z")
+
+
+def gh_item(i):
+    created = NOW - timedelta(days=i * 3 + 1)
+    closed = created + timedelta(days=i % 10 + 1) if i % 2 == 0 else None
+    it = {"number": i + 1, "created_at": iso(created),
+          "closed_at": iso(closed) if closed else None, "comments": 0}
+    if i % 5 == 0:
+        it["pull_request"] = {"url": "x"}
+    return it
+
+
+GL_ISSUES = [
+    {"iid": 1, "created_at": iso(NOW - timedelta(days=10), True),
+     "closed_at": iso(NOW - timedelta(days=6), True)},
+    {"iid": 2, "created_at": iso(NOW - timedelta(days=200), True),
+     "closed_at": None},
+]
+GL_MRS = [
+    {"iid": 3, "created_at": iso(NOW - timedelta(days=30), True),
+     "closed_at": None, "merged_at": iso(NOW - timedelta(days=29), True)},
+]
+GT_ISSUES = [
+    {"number": 1, "created_at": "2026-10-20T08:00:00+02:00",
+     "closed_at": "2026-10-22T08:00:00+02:00", "pull_request": None},
+]
+GT_PULLS = [
+    {"number": 2, "created_at": "2025-12-01T00:00:00Z", "closed_at": None,
+     "pull_request": {"merged": False}},
+]
 failed_once = set()
 
 
 def reset():
     with lock:
-        state.update(requests=0, not_modified=0, gzip=0, paths={})
+        state.update(requests=0, not_modified=0, gzip=0, auth=0, paths={})
         failed_once.clear()
 
 
@@ -124,6 +169,8 @@ class Handler(BaseHTTPRequestHandler):
     def count(self):
         with lock:
             state["requests"] += 1
+            if self.headers.get("Authorization", "").startswith("Bearer "):
+                state["auth"] += 1
             state["paths"][self.path] = state["paths"].get(self.path, 0) + 1
 
     def once(self, key):
@@ -195,9 +242,56 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
+        elif scenario in ("gh", "ghcap", "ghrl", "gl", "gt"):
+            return self.forge(scenario, rest)
         elif scenario not in ("ok", "paged"):
             return self.send_body(404, '{"message":"no such scenario"}')
         return self.osv(scenario, rest, body)
+
+    def forge(self, scenario, rest):
+        u = urlsplit(rest)
+        q = parse_qs(u.query)
+        page = int(q.get("page", ["1"])[0])
+        per = int(q.get("per_page", q.get("limit", ["30"]))[0])
+        path = u.path
+        if scenario == "ghrl":
+            return self.send_body(403, '{"message":"API rate limit exceeded"}',
+                                  extra={"X-RateLimit-Remaining": "0"})
+        if scenario in ("gh", "ghcap"):
+            if path == "/repos/acme/widget":
+                return self.send_body(200, json.dumps({
+                    "full_name": "acme/widget", "archived": False,
+                    "disabled": False, "stargazers_count": 42,
+                    "forks_count": 7, "open_issues_count": 3}))
+            if path == "/repos/acme/widget/issues":
+                if scenario == "ghcap":
+                    items = [gh_item(1) for _ in range(per)]
+                else:
+                    all_items = [gh_item(i) for i in range(102)]
+                    items = all_items[(page - 1) * per:page * per]
+                return self.send_body(200, json.dumps(items))
+        if scenario == "gl":
+            if path == "/projects/acme%2Fwidget":
+                return self.send_body(200, json.dumps({
+                    "path_with_namespace": "acme/widget", "archived": True,
+                    "star_count": 5, "forks_count": 1,
+                    "open_issues_count": 1}))
+            lists = {"/projects/acme%2Fwidget/issues": GL_ISSUES,
+                     "/projects/acme%2Fwidget/merge_requests": GL_MRS}
+            if path in lists:
+                return self.send_body(200, json.dumps(
+                    lists[path] if page == 1 else []))
+        if scenario == "gt":
+            if path == "/repos/acme/widget":
+                return self.send_body(200, json.dumps({
+                    "full_name": "acme/widget", "archived": False,
+                    "stars_count": 9, "forks_count": 2,
+                    "open_issues_count": 0}))
+            if path == "/repos/acme/widget/issues":
+                items = GT_PULLS if q.get("type") == ["pulls"] else GT_ISSUES
+                return self.send_body(200, json.dumps(
+                    items if page == 1 else []))
+        return self.send_body(404, '{"message":"Not Found"}')
 
     def osv(self, scenario, rest, body):
         if rest == "/v1/querybatch" and body is not None:
