@@ -74,7 +74,7 @@ static int split_url(char **host, char **path, const char *url)
 		n = strcspn(p, "/");
 		if (memchr(p, '@', n))
 			return -1;
-		*host = oh_xstrndup(p, strcspn(p, ":/"));
+		*host = oh_xstrndup(p, n); /* with the port, if any */
 		*path = oh_xstrdup(p + n);
 		return 0;
 	}
@@ -115,8 +115,12 @@ static bool project_valid(const char *p)
 			 "0123456789._-/") == n;
 }
 
-static enum forge_kind kind_of_host(const char *host)
+static enum forge_kind kind_of_host(const char *hostport)
 {
+	char host[256];
+
+	snprintf(host, sizeof(host), "%.*s", (int)strcspn(hostport, ":"),
+		 hostport);
 	if (strcmp(host, "github.com") == 0 ||
 	    strcmp(host, "www.github.com") == 0)
 		return FORGE_GITHUB;
