@@ -25,6 +25,7 @@ struct cmd_entry {
 };
 
 static const struct cmd_entry commands[] = {
+	{ "data", cmd_data, "update data files (SPDX license list)", 0 },
 	{ "db", cmd_db, "inspect the osshealth database", CMD_NEEDS_DB },
 	{ "diff", cmd_diff, "what changed between two review runs",
 	  CMD_NEEDS_DB },

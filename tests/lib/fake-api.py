@@ -25,6 +25,11 @@ Forge scenarios (project acme/widget; times relative to 2026-11-01):
   /ghrl/...        GitHub 403 with X-RateLimit-Remaining: 0
   /gl/...          GitLab v4: /projects/acme%2Fwidget, /issues, /merge_requests
   /gt/...          Gitea v1: /repos/P, /issues?type=issues|pulls
+SPDX license list (from $FAKE_API_LICENSES, a licenses.tsv):
+  /spdx/good.json     every id of that file plus Fake-New-1.0, version 9.99
+  /spdx/missing.json  the same without MIT (categories.json needs it)
+  /spdx/few.json      only 10 licenses
+  /spdx/bad.json      not JSON
 Control paths (not counted):
   /_count          {"requests": N, "not_modified": N, "gzip": N,
                     "auth": N (requests with a Bearer token),
@@ -33,6 +38,7 @@ Control paths (not counted):
 """
 import gzip
 import json
+import os
 import sys
 from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, urlsplit
@@ -242,11 +248,38 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
+        elif scenario == "spdx":
+            return self.spdx(rest)
         elif scenario in ("gh", "ghcap", "ghrl", "gl", "gt"):
             return self.forge(scenario, rest)
         elif scenario not in ("ok", "paged"):
             return self.send_body(404, '{"message":"no such scenario"}')
         return self.osv(scenario, rest, body)
+
+    def spdx(self, rest):
+        if rest == "/bad.json":
+            return self.send_body(200, '{"licenseListVersion": "9.99", "licenses": [')
+        rows = []
+        with open(os.environ["FAKE_API_LICENSES"]) as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                lid, osi, dep, _text, name = line.rstrip("\n").split("\t")
+                rows.append({"reference": "https://spdx.org/licenses/%s.html" % lid,
+                             "isDeprecatedLicenseId": dep == "1",
+                             "name": name or lid, "licenseId": lid,
+                             "seeAlso": [], "isOsiApproved": osi == "1"})
+        rows.append({"licenseId": "Fake-New-1.0", "name": "Fake New\tLicense 1.0",
+                     "isDeprecatedLicenseId": False, "isOsiApproved": True})
+        if rest == "/missing.json":
+            rows = [r for r in rows if r["licenseId"] != "MIT"]
+        elif rest == "/few.json":
+            rows = rows[:10]
+        elif rest != "/good.json":
+            return self.send_body(404, '{"message":"not found"}')
+        return self.send_body(200, json.dumps({
+            "licenseListVersion": "9.99", "licenses": rows,
+            "releaseDate": "2026-10-01"}))
 
     def forge(self, scenario, rest):
         u = urlsplit(rest)
@@ -336,7 +369,6 @@ def main():
     srv.daemon_threads = True
     with open(sys.argv[1] + ".tmp", "w") as f:
         f.write("%d\n" % srv.server_address[1])
-    import os
     os.rename(sys.argv[1] + ".tmp", sys.argv[1])
     srv.serve_forever()
 
