@@ -139,24 +139,23 @@ static size_t root_license_files(const char **out, const struct tree_files *t)
  * Record, as a JSON fact, every commit that added, changed or removed a
  * root license file: the evidence for "the license changed in commit X".
  */
-static void license_history(struct scan_item *it, git_repository *repo,
+static bool license_history(struct pathlog *log, struct scan_item *it,
+			    git_repository *repo, const char **paths,
 			    const struct tree_files *t)
 {
-	const char *paths[PATHLOG_MAX_PATHS];
 	size_t n = root_license_files(paths, t);
-	struct pathlog log;
 	struct oh_err err = OH_ERR_INIT;
 	cJSON *arr;
 	char *json;
 
-	if (n == 0 || pathlog_collect(&log, repo, it->revision, paths, n, 0,
+	if (n == 0 || pathlog_collect(log, repo, it->revision, paths, n, 0,
 				      it->mc->name, &err) < 0) {
 		oh_err_release(&err);
-		return;
+		return false;
 	}
 	arr = cJSON_CreateArray();
-	for (size_t i = 0; i < log.change_nr; i++) {
-		const struct pathlog_change *c = &log.change[i];
+	for (size_t i = 0; i < log->change_nr; i++) {
+		const struct pathlog_change *c = &log->change[i];
 		cJSON *o = cJSON_CreateObject();
 
 		cJSON_AddStringToObject(o, "commit", c->commit);
@@ -175,7 +174,7 @@ static void license_history(struct scan_item *it, git_repository *repo,
 	scan_item_fact(it, "license.file_history", "%s", json);
 	cJSON_free(json);
 	cJSON_Delete(arr);
-	pathlog_release(&log);
+	return true;
 }
 
 static void declared_facts(struct health_input *in,
@@ -202,9 +201,12 @@ static void record_facts(struct scan_item *it, const struct tree_files *t,
 		       health_risk_name(it->health.risk));
 }
 
-void scan_collect(struct scan_item *it, const struct scan_opts *opts,
-		  const struct health_weights *w)
+void scan_collect(struct scan_item *it, struct scan_worker *wk,
+		  const struct scan_opts *opts, const struct health_weights *w)
 {
+	const char *lic_paths[PATHLOG_MAX_PATHS];
+	struct pathlog log;
+	bool has_log;
 	struct oh_err err = OH_ERR_INIT;
 	struct tree_files files = TREE_FILES_INIT;
 	struct health_text ci[SCAN_MAX_CI_FILES];
@@ -231,9 +233,14 @@ void scan_collect(struct scan_item *it, const struct scan_opts *opts,
 	in.ci_text = ci;
 	in.ci_text_nr = ci_nr;
 	declared_facts(&in, it->mc);
+	has_log = license_history(&log, it, repo, lic_paths, &files);
+	scan_collect_license(it, wk, &in, mirror_repo_path(mrepo), repo,
+			     has_log ? &log : NULL);
+	if (has_log)
+		pathlog_release(&log);
+	scan_collect_history(it, wk, &in, mirror_repo_path(mrepo));
 	health_evaluate(&it->health, &in, w);
 	record_facts(it, &files, ci_nr);
-	license_history(it, repo, &files);
 out:
 	it->finished_at = (int64_t)time(NULL);
 	tree_files_release(&files);

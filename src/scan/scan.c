@@ -15,7 +15,10 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "core/buf.h"
+#include "core/path.h"
 #include "git/gitlib.h"
+#include "git/history.h"
+#include "health/activity.h"
 #include "git/mirror.h"
 #include "health/health.h"
 #include "scan/manifest.h"
@@ -36,6 +39,8 @@ struct batch {
 	struct store *st;               /* the writer's connection */
 	const struct scan_opts *opts;   /* borrowed */
 	const struct health_weights *w; /* scoring weights */
+	struct hist_bots *bots;         /* rules/bots.json */
+	struct act_orgs *orgs;          /* rules/orgs.json */
 	struct scan_item *item;         /* one per component */
 	size_t nr;                      /* items */
 	size_t next;                    /* next item to hand out */
@@ -144,6 +149,20 @@ static int write_categories(struct batch *b, const struct scan_item *it,
 	return 0;
 }
 
+static int write_findings(struct batch *b, const struct scan_item *it,
+			  struct oh_err *err)
+{
+	for (size_t i = 0; i < it->finding_nr; i++) {
+		const struct scan_finding *f = &it->finding[i];
+
+		if (store_finding_put(b->st, b->run_id, it->component_id,
+				      f->code, f->severity, f->message,
+				      f->evidence, err) < 0)
+			return err->code;
+	}
+	return 0;
+}
+
 static int update_repo(struct batch *b, const struct scan_item *it,
 		       struct oh_err *err)
 {
@@ -180,6 +199,8 @@ static int write_item(struct batch *b, const struct scan_item *it,
 		if (write_checks(b, it, err) < 0 ||
 		    write_categories(b, it, err) < 0)
 			goto fail;
+		if (write_findings(b, it, err) < 0)
+			goto fail;
 		for (size_t i = 0; i < it->fact_nr; i++)
 			if (store_fact_put(b->st, b->run_id, it->component_id,
 					   it->fact[i].key, it->fact[i].value,
@@ -197,6 +218,9 @@ fail:
 static void *worker(void *arg)
 {
 	struct batch *b = arg;
+	struct scan_worker wk = {
+		.st = b->st, .lock = &b->lock, .bots = b->bots, .orgs = b->orgs
+	};
 
 	for (;;) {
 		struct scan_item *it;
@@ -213,7 +237,7 @@ static void *worker(void *arg)
 		emit(b, SCAN_EV_START, it->mc->name, NULL);
 		pthread_mutex_unlock(&b->lock);
 
-		scan_collect(it, b->opts, b->w);
+		scan_collect(it, &wk, b->opts, b->w);
 
 		pthread_mutex_lock(&b->lock);
 		if (b->db_err.code == OH_OK &&
@@ -229,6 +253,7 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&b->lock);
 		scan_item_release(it);
 	}
+	scan_worker_release(&wk);
 	return NULL;
 }
 
@@ -341,6 +366,23 @@ static int run_workers(struct batch *b)
 	return 0;
 }
 
+/* The data files every worker shares: bot patterns, organisations. */
+static int load_rules(struct batch *b, struct oh_err *err)
+{
+	struct oh_buf path = OH_BUF_INIT;
+	int ret = oh_data_file(&path, "rules/bots.json", err);
+
+	if (ret == 0)
+		ret = hist_bots_load(&b->bots, path.buf, err);
+	oh_buf_reset(&path);
+	if (ret == 0)
+		ret = oh_data_file(&path, "rules/orgs.json", err);
+	if (ret == 0)
+		ret = act_orgs_load(&b->orgs, path.buf, err);
+	oh_buf_release(&path);
+	return ret;
+}
+
 int scan_run(struct scan_summary *out, struct store *st,
 	     const struct manifest *m, const struct scan_opts *opts,
 	     scan_event_fn cb, void *payload, struct oh_err *err)
@@ -359,6 +401,8 @@ int scan_run(struct scan_summary *out, struct store *st,
 	out->total = m->component_nr;
 	interrupted = 0;
 	ret = health_weights_load(&w, NULL, err);
+	if (ret == 0)
+		ret = load_rules(&b, err);
 	if (ret < 0)
 		goto out;
 	b.w = w;
@@ -375,6 +419,9 @@ int scan_run(struct scan_summary *out, struct store *st,
 		ret = oh_err_set(err, b.db_err.code, b.db_err.input, 0, 0, "%s",
 				 b.db_err.msg);
 	}
+	/* Skipped and never-started items still hold their arenas. */
+	for (size_t i = 0; i < b.nr; i++)
+		scan_item_release(&b.item[i]);
 	out->interrupted = interrupted != 0;
 	if (ret == 0 && !out->interrupted)
 		ret = store_run_finish(st, b.run_id,
@@ -384,6 +431,8 @@ int scan_run(struct scan_summary *out, struct store *st,
 	free(b.item);
 out:
 	oh_err_release(&b.db_err);
+	hist_bots_free(b.bots);
+	act_orgs_free(b.orgs);
 	health_weights_free(w);
 	cJSON_free(inputs);
 	return ret;

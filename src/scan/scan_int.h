@@ -7,6 +7,7 @@
  * (collect.c) and written by the writer (scan.c).
  */
 
+#include <pthread.h>
 #include <stdint.h>
 
 #include "core/arena.h"
@@ -16,7 +17,32 @@
 struct manifest_component;
 struct health_weights;
 
-#define SCAN_MAX_FACTS 64
+#define SCAN_MAX_FACTS    64
+#define SCAN_MAX_FINDINGS 64
+
+struct lic_adapt;
+
+struct hist_bots;
+struct act_orgs;
+struct store;
+
+/* Per worker thread: engines that are costly to build and not shared. */
+struct scan_worker {
+	struct store *st;             /* the database; only under *lock */
+	pthread_mutex_t *lock;        /* the batch's store lock */
+	const struct hist_bots *bots; /* rules/bots.json; may be NULL */
+	const struct act_orgs *orgs;  /* rules/orgs.json; may be NULL */
+	struct lic_adapt *lic;        /* license engine, opened on first use */
+	bool lic_broken;              /* opening it failed; do not retry */
+	char lic_error[256];          /* why */
+};
+
+struct scan_finding {
+	const char *code;     /* stable code, e.g. "license/changed" */
+	const char *severity; /* info|low|medium|high|critical (static) */
+	const char *message;  /* one line (arena) */
+	const char *evidence; /* JSON array (arena) */
+};
 
 struct scan_fact {
 	const char *key;   /* e.g. "files.count" */
@@ -37,15 +63,51 @@ struct scan_item {
 	struct health_result health;           /* checks, when !failed */
 	struct scan_fact fact[SCAN_MAX_FACTS]; /* derived facts */
 	size_t fact_nr;                        /* entries in fact */
-	struct oh_arena arena;                 /* owns fact strings */
+	struct scan_finding finding[SCAN_MAX_FINDINGS]; /* besides checks */
+	size_t finding_nr;                              /* entries in finding */
+	size_t finding_more;                            /* findings not kept */
+	struct oh_arena arena;                          /* owns fact strings */
 };
 
 /**
  * Collect the facts of one component and evaluate it into `it` (never
  * fails as a function: a failure is recorded in it->failed/error).
  */
-void scan_collect(struct scan_item *it, const struct scan_opts *opts,
-		  const struct health_weights *w);
+void scan_collect(struct scan_item *it, struct scan_worker *wk,
+		  const struct scan_opts *opts, const struct health_weights *w);
+
+/** Release what a worker holds (engines). */
+void scan_worker_release(struct scan_worker *wk);
+
+/**
+ * The license facts of a repository at `rev` into `in` and the item's
+ * facts and findings (collect_lic.c).  `repo_path` is the git dir or work
+ * tree; `git` the open handle, for reading old license blobs; `hist` the
+ * root license files' history (may be NULL).  Failures leave the license
+ * facts unknown and add a finding; they never fail the component.
+ */
+struct git_repository;
+struct pathlog;
+struct health_input;
+void scan_collect_license(struct scan_item *it, struct scan_worker *wk,
+			  struct health_input *in, const char *repo_path,
+			  struct git_repository *git,
+			  const struct pathlog *hist);
+
+/**
+ * History facts (collect_hist.c): walk the commits not yet stored, store
+ * them, load the whole history back, and fill in->history, the item's
+ * activity and DCO facts.  `repo_path` is the git dir or work tree.
+ * Failures leave the history unknown and add a finding.
+ */
+void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
+			  struct health_input *in, const char *repo_path);
+
+/** Add a finding (strings copied into the item's arena). */
+void scan_item_finding(struct scan_item *it, const char *code,
+		       const char *severity, const char *evidence_json,
+		       const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
 /** Add a fact (copied into the item's arena). */
 void scan_item_fact(struct scan_item *it, const char *key, const char *fmt, ...)

@@ -144,18 +144,22 @@ static const char *const migration[] = {
 	"CREATE INDEX run_components_by_component"
 	"  ON run_components(component_id, run_id);",
 
+	/* 2 -> 3: sign-off identities after .mailmap, for DCO shares. */
+	("ALTER TABLE trailers ADD COLUMN ident_name TEXT;"
+	 "ALTER TABLE trailers ADD COLUMN ident_email TEXT;"),
+
 	/*
-	 * 2 -> 3: HTTP response cache of src/net/ (ETag/Last-Modified
+	 * 3 -> 4: HTTP response cache of src/net/ (ETag/Last-Modified
 	 * revalidation).  Keyed by the URL without credentials; no request
 	 * header (and so no token) is ever stored.
 	 */
-	"CREATE TABLE http_cache ("
-	"  url TEXT PRIMARY KEY,"
-	"  etag TEXT,"
-	"  last_modified TEXT,"
-	"  fetched_at INTEGER,"
-	"  status INTEGER,"
-	"  body BLOB);",
+	("CREATE TABLE http_cache ("
+	 "  url TEXT PRIMARY KEY,"
+	 "  etag TEXT,"
+	 "  last_modified TEXT,"
+	 "  fetched_at INTEGER,"
+	 "  status INTEGER,"
+	 "  body BLOB);"),
 };
 
 _Static_assert(sizeof(migration) / sizeof(migration[0]) == STORE_SCHEMA_VERSION,

@@ -3,7 +3,7 @@
 #define OH_STORE_STORE_HTTP_H
 
 /*
- * The HTTP response cache of src/net/ (table http_cache, schema 3): one
+ * The HTTP response cache of src/net/ (table http_cache, schema 4): one
  * row per URL with the validators (ETag, Last-Modified) needed for a
  * conditional request, the time of the last fetch or revalidation, the
  * HTTP status and the body.

@@ -24,3 +24,22 @@ PY
 [ -z "$(sqlite3 r.db "SELECT 1 FROM facts f JOIN components c ON c.id = f.component_id
 WHERE c.name = 'lic-none' AND f.key = 'license.file_history'")" ] ||
 	fail "license history for a repository without license files"
+
+# The engine names both licenses of that change, and the switch from an
+# OSI license to a non-OSI one is a high finding naming the commit.
+commit=$(git -C "$FIXTURES/lic-changed" log -1 --format=%h --abbrev=12 -- LICENSE)
+expect_exit 0 report --db r.db
+expect_stdout_match "high +license/changed: LICENSE changed from Apache-2.0 to BUSL-1.1 in commit $commit \(2024-08-10, 'Change license to BUSL-1.1'\): from an OSI-approved license to a non-OSI one"
+expect_stdout_match 'open-source +0\.0  license .BUSL-1.1. is not OSI-approved'
+# No license at all: the open-source check says so, with a zero that is a
+# verdict, not a missing fact.
+expect_stdout_match 'open-source +0\.0  no license found'
+expect_exit 0 report --db r.db --format json
+python3 - <<'PY' || fail "license facts in the JSON report"
+import json
+d = {c["name"]: c for c in json.load(open("out"))["components"]}
+f = d["lic-changed"]["facts"]
+assert f["license.concluded"] == "BUSL-1.1" and f["license.osi"] == "false", f
+f = d["lic-none"]["facts"]
+assert f["license.concluded"] == "NONE" and f["license.osi"] == "false", f
+PY

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef OH_GIT_HISTORY_H
+#define OH_GIT_HISTORY_H
+
+/*
+ * Commit and tag facts from one revwalk over a local repository (a work
+ * tree or a bare mirror), opened with git_repository_open_ext().
+ *
+ * Per commit: id, author and committer identity after the repository's
+ * .mailmap (time in seconds since the epoch, time-zone offset in minutes),
+ * parent count, subject, trailers (read by git/trailer.h, so with git
+ * log's rules), whether a gpgsig/gpgsig-sha256 header is present (a PGP or
+ * SSH signature; not verified), whether the author is a bot (PCRE2
+ * patterns of rules/bots.json, see docs/metrics.md), and DCO remediation
+ * statements found in the message.  Sign-off-like trailers ("Name
+ * <email>") also carry the identity after .mailmap.
+ *
+ * Per tag: name, peeled target commit, time (tagger date, else the target
+ * commit's committer date), annotated, signed (a PGP or SSH signature block
+ * in the tag message), semantic-version parse.
+ *
+ * What is walked: HEAD (the default branch), or with all_refs every ref
+ * plus HEAD (like `git log --all`), or a range "BASE..TIP".  A `known`
+ * callback hides commits already stored and everything they reach, so a
+ * re-scan walks only new commits (the store keeps whole ancestries, see
+ * store_hist.h).
+ *
+ * Memory: all strings live in the hist's arena; names, emails and trailer
+ * keys and values are interned (stored once), so a long history costs
+ * about 100 bytes per commit plus its subject.  One trailer list and the
+ * libgit2 objects are reused across commits.
+ *
+ * .mailmap: the work tree's file, or HEAD:.mailmap for a bare repository
+ * (or a git directory opened directly); emails match ignoring case, as
+ * in git (libgit2 1.5 alone matches them exactly); mailmap.file and
+ * mailmap.blob settings are not read; a file over HIST_MAX_MAILMAP bytes
+ * is ignored.
+ *
+ * Limits: HIST_MAX_COMMITS commits per walk (OH_ELIMIT beyond);
+ * messages over TRAILER_MAX_MSG bytes get no trailers; bot patterns run
+ * with PCRE2 match limit HIST_BOT_MATCH_LIMIT and depth limit
+ * HIST_BOT_DEPTH_LIMIT (a pattern that hits a limit does not match).
+ * Not thread safe: one struct hist per thread.  Process-wide side
+ * effects (libgit2 options are global): commits are not kept in libgit2's
+ * object cache (set once, left so), and object hashes are not re-verified
+ * while a walk runs (as git log; switched back on when it returns), so a
+ * concurrent libgit2 user in another thread may read unverified meanwhile.
+ *
+ * Text: names, emails, subjects and trailer values are valid UTF-8:
+ * commits whose encoding header says ISO-8859-1 are converted, other
+ * invalid bytes become U+FFFD (git log would print them raw).
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+
+struct oh_err;
+struct hist_bots;
+
+#define HIST_MAX_COMMITS     20000000u
+#define HIST_BOT_MATCH_LIMIT 100000u
+#define HIST_BOT_DEPTH_LIMIT 1000u
+#define HIST_MAX_BOT_RULES   256u
+#define HIST_MAX_MAILMAP     (8u << 20) /* bytes of .mailmap read */
+
+struct hist_trailer {
+	const char *key;         /* as written, e.g. "Signed-off-by" */
+	const char *value;       /* unfolded value */
+	const char *ident_name;  /* "Name <email>" values: name after mailmap */
+	const char *ident_email; /* ... and email; both NULL otherwise */
+};
+
+struct hist_commit {
+	char id[41];                /* hex object id */
+	const char *author_name;    /* after .mailmap */
+	const char *author_email;   /* after .mailmap */
+	const char *committer_name; /* after .mailmap */
+	const char *committer_email;
+	int64_t author_time;    /* seconds since the epoch */
+	int64_t committer_time; /* seconds since the epoch */
+	int author_tz;          /* minutes east of UTC */
+	int committer_tz;       /* minutes east of UTC */
+	unsigned parents;       /* 0 for a root, 2+ for a merge */
+	const char *subject;    /* first paragraph joined to one line */
+	size_t trailer_first;   /* index into hist.trailer */
+	size_t trailer_nr;      /* trailers of this commit */
+	bool signature;         /* gpgsig header present */
+	bool is_bot;            /* author matched rules/bots.json */
+	bool signoff_outside;   /* "Signed-off-by:" line not in the trailers */
+};
+
+/* "I, Name <email>, hereby add my Signed-off-by to this commit: <sha>" */
+struct hist_remedy {
+	size_t commit;     /* index of the commit whose message says it */
+	const char *name;  /* as written */
+	const char *email; /* as written */
+	const char *sha;   /* abbreviated or full id, lower case */
+};
+
+struct hist_tag {
+	const char *name; /* without refs/tags/ */
+	char target[41];  /* peeled commit id ("" if not a commit) */
+	int64_t time;     /* tagger date, else target's committer date */
+	bool annotated;   /* a tag object */
+	bool signed_tag;  /* PGP/SSH signature block in the message */
+	bool semver;      /* name is [v]MAJOR.MINOR.PATCH[-pre][+build] */
+	bool prerelease;  /* semver with a -pre part */
+	unsigned long major, minor, patch;
+};
+
+struct hist {
+	struct oh_arena arena;      /* every string below */
+	struct hist_commit *commit; /* in walk order (newest first) */
+	size_t commit_nr, commit_alloc;
+	struct hist_trailer *trailer;
+	size_t trailer_nr, trailer_alloc;
+	struct hist_remedy *remedy;
+	size_t remedy_nr, remedy_alloc;
+	struct hist_tag *tag; /* sorted by name */
+	size_t tag_nr, tag_alloc;
+	char base[41]; /* range base used ("" when none) */
+	void *intern;  /* string table (private) */
+};
+
+struct hist_opts {
+	bool all_refs;       /* every ref plus HEAD instead of HEAD */
+	bool tags;           /* collect tags */
+	bool upstream_range; /* no range: merge base with upstream..HEAD */
+	const char *range;   /* "BASE..TIP" or NULL */
+	const struct hist_bots *bots; /* NULL: nobody is a bot */
+	/* Return true for a commit already stored (hidden with its past). */
+	bool (*known)(void *payload, const char *hex_id);
+	void *known_payload;
+};
+
+/* clang-format off */
+#define HIST_OPTS_INIT { .tags = true }
+/* clang-format on */
+
+/** Prepare an empty hist (for tests that build facts by hand). */
+void hist_init(struct hist *h);
+
+/** Free everything the hist holds. */
+void hist_release(struct hist *h);
+
+/** Intern a string in h (returns the one stored copy; NULL stays NULL). */
+const char *hist_intern(struct hist *h, const char *s);
+
+/** Append a zeroed commit and return it (valid until the next append). */
+struct hist_commit *hist_commit_add(struct hist *h);
+
+/** Append a trailer to the last commit added (strings are interned). */
+void hist_trailer_add(struct hist *h, const char *key, const char *value,
+		      const char *ident_name, const char *ident_email);
+
+/**
+ * Walk the repository at `path` (a work tree, its .git, or a bare
+ * repository; parent directories are searched like git does) and append
+ * its facts to h (initialised by the caller).  Errors: OH_ENOTFOUND (no
+ * repository there), OH_EINPUT (bad range), OH_EGIT, OH_ELIMIT.
+ */
+int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
+		 struct oh_err *err);
+
+/**
+ * Load bot patterns from a JSON file (format in docs/metrics.md):
+ * {"patterns": [{"field": "name"|"email", "regex": "..."}]}.  *out is
+ * freed with hist_bots_free().  OH_EIO, OH_EINPUT (naming the entry),
+ * OH_ELIMIT (more than HIST_MAX_BOT_RULES).
+ */
+int hist_bots_load(struct hist_bots **out, const char *path,
+		   struct oh_err *err);
+/** The same from a JSON text (`name` is used in errors). */
+int hist_bots_parse(struct hist_bots **out, const char *json, const char *name,
+		    struct oh_err *err);
+bool hist_bots_match(const struct hist_bots *b, const char *name,
+		     const char *email);
+void hist_bots_free(struct hist_bots *b);
+
+/**
+ * Append one commit made of a bare message (for a commit-msg hook and
+ * tests): author name/email as given, no parents, trailers and
+ * remediations read from msg, no mailmap, no bot check.
+ */
+void hist_message_add(struct hist *h, const char *msg, const char *name,
+		      const char *email);
+
+/**
+ * The committer identity git would use in the repository at `path`:
+ * $GIT_AUTHOR_NAME/$GIT_AUTHOR_EMAIL when set, else user.name/user.email
+ * of its configuration.  Caller frees *name and *email with free().
+ * OH_ENOTFOUND when no email is configured.
+ */
+int hist_user_identity(char **name, char **email, const char *path,
+		       struct oh_err *err);
+
+/** Parse a tag name as [v]MAJOR.MINOR.PATCH[-pre][+build] into t. */
+bool hist_semver_parse(struct hist_tag *t, const char *name);
+
+#endif /* OH_GIT_HISTORY_H */

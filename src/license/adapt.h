@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef OH_LICENSE_ADAPT_H
+#define OH_LICENSE_ADAPT_H
+
+/*
+ * The scanner's view of the license engine: the few operations the
+ * repository scan, the summary and the pre-merge gate need, behind one
+ * small interface so that the scanner does not depend on the engine's
+ * internals.
+ *
+ * Operations: open the engine (loads the SPDX data); identify a license
+ * text (exact, close with a percentage, or unknown with the nearest
+ * license); check an SPDX expression and walk its leaves combining a
+ * per-leaf verdict with AND/OR (WITH: the license leaf decides and the
+ * exception must be known); the OSI flag and category of an id.
+ *
+ * Memory: a struct lic_adapt is created by lic_adapt_open() and freed by
+ * lic_adapt_close().  Results are copied into caller structs.  The text
+ * matcher's index is built on the first lic_adapt_match_text() call, so a
+ * run that identifies no text does not pay for it.  Thread safety: one
+ * thread (the lazy build is not locked).
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct oh_err;
+struct lic_adapt;
+
+enum lic_adapt_kind {
+	LIC_ADAPT_NONE,    /* no text to match (empty) */
+	LIC_ADAPT_EXACT,   /* exact match after normalisation */
+	LIC_ADAPT_CLOSE,   /* similar above the engine's threshold */
+	LIC_ADAPT_UNKNOWN, /* not identified; `nearest` may be set */
+};
+
+struct lic_adapt_match {
+	enum lic_adapt_kind kind;
+	char expr[256];   /* identified license(s) as an expression; "" */
+	unsigned percent; /* similarity for CLOSE/UNKNOWN */
+	char nearest[64]; /* UNKNOWN: closest id, or "" */
+	char desc[256];   /* engine's description of the hits, or "" */
+};
+
+/* One leaf of an expression, as handed to a leaf callback. */
+struct lic_adapt_leaf {
+	const char *id;        /* license id or LicenseRef-...; never NULL */
+	const char *exception; /* WITH exception id, or NULL */
+	bool plus;             /* "id+" */
+	bool known;            /* id is on the SPDX list (or a LicenseRef) */
+	bool exception_known;  /* exception is on the SPDX exception list */
+	bool deprecated;       /* id is a deprecated SPDX id */
+	bool osi;              /* the license is OSI-approved */
+	const char *category;  /* "permissive", ...; "" when unknown */
+};
+
+/* Verdict for one leaf: true = acceptable. */
+typedef bool (*lic_adapt_leaf_fn)(void *ctx, const struct lic_adapt_leaf *l);
+
+/** Load the engine's data.  OH_ENOTFOUND / OH_EINPUT naming the file. */
+int lic_adapt_open(struct lic_adapt **out, struct oh_err *err);
+
+/** Free the engine; NULL is a no-op. */
+void lic_adapt_close(struct lic_adapt *a);
+
+/** Identify a license text (len bytes, need not be NUL-terminated). */
+void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
+			  const char *text, size_t len);
+
+/**
+ * Parse `expr`; when valid, call `fn` for every leaf and combine the
+ * answers (AND: all, OR: any) into *result.  Returns 0, or OH_EINPUT with
+ * the position and what was expected in err (input named `name`).
+ * `fn` may be NULL to only validate.
+ */
+int lic_adapt_eval(bool *result, struct lic_adapt *a, const char *expr,
+		   lic_adapt_leaf_fn fn, void *ctx, const char *name,
+		   struct oh_err *err);
+
+/**
+ * Call `fn` for every leaf of a valid expression, left to right (no
+ * short-circuit, unlike lic_adapt_eval()); its return value is ignored.
+ * Errors as lic_adapt_eval().
+ */
+int lic_adapt_walk(struct lic_adapt *a, const char *expr, lic_adapt_leaf_fn fn,
+		   void *ctx, const char *name, struct oh_err *err);
+
+/** True when every leaf of a valid expression is OSI-approved per
+ * AND/OR (WITH: the license is approved and the exception known). */
+int lic_adapt_osi(bool *result, struct lic_adapt *a, const char *expr,
+		  struct oh_err *err);
+
+#endif /* OH_LICENSE_ADAPT_H */

@@ -1,0 +1,595 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The repository verdict from a scan.  See summary.h for the rules.
+ */
+#include "license/summary.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "license/adapt.h"
+#include "license/scan.h"
+#include "core/banned.h"
+
+struct idset {
+	char *id[LIC_SUMMARY_MAX_IDS]; /* sorted? no: small, linear */
+	size_t nr;
+	bool full;
+};
+
+static void idset_add(struct idset *s, const char *id)
+{
+	for (size_t i = 0; i < s->nr; i++)
+		if (strcmp(s->id[i], id) == 0)
+			return;
+	if (s->nr >= LIC_SUMMARY_MAX_IDS) {
+		s->full = true;
+		return;
+	}
+	s->id[s->nr++] = oh_xstrdup(id);
+}
+
+static void idset_release(struct idset *s)
+{
+	for (size_t i = 0; i < s->nr; i++)
+		free(s->id[i]);
+	s->nr = 0;
+}
+
+static bool idset_eq(const struct idset *a, const struct idset *b)
+{
+	if (a->nr != b->nr)
+		return false;
+	for (size_t i = 0; i < a->nr; i++) {
+		bool found = false;
+
+		for (size_t j = 0; j < b->nr; j++)
+			if (strcmp(a->id[i], b->id[j]) == 0)
+				found = true;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+static bool collect_leaf(void *ctx, const struct lic_adapt_leaf *l)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	oh_buf_addf(&b, "%s%s", l->id, l->plus ? "+" : "");
+	if (l->exception)
+		oh_buf_addf(&b, " WITH %s", l->exception);
+	idset_add(ctx, b.buf);
+	oh_buf_release(&b);
+	return true;
+}
+
+/* Add the leaves of a valid expression; false when it is invalid. */
+static bool add_ids(struct idset *s, struct lic_adapt *a, const char *expr)
+{
+	struct oh_err err = OH_ERR_INIT;
+	int rc = lic_adapt_walk(a, expr, collect_leaf, s, expr, &err);
+
+	oh_err_release(&err);
+	return rc == 0;
+}
+
+static void finding(struct lic_summary *s, const char *code,
+		    enum lic_severity sev, const char *path, unsigned line,
+		    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void finding(struct lic_summary *s, const char *code,
+		    enum lic_severity sev, const char *path, unsigned line,
+		    const char *fmt, ...)
+{
+	struct lic_sum_finding *f;
+	struct oh_buf b = OH_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	oh_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	OH_GROW(s->finding, s->finding_alloc, s->finding_nr + 1);
+	f = &s->finding[s->finding_nr++];
+	f->code = code;
+	f->sev = sev;
+	f->message = oh_buf_detach(&b, NULL);
+	f->path = path ? oh_xstrdup(path) : NULL;
+	f->line = line;
+}
+
+/* Append "x" to list b, joined with sep; wrap compound parts in (). */
+static void join(struct oh_buf *b, const char *x, const char *sep, bool wrap)
+{
+	bool compound = wrap && strchr(x, ' ') != NULL;
+
+	if (b->len > 0)
+		oh_buf_adds(b, sep);
+	oh_buf_addf(b, compound ? "(%s)" : "%s", x);
+}
+
+/* Join distinct expressions with AND, wrapping compound ones when
+ * there are several. */
+static char *join_all(char *const *x, size_t n)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	for (size_t i = 0; i < n; i++)
+		join(&b, x[i], " AND ", n > 1);
+	return oh_buf_detach(&b, NULL);
+}
+
+static bool add_distinct(char **x, size_t *n, size_t max, const char *e)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(x[i], e) == 0)
+			return false;
+	if (*n >= max)
+		return false;
+	x[(*n)++] = oh_xstrdup(e);
+	return true;
+}
+
+/*
+ * Add a conjunction part by part ("(curl AND ISC)" adds curl and ISC),
+ * so that tags of many files do not repeat the same ids; expressions with
+ * OR or WITH are kept whole.
+ */
+static void add_parts(char **x, size_t *n, size_t max, const char *e)
+{
+	char *copy;
+	char *p;
+
+	if (strstr(e, " OR ") || strstr(e, " WITH ") || strstr(e, " or ") ||
+	    strstr(e, " with ")) {
+		add_distinct(x, n, max, e);
+		return;
+	}
+	copy = oh_xstrdup(e);
+	p = copy;
+	while (*p != '\0') {
+		char *end = strstr(p, " AND ");
+		char *q;
+
+		if (!end)
+			end = strstr(p, " and ");
+		if (end)
+			*end = '\0';
+		while (*p == '(' || *p == ' ')
+			p++;
+		q = p + strlen(p);
+		while (q > p && (q[-1] == ')' || q[-1] == ' '))
+			*--q = '\0';
+		if (*p != '\0')
+			add_distinct(x, n, max, p);
+		if (!end)
+			break;
+		p = end + 5;
+	}
+	free(copy);
+}
+
+static void free_all(char **x, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(x[i]);
+}
+
+static void declared(struct lic_summary *s, struct lic_scan *scan,
+		     struct lic_adapt *a, struct idset *ids)
+{
+	struct oh_buf from = OH_BUF_INIT;
+	char *x[16];
+	size_t n = 0;
+
+	for (size_t i = 0; i < scan->file_nr; i++) {
+		const struct lic_scan_file *f = &scan->file[i];
+		const struct lic_declared *d = f->decl;
+
+		if (!d || strchr(f->path, '/') || d->expr[0] == '\0')
+			continue;
+		if (d->is_name || !add_ids(ids, a, d->expr)) {
+			finding(s, "license-declared-not-spdx", LIC_SEV_LOW,
+				f->path, d->line,
+				"declared license '%s' is not a valid SPDX expression",
+				d->expr);
+			continue;
+		}
+		join(&from, f->path, ", ", false);
+		if (d->line > 0)
+			oh_buf_addf(&from, ":%u", d->line);
+		add_distinct(x, &n, 16, d->expr);
+	}
+	if (n > 1)
+		finding(s, "license-declared-conflict", LIC_SEV_MEDIUM, NULL, 0,
+			"package metadata files declare different licenses: %s",
+			from.buf);
+	if (n > 0) {
+		s->declared = join_all(x, n);
+		s->declared_from = oh_buf_detach(&from, NULL);
+	}
+	free_all(x, n);
+	oh_buf_release(&from);
+}
+
+static char *describe(const struct lic_adapt_match *m)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	if (m->desc[0] != '\0')
+		return oh_xstrdup(m->desc);
+	switch (m->kind) {
+	case LIC_ADAPT_EXACT:
+		oh_buf_adds(&b, "exact");
+		break;
+	case LIC_ADAPT_CLOSE:
+		oh_buf_addf(&b, "close (%u%%)", m->percent);
+		break;
+	case LIC_ADAPT_UNKNOWN:
+		if (m->nearest[0] != '\0')
+			oh_buf_addf(&b, "unknown (nearest: %s at %u%%)",
+				    m->nearest, m->percent);
+		else
+			oh_buf_adds(&b, "unknown");
+		break;
+	case LIC_ADAPT_NONE:
+		oh_buf_adds(&b, "empty");
+		break;
+	}
+	return oh_buf_detach(&b, NULL);
+}
+
+static bool known_leaf(void *ctx, const struct lic_adapt_leaf *l)
+{
+	(void)ctx;
+	return l->known && !l->exception;
+}
+
+/* LICENSES/<id>[.txt|.md] names its license (REUSE); the id or NULL. */
+static char *reuse_named(struct lic_adapt *a, const char *path)
+{
+	struct oh_err err = OH_ERR_INIT;
+	const char *b;
+	const char *dot;
+	char *id;
+	bool ok = false;
+
+	if (strncmp(path, "LICENSES/", 9) != 0)
+		return NULL;
+	b = path + 9;
+	dot = strrchr(b, '.');
+	if (strchr(b, '/'))
+		return NULL;
+	if (dot && (strcmp(dot, ".txt") == 0 || strcmp(dot, ".md") == 0))
+		id = oh_xstrndup(b, (size_t)(dot - b));
+	else
+		id = oh_xstrdup(b);
+	if (strchr(id, ' ') ||
+	    lic_adapt_eval(&ok, a, id, known_leaf, NULL, path, &err) < 0 ||
+	    !ok) {
+		free(id);
+		id = NULL;
+	}
+	oh_err_release(&err);
+	return id;
+}
+
+/* The description of a REUSE-named text: its name, and what the matcher
+ * says when it differs. */
+static char *describe_named(const char *id, const struct lic_adapt_match *m)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	char *d = describe(m);
+
+	oh_buf_adds(&b, "named (REUSE)");
+	if (strcmp(m->expr, id) == 0)
+		oh_buf_addf(&b, ", text %s", d);
+	else if (m->expr[0] != '\0')
+		oh_buf_addf(&b, ", but the text reads as %s (%s)", m->expr, d);
+	free(d);
+	return oh_buf_detach(&b, NULL);
+}
+
+static bool is_notice(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	b = b ? b + 1 : path;
+	return strncasecmp(b, "NOTICE", 6) == 0 ||
+	       strncasecmp(b, "COPYRIGHT", 9) == 0;
+}
+
+static void detected(struct lic_summary *s, struct lic_scan *scan,
+		     struct lic_adapt *a, struct idset *ids)
+{
+	struct oh_buf from = OH_BUF_INIT;
+	char *x[16];
+	size_t n = 0;
+
+	for (size_t i = 0; i < scan->file_nr; i++) {
+		const struct lic_scan_file *f = &scan->file[i];
+		struct lic_adapt_match m;
+		struct lic_text_match *t;
+
+		if (!(f->flags & LIC_SF_TEXT) || !f->text)
+			continue;
+		lic_adapt_match_text(&m, a, f->text, f->text_len);
+		OH_GROW(s->text, s->text_alloc, s->text_nr + 1);
+		t = &s->text[s->text_nr++];
+		t->path = f->path;
+		t->expr = reuse_named(a, f->path);
+		if (t->expr) {
+			t->desc = describe_named(t->expr, &m);
+		} else {
+			t->expr = m.expr[0] != '\0' ? oh_xstrdup(m.expr) : NULL;
+			t->desc = describe(&m);
+		}
+		if (!t->expr) {
+			if ((f->flags & LIC_SF_ROOTTEXT) && !is_notice(f->path))
+				finding(s, "license-text-unknown",
+					LIC_SEV_MEDIUM, f->path, 0,
+					"license text not identified: %s",
+					t->desc);
+			continue;
+		}
+		if (!(f->flags & LIC_SF_ROOTTEXT) || !add_ids(ids, a, t->expr))
+			continue;
+		join(&from, f->path, ", ", false);
+		add_distinct(x, &n, 16, t->expr);
+	}
+	if (n > 0) {
+		s->detected = join_all(x, n);
+		s->detected_from = oh_buf_detach(&from, NULL);
+	}
+	free_all(x, n);
+	oh_buf_release(&from);
+}
+
+/* Does `dir` ("" for the root) or a parent hold a license text? */
+static bool has_text_up(const struct lic_scan *scan, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	for (;;) {
+		for (size_t i = 0; i < scan->file_nr; i++) {
+			const struct lic_scan_file *f = &scan->file[i];
+			const char *sl = strrchr(f->path, '/');
+			size_t fn = sl ? (size_t)(sl - f->path) : 0;
+
+			if ((f->flags & LIC_SF_TEXT) && fn == n &&
+			    strncmp(f->path, dir, n) == 0)
+				return true;
+		}
+		if (n == 0)
+			return false;
+		while (n > 0 && dir[n - 1] != '/')
+			n--;
+		if (n > 0)
+			n--; /* drop the slash */
+	}
+}
+
+/*
+ * Go has no license field: pkg.go.dev shows a module's license from the
+ * LICENSE file of its directory (or a parent in the repository).
+ */
+static void go_modules(struct lic_summary *s, const struct lic_scan *scan)
+{
+	for (size_t i = 0; i < scan->file_nr; i++) {
+		const struct lic_scan_file *f = &scan->file[i];
+		const char *sl = strrchr(f->path, '/');
+		char *dir;
+
+		if (!f->decl || f->decl->kind != LIC_META_GOMOD)
+			continue;
+		dir = oh_xstrndup(f->path, sl ? (size_t)(sl - f->path) : 0);
+		if (!has_text_up(scan, dir))
+			finding(s, "license-go-module-without-license",
+				LIC_SEV_MEDIUM, f->path, 0,
+				"Go module without a LICENSE file in its directory or above (pkg.go.dev shows no license)");
+		free(dir);
+	}
+}
+
+/* Count files and check every distinct tag expression. */
+static void files(struct lic_summary *s, struct lic_scan *scan,
+		  struct lic_adapt *a, char **tags, size_t *tag_nr,
+		  size_t *tagged_files)
+{
+	for (size_t i = 0; i < scan->file_nr; i++) {
+		const struct lic_scan_file *f = &scan->file[i];
+		struct oh_err err = OH_ERR_INIT;
+		bool r;
+
+		s->files++;
+		if (f->flags & LIC_SF_EXEMPT)
+			continue;
+		s->checked++;
+		if (f->tag)
+			s->tagged++;
+		else if (f->reuse)
+			s->reuse_covered++;
+		if (!f->license)
+			s->unlicensed++;
+		if (!f->tag || (f->reuse && f->license == f->reuse))
+			continue; /* no tag, or REUSE overrides it */
+		if (lic_adapt_eval(&r, a, f->tag, NULL, NULL, f->path, &err) <
+		    0) {
+			finding(s, "license-tag-invalid", LIC_SEV_MEDIUM,
+				f->path, f->tag_line, "%s", err.msg);
+		} else if (f->license) {
+			/* the effective license: REUSE may override tags */
+			add_parts(tags, tag_nr, 16, f->license);
+			(*tagged_files)++;
+		}
+		oh_err_release(&err);
+	}
+}
+
+static void conclude(struct lic_summary *s, struct lic_adapt *a)
+{
+	struct oh_err err = OH_ERR_INIT;
+	struct oh_buf b = OH_BUF_INIT;
+	bool osi = false;
+
+	if (s->declared && (s->agree || !s->detected)) {
+		oh_buf_adds(&b, s->declared);
+		s->concluded_basis = "declared";
+	} else if (s->declared) {
+		oh_buf_addf(&b, "(%s) AND (%s)", s->declared, s->detected);
+		s->concluded_basis = "declared and detected disagree";
+	} else if (s->detected) {
+		oh_buf_adds(&b, s->detected);
+		s->concluded_basis = "detected";
+	} else {
+		oh_buf_adds(&b, "NONE");
+		s->concluded_basis = "nothing found";
+	}
+	s->concluded = oh_buf_detach(&b, NULL);
+	if (strcmp(s->concluded, "NONE") == 0) {
+		s->osi = LIC_SUM_OSI_NO;
+		finding(s, "license-missing", LIC_SEV_HIGH, NULL, 0,
+			"no license found: no license file, no declared license, no SPDX tags");
+	} else if (lic_adapt_osi(&osi, a, s->concluded, &err) < 0) {
+		s->osi = LIC_SUM_OSI_UNKNOWN;
+	} else {
+		s->osi = osi ? LIC_SUM_OSI_YES : LIC_SUM_OSI_NO;
+		if (!osi)
+			finding(s, "license-non-osi", LIC_SEV_HIGH, NULL, 0,
+				"the license '%s' is not OSI-approved",
+				s->concluded);
+	}
+	oh_err_release(&err);
+}
+
+static int cmp_finding(const void *x, const void *y)
+{
+	const struct lic_sum_finding *a = x;
+	const struct lic_sum_finding *b = y;
+
+	if (a->sev != b->sev)
+		return a->sev > b->sev ? -1 : 1;
+	if (!a->path || !b->path)
+		return a->path ? 1 : b->path ? -1 : strcmp(a->code, b->code);
+	return strcmp(a->path, b->path);
+}
+
+/* "GPL-2.0-or-later" -> "GPL-2.0": a text alone rarely says which. */
+static void family(char *out, size_t size, const char *id)
+{
+	static const char *const suffix[] = { "-or-later", "-only", "+" };
+	size_t n;
+
+	snprintf(out, size, "%s", id);
+	n = strcspn(out, " "); /* keep "WITH x" apart */
+	for (size_t i = 0; i < 3; i++) {
+		size_t m = strlen(suffix[i]);
+
+		if (n > m && strncmp(out + n - m, suffix[i], m) == 0) {
+			memmove(out + n - m, out + n, strlen(out + n) + 1);
+			break;
+		}
+	}
+}
+
+static bool same_families(const struct idset *a, const struct idset *b)
+{
+	struct idset fa = { .nr = 0 };
+	struct idset fb = { .nr = 0 };
+	char buf[160];
+	bool eq;
+
+	for (size_t i = 0; i < a->nr; i++) {
+		family(buf, sizeof(buf), a->id[i]);
+		idset_add(&fa, buf);
+	}
+	for (size_t i = 0; i < b->nr; i++) {
+		family(buf, sizeof(buf), b->id[i]);
+		idset_add(&fb, buf);
+	}
+	eq = idset_eq(&fa, &fb);
+	idset_release(&fa);
+	idset_release(&fb);
+	return eq;
+}
+
+void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
+		       struct lic_adapt *a)
+{
+	struct idset dec = { .nr = 0 };
+	struct idset det = { .nr = 0 };
+	char *tags[16];
+	size_t tag_nr = 0;
+	size_t tagged_files = 0;
+
+	out->reuse = scan->has_reuse;
+	declared(out, scan, a, &dec);
+	files(out, scan, a, tags, &tag_nr, &tagged_files);
+	if (!out->declared && tag_nr > 0) {
+		struct oh_buf b = OH_BUF_INIT;
+
+		out->declared = join_all(tags, tag_nr);
+		oh_buf_addf(&b, "SPDX tags in %zu file%s", tagged_files,
+			    tagged_files == 1 ? "" : "s");
+		out->declared_from = oh_buf_detach(&b, NULL);
+		add_ids(&dec, a, out->declared);
+	}
+	detected(out, scan, a, &det);
+	out->agree = out->declared && out->detected &&
+		     (idset_eq(&dec, &det) || same_families(&dec, &det));
+	if (out->declared && out->detected && !out->agree)
+		finding(out, "license-disagree", LIC_SEV_MEDIUM, NULL, 0,
+			"declared '%s' (%s) but the license files say '%s' (%s)",
+			out->declared, out->declared_from, out->detected,
+			out->detected_from);
+	conclude(out, a);
+	go_modules(out, scan);
+	for (size_t i = 0; i < scan->note_nr; i++)
+		finding(out, "license-scan-note", LIC_SEV_INFO, NULL, 0, "%s",
+			scan->note[i]);
+	if (out->finding_nr > 1)
+		qsort(out->finding, out->finding_nr, sizeof(*out->finding),
+		      cmp_finding);
+	free_all(tags, tag_nr);
+	idset_release(&dec);
+	idset_release(&det);
+}
+
+void lic_summary_release(struct lic_summary *s)
+{
+	free(s->declared);
+	free(s->declared_from);
+	free(s->detected);
+	free(s->detected_from);
+	free(s->concluded);
+	for (size_t i = 0; i < s->text_nr; i++) {
+		free(s->text[i].expr);
+		free(s->text[i].desc);
+	}
+	free(s->text);
+	for (size_t i = 0; i < s->finding_nr; i++) {
+		free(s->finding[i].message);
+		free(s->finding[i].path);
+	}
+	free(s->finding);
+	memset(s, 0, sizeof(*s));
+}
+
+const char *lic_sum_osi_name(enum lic_sum_osi o)
+{
+	return o == LIC_SUM_OSI_YES  ? "yes"
+	       : o == LIC_SUM_OSI_NO ? "no"
+				     : "unknown";
+}
+
+const char *lic_severity_name(enum lic_severity s)
+{
+	static const char *const n[] = { "info", "low", "medium", "high" };
+
+	return n[s];
+}

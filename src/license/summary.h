@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef OH_LICENSE_SUMMARY_H
+#define OH_LICENSE_SUMMARY_H
+
+/*
+ * The repository's licensing from a scan: declared license (package
+ * metadata at the root), detected license (license texts at the root and
+ * in LICENSES/, identified by the engine), whether the two agree, the
+ * concluded license and its OSI outcome, and findings with evidence.
+ *
+ * Rules:
+ *   - declared: the root metadata files, in a fixed order of formats;
+ *     when several declare different licenses, they are joined with AND
+ *     and a finding says so;
+ *   - detected: the distinct licenses identified (exact or close) in
+ *     root license texts, joined with AND -- several license files
+ *     usually mean a choice, but only the declared expression can say
+ *     so, hence:
+ *   - agree: declared and detected name the same set of license ids;
+ *   - concluded: declared when it agrees or nothing was detected;
+ *     detected when nothing is declared; "(declared) AND (detected)"
+ *     when they disagree; with neither, the distinct SPDX tags of the
+ *     tree joined with AND; otherwise NONE;
+ *   - OSI outcome: OR needs one approved branch, AND all, WITH an
+ *     approved license and a known exception (engine rules).
+ * It also fills match_id / match_desc of every license text of the scan.
+ *
+ * Limits: LIC_SUMMARY_MAX_IDS distinct ids per side, expressions up to
+ * LIC_SUMMARY_EXPR_MAX bytes (longer ones are cut: a finding).
+ *
+ * Memory: owned by the struct; lic_summary_release() frees it.  Pure
+ * over the scan (no git, no clock).  Thread safety: none needed.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct lic_adapt;
+struct lic_scan;
+
+#define LIC_SUMMARY_MAX_IDS  64u
+#define LIC_SUMMARY_EXPR_MAX 2048u
+
+enum lic_sum_osi {
+	LIC_SUM_OSI_YES,     /* the concluded license is OSI-approved */
+	LIC_SUM_OSI_NO,      /* it is not (or there is none) */
+	LIC_SUM_OSI_UNKNOWN, /* the expression could not be evaluated */
+};
+
+enum lic_severity { LIC_SEV_INFO, LIC_SEV_LOW, LIC_SEV_MEDIUM, LIC_SEV_HIGH };
+
+struct lic_sum_finding {
+	const char *code;      /* "license-missing", ... (static) */
+	enum lic_severity sev; /* severity */
+	char *message;         /* one line */
+	char *path;            /* evidence file; may be NULL */
+	unsigned line;         /* evidence line; 0 */
+};
+
+struct lic_text_match {
+	const char *path; /* borrowed from the scan */
+	char *expr;       /* identified expression; NULL when unknown */
+	char *desc; /* "exact", "close (93%)", "unknown (nearest: X 61%)" */
+};
+
+struct lic_summary {
+	char *declared;      /* expression or NULL */
+	char *declared_from; /* "package.json:3, Cargo.toml:5" or NULL */
+	char *detected;      /* expression or NULL */
+	char *detected_from; /* "LICENSE, LICENSES/MIT.txt" or NULL */
+	bool agree;          /* declared and detected agree (both set) */
+	char *concluded;     /* never NULL: "NONE" when nothing */
+	const char *concluded_basis; /* "declared", "detected", "tags", ... */
+	enum lic_sum_osi osi;        /* OSI outcome of concluded */
+	size_t files;                /* files in the tree */
+	size_t checked;              /* files needing a license (not exempt) */
+	size_t tagged;               /* of those, with an SPDX tag */
+	size_t reuse_covered;        /* of those, covered by REUSE metadata */
+	size_t unlicensed;           /* of those, with neither */
+	bool reuse;                  /* REUSE metadata present */
+	struct lic_text_match *text; /* every license text of the scan */
+	size_t text_nr;              /* entries in text */
+	size_t text_alloc;           /* allocated entries */
+	struct lic_sum_finding *finding; /* sorted by severity, path */
+	size_t finding_nr;               /* entries in finding */
+	size_t finding_alloc;            /* allocated entries */
+};
+
+/**
+ * Build the summary of `scan` with the engine `a` into *out (zeroed by
+ * the caller).  Never fails (problems become findings).
+ */
+void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
+		       struct lic_adapt *a);
+
+/** Free the summary's contents. */
+void lic_summary_release(struct lic_summary *s);
+
+/** "yes" / "no" / "unknown". */
+const char *lic_sum_osi_name(enum lic_sum_osi o);
+
+/** "info" / "low" / "medium" / "high". */
+const char *lic_severity_name(enum lic_severity s);
+
+#endif /* OH_LICENSE_SUMMARY_H */

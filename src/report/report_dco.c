@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * `osshealth dco` output in text, JSON, SARIF 2.1.0 and JUnit XML.
+ */
+#include "report/report_dco.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "git/dco.h"
+#include "git/history.h"
+#include "core/banned.h"
+
+/* The exact command that fixes commit c. */
+static void fix_command(struct oh_buf *out, const struct hist *h,
+			const struct dco_item *it, const char *base)
+{
+	const struct hist_commit *c = &h->commit[it->commit];
+	char b[16];
+
+	if (base && *base != '\0')
+		snprintf(b, sizeof(b), "%.12s", base);
+	else
+		snprintf(b, sizeof(b), "--root");
+	switch (it->verdict) {
+	case DCO_NO_SIGNOFF:
+	case DCO_NOT_TRAILER:
+		oh_buf_addf(out,
+			    "git rebase --signoff %s (or for the last commit: "
+			    "git commit --amend --signoff --no-edit)",
+			    b);
+		break;
+	case DCO_EMAIL_MISMATCH:
+	case DCO_NAME_MISMATCH:
+		oh_buf_addf(out,
+			    "git -c user.name='%s' -c user.email='%s' rebase "
+			    "--signoff %s",
+			    c->author_name, c->author_email, b);
+		break;
+	case DCO_FORGE_SQUASH:
+		oh_buf_addf(out,
+			    "git commit --amend --no-edit --author='NAME "
+			    "<EMAIL>' with the address of the sign-off, or a "
+			    "remediation commit \"I, NAME <EMAIL>, hereby add "
+			    "my Signed-off-by to this commit: %s\"",
+			    c->id);
+		break;
+	default:
+		break;
+	}
+}
+
+static void signoffs(struct oh_buf *out, const struct hist *h,
+		     const struct hist_commit *c, const char *sep)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->trailer_nr; i++) {
+		const struct hist_trailer *t =
+			&h->trailer[c->trailer_first + i];
+
+		if (strcasecmp(t->key, "Signed-off-by") != 0)
+			continue;
+		oh_buf_addf(out, "%s%s", n++ ? sep : "", t->value);
+	}
+	if (n == 0)
+		oh_buf_adds(out, "none");
+}
+
+static void text_one(FILE *fp, const struct hist *h, const struct dco_item *it,
+		     const char *base)
+{
+	const struct hist_commit *c = &h->commit[it->commit];
+	struct oh_buf b = OH_BUF_INIT;
+
+	fprintf(fp, "FAIL %.12s %s\n", c->id, c->subject);
+	fprintf(fp, "  author:    %s <%s>\n", c->author_name, c->author_email);
+	signoffs(&b, h, c, "; ");
+	fprintf(fp, "  sign-offs: %s\n", b.buf);
+	fprintf(fp, "  why:       %s\n", dco_verdict_reason(it->verdict));
+	oh_buf_reset(&b);
+	fix_command(&b, h, it, base);
+	fprintf(fp, "  fix:       %s\n", b.buf);
+	oh_buf_release(&b);
+}
+
+static void render_text(FILE *fp, const struct hist *h,
+			const struct dco_result *r, const char *base)
+{
+	for (size_t i = 0; i < r->nr; i++)
+		if (dco_verdict_failed(r->item[i].verdict))
+			text_one(fp, h, &r->item[i], base);
+	for (size_t i = 0; i < r->nr; i++) {
+		const struct dco_item *it = &r->item[i];
+
+		if (it->verdict == DCO_REMEDIATED)
+			fprintf(fp, "remediated %.12s by %.12s\n",
+				h->commit[it->commit].id,
+				h->commit[it->remedied_by].id);
+	}
+	if (r->squashes > 0)
+		fprintf(fp,
+			"forge squash merges: %zu commit(s) authored with a "
+			"GitHub no-reply address\n",
+			r->squashes);
+	fprintf(fp, "dco: %zu checked, %zu passed, %zu failed, %zu skipped\n",
+		r->checked, r->passed, r->failed, r->skipped);
+}
+
+static cJSON *json_commit(const struct hist *h, const struct dco_item *it,
+			  const char *base)
+{
+	const struct hist_commit *c = &h->commit[it->commit];
+	cJSON *o = cJSON_CreateObject();
+	cJSON *s = cJSON_AddArrayToObject(o, "signoffs");
+	struct oh_buf b = OH_BUF_INIT;
+
+	cJSON_AddStringToObject(o, "id", c->id);
+	cJSON_AddStringToObject(o, "subject", c->subject);
+	cJSON_AddStringToObject(o, "author_name", c->author_name);
+	cJSON_AddStringToObject(o, "author_email", c->author_email);
+	cJSON_AddStringToObject(o, "verdict", dco_verdict_code(it->verdict));
+	cJSON_AddStringToObject(o, "reason", dco_verdict_reason(it->verdict));
+	for (size_t i = 0; i < c->trailer_nr; i++) {
+		const struct hist_trailer *t =
+			&h->trailer[c->trailer_first + i];
+
+		if (strcasecmp(t->key, "Signed-off-by") == 0)
+			cJSON_AddItemToArray(s, cJSON_CreateString(t->value));
+	}
+	if (it->verdict == DCO_REMEDIATED)
+		cJSON_AddStringToObject(o, "remediated_by",
+					h->commit[it->remedied_by].id);
+	fix_command(&b, h, it, base);
+	if (b.len > 0)
+		cJSON_AddStringToObject(o, "fix", b.buf);
+	oh_buf_release(&b);
+	return o;
+}
+
+static cJSON *build_json(const struct hist *h, const struct dco_result *r,
+			 const char *base)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *a;
+
+	cJSON_AddStringToObject(o, "base", base ? base : "");
+	cJSON_AddNumberToObject(o, "checked", (double)r->checked);
+	cJSON_AddNumberToObject(o, "passed", (double)r->passed);
+	cJSON_AddNumberToObject(o, "failed", (double)r->failed);
+	cJSON_AddNumberToObject(o, "skipped", (double)r->skipped);
+	cJSON_AddNumberToObject(o, "forge_squashes", (double)r->squashes);
+	a = cJSON_AddArrayToObject(o, "commits");
+	for (size_t i = 0; i < r->nr; i++)
+		cJSON_AddItemToArray(a, json_commit(h, &r->item[i], base));
+	return o;
+}
+
+static cJSON *build_sarif(const struct hist *h, const struct dco_result *r,
+			  const char *base)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *runs = cJSON_AddArrayToObject(o, "runs");
+	cJSON *run = cJSON_CreateObject();
+	cJSON *drv = cJSON_CreateObject();
+	cJSON *tool = cJSON_AddObjectToObject(run, "tool");
+	cJSON *rules = cJSON_AddArrayToObject(drv, "rules");
+	cJSON *res = cJSON_AddArrayToObject(run, "results");
+	struct oh_buf b = OH_BUF_INIT;
+
+	cJSON_AddStringToObject(
+		o, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+	cJSON_AddStringToObject(o, "version", "2.1.0");
+	cJSON_AddItemToArray(runs, run);
+	cJSON_AddItemToObject(tool, "driver", drv);
+	cJSON_AddStringToObject(drv, "name", "osshealth");
+	cJSON_AddStringToObject(drv, "version", OH_VERSION);
+	for (int v = DCO_NO_SIGNOFF; v <= DCO_FORGE_SQUASH; v++) {
+		cJSON *ru = cJSON_CreateObject();
+
+		oh_buf_reset(&b);
+		oh_buf_addf(&b, "dco/%s", dco_verdict_code(v));
+		cJSON_AddStringToObject(ru, "id", b.buf);
+		cJSON_AddObjectToObject(ru, "shortDescription");
+		cJSON_AddStringToObject(
+			cJSON_GetObjectItem(ru, "shortDescription"), "text",
+			dco_verdict_reason(v));
+		cJSON_AddItemToArray(rules, ru);
+	}
+	for (size_t i = 0; i < r->nr; i++) {
+		const struct dco_item *it = &r->item[i];
+		const struct hist_commit *c = &h->commit[it->commit];
+		cJSON *x;
+
+		if (!dco_verdict_failed(it->verdict))
+			continue;
+		x = cJSON_CreateObject();
+		oh_buf_reset(&b);
+		oh_buf_addf(&b, "dco/%s", dco_verdict_code(it->verdict));
+		cJSON_AddStringToObject(x, "ruleId", b.buf);
+		cJSON_AddStringToObject(x, "level", "error");
+		oh_buf_reset(&b);
+		oh_buf_addf(&b,
+			    "commit %.12s \"%s\" by %s <%s>: %s. Fix: ", c->id,
+			    c->subject, c->author_name, c->author_email,
+			    dco_verdict_reason(it->verdict));
+		fix_command(&b, h, it, base);
+		cJSON_AddStringToObject(cJSON_AddObjectToObject(x, "message"),
+					"text", b.buf);
+		cJSON_AddStringToObject(
+			cJSON_AddObjectToObject(x, "partialFingerprints"),
+			"commitSha", c->id);
+		cJSON_AddItemToArray(res, x);
+	}
+	oh_buf_release(&b);
+	return o;
+}
+
+/* XML text: escape markup, replace control bytes XML 1.0 forbids. */
+static void xml_esc(struct oh_buf *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '&')
+			oh_buf_adds(out, "&amp;");
+		else if (c == '<')
+			oh_buf_adds(out, "&lt;");
+		else if (c == '>')
+			oh_buf_adds(out, "&gt;");
+		else if (c == '"')
+			oh_buf_adds(out, "&quot;");
+		else if (c == '\'')
+			oh_buf_adds(out, "&apos;");
+		else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			oh_buf_addch(out, '?');
+		else
+			oh_buf_addch(out, (char)c);
+	}
+}
+
+static void junit_case(struct oh_buf *x, const struct hist *h,
+		       const struct dco_item *it, const char *base)
+{
+	const struct hist_commit *c = &h->commit[it->commit];
+	struct oh_buf t = OH_BUF_INIT;
+
+	oh_buf_addf(&t, "%.12s %s", c->id, c->subject);
+	oh_buf_adds(x, "    <testcase classname=\"dco\" name=\"");
+	xml_esc(x, t.buf);
+	oh_buf_adds(x, "\">");
+	if (it->verdict == DCO_SKIP_MERGE || it->verdict == DCO_SKIP_BOT) {
+		oh_buf_adds(x, "<skipped message=\"");
+		xml_esc(x, dco_verdict_reason(it->verdict));
+		oh_buf_adds(x, "\"/>");
+	} else if (dco_verdict_failed(it->verdict)) {
+		oh_buf_adds(x, "<failure type=\"");
+		xml_esc(x, dco_verdict_code(it->verdict));
+		oh_buf_adds(x, "\" message=\"");
+		xml_esc(x, dco_verdict_reason(it->verdict));
+		oh_buf_adds(x, "\">");
+		oh_buf_reset(&t);
+		oh_buf_addf(&t, "author: %s <%s>\nsign-offs: ", c->author_name,
+			    c->author_email);
+		signoffs(&t, h, c, "; ");
+		oh_buf_adds(&t, "\nfix: ");
+		fix_command(&t, h, it, base);
+		xml_esc(x, t.buf);
+		oh_buf_adds(x, "</failure>");
+	}
+	oh_buf_adds(x, "</testcase>\n");
+	oh_buf_release(&t);
+}
+
+static void render_junit(FILE *fp, const struct hist *h,
+			 const struct dco_result *r, const char *base)
+{
+	struct oh_buf x = OH_BUF_INIT;
+
+	oh_buf_adds(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	oh_buf_addf(&x,
+		    "<testsuites>\n  <testsuite name=\"dco\" tests=\"%zu\" "
+		    "failures=\"%zu\" skipped=\"%zu\">\n",
+		    r->nr, r->failed, r->skipped);
+	for (size_t i = 0; i < r->nr; i++)
+		junit_case(&x, h, &r->item[i], base);
+	oh_buf_adds(&x, "  </testsuite>\n</testsuites>\n");
+	fwrite(x.buf, 1, x.len, fp);
+	oh_buf_release(&x);
+}
+
+static void print_json(FILE *fp, cJSON *o)
+{
+	char *s = cJSON_Print(o);
+
+	if (s) {
+		fputs(s, fp);
+		fputc('\n', fp);
+	}
+	cJSON_free(s);
+	cJSON_Delete(o);
+}
+
+int report_dco(FILE *fp, const struct hist *h, const struct dco_result *r,
+	       const char *base, enum report_format fmt, struct oh_err *err)
+{
+	switch (fmt) {
+	case REPORT_TEXT:
+		render_text(fp, h, r, base);
+		break;
+	case REPORT_JSON:
+		print_json(fp, build_json(h, r, base));
+		break;
+	case REPORT_SARIF:
+		print_json(fp, build_sarif(h, r, base));
+		break;
+	case REPORT_JUNIT:
+		render_junit(fp, h, r, base);
+		break;
+	default:
+		return oh_err_set(err, OH_EINPUT, NULL, 0, 0,
+				  "dco output cannot be %s",
+				  report_format_name(fmt));
+	}
+	return report_check_stream(fp, "<stdout>", err);
+}

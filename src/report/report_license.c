@@ -1,0 +1,559 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * `osshealth license` output in text, JSON, SARIF, JUnit and SPDX
+ * tag-value.  See report_license.h.
+ */
+#include "report/report_license.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <libxml/xmlwriter.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/timeutil.h"
+#include "core/xalloc.h"
+#include "license/policy_gate.h"
+#include "license/scan.h"
+#include "license/summary.h"
+#include "report/escape.h"
+#include "report/report.h"
+#include "core/banned.h"
+
+int report_lic_format_parse(enum report_lic_format *out, const char *name)
+{
+	static const struct {
+		const char *name;
+		enum report_lic_format f;
+	} f[] = {
+		{ "text", REPORT_LIC_TEXT },
+		{ "json", REPORT_LIC_JSON },
+		{ "sarif", REPORT_LIC_SARIF },
+		{ "junit", REPORT_LIC_JUNIT },
+		{ "spdx-tv", REPORT_LIC_SPDX_TV },
+	};
+
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		if (strcmp(name, f[i].name) == 0) {
+			*out = f[i].f;
+			return 0;
+		}
+	}
+	return OH_EINPUT;
+}
+
+/* ---- text ---- */
+
+/* Escaped copy for the terminal; valid until the next call with b. */
+static const char *t(struct oh_buf *b, const char *s)
+{
+	oh_buf_reset(b);
+	report_esc_text(b, s ? s : "-");
+	return b->buf;
+}
+
+static void text_head(FILE *fp, const struct report_lic *r, struct oh_buf *b)
+{
+	const struct lic_summary *s = r->sum;
+
+	fprintf(fp, "repository: %s", t(b, r->input));
+	if (r->scan->git)
+		fprintf(fp, " (commit %.12s)", r->scan->commit_id);
+	fputc('\n', fp);
+	fprintf(fp, "declared:   %s", t(b, s->declared ? s->declared : "none"));
+	if (s->declared_from)
+		fprintf(fp, " (%s)", t(b, s->declared_from));
+	fprintf(fp, "\ndetected:   %s",
+		t(b, s->detected ? s->detected : "none"));
+	if (s->detected_from)
+		fprintf(fp, " (%s)", t(b, s->detected_from));
+	fprintf(fp, "\nagree:      %s\n",
+		s->declared && s->detected ? (s->agree ? "yes" : "no") : "n/a");
+	fprintf(fp, "concluded:  %s (%s)\n", t(b, s->concluded),
+		s->concluded_basis);
+	fprintf(fp, "OSI:        %s\n", lic_sum_osi_name(s->osi));
+	fprintf(fp, "REUSE:      %s\n",
+		s->reuse ? r->scan->reuse.source : "no metadata");
+}
+
+static void text_summary(FILE *fp, const struct report_lic *r, struct oh_buf *b)
+{
+	const struct lic_summary *s = r->sum;
+
+	fprintf(fp,
+		"files:      %zu (%zu need a license: %zu tagged, %zu covered by REUSE, %zu without)\n",
+		s->files, s->checked, s->tagged, s->reuse_covered,
+		s->unlicensed);
+	if (s->text_nr > 0)
+		fputs("\nlicense texts:\n", fp);
+	for (size_t i = 0; i < s->text_nr; i++) {
+		fprintf(fp, "  %-32s ", t(b, s->text[i].path));
+		fprintf(fp, "%-24s ",
+			t(b, s->text[i].expr ? s->text[i].expr : "-"));
+		fprintf(fp, "%s\n", t(b, s->text[i].desc));
+	}
+	if (s->finding_nr > 0)
+		fputs("\nfindings:\n", fp);
+	for (size_t i = 0; i < s->finding_nr; i++) {
+		const struct lic_sum_finding *f = &s->finding[i];
+
+		fprintf(fp, "  %-6s %s: ", lic_severity_name(f->sev), f->code);
+		if (f->path)
+			fprintf(fp, "%s%s", t(b, f->path),
+				f->line ? ":" : ": ");
+		if (f->path && f->line)
+			fprintf(fp, "%u: ", f->line);
+		fprintf(fp, "%s\n", t(b, f->message));
+	}
+}
+
+static void text_files(FILE *fp, const struct report_lic *r, struct oh_buf *b)
+{
+	const struct lic_scan *sc = r->scan;
+
+	fputs("\nfiles:\n", fp);
+	for (size_t i = 0; i < sc->file_nr; i++) {
+		const struct lic_scan_file *f = &sc->file[i];
+		const char *what = (f->flags & LIC_SF_EXEMPT) ? "exempt"
+				   : f->tag                   ? "tag"
+				   : f->reuse                 ? "reuse"
+							      : "none";
+
+		fprintf(fp, "  %-40s ", t(b, f->path));
+		fprintf(fp, "%-24s %s", t(b, f->license ? f->license : "-"),
+			what);
+		if (f->tag)
+			fprintf(fp, " line %u", f->tag_line);
+		if (f->reuse && !f->tag)
+			fprintf(fp, " %s", t(b, f->reuse_at));
+		if (f->flags & LIC_SF_BINARY)
+			fputs(" [binary]", fp);
+		if (f->flags & LIC_SF_LARGE)
+			fputs(" [not read: large]", fp);
+		fputc('\n', fp);
+	}
+}
+
+static void text_gate(FILE *fp, const struct report_lic *r, struct oh_buf *b)
+{
+	const struct lic_gate *g = r->gate;
+
+	fprintf(fp, "\ngate: %zu file%s %s\n", g->item_nr,
+		g->item_nr == 1 ? "" : "s",
+		r->base ? "added or modified" : "in the tree");
+	if (r->base)
+		fprintf(fp, "base: %s\n", t(b, r->base));
+	fprintf(fp, "policy: %s\n", t(b, r->policy));
+	for (size_t i = 0; i < g->item_nr; i++) {
+		const struct lic_gate_item *it = &g->item[i];
+
+		if (it->status == LIC_GATE_OK || it->status == LIC_GATE_EXEMPT)
+			continue;
+		fprintf(fp, "FAIL %s: ", t(b, it->path));
+		fprintf(fp, "%s\n", t(b, it->problem));
+		fprintf(fp, "     fix: %s\n", t(b, it->fix));
+	}
+	fprintf(fp, "gate: %s: %zu of %zu file%s failed\n",
+		g->failed ? "FAILED" : "passed", g->failed, g->item_nr,
+		g->item_nr == 1 ? "" : "s");
+}
+
+static void render_text(FILE *fp, const struct report_lic *r)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	text_head(fp, r, &b);
+	if (r->gate) {
+		text_gate(fp, r, &b);
+	} else {
+		text_summary(fp, r, &b);
+		text_files(fp, r, &b);
+	}
+	oh_buf_release(&b);
+}
+
+/* ---- JSON ---- */
+
+static void add_str(cJSON *o, const char *k, const char *v)
+{
+	if (v)
+		cJSON_AddStringToObject(o, k, v);
+	else
+		cJSON_AddNullToObject(o, k);
+}
+
+static cJSON *json_summary(const struct report_lic *r)
+{
+	const struct lic_summary *s = r->sum;
+	cJSON *o = cJSON_CreateObject();
+	cJSON *c = cJSON_CreateObject();
+	cJSON *arr = cJSON_CreateArray();
+
+	add_str(o, "declared", s->declared);
+	add_str(o, "declared_from", s->declared_from);
+	add_str(o, "detected", s->detected);
+	add_str(o, "detected_from", s->detected_from);
+	if (s->declared && s->detected)
+		cJSON_AddBoolToObject(o, "agree", s->agree);
+	else
+		cJSON_AddNullToObject(o, "agree");
+	add_str(o, "concluded", s->concluded);
+	add_str(o, "basis", s->concluded_basis);
+	add_str(o, "osi", lic_sum_osi_name(s->osi));
+	add_str(o, "reuse", s->reuse ? r->scan->reuse.source : NULL);
+	cJSON_AddNumberToObject(c, "files", (double)s->files);
+	cJSON_AddNumberToObject(c, "need_license", (double)s->checked);
+	cJSON_AddNumberToObject(c, "tagged", (double)s->tagged);
+	cJSON_AddNumberToObject(c, "reuse_covered", (double)s->reuse_covered);
+	cJSON_AddNumberToObject(c, "unlicensed", (double)s->unlicensed);
+	cJSON_AddItemToObject(o, "counts", c);
+	for (size_t i = 0; i < s->text_nr; i++) {
+		cJSON *x = cJSON_CreateObject();
+
+		add_str(x, "path", s->text[i].path);
+		add_str(x, "license", s->text[i].expr);
+		add_str(x, "match", s->text[i].desc);
+		cJSON_AddItemToArray(arr, x);
+	}
+	cJSON_AddItemToObject(o, "license_texts", arr);
+	arr = cJSON_CreateArray();
+	for (size_t i = 0; i < s->finding_nr; i++) {
+		cJSON *x = cJSON_CreateObject();
+
+		add_str(x, "code", s->finding[i].code);
+		add_str(x, "severity", lic_severity_name(s->finding[i].sev));
+		add_str(x, "message", s->finding[i].message);
+		add_str(x, "path", s->finding[i].path);
+		cJSON_AddNumberToObject(x, "line", s->finding[i].line);
+		cJSON_AddItemToArray(arr, x);
+	}
+	cJSON_AddItemToObject(o, "findings", arr);
+	return o;
+}
+
+static cJSON *json_files(const struct lic_scan *sc)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < sc->file_nr; i++) {
+		const struct lic_scan_file *f = &sc->file[i];
+		cJSON *x = cJSON_CreateObject();
+
+		add_str(x, "path", f->path);
+		add_str(x, "license", f->license);
+		add_str(x, "tag", f->tag);
+		cJSON_AddNumberToObject(x, "tag_line", f->tag_line);
+		add_str(x, "reuse", f->reuse);
+		add_str(x, "reuse_at", f->reuse_at);
+		cJSON_AddBoolToObject(x, "exempt",
+				      (f->flags & LIC_SF_EXEMPT) != 0);
+		cJSON_AddBoolToObject(x, "binary",
+				      (f->flags & LIC_SF_BINARY) != 0);
+		cJSON_AddBoolToObject(x, "license_text",
+				      (f->flags & LIC_SF_TEXT) != 0);
+		cJSON_AddItemToArray(arr, x);
+	}
+	return arr;
+}
+
+static cJSON *json_gate(const struct report_lic *r)
+{
+	const struct lic_gate *g = r->gate;
+	cJSON *o = cJSON_CreateObject();
+	cJSON *arr = cJSON_CreateArray();
+
+	add_str(o, "base", r->base);
+	add_str(o, "policy", r->policy);
+	cJSON_AddBoolToObject(o, "passed", g->failed == 0);
+	cJSON_AddNumberToObject(o, "checked", (double)g->item_nr);
+	cJSON_AddNumberToObject(o, "failed", (double)g->failed);
+	for (size_t i = 0; i < g->item_nr; i++) {
+		const struct lic_gate_item *it = &g->item[i];
+		cJSON *x = cJSON_CreateObject();
+
+		add_str(x, "path", it->path);
+		add_str(x, "status", lic_gate_status_name(it->status));
+		add_str(x, "license", it->license);
+		add_str(x, "source", it->source);
+		add_str(x, "problem", it->problem);
+		add_str(x, "fix", it->fix);
+		cJSON_AddItemToArray(arr, x);
+	}
+	cJSON_AddItemToObject(o, "files", arr);
+	return o;
+}
+
+static void print_json(FILE *fp, cJSON *root)
+{
+	char *s = cJSON_Print(root);
+
+	if (!s)
+		OH_BUG("cJSON_Print failed");
+	fprintf(fp, "%s\n", s);
+	cJSON_free(s);
+	cJSON_Delete(root);
+}
+
+static void render_json(FILE *fp, const struct report_lic *r)
+{
+	cJSON *root = cJSON_CreateObject();
+
+	add_str(root, "input", r->input);
+	add_str(root, "commit", r->scan->git ? r->scan->commit_id : NULL);
+	cJSON_AddItemToObject(root, "summary", json_summary(r));
+	if (r->gate)
+		cJSON_AddItemToObject(root, "gate", json_gate(r));
+	else
+		cJSON_AddItemToObject(root, "files", json_files(r->scan));
+	print_json(fp, root);
+}
+
+/* ---- SARIF ---- */
+
+static void sarif_add(cJSON *results, const char *rule, const char *level,
+		      const char *msg, const char *path, unsigned line)
+{
+	cJSON *res = cJSON_CreateObject();
+	cJSON *m = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(res, "ruleId", rule);
+	cJSON_AddStringToObject(res, "level", level);
+	cJSON_AddStringToObject(m, "text", msg);
+	cJSON_AddItemToObject(res, "message", m);
+	if (path) {
+		cJSON *locs = cJSON_AddArrayToObject(res, "locations");
+		cJSON *loc = cJSON_CreateObject();
+		cJSON *phys = cJSON_CreateObject();
+		cJSON *art = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(art, "uri", path);
+		cJSON_AddItemToObject(phys, "artifactLocation", art);
+		if (line > 0) {
+			cJSON *reg = cJSON_CreateObject();
+
+			cJSON_AddNumberToObject(reg, "startLine", line);
+			cJSON_AddItemToObject(phys, "region", reg);
+		}
+		cJSON_AddItemToObject(loc, "physicalLocation", phys);
+		cJSON_AddItemToArray(locs, loc);
+	}
+	cJSON_AddItemToArray(results, res);
+}
+
+static void render_sarif(FILE *fp, const struct report_lic *r)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON *runs = cJSON_AddArrayToObject(root, "runs");
+	cJSON *run = cJSON_CreateObject();
+	cJSON *tool = cJSON_CreateObject();
+	cJSON *driver = cJSON_CreateObject();
+	cJSON *results = cJSON_CreateArray();
+	struct oh_buf b = OH_BUF_INIT;
+
+	cJSON_AddStringToObject(
+		root, "$schema",
+		"https://json.schemastore.org/sarif-2.1.0.json");
+	cJSON_AddStringToObject(root, "version", "2.1.0");
+	cJSON_AddStringToObject(driver, "name", "osshealth");
+	cJSON_AddStringToObject(driver, "version", OH_VERSION);
+	for (size_t i = 0; r->gate && i < r->gate->item_nr; i++) {
+		const struct lic_gate_item *it = &r->gate->item[i];
+
+		if (!it->problem)
+			continue;
+		oh_buf_reset(&b);
+		oh_buf_addf(&b, "%s; fix: %s", it->problem, it->fix);
+		sarif_add(results, lic_gate_status_name(it->status), "error",
+			  b.buf, it->path, 0);
+	}
+	for (size_t i = 0; !r->gate && i < r->sum->finding_nr; i++) {
+		const struct lic_sum_finding *f = &r->sum->finding[i];
+
+		sarif_add(results, f->code,
+			  f->sev >= LIC_SEV_HIGH     ? "error"
+			  : f->sev >= LIC_SEV_MEDIUM ? "warning"
+						     : "note",
+			  f->message, f->path, f->line);
+	}
+	cJSON_AddItemToObject(tool, "driver", driver);
+	cJSON_AddItemToObject(run, "tool", tool);
+	cJSON_AddItemToObject(run, "results", results);
+	cJSON_AddItemToArray(runs, run);
+	print_json(fp, root);
+	oh_buf_release(&b);
+}
+
+/* ---- JUnit ---- */
+
+static const xmlChar *xs(struct oh_buf *b, const char *s)
+{
+	oh_buf_reset(b);
+	for (; s && *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		oh_buf_addch(b,
+			     (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f
+				     ? '?'
+				     : c);
+	}
+	return (const xmlChar *)b->buf;
+}
+
+static void junit_case(xmlTextWriterPtr w, struct oh_buf *b, const char *name,
+		       const char *failure, const char *detail)
+{
+	xmlTextWriterStartElement(w, BAD_CAST "testcase");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "classname",
+				    BAD_CAST "license");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "name", xs(b, name));
+	if (failure) {
+		xmlTextWriterStartElement(w, BAD_CAST "failure");
+		xmlTextWriterWriteAttribute(w, BAD_CAST "message",
+					    xs(b, failure));
+		if (detail)
+			xmlTextWriterWriteString(w, xs(b, detail));
+		xmlTextWriterEndElement(w);
+	}
+	xmlTextWriterEndElement(w);
+}
+
+static void junit_count(const struct report_lic *r, size_t *tests,
+			size_t *failures)
+{
+	const struct lic_summary *s = r->sum;
+
+	if (r->gate) {
+		*tests = r->gate->item_nr;
+		*failures = r->gate->failed;
+		return;
+	}
+	*tests = 2;
+	*failures = (s->osi != LIC_SUM_OSI_YES) +
+		    (s->declared && s->detected && !s->agree);
+}
+
+static void junit_cases(xmlTextWriterPtr w, struct oh_buf *b,
+			const struct report_lic *r)
+{
+	const struct lic_summary *s = r->sum;
+
+	if (r->gate) {
+		for (size_t i = 0; i < r->gate->item_nr; i++) {
+			const struct lic_gate_item *it = &r->gate->item[i];
+
+			junit_case(w, b, it->path, it->problem, it->fix);
+		}
+		return;
+	}
+	junit_case(w, b, "osi-approved",
+		   s->osi == LIC_SUM_OSI_YES ? NULL
+					     : "license is not OSI-approved",
+		   s->concluded);
+	junit_case(w, b, "declared-detected-agree",
+		   s->declared && s->detected && !s->agree
+			   ? "declared and detected licenses disagree"
+			   : NULL,
+		   NULL);
+}
+
+static void render_junit(FILE *fp, const struct report_lic *r)
+{
+	xmlBufferPtr xb = xmlBufferCreate();
+	xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
+	struct oh_buf b = OH_BUF_INIT;
+	size_t tests = 0;
+	size_t failures = 0;
+	char n[32];
+
+	if (!w)
+		OH_BUG("libxml2 could not create a writer");
+	junit_count(r, &tests, &failures);
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+	xmlTextWriterStartElement(w, BAD_CAST "testsuites");
+	xmlTextWriterStartElement(w, BAD_CAST "testsuite");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "license");
+	snprintf(n, sizeof(n), "%zu", tests);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "tests", BAD_CAST n);
+	snprintf(n, sizeof(n), "%zu", failures);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "failures", BAD_CAST n);
+	junit_cases(w, &b, r);
+	xmlTextWriterEndElement(w);
+	xmlTextWriterEndElement(w);
+	xmlTextWriterEndDocument(w);
+	xmlFreeTextWriter(w);
+	fputs((const char *)xmlBufferContent(xb), fp);
+	xmlBufferFree(xb);
+	oh_buf_release(&b);
+}
+
+/* ---- SPDX tag-value ---- */
+
+/* Tag-value text: one line, no control characters. */
+static const char *tv(struct oh_buf *b, const char *s)
+{
+	oh_buf_reset(b);
+	for (; s && *s != '\0'; s++)
+		oh_buf_addch(b, (unsigned char)*s < 0x20 ? ' ' : *s);
+	return b->buf;
+}
+
+static void render_spdx_tv(FILE *fp, const struct report_lic *r)
+{
+	const struct lic_summary *s = r->sum;
+	struct oh_buf b = OH_BUF_INIT;
+	char when[40];
+	const char *name = strrchr(r->input, '/');
+
+	name = name && name[1] != '\0' ? name + 1 : r->input;
+	oh_time_format(when, sizeof(when), oh_now());
+	fputs("SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n"
+	      "SPDXID: SPDXRef-DOCUMENT\n",
+	      fp);
+	fprintf(fp, "DocumentName: %s-license\n", tv(&b, name));
+	fprintf(fp, "DocumentNamespace: https://osshealth.invalid/spdx/%s\n",
+		r->scan->git ? r->scan->commit_id : "directory");
+	fprintf(fp, "Creator: Tool: osshealth-%s\nCreated: %s\n\n", OH_VERSION,
+		when);
+	fprintf(fp, "PackageName: %s\nSPDXID: SPDXRef-Package\n", tv(&b, name));
+	fputs("PackageDownloadLocation: NOASSERTION\nFilesAnalyzed: false\n",
+	      fp);
+	fprintf(fp, "PackageLicenseConcluded: %s\n",
+		s->osi == LIC_SUM_OSI_UNKNOWN ? "NOASSERTION"
+					      : tv(&b, s->concluded));
+	fprintf(fp, "PackageLicenseDeclared: %s\n",
+		s->declared ? tv(&b, s->declared) : "NOASSERTION");
+	fputs("PackageCopyrightText: NOASSERTION\n", fp);
+	fprintf(fp,
+		"PackageLicenseComments: <text>osshealth: detected %s; "
+		"basis: %s; OSI-approved: %s</text>\n",
+		s->detected ? tv(&b, s->detected) : "none", s->concluded_basis,
+		lic_sum_osi_name(s->osi));
+	fputs("Relationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-Package\n", fp);
+	oh_buf_release(&b);
+}
+
+int report_license(FILE *fp, const struct report_lic *r,
+		   enum report_lic_format f, struct oh_err *err)
+{
+	switch (f) {
+	case REPORT_LIC_TEXT:
+		render_text(fp, r);
+		break;
+	case REPORT_LIC_JSON:
+		render_json(fp, r);
+		break;
+	case REPORT_LIC_SARIF:
+		render_sarif(fp, r);
+		break;
+	case REPORT_LIC_JUNIT:
+		render_junit(fp, r);
+		break;
+	case REPORT_LIC_SPDX_TV:
+		render_spdx_tv(fp, r);
+		break;
+	}
+	return report_check_stream(fp, "<stdout>", err);
+}

@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * History facts for the scan: one incremental walk (commits already in
+ * the database hide their whole past), the commit facts stored, the whole
+ * history loaded back, then the CHAOSS activity metrics, the DCO shares
+ * and the release facts that the health checks and the report use.
+ *
+ * The database is shared by the workers: every access holds the batch's
+ * store lock, including the per-commit "is it stored?" question asked
+ * during the walk.  The commit facts are saved in their own transaction
+ * before the component's results: facts are keyed by commit id and are
+ * true whatever happens to the run, so a kill in between loses nothing.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/timeutil.h"
+#include "core/xalloc.h"
+#include "git/dco.h"
+#include "git/history.h"
+#include "health/activity.h"
+#include "health/health.h"
+#include "scan/manifest.h"
+#include "scan/scan_int.h"
+#include "store/store_hist.h"
+#include "core/banned.h"
+
+#define DAY            86400
+#define MONTHS_CHARTED 24
+
+struct known_ctx {
+	struct store_hist *sh; /* the repository's stored facts */
+	pthread_mutex_t *lock; /* the store lock */
+};
+
+static bool known_locked(void *payload, const char *hex_id)
+{
+	struct known_ctx *k = payload;
+	bool known;
+
+	pthread_mutex_lock(k->lock);
+	known = store_hist_known(k->sh, hex_id);
+	pthread_mutex_unlock(k->lock);
+	return known;
+}
+
+/* Walk what is new, store it, and load the whole history into *all. */
+static int walk_and_store(struct hist *all, struct scan_item *it,
+			  struct scan_worker *wk, const char *repo_path,
+			  struct oh_err *err)
+{
+	struct hist_opts ho = HIST_OPTS_INIT;
+	struct known_ctx k = { .lock = wk->lock };
+	struct hist fresh;
+	int ret;
+
+	hist_init(&fresh);
+	pthread_mutex_lock(wk->lock);
+	ret = store_hist_open(&k.sh, wk->st, it->repo_key,
+			      it->remote ? "remote" : "local", err);
+	pthread_mutex_unlock(wk->lock);
+	if (ret < 0)
+		goto out;
+	ho.bots = wk->bots;
+	ho.known = known_locked;
+	ho.known_payload = &k;
+	ret = hist_collect(&fresh, repo_path, &ho, err);
+	if (ret < 0)
+		goto out;
+	pthread_mutex_lock(wk->lock);
+	ret = store_hist_save(k.sh, &fresh, err);
+	if (ret == 0)
+		ret = store_hist_load(all, k.sh, err);
+	pthread_mutex_unlock(wk->lock);
+	scan_item_fact(it, "history.walked", "%zu", fresh.commit_nr);
+out:
+	if (k.sh) {
+		pthread_mutex_lock(wk->lock);
+		store_hist_close(k.sh);
+		pthread_mutex_unlock(wk->lock);
+	}
+	hist_release(&fresh);
+	return ret;
+}
+
+static bool reviewed(const struct hist *h, const struct hist_commit *c)
+{
+	if (c->parents > 1 ||
+	    strcasecmp(c->author_email, c->committer_email) != 0)
+		return true;
+	for (size_t t = c->trailer_first; t < c->trailer_first + c->trailer_nr;
+	     t++)
+		if (strcasecmp(h->trailer[t].key, "Reviewed-by") == 0 ||
+		    strcasecmp(h->trailer[t].key, "Acked-by") == 0)
+			return true;
+	return false;
+}
+
+static void commit_facts(struct health_history *hh, const struct hist *h,
+			 int64_t now)
+{
+	for (size_t i = 0; i < h->commit_nr; i++) {
+		const struct hist_commit *c = &h->commit[i];
+		bool recent = c->author_time > now - 365 * DAY &&
+			      c->author_time <= now;
+
+		if (hh->first_commit == 0 || c->author_time < hh->first_commit)
+			hh->first_commit = c->author_time;
+		if (c->author_time > hh->last_commit && c->author_time <= now)
+			hh->last_commit = c->author_time;
+		if (c->parents > 1)
+			hh->merges_all++;
+		if (recent && reviewed(h, c))
+			hh->reviewed_365++;
+		if (recent && c->signature)
+			hh->signed_commits_365++;
+	}
+}
+
+static void tag_facts(struct health_history *hh, const struct hist *h,
+		      int64_t now)
+{
+	for (size_t i = 0; i < h->tag_nr; i++) {
+		const struct hist_tag *t = &h->tag[i];
+
+		hh->tags_all++;
+		if (t->signed_tag)
+			hh->tags_signed++;
+		if (!t->semver || t->prerelease || t->time > now)
+			continue;
+		if (t->time > now - 365 * DAY)
+			hh->releases_365++;
+		if (t->time > hh->last_release)
+			hh->last_release = t->time;
+	}
+}
+
+static void fill_history(struct health_history *hh, const struct hist *h,
+			 const struct act_metrics *m, const struct dco_stats *d,
+			 int64_t now)
+{
+	memset(hh, 0, sizeof(*hh));
+	hh->known = true;
+	hh->commits_all = m->w[ACT_WALL].commits;
+	hh->commits_90 = m->w[ACT_W90].commits;
+	hh->commits_365 = m->w[ACT_W365].commits;
+	hh->commits_prev_365 = m->w[ACT_W365].prev_commits;
+	hh->authors_365 = m->w[ACT_W365].authors;
+	hh->authors_all = m->w[ACT_WALL].authors;
+	hh->new_authors_365 = m->w[ACT_W365].new_authors;
+	hh->absence_factor_365 = m->w[ACT_W365].absence_factor;
+	hh->elephant_factor_365 = m->w[ACT_W365].elephant_factor;
+	hh->dco_share_365 = d->share_365;
+	hh->dco_share_all = d->share_all;
+	hh->releases_all = m->releases;
+	hh->release_interval_days = m->release_interval_days;
+	commit_facts(hh, h, now);
+	tag_facts(hh, h, now);
+}
+
+static char *json_done(cJSON *o)
+{
+	char *s = cJSON_PrintUnformatted(o);
+
+	cJSON_Delete(o);
+	if (!s)
+		OH_BUG("cJSON_PrintUnformatted failed");
+	return s;
+}
+
+/* Commits per month for the last MONTHS_CHARTED months, oldest first. */
+static char *monthly_json(const struct hist *h, int64_t now)
+{
+	size_t count[MONTHS_CHARTED] = { 0 };
+	int64_t start = now - (int64_t)MONTHS_CHARTED * 30 * DAY;
+	cJSON *o = cJSON_CreateObject();
+
+	for (size_t i = 0; i < h->commit_nr; i++) {
+		int64_t t = h->commit[i].author_time;
+		size_t slot;
+
+		if (t <= start || t > now)
+			continue;
+		slot = (size_t)((t - start) / (30 * DAY));
+		if (slot < MONTHS_CHARTED)
+			count[slot]++;
+	}
+	for (size_t k = 0; k < MONTHS_CHARTED; k++) {
+		char label[16];
+
+		oh_date_format(label, sizeof(label),
+			       start + (int64_t)k * 30 * DAY);
+		label[7] = '\0'; /* YYYY-MM */
+		if (cJSON_GetObjectItemCaseSensitive(o, label))
+			label[6] = (char)('a' + (k % 26)); /* keep keys apart */
+		cJSON_AddNumberToObject(o, label, (double)count[k]);
+	}
+	return json_done(o);
+}
+
+/* Commits of the last 365 days per organisation (individuals pooled). */
+static char *orgs_json(const struct hist *h, const struct act_orgs *orgs,
+		       int64_t now)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	for (size_t i = 0; i < h->commit_nr; i++) {
+		const struct hist_commit *c = &h->commit[i];
+		const char *org;
+		cJSON *n;
+
+		if (c->author_time <= now - 365 * DAY || c->author_time > now)
+			continue;
+		org = orgs ? act_org_of(orgs, c->author_email) : NULL;
+		if (!org)
+			org = "(individuals and unknown domains)";
+		n = cJSON_GetObjectItemCaseSensitive(o, org);
+		if (n)
+			cJSON_SetNumberValue(n, n->valuedouble + 1);
+		else
+			cJSON_AddNumberToObject(o, org, 1);
+	}
+	return json_done(o);
+}
+
+static char *tz_json(const struct act_metrics *m)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	for (size_t i = 0; i < ACT_TZ_SLOTS; i++) {
+		int min = act_tz_minutes(i);
+		char label[16];
+
+		if (m->tz[i] == 0)
+			continue;
+		snprintf(label, sizeof(label), "%c%02d%02d",
+			 min < 0 ? '-' : '+', (min < 0 ? -min : min) / 60,
+			 (min < 0 ? -min : min) % 60);
+		cJSON_AddNumberToObject(o, label, (double)m->tz[i]);
+	}
+	return json_done(o);
+}
+
+static void record(struct scan_item *it, const struct hist *h,
+		   const struct act_metrics *m, const struct dco_stats *d,
+		   const struct scan_worker *wk, int64_t now)
+{
+	char *s;
+	char day[16];
+
+	scan_item_fact(it, "activity.commits_all", "%zu",
+		       m->w[ACT_WALL].commits);
+	scan_item_fact(it, "activity.commits_365", "%zu",
+		       m->w[ACT_W365].commits);
+	scan_item_fact(it, "activity.commits_90", "%zu", m->w[ACT_W90].commits);
+	scan_item_fact(it, "activity.authors_365", "%zu",
+		       m->w[ACT_W365].authors);
+	scan_item_fact(it, "activity.new_authors_365", "%zu",
+		       m->w[ACT_W365].new_authors);
+	scan_item_fact(it, "activity.inactive_authors", "%zu",
+		       m->inactive_authors);
+	scan_item_fact(it, "activity.absence_factor_365", "%zu",
+		       m->w[ACT_W365].absence_factor);
+	scan_item_fact(it, "activity.elephant_factor_365", "%zu",
+		       m->w[ACT_W365].elephant_factor);
+	scan_item_fact(it, "activity.releases", "%zu", m->releases);
+	scan_item_fact(it, "activity.days_since_commit", "%lld",
+		       (long long)m->days_since_commit);
+	scan_item_fact(it, "activity.days_since_release", "%lld",
+		       (long long)m->days_since_release);
+	scan_item_fact(it, "dco.share_all", "%.2f", d->share_all);
+	scan_item_fact(it, "dco.share_365", "%.2f", d->share_365);
+	if (d->enforced_since > 0) {
+		oh_date_format(day, sizeof(day), d->enforced_since);
+		scan_item_fact(it, "dco.enforced_since",
+			       "%s (%zu commits since)", day,
+			       d->enforced_commits);
+	}
+	s = monthly_json(h, now);
+	scan_item_fact(it, "activity.monthly_commits", "%s", s);
+	cJSON_free(s);
+	s = orgs_json(h, wk->orgs, now);
+	scan_item_fact(it, "activity.orgs_365", "%s", s);
+	cJSON_free(s);
+	s = tz_json(m);
+	scan_item_fact(it, "activity.timezones", "%s", s);
+	cJSON_free(s);
+}
+
+void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
+			  struct health_input *in, const char *repo_path)
+{
+	struct oh_err err = OH_ERR_INIT;
+	struct act_metrics m;
+	struct dco_stats d;
+	struct hist all;
+	char line[512];
+
+	hist_init(&all);
+	if (walk_and_store(&all, it, wk, repo_path, &err) < 0) {
+		oh_err_format(line, sizeof(line), &err);
+		scan_item_finding(it, "activity/history-unavailable", "medium",
+				  NULL, "history facts unknown: %s", line);
+		goto out;
+	}
+	act_compute(&m, &all, wk->orgs, in->now);
+	dco_stats_compute(&d, &all, in->now);
+	fill_history(&in->history, &all, &m, &d, in->now);
+	record(it, &all, &m, &d, wk, in->now);
+out:
+	hist_release(&all);
+	oh_err_release(&err);
+}

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * License facts for the scan: the license scanner and engine over the
+ * reviewed revision (declared, detected, concluded license, OSI outcome,
+ * SPDX tag coverage, REUSE), the scanner's findings, and the license
+ * changes in the history of the root license files, each identified.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/timeutil.h"
+#include "core/xalloc.h"
+#include "git/pathlog.h"
+#include "git/tree.h"
+#include "health/health.h"
+#include "license/adapt.h"
+#include "license/scan.h"
+#include "license/summary.h"
+#include "scan/manifest.h"
+#include "scan/scan_int.h"
+#include "core/banned.h"
+
+#define LICENSE_BLOB_MAX (1u << 20)
+
+void scan_item_finding(struct scan_item *it, const char *code,
+		       const char *severity, const char *evidence_json,
+		       const char *fmt, ...)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct scan_finding *f;
+	va_list ap;
+
+	if (it->finding_nr >= SCAN_MAX_FINDINGS) {
+		it->finding_more++;
+		return;
+	}
+	va_start(ap, fmt);
+	oh_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	f = &it->finding[it->finding_nr++];
+	f->code = oh_arena_strdup(&it->arena, code);
+	f->severity = severity;
+	f->message = oh_arena_strndup(&it->arena, b.buf, b.len);
+	f->evidence = oh_arena_strdup(&it->arena,
+				      evidence_json ? evidence_json : "[]");
+	oh_buf_release(&b);
+}
+
+void scan_worker_release(struct scan_worker *wk)
+{
+	lic_adapt_close(wk->lic);
+	wk->lic = NULL;
+}
+
+static struct lic_adapt *engine(struct scan_worker *wk)
+{
+	struct oh_err err = OH_ERR_INIT;
+
+	if (wk->lic || wk->lic_broken)
+		return wk->lic;
+	if (lic_adapt_open(&wk->lic, &err) < 0) {
+		wk->lic_broken = true;
+		oh_err_format(wk->lic_error, sizeof(wk->lic_error), &err);
+		wk->lic = NULL;
+	}
+	oh_err_release(&err);
+	return wk->lic;
+}
+
+static const char *sev_name(enum lic_severity s)
+{
+	switch (s) {
+	case LIC_SEV_HIGH:
+		return "high";
+	case LIC_SEV_MEDIUM:
+		return "medium";
+	case LIC_SEV_LOW:
+		return "low";
+	case LIC_SEV_INFO:
+		break;
+	}
+	return "info";
+}
+
+static char *evidence_of(const char *path, unsigned line)
+{
+	cJSON *arr = cJSON_CreateArray();
+	char where[600];
+	char *s;
+
+	if (path) {
+		if (line > 0)
+			snprintf(where, sizeof(where), "%s:%u", path, line);
+		else
+			snprintf(where, sizeof(where), "%s", path);
+		cJSON_AddItemToArray(arr, cJSON_CreateString(where));
+	}
+	s = cJSON_PrintUnformatted(arr);
+	cJSON_Delete(arr);
+	if (!s)
+		OH_BUG("cJSON_PrintUnformatted failed");
+	return s;
+}
+
+static void summary_facts(struct scan_item *it, struct health_input *in,
+			  const struct lic_summary *sum)
+{
+	struct health_license *l = &in->license;
+
+	l->known = true;
+	l->declared = sum->declared ? oh_arena_strdup(&it->arena, sum->declared)
+				    : NULL;
+	l->detected = sum->detected ? oh_arena_strdup(&it->arena, sum->detected)
+				    : NULL;
+	l->file = sum->detected_from
+			  ? oh_arena_strdup(&it->arena, sum->detected_from)
+			  : NULL;
+	l->osi_approved = sum->osi == LIC_SUM_OSI_YES;
+	l->agree = sum->agree;
+	l->recognised = sum->detected != NULL;
+	l->reuse = sum->reuse;
+	l->tagged_share.known = sum->checked > 0;
+	l->tagged_share.value =
+		sum->checked > 0 ? (double)sum->tagged / (double)sum->checked
+				 : 0;
+	scan_item_fact(it, "license.declared", "%s",
+		       sum->declared ? sum->declared : "");
+	scan_item_fact(it, "license.detected", "%s",
+		       sum->detected ? sum->detected : "");
+	scan_item_fact(it, "license.concluded", "%s", sum->concluded);
+	scan_item_fact(it, "license.osi", "%s",
+		       sum->osi == LIC_SUM_OSI_YES  ? "true"
+		       : sum->osi == LIC_SUM_OSI_NO ? "false"
+						    : "unknown");
+	scan_item_fact(it, "license.agree", "%s",
+		       sum->agree ? "true" : "false");
+	scan_item_fact(it, "license.tagged", "%zu of %zu", sum->tagged,
+		       sum->checked);
+	for (size_t i = 0; i < sum->finding_nr; i++) {
+		const struct lic_sum_finding *f = &sum->finding[i];
+		char code[96];
+		char *ev = evidence_of(f->path, f->line);
+
+		snprintf(code, sizeof(code), "license/%s", f->code);
+		scan_item_finding(it, code, sev_name(f->sev), ev, "%s",
+				  f->message);
+		cJSON_free(ev);
+	}
+}
+
+/* Identify the license of one blob: "" when it cannot be read or named. */
+static void identify_blob(char *out, size_t size, struct lic_adapt *eng,
+			  struct git_repository *git, const char *blob_id)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	struct lic_adapt_match m;
+
+	out[0] = '\0';
+	if (blob_id[0] != '\0' &&
+	    tree_blob_read(&b, git, blob_id, LICENSE_BLOB_MAX, &err) == 0) {
+		lic_adapt_match_text(&m, eng, b.buf, b.len);
+		if (m.kind == LIC_ADAPT_EXACT || m.kind == LIC_ADAPT_CLOSE)
+			snprintf(out, size, "%s", m.expr);
+	}
+	oh_buf_release(&b);
+	oh_err_release(&err);
+}
+
+static bool osi_of(struct lic_adapt *eng, const char *expr)
+{
+	struct oh_err err = OH_ERR_INIT;
+	bool osi = false;
+
+	if (lic_adapt_osi(&osi, eng, expr, &err) < 0)
+		osi = false;
+	oh_err_release(&err);
+	return osi;
+}
+
+/*
+ * Every change of a root license file whose license (as identified by
+ * the engine) differs before and after becomes a finding naming the
+ * commit; a switch from an OSI license to a non-OSI one is high.
+ */
+static void license_changes(struct scan_item *it, struct lic_adapt *eng,
+			    struct git_repository *git,
+			    const struct pathlog *hist)
+{
+	for (size_t i = 0; hist && i < hist->change_nr; i++) {
+		const struct pathlog_change *c = &hist->change[i];
+		char before[256], after[256], day[16];
+		bool was_osi, is_osi;
+		char *ev;
+
+		if (c->kind != PATHLOG_MODIFIED)
+			continue;
+		identify_blob(before, sizeof(before), eng, git, c->old_blob);
+		identify_blob(after, sizeof(after), eng, git, c->new_blob);
+		if (before[0] == '\0' || after[0] == '\0' ||
+		    strcmp(before, after) == 0)
+			continue;
+		was_osi = osi_of(eng, before);
+		is_osi = osi_of(eng, after);
+		oh_date_format(day, sizeof(day), c->time);
+		ev = evidence_of(c->path, 0);
+		scan_item_finding(
+			it, "license/changed",
+			was_osi && !is_osi ? "high" : "medium", ev,
+			"%s changed from %s to %s in commit %.12s (%s, '%s')%s",
+			c->path, before, after, c->commit, day, c->subject,
+			was_osi && !is_osi
+				? ": from an OSI-approved license to a non-OSI one"
+				: "");
+		cJSON_free(ev);
+	}
+}
+
+void scan_collect_license(struct scan_item *it, struct scan_worker *wk,
+			  struct health_input *in, const char *repo_path,
+			  struct git_repository *git,
+			  const struct pathlog *hist)
+{
+	struct lic_scan_opts so = { .rev = it->revision };
+	struct lic_scan ls = LIC_SCAN_INIT;
+	struct lic_summary sum;
+	struct oh_err err = OH_ERR_INIT;
+	struct lic_adapt *eng = engine(wk);
+	char line[512];
+
+	if (!eng) {
+		scan_item_finding(it, "license/engine-unavailable", "medium",
+				  NULL, "license facts unknown: %s",
+				  wk->lic_error);
+		return;
+	}
+	if (lic_scan_run(&ls, repo_path, &so, &err) < 0) {
+		oh_err_format(line, sizeof(line), &err);
+		scan_item_finding(it, "license/scan-failed", "medium", NULL,
+				  "license facts unknown: %s", line);
+		goto out;
+	}
+	memset(&sum, 0, sizeof(sum));
+	lic_summary_build(&sum, &ls, eng);
+	summary_facts(it, in, &sum);
+	lic_summary_release(&sum);
+	license_changes(it, eng, git, hist);
+out:
+	lic_scan_release(&ls);
+	oh_err_release(&err);
+}

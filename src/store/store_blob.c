@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The blob-facts cache over the `blobs` table.  See store_blob.h.
+ */
+#include "store/store_blob.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "store/store.h"
+#include "store/store_int.h"
+#include "core/banned.h"
+
+struct store_blob_cache {
+	struct store *st;
+	sqlite3_stmt *get;
+	sqlite3_stmt *put;
+	struct oh_buf tag; /* the last tag handed out */
+	struct oh_err err; /* first failure */
+	uint64_t hits;
+	uint64_t misses;
+};
+
+int store_blob_cache_open(struct store_blob_cache **out, struct store *st,
+			  struct oh_err *err)
+{
+	struct store_blob_cache *c = oh_xcalloc(1, sizeof(*c));
+
+	c->st = st;
+	oh_buf_init(&c->tag, 64);
+	if (store_prepare(st, &c->get,
+			  "SELECT size, is_binary, spdx_ids FROM blobs"
+			  " WHERE id = ?1",
+			  err) < 0 ||
+	    store_prepare(st, &c->put,
+			  "INSERT OR REPLACE INTO blobs (id, size, is_binary,"
+			  " spdx_ids) VALUES (?1, ?2, ?3, ?4)",
+			  err) < 0 ||
+	    store_begin(st, err) < 0) {
+		sqlite3_finalize(c->get);
+		sqlite3_finalize(c->put);
+		oh_buf_release(&c->tag);
+		free(c);
+		return err->code;
+	}
+	*out = c;
+	return 0;
+}
+
+/* Decode spdx_ids; false when it is not our format. */
+static bool decode(struct store_blob_cache *c, const char *json,
+		   struct store_blob_row *row)
+{
+	cJSON *o = json ? cJSON_Parse(json) : NULL;
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "v");
+	const cJSON *tag = cJSON_GetObjectItemCaseSensitive(o, "tag");
+	const cJSON *line = cJSON_GetObjectItemCaseSensitive(o, "line");
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(o, "n");
+	bool ok = cJSON_IsNumber(v) && v->valueint == STORE_BLOB_FORMAT;
+
+	if (ok) {
+		row->large = cJSON_IsTrue(
+			cJSON_GetObjectItemCaseSensitive(o, "large"));
+		row->tag = NULL;
+		if (cJSON_IsString(tag) && tag->valuestring) {
+			oh_buf_reset(&c->tag);
+			oh_buf_adds(&c->tag, tag->valuestring);
+			row->tag = c->tag.buf;
+		}
+		row->tag_line =
+			cJSON_IsNumber(line) ? (unsigned)line->valueint : 0;
+		row->tag_nr = cJSON_IsNumber(n) ? (unsigned)n->valueint : 0;
+	}
+	cJSON_Delete(o);
+	return ok;
+}
+
+int store_blob_get(struct store_blob_cache *c, const char *blob_id,
+		   struct store_blob_row *row)
+{
+	int rc;
+	int hit = 0;
+
+	if (c->err.code != OH_OK)
+		return 0;
+	sqlite3_reset(c->get);
+	store_bind_text(c->get, 1, blob_id);
+	rc = sqlite3_step(c->get);
+	if (rc == SQLITE_ROW) {
+		memset(row, 0, sizeof(*row));
+		row->size = (uint64_t)sqlite3_column_int64(c->get, 0);
+		row->binary = sqlite3_column_int(c->get, 1) != 0;
+		hit = decode(c, (const char *)sqlite3_column_text(c->get, 2),
+			     row);
+	} else if (rc != SQLITE_DONE) {
+		store_db_error(c->st, &c->err, "reading the blob cache");
+	}
+	if (hit)
+		c->hits++;
+	else
+		c->misses++;
+	return hit;
+}
+
+void store_blob_put(struct store_blob_cache *c, const char *blob_id,
+		    const struct store_blob_row *row)
+{
+	cJSON *o;
+	char *json;
+
+	if (c->err.code != OH_OK)
+		return;
+	o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "v", STORE_BLOB_FORMAT);
+	if (row->tag)
+		cJSON_AddStringToObject(o, "tag", row->tag);
+	cJSON_AddNumberToObject(o, "line", row->tag_line);
+	cJSON_AddNumberToObject(o, "n", row->tag_nr);
+	if (row->large)
+		cJSON_AddTrueToObject(o, "large");
+	json = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	if (!json)
+		OH_BUG("cJSON_PrintUnformatted failed");
+	sqlite3_reset(c->put);
+	store_bind_text(c->put, 1, blob_id);
+	sqlite3_bind_int64(c->put, 2, (sqlite3_int64)row->size);
+	sqlite3_bind_int(c->put, 3, row->binary ? 1 : 0);
+	store_bind_text(c->put, 4, json);
+	if (sqlite3_step(c->put) != SQLITE_DONE)
+		store_db_error(c->st, &c->err, "writing the blob cache");
+	cJSON_free(json);
+}
+
+void store_blob_stats(const struct store_blob_cache *c, uint64_t *hits,
+		      uint64_t *misses)
+{
+	*hits = c->hits;
+	*misses = c->misses;
+}
+
+int store_blob_cache_close(struct store_blob_cache *c, struct oh_err *err)
+{
+	int rc = 0;
+
+	if (!c)
+		return 0;
+	sqlite3_finalize(c->get);
+	sqlite3_finalize(c->put);
+	if (c->err.code != OH_OK) {
+		store_rollback(c->st);
+		rc = oh_err_set(err, c->err.code, c->err.input, 0, 0, "%s",
+				c->err.msg);
+	} else {
+		rc = store_commit(c->st, err);
+	}
+	oh_buf_release(&c->tag);
+	oh_err_release(&c->err);
+	free(c);
+	return rc;
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef OH_STORE_STORE_BLOB_H
+#define OH_STORE_STORE_BLOB_H
+
+/*
+ * Per-blob license facts in the `blobs` table, keyed by git blob id, so
+ * that a re-scan of a repository reads only blobs it has not seen.
+ *
+ * Columns used: id, size, is_binary, spdx_ids.  spdx_ids holds a small
+ * JSON object {"v":1,"tag":"<expression>","line":N,"n":N} ("tag" absent
+ * when the blob has none; "large":true when it was not read for size).
+ * A row written by another format version ("v" differs) is a miss, so a
+ * change of the tag reader never serves stale facts.
+ *
+ * Operations: open a cache on a store (prepares the statements and starts
+ * one transaction), get, put, close (commits, or rolls back on failure).
+ * A failed get or put marks the cache failed and is reported by
+ * store_blob_cache_close(); the scan itself goes on.
+ *
+ * Memory: the cache is freed by store_blob_cache_close(); strings handed
+ * out by get are valid until the next get.  Thread safety: one thread.
+ */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct oh_err;
+struct store;
+struct store_blob_cache;
+
+struct store_blob_row {
+	uint64_t size;     /* bytes */
+	bool binary;       /* is_binary */
+	bool large;        /* not read for size */
+	const char *tag;   /* expression or NULL */
+	unsigned tag_line; /* line of the first tag */
+	unsigned tag_nr;   /* number of tags */
+};
+
+#define STORE_BLOB_FORMAT 1
+
+/** Prepare the statements and begin a transaction. */
+int store_blob_cache_open(struct store_blob_cache **out, struct store *st,
+			  struct oh_err *err);
+
+/** 1 and *row filled on a hit, 0 on a miss (or after a failure). */
+int store_blob_get(struct store_blob_cache *c, const char *blob_id,
+		   struct store_blob_row *row);
+
+/** Record a row (insert or replace). */
+void store_blob_put(struct store_blob_cache *c, const char *blob_id,
+		    const struct store_blob_row *row);
+
+/** Hits and misses so far. */
+void store_blob_stats(const struct store_blob_cache *c, uint64_t *hits,
+		      uint64_t *misses);
+
+/**
+ * Commit and free (NULL is a no-op).  OH_EDB when a get/put or the
+ * commit failed (then everything of this cache was rolled back).
+ */
+int store_blob_cache_close(struct store_blob_cache *c, struct oh_err *err);
+
+#endif /* OH_STORE_STORE_BLOB_H */

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef OH_STORE_STORE_HIST_H
+#define OH_STORE_STORE_HIST_H
+
+/*
+ * Commit, trailer and tag facts of one repository in the database
+ * (tables commits, trailers, tags), for incremental history walks.
+ *
+ * Invariant: the commits stored for a repository are closed under
+ * ancestry (every stored commit's parents are stored), because
+ * store_hist_save() writes a whole walk in one transaction.  So
+ * store_hist_known() can serve as hist_opts.known: a known commit hides
+ * its whole past, and a re-scan walks only new commits.
+ *
+ * Statements are prepared once per struct store_hist and reused for
+ * every row.  Strings are copied by SQLite on write; store_hist_load()
+ * copies into the hist.  Not thread safe (one writer, as store.h).
+ */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct oh_err;
+struct store;
+struct store_hist;
+struct hist;
+
+/**
+ * Prepare access to the facts of repository `url` (already redacted),
+ * creating its row (kind "local" or "remote").  Free with
+ * store_hist_close().  OH_EDB on failure.
+ */
+int store_hist_open(struct store_hist **out, struct store *st, const char *url,
+		    const char *kind, struct oh_err *err);
+
+void store_hist_close(struct store_hist *sh);
+
+/** hist_opts.known callback: is commit hex_id stored?  payload = sh. */
+bool store_hist_known(void *sh, const char *hex_id);
+
+/**
+ * In one transaction: insert the commits of h (with their trailers) that
+ * are not stored yet, replace the repository's tags with h's, and record
+ * h's newest commit as last_head.  Rolled back entirely on failure.
+ */
+int store_hist_save(struct store_hist *sh, const struct hist *h,
+		    struct oh_err *err);
+
+/** Append every stored commit (with trailers) and tag to h. */
+int store_hist_load(struct hist *h, struct store_hist *sh, struct oh_err *err);
+
+/** Number of commits stored for the repository. */
+int64_t store_hist_count(struct store_hist *sh);
+
+#endif /* OH_STORE_STORE_HIST_H */
