@@ -25,10 +25,13 @@ struct cmd_entry {
 };
 
 static const struct cmd_entry commands[] = {
+	{ "data", cmd_data, "update data files (SPDX license list)", 0 },
 	{ "db", cmd_db, "inspect the osshealth database", CMD_NEEDS_DB },
 	{ "dco", cmd_dco, "check DCO sign-offs of a range of commits", 0 },
 	{ "diff", cmd_diff, "what changed between two review runs",
 	  CMD_NEEDS_DB },
+	{ "enrich", cmd_enrich,
+	  "online facts: vulnerabilities (OSV), forge activity", CMD_NEEDS_DB },
 	{ "help", cmd_help, "show help for osshealth or a command", 0 },
 	{ "history", cmd_history,
 	  "history facts and activity metrics of a repository", 0 },

@@ -115,6 +115,8 @@ int cmd_scan(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
+int cmd_enrich(int argc, char **argv);
+int cmd_data(int argc, char **argv);
 
 /* Provided by src/main.c for `help`. */
 void main_print_commands(FILE *fp);

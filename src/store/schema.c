@@ -12,6 +12,7 @@
  *     repositories, commits, trailers, tags, blobs, files
  *   review results, keyed by run and component:
  *     runs, components, run_components, facts, scores, findings
+ *   network cache (src/net/): http_cache
  */
 #include "store/store_int.h"
 
@@ -146,6 +147,19 @@ static const char *const migration[] = {
 	/* 2 -> 3: sign-off identities after .mailmap, for DCO shares. */
 	("ALTER TABLE trailers ADD COLUMN ident_name TEXT;"
 	 "ALTER TABLE trailers ADD COLUMN ident_email TEXT;"),
+
+	/*
+	 * 3 -> 4: HTTP response cache of src/net/ (ETag/Last-Modified
+	 * revalidation).  Keyed by the URL without credentials; no request
+	 * header (and so no token) is ever stored.
+	 */
+	("CREATE TABLE http_cache ("
+	 "  url TEXT PRIMARY KEY,"
+	 "  etag TEXT,"
+	 "  last_modified TEXT,"
+	 "  fetched_at INTEGER,"
+	 "  status INTEGER,"
+	 "  body BLOB);"),
 };
 
 _Static_assert(sizeof(migration) / sizeof(migration[0]) == STORE_SCHEMA_VERSION,

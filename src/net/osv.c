@@ -1,0 +1,487 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * OSV API client: request building and reply parsing with cJSON, and the
+ * lookup that ties them to net_post_json()/net_get().
+ */
+#include "net/osv.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "net/http.h"
+#include "core/banned.h"
+
+bool osv_id_valid(const char *id)
+{
+	size_t n = strlen(id);
+
+	if (n == 0 || n > 128 || strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
+		return false;
+	return strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			  "0123456789._:-") == n;
+}
+
+static cJSON *parse_json(const char *body, size_t len, const char *name,
+			 struct oh_err *err)
+{
+	const char *end = NULL;
+	cJSON *root;
+
+	if (len > OSV_MAX_BODY) {
+		oh_err_set(err, OH_ELIMIT, name, 0, 0,
+			   "reply larger than %u bytes", OSV_MAX_BODY);
+		return NULL;
+	}
+	root = cJSON_ParseWithLengthOpts(body, len, &end, 0);
+	if (!root) {
+		size_t at = end && end >= body && end <= body + len
+				    ? (size_t)(end - body)
+				    : 0;
+
+		oh_err_set(err, OH_EINPUT, name, 0, 0,
+			   "invalid JSON at byte %zu", at);
+		return NULL;
+	}
+	if (!cJSON_IsObject(root)) {
+		cJSON_Delete(root);
+		oh_err_set(err, OH_EINPUT, name, 0, 0,
+			   "reply is not a JSON object");
+		return NULL;
+	}
+	return root;
+}
+
+int osv_batch_request(struct oh_buf *out, const struct osv_query *q, size_t nr,
+		      struct oh_err *err)
+{
+	cJSON *root;
+	cJSON *arr;
+	char *text;
+
+	if (nr > OSV_MAX_QUERIES)
+		return oh_err_set(err, OH_ELIMIT, NULL, 0, 0,
+				  "more than %d OSV queries", OSV_MAX_QUERIES);
+	root = cJSON_CreateObject();
+	arr = cJSON_AddArrayToObject(root, "queries");
+	for (size_t i = 0; i < nr; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddItemToArray(arr, o);
+		if (q[i].commit) {
+			cJSON_AddStringToObject(o, "commit", q[i].commit);
+		} else if (q[i].purl) {
+			cJSON *p = cJSON_AddObjectToObject(o, "package");
+
+			cJSON_AddStringToObject(p, "purl", q[i].purl);
+			if (q[i].version)
+				cJSON_AddStringToObject(o, "version",
+							q[i].version);
+		} else {
+			cJSON_Delete(root);
+			return oh_err_set(err, OH_EINPUT, NULL, 0, 0,
+					  "OSV query %zu has no commit or purl",
+					  i + 1);
+		}
+	}
+	text = cJSON_PrintUnformatted(root);
+	cJSON_Delete(root);
+	if (!text)
+		OH_BUG("cJSON_PrintUnformatted failed (out of memory)");
+	oh_buf_adds(out, text);
+	cJSON_free(text);
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void free_strings(char **s, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++)
+		free(s[i]);
+	free(s);
+}
+
+/* Add one id from a result's "vulns" entry, checking it. */
+static int add_id(char ***ids, size_t *nr, size_t *alloc, const cJSON *v,
+		  const char *name, struct oh_err *err)
+{
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(v, "id");
+
+	if (!cJSON_IsString(id) || !osv_id_valid(id->valuestring))
+		return oh_err_set(
+			err, OH_EINPUT, name, 0, 0,
+			"a result has a missing or invalid vulnerability id");
+	if (*nr >= OSV_MAX_VULNS)
+		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
+				  "more than %d vulnerabilities",
+				  OSV_MAX_VULNS);
+	OH_GROW(*ids, *alloc, *nr + 1);
+	(*ids)[(*nr)++] = oh_xstrdup(id->valuestring);
+	return 0;
+}
+
+static int batch_results(char ***ids, size_t *nr, const cJSON *results,
+			 const char *name, struct oh_err *err)
+{
+	const cJSON *r;
+	size_t alloc = 0;
+
+	cJSON_ArrayForEach(r, results)
+	{
+		const cJSON *vulns =
+			cJSON_GetObjectItemCaseSensitive(r, "vulns");
+		const cJSON *v;
+
+		if (!cJSON_IsObject(r))
+			return oh_err_set(err, OH_EINPUT, name, 0, 0,
+					  "a result is not an object");
+		if (cJSON_GetObjectItemCaseSensitive(r, "next_page_token"))
+			return oh_err_set(
+				err, OH_ELIMIT, name, 0, 0,
+				"more than one page of results (paging is not supported)");
+		if (!vulns)
+			continue;
+		if (!cJSON_IsArray(vulns))
+			return oh_err_set(err, OH_EINPUT, name, 0, 0,
+					  "\"vulns\" is not an array");
+		cJSON_ArrayForEach(v, vulns)
+		{
+			if (add_id(ids, nr, &alloc, v, name, err) < 0)
+				return err->code;
+		}
+	}
+	return 0;
+}
+
+int osv_batch_parse(char ***ids_out, size_t *nr_out, const char *body,
+		    size_t len, const char *name, struct oh_err *err)
+{
+	cJSON *root = parse_json(body, len, name, err);
+	const cJSON *results;
+	char **ids = NULL;
+	size_t nr = 0;
+	size_t w = 0;
+
+	*ids_out = NULL;
+	*nr_out = 0;
+	if (!root)
+		return err->code;
+	results = cJSON_GetObjectItemCaseSensitive(root, "results");
+	if (!cJSON_IsArray(results)) {
+		cJSON_Delete(root);
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "\"results\" is missing or not an array");
+	}
+	if (batch_results(&ids, &nr, results, name, err) < 0) {
+		cJSON_Delete(root);
+		free_strings(ids, nr);
+		return err->code;
+	}
+	cJSON_Delete(root);
+	if (nr > 1)
+		qsort(ids, nr, sizeof(*ids), cmp_str);
+	for (size_t i = 0; i < nr; i++) {
+		if (w > 0 && strcmp(ids[w - 1], ids[i]) == 0)
+			free(ids[i]);
+		else
+			ids[w++] = ids[i];
+	}
+	*ids_out = ids;
+	*nr_out = w;
+	return 0;
+}
+
+/* A string member, copied when present and short enough. */
+static int opt_string(char **out, const cJSON *obj, const char *key,
+		      const char *name, struct oh_err *err)
+{
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	*out = NULL;
+	if (!s || cJSON_IsNull(s))
+		return 0;
+	if (!cJSON_IsString(s))
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "\"%s\" is not a string", key);
+	if (strlen(s->valuestring) > OSV_MAX_STRING)
+		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
+				  "\"%s\" longer than %d bytes", key,
+				  OSV_MAX_STRING);
+	*out = oh_xstrdup(s->valuestring);
+	return 0;
+}
+
+static int parse_aliases(struct osv_vuln *v, const cJSON *root,
+			 const char *name, struct oh_err *err)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, "aliases");
+	const cJSON *e;
+	size_t alloc = 0;
+
+	if (!a || cJSON_IsNull(a))
+		return 0;
+	if (!cJSON_IsArray(a))
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "\"aliases\" is not an array");
+	cJSON_ArrayForEach(e, a)
+	{
+		if (!cJSON_IsString(e) || !osv_id_valid(e->valuestring))
+			return oh_err_set(err, OH_EINPUT, name, 0, 0,
+					  "an alias is not a valid id");
+		if (v->alias_nr >= OSV_MAX_ALIASES)
+			return oh_err_set(err, OH_ELIMIT, name, 0, 0,
+					  "more than %d aliases",
+					  OSV_MAX_ALIASES);
+		OH_GROW(v->alias, alloc, v->alias_nr + 1);
+		v->alias[v->alias_nr++] = oh_xstrdup(e->valuestring);
+	}
+	if (v->alias_nr > 1)
+		qsort(v->alias, v->alias_nr, sizeof(*v->alias), cmp_str);
+	return 0;
+}
+
+/* Preference among severity types: lower is better; -1 unknown. */
+static int type_rank(const char *t)
+{
+	static const char *const order[] = { "CVSS_V3", "CVSS_V4", "CVSS_V2",
+					     "Ubuntu" };
+
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (strcmp(t, order[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int parse_severity_list(struct osv_vuln *v, const cJSON *root,
+			       const char *name, struct oh_err *err)
+{
+	const cJSON *sev = cJSON_GetObjectItemCaseSensitive(root, "severity");
+	const cJSON *best = NULL;
+	const cJSON *e;
+	int best_rank = 1000;
+
+	if (!sev || cJSON_IsNull(sev))
+		return 0;
+	if (!cJSON_IsArray(sev))
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "\"severity\" is not an array");
+	cJSON_ArrayForEach(e, sev)
+	{
+		const cJSON *t = cJSON_GetObjectItemCaseSensitive(e, "type");
+		const cJSON *s = cJSON_GetObjectItemCaseSensitive(e, "score");
+		int rank;
+
+		if (!cJSON_IsString(t) || !cJSON_IsString(s))
+			return oh_err_set(err, OH_EINPUT, name, 0, 0,
+					  "a severity lacks type or score");
+		rank = type_rank(t->valuestring);
+		if (rank >= 0 && rank < best_rank) {
+			best_rank = rank;
+			best = e;
+		}
+	}
+	if (!best)
+		return 0;
+	if (opt_string(&v->severity_type, best, "type", name, err) < 0 ||
+	    opt_string(&v->severity, best, "score", name, err) < 0)
+		return err->code;
+	return 0;
+}
+
+/* database_specific.severity of obj, when the list gave none. */
+static int parse_db_severity(struct osv_vuln *v, const cJSON *obj,
+			     const char *name, struct oh_err *err)
+{
+	const cJSON *db;
+
+	if (v->severity)
+		return 0;
+	db = cJSON_GetObjectItemCaseSensitive(obj, "database_specific");
+	if (!cJSON_IsObject(db) ||
+	    !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(db, "severity")))
+		return 0;
+	if (opt_string(&v->severity, db, "severity", name, err) < 0)
+		return err->code;
+	v->severity_type = oh_xstrdup("database");
+	return 0;
+}
+
+static bool range_fixed(const cJSON *range)
+{
+	const cJSON *events = cJSON_GetObjectItemCaseSensitive(range, "events");
+	const cJSON *ev;
+
+	if (!cJSON_IsArray(events))
+		return false;
+	cJSON_ArrayForEach(ev, events)
+	{
+		const cJSON *f = cJSON_GetObjectItemCaseSensitive(ev, "fixed");
+
+		if (cJSON_IsString(f) && f->valuestring[0] != '\0')
+			return true;
+	}
+	return false;
+}
+
+static int parse_affected(struct osv_vuln *v, const cJSON *root,
+			  const char *name, struct oh_err *err)
+{
+	const cJSON *aff = cJSON_GetObjectItemCaseSensitive(root, "affected");
+	const cJSON *a;
+
+	if (!aff || cJSON_IsNull(aff))
+		return 0;
+	if (!cJSON_IsArray(aff))
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "\"affected\" is not an array");
+	cJSON_ArrayForEach(a, aff)
+	{
+		const cJSON *ranges =
+			cJSON_GetObjectItemCaseSensitive(a, "ranges");
+		const cJSON *r;
+
+		if (!cJSON_IsObject(a))
+			return oh_err_set(
+				err, OH_EINPUT, name, 0, 0,
+				"an \"affected\" entry is not an object");
+		if (parse_db_severity(v, a, name, err) < 0)
+			return err->code;
+		cJSON_ArrayForEach(r, ranges)
+		{
+			if (range_fixed(r))
+				v->fixed = true;
+		}
+	}
+	return 0;
+}
+
+int osv_vuln_parse(struct osv_vuln *out, const char *body, size_t len,
+		   const char *want_id, const char *name, struct oh_err *err)
+{
+	cJSON *root = parse_json(body, len, name, err);
+	const cJSON *id;
+	int ret = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (!root)
+		return err->code;
+	id = cJSON_GetObjectItemCaseSensitive(root, "id");
+	if (!cJSON_IsString(id) || !osv_id_valid(id->valuestring)) {
+		ret = oh_err_set(err, OH_EINPUT, name, 0, 0,
+				 "\"id\" is missing or invalid");
+		goto out;
+	}
+	if (want_id && strcmp(id->valuestring, want_id) != 0) {
+		ret = oh_err_set(err, OH_EINPUT, name, 0, 0,
+				 "reply is for %s, not %s", id->valuestring,
+				 want_id);
+		goto out;
+	}
+	out->id = oh_xstrdup(id->valuestring);
+	out->withdrawn =
+		cJSON_GetObjectItemCaseSensitive(root, "withdrawn") != NULL;
+	if (parse_aliases(out, root, name, err) < 0 ||
+	    parse_severity_list(out, root, name, err) < 0 ||
+	    parse_db_severity(out, root, name, err) < 0 ||
+	    parse_affected(out, root, name, err) < 0 ||
+	    opt_string(&out->summary, root, "summary", name, err) < 0 ||
+	    opt_string(&out->modified, root, "modified", name, err) < 0)
+		ret = err->code;
+out:
+	cJSON_Delete(root);
+	if (ret < 0)
+		osv_vuln_release(out);
+	return ret;
+}
+
+void osv_vuln_release(struct osv_vuln *v)
+{
+	free(v->id);
+	free_strings(v->alias, v->alias_nr);
+	free(v->severity_type);
+	free(v->severity);
+	free(v->summary);
+	free(v->modified);
+	memset(v, 0, sizeof(*v));
+}
+
+void osv_result_release(struct osv_result *r)
+{
+	for (size_t i = 0; i < r->vuln_nr; i++)
+		osv_vuln_release(&r->vuln[i]);
+	free(r->vuln);
+	r->vuln = NULL;
+	r->vuln_nr = 0;
+}
+
+static void base_trim(struct oh_buf *b, const char *base_url)
+{
+	oh_buf_adds(b, base_url ? base_url : OSV_DEFAULT_URL);
+	while (b->len > 0 && b->buf[b->len - 1] == '/')
+		oh_buf_setlen(b, b->len - 1);
+}
+
+static int fetch_vulns(struct osv_result *out, struct net_client *c,
+		       const char *base, char **ids, size_t nr,
+		       struct oh_err *err)
+{
+	struct net_response r = NET_RESPONSE_INIT;
+	struct oh_buf url = OH_BUF_INIT;
+	int ret = 0;
+
+	out->vuln = oh_xcalloc(nr ? nr : 1, sizeof(*out->vuln));
+	for (size_t i = 0; i < nr && ret == 0; i++) {
+		oh_buf_reset(&url);
+		oh_buf_addf(&url, "%s/v1/vulns/%s", base, ids[i]);
+		ret = net_get(&r, c, url.buf, NULL, err);
+		if (ret == 0)
+			ret = osv_vuln_parse(&out->vuln[i], r.body.buf,
+					     r.body.len, ids[i], url.buf, err);
+		if (ret == 0)
+			out->vuln_nr++;
+		net_response_release(&r);
+	}
+	oh_buf_release(&url);
+	return ret;
+}
+
+int osv_lookup(struct osv_result *out, struct net_client *c,
+	       const char *base_url, const struct osv_query *q, size_t nr,
+	       struct oh_err *err)
+{
+	struct net_response r = NET_RESPONSE_INIT;
+	struct oh_buf base = OH_BUF_INIT;
+	struct oh_buf url = OH_BUF_INIT;
+	struct oh_buf req = OH_BUF_INIT;
+	char **ids = NULL;
+	size_t ids_nr = 0;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	base_trim(&base, base_url);
+	oh_buf_addf(&url, "%s/v1/querybatch", base.buf);
+	ret = osv_batch_request(&req, q, nr, err);
+	if (ret == 0)
+		ret = net_post_json(&r, c, url.buf, req.buf, req.len, NULL,
+				    err);
+	if (ret == 0)
+		ret = osv_batch_parse(&ids, &ids_nr, r.body.buf, r.body.len,
+				      url.buf, err);
+	if (ret == 0)
+		ret = fetch_vulns(out, c, base.buf, ids, ids_nr, err);
+	if (ret < 0)
+		osv_result_release(out);
+	free_strings(ids, ids_nr);
+	net_response_release(&r);
+	oh_buf_release(&req);
+	oh_buf_release(&url);
+	oh_buf_release(&base);
+	return ret;
+}

@@ -1,0 +1,92 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# enrich --enrich forge against fake GitHub, GitLab and Gitea APIs on
+# 127.0.0.1: repository facts, 90/365-day windows, median time to close,
+# pagination and its cap, rate limits, tokens sent but never stored.
+. "$SRCDIR/tests/cli/lib.sh"
+
+unset GITHUB_TOKEN GITLAB_TOKEN GITEA_TOKEN
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
+export no_proxy='*'
+
+python3 "$SRCDIR/tests/lib/fake-api.py" "$TEST_DIR/port" &
+srv=$!
+cleanup() {
+	[ -z "$srv" ] || kill "$srv" 2>/dev/null || :
+	rm -rf "$TEST_DIR"
+}
+trap cleanup EXIT
+i=0
+while [ ! -s port ] && [ $i -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
+[ -s port ] || fail "fake API did not start"
+port=$(cat port)
+base=http://127.0.0.1:$port
+
+counter() {
+	python3 -c '
+import json, sys, urllib.request
+d = json.load(urllib.request.urlopen(sys.argv[1] + "/_count"))
+print(d[sys.argv[2]])
+' "$base" "$1"
+}
+
+# GitHub: 102 items on two pages (an empty third ends the list).
+cat >want <<EOF2
+repository: https://github.com/acme/widget.git
+forge: github acme/widget: archived=no stars=42 forks=7 open_issues=3
+  issues: opened 90d=24 365d=81, closed 90d=12 365d=40
+  changes: opened 90d=6 365d=21, closed 90d=4 365d=11
+  median time to close: 6.0 days (40 issues)
+EOF2
+expect_exit 0 enrich --enrich forge --forge-url "$base/gh" --db t.db \
+	https://github.com/acme/widget.git
+expect_stdout want
+expect_stderr_empty
+[ "$(counter requests)" = 4 ] || fail "github: $(counter requests) requests, expected 4"
+
+# GitLab (fractional-second times, merged_at) and Gitea (offsets).
+expect_exit 0 enrich --enrich forge --forge gitlab --forge-url "$base/gl" \
+	--db t.db https://git.example.org/acme/widget
+expect_stdout_match '^forge: gitlab acme/widget: archived=yes stars=5 forks=1 open_issues=1$'
+expect_stdout_match '^  issues: opened 90d=1 365d=2, closed 90d=1 365d=1$'
+expect_stdout_match '^  changes: opened 90d=1 365d=1, closed 90d=1 365d=1$'
+expect_stdout_match '^  median time to close: 4\.0 days \(1 issue\)$'
+expect_exit 0 enrich --enrich forge --forge gitea --forge-url "$base/gt" \
+	--db t.db --format json git@codeberg.org:acme/widget.git
+python3 - out <<'EOF2' || fail "gitea JSON wrong: $(cat out)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+f = d["sources"][0]
+assert f["status"] == "ok" and f["forge"] == "gitea", f
+assert (f["stars"], f["forks"], f["open_issues"], f["archived"]) == (9, 2, 0, False), f
+assert f["issues_90d"] == {"opened": 1, "closed": 1}, f
+assert f["changes_365d"] == {"opened": 1, "closed": 0}, f
+assert f["median_days_to_close"] == 2.0 and f["close_sample"] == 1, f
+assert f["median_days_to_first_response"] is None, f
+EOF2
+
+# The token goes to the forge, never to the database or the output.
+GITHUB_TOKEN=tok-5ecret-value expect_exit 0 enrich --enrich forge \
+	--forge-url "$base/gh" --db t.db https://github.com/acme/widget
+[ "$(counter auth)" = 4 ] || fail "token sent with $(counter auth) requests, expected 4"
+if grep -q tok-5ecret-value t.db* out err; then
+	fail "the token reached the database or the output"
+fi
+
+# Page cap, rate limit, unknown forge, offline: unavailable, exit 0.
+expect_exit 0 enrich --enrich forge --forge-url "$base/ghcap" --db t.db \
+	https://github.com/acme/widget
+expect_stdout_match "^forge: unavailable: $base/ghcap/repos/acme/widget: more than 10 pages of issues \(page cap\)$"
+expect_exit 0 enrich --enrich forge --forge-url "$base/ghrl" --db t.db \
+	https://github.com/acme/widget
+expect_stdout_match "^forge: unavailable: $base/ghrl/repos/acme/widget: HTTP 403: rate limited or forbidden; set GITHUB_TOKEN$"
+expect_stderr_match '^osshealth: warning: forge: enrichment unavailable: '
+expect_exit 0 enrich --enrich forge https://example.org/acme/widget
+expect_stdout_match "^forge: unavailable: https://example\.org/acme/widget: cannot tell the forge of host 'example\.org'; give --forge$"
+before=$(counter requests)
+expect_exit 0 enrich --offline --enrich osv,forge --forge-url "$base/gh" \
+	https://github.com/acme/widget
+expect_stdout_match '^forge: unavailable: offline$'
+[ "$(counter requests)" = "$before" ] || fail "--offline made requests"
+expect_exit 2 enrich --forge svn https://github.com/acme/widget
+expect_stderr_match "unknown forge 'svn'"

@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A fake OSV API on 127.0.0.1 for the enrichment tests (standard library
+only).  Replies are our own writing in the shape of api.osv.dev.
+
+Usage: fake-api.py PORTFILE    (binds a free port, writes it to PORTFILE)
+
+The first path segment picks a scenario; the rest is the OSV API path:
+  /ok/v1/querybatch, /ok/v1/vulns/ID   normal replies; records carry an
+                                       ETag and honour If-None-Match (304)
+  /ratelimit/...   429 with Retry-After: 1 once per path, then as ok
+  /always429/...   429 with Retry-After: 1 every time
+  /flaky/...       500 once per path, then as ok
+  /slow/...        waits 5 s before answering
+  /truncated/...   promises 1000 bytes, sends 10, closes
+  /badjson/...     200 with a body that is not JSON
+  /big/...         a 9 MiB body with Content-Length
+  /bigstream/...   a 9 MiB body without Content-Length
+  /loop/...        302 to itself
+  /paged/...       a batch reply with a next_page_token
+Forge scenarios (project acme/widget; times relative to 2026-11-01):
+  /gh/...          GitHub REST: /repos/P and /repos/P/issues (102 items
+                   over two pages, every fifth a pull request)
+  /ghcap/...       GitHub issues whose pages never end
+  /ghrl/...        GitHub 403 with X-RateLimit-Remaining: 0
+  /gl/...          GitLab v4: /projects/acme%2Fwidget, /issues, /merge_requests
+  /gt/...          Gitea v1: /repos/P, /issues?type=issues|pulls
+SPDX license list (from $FAKE_API_LICENSES, a licenses.tsv):
+  /spdx/good.json     every id of that file plus Fake-New-1.0, version 9.99
+  /spdx/missing.json  the same without MIT (categories.json needs it)
+  /spdx/few.json      only 10 licenses
+  /spdx/bad.json      not JSON
+Control paths (not counted):
+  /_count          {"requests": N, "not_modified": N, "gzip": N,
+                    "auth": N (requests with a Bearer token),
+                    "paths": {path: N}}
+  /_reset          zero the counters and the once-only failures
+"""
+import gzip
+import json
+import os
+import sys
+from datetime import datetime, timedelta, timezone
+from urllib.parse import parse_qs, urlsplit
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+COMMIT_HIT = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+PURL_HIT = "pkg:pypi/fakepkg@1.0.0"
+
+VULNS = {
+    "GHSA-f3xq-8m2v-test": {
+        "schema_version": "1.6.0",
+        "id": "GHSA-f3xq-8m2v-test",
+        "modified": "2026-03-01T10:00:00Z",
+        "published": "2026-02-20T09:00:00Z",
+        "aliases": ["CVE-2026-10001"],
+        "summary": "Template injection in fakepkg",
+        "severity": [
+            {"type": "CVSS_V3",
+             "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}
+        ],
+        "affected": [{
+            "package": {"ecosystem": "PyPI", "name": "fakepkg",
+                        "purl": "pkg:pypi/fakepkg"},
+            "ranges": [{"type": "ECOSYSTEM",
+                        "events": [{"introduced": "0"}, {"fixed": "1.2.4"}]}],
+            "database_specific": {"severity": "CRITICAL"},
+        }],
+    },
+    "PYSEC-2026-7": {
+        "id": "PYSEC-2026-7",
+        "modified": "2026-04-02T00:00:00Z",
+        "aliases": ["GHSA-9h7c-q2w4-test", "CVE-2026-10002"],
+        "details": "Denial of service on crafted input.",
+        "affected": [{
+            "package": {"ecosystem": "PyPI", "name": "fakepkg"},
+            "ranges": [{"type": "GIT", "repo": "https://example.org/fake",
+                        "events": [{"introduced": "0"},
+                                   {"last_affected": COMMIT_HIT}]}],
+        }],
+        "database_specific": {"severity": "MODERATE"},
+    },
+    "OSV-2026-33": {
+        "id": "OSV-2026-33",
+        "modified": "2026-05-05T05:05:05Z",
+        "withdrawn": "2026-05-05T05:05:05Z",
+        "summary": "Heap overflow\nin the parser",
+        "severity": [{"type": "CVSS_V4",
+                      "score": "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N"}],
+        "affected": [{"package": {"ecosystem": "OSS-Fuzz", "name": "fake"},
+                      "ranges": [{"type": "GIT", "repo": "https://example.org/fake",
+                                  "events": [{"introduced": "0"},
+                                             {"fixed": "bbbb"}]}]}],
+    },
+}
+
+BY_COMMIT = ["GHSA-f3xq-8m2v-test", "PYSEC-2026-7"]
+BY_PURL = ["PYSEC-2026-7", "OSV-2026-33"]
+
+lock = threading.Lock()
+state = {"requests": 0, "not_modified": 0, "gzip": 0, "auth": 0, "paths": {}}
+NOW = datetime(2026, 11, 1, tzinfo=timezone.utc)
+
+
+def iso(t, frac=False):
+    return t.strftime("%Y-%m-%dT%H:%M:%S") + (".123Z" if frac else "Z")
+
+
+def gh_item(i):
+    created = NOW - timedelta(days=i * 3 + 1)
+    closed = created + timedelta(days=i % 10 + 1) if i % 2 == 0 else None
+    it = {"number": i + 1, "created_at": iso(created),
+          "closed_at": iso(closed) if closed else None, "comments": 0}
+    if i % 5 == 0:
+        it["pull_request"] = {"url": "x"}
+    return it
+
+
+GL_ISSUES = [
+    {"iid": 1, "created_at": iso(NOW - timedelta(days=10), True),
+     "closed_at": iso(NOW - timedelta(days=6), True)},
+    {"iid": 2, "created_at": iso(NOW - timedelta(days=200), True),
+     "closed_at": None},
+]
+GL_MRS = [
+    {"iid": 3, "created_at": iso(NOW - timedelta(days=30), True),
+     "closed_at": None, "merged_at": iso(NOW - timedelta(days=29), True)},
+]
+GT_ISSUES = [
+    {"number": 1, "created_at": "2026-10-20T08:00:00+02:00",
+     "closed_at": "2026-10-22T08:00:00+02:00", "pull_request": None},
+]
+GT_PULLS = [
+    {"number": 2, "created_at": "2025-12-01T00:00:00Z", "closed_at": None,
+     "pull_request": {"merged": False}},
+]
+failed_once = set()
+
+
+def reset():
+    with lock:
+        state.update(requests=0, not_modified=0, gzip=0, auth=0, paths={})
+        failed_once.clear()
+
+
+def etag_of(vid):
+    return '"v1-%s"' % vid
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.0"
+    server_version = "fake-osv/1"
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def send_body(self, status, body, ctype="application/json", extra=None):
+        data = body if isinstance(body, bytes) else body.encode()
+        headers = dict(extra or {})
+        if "gzip" in self.headers.get("Accept-Encoding", "") and len(data) > 64:
+            data = gzip.compress(data)
+            headers["Content-Encoding"] = "gzip"
+            with lock:
+                state["gzip"] += 1
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        for k, v in headers.items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def count(self):
+        with lock:
+            state["requests"] += 1
+            if self.headers.get("Authorization", "").startswith("Bearer "):
+                state["auth"] += 1
+            state["paths"][self.path] = state["paths"].get(self.path, 0) + 1
+
+    def once(self, key):
+        with lock:
+            if key in failed_once:
+                return False
+            failed_once.add(key)
+            return True
+
+    def do_GET(self):
+        self.route(None)
+
+    def do_POST(self):
+        n = int(self.headers.get("Content-Length", "0"))
+        self.route(self.rfile.read(n) if n > 0 else b"")
+
+    def route(self, body):
+        if self.path == "/_count":
+            with lock:
+                return self.send_body(200, json.dumps(state))
+        if self.path == "/_reset":
+            reset()
+            return self.send_body(200, "{}")
+        self.count()
+        parts = self.path.split("/", 2)
+        if len(parts) < 3:
+            return self.send_body(404, '{"message":"not found"}')
+        scenario, rest = parts[1], "/" + parts[2]
+        try:
+            self.scenario(scenario, rest, body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def scenario(self, scenario, rest, body):
+        if scenario in ("ratelimit", "always429"):
+            if scenario == "always429" or self.once(self.path):
+                return self.send_body(429, '{"message":"slow down"}',
+                                      extra={"Retry-After": "1"})
+        elif scenario == "flaky":
+            if self.once(self.path):
+                return self.send_body(500, '{"message":"oops"}')
+        elif scenario == "slow":
+            time.sleep(5)
+        elif scenario == "truncated":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.write(b'{"results":')
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        elif scenario == "badjson":
+            return self.send_body(200, '{"results": [ {"vulns": [ nope ')
+        elif scenario == "big":
+            return self.send_body(200, b"[" + b" " * (9 << 20) + b"]",
+                                  ctype="application/octet-stream")
+        elif scenario == "bigstream":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            chunk = b" " * 65536
+            for _ in range(144):
+                self.wfile.write(chunk)
+            return
+        elif scenario == "loop":
+            self.send_response(302)
+            self.send_header("Location", self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        elif scenario == "spdx":
+            return self.spdx(rest)
+        elif scenario in ("gh", "ghcap", "ghrl", "gl", "gt"):
+            return self.forge(scenario, rest)
+        elif scenario not in ("ok", "paged"):
+            return self.send_body(404, '{"message":"no such scenario"}')
+        return self.osv(scenario, rest, body)
+
+    def spdx(self, rest):
+        if rest == "/bad.json":
+            return self.send_body(200, '{"licenseListVersion": "9.99", "licenses": [')
+        rows = []
+        with open(os.environ["FAKE_API_LICENSES"]) as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                lid, osi, dep, _text, name = line.rstrip("\n").split("\t")
+                rows.append({"reference": "https://spdx.org/licenses/%s.html" % lid,
+                             "isDeprecatedLicenseId": dep == "1",
+                             "name": name or lid, "licenseId": lid,
+                             "seeAlso": [], "isOsiApproved": osi == "1"})
+        rows.append({"licenseId": "Fake-New-1.0", "name": "Fake New\tLicense 1.0",
+                     "isDeprecatedLicenseId": False, "isOsiApproved": True})
+        if rest == "/missing.json":
+            rows = [r for r in rows if r["licenseId"] != "MIT"]
+        elif rest == "/few.json":
+            rows = rows[:10]
+        elif rest != "/good.json":
+            return self.send_body(404, '{"message":"not found"}')
+        return self.send_body(200, json.dumps({
+            "licenseListVersion": "9.99", "licenses": rows,
+            "releaseDate": "2026-10-01"}))
+
+    def forge(self, scenario, rest):
+        u = urlsplit(rest)
+        q = parse_qs(u.query)
+        page = int(q.get("page", ["1"])[0])
+        per = int(q.get("per_page", q.get("limit", ["30"]))[0])
+        path = u.path
+        if scenario == "ghrl":
+            return self.send_body(403, '{"message":"API rate limit exceeded"}',
+                                  extra={"X-RateLimit-Remaining": "0"})
+        if scenario in ("gh", "ghcap"):
+            if path == "/repos/acme/widget":
+                return self.send_body(200, json.dumps({
+                    "full_name": "acme/widget", "archived": False,
+                    "disabled": False, "stargazers_count": 42,
+                    "forks_count": 7, "open_issues_count": 3}))
+            if path == "/repos/acme/widget/issues":
+                if scenario == "ghcap":
+                    items = [gh_item(1) for _ in range(per)]
+                else:
+                    all_items = [gh_item(i) for i in range(102)]
+                    items = all_items[(page - 1) * per:page * per]
+                return self.send_body(200, json.dumps(items))
+        if scenario == "gl":
+            if path == "/projects/acme%2Fwidget":
+                return self.send_body(200, json.dumps({
+                    "path_with_namespace": "acme/widget", "archived": True,
+                    "star_count": 5, "forks_count": 1,
+                    "open_issues_count": 1}))
+            lists = {"/projects/acme%2Fwidget/issues": GL_ISSUES,
+                     "/projects/acme%2Fwidget/merge_requests": GL_MRS}
+            if path in lists:
+                return self.send_body(200, json.dumps(
+                    lists[path] if page == 1 else []))
+        if scenario == "gt":
+            if path == "/repos/acme/widget":
+                return self.send_body(200, json.dumps({
+                    "full_name": "acme/widget", "archived": False,
+                    "stars_count": 9, "forks_count": 2,
+                    "open_issues_count": 0}))
+            if path == "/repos/acme/widget/issues":
+                items = GT_PULLS if q.get("type") == ["pulls"] else GT_ISSUES
+                return self.send_body(200, json.dumps(
+                    items if page == 1 else []))
+        return self.send_body(404, '{"message":"Not Found"}')
+
+    def osv(self, scenario, rest, body):
+        if rest == "/v1/querybatch" and body is not None:
+            try:
+                queries = json.loads(body)["queries"]
+            except (ValueError, KeyError, TypeError):
+                return self.send_body(400, '{"message":"bad query"}')
+            results = []
+            for q in queries:
+                ids = []
+                if q.get("commit") == COMMIT_HIT:
+                    ids = BY_COMMIT
+                elif q.get("package", {}).get("purl") == PURL_HIT:
+                    ids = BY_PURL
+                r = {}
+                if ids:
+                    r["vulns"] = [{"id": i, "modified": VULNS[i]["modified"]}
+                                  for i in ids]
+                if scenario == "paged":
+                    r["next_page_token"] = "page2"
+                results.append(r)
+            return self.send_body(200, json.dumps({"results": results}))
+        if rest.startswith("/v1/vulns/") and body is None:
+            vid = rest[len("/v1/vulns/"):]
+            if vid not in VULNS:
+                return self.send_body(404, '{"code":5,"message":"Bug not found."}')
+            tag = etag_of(vid)
+            if self.headers.get("If-None-Match") == tag:
+                with lock:
+                    state["not_modified"] += 1
+                self.send_response(304)
+                self.send_header("ETag", tag)
+                self.end_headers()
+                return
+            return self.send_body(200, json.dumps(VULNS[vid], indent=1),
+                                  extra={"ETag": tag})
+        return self.send_body(404, '{"message":"not found"}')
+
+
+def main():
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv.daemon_threads = True
+    with open(sys.argv[1] + ".tmp", "w") as f:
+        f.write("%d\n" % srv.server_address[1])
+    os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+    srv.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * forge: locating the forge and project from URLs, the repository record
+ * of each forge, counting items in the 90/365-day windows, the median,
+ * and every parse error.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "core/err.h"
+#include "net/forge.h"
+#include "unit.h"
+
+#define NOW 1793491200 /* 2026-11-01T00:00:00Z */
+
+static const struct {
+	const char *url;
+	enum forge_kind given;
+	enum forge_kind kind;
+	const char *project;
+	const char *api;
+} locate_ok[] = {
+	{ "https://github.com/acme/widget", FORGE_UNKNOWN, FORGE_GITHUB,
+	  "acme/widget", "https://api.github.com" },
+	{ "https://github.com/acme/widget.git/", FORGE_UNKNOWN, FORGE_GITHUB,
+	  "acme/widget", "https://api.github.com" },
+	{ "git@github.com:acme/widget.git", FORGE_UNKNOWN, FORGE_GITHUB,
+	  "acme/widget", "https://api.github.com" },
+	{ "https://gitlab.com/group/sub/proj", FORGE_UNKNOWN, FORGE_GITLAB,
+	  "group/sub/proj", "https://gitlab.com/api/v4" },
+	{ "https://gitlab.example.org:8443/a/b", FORGE_UNKNOWN, FORGE_GITLAB,
+	  "a/b", "https://gitlab.example.org:8443/api/v4" },
+	{ "https://codeberg.org/forgejo/forgejo", FORGE_UNKNOWN, FORGE_GITEA,
+	  "forgejo/forgejo", "https://codeberg.org/api/v1" },
+	{ "https://git.example.org/a/b", FORGE_GITEA, FORGE_GITEA, "a/b",
+	  "https://git.example.org/api/v1" },
+};
+
+START_TEST(test_forge_locate_ok)
+{
+	enum forge_kind k = locate_ok[_i].given;
+	char *project = NULL;
+	char *api = NULL;
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_int_eq(
+		forge_locate(&k, &project, &api, locate_ok[_i].url, &err), 0);
+	ck_assert_int_eq(k, locate_ok[_i].kind);
+	ck_assert_str_eq(project, locate_ok[_i].project);
+	ck_assert_str_eq(api, locate_ok[_i].api);
+	free(project);
+	free(api);
+	oh_err_release(&err);
+}
+END_TEST
+
+static const struct {
+	const char *url;
+	const char *msg;
+} locate_bad[] = {
+	{ "https://example.org/a/b",
+	  "cannot tell the forge of host 'example.org'" },
+	{ "https://github.com/", "no owner/repository path" },
+	{ "https://github.com/a/../b", "no owner/repository path" },
+	{ "https://u:p@github.com/a/b", "not a forge repository URL" },
+	{ "/srv/git/x", "not a forge repository URL" },
+};
+
+START_TEST(test_forge_locate_bad)
+{
+	enum forge_kind k = FORGE_UNKNOWN;
+	char *project = NULL;
+	char *api = NULL;
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_int_eq(
+		forge_locate(&k, &project, &api, locate_bad[_i].url, &err),
+		OH_EINPUT);
+	ck_assert_msg(strstr(err.msg, locate_bad[_i].msg), "%s", err.msg);
+	ck_assert_ptr_null(project);
+	ck_assert_ptr_null(api);
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_forge_repo)
+{
+	static const char gh[] = "{\"archived\":false,\"disabled\":true,"
+				 "\"stargazers_count\":42,\"forks_count\":7,"
+				 "\"open_issues_count\":3}";
+	static const char gl[] = "{\"archived\":true,\"star_count\":5,"
+				 "\"forks_count\":1,\"open_issues_count\":0}";
+	static const char bad[] = "{\"stars_count\":\"9\",\"forks_count\":1,"
+				  "\"open_issues_count\":0}";
+	struct forge_facts f = { 0 };
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_int_eq(
+		forge_parse_repo(&f, FORGE_GITHUB, gh, strlen(gh), "r", &err),
+		0);
+	ck_assert(f.archived); /* disabled counts as archived */
+	ck_assert_int_eq(f.stars, 42);
+	ck_assert_int_eq(f.forks, 7);
+	ck_assert_int_eq(f.open_issues, 3);
+	ck_assert_int_eq(
+		forge_parse_repo(&f, FORGE_GITLAB, gl, strlen(gl), "r", &err),
+		0);
+	ck_assert(f.archived);
+	ck_assert_int_eq(f.stars, 5);
+	ck_assert_int_eq(
+		forge_parse_repo(&f, FORGE_GITEA, bad, strlen(bad), "r", &err),
+		OH_EINPUT);
+	ck_assert_str_eq(err.msg, "\"stars_count\" is missing or not a count");
+	oh_err_release(&err);
+	ck_assert_int_eq(forge_parse_repo(&f, FORGE_GITEA, "[]", 2, "r", &err),
+			 OH_EINPUT);
+	ck_assert_str_eq(err.msg, "reply is not a JSON object");
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_forge_items)
+{
+	/* Issue closed after 2 days (10 days ago), an old open issue, a pull
+	 * request (GitHub marks it in the issue list) closed 100 days ago,
+	 * an issue with fractional seconds and an offset. */
+	static const char page[] =
+		"[{\"created_at\":\"2026-10-20T00:00:00Z\","
+		"\"closed_at\":\"2026-10-22T00:00:00Z\"},"
+		"{\"created_at\":\"2025-06-01T00:00:00Z\",\"closed_at\":null},"
+		"{\"created_at\":\"2026-07-01T00:00:00Z\","
+		"\"closed_at\":\"2026-07-23T00:00:00Z\",\"pull_request\":{}},"
+		"{\"created_at\":\"2026-09-01T02:00:00.5+02:00\","
+		"\"closed_at\":\"2026-09-07T00:00:00.999Z\"}]";
+	struct forge_facts f = { 0 };
+	struct forge_acc acc = { 0 };
+	struct oh_err err = OH_ERR_INIT;
+	size_t n = 0;
+
+	ck_assert_int_eq(forge_parse_items(&f, &acc, &n, FORGE_GITHUB, false,
+					   NOW, page, strlen(page), "p", &err),
+			 0);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_int_eq(f.issues.opened, 2);
+	ck_assert_int_eq(f.issues.closed, 2);
+	ck_assert_int_eq(f.issues90.opened, 2);
+	ck_assert_int_eq(f.issues90.closed, 2);
+	ck_assert_int_eq(f.changes.opened, 1);
+	ck_assert_int_eq(f.changes.closed, 1);
+	ck_assert_int_eq(f.changes90.opened, 0);
+	ck_assert_int_eq(f.changes90.closed, 0);
+	forge_acc_finish(&f, &acc);
+	ck_assert_int_eq(f.close_sample, 2);
+	/* (2 + 6) / 2 days */
+	ck_assert(f.median_close_days > 3.99 && f.median_close_days < 4.01);
+	oh_err_release(&err);
+}
+END_TEST
+
+static const struct {
+	const char *body;
+	const char *msg;
+} items_bad[] = {
+	{ "{}", "reply is not a JSON array" },
+	{ "[1", "invalid JSON" },
+	{ "[1]", "an item is not an object" },
+	{ "[{}]", "an item has no \"created_at\"" },
+	{ "[{\"created_at\":\"yesterday\"}]", "\"created_at\" is not a time" },
+	{ "[{\"created_at\":7}]", "\"created_at\" is not a time" },
+	{ "[{\"created_at\":\"2026-01-01T00:00:00Z\",\"closed_at\":[]}]",
+	  "\"closed_at\" is not a time" },
+};
+
+START_TEST(test_forge_items_bad)
+{
+	struct forge_facts f = { 0 };
+	struct forge_acc acc = { 0 };
+	struct oh_err err = OH_ERR_INIT;
+	size_t n = 0;
+	const char *b = items_bad[_i].body;
+
+	ck_assert_int_eq(forge_parse_items(&f, &acc, &n, FORGE_GITLAB, false,
+					   NOW, b, strlen(b), "p", &err),
+			 OH_EINPUT);
+	ck_assert_msg(strstr(err.msg, items_bad[_i].msg), "%s", err.msg);
+	forge_acc_finish(&f, &acc);
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_forge_kind)
+{
+	enum forge_kind k;
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_int_eq(forge_kind_parse(&k, "forgejo", &err), 0);
+	ck_assert_int_eq(k, FORGE_GITEA);
+	ck_assert_str_eq(forge_kind_name(k), "gitea");
+	ck_assert_int_eq(forge_kind_parse(&k, "svn", &err), OH_EINPUT);
+	oh_err_release(&err);
+}
+END_TEST
+
+Suite *forge_suite(void)
+{
+	Suite *s = suite_create("forge");
+	TCase *tc = tcase_create("parse");
+
+	tcase_add_loop_test(tc, test_forge_locate_ok, 0,
+			    sizeof(locate_ok) / sizeof(locate_ok[0]));
+	tcase_add_loop_test(tc, test_forge_locate_bad, 0,
+			    sizeof(locate_bad) / sizeof(locate_bad[0]));
+	tcase_add_test(tc, test_forge_repo);
+	tcase_add_test(tc, test_forge_items);
+	tcase_add_loop_test(tc, test_forge_items_bad, 0,
+			    sizeof(items_bad) / sizeof(items_bad[0]));
+	tcase_add_test(tc, test_forge_kind);
+	suite_add_tcase(s, tc);
+	return s;
+}
