@@ -35,10 +35,21 @@ void pathlog_release(struct pathlog *p)
 /* The blob id at `path` in `tree`, or a zero id when absent. */
 static void blob_at(git_oid *out, git_tree *tree, const char *path)
 {
+	const git_tree_entry *top;
 	git_tree_entry *e = NULL;
 
 	memset(out, 0, sizeof(*out));
-	if (tree && git_tree_entry_bypath(&e, tree, path) == 0) {
+	if (!tree)
+		return;
+	if (!strchr(path, '/')) {
+		/* Root files (the common case): no allocation, no lookup of
+		 * sub-trees. */
+		top = git_tree_entry_byname(tree, path);
+		if (top && git_tree_entry_type(top) == GIT_OBJECT_BLOB)
+			git_oid_cpy(out, git_tree_entry_id(top));
+		return;
+	}
+	if (git_tree_entry_bypath(&e, tree, path) == 0) {
 		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
 			git_oid_cpy(out, git_tree_entry_id(e));
 		git_tree_entry_free(e);
@@ -71,20 +82,12 @@ static void record(struct pathlog *out, const git_commit *c, const char *path,
 		git_oid_tostr(ch->new_blob, sizeof(ch->new_blob), new);
 }
 
-/* Compare one commit with its first parent for every path. */
-static int compare(struct pathlog *out, git_commit *c, const char *const *paths,
-		   size_t path_nr)
+/* Record the paths whose blob differs between `tree` and `ptree`. */
+static void compare(struct pathlog *out, const git_commit *c, git_tree *tree,
+		    git_tree *ptree, const char *const *paths, size_t path_nr)
 {
-	git_commit *parent = NULL;
-	git_tree *tree = NULL, *ptree = NULL;
-	int ret = -1;
-
-	if (git_commit_tree(&tree, c) < 0)
-		goto out;
-	if (git_commit_parentcount(c) > 0 &&
-	    (git_commit_parent(&parent, c, 0) < 0 ||
-	     git_commit_tree(&ptree, parent) < 0))
-		goto out;
+	if (ptree && git_oid_equal(git_tree_id(tree), git_tree_id(ptree)))
+		return;
 	for (size_t i = 0; i < path_nr; i++) {
 		git_oid now, before;
 
@@ -93,11 +96,44 @@ static int compare(struct pathlog *out, git_commit *c, const char *const *paths,
 		if (!git_oid_equal(&now, &before))
 			record(out, c, paths[i], &before, &now);
 	}
+}
+
+/*
+ * Follow the first-parent chain by hand: each commit's tree is read once
+ * and serves as the parent tree of the commit before it.
+ */
+static int walk_chain(struct pathlog *out, git_commit *c,
+		      const char *const *paths, size_t path_nr,
+		      size_t max_commits)
+{
+	git_tree *tree = NULL;
+	int ret = -1;
+
+	if (git_commit_tree(&tree, c) < 0)
+		goto out;
+	while (c) {
+		git_commit *parent = NULL;
+		git_tree *ptree = NULL;
+
+		if (max_commits > 0 && out->commits >= max_commits)
+			break;
+		if (git_commit_parentcount(c) > 0 &&
+		    (git_commit_parent(&parent, c, 0) < 0 ||
+		     git_commit_tree(&ptree, parent) < 0)) {
+			git_commit_free(parent);
+			goto out;
+		}
+		compare(out, c, tree, ptree, paths, path_nr);
+		out->commits++;
+		git_tree_free(tree);
+		tree = ptree;
+		git_commit_free(c);
+		c = parent;
+	}
 	ret = 0;
 out:
-	git_tree_free(ptree);
 	git_tree_free(tree);
-	git_commit_free(parent);
+	git_commit_free(c);
 	return ret;
 }
 
@@ -105,11 +141,9 @@ int pathlog_collect(struct pathlog *out, git_repository *repo, const char *rev,
 		    const char *const *paths, size_t path_nr,
 		    size_t max_commits, const char *name, struct oh_err *err)
 {
-	git_revwalk *walk = NULL;
 	git_object *start = NULL;
-	git_oid id;
+	git_commit *head = NULL;
 	int ret = OH_EGIT;
-	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if (path_nr > PATHLOG_MAX_PATHS)
@@ -120,33 +154,19 @@ int pathlog_collect(struct pathlog *out, git_repository *repo, const char *rev,
 		return oh_err_set(err, OH_ENOTFOUND, name, 0, 0,
 				  "revision '%.60s' not found",
 				  rev ? rev : "HEAD");
-	if (git_revwalk_new(&walk, repo) < 0 ||
-	    git_revwalk_push(walk, git_object_id(start)) < 0 ||
-	    git_revwalk_simplify_first_parent(walk) < 0) {
-		ret = gitlib_error(err, name, "cannot walk the history");
+	if (git_object_peel((git_object **)&head, start, GIT_OBJECT_COMMIT) <
+	    0) {
+		ret = gitlib_error(err, name, "'%.60s' is not a commit",
+				   rev ? rev : "HEAD");
 		goto out;
 	}
-	while ((rc = git_revwalk_next(&id, walk)) == 0) {
-		git_commit *c = NULL;
-
-		if (max_commits > 0 && out->commits >= max_commits)
-			break;
-		if (git_commit_lookup(&c, repo, &id) < 0 ||
-		    compare(out, c, paths, path_nr) < 0) {
-			git_commit_free(c);
-			ret = gitlib_error(err, name, "cannot read commit");
-			goto out;
-		}
-		git_commit_free(c);
-		out->commits++;
-	}
-	if (rc != 0 && rc != GIT_ITEROVER) {
+	/* walk_chain() owns and frees the commits it walks. */
+	if (walk_chain(out, head, paths, path_nr, max_commits) < 0) {
 		ret = gitlib_error(err, name, "cannot walk the history");
 		goto out;
 	}
 	ret = 0;
 out:
-	git_revwalk_free(walk);
 	git_object_free(start);
 	return ret;
 }

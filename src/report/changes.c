@@ -49,8 +49,8 @@ static void compare_license(struct report_changes *out,
 			    const struct store_component_row *o,
 			    const struct store_component_row *n)
 {
-	const char *lo = fact(o, "license.detected");
-	const char *ln = fact(n, "license.detected");
+	const char *lo = fact(o, "license.concluded");
+	const char *ln = fact(n, "license.concluded");
 	const char *osi_o = fact(o, "license.osi");
 	const char *osi_n = fact(n, "license.osi");
 

@@ -94,7 +94,7 @@ static void summary(FILE *fp, const struct store_run_report *r)
 			c->decision[0] ? c->decision : "none");
 		fprintf(fp, "<td class=\"%s\">%s</td>", risk ? risk : "unknown",
 			risk ? risk : "unknown");
-		fact_cell(fp, c, "license.detected");
+		fact_cell(fp, c, "license.concluded");
 		fact_cell(fp, c, "license.osi");
 		fact_cell(fp, c, "dco.share_all");
 		for (size_t k = 0; k < CATS_NR; k++) {

@@ -104,6 +104,7 @@ static char *resolve_path(struct parse_ctx *c, const char *repo)
 {
 	struct oh_buf b = OH_BUF_INIT;
 	char cwd[PATH_MAX];
+	char *real;
 	char *res;
 
 	if (mirror_source_is_url(repo) || repo[0] == '/')
@@ -116,7 +117,11 @@ static char *resolve_path(struct parse_ctx *c, const char *repo)
 	else
 		oh_buf_adds(&b, c->base_dir ? c->base_dir : ".");
 	oh_buf_addf(&b, "/%s", repo);
-	res = oh_arena_strdup(&c->m->arena, b.buf);
+	/* An existing path is stored in canonical form, so that the same
+	 * repository is one row whichever manifest names it. */
+	real = realpath(b.buf, NULL);
+	res = oh_arena_strdup(&c->m->arena, real ? real : b.buf);
+	free(real);
 	oh_buf_release(&b);
 	return res;
 }

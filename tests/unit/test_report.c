@@ -46,7 +46,7 @@ static int64_t write_run(struct store *st, const struct comp_facts *c, size_t n)
 		ck_assert_int_eq(
 			store_run_component_put(st, run_id, comp_id, &rc, &err),
 			0);
-		store_fact_put(st, run_id, comp_id, "license.detected",
+		store_fact_put(st, run_id, comp_id, "license.concluded",
 			       c[i].license, &err);
 		store_fact_put(st, run_id, comp_id, "license.osi", c[i].osi,
 			       &err);
