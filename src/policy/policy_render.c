@@ -13,22 +13,47 @@
 #include "core/xalloc.h"
 #include "core/banned.h"
 
+/* Untrusted text for a terminal: control bytes (incl. ESC) as \xNN. */
+static void esc(struct oh_buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch < 0x20 || ch == 0x7f)
+			oh_buf_addf(b, "\\x%02x", ch);
+		else
+			oh_buf_addch(b, ch);
+	}
+}
+
+/* prefix, escaped text, newline. */
+static void line(struct oh_buf *b, const char *prefix, const char *s)
+{
+	oh_buf_adds(b, prefix);
+	esc(b, s);
+	oh_buf_addch(b, '\n');
+}
+
 static void text_list(struct oh_buf *b, const char *what, const char *const *l,
 		      size_t nr)
 {
 	if (nr == 0)
 		return;
 	oh_buf_addf(b, "  %s:", what);
-	for (size_t i = 0; i < nr; i++)
-		oh_buf_addf(b, "%s %s", i ? "," : "", l[i]);
+	for (size_t i = 0; i < nr; i++) {
+		oh_buf_adds(b, i ? ", " : " ");
+		esc(b, l[i]);
+	}
 	oh_buf_addch(b, '\n');
 }
 
 static void text_profile(struct oh_buf *b, const struct policy_profile *p,
 			 const char *rules_name)
 {
-	oh_buf_addf(b, "profile: %s (%s)\nrules: %s\n", p->name, p->label,
-		    rules_name);
+	oh_buf_addf(b, "profile: %s (", p->name);
+	esc(b, p->label);
+	oh_buf_adds(b, ")\n");
+	line(b, "rules: ", rules_name);
 	text_list(b, "data protection", p->data_protection,
 		  p->data_protection_nr);
 	text_list(b, "security framework", p->security, p->security_nr);
@@ -37,24 +62,30 @@ static void text_profile(struct oh_buf *b, const struct policy_profile *p,
 static void text_one(struct oh_buf *b, const char *name,
 		     const struct policy_result *r)
 {
-	oh_buf_addf(b, "\n%s: %s (decided by %s)\n", name,
+	oh_buf_addch(b, '\n');
+	esc(b, name);
+	oh_buf_addf(b, ": %s (decided by %s)\n",
 		    policy_decision_name(r->decision), r->decided_by);
-	oh_buf_addf(b, "  security-critical: %s (%s)\n",
-		    r->security_critical ? "yes" : "no", r->sc_why);
+	oh_buf_addf(b, "  security-critical: %s (",
+		    r->security_critical ? "yes" : "no");
+	esc(b, r->sc_why);
+	oh_buf_adds(b, ")\n");
 	for (size_t i = 0; i < r->fired_nr; i++) {
 		const struct policy_fired *f = &r->fired[i];
 
-		oh_buf_addf(b, "  rule %s: %s%s: %s\n", f->rule,
+		oh_buf_addf(b, "  rule %s: %s%s: ", f->rule,
 			    policy_decision_name(f->decision),
-			    f->decided ? ", decides" : "", f->reason);
+			    f->decided ? ", decides" : "");
+		line(b, "", f->reason);
 		for (size_t j = 0; j < f->fact_nr; j++)
-			oh_buf_addf(b, "    fact: %s\n", f->fact[j]);
+			line(b, "    fact: ", f->fact[j]);
 	}
 	for (size_t i = 0; i < r->finding_nr; i++)
-		oh_buf_addf(b, "  finding: %s\n", r->finding[i]);
-	for (size_t i = 0; i < r->answer_nr; i++)
-		oh_buf_addf(b, "  question %s: %s\n", r->answer[i].id,
-			    r->answer[i].answer);
+		line(b, "  finding: ", r->finding[i]);
+	for (size_t i = 0; i < r->answer_nr; i++) {
+		oh_buf_addf(b, "  question %s: ", r->answer[i].id);
+		line(b, "", r->answer[i].answer);
+	}
 }
 
 static cJSON *json_strings(const char *const *l, size_t nr)

@@ -38,3 +38,15 @@ printf '{"version": 1}' >bad.json
 expect_exit 2 policy classify --rules bad.json "$demo"
 expect_stderr_match 'bad\.json'
 expect_exit 2 policy classify
+
+# Untrusted text reaches the terminal with control bytes escaped.
+cat >esc.json <<'EOF'
+{"components": [{"name": "evil\u001b[31m", "repo": "/x/e",
+  "origin_country": "CN", "organization": "Org\u0007"}]}
+EOF
+expect_exit 0 policy classify esc.json
+expect_stdout_match '^evil\\x1b\[31m: EVALUATE '
+expect_stdout_match 'organization="Org\\x07"'
+if grep -q "$(printf '\033')" out; then
+	fail "an ESC byte reached the output"
+fi
