@@ -31,6 +31,9 @@ enum {
 	OPT_CACHE,
 	OPT_PROFILE,
 	OPT_POLICY,
+	OPT_ENRICH,
+	OPT_OSV_URL,
+	OPT_FORGE_URL,
 };
 
 static const struct cmd_opt scan_opts_table[] = {
@@ -46,6 +49,12 @@ static const struct cmd_opt scan_opts_table[] = {
 	  "origin-policy profile: default, uk, eu, ca, au, jp, kr" },
 	{ "policy", 0, required_argument, OPT_POLICY, "FILE",
 	  "policy rules file (default: rules/policy.json)" },
+	{ "enrich", 0, required_argument, OPT_ENRICH, "LIST",
+	  "online sources: osv, forge or osv,forge (default: none)" },
+	{ "osv-url", 0, required_argument, OPT_OSV_URL, "URL",
+	  "OSV API base URL (default: https://api.osv.dev)" },
+	{ "forge-url", 0, required_argument, OPT_FORGE_URL, "URL",
+	  "forge API base URL (default: derived from each repository URL)" },
 	{ "offline", 0, no_argument, OPT_OFFLINE, NULL,
 	  "never use the network" },
 	{ "new-run", 0, no_argument, OPT_NEW_RUN, NULL,
@@ -57,7 +66,7 @@ static const struct cmd_opt scan_opts_table[] = {
 static const struct cmd_spec scan_spec = {
 	.name = "scan",
 	.usage =
-		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] MANIFEST|URL|PATH...",
+		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--enrich LIST] [--osv-url URL] [--forge-url URL] MANIFEST|URL|PATH...",
 	.summary =
 		"Review the components listed in manifests (JSON, see docs/manifest.md) or given as repository URLs and paths: collect facts, evaluate the health checks and record a review run in the database.  An interrupted scan is resumed by running the same command again.",
 	.opts = scan_opts_table,
@@ -184,6 +193,27 @@ static void install_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 }
 
+static int parse_enrich(unsigned *out, const char *list)
+{
+	const char *p = list;
+
+	*out = 0;
+	while (*p != '\0') {
+		size_t n = strcspn(p, ",");
+
+		if (n == 3 && strncmp(p, "osv", 3) == 0)
+			*out |= SCAN_ENRICH_OSV;
+		else if (n == 5 && strncmp(p, "forge", 5) == 0)
+			*out |= SCAN_ENRICH_FORGE;
+		else
+			return -1;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return *out == 0 ? -1 : 0;
+}
+
 static int parse(struct scan_opts *o, const char **db, int argc, char **argv)
 {
 	struct cmd_parser p;
@@ -223,6 +253,19 @@ static int parse(struct scan_opts *o, const char **db, int argc, char **argv)
 		case OPT_PROFILE:
 			o->profile = optarg;
 			break;
+		case OPT_ENRICH:
+			if (parse_enrich(&o->enrich, optarg) < 0)
+				return cmd_usage_error(
+					"scan",
+					"--enrich wants osv, forge or osv,forge, not '%s'",
+					optarg);
+			break;
+		case OPT_OSV_URL:
+			o->osv_url = optarg;
+			break;
+		case OPT_FORGE_URL:
+			o->forge_url = optarg;
+			break;
 		case OPT_POLICY:
 			o->policy_rules = optarg;
 			break;
@@ -242,6 +285,10 @@ static int parse(struct scan_opts *o, const char **db, int argc, char **argv)
 	if (optind >= argc)
 		return cmd_usage_error(
 			"scan", "name at least one manifest, URL or path");
+	if (o->offline && o->enrich != 0) {
+		oh_warning("--offline: online enrichment (--enrich) is off");
+		o->enrich = 0;
+	}
 	return 0;
 }
 

@@ -143,6 +143,38 @@ static void release_activity(struct health_result *r,
 	hc_score(r, c, s, "last release %.0f days ago", d);
 }
 
+static void issue_responsiveness(struct health_result *r,
+				 const struct health_input *in)
+{
+	struct health_check *c =
+		hc_begin(r, HEALTH_ACTIVITY, "issue-responsiveness");
+	const struct health_forge *f = &in->forge;
+	double d = f->median_close_days;
+	double s;
+
+	if (!f->known) {
+		hc_unknown(
+			r, c,
+			"issue facts need online enrichment (scan --enrich forge)");
+		return;
+	}
+	hc_evidence(
+		r, c,
+		"%ld issues opened and %ld closed in the last 365 days; %ld pull/merge requests opened, %ld closed",
+		f->issues_opened_365, f->issues_closed_365,
+		f->changes_opened_365, f->changes_closed_365);
+	if (f->issues_opened_365 == 0 && f->issues_closed_365 == 0) {
+		hc_na(r, c, "no issues in the last 365 days");
+		return;
+	}
+	if (d < 0) {
+		hc_score(r, c, 0, "no issue closed in the last 365 days");
+		return;
+	}
+	s = d <= 7 ? 10 : d <= 30 ? 8 : d <= 90 ? 5 : d <= 365 ? 2 : 0;
+	hc_score(r, c, s, "median time to close an issue: %.1f days", d);
+}
+
 void health_check_activity(struct health_result *r,
 			   const struct health_input *in)
 {
@@ -151,6 +183,7 @@ void health_check_activity(struct health_result *r,
 	trend(r, in);
 	recency(r, in);
 	release_activity(r, in);
+	issue_responsiveness(r, in);
 }
 
 /* ---- Risk ------------------------------------------------------------- */
@@ -168,6 +201,11 @@ static void likelihood_to_fail(struct health_result *r,
 	if (h->commits_365 == 0) {
 		s -= 3;
 		hc_evidence(r, c, "no commit in the last 365 days");
+	}
+	if (in->forge.known && in->forge.archived) {
+		s -= 5;
+		hc_evidence(r, c,
+			    "archived on its forge: the maintainers ended it");
 	}
 	if (h->absence_factor_365 == 1) {
 		s -= 3;

@@ -453,16 +453,24 @@ static void vulnerabilities(struct health_result *r,
 	struct health_check *c =
 		hc_begin(r, HEALTH_SECURITY, "vulnerabilities");
 
-	if (!in->vulnerabilities.known)
+	if (!in->vulnerabilities.known) {
 		hc_unknown(
-			r, c,
-			"known vulnerabilities need online enrichment (scan --enrich osv)");
-	else if (in->vulnerabilities.value == 0)
-		hc_score(r, c, 10, "no known open vulnerabilities");
+			r, c, "%s",
+			in->vulnerabilities_note
+				? in->vulnerabilities_note
+				: "known vulnerabilities need online enrichment (scan --enrich osv)");
+		return;
+	}
+	if (in->vulnerabilities_ids)
+		hc_evidence(r, c, "%s", in->vulnerabilities_ids);
+	if (in->vulnerabilities.value == 0)
+		hc_score(r, c, 10,
+			 "no known vulnerability affects this revision (OSV)");
 	else
-		hc_score(r, c, 10 - 2 * in->vulnerabilities.value,
-			 "%.0f known open vulnerabilities",
-			 in->vulnerabilities.value);
+		hc_score(
+			r, c, 10 - 2 * in->vulnerabilities.value,
+			"%.0f known vulnerabilities affect this revision (OSV)",
+			in->vulnerabilities.value);
 }
 
 void health_check_security(struct health_result *r,

@@ -116,6 +116,18 @@ struct health_declared {
 	bool alternatives_known; /* the manifest said something */
 };
 
+/* Forge facts (online enrichment; known false offline). */
+struct health_forge {
+	bool known;               /* the forge API answered */
+	bool archived;            /* archived or disabled on the forge */
+	long stars, forks;        /* adoption signals */
+	long issues_opened_365;   /* issues opened in 365 days */
+	long issues_closed_365;   /* issues closed in 365 days */
+	long changes_opened_365;  /* pull/merge requests opened */
+	long changes_closed_365;  /* ... closed or merged */
+	double median_close_days; /* issues closed in 365 days; -1 none */
+};
+
 struct health_input {
 	int64_t now;                       /* evaluation time */
 	const struct tree_files *files;    /* HEAD tree; NULL = unknown */
@@ -125,6 +137,9 @@ struct health_input {
 	struct health_history history;     /* history facts */
 	struct health_declared declared;   /* manifest facts */
 	struct health_num vulnerabilities; /* known open vulns; enrichment */
+	const char *vulnerabilities_note;  /* why unknown, when it is */
+	const char *vulnerabilities_ids;   /* "GHSA-..., CVE-..." evidence */
+	struct health_forge forge;         /* forge facts (enrichment) */
 };
 
 struct health_check {

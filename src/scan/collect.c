@@ -239,6 +239,7 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	if (has_log)
 		pathlog_release(&log);
 	scan_collect_history(it, wk, &in, mirror_repo_path(mrepo));
+	scan_collect_enrich(it, wk, opts, &in);
 	health_evaluate(&it->health, &in, w);
 	scan_collect_policy(it, wk, &in, &it->health);
 	record_facts(it, &files, ci_nr);

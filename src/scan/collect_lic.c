@@ -21,6 +21,8 @@
 #include "license/adapt.h"
 #include "license/scan.h"
 #include "license/summary.h"
+#include "net/http.h"
+#include "store/store.h"
 #include "scan/manifest.h"
 #include "scan/scan_int.h"
 #include "core/banned.h"
@@ -55,6 +57,10 @@ void scan_worker_release(struct scan_worker *wk)
 {
 	lic_adapt_close(wk->lic);
 	wk->lic = NULL;
+	net_client_free(wk->net);
+	wk->net = NULL;
+	store_close(wk->net_cache);
+	wk->net_cache = NULL;
 }
 
 static struct lic_adapt *engine(struct scan_worker *wk)

@@ -33,6 +33,11 @@ struct store;
 #define SCAN_MAX_CI_FILES 64           /* workflow files read per repo */
 #define SCAN_MAX_CI_BYTES (256u << 10) /* bytes read per workflow file */
 
+enum scan_enrich {
+	SCAN_ENRICH_OSV = 1u << 0,   /* known vulnerabilities from OSV */
+	SCAN_ENRICH_FORGE = 1u << 1, /* issues, changes, archived flag */
+};
+
 struct scan_opts {
 	unsigned jobs;            /* worker threads, 1..SCAN_MAX_JOBS */
 	bool new_run;             /* never resume an interrupted run */
@@ -43,6 +48,9 @@ struct scan_opts {
 	int64_t now;              /* evaluation time (oh_now()) */
 	const char *profile;      /* policy profile; NULL = the default */
 	const char *policy_rules; /* rules file; NULL = rules/policy.json */
+	unsigned enrich;          /* enum scan_enrich; 0 = none (default) */
+	const char *osv_url;      /* OSV API base; NULL = api.osv.dev */
+	const char *forge_url;    /* forge API base; NULL = from the URL */
 };
 
 /* clang-format off */

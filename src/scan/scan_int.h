@@ -28,6 +28,7 @@ struct store;
 struct policy_rules;
 struct policy_profile;
 struct policy_tz_share;
+struct net_client;
 
 /* Per worker thread: engines that are costly to build and not shared. */
 struct scan_worker {
@@ -37,9 +38,13 @@ struct scan_worker {
 	const struct act_orgs *orgs;      /* rules/orgs.json; may be NULL */
 	const struct policy_rules *rules; /* rules/policy.json */
 	const struct policy_profile *profile; /* the jurisdiction profile */
-	struct lic_adapt *lic; /* license engine, opened on first use */
-	bool lic_broken;       /* opening it failed; do not retry */
-	char lic_error[256];   /* why */
+	struct net_client *net;  /* HTTP client, created on first use */
+	struct store *net_cache; /* this worker's own database handle */
+	bool net_broken;         /* creating the client failed */
+	char net_error[256];     /* why */
+	struct lic_adapt *lic;   /* license engine, opened on first use */
+	bool lic_broken;         /* opening it failed; do not retry */
+	char lic_error[256];     /* why */
 };
 
 struct scan_finding {
@@ -119,6 +124,15 @@ void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
 void scan_collect_policy(struct scan_item *it, const struct scan_worker *wk,
 			 const struct health_input *in,
 			 const struct health_result *hr);
+
+/**
+ * Online enrichment (collect_net.c), when opts->enrich asks for it: OSV
+ * vulnerabilities of the revision and forge facts, into `in` and the
+ * item's facts.  A source that fails leaves its facts unknown with the
+ * reason, and adds an info finding; it never fails the component.
+ */
+void scan_collect_enrich(struct scan_item *it, struct scan_worker *wk,
+			 const struct scan_opts *opts, struct health_input *in);
 
 /** Add a finding (strings copied into the item's arena). */
 void scan_item_finding(struct scan_item *it, const char *code,

@@ -8,6 +8,7 @@ Usage: fake-api.py PORTFILE    (binds a free port, writes it to PORTFILE)
 The first path segment picks a scenario; the rest is the OSV API path:
   /ok/v1/querybatch, /ok/v1/vulns/ID   normal replies; records carry an
                                        ETag and honour If-None-Match (304)
+  /anycommit/...                       like /ok, but every commit query is a hit
   /ratelimit/...   429 with Retry-After: 1 once per path, then as ok
   /always429/...   429 with Retry-After: 1 every time
   /flaky/...       500 once per path, then as ok
@@ -252,7 +253,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.spdx(rest)
         elif scenario in ("gh", "ghcap", "ghrl", "gl", "gt"):
             return self.forge(scenario, rest)
-        elif scenario not in ("ok", "paged"):
+        elif scenario not in ("ok", "paged", "anycommit"):
             return self.send_body(404, '{"message":"no such scenario"}')
         return self.osv(scenario, rest, body)
 
@@ -335,7 +336,8 @@ class Handler(BaseHTTPRequestHandler):
             results = []
             for q in queries:
                 ids = []
-                if q.get("commit") == COMMIT_HIT:
+                if q.get("commit") == COMMIT_HIT or (
+                        scenario == "anycommit" and q.get("commit")):
                     ids = BY_COMMIT
                 elif q.get("package", {}).get("purl") == PURL_HIT:
                     ids = BY_PURL

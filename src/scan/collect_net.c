@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Online enrichment in a scan (off by default; --offline forbids it):
+ * known vulnerabilities of the reviewed commit from OSV, and forge facts
+ * (archived flag, issues and changes over the last year, time to close).
+ * Each worker has its own HTTP client and its own database handle for
+ * the response cache (WAL lets it write beside the scan's writer), so
+ * a periodic review revalidates instead of refetching.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "health/health.h"
+#include "net/forge.h"
+#include "net/http.h"
+#include "net/osv.h"
+#include "scan/manifest.h"
+#include "scan/scan_int.h"
+#include "store/store.h"
+#include "core/banned.h"
+
+static struct net_client *client(struct scan_worker *wk,
+				 const struct scan_opts *opts)
+{
+	struct net_opts no = NET_OPTS_INIT;
+	struct oh_err err = OH_ERR_INIT;
+
+	if (wk->net || wk->net_broken)
+		return wk->net;
+	/* The cache is an optimisation: without its handle, fetch anyway. */
+	if (store_open(&wk->net_cache, store_path(wk->st), NULL, &err) < 0) {
+		wk->net_cache = NULL;
+		oh_err_release(&err);
+	}
+	no.offline = opts->offline;
+	no.cache = wk->net_cache;
+	if (net_client_new(&wk->net, &no, &err) < 0) {
+		wk->net_broken = true;
+		oh_err_format(wk->net_error, sizeof(wk->net_error), &err);
+		wk->net = NULL;
+	}
+	oh_err_release(&err);
+	return wk->net;
+}
+
+static void unavailable(struct scan_item *it, const char *source,
+			const struct oh_err *err, const char *fallback)
+{
+	char line[512];
+
+	if (err && err->code != OH_OK)
+		oh_err_format(line, sizeof(line), err);
+	else
+		snprintf(line, sizeof(line), "%s", fallback);
+	scan_item_fact(it, source, "unavailable: %s", line);
+	scan_item_finding(it, "enrich/unavailable", "info", NULL,
+			  "%s enrichment unavailable: %s",
+			  strncmp(source, "osv", 3) == 0 ? "OSV" : "forge",
+			  line);
+}
+
+static void osv(struct scan_item *it, struct net_client *nc,
+		const struct scan_opts *opts, struct health_input *in)
+{
+	struct osv_query q = { .commit = it->revision };
+	struct osv_result res = { 0 };
+	struct oh_err err = OH_ERR_INIT;
+	struct oh_buf ids = OH_BUF_INIT;
+	size_t open = 0;
+
+	if (osv_lookup(&res, nc, opts->osv_url, &q, 1, &err) < 0) {
+		unavailable(it, "osv.status", &err, "");
+		in->vulnerabilities_note = "OSV was unavailable (see findings)";
+		goto out;
+	}
+	for (size_t i = 0; i < res.vuln_nr; i++) {
+		const struct osv_vuln *v = &res.vuln[i];
+
+		if (v->withdrawn)
+			continue;
+		open++;
+		oh_buf_addf(&ids, "%s%s", ids.len ? ", " : "", v->id);
+		scan_item_finding(it, "security/vulnerability", "high", NULL,
+				  "%s%s%s: %s (severity %s; %s)", v->id,
+				  v->alias_nr ? " / " : "",
+				  v->alias_nr ? v->alias[0] : "",
+				  v->summary ? v->summary : "no summary",
+				  v->severity ? v->severity : "unknown",
+				  v->fixed ? "a fix exists" : "no fix known");
+	}
+	in->vulnerabilities.known = true;
+	in->vulnerabilities.value = (double)open;
+	scan_item_fact(it, "osv.status", "ok");
+	scan_item_fact(it, "osv.vulnerabilities", "%zu", open);
+	if (ids.len > 0) {
+		scan_item_fact(it, "osv.ids", "%s", ids.buf);
+		in->vulnerabilities_ids = it->fact[it->fact_nr - 1].value;
+	}
+out:
+	osv_result_release(&res);
+	oh_buf_release(&ids);
+	oh_err_release(&err);
+}
+
+static void forge(struct scan_item *it, struct net_client *nc,
+		  const struct scan_opts *opts, struct health_input *in)
+{
+	enum forge_kind kind = FORGE_UNKNOWN;
+	struct oh_err err = OH_ERR_INIT;
+	struct forge_facts ff;
+	char *project = NULL, *api = NULL;
+	struct health_forge *f = &in->forge;
+
+	if (!it->remote) {
+		unavailable(it, "forge.status", NULL,
+			    "a local repository has no forge");
+		return;
+	}
+	if (forge_locate(&kind, &project, &api, it->repo_key, &err) < 0 ||
+	    forge_fetch(&ff, nc, kind, opts->forge_url ? opts->forge_url : api,
+			project, in->now, &err) < 0) {
+		unavailable(it, "forge.status", &err, "");
+		goto out;
+	}
+	f->known = true;
+	f->archived = ff.archived;
+	f->stars = ff.stars;
+	f->forks = ff.forks;
+	f->issues_opened_365 = ff.issues.opened;
+	f->issues_closed_365 = ff.issues.closed;
+	f->changes_opened_365 = ff.changes.opened;
+	f->changes_closed_365 = ff.changes.closed;
+	f->median_close_days = ff.median_close_days;
+	scan_item_fact(it, "forge.status", "ok");
+	scan_item_fact(it, "forge.archived", "%s",
+		       ff.archived ? "true" : "false");
+	scan_item_fact(it, "forge.stars", "%ld", ff.stars);
+	scan_item_fact(it, "forge.forks", "%ld", ff.forks);
+	scan_item_fact(it, "forge.issues_365", "%ld opened, %ld closed",
+		       ff.issues.opened, ff.issues.closed);
+	scan_item_fact(it, "forge.changes_365", "%ld opened, %ld closed",
+		       ff.changes.opened, ff.changes.closed);
+	if (ff.archived)
+		scan_item_finding(it, "risk/archived", "high", NULL,
+				  "the repository is archived on its forge");
+out:
+	free(project);
+	free(api);
+	oh_err_release(&err);
+}
+
+void scan_collect_enrich(struct scan_item *it, struct scan_worker *wk,
+			 const struct scan_opts *opts, struct health_input *in)
+{
+	struct net_client *nc;
+
+	if (opts->enrich == 0)
+		return;
+	nc = client(wk, opts);
+	if (!nc) {
+		if (opts->enrich & SCAN_ENRICH_OSV)
+			unavailable(it, "osv.status", NULL, wk->net_error);
+		if (opts->enrich & SCAN_ENRICH_FORGE)
+			unavailable(it, "forge.status", NULL, wk->net_error);
+		return;
+	}
+	if (opts->enrich & SCAN_ENRICH_OSV)
+		osv(it, nc, opts, in);
+	if (opts->enrich & SCAN_ENRICH_FORGE)
+		forge(it, nc, opts, in);
+}
