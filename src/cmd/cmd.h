@@ -75,6 +75,20 @@ void cmd_parser_init(struct cmd_parser *p, const struct cmd_spec *spec);
  */
 int cmd_parser_next(struct cmd_parser *p, int argc, char **argv);
 
+/* A verb of a command with verbs (`db info`, `policy explain`). */
+struct cmd_verb {
+	const char *name;        /* "info" */
+	int (*fn)(int, char **); /* gets argv starting at the verb */
+};
+
+/**
+ * Run the verb named by argv[1]: help for -h/--help or no verb, a
+ * one-line error with the closest verb for an unknown one.
+ */
+int cmd_dispatch_verbs(const char *cmd, const struct cmd_spec *spec,
+		       const struct cmd_verb *verbs, size_t nr, int argc,
+		       char **argv);
+
 /** Print "usage: osshealth ...", the summary and the option list. */
 void cmd_help_print(FILE *fp, const struct cmd_spec *spec);
 

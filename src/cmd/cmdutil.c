@@ -228,3 +228,34 @@ const char *cmd_suggest(const char *s, const char *const *words)
 		return NULL;
 	return best;
 }
+
+int cmd_dispatch_verbs(const char *cmd, const struct cmd_spec *spec,
+		       const struct cmd_verb *verbs, size_t nr, int argc,
+		       char **argv)
+{
+	const char *words[16];
+	const char *best;
+
+	if (nr >= sizeof(words) / sizeof(words[0]))
+		OH_BUG("too many verbs for '%s'", cmd);
+	if (argc < 2) {
+		cmd_help_print(stderr, spec);
+		return OH_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		cmd_help_print(stdout, spec);
+		return OH_EXIT_OK;
+	}
+	for (size_t i = 0; i < nr; i++) {
+		if (strcmp(verbs[i].name, argv[1]) == 0)
+			return verbs[i].fn(argc - 1, argv + 1);
+		words[i] = verbs[i].name;
+	}
+	words[nr] = NULL;
+	best = cmd_suggest(argv[1], words);
+	if (best)
+		return cmd_usage_error(
+			cmd, "'%s' is not a %s verb (did you mean '%s'?)",
+			argv[1], cmd, best);
+	return cmd_usage_error(cmd, "'%s' is not a %s verb", argv[1], cmd);
+}

@@ -158,38 +158,13 @@ out:
 	return ret;
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(int, char **);
-} verbs[] = {
+static const struct cmd_verb verbs[] = {
 	{ "info", db_info },
 	{ "upgrade", db_upgrade },
 };
 
 int cmd_db(int argc, char **argv)
 {
-	const char *words[sizeof(verbs) / sizeof(verbs[0]) + 1];
-	const char *best;
-	size_t n = sizeof(verbs) / sizeof(verbs[0]);
-
-	if (argc < 2) {
-		cmd_help_print(stderr, &db_spec);
-		return OH_EXIT_USAGE;
-	}
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		cmd_help_print(stdout, &db_spec);
-		return OH_EXIT_OK;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(verbs[i].name, argv[1]) == 0)
-			return verbs[i].fn(argc - 1, argv + 1);
-		words[i] = verbs[i].name;
-	}
-	words[n] = NULL;
-	best = cmd_suggest(argv[1], words);
-	if (best)
-		return cmd_usage_error(
-			"db", "'%s' is not a db verb (did you mean '%s'?)",
-			argv[1], best);
-	return cmd_usage_error("db", "'%s' is not a db verb", argv[1]);
+	return cmd_dispatch_verbs("db", &db_spec, verbs,
+				  sizeof(verbs) / sizeof(verbs[0]), argc, argv);
 }

@@ -74,3 +74,20 @@ expect_lines() {
 	n=$(wc -l <"$2")
 	[ "$n" = "$1" ] || fail "$2 has $n lines, expected $1"
 }
+
+# start_fake_api: start tests/lib/fake-api.py on 127.0.0.1 (a free port),
+# with proxies off; sets $base to its URL and stops it when the test ends.
+start_fake_api() {
+	unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
+	export no_proxy='*'
+	python3 "$SRCDIR/tests/lib/fake-api.py" "$TEST_DIR/port" &
+	fake_api_pid=$!
+	trap 'kill "$fake_api_pid" 2>/dev/null || :; rm -rf "$TEST_DIR"' EXIT
+	i=0
+	while [ ! -s "$TEST_DIR/port" ] && [ $i -lt 100 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	[ -s "$TEST_DIR/port" ] || fail "fake API did not start"
+	base=http://127.0.0.1:$(cat "$TEST_DIR/port")
+}

@@ -6,21 +6,9 @@
 . "$SRCDIR/tests/cli/lib.sh"
 
 unset GITHUB_TOKEN GITLAB_TOKEN GITEA_TOKEN
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
-export no_proxy='*'
 
-python3 "$SRCDIR/tests/lib/fake-api.py" "$TEST_DIR/port" &
-srv=$!
-cleanup() {
-	[ -z "$srv" ] || kill "$srv" 2>/dev/null || :
-	rm -rf "$TEST_DIR"
-}
-trap cleanup EXIT
-i=0
-while [ ! -s port ] && [ $i -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
-[ -s port ] || fail "fake API did not start"
-port=$(cat port)
-base=http://127.0.0.1:$port
+start_fake_api
+port=${base##*:}
 commit=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
 purl=pkg:pypi/fakepkg@1.0.0
 repo=https://example.org/fake
@@ -129,7 +117,6 @@ expect_exit 2 enrich --enrich osv,nvd "$repo"
 expect_stderr_match "unknown source 'nvd'"
 
 # The server goes away: still exit 0, enrichment unavailable.
-kill "$srv"
-wait "$srv" 2>/dev/null || :
-srv=
+kill "$fake_api_pid"
+wait "$fake_api_pid" 2>/dev/null || :
 unavailable ok "$base/ok/v1/querybatch: cannot connect \(.*; 2 attempts\)$" --retries 1

@@ -6,21 +6,9 @@
 . "$SRCDIR/tests/cli/lib.sh"
 
 unset GITHUB_TOKEN GITLAB_TOKEN GITEA_TOKEN
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
-export no_proxy='*'
 
-python3 "$SRCDIR/tests/lib/fake-api.py" "$TEST_DIR/port" &
-srv=$!
-cleanup() {
-	[ -z "$srv" ] || kill "$srv" 2>/dev/null || :
-	rm -rf "$TEST_DIR"
-}
-trap cleanup EXIT
-i=0
-while [ ! -s port ] && [ $i -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
-[ -s port ] || fail "fake API did not start"
-port=$(cat port)
-base=http://127.0.0.1:$port
+start_fake_api
+port=${base##*:}
 
 counter() {
 	python3 -c '

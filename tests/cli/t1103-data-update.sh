@@ -5,21 +5,9 @@
 # --offline makes no request.
 . "$SRCDIR/tests/cli/lib.sh"
 
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
-export no_proxy='*'
 export FAKE_API_LICENSES="$SRCDIR/licenses/licenses.tsv"
 
-python3 "$SRCDIR/tests/lib/fake-api.py" "$TEST_DIR/port" &
-srv=$!
-cleanup() {
-	[ -z "$srv" ] || kill "$srv" 2>/dev/null || :
-	rm -rf "$TEST_DIR"
-}
-trap cleanup EXIT
-i=0
-while [ ! -s port ] && [ $i -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
-[ -s port ] || fail "fake API did not start"
-base=http://127.0.0.1:$(cat port)
+start_fake_api
 requests() {
 	python3 -c '
 import json, sys, urllib.request
