@@ -43,6 +43,7 @@ static const struct cmd_entry commands[] = {
 	  "check origin-policy rules; classify components", 0 },
 	{ "report", cmd_report, "render a review run (text, json, md, csv)",
 	  CMD_NEEDS_DB },
+	{ "sbom", cmd_sbom, "validate SPDX SBOMs (specification, NTIA)", 0 },
 	{ "scan", cmd_scan, "review components and record a review run",
 	  CMD_NEEDS_DB },
 	{ "version", cmd_version, "show version, libraries and data paths", 0 },

@@ -131,6 +131,7 @@ int cmd_diff(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
 int cmd_enrich(int argc, char **argv);
 int cmd_data(int argc, char **argv);
+int cmd_sbom(int argc, char **argv);
 
 /* Provided by src/main.c for `help`. */
 void main_print_commands(FILE *fp);

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * `osshealth sbom VERB`: SBOMs.  Verbs: validate.
+ */
+#include "cmd/cmd.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "report/escape.h"
+#include "report/report.h"
+#include "sbom/sbom.h"
+#include "core/banned.h"
+
+static const struct cmd_opt validate_opts[] = {
+	{ "profile", 'p', required_argument, 'p', "NAME",
+	  "spdx (the specification, default), ntia (minimum elements) or all" },
+	{ "format", 'f', required_argument, 'f', "FMT",
+	  "text (default) or json" },
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const struct cmd_spec validate_spec = {
+	.name = "sbom validate",
+	.usage =
+		"sbom validate [--profile spdx|ntia|all] [--format text|json] FILE...",
+	.summary =
+		"Check SPDX 2.2/2.3 JSON documents against the specification (mandatory fields, SPDX ids, references, checksums, dates, license expressions, namespace, DESCRIBES) and/or the NTIA minimum elements per package.  Every diagnostic has a stable code (docs/sbom.md), the element and its JSON path.  Exit 0 when every file is valid, 1 when one is invalid, 2 when one cannot be read.",
+	.opts = validate_opts,
+};
+
+static const struct cmd_opt sbom_opts_none[] = {
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const struct cmd_spec sbom_spec = {
+	.name = "sbom",
+	.usage =
+		"sbom validate [--profile spdx|ntia|all] [--format text|json] FILE...",
+	.summary =
+		"SBOMs.  Verbs:\n  validate  check SPDX documents against the specification and the NTIA minimum elements",
+	.opts = sbom_opts_none,
+};
+
+static void text_out(const char *file, const struct sbom_report *r)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	report_esc_text(&b, file);
+	printf("%s: %s %s (%zu packages, %zu files, %zu relationships): %zu errors, %zu warnings\n",
+	       b.buf, r->errors ? "invalid" : "valid", r->version, r->packages,
+	       r->files, r->relationships, r->errors, r->warnings);
+	for (size_t i = 0; i < r->diag_nr; i++) {
+		const struct sbom_diag *d = &r->diag[i];
+		struct oh_buf m = OH_BUF_INIT;
+
+		report_esc_text(&m, d->message);
+		printf("%s: %s %s %s (%s): %s\n", b.buf,
+		       d->severity == SBOM_ERROR ? "error" : "warning", d->code,
+		       d->where, d->element, m.buf);
+		oh_buf_release(&m);
+	}
+	if (r->more > 0)
+		printf("%s: ... and %zu more diagnostics\n", b.buf, r->more);
+	oh_buf_release(&b);
+}
+
+static cJSON *json_out(const char *file, const struct sbom_report *r,
+		       const struct oh_err *err)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *arr;
+
+	cJSON_AddStringToObject(o, "file", file);
+	if (err) {
+		char line[600];
+
+		oh_err_format(line, sizeof(line), err);
+		cJSON_AddStringToObject(o, "status", "unreadable");
+		cJSON_AddStringToObject(o, "error", line);
+		return o;
+	}
+	cJSON_AddStringToObject(o, "status", r->errors ? "invalid" : "valid");
+	cJSON_AddStringToObject(o, "spdx_version", r->version);
+	cJSON_AddNumberToObject(o, "errors", (double)r->errors);
+	cJSON_AddNumberToObject(o, "warnings", (double)r->warnings);
+	arr = cJSON_AddArrayToObject(o, "diagnostics");
+	for (size_t i = 0; i < r->diag_nr; i++) {
+		const struct sbom_diag *d = &r->diag[i];
+		cJSON *x = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(x, "severity",
+					d->severity == SBOM_ERROR ? "error"
+								  : "warning");
+		cJSON_AddStringToObject(x, "code", d->code);
+		cJSON_AddStringToObject(x, "element", d->element);
+		cJSON_AddStringToObject(x, "path", d->where);
+		cJSON_AddStringToObject(x, "message", d->message);
+		cJSON_AddItemToArray(arr, x);
+	}
+	return o;
+}
+
+static int parse_opts(unsigned *profiles, bool *json, int argc, char **argv)
+{
+	struct cmd_parser p;
+	enum report_format f;
+	int c;
+
+	cmd_parser_init(&p, &validate_spec);
+	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
+		switch (c) {
+		case 'p':
+			if (strcmp(optarg, "spdx") == 0)
+				*profiles = SBOM_PROFILE_SPDX;
+			else if (strcmp(optarg, "ntia") == 0)
+				*profiles = SBOM_PROFILE_NTIA;
+			else if (strcmp(optarg, "all") == 0)
+				*profiles =
+					SBOM_PROFILE_SPDX | SBOM_PROFILE_NTIA;
+			else
+				return cmd_usage_error("sbom validate",
+						       "unknown profile '%s'",
+						       optarg);
+			break;
+		case 'f':
+			if (report_format_parse(&f, optarg, NULL) < 0 ||
+			    (f != REPORT_TEXT && f != REPORT_JSON))
+				return cmd_usage_error("sbom validate",
+						       "unknown format '%s'",
+						       optarg);
+			*json = f == REPORT_JSON;
+			break;
+		case CMD_OPT_HELP:
+			cmd_help_print(stdout, &validate_spec);
+			return -1;
+		default:
+			return OH_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cmd_usage_error("sbom validate",
+				       "name at least one file");
+	return 0;
+}
+
+/* Validate one file; 0 valid, 1 invalid, 2 unreadable. */
+static int validate_one(const char *file, unsigned profiles, cJSON *all)
+{
+	struct sbom_report r = SBOM_REPORT_INIT;
+	struct oh_buf data = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	int ret;
+
+	oh_buf_set_max(&data, SBOM_MAX_BYTES);
+	if (oh_buf_read_file(&data, file, &err) < 0 ||
+	    sbom_validate(&r, data.buf, data.len, file, profiles, &err) < 0) {
+		if (all)
+			cJSON_AddItemToArray(all, json_out(file, NULL, &err));
+		else
+			cmd_report_error(&err);
+		ret = 2;
+	} else {
+		if (all)
+			cJSON_AddItemToArray(all, json_out(file, &r, NULL));
+		else
+			text_out(file, &r);
+		ret = r.errors ? 1 : 0;
+	}
+	sbom_report_release(&r);
+	oh_buf_release(&data);
+	oh_err_release(&err);
+	return ret;
+}
+
+static int sbom_validate_cmd(int argc, char **argv)
+{
+	unsigned profiles = SBOM_PROFILE_SPDX;
+	bool json = false;
+	cJSON *all = NULL;
+	int worst = 0;
+	int ret = parse_opts(&profiles, &json, argc, argv);
+
+	if (ret != 0)
+		return ret < 0 ? OH_EXIT_OK : ret;
+	if (json)
+		all = cJSON_CreateArray();
+	for (int i = optind; i < argc; i++) {
+		int r = validate_one(argv[i], profiles, all);
+
+		if (r > worst)
+			worst = r;
+	}
+	if (all) {
+		char *s = cJSON_Print(all);
+
+		if (!s)
+			OH_BUG("cJSON_Print failed");
+		printf("%s\n", s);
+		cJSON_free(s);
+		cJSON_Delete(all);
+	}
+	return worst == 2   ? OH_EXIT_USAGE
+	       : worst == 1 ? OH_EXIT_FAILED
+			    : OH_EXIT_OK;
+}
+
+static const struct cmd_verb verbs[] = {
+	{ "validate", sbom_validate_cmd },
+};
+
+int cmd_sbom(int argc, char **argv)
+{
+	return cmd_dispatch_verbs("sbom", &sbom_spec, verbs,
+				  sizeof(verbs) / sizeof(verbs[0]), argc, argv);
+}

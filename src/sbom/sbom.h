@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef OH_SBOM_SBOM_H
+#define OH_SBOM_SBOM_H
+
+/*
+ * SPDX SBOM validation: an SPDX 2.2 or 2.3 document in JSON is checked
+ * against the specification (profile SPDX) and against the NTIA minimum
+ * elements (profile NTIA).  Every diagnostic has a severity, a stable
+ * code (listed in docs/sbom.md), the element it concerns and its place as
+ * a JSON path (packages[3].checksums[0].checksumValue).
+ *
+ * The format is detected from content: JSON is read; tag-value and
+ * RDF/XML are recognised and refused as not read by this build; YAML and
+ * XLSX are refused as unsupported.
+ *
+ * Limits: SBOM_MAX_BYTES of input (OH_ELIMIT), SBOM_MAX_DIAGS diagnostics
+ * kept (the rest counted), SBOM_MAX_ELEMENTS SPDX ids; JSON nesting is
+ * bounded by cJSON (1000).  License expressions go through lic_expr_parse
+ * (syntax only: ids not on the SPDX list are not errors here).
+ *
+ * Pure over the bytes given; no file, network or clock access.  Thread
+ * safe (no globals).
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/arena.h"
+
+struct oh_err;
+
+#define SBOM_MAX_BYTES    (64u << 20)
+#define SBOM_MAX_DIAGS    1000
+#define SBOM_MAX_ELEMENTS 200000
+
+enum sbom_profile {
+	SBOM_PROFILE_SPDX = 1u << 0, /* the specification */
+	SBOM_PROFILE_NTIA = 1u << 1, /* NTIA minimum elements */
+};
+
+enum sbom_format {
+	SBOM_FORMAT_UNKNOWN,
+	SBOM_FORMAT_JSON,
+	SBOM_FORMAT_TAGVALUE,
+	SBOM_FORMAT_RDF,
+	SBOM_FORMAT_YAML,
+	SBOM_FORMAT_XLSX,
+};
+
+enum sbom_severity {
+	SBOM_ERROR,   /* the document breaks the specification or profile */
+	SBOM_WARNING, /* legal but doubtful (e.g. upper-case hex) */
+};
+
+struct sbom_diag {
+	enum sbom_severity severity; /* error or warning */
+	const char *code;            /* stable code, e.g. "SPDX-NAMESPACE" */
+	const char *element;         /* SPDX id or "document" (arena) */
+	const char *where;           /* JSON path (arena) */
+	const char *message;         /* one line (arena) */
+};
+
+struct sbom_report {
+	struct oh_arena arena;  /* owns the strings */
+	struct sbom_diag *diag; /* in document order */
+	size_t diag_nr;         /* entries in diag */
+	size_t diag_alloc;      /* allocated */
+	size_t more;            /* diagnostics not kept */
+	size_t errors;          /* all errors, kept or not */
+	size_t warnings;        /* all warnings, kept or not */
+	const char *version;    /* "SPDX-2.3", or NULL */
+	size_t packages;        /* counts, for the summary */
+	size_t files;
+	size_t relationships;
+};
+
+/* clang-format off */
+#define SBOM_REPORT_INIT { .arena = OH_ARENA_INIT }
+/* clang-format on */
+
+/** The format of `len` bytes, from their content. */
+enum sbom_format sbom_format_detect(const char *data, size_t len);
+
+/** "SPDX JSON", "SPDX tag-value", ... */
+const char *sbom_format_name(enum sbom_format f);
+
+/**
+ * Validate `len` bytes named `name` under `profiles` (enum sbom_profile
+ * bits) into `out` (SBOM_REPORT_INIT).  Returns 0 when the document was
+ * read (valid or not: see out->errors), OH_EINPUT when it cannot be read
+ * (not JSON, another format, not an SPDX document; err has the place),
+ * OH_ELIMIT past SBOM_MAX_BYTES.
+ */
+int sbom_validate(struct sbom_report *out, const char *data, size_t len,
+		  const char *name, unsigned profiles, struct oh_err *err);
+
+/** Free the report's contents. */
+void sbom_report_release(struct sbom_report *r);
+
+#endif /* OH_SBOM_SBOM_H */

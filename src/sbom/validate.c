@@ -1,0 +1,952 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * SPDX 2.2/2.3 JSON validation (profile SPDX) and the NTIA minimum
+ * elements (profile NTIA), over the cJSON tree.  Codes are documented in
+ * docs/sbom.md; cardinalities follow the SPDX 2.3 specification, with
+ * the 2.2 differences noted where they apply (license and copyright
+ * fields of packages mandatory in 2.2, optional in 2.3).
+ */
+#include "sbom/sbom.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "license/expr.h"
+#include "core/banned.h"
+
+struct vctx {
+	struct sbom_report *r; /* being filled */
+	unsigned profiles;     /* enum sbom_profile */
+	bool v22;              /* SPDX-2.2 rules */
+	const cJSON *doc;      /* the root */
+	char **id;             /* every SPDXID, for references */
+	size_t id_nr, id_alloc;
+	char **extracted; /* LicenseRef- ids defined */
+	size_t ex_nr, ex_alloc;
+};
+
+static void diag(struct vctx *c, enum sbom_severity sev, const char *code,
+		 const char *element, const char *where, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static void diag(struct vctx *c, enum sbom_severity sev, const char *code,
+		 const char *element, const char *where, const char *fmt, ...)
+{
+	struct sbom_report *r = c->r;
+	struct oh_buf b = OH_BUF_INIT;
+	struct sbom_diag *d;
+	va_list ap;
+
+	if (sev == SBOM_ERROR)
+		r->errors++;
+	else
+		r->warnings++;
+	if (r->diag_nr >= SBOM_MAX_DIAGS) {
+		r->more++;
+		return;
+	}
+	va_start(ap, fmt);
+	oh_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	OH_GROW(r->diag, r->diag_alloc, r->diag_nr + 1);
+	d = &r->diag[r->diag_nr++];
+	d->severity = sev;
+	d->code = code;
+	d->element = oh_arena_strdup(&r->arena, element ? element : "document");
+	d->where = oh_arena_strdup(&r->arena, where);
+	d->message = oh_arena_strndup(&r->arena, b.buf, b.len);
+	oh_buf_release(&b);
+}
+
+/* ---- small field helpers ----------------------------------------------- */
+
+static const char *str(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static void path(char *out, size_t size, const char *base, const char *key)
+{
+	snprintf(out, size, "%s%s%s", base, base[0] ? "." : "", key);
+}
+
+/* A required string: present, a string, not empty. */
+static const char *need(struct vctx *c, const cJSON *o, const char *key,
+			const char *code, const char *element, const char *base)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	char where[256];
+
+	path(where, sizeof(where), base, key);
+	if (!v) {
+		diag(c, SBOM_ERROR, code, element, where, "'%s' is required",
+		     key);
+		return NULL;
+	}
+	if (!cJSON_IsString(v) || v->valuestring[0] == '\0') {
+		diag(c, SBOM_ERROR, code, element, where,
+		     "'%s' must be a non-empty string", key);
+		return NULL;
+	}
+	return v->valuestring;
+}
+
+static bool is_spdx_id(const char *s)
+{
+	if (strncmp(s, "SPDXRef-", 8) != 0 || s[8] == '\0')
+		return false;
+	for (s += 8; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '-'))
+			return false;
+	return true;
+}
+
+static bool has_id(const struct vctx *c, const char *id)
+{
+	for (size_t i = 0; i < c->id_nr; i++)
+		if (strcmp(c->id[i], id) == 0)
+			return true;
+	return false;
+}
+
+static void add_id(struct vctx *c, const char *id, const char *where)
+{
+	if (!is_spdx_id(id)) {
+		diag(c, SBOM_ERROR, "SPDX-ID-SYNTAX", id, where,
+		     "'%.60s' is not an SPDX id (SPDXRef- followed by letters, digits, '.' or '-')",
+		     id);
+		return;
+	}
+	if (has_id(c, id)) {
+		diag(c, SBOM_ERROR, "SPDX-ID-DUPLICATE", id, where,
+		     "SPDX id '%.60s' is used more than once", id);
+		return;
+	}
+	if (c->id_nr >= SBOM_MAX_ELEMENTS)
+		return;
+	OH_GROW(c->id, c->id_alloc, c->id_nr + 1);
+	c->id[c->id_nr++] = oh_xstrdup(id);
+}
+
+/* YYYY-MM-DDThh:mm:ssZ exactly. */
+static bool is_utc_date(const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+
+	if (strlen(s) != sizeof(shape) - 1)
+		return false;
+	for (size_t i = 0; shape[i] != '\0'; i++) {
+		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9')
+				    : s[i] != shape[i])
+			return false;
+	}
+	return true;
+}
+
+/* Lower-case hex of exactly n digits; *upper set when upper-case used. */
+static bool is_hex(const char *s, size_t n, bool *upper)
+{
+	size_t i;
+
+	*upper = false;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] >= 'A' && s[i] <= 'F')
+			*upper = true;
+		else if (!((s[i] >= '0' && s[i] <= '9') ||
+			   (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	}
+	return n == 0 ? i > 0 : i == n;
+}
+
+static size_t checksum_len(const char *alg)
+{
+	static const struct {
+		const char *alg;
+		size_t len; /* hex digits; 0 = any length */
+	} algs[] = {
+		{ "SHA1", 40 },         { "SHA224", 56 },
+		{ "SHA256", 64 },       { "SHA384", 96 },
+		{ "SHA512", 128 },      { "SHA3-256", 64 },
+		{ "SHA3-384", 96 },     { "SHA3-512", 128 },
+		{ "MD2", 32 },          { "MD4", 32 },
+		{ "MD5", 32 },          { "MD6", 0 },
+		{ "BLAKE2b-256", 64 },  { "BLAKE2b-384", 96 },
+		{ "BLAKE2b-512", 128 }, { "BLAKE3", 0 },
+		{ "ADLER32", 8 },
+	};
+
+	for (size_t i = 0; i < sizeof(algs) / sizeof(algs[0]); i++)
+		if (strcmp(algs[i].alg, alg) == 0)
+			return algs[i].len;
+	return (size_t)-1;
+}
+
+static void checksums(struct vctx *c, const cJSON *o, const char *element,
+		      const char *base, bool need_sha1)
+{
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(o, "checksums");
+	const cJSON *it;
+	bool sha1 = false;
+	size_t i = 0;
+	char where[256];
+
+	cJSON_ArrayForEach(it, arr)
+	{
+		const char *alg = str(it, "algorithm");
+		const char *val = str(it, "checksumValue");
+		size_t want;
+		bool upper;
+
+		snprintf(where, sizeof(where), "%s.checksums[%zu]", base, i++);
+		if (!alg || !val) {
+			diag(c, SBOM_ERROR, "SPDX-CHECKSUM", element, where,
+			     "a checksum needs 'algorithm' and 'checksumValue'");
+			continue;
+		}
+		want = checksum_len(alg);
+		if (want == (size_t)-1) {
+			diag(c, SBOM_ERROR, "SPDX-CHECKSUM", element, where,
+			     "unknown checksum algorithm '%.40s'", alg);
+			continue;
+		}
+		sha1 |= strcmp(alg, "SHA1") == 0;
+		if (!is_hex(val, want, &upper))
+			diag(c, SBOM_ERROR, "SPDX-CHECKSUM", element, where,
+			     "%s value '%.70s' is not %zu hex digits", alg, val,
+			     want);
+		else if (upper)
+			diag(c, SBOM_WARNING, "SPDX-CHECKSUM-CASE", element,
+			     where,
+			     "%s value is upper-case hex; the specification uses lower case",
+			     alg);
+	}
+	if (need_sha1 && !sha1)
+		diag(c, SBOM_ERROR, "SPDX-CHECKSUM-SHA1", element, base,
+		     "a file needs a SHA1 checksum");
+}
+
+/* ---- license fields ---------------------------------------------------- */
+
+struct refs_ctx {
+	struct vctx *c;
+	const char *element;
+	const char *where;
+};
+
+static int check_ref(void *p, const struct lic_expr_node *leaf)
+{
+	struct refs_ctx *rc = p;
+	const struct lic_expr_node *n =
+		leaf->kind == LIC_EXPR_WITH ? leaf->left : leaf;
+
+	if (n->kind != LIC_EXPR_REF || n->document_ref)
+		return 0;
+	for (size_t i = 0; i < rc->c->ex_nr; i++)
+		if (strcmp(rc->c->extracted[i], n->id) == 0)
+			return 0;
+	diag(rc->c, SBOM_ERROR, "SPDX-LICENSEREF-UNDEFINED", rc->element,
+	     rc->where,
+	     "'%.60s' is used but not defined in hasExtractedLicensingInfos",
+	     n->id);
+	return 0;
+}
+
+static void license_field(struct vctx *c, const cJSON *o, const char *key,
+			  const char *element, const char *base, bool required)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	struct lic_expr *e = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	char where[256];
+	struct refs_ctx rc = { .c = c, .element = element, .where = where };
+
+	path(where, sizeof(where), base, key);
+	if (!v) {
+		if (required)
+			diag(c, SBOM_ERROR, "SPDX-LICENSE-MISSING", element,
+			     where, "'%s' is required in SPDX 2.2", key);
+		return;
+	}
+	if (!cJSON_IsString(v)) {
+		diag(c, SBOM_ERROR, "SPDX-LICENSE-EXPR", element, where,
+		     "'%s' must be a string", key);
+		return;
+	}
+	if (lic_expr_parse(&e, v->valuestring, strlen(v->valuestring), NULL, 0,
+			   where, &err) < 0)
+		diag(c, SBOM_ERROR, "SPDX-LICENSE-EXPR", element, where,
+		     "'%.80s' is not a valid SPDX license expression: %s",
+		     v->valuestring, err.msg);
+	else
+		lic_expr_walk(e->root, check_ref, &rc);
+	lic_expr_free(e);
+	oh_err_release(&err);
+}
+
+static void collect_extracted(struct vctx *c)
+{
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(
+		c->doc, "hasExtractedLicensingInfos");
+	const cJSON *it;
+	size_t i = 0;
+	char where[128];
+
+	cJSON_ArrayForEach(it, arr)
+	{
+		const char *id = str(it, "licenseId");
+
+		snprintf(where, sizeof(where),
+			 "hasExtractedLicensingInfos[%zu]", i++);
+		if (!id || strncmp(id, "LicenseRef-", 11) != 0) {
+			diag(c, SBOM_ERROR, "SPDX-EXTRACTED", NULL, where,
+			     "'licenseId' must be a LicenseRef-... id");
+			continue;
+		}
+		if (!str(it, "extractedText"))
+			diag(c, SBOM_ERROR, "SPDX-EXTRACTED", id, where,
+			     "'extractedText' is required");
+		OH_GROW(c->extracted, c->ex_alloc, c->ex_nr + 1);
+		c->extracted[c->ex_nr++] = oh_xstrdup(id);
+	}
+}
+
+/* ---- document ---------------------------------------------------------- */
+
+static void creation_info(struct vctx *c)
+{
+	const cJSON *ci =
+		cJSON_GetObjectItemCaseSensitive(c->doc, "creationInfo");
+	const cJSON *creators, *it;
+	const char *created;
+	size_t i = 0;
+	char where[64];
+
+	if (!cJSON_IsObject(ci)) {
+		diag(c, SBOM_ERROR, "SPDX-CREATION-INFO", NULL, "creationInfo",
+		     "'creationInfo' is required");
+		return;
+	}
+	created = need(c, ci, "created", "SPDX-CREATED", NULL, "creationInfo");
+	if (created && !is_utc_date(created))
+		diag(c, SBOM_ERROR, "SPDX-CREATED", NULL,
+		     "creationInfo.created",
+		     "'%.40s' is not a UTC time YYYY-MM-DDThh:mm:ssZ", created);
+	creators = cJSON_GetObjectItemCaseSensitive(ci, "creators");
+	if (!cJSON_IsArray(creators) || cJSON_GetArraySize(creators) == 0) {
+		diag(c, SBOM_ERROR, "SPDX-CREATORS", NULL,
+		     "creationInfo.creators",
+		     "at least one creator ('Person: ', 'Organization: ' or 'Tool: ') is required");
+		return;
+	}
+	cJSON_ArrayForEach(it, creators)
+	{
+		snprintf(where, sizeof(where), "creationInfo.creators[%zu]",
+			 i++);
+		if (!cJSON_IsString(it) ||
+		    (strncmp(it->valuestring, "Person: ", 8) != 0 &&
+		     strncmp(it->valuestring, "Organization: ", 14) != 0 &&
+		     strncmp(it->valuestring, "Tool: ", 6) != 0))
+			diag(c, SBOM_ERROR, "SPDX-CREATORS", NULL, where,
+			     "a creator starts with 'Person: ', 'Organization: ' or 'Tool: '");
+	}
+}
+
+static void document(struct vctx *c)
+{
+	const char *v;
+	const char *colon;
+
+	v = need(c, c->doc, "spdxVersion", "SPDX-VERSION", NULL, "");
+	if (v && strcmp(v, "SPDX-2.3") != 0 && strcmp(v, "SPDX-2.2") != 0)
+		diag(c, SBOM_ERROR, "SPDX-VERSION", NULL, "spdxVersion",
+		     "'%.40s' is not SPDX-2.2 or SPDX-2.3", v);
+	v = need(c, c->doc, "dataLicense", "SPDX-DATA-LICENSE", NULL, "");
+	if (v && strcmp(v, "CC0-1.0") != 0)
+		diag(c, SBOM_ERROR, "SPDX-DATA-LICENSE", NULL, "dataLicense",
+		     "the data license must be CC0-1.0, not '%.40s'", v);
+	v = need(c, c->doc, "SPDXID", "SPDX-DOC-ID", NULL, "");
+	if (v && strcmp(v, "SPDXRef-DOCUMENT") != 0)
+		diag(c, SBOM_ERROR, "SPDX-DOC-ID", NULL, "SPDXID",
+		     "the document's SPDXID must be SPDXRef-DOCUMENT");
+	if (v)
+		add_id(c, v, "SPDXID");
+	need(c, c->doc, "name", "SPDX-DOC-NAME", NULL, "");
+	v = need(c, c->doc, "documentNamespace", "SPDX-NAMESPACE", NULL, "");
+	colon = v ? strstr(v, "://") : NULL;
+	if (v && (!colon || colon == v))
+		diag(c, SBOM_ERROR, "SPDX-NAMESPACE", NULL, "documentNamespace",
+		     "'%.80s' is not an absolute URI", v);
+	if (v && strchr(v, '#'))
+		diag(c, SBOM_ERROR, "SPDX-NAMESPACE", NULL, "documentNamespace",
+		     "the namespace must not contain '#'");
+	creation_info(c);
+}
+
+/* ---- packages and files ------------------------------------------------ */
+
+static bool files_analyzed(const cJSON *pkg)
+{
+	const cJSON *fa =
+		cJSON_GetObjectItemCaseSensitive(pkg, "filesAnalyzed");
+
+	return !fa || cJSON_IsTrue(fa);
+}
+
+static void verification_code(struct vctx *c, const cJSON *pkg, const char *id,
+			      const char *base)
+{
+	const cJSON *vc = cJSON_GetObjectItemCaseSensitive(
+		pkg, "packageVerificationCode");
+	const char *val;
+	char where[256];
+	bool upper;
+
+	snprintf(where, sizeof(where), "%s.packageVerificationCode", base);
+	if (!vc) {
+		/* Mandatory with files analyzed in 2.2, optional in 2.3. */
+		if (c->v22 && files_analyzed(pkg))
+			diag(c, SBOM_ERROR, "SPDX-VERIFICATION-CODE", id, where,
+			     "SPDX 2.2 requires a verification code when files are analyzed");
+		return;
+	}
+	if (!files_analyzed(pkg))
+		diag(c, SBOM_ERROR, "SPDX-VERIFICATION-CODE", id, where,
+		     "a package with filesAnalyzed false has no verification code");
+	val = str(vc, "packageVerificationCodeValue");
+	if (!val || !is_hex(val, 40, &upper))
+		diag(c, SBOM_ERROR, "SPDX-VERIFICATION-CODE", id, where,
+		     "'packageVerificationCodeValue' must be 40 hex digits (SHA1)");
+	else if (upper)
+		diag(c, SBOM_WARNING, "SPDX-CHECKSUM-CASE", id, where,
+		     "verification code is upper-case hex");
+}
+
+static void package(struct vctx *c, const cJSON *pkg, size_t idx)
+{
+	char base[64];
+	const char *id;
+	const char *dl;
+
+	snprintf(base, sizeof(base), "packages[%zu]", idx);
+	if (!cJSON_IsObject(pkg)) {
+		diag(c, SBOM_ERROR, "SPDX-PACKAGE", NULL, base,
+		     "a package must be an object");
+		return;
+	}
+	id = need(c, pkg, "SPDXID", "SPDX-ID", NULL, base);
+	if (id) {
+		char where[96];
+
+		snprintf(where, sizeof(where), "%s.SPDXID", base);
+		add_id(c, id, where);
+	}
+	need(c, pkg, "name", "SPDX-PACKAGE-NAME", id, base);
+	dl = need(c, pkg, "downloadLocation", "SPDX-DOWNLOAD-LOCATION", id,
+		  base);
+	(void)dl;
+	checksums(c, pkg, id, base, false);
+	verification_code(c, pkg, id, base);
+	license_field(c, pkg, "licenseConcluded", id, base, c->v22);
+	license_field(c, pkg, "licenseDeclared", id, base, c->v22);
+	if (c->v22 && !cJSON_GetObjectItemCaseSensitive(pkg, "copyrightText"))
+		diag(c, SBOM_ERROR, "SPDX-COPYRIGHT-MISSING", id, base,
+		     "'copyrightText' is required in SPDX 2.2");
+}
+
+static void file(struct vctx *c, const cJSON *f, size_t idx)
+{
+	const cJSON *infos, *it;
+	char base[64], where[96];
+	const char *id;
+	size_t k = 0;
+
+	snprintf(base, sizeof(base), "files[%zu]", idx);
+	id = need(c, f, "SPDXID", "SPDX-ID", NULL, base);
+	if (id) {
+		snprintf(where, sizeof(where), "%s.SPDXID", base);
+		add_id(c, id, where);
+	}
+	need(c, f, "fileName", "SPDX-FILE-NAME", id, base);
+	checksums(c, f, id, base, true);
+	license_field(c, f, "licenseConcluded", id, base, c->v22);
+	infos = cJSON_GetObjectItemCaseSensitive(f, "licenseInfoInFiles");
+	cJSON_ArrayForEach(it, infos)
+	{
+		struct lic_expr *e = NULL;
+		struct oh_err err = OH_ERR_INIT;
+
+		snprintf(where, sizeof(where), "%s.licenseInfoInFiles[%zu]",
+			 base, k++);
+		if (!cJSON_IsString(it) ||
+		    lic_expr_parse(&e, it->valuestring, strlen(it->valuestring),
+				   NULL, 0, where, &err) < 0)
+			diag(c, SBOM_ERROR, "SPDX-LICENSE-EXPR", id, where,
+			     "not a license id, NONE or NOASSERTION");
+		lic_expr_free(e);
+		oh_err_release(&err);
+	}
+}
+
+static void elements(struct vctx *c)
+{
+	const cJSON *it;
+	size_t i = 0;
+
+	cJSON_ArrayForEach(it,
+			   cJSON_GetObjectItemCaseSensitive(c->doc, "packages"))
+	{
+		package(c, it, i++);
+		c->r->packages++;
+	}
+	i = 0;
+	cJSON_ArrayForEach(it,
+			   cJSON_GetObjectItemCaseSensitive(c->doc, "files"))
+	{
+		file(c, it, i++);
+		c->r->files++;
+	}
+	i = 0;
+	cJSON_ArrayForEach(it,
+			   cJSON_GetObjectItemCaseSensitive(c->doc, "snippets"))
+	{
+		char base[64], where[96];
+		const char *id;
+
+		snprintf(base, sizeof(base), "snippets[%zu]", i++);
+		id = need(c, it, "SPDXID", "SPDX-ID", NULL, base);
+		if (id) {
+			snprintf(where, sizeof(where), "%s.SPDXID", base);
+			add_id(c, id, where);
+		}
+		need(c, it, "snippetFromFile", "SPDX-SNIPPET-FILE", id, base);
+	}
+}
+
+/* ---- references and relationships -------------------------------------- */
+
+static bool doc_ref_declared(const struct vctx *c, const char *ref, size_t len)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(
+				       c->doc, "externalDocumentRefs"))
+	{
+		const char *id = str(it, "externalDocumentId");
+
+		if (id && strlen(id) == len && strncmp(id, ref, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* An id that must exist: ours, or DocumentRef-x:SPDXRef-y declared. */
+static void reference(struct vctx *c, const char *id, const char *where,
+		      bool allow_none)
+{
+	const char *colon;
+
+	if (allow_none &&
+	    (strcmp(id, "NONE") == 0 || strcmp(id, "NOASSERTION") == 0))
+		return;
+	colon = strchr(id, ':');
+	if (strncmp(id, "DocumentRef-", 12) == 0 && colon) {
+		if (!doc_ref_declared(c, id, (size_t)(colon - id)))
+			diag(c, SBOM_ERROR, "SPDX-DOCREF-UNDECLARED", id, where,
+			     "'%.*s' is not declared in externalDocumentRefs",
+			     (int)(colon - id), id);
+		else if (!is_spdx_id(colon + 1))
+			diag(c, SBOM_ERROR, "SPDX-ID-SYNTAX", id, where,
+			     "'%.60s' does not name an SPDX id after the document reference",
+			     id);
+		return;
+	}
+	if (!has_id(c, id))
+		diag(c, SBOM_ERROR, "SPDX-REF-MISSING", id, where,
+		     "'%.60s' refers to no element of this document", id);
+}
+
+static void external_refs(struct vctx *c)
+{
+	const cJSON *it;
+	size_t i = 0;
+	char base[64];
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(
+				       c->doc, "externalDocumentRefs"))
+	{
+		const char *id = str(it, "externalDocumentId");
+		const cJSON *cs =
+			cJSON_GetObjectItemCaseSensitive(it, "checksum");
+		bool upper;
+
+		snprintf(base, sizeof(base), "externalDocumentRefs[%zu]", i++);
+		if (!id || strncmp(id, "DocumentRef-", 12) != 0)
+			diag(c, SBOM_ERROR, "SPDX-DOCREF", NULL, base,
+			     "'externalDocumentId' must be DocumentRef-...");
+		if (!str(it, "spdxDocument"))
+			diag(c, SBOM_ERROR, "SPDX-DOCREF", id, base,
+			     "'spdxDocument' (the other document's namespace) is required");
+		if (!cs || !str(cs, "algorithm") ||
+		    strcmp(str(cs, "algorithm"), "SHA1") != 0 ||
+		    !str(cs, "checksumValue") ||
+		    !is_hex(str(cs, "checksumValue"), 40, &upper))
+			diag(c, SBOM_ERROR, "SPDX-DOCREF", id, base,
+			     "an external document reference needs a SHA1 checksum of 40 hex digits");
+	}
+}
+
+static bool known_rel_type(const char *t)
+{
+	static const char *const types[] = {
+		"DESCRIBES",
+		"DESCRIBED_BY",
+		"CONTAINS",
+		"CONTAINED_BY",
+		"DEPENDS_ON",
+		"DEPENDENCY_OF",
+		"DEPENDENCY_MANIFEST_OF",
+		"BUILD_DEPENDENCY_OF",
+		"DEV_DEPENDENCY_OF",
+		"OPTIONAL_DEPENDENCY_OF",
+		"PROVIDED_DEPENDENCY_OF",
+		"TEST_DEPENDENCY_OF",
+		"RUNTIME_DEPENDENCY_OF",
+		"EXAMPLE_OF",
+		"GENERATES",
+		"GENERATED_FROM",
+		"ANCESTOR_OF",
+		"DESCENDANT_OF",
+		"VARIANT_OF",
+		"DISTRIBUTION_ARTIFACT",
+		"PATCH_FOR",
+		"PATCH_APPLIED",
+		"COPY_OF",
+		"FILE_ADDED",
+		"FILE_DELETED",
+		"FILE_MODIFIED",
+		"EXPANDED_FROM_ARCHIVE",
+		"DYNAMIC_LINK",
+		"STATIC_LINK",
+		"DATA_FILE_OF",
+		"TEST_CASE_OF",
+		"BUILD_TOOL_OF",
+		"DEV_TOOL_OF",
+		"TEST_OF",
+		"TEST_TOOL_OF",
+		"DOCUMENTATION_OF",
+		"OPTIONAL_COMPONENT_OF",
+		"METAFILE_OF",
+		"PACKAGE_OF",
+		"AMENDS",
+		"PREREQUISITE_FOR",
+		"HAS_PREREQUISITE",
+		"REQUIREMENT_DESCRIPTION_FOR",
+		"SPECIFICATION_FOR",
+		"OTHER",
+		NULL,
+	};
+
+	for (size_t i = 0; types[i]; i++)
+		if (strcmp(types[i], t) == 0)
+			return true;
+	return false;
+}
+
+static size_t relationships(struct vctx *c)
+{
+	const cJSON *it;
+	size_t i = 0, describes = 0;
+	char base[64], where[96];
+
+	cJSON_ArrayForEach(
+		it, cJSON_GetObjectItemCaseSensitive(c->doc, "relationships"))
+	{
+		const char *a = str(it, "spdxElementId");
+		const char *t = str(it, "relationshipType");
+		const char *b = str(it, "relatedSpdxElement");
+
+		snprintf(base, sizeof(base), "relationships[%zu]", i++);
+		c->r->relationships++;
+		if (!a || !t || !b) {
+			diag(c, SBOM_ERROR, "SPDX-RELATIONSHIP", NULL, base,
+			     "a relationship needs spdxElementId, relationshipType and relatedSpdxElement");
+			continue;
+		}
+		if (!known_rel_type(t))
+			diag(c, SBOM_ERROR, "SPDX-RELATIONSHIP-TYPE", a, base,
+			     "unknown relationship type '%.40s'", t);
+		snprintf(where, sizeof(where), "%s.spdxElementId", base);
+		reference(c, a, where, false);
+		snprintf(where, sizeof(where), "%s.relatedSpdxElement", base);
+		reference(c, b, where, true);
+		if (strcmp(t, "DESCRIBES") == 0 &&
+		    strcmp(a, "SPDXRef-DOCUMENT") == 0)
+			describes++;
+	}
+	return describes;
+}
+
+static void describes(struct vctx *c, size_t by_relationship)
+{
+	const cJSON *dd =
+		cJSON_GetObjectItemCaseSensitive(c->doc, "documentDescribes");
+	const cJSON *it;
+	size_t i = 0;
+	char where[64];
+
+	cJSON_ArrayForEach(it, dd)
+	{
+		snprintf(where, sizeof(where), "documentDescribes[%zu]", i++);
+		if (cJSON_IsString(it))
+			reference(c, it->valuestring, where, false);
+	}
+	if (i == 0 && by_relationship == 0)
+		diag(c, SBOM_ERROR, "SPDX-DESCRIBES", NULL, "relationships",
+		     "the document describes nothing: no DESCRIBES relationship from SPDXRef-DOCUMENT and no documentDescribes");
+}
+
+/* ---- NTIA minimum elements --------------------------------------------- */
+
+static bool in_relationship(const struct vctx *c, const char *id)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(
+		it, cJSON_GetObjectItemCaseSensitive(c->doc, "relationships"))
+	{
+		const char *a = str(it, "spdxElementId");
+		const char *b = str(it, "relatedSpdxElement");
+		const char *t = str(it, "relationshipType");
+
+		if (!a || !b || !t || strcmp(t, "DESCRIBES") == 0)
+			continue;
+		if (strcmp(a, id) == 0 || strcmp(b, id) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool has_unique_id(const cJSON *pkg)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(
+		it, cJSON_GetObjectItemCaseSensitive(pkg, "externalRefs"))
+	{
+		const char *t = str(it, "referenceType");
+
+		if (t && (strcmp(t, "purl") == 0 || strncmp(t, "cpe", 3) == 0 ||
+			  strcmp(t, "swid") == 0))
+			return true;
+	}
+	return cJSON_GetArraySize(
+		       cJSON_GetObjectItemCaseSensitive(pkg, "checksums")) > 0;
+}
+
+static bool asserted(const char *s)
+{
+	return s && s[0] != '\0' && strcmp(s, "NOASSERTION") != 0;
+}
+
+static void ntia(struct vctx *c)
+{
+	const cJSON *ci =
+		cJSON_GetObjectItemCaseSensitive(c->doc, "creationInfo");
+	const cJSON *it;
+	size_t i = 0;
+	char base[64];
+
+	if (cJSON_GetArraySize(
+		    cJSON_GetObjectItemCaseSensitive(ci, "creators")) == 0)
+		diag(c, SBOM_ERROR, "NTIA-AUTHOR", NULL,
+		     "creationInfo.creators",
+		     "NTIA: the author of the SBOM data is missing");
+	if (!str(ci, "created"))
+		diag(c, SBOM_ERROR, "NTIA-TIMESTAMP", NULL,
+		     "creationInfo.created", "NTIA: the timestamp is missing");
+	cJSON_ArrayForEach(it,
+			   cJSON_GetObjectItemCaseSensitive(c->doc, "packages"))
+	{
+		const char *id = str(it, "SPDXID");
+
+		snprintf(base, sizeof(base), "packages[%zu]", i++);
+		if (!asserted(str(it, "supplier")))
+			diag(c, SBOM_ERROR, "NTIA-SUPPLIER", id, base,
+			     "NTIA: the supplier name is missing");
+		if (!asserted(str(it, "name")))
+			diag(c, SBOM_ERROR, "NTIA-NAME", id, base,
+			     "NTIA: the component name is missing");
+		if (!asserted(str(it, "versionInfo")))
+			diag(c, SBOM_ERROR, "NTIA-VERSION", id, base,
+			     "NTIA: the component version is missing");
+		if (!has_unique_id(it))
+			diag(c, SBOM_ERROR, "NTIA-UNIQUE-ID", id, base,
+			     "NTIA: no other unique identifier (purl, CPE, SWID or checksum)");
+		if (id && !in_relationship(c, id))
+			diag(c, SBOM_ERROR, "NTIA-DEPENDENCY", id, base,
+			     "NTIA: no dependency relationship (CONTAINS, DEPENDS_ON, ...) names this component");
+	}
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+enum sbom_format sbom_format_detect(const char *data, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 4 && memcmp(data, "PK\003\004", 4) == 0)
+		return SBOM_FORMAT_XLSX;
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' ||
+			   data[i] == '\r' || data[i] == '\n'))
+		i++;
+	if (i < len && data[i] == '{')
+		return SBOM_FORMAT_JSON;
+	if (i < len && data[i] == '<')
+		return SBOM_FORMAT_RDF;
+	if (len - i >= 12 && strncmp(data + i, "SPDXVersion:", 12) == 0)
+		return SBOM_FORMAT_TAGVALUE;
+	if (len - i >= 12 && strncmp(data + i, "spdxVersion:", 12) == 0)
+		return SBOM_FORMAT_YAML;
+	if (len - i >= 3 && strncmp(data + i, "---", 3) == 0)
+		return SBOM_FORMAT_YAML;
+	return SBOM_FORMAT_UNKNOWN;
+}
+
+const char *sbom_format_name(enum sbom_format f)
+{
+	switch (f) {
+	case SBOM_FORMAT_JSON:
+		return "SPDX JSON";
+	case SBOM_FORMAT_TAGVALUE:
+		return "SPDX tag-value";
+	case SBOM_FORMAT_RDF:
+		return "SPDX RDF/XML";
+	case SBOM_FORMAT_YAML:
+		return "SPDX YAML";
+	case SBOM_FORMAT_XLSX:
+		return "SPDX spreadsheet (XLSX)";
+	case SBOM_FORMAT_UNKNOWN:
+		break;
+	}
+	return "unknown";
+}
+
+static int refuse(enum sbom_format f, const char *name, struct oh_err *err)
+{
+	switch (f) {
+	case SBOM_FORMAT_TAGVALUE:
+	case SBOM_FORMAT_RDF:
+		return oh_err_set(
+			err, OH_EINPUT, name, 0, 0,
+			"%s is recognised but not read by this build; convert it to SPDX JSON",
+			sbom_format_name(f));
+	case SBOM_FORMAT_YAML:
+	case SBOM_FORMAT_XLSX:
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "%s is not supported; use SPDX JSON",
+				  sbom_format_name(f));
+	default:
+		return oh_err_set(
+			err, OH_EINPUT, name, 0, 0,
+			"not an SPDX document (no JSON object, tag-value or RDF/XML found)");
+	}
+}
+
+static void line_col(const char *data, size_t off, unsigned *line,
+		     unsigned *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < off; i++) {
+		if (data[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else {
+			(*col)++;
+		}
+	}
+}
+
+static void release_ids(struct vctx *c)
+{
+	for (size_t i = 0; i < c->id_nr; i++)
+		free(c->id[i]);
+	free(c->id);
+	for (size_t i = 0; i < c->ex_nr; i++)
+		free(c->extracted[i]);
+	free(c->extracted);
+}
+
+int sbom_validate(struct sbom_report *out, const char *data, size_t len,
+		  const char *name, unsigned profiles, struct oh_err *err)
+{
+	struct vctx c = { .r = out, .profiles = profiles };
+	const char *end = NULL;
+	enum sbom_format f;
+	cJSON *root;
+	unsigned line, col;
+
+	if (len > SBOM_MAX_BYTES)
+		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
+				  "larger than %u bytes", SBOM_MAX_BYTES);
+	f = sbom_format_detect(data, len);
+	if (f != SBOM_FORMAT_JSON)
+		return refuse(f, name, err);
+	root = cJSON_ParseWithLengthOpts(data, len, &end, false);
+	if (!root) {
+		size_t off = end && end >= data ? (size_t)(end - data) : 0;
+
+		line_col(data, off > len ? len : off, &line, &col);
+		return oh_err_set(err, OH_EINPUT, name, line, col,
+				  "invalid JSON");
+	}
+	if (!cJSON_IsObject(root) || !str(root, "spdxVersion")) {
+		cJSON_Delete(root);
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "not an SPDX document: no 'spdxVersion'");
+	}
+	c.doc = root;
+	out->version = oh_arena_strdup(&out->arena, str(root, "spdxVersion"));
+	c.v22 = strcmp(out->version, "SPDX-2.2") == 0;
+	if (profiles & SBOM_PROFILE_SPDX) {
+		collect_extracted(&c);
+		document(&c);
+		elements(&c);
+		external_refs(&c);
+		describes(&c, relationships(&c));
+	} else {
+		out->packages = (size_t)cJSON_GetArraySize(
+			cJSON_GetObjectItemCaseSensitive(root, "packages"));
+		out->files = (size_t)cJSON_GetArraySize(
+			cJSON_GetObjectItemCaseSensitive(root, "files"));
+		out->relationships = (size_t)cJSON_GetArraySize(
+			cJSON_GetObjectItemCaseSensitive(root,
+							 "relationships"));
+	}
+	if (profiles & SBOM_PROFILE_NTIA)
+		ntia(&c);
+	release_ids(&c);
+	cJSON_Delete(root);
+	return 0;
+}
+
+void sbom_report_release(struct sbom_report *r)
+{
+	free(r->diag);
+	oh_arena_release(&r->arena);
+	memset(r, 0, sizeof(*r));
+}
