@@ -175,6 +175,26 @@ static void issue_responsiveness(struct health_result *r,
 	hc_score(r, c, s, "median time to close an issue: %.1f days", d);
 }
 
+static void adoption(struct health_result *r, const struct health_input *in)
+{
+	struct health_check *c = hc_begin(r, HEALTH_ACTIVITY, "adoption");
+	const struct health_forge *f = &in->forge;
+	double n;
+
+	if (!f->known) {
+		hc_unknown(
+			r, c,
+			"adoption signals need online enrichment (scan --enrich forge)");
+		return;
+	}
+	hc_evidence(r, c, "%ld stars, %ld forks", f->stars, f->forks);
+	/* Logarithmic: 10 stars+forks 2.5, 1000 about 7.5, 10000 10. */
+	n = (double)(f->stars > 0 ? f->stars : 0) +
+	    (double)(f->forks > 0 ? f->forks : 0);
+	hc_score(r, c, 10 * log10(1 + n) / 4,
+		 "%ld stars and %ld forks on the forge", f->stars, f->forks);
+}
+
 void health_check_activity(struct health_result *r,
 			   const struct health_input *in)
 {
@@ -184,6 +204,7 @@ void health_check_activity(struct health_result *r,
 	recency(r, in);
 	release_activity(r, in);
 	issue_responsiveness(r, in);
+	adoption(r, in);
 }
 
 /* ---- Risk ------------------------------------------------------------- */

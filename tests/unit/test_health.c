@@ -329,6 +329,39 @@ START_TEST(test_health_weights)
 }
 END_TEST
 
+START_TEST(test_health_forge_facts)
+{
+	struct health_input in = { .now = NOW };
+	struct health_result r;
+	const struct health_check *c;
+
+	health_evaluate(&r, &in, NULL);
+	ck_assert_int_eq(health_result_find(&r, "adoption")->state,
+			 HEALTH_UNKNOWN);
+	ck_assert_int_eq(health_result_find(&r, "issue-responsiveness")->state,
+			 HEALTH_UNKNOWN);
+	health_result_release(&r);
+
+	healthy_history(&in.history);
+	in.forge.known = true;
+	in.forge.archived = true;
+	in.forge.stars = 9000;
+	in.forge.forks = 999;
+	in.forge.issues_opened_365 = 40;
+	in.forge.issues_closed_365 = 30;
+	in.forge.median_close_days = 12.5;
+	health_evaluate(&r, &in, NULL);
+	ck_assert(health_result_find(&r, "adoption")->score == 10);
+	c = health_result_find(&r, "issue-responsiveness");
+	ck_assert(c->score == 8);
+	ck_assert_str_eq(c->reason, "median time to close an issue: 12.5 days");
+	/* Archived on the forge: the maintainers ended it. */
+	c = health_result_find(&r, "likelihood-to-fail");
+	ck_assert(c->score == 5);
+	health_result_release(&r);
+}
+END_TEST
+
 Suite *health_suite(void)
 {
 	Suite *s = suite_create("health");
@@ -342,6 +375,7 @@ Suite *health_suite(void)
 	tcase_add_test(tc, test_health_mature_project);
 	tcase_add_test(tc, test_health_single_maintainer);
 	tcase_add_test(tc, test_health_weights);
+	tcase_add_test(tc, test_health_forge_facts);
 	suite_add_tcase(s, tc);
 	return s;
 }
