@@ -15,6 +15,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "core/path.h"
 #include "core/xalloc.h"
 #include "core/banned.h"
@@ -165,20 +166,6 @@ static size_t locate(const struct pctx *c)
 	return found;
 }
 
-static void line_col(const char *d, size_t off, unsigned *line, unsigned *col)
-{
-	*line = 1;
-	*col = 1;
-	for (size_t i = 0; i < off; i++) {
-		if (d[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else {
-			(*col)++;
-		}
-	}
-}
-
 static void push_key(struct pctx *c, const char *key)
 {
 	if (c->depth < PATH_DEPTH) {
@@ -222,7 +209,7 @@ perr(struct pctx *c, enum oh_code code, const char *fmt, ...)
 	unsigned line = 0, col = 0;
 	va_list ap;
 
-	line_col(c->data, locate(c), &line, &col);
+	oh_text_position(c->data, locate(c), &line, &col);
 	path_text(&msg, c);
 	oh_buf_adds(&msg, ": ");
 	va_start(ap, fmt);
@@ -954,25 +941,15 @@ int policy_rules_parse(struct policy_rules **out, const char *data, size_t len,
 		       const char *name, struct oh_err *err)
 {
 	struct pctx c = { .data = data, .len = len, .name = name, .err = err };
-	const char *end = NULL;
 	cJSON *root;
-	unsigned line, col;
 
 	*out = NULL;
 	if (len > POLICY_MAX_BYTES)
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
 				  "rules are larger than %u bytes",
 				  POLICY_MAX_BYTES);
-	root = cJSON_ParseWithLengthOpts(data, len, &end, false);
-	if (!root) {
-		size_t off = end && end >= data ? (size_t)(end - data) : 0;
-
-		if (off > len)
-			off = len;
-		line_col(data, off, &line, &col);
-		return oh_err_set(err, OH_EINPUT, name, line, col,
-				  "invalid JSON");
-	}
+	if (oh_json_parse(&root, data, len, name, err) < 0)
+		return err->code;
 	c.r = oh_xcalloc(1, sizeof(*c.r));
 	c.r->mctx = pcre2_match_context_create(NULL);
 	if (!c.r->mctx)

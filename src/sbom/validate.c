@@ -18,6 +18,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "core/xalloc.h"
 #include "license/expr.h"
 #include "core/banned.h"
@@ -866,21 +867,6 @@ static int refuse(enum sbom_format f, const char *name, struct oh_err *err)
 	}
 }
 
-static void line_col(const char *data, size_t off, unsigned *line,
-		     unsigned *col)
-{
-	*line = 1;
-	*col = 1;
-	for (size_t i = 0; i < off; i++) {
-		if (data[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else {
-			(*col)++;
-		}
-	}
-}
-
 static void release_ids(struct vctx *c)
 {
 	for (size_t i = 0; i < c->id_nr; i++)
@@ -895,10 +881,8 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		  const char *name, unsigned profiles, struct oh_err *err)
 {
 	struct vctx c = { .r = out, .profiles = profiles };
-	const char *end = NULL;
 	enum sbom_format f;
 	cJSON *root;
-	unsigned line, col;
 
 	if (len > SBOM_MAX_BYTES)
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
@@ -906,14 +890,8 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 	f = sbom_format_detect(data, len);
 	if (f != SBOM_FORMAT_JSON)
 		return refuse(f, name, err);
-	root = cJSON_ParseWithLengthOpts(data, len, &end, false);
-	if (!root) {
-		size_t off = end && end >= data ? (size_t)(end - data) : 0;
-
-		line_col(data, off > len ? len : off, &line, &col);
-		return oh_err_set(err, OH_EINPUT, name, line, col,
-				  "invalid JSON");
-	}
+	if (oh_json_parse(&root, data, len, name, err) < 0)
+		return err->code;
 	if (!cJSON_IsObject(root) || !str(root, "spdxVersion")) {
 		cJSON_Delete(root);
 		return oh_err_set(err, OH_EINPUT, name, 0, 0,

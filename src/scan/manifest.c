@@ -15,6 +15,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "core/xalloc.h"
 #include "git/mirror.h"
 #include "core/banned.h"
@@ -53,22 +54,6 @@ static void warn(struct manifest *m, const char *fmt, const char *a,
 	oh_buf_addf(&w, fmt, a, b);
 	m->warning[m->warning_nr++] = oh_arena_strdup(&m->arena, w.buf);
 	oh_buf_release(&w);
-}
-
-/* Line and column of byte offset `off` in data. */
-static void line_col(const char *data, size_t off, unsigned *line,
-		     unsigned *col)
-{
-	*line = 1;
-	*col = 1;
-	for (size_t i = 0; i < off; i++) {
-		if (data[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else {
-			(*col)++;
-		}
-	}
 }
 
 static int get_string(const char **out, struct parse_ctx *c, const cJSON *obj,
@@ -331,25 +316,15 @@ int manifest_parse(struct manifest **out, const char *data, size_t len,
 		   const char *name, const char *base_dir, struct oh_err *err)
 {
 	struct parse_ctx c = { .name = name, .base_dir = base_dir, .err = err };
-	const char *end = NULL;
 	cJSON *root;
-	unsigned line, col;
 
 	*out = NULL;
 	if (len > MANIFEST_MAX_BYTES)
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
 				  "manifest is larger than %u bytes",
 				  MANIFEST_MAX_BYTES);
-	root = cJSON_ParseWithLengthOpts(data, len, &end, false);
-	if (!root) {
-		size_t off = end && end >= data ? (size_t)(end - data) : 0;
-
-		if (off > len)
-			off = len;
-		line_col(data, off, &line, &col);
-		return oh_err_set(err, OH_EINPUT, name, line, col,
-				  "invalid JSON");
-	}
+	if (oh_json_parse(&root, data, len, name, err) < 0)
+		return err->code;
 	c.m = manifest_new(name);
 	if (parse_root(&c, root) < 0) {
 		manifest_free(c.m);
