@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/xalloc.h"
 #include "git/history.h"
@@ -13,20 +14,8 @@
 
 static bool ci_eq(const char *a, const char *b)
 {
-	if (!a || !b)
-		return false;
-	for (; *a != '\0' && *b != '\0'; a++, b++) {
-		char x = *a;
-		char y = *b;
-
-		if (x >= 'A' && x <= 'Z')
-			x = (char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (char)(y - 'A' + 'a');
-		if (x != y)
-			return false;
-	}
-	return *a == '\0' && *b == '\0';
+	/* The program never calls setlocale(): strcasecmp() is ASCII. */
+	return a && b && strcasecmp(a, b) == 0;
 }
 
 static bool key_is_sob(const char *k)

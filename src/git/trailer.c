@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/err.h"
 #include "core/xalloc.h"
@@ -327,20 +328,8 @@ const char *trailer_value(const struct trailer_list *l, size_t i)
 
 bool trailer_key_is(const struct trailer_list *l, size_t i, const char *key)
 {
-	const char *a = trailer_key(l, i);
-
-	for (; *a != '\0' && *key != '\0'; a++, key++) {
-		char x = *a;
-		char y = *key;
-
-		if (x >= 'A' && x <= 'Z')
-			x = (char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (char)(y - 'A' + 'a');
-		if (x != y)
-			return false;
-	}
-	return *a == '\0' && *key == '\0';
+	/* The program never calls setlocale(): strcasecmp() is ASCII. */
+	return strcasecmp(trailer_key(l, i), key) == 0;
 }
 
 void trailer_list_reset(struct trailer_list *l)
