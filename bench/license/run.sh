@@ -13,7 +13,9 @@
 #     package.json "license" is one SPDX id;
 #   - Debian's /usr/share/common-licenses (file names mapped to ids);
 #   - the curated variations of tests/data/licenses (fixtures.tsv).
-# CORPUS=FILE uses your own truth file instead (e.g. LICENSE files of a
+# CORPUS=FILE uses your own truth file instead, e.g. the npm corpus of
+# bench/license/corpus.sh OUTDIR (295 pinned packages of npm-packages.txt;
+# CORPUS=OUTDIR/truth.tsv).  Earlier note: (e.g. LICENSE files of a
 # few hundred `npm pack`ed, pinned packages; see the README section of
 # the license engine report).
 #
