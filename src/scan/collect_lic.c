@@ -21,8 +21,6 @@
 #include "license/adapt.h"
 #include "license/scan.h"
 #include "license/summary.h"
-#include "net/http.h"
-#include "store/store.h"
 #include "scan/manifest.h"
 #include "scan/scan_int.h"
 #include "core/banned.h"
@@ -51,16 +49,6 @@ void scan_item_finding(struct scan_item *it, const char *code,
 	f->evidence = oh_arena_strdup(&it->arena,
 				      evidence_json ? evidence_json : "[]");
 	oh_buf_release(&b);
-}
-
-void scan_worker_release(struct scan_worker *wk)
-{
-	lic_adapt_close(wk->lic);
-	wk->lic = NULL;
-	net_client_free(wk->net);
-	wk->net = NULL;
-	store_close(wk->net_cache);
-	wk->net_cache = NULL;
 }
 
 static struct lic_adapt *engine(struct scan_worker *wk)

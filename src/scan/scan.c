@@ -19,6 +19,8 @@
 #include "git/gitlib.h"
 #include "git/history.h"
 #include "health/activity.h"
+#include "license/adapt.h"
+#include "net/http.h"
 #include "policy/policy.h"
 #include "git/mirror.h"
 #include "health/health.h"
@@ -218,6 +220,17 @@ static int write_item(struct batch *b, const struct scan_item *it,
 fail:
 	store_rollback(b->st);
 	return err->code;
+}
+
+/* What a worker holds: its license engine, HTTP client, cache handle. */
+void scan_worker_release(struct scan_worker *wk)
+{
+	lic_adapt_close(wk->lic);
+	wk->lic = NULL;
+	net_client_free(wk->net);
+	wk->net = NULL;
+	store_close(wk->net_cache);
+	wk->net_cache = NULL;
 }
 
 static void *worker(void *arg)

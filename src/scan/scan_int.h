@@ -89,7 +89,7 @@ struct scan_item {
 void scan_collect(struct scan_item *it, struct scan_worker *wk,
 		  const struct scan_opts *opts, const struct health_weights *w);
 
-/** Release what a worker holds (engines). */
+/** Release what a worker holds (engines, client, cache handle); scan.c. */
 void scan_worker_release(struct scan_worker *wk);
 
 /**
