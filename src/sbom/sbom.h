@@ -9,9 +9,11 @@
  * code (listed in docs/sbom.md), the element it concerns and its place as
  * a JSON path (packages[3].checksums[0].checksumValue).
  *
- * The format is detected from content: JSON is read; tag-value and
- * RDF/XML are recognised and refused as not read by this build; YAML and
- * XLSX are refused as unsupported.
+ * The format is detected from content.  JSON is checked as parsed;
+ * tag-value and RDF/XML are read into the document model (model.h) and
+ * checked in their SPDX JSON form, each diagnostic's place then starting
+ * with the input line of its element ("line 12: packages[0].name").  YAML
+ * and XLSX are refused as unsupported.
  *
  * Limits: SBOM_MAX_BYTES of input (OH_ELIMIT), SBOM_MAX_DIAGS diagnostics
  * kept (the rest counted), SBOM_MAX_ELEMENTS SPDX ids; JSON nesting is

@@ -7,6 +7,7 @@
  * fields of packages mandatory in 2.2, optional in 2.3).
  */
 #include "sbom/sbom.h"
+#include "sbom/model.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,9 +29,9 @@ struct vctx {
 	unsigned profiles;     /* enum sbom_profile */
 	bool v22;              /* SPDX-2.2 rules */
 	const cJSON *doc;      /* the root */
-	char **id;             /* every SPDXID, for references */
-	size_t id_nr, id_alloc;
-	char **extracted; /* LicenseRef- ids defined */
+	const char **id;       /* hash set of every SPDXID (tree strings) */
+	size_t id_nr, id_cap;  /* entries; slots (power of two or 0) */
+	char **extracted;      /* LicenseRef- ids defined */
 	size_t ex_nr, ex_alloc;
 };
 
@@ -113,12 +114,45 @@ static bool is_spdx_id(const char *s)
 	return true;
 }
 
+static size_t id_hash(const char *s)
+{
+	size_t h = 1469598103934665603u; /* FNV-1a */
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Slot of `id` in the set, or of the empty slot where it would go. */
+static size_t id_slot(const struct vctx *c, const char *id)
+{
+	size_t i = id_hash(id) & (c->id_cap - 1);
+
+	while (c->id[i] && strcmp(c->id[i], id) != 0)
+		i = (i + 1) & (c->id_cap - 1);
+	return i;
+}
+
 static bool has_id(const struct vctx *c, const char *id)
 {
-	for (size_t i = 0; i < c->id_nr; i++)
-		if (strcmp(c->id[i], id) == 0)
-			return true;
-	return false;
+	return c->id_cap > 0 && c->id[id_slot(c, id)] != NULL;
+}
+
+static void id_insert(struct vctx *c, const char *id)
+{
+	if (2 * (c->id_nr + 1) > c->id_cap) {
+		const char **old = c->id;
+		size_t oldcap = c->id_cap;
+
+		c->id_cap = oldcap ? 2 * oldcap : 64;
+		c->id = oh_xcalloc(c->id_cap, sizeof(*c->id));
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i])
+				c->id[id_slot(c, old[i])] = old[i];
+		free(old);
+	}
+	c->id[id_slot(c, id)] = id;
+	c->id_nr++;
 }
 
 static void add_id(struct vctx *c, const char *id, const char *where)
@@ -136,8 +170,7 @@ static void add_id(struct vctx *c, const char *id, const char *where)
 	}
 	if (c->id_nr >= SBOM_MAX_ELEMENTS)
 		return;
-	OH_GROW(c->id, c->id_alloc, c->id_nr + 1);
-	c->id[c->id_nr++] = oh_xstrdup(id);
+	id_insert(c, id);
 }
 
 /* YYYY-MM-DDThh:mm:ssZ exactly. */
@@ -803,6 +836,13 @@ static void ntia(struct vctx *c)
 
 /* ---- entry points ------------------------------------------------------ */
 
+static bool starts(const char *s, size_t len, const char *pfx)
+{
+	size_t n = strlen(pfx);
+
+	return len >= n && memcmp(s, pfx, n) == 0;
+}
+
 enum sbom_format sbom_format_detect(const char *data, size_t len)
 {
 	size_t i = 0;
@@ -818,11 +858,22 @@ enum sbom_format sbom_format_detect(const char *data, size_t len)
 		return SBOM_FORMAT_JSON;
 	if (i < len && data[i] == '<')
 		return SBOM_FORMAT_RDF;
-	if (len - i >= 12 && strncmp(data + i, "SPDXVersion:", 12) == 0)
+	/* tag-value and YAML may open with '#' comment lines */
+	while (i < len && data[i] == '#') {
+		const char *nl = memchr(data + i, '\n', len - i);
+
+		if (!nl)
+			return SBOM_FORMAT_UNKNOWN;
+		i = (size_t)(nl - data) + 1;
+		while (i < len && (data[i] == ' ' || data[i] == '\t' ||
+				   data[i] == '\r' || data[i] == '\n'))
+			i++;
+	}
+	if (starts(data + i, len - i, "SPDXVersion:") ||
+	    starts(data + i, len - i, "DataLicense:"))
 		return SBOM_FORMAT_TAGVALUE;
-	if (len - i >= 12 && strncmp(data + i, "spdxVersion:", 12) == 0)
-		return SBOM_FORMAT_YAML;
-	if (len - i >= 3 && strncmp(data + i, "---", 3) == 0)
+	if (starts(data + i, len - i, "spdxVersion:") ||
+	    starts(data + i, len - i, "---"))
 		return SBOM_FORMAT_YAML;
 	return SBOM_FORMAT_UNKNOWN;
 }
@@ -848,34 +899,46 @@ const char *sbom_format_name(enum sbom_format f)
 
 static int refuse(enum sbom_format f, const char *name, struct oh_err *err)
 {
-	switch (f) {
-	case SBOM_FORMAT_TAGVALUE:
-	case SBOM_FORMAT_RDF:
+	if (f == SBOM_FORMAT_YAML || f == SBOM_FORMAT_XLSX)
 		return oh_err_set(
 			err, OH_EINPUT, name, 0, 0,
-			"%s is recognised but not read by this build; convert it to SPDX JSON",
+			"%s is not supported; use SPDX JSON, tag-value or RDF/XML",
 			sbom_format_name(f));
-	case SBOM_FORMAT_YAML:
-	case SBOM_FORMAT_XLSX:
-		return oh_err_set(err, OH_EINPUT, name, 0, 0,
-				  "%s is not supported; use SPDX JSON",
-				  sbom_format_name(f));
-	default:
-		return oh_err_set(
-			err, OH_EINPUT, name, 0, 0,
-			"not an SPDX document (no JSON object, tag-value or RDF/XML found)");
+	return oh_err_set(
+		err, OH_EINPUT, name, 0, 0,
+		"not an SPDX document (no JSON object, tag-value or RDF/XML found)");
+}
+
+/*
+ * Tag-value and RDF/XML are read into the model and checked in their
+ * SPDX JSON form; each diagnostic then gets the input line of its element
+ * in front of the JSON path.
+ */
+static void add_lines(struct sbom_report *r, const struct sbom_doc *doc)
+{
+	for (size_t i = 0; i < r->diag_nr; i++) {
+		struct sbom_diag *d = &r->diag[i];
+		unsigned line = sbom_doc_line(doc, d->where);
+		struct oh_buf b = OH_BUF_INIT;
+
+		if (line == 0)
+			continue;
+		oh_buf_addf(&b, "line %u: %s", line, d->where);
+		d->where = oh_arena_strndup(&r->arena, b.buf, b.len);
+		oh_buf_release(&b);
 	}
 }
 
 static void release_ids(struct vctx *c)
 {
-	for (size_t i = 0; i < c->id_nr; i++)
-		free(c->id[i]);
 	free(c->id);
 	for (size_t i = 0; i < c->ex_nr; i++)
 		free(c->extracted[i]);
 	free(c->extracted);
 }
+
+static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
+			 struct oh_err *err);
 
 int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		  const char *name, unsigned profiles, struct oh_err *err)
@@ -883,17 +946,42 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 	struct vctx c = { .r = out, .profiles = profiles };
 	enum sbom_format f;
 	cJSON *root;
+	int rc;
 
 	if (len > SBOM_MAX_BYTES)
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
 				  "larger than %u bytes", SBOM_MAX_BYTES);
 	f = sbom_format_detect(data, len);
+	if (f == SBOM_FORMAT_TAGVALUE || f == SBOM_FORMAT_RDF) {
+		struct sbom_doc *doc;
+
+		if (sbom_read(&doc, data, len, name, err) < 0)
+			return err->code;
+		root = sbom_doc_to_json(doc);
+		rc = validate_tree(&c, root, name, err);
+		if (rc == 0)
+			add_lines(out, doc);
+		sbom_doc_free(doc);
+		cJSON_Delete(root);
+		return rc;
+	}
 	if (f != SBOM_FORMAT_JSON)
 		return refuse(f, name, err);
 	if (oh_json_parse(&root, data, len, name, err) < 0)
 		return err->code;
+	rc = validate_tree(&c, root, name, err);
+	cJSON_Delete(root);
+	return rc;
+}
+
+static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
+			 struct oh_err *err)
+{
+	struct vctx c = *c0;
+	struct sbom_report *out = c.r;
+	unsigned profiles = c.profiles;
+
 	if (!cJSON_IsObject(root) || !str(root, "spdxVersion")) {
-		cJSON_Delete(root);
 		return oh_err_set(err, OH_EINPUT, name, 0, 0,
 				  "not an SPDX document: no 'spdxVersion'");
 	}
@@ -918,7 +1006,6 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 	if (profiles & SBOM_PROFILE_NTIA)
 		ntia(&c);
 	release_ids(&c);
-	cJSON_Delete(root);
 	return 0;
 }
 

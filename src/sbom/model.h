@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef OH_SBOM_MODEL_H
+#define OH_SBOM_MODEL_H
+
+/*
+ * In-memory model of one SPDX 2.2/2.3 document, and its readers.
+ *
+ * Operations: sbom_read() detects the serialisation from content
+ * (sbom_format_detect) and fills a struct sbom_doc with the reader for
+ * SPDX JSON, tag-value or RDF/XML; sbom_doc_to_json() turns a document
+ * back into the SPDX JSON tree, which is what the validator checks and
+ * what sbom_write_json() prints; sbom_write_tv() prints tag-value.
+ * sbom_doc_new() starts an empty document for generators.
+ *
+ * Invariants: every string and array of a document lives in doc->arena and
+ * is valid until sbom_doc_free().  A field absent from the input is NULL
+ * (strings) or 0 (counts): the reader never invents values, so the
+ * validator can tell "missing" from "empty".
+ *
+ * Limits (untrusted input): SBOM_MAX_BYTES input bytes, SBOM_MAX_DEPTH JSON
+ * nesting, SBOM_MAX_ITEMS elements in any one array; beyond them the
+ * reader fails with OH_ELIMIT.  Errors name the input and a JSON path such
+ * as "packages[3].SPDXID" (JSON) or a line and column (tag-value, RDF/XML).
+ *
+ * Thread safety: reading is reentrant; a document is read-only afterwards.
+ * Not done here: validation (sbom.h), YAML, XLSX.
+ */
+
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "sbom/sbom.h"
+
+struct cJSON;
+struct oh_buf;
+struct oh_err;
+
+#define SBOM_MAX_DEPTH 64
+#define SBOM_MAX_ITEMS 200000u
+
+struct sbom_checksum {
+	const char *algorithm; /* "SHA1", "SHA256", ... as written */
+	const char *value;
+};
+
+struct sbom_extref {
+	const char *category; /* SECURITY, PACKAGE-MANAGER, ... */
+	const char *type;     /* purl, cpe23Type, ... */
+	const char *locator;
+	const char *comment;
+};
+
+struct sbom_package {
+	const char *spdxid, *name, *version, *file_name;
+	const char *supplier, *originator; /* "Person: x", "NOASSERTION" */
+	const char *download_location, *homepage, *source_info;
+	const char *license_concluded, *license_declared, *copyright;
+	const char *license_comments, *summary, *description, *comment;
+	const char *primary_purpose, *release_date, *built_date;
+	const char *valid_until_date;
+	int files_analyzed;          /* -1 absent, 0 false, 1 true */
+	const char *verif_code;      /* value, NULL if absent */
+	const char **verif_excluded; /* excluded file names */
+	size_t nverif_excluded;
+	const char **license_info_from_files;
+	size_t nlicense_info_from_files;
+	const char **attribution;
+	size_t nattribution;
+	struct sbom_checksum *checksum;
+	size_t nchecksum;
+	struct sbom_extref *extref;
+	size_t nextref;
+	const char **has_files; /* SPDX 2.2 "hasFiles" ids */
+	size_t nhas_files;
+	unsigned line; /* tag-value: first line; 0 for JSON */
+};
+
+struct sbom_file {
+	const char *spdxid, *name, *license_concluded, *copyright;
+	const char *comment, *notice, *license_comments;
+	const char **license_info; /* licenseInfoInFiles */
+	size_t nlicense_info;
+	const char **file_types;
+	size_t nfile_types;
+	const char **contributors;
+	size_t ncontributors;
+	struct sbom_checksum *checksum;
+	size_t nchecksum;
+	unsigned line;
+};
+
+struct sbom_range {
+	const char *ref;      /* snippetFromFile of the pointer */
+	long long start, end; /* -1 when absent */
+	int is_line;          /* 1 lineNumber, 0 offset */
+};
+
+struct sbom_snippet {
+	const char *spdxid, *name, *from_file, *license_concluded;
+	const char *copyright, *comment, *license_comments;
+	const char **license_info;
+	size_t nlicense_info;
+	struct sbom_range *range;
+	size_t nrange;
+	unsigned line;
+};
+
+struct sbom_relationship {
+	const char *element, *type, *related, *comment;
+	unsigned line;
+};
+
+struct sbom_extracted {
+	const char *license_id, *text, *name, *comment;
+	const char **see_also;
+	size_t nsee_also;
+	unsigned line;
+};
+
+struct sbom_annotation {
+	const char *about; /* SPDXID of the annotated element, may be NULL */
+	const char *annotator, *date, *type, *comment;
+	unsigned line;
+};
+
+struct sbom_docref {
+	const char *id, *document, *checksum_alg, *checksum_value;
+	unsigned line;
+};
+
+struct sbom_doc {
+	struct oh_arena arena;
+	enum sbom_format format;
+	const char *spdx_version, *data_license, *spdxid, *name, *namespace_;
+	const char *comment;
+	const char *created, *creator_comment, *license_list_version;
+	const char **creators;
+	size_t ncreators;
+	const char **describes; /* documentDescribes */
+	size_t ndescribes;
+	struct sbom_package *pkg;
+	size_t npkg;
+	struct sbom_file *file;
+	size_t nfile;
+	struct sbom_snippet *snippet;
+	size_t nsnippet;
+	struct sbom_relationship *rel;
+	size_t nrel;
+	struct sbom_extracted *extracted;
+	size_t nextracted;
+	struct sbom_annotation *annotation;
+	size_t nannotation;
+	struct sbom_docref *docref;
+	size_t ndocref;
+};
+
+/**
+ * Read an SPDX JSON document of `len` bytes.  `name` names the input in
+ * errors.  On success *out is a new document (free with sbom_doc_free());
+ * on failure *out is NULL and err holds OH_EINPUT/OH_ELIMIT with the JSON
+ * path of the offending element.
+ */
+int sbom_read_json(struct sbom_doc **out, const char *s, size_t len,
+		   const char *name, struct oh_err *err);
+
+/** Read SPDX tag-value; errors carry the line (and column). */
+int sbom_read_tv(struct sbom_doc **out, const char *s, size_t len,
+		 const char *name, struct oh_err *err);
+
+/**
+ * Read SPDX RDF/XML with libxml2: no network, no external entities, no
+ * entity expansion.  Errors carry the line.
+ */
+int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
+		  const char *name, struct oh_err *err);
+
+/**
+ * Read any supported serialisation (detected from content).  YAML, XLSX
+ * and unknown formats fail with OH_EINPUT and a message saying so.
+ */
+int sbom_read(struct sbom_doc **out, const char *s, size_t len,
+	      const char *name, struct oh_err *err);
+
+/** A new empty document (format SBOM_FORMAT_UNKNOWN); never NULL. */
+struct sbom_doc *sbom_doc_new(void);
+
+/**
+ * The document as an SPDX JSON tree (keys and shapes of the SPDX 2.3 JSON
+ * schema; absent fields stay absent).  Caller frees with cJSON_Delete().
+ */
+struct cJSON *sbom_doc_to_json(const struct sbom_doc *doc);
+
+/** Append the document as SPDX JSON (two-space indented, final newline). */
+void sbom_write_json(struct oh_buf *out, const struct sbom_doc *doc);
+
+/** Append the document as SPDX tag-value. */
+void sbom_write_tv(struct oh_buf *out, const struct sbom_doc *doc);
+
+/**
+ * The input line of the element a validator JSON path names
+ * ("packages[3].checksums[0]" -> doc->pkg[3].line), 0 when unknown.
+ */
+unsigned sbom_doc_line(const struct sbom_doc *doc, const char *where);
+
+/** Free a document; NULL is a no-op. */
+void sbom_doc_free(struct sbom_doc *doc);
+
+#endif /* OH_SBOM_MODEL_H */

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The generic reader (format from content), document life cycle, and the
+ * map from a validator JSON path back to an input line.
+ */
+#include "sbom/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "core/banned.h"
+
+struct sbom_doc *sbom_doc_new(void)
+{
+	struct sbom_doc *d = oh_xcalloc(1, sizeof(*d));
+
+	d->arena = (struct oh_arena)OH_ARENA_INIT;
+	d->format = SBOM_FORMAT_UNKNOWN;
+	return d;
+}
+
+int sbom_read(struct sbom_doc **out, const char *s, size_t len,
+	      const char *name, struct oh_err *err)
+{
+	enum sbom_format f = sbom_format_detect(s, len);
+
+	*out = NULL;
+	switch (f) {
+	case SBOM_FORMAT_JSON:
+		return sbom_read_json(out, s, len, name, err);
+	case SBOM_FORMAT_TAGVALUE:
+		return sbom_read_tv(out, s, len, name, err);
+	case SBOM_FORMAT_RDF:
+		return sbom_read_rdf(out, s, len, name, err);
+	case SBOM_FORMAT_YAML:
+	case SBOM_FORMAT_XLSX:
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "%s is not supported; use SPDX JSON, "
+				  "tag-value or RDF/XML",
+				  sbom_format_name(f));
+	case SBOM_FORMAT_UNKNOWN:
+		break;
+	}
+	return oh_err_set(err, OH_EINPUT, name, 0, 0,
+			  "not an SPDX document (no JSON object, tag-value "
+			  "SPDXVersion tag or XML found)");
+}
+
+void sbom_doc_free(struct sbom_doc *doc)
+{
+	if (!doc)
+		return;
+	oh_arena_release(&doc->arena);
+	free(doc);
+}
+
+/* "packages[12]..." -> 12 when `where` starts with `key` and an index. */
+static int path_index(const char *where, const char *key, size_t *idx)
+{
+	size_t n = strlen(key);
+	char *end;
+	unsigned long v;
+
+	if (strncmp(where, key, n) != 0 || where[n] != '[' ||
+	    where[n + 1] < '0' || where[n + 1] > '9')
+		return 0;
+	v = strtoul(where + n + 1, &end, 10);
+	if (*end != ']')
+		return 0;
+	*idx = v;
+	return 1;
+}
+
+unsigned sbom_doc_line(const struct sbom_doc *doc, const char *where)
+{
+	size_t i;
+
+	if (!doc || !where)
+		return 0;
+	if (path_index(where, "packages", &i))
+		return i < doc->npkg ? doc->pkg[i].line : 0;
+	if (path_index(where, "files", &i))
+		return i < doc->nfile ? doc->file[i].line : 0;
+	if (path_index(where, "snippets", &i))
+		return i < doc->nsnippet ? doc->snippet[i].line : 0;
+	if (path_index(where, "relationships", &i))
+		return i < doc->nrel ? doc->rel[i].line : 0;
+	if (path_index(where, "hasExtractedLicensingInfos", &i))
+		return i < doc->nextracted ? doc->extracted[i].line : 0;
+	if (path_index(where, "annotations", &i))
+		return i < doc->nannotation ? doc->annotation[i].line : 0;
+	if (path_index(where, "externalDocumentRefs", &i))
+		return i < doc->ndocref ? doc->docref[i].line : 0;
+	return 0;
+}
