@@ -90,9 +90,9 @@ if command -v licensee >/dev/null; then
 		<$work/files"
 fi
 
-python3 - "$work" "$truth" <<'PY'
+python3 - "$work" "$truth" "$here" <<'PY'
 import os, re, sys
-work, truth = sys.argv[1], sys.argv[2]
+work, truth, here = sys.argv[1], sys.argv[2], sys.argv[3]
 
 def norm(i):
     i = i.strip().lower()
@@ -119,6 +119,17 @@ want = {}
 for line in open(truth):
     t, p = line.rstrip('\n').split('\t', 1)
     want[p] = set() if t == 'UNKNOWN' else {norm(x) for x in t.split()}
+fixed = 0
+for line in open(os.path.join(here, 'truth-multi.tsv')):
+    if line.startswith('#') or not line.strip():
+        continue
+    suffix, ids_, _ = line.rstrip('\n').split('\t', 2)
+    for p in want:
+        if p.endswith('/' + suffix) or p == suffix:
+            want[p] = {norm(x) for x in ids_.split()}
+            fixed += 1
+if fixed:
+    print('truth: %d multi-license files corrected from truth-multi.tsv' % fixed)
 
 def parse(name):
     got = {}

@@ -34,13 +34,14 @@
 #include "license/norm.h"
 #include "core/banned.h"
 
-#define MAX_CAND    6    /* candidates confirmed with a diff per pass */
-#define MIN_CONTAIN 0.25 /* trigram containment to be a candidate */
-#define DIFF_MAX_D  1500 /* edit-distance cap of one diff */
-#define TITLE_MAX   16   /* words of an omittable title paragraph */
-#define MIN_REST    12   /* words left to look for another license */
-#define TAIL_MAX    400  /* optional tail words compared */
-#define MASKED      (-1)
+#define MAX_CAND      6    /* candidates confirmed with a diff per pass */
+#define MIN_CONTAIN   0.25 /* trigram containment to be a candidate */
+#define DIFF_MAX_D    1500 /* edit-distance cap of one diff */
+#define TITLE_MAX     16   /* words of an omittable title paragraph */
+#define MIN_REST      12   /* words left to look for another license */
+#define TAIL_MAX      400  /* optional tail words compared */
+#define MASKED        (-1)
+#define UNKNOWN_GO_ON 75 /* percent: unknown text worth reporting */
 
 struct word {
 	int id;
@@ -676,6 +677,35 @@ static bool has_tri(const struct tmpl *t, uint32_t h)
 	return bsearch(&h, t->tri, t->ntri, sizeof(h), u32_cmp) != NULL;
 }
 
+static bool tri_at(const struct tmpl *t, const struct input *in, unsigned j)
+{
+	return in->id[j] > 0 && in->id[j + 1] > 0 && in->id[j + 2] > 0 &&
+	       has_tri(t, tri_hash(in->id[j], in->id[j + 1], in->id[j + 2]));
+}
+
+/*
+ * Within a run much longer than the text (several copies of one license
+ * in a row, as in a file of third-party notices), the window of the
+ * text's length holding most of its trigrams: the first copy.
+ */
+static void narrow(const struct tmpl *t, const struct input *in, unsigned *ws,
+		   unsigned *we)
+{
+	unsigned w = t->n, cnt = 0, best = 0, at = *ws;
+
+	for (unsigned j = *ws; j + 2 < *we; j++) {
+		cnt += tri_at(t, in, j);
+		if (j >= *ws + w && tri_at(t, in, j - w))
+			cnt--;
+		if (cnt > best) {
+			best = cnt;
+			at = j + 1 > *ws + w ? j + 1 - w : *ws;
+		}
+	}
+	*ws = at;
+	*we = at + w < *we ? at + w : *we;
+}
+
 /* Densest run of t's trigrams in the input (Kadane); false if none. */
 static bool locate(const struct tmpl *t, const struct input *in, unsigned *ws,
 		   unsigned *we)
@@ -685,10 +715,7 @@ static bool locate(const struct tmpl *t, const struct input *in, unsigned *ws,
 	bool found = false;
 
 	for (unsigned j = 0; j + 2 < in->n; j++) {
-		bool hit = in->id[j] > 0 && in->id[j + 1] > 0 &&
-			   in->id[j + 2] > 0 &&
-			   has_tri(t, tri_hash(in->id[j], in->id[j + 1],
-					       in->id[j + 2]));
+		bool hit = tri_at(t, in, j);
 
 		if (cur <= 0) {
 			cur = 0;
@@ -704,6 +731,8 @@ static bool locate(const struct tmpl *t, const struct input *in, unsigned *ws,
 	}
 	*ws = bs;
 	*we = be + 1;
+	if (found && *we - *ws > t->n + t->n / 2 + 16)
+		narrow(t, in, ws, we);
 	return found;
 }
 
@@ -1232,16 +1261,66 @@ static bool best_of_pass(struct eval *best, struct eval *second,
 	return true;
 }
 
-static enum lic_match_kind classify(const struct eval *best,
+static bool tmpl_has(const struct tmpl *t, int id)
+{
+	for (unsigned i = 0; i < t->n; i++)
+		if (t->tok[i] == id)
+			return true;
+	return false;
+}
+
+/*
+ * Does the input show what sets the best text apart from its rival?  The
+ * distinguishing words are the best text's required words that the rival
+ * text lacks (BSD-3-Clause-HP against BSD-3-Clause: "hp", "author",
+ * "patent", "infringement").  When the rival fits nearly as well and the
+ * input carries fewer than half of them, the choice rests on wording the
+ * input does not have: a sibling guess, which must not be made.
+ */
+static bool distinguished(const struct lic_matcher *m, const struct input *in,
+			  const struct eval *best, const struct eval *second)
+{
+	const struct tmpl *t = &m->t[best->t];
+	const struct tmpl *r = &m->t[second->t];
+	unsigned nd = 0, seen = 0;
+
+	for (unsigned i = t->req_first; i < t->req_end; i++) {
+		int id = t->tok[i];
+		bool dup = false;
+
+		for (unsigned k = t->req_first; k < i && !dup; k++)
+			dup = t->tok[k] == id;
+		if (dup || tmpl_has(r, id))
+			continue;
+		nd++;
+		for (unsigned j = best->first; j <= best->last && j < in->n;
+		     j++) {
+			if (in->id[j] == id) {
+				seen++;
+				break;
+			}
+		}
+	}
+	return nd == 0 || 2 * seen >= nd;
+}
+
+static enum lic_match_kind classify(const struct lic_matcher *m,
+				    const struct input *in,
+				    const struct eval *best,
 				    const struct eval *second)
 {
 	if (best->exact)
 		return LIC_MATCH_EXACT;
 	if (best->sim * 100.0 < LIC_MATCH_CLOSE_MIN)
 		return LIC_MATCH_UNKNOWN;
-	if (second->sim >= 0 &&
-	    second->sim >= best->sim - LIC_MATCH_AMBIG_MARGIN / 100.0)
+	if (second->sim < 0)
+		return LIC_MATCH_CLOSE;
+	if (second->sim >= best->sim - LIC_MATCH_AMBIG_MARGIN / 100.0)
 		return LIC_MATCH_UNKNOWN; /* two licenses fit as well */
+	if (second->sim * 100.0 >= LIC_MATCH_CLOSE_MIN &&
+	    second->sim >= best->sim - LIC_MATCH_SIBLING_MARGIN / 100.0 &&
+	    !distinguished(m, in, best, second))
+		return LIC_MATCH_UNKNOWN; /* sibling without its wording */
 	return LIC_MATCH_CLOSE;
 }
 
@@ -1276,8 +1355,13 @@ static void unknown_hit(struct lic_match_result *r, const struct input *in,
 	h.alt_id = NULL;
 	h.flags = 0;
 	h.percent = pct(ev->sim, false);
-	h.line_first = in->w[0].line;
-	h.line_last = in->w[in->n - 1].line;
+	if (r->nhit == 0) {
+		h.line_first = in->w[0].line;
+		h.line_last = in->w[in->n - 1].line;
+	} else {
+		h.line_first = in->w[ev->first].line;
+		h.line_last = in->w[ev->last].line;
+	}
 	add_hit(r, &h);
 }
 
@@ -1293,11 +1377,22 @@ static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 
 		if (!best_of_pass(&best, &second, m, in, &df) || best.sim <= 0)
 			break;
-		h.kind = classify(&best, &second);
+		h.kind = classify(m, in, &best, &second);
 		if (h.kind == LIC_MATCH_UNKNOWN) {
-			if (r->nhit == 0)
-				unknown_hit(r, in, m, &best);
-			break;
+			/* a license-like text that cannot be named: say so
+			 * and look on for the others (third-party notice
+			 * files); anything less ends the search */
+			if (best.sim * 100.0 < UNKNOWN_GO_ON ||
+			    best.first > best.last) {
+				if (r->nhit == 0)
+					unknown_hit(r, in, m, &best);
+				break;
+			}
+			ev[r->nhit] = best;
+			unknown_hit(r, in, m, &best);
+			for (unsigned j = best.first; j <= best.last; j++)
+				in->id[j] = MASKED;
+			continue;
 		}
 		fill_hit(&h, in, &best);
 		ev[r->nhit] = best;

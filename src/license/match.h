@@ -24,7 +24,12 @@
  *
  * A CLOSE answer becomes UNKNOWN when a second, different text fits
  * within one point (LIC_MATCH_AMBIG_MARGIN): two siblings that fit as
- * well are not guessed between.
+ * well are not guessed between.  Nor is a sibling chosen on wording the
+ * input lacks: when a rival fits within LIC_MATCH_SIBLING_MARGIN points
+ * and the input carries fewer than half of the words that set the best
+ * text apart from the rival, the answer is UNKNOWN (a BSD-3-Clause text
+ * naming "the author" is not BSD-3-Clause-HP without HP's "patent
+ * infringement").
  *
  * A text with several licenses (dual licensing, appended third-party
  * notices) gives several hits in text order, plus the share of the text
@@ -55,10 +60,11 @@ struct oh_err;
 struct lic_list;
 struct lic_matcher;
 
-#define LIC_MATCH_MAX_TEXT     (1024 * 1024)
-#define LIC_MATCH_MAX_HITS     16
-#define LIC_MATCH_CLOSE_MIN    90 /* percent similarity for CLOSE */
-#define LIC_MATCH_AMBIG_MARGIN 1  /* percent: closer rivals give UNKNOWN */
+#define LIC_MATCH_MAX_TEXT       (1024 * 1024)
+#define LIC_MATCH_MAX_HITS       64
+#define LIC_MATCH_CLOSE_MIN      90 /* percent similarity for CLOSE */
+#define LIC_MATCH_AMBIG_MARGIN   1  /* percent: closer rivals give UNKNOWN */
+#define LIC_MATCH_SIBLING_MARGIN 6  /* percent: rivals checked for wording */
 
 enum lic_match_kind {
 	LIC_MATCH_EXACT,   /* equal after normalisation */

@@ -316,6 +316,12 @@ static const struct {
 	  "GPL-3.0-only or GPL-3.0-or-later (exact; version ambiguous)" },
 	{ "mpl2-incompatible.txt", "MPL-2.0-no-copyleft-exception (exact)" },
 	{ "custom-terms.txt", "" },
+	/* "the author" wording: neither BSD-3-Clause nor -HP (no "patent
+	 * infringement"): a sibling is not guessed */
+	{ "bsd3-author.txt", "unknown (nearest: BSD-3-Clause-HP at 94%)" },
+	/* a run of BSD texts in a notices file: each found, not merged */
+	{ "notices-bsd-run.txt",
+	  "MIT (exact); BSD-3-Clause (close, 96%); BSD-3-Clause (close, 97%); BSD-3-Clause (close, 96%)" },
 	{ "notice-gpl2-or-later.txt", "GPL-2.0-or-later (notice)" },
 	{ "notice-lgpl21-only.txt", "LGPL-2.1-only (notice)" },
 	{ "notice-apache.txt", "Apache-2.0 (notice)" },
