@@ -22,7 +22,7 @@ MANDIR     := $(PREFIX)/share/man/man1
 
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
-LIBS_PC    := libgit2 sqlite3 libcjson libxml-2.0 libpcre2-8 libcurl
+LIBS_PC    := libgit2 sqlite3 libcjson libxml-2.0 libpcre2-8 libcurl libcrypto
 SAN        ?=
 
 ifeq ($(SAN),1)

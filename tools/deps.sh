@@ -38,6 +38,7 @@ need_pc libcjson libcjson-dev
 need_pc libxml-2.0 libxml2-dev
 need_pc libpcre2-8 libpcre2-dev
 need_pc libcurl libcurl4-openssl-dev
+need_pc libcrypto libssl-dev
 need_pc check check
 # `git http-backend` ships with git-core; sqlite3 shell for tests poking
 # at databases.

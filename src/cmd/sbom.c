@@ -16,6 +16,7 @@
 #include "report/escape.h"
 #include "report/report.h"
 #include "sbom/sbom.h"
+#include "cmd/sbom_int.h"
 #include "core/banned.h"
 
 static const struct cmd_opt validate_opts[] = {
@@ -42,9 +43,11 @@ static const struct cmd_opt sbom_opts_none[] = {
 static const struct cmd_spec sbom_spec = {
 	.name = "sbom",
 	.usage =
-		"sbom validate [--profile spdx|ntia|all] [--format text|json] FILE...",
+		"sbom validate [--profile spdx|ntia|all] [--format text|json] FILE...\n"
+		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
+		"sbom verify --repo PATH [--rev REV] [--dir] [--format text|json] FILE",
 	.summary =
-		"SBOMs.  Verbs:\n  validate  check SPDX documents against the specification and the NTIA minimum elements",
+		"SBOMs.  Verbs:\n  validate  check SPDX documents against the specification and the NTIA minimum elements\n  generate  write an SPDX document for a repository or directory\n  verify    check an SPDX document against the source it names",
 	.opts = sbom_opts_none,
 };
 
@@ -213,6 +216,8 @@ static int sbom_validate_cmd(int argc, char **argv)
 
 static const struct cmd_verb verbs[] = {
 	{ "validate", sbom_validate_cmd },
+	{ "generate", sbom_generate_main },
+	{ "verify", sbom_verify_main },
 };
 
 int cmd_sbom(int argc, char **argv)

@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * `osshealth sbom generate` and `osshealth sbom verify`: an SPDX document
+ * for a source tree, and an SPDX document checked against one.
+ */
+#include "cmd/cmd.h"
+#include "cmd/sbom_int.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/timeutil.h"
+#include "core/xalloc.h"
+#include "report/escape.h"
+#include "sbom/generate.h"
+#include "sbom/model.h"
+#include "sbom/source.h"
+#include "sbom/verify.h"
+#include "core/banned.h"
+
+#ifndef OH_VERSION
+#define OH_VERSION "0"
+#endif
+
+/* ---- generate ----------------------------------------------------------- */
+
+static const struct cmd_opt gen_opts[] = {
+	{ "rev", 'r', required_argument, 'r', "REV",
+	  "revision to describe (default HEAD)" },
+	{ "dir", 'd', no_argument, 'd', NULL,
+	  "read a work tree as a plain directory, not its git objects" },
+	{ "format", 'f', required_argument, 'f', "FMT",
+	  "spdx-json (default) or spdx-tv" },
+	{ "output", 'o', required_argument, 'o', "FILE",
+	  "write to FILE (replaced atomically) instead of standard output" },
+	{ "name", 'n', required_argument, 'n', "NAME",
+	  "package name (default: from the origin URL or the directory)" },
+	{ "supplier", 's', required_argument, 's', "WHO",
+	  "package supplier, \"Organization: X\" or \"Person: Y\"" },
+	{ "namespace", 'N', required_argument, 'N', "URI",
+	  "document namespace (default: derived from package, commit and time)" },
+	{ "created", 'c', required_argument, 'c', "TIME",
+	  "creation time, YYYY-MM-DDTHH:MM:SSZ (default: now)" },
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const struct cmd_spec gen_spec = {
+	.name = "sbom generate",
+	.usage =
+		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]",
+	.summary =
+		"Write an SPDX 2.3 document for a repository at a revision (or a directory): one package (name, version from the tag at the commit or git describe, download location git+URL@commit, purl for GitHub/GitLab/Bitbucket, declared and concluded license from the license engine, verification code) and every file with SHA-1, SHA-256 and its SPDX-tag licenses.  Only the creation time and the namespace vary between runs; fix them with --created and --namespace for reproducible builds.",
+	.opts = gen_opts,
+};
+
+struct gen_args {
+	const char *path, *rev, *out;
+	bool dir, tv;
+	struct sbom_gen_opts g;
+};
+
+static int gen_parse(struct gen_args *a, int argc, char **argv)
+{
+	struct cmd_parser p;
+	struct oh_err err = OH_ERR_INIT;
+	int c;
+
+	cmd_parser_init(&p, &gen_spec);
+	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
+		switch (c) {
+		case 'r':
+			a->rev = optarg;
+			break;
+		case 'd':
+			a->dir = true;
+			break;
+		case 'f':
+			if (strcmp(optarg, "spdx-json") == 0 ||
+			    strcmp(optarg, "json") == 0)
+				a->tv = false;
+			else if (strcmp(optarg, "spdx-tv") == 0 ||
+				 strcmp(optarg, "tv") == 0)
+				a->tv = true;
+			else
+				return cmd_usage_error("sbom generate",
+						       "unknown format '%s'",
+						       optarg);
+			break;
+		case 'o':
+			a->out = strcmp(optarg, "-") == 0 ? NULL : optarg;
+			break;
+		case 'n':
+			a->g.name = optarg;
+			break;
+		case 's':
+			if (strncmp(optarg, "Organization: ", 14) != 0 &&
+			    strncmp(optarg, "Person: ", 8) != 0)
+				return cmd_usage_error(
+					"sbom generate",
+					"--supplier must start with 'Organization: ' or 'Person: '");
+			a->g.supplier = optarg;
+			break;
+		case 'N':
+			if (!strstr(optarg, "://") || strchr(optarg, '#'))
+				return cmd_usage_error(
+					"sbom generate",
+					"--namespace must be an absolute URI without '#'");
+			a->g.namespace_ = optarg;
+			break;
+		case 'c':
+			if (oh_time_parse(&a->g.created, optarg, &err) < 0) {
+				oh_err_release(&err);
+				return cmd_usage_error(
+					"sbom generate",
+					"--created: '%s' is not a time (YYYY-MM-DDTHH:MM:SSZ)",
+					optarg);
+			}
+			break;
+		case CMD_OPT_HELP:
+			cmd_help_print(stdout, &gen_spec);
+			return -1;
+		default:
+			return OH_EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		a->path = argv[optind++];
+	if (optind < argc)
+		return cmd_usage_error("sbom generate",
+				       "one repository or directory at most");
+	return 0;
+}
+
+int sbom_write_output(const char *path, const struct oh_buf *data,
+		      struct oh_err *err)
+{
+	struct oh_buf tmp = OH_BUF_INIT;
+	FILE *fp;
+	int fd, rc = 0;
+
+	if (!path) {
+		if (fwrite(data->buf, 1, data->len, stdout) != data->len ||
+		    fflush(stdout) != 0)
+			return oh_err_set(err, OH_EIO, "<stdout>", 0, 0,
+					  "cannot write: %s", strerror(errno));
+		return 0;
+	}
+	oh_buf_addf(&tmp, "%s.tmpXXXXXX", path);
+	fd = mkstemp(tmp.buf);
+	if (fd >= 0) {
+		/* mkstemp makes 0600; an SBOM is an ordinary file */
+		mode_t mask = umask(0);
+
+		umask(mask);
+		(void)fchmod(fd, 0666 & ~mask);
+	}
+	if (fd < 0 || !(fp = fdopen(fd, "w"))) {
+		if (fd >= 0)
+			close(fd);
+		rc = oh_err_set(err, OH_EIO, path, 0, 0, "cannot create: %s",
+				strerror(errno));
+		goto out;
+	}
+	if (fwrite(data->buf, 1, data->len, fp) != data->len)
+		rc = oh_err_set(err, OH_EIO, path, 0, 0, "cannot write: %s",
+				strerror(errno));
+	if (fclose(fp) != 0 && rc == 0)
+		rc = oh_err_set(err, OH_EIO, path, 0, 0, "cannot write: %s",
+				strerror(errno));
+	if (rc == 0 && rename(tmp.buf, path) < 0)
+		rc = oh_err_set(err, OH_EIO, path, 0, 0, "cannot replace: %s",
+				strerror(errno));
+	if (rc < 0)
+		unlink(tmp.buf);
+out:
+	oh_buf_release(&tmp);
+	return rc;
+}
+
+static int sbom_generate_cmd(int argc, char **argv)
+{
+	struct gen_args a = { .path = "." };
+	struct sbom_source src = SBOM_SOURCE_INIT;
+	struct sbom_doc *doc = NULL;
+	struct oh_buf out = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	int ret = gen_parse(&a, argc, argv);
+
+	if (ret != 0)
+		return ret < 0 ? OH_EXIT_OK : ret;
+	if (a.g.created == 0)
+		a.g.created = oh_now();
+	a.g.tool = "osshealth-" OH_VERSION;
+	if (sbom_source_read(&src, a.path, a.rev, a.dir, &err) < 0 ||
+	    sbom_generate(&doc, &src, &a.g, &err) < 0) {
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	if (a.tv) {
+		oh_err_set(
+			&err, OH_EINPUT, NULL, 0, 0,
+			"SPDX tag-value output is not written by this build");
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	sbom_write_json(&out, doc);
+	if (sbom_write_output(a.out, &out, &err) < 0)
+		ret = cmd_report_error(&err);
+	else
+		ret = OH_EXIT_OK;
+out:
+	sbom_doc_free(doc);
+	sbom_source_release(&src);
+	oh_buf_release(&out);
+	oh_err_release(&err);
+	return ret;
+}
+
+/* ---- verify ------------------------------------------------------------- */
+
+static const struct cmd_opt verify_opts[] = {
+	{ "repo", 'R', required_argument, 'R', "PATH",
+	  "the source: a git repository or a directory (required)" },
+	{ "rev", 'r', required_argument, 'r', "REV",
+	  "revision of the repository (default HEAD)" },
+	{ "dir", 'd', no_argument, 'd', NULL,
+	  "read a work tree as a plain directory, not its git objects" },
+	{ "format", 'f', required_argument, 'f', "FMT",
+	  "text (default) or json" },
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const struct cmd_spec verify_spec = {
+	.name = "sbom verify",
+	.usage =
+		"sbom verify --repo PATH [--rev REV] [--dir] [--format text|json] FILE",
+	.summary =
+		"Check that an SPDX document tells the truth about the source it names: file checksums against the content, listed and unlisted files, the package verification code, declared and concluded licenses against the license engine, per-file licenses against the SPDX tags, the version against the tags at the commit, the download location against the commit and the origin remote.  Each mismatch is shown with both values.  Exit 0 when everything matches, 1 on any mismatch, 2 when the document or the source cannot be read.",
+	.opts = verify_opts,
+};
+
+struct verify_args {
+	const char *repo, *rev, *file;
+	bool dir, json;
+};
+
+static int verify_parse(struct verify_args *a, int argc, char **argv)
+{
+	struct cmd_parser p;
+	int c;
+
+	cmd_parser_init(&p, &verify_spec);
+	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
+		switch (c) {
+		case 'R':
+			a->repo = optarg;
+			break;
+		case 'r':
+			a->rev = optarg;
+			break;
+		case 'd':
+			a->dir = true;
+			break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				a->json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return cmd_usage_error("sbom verify",
+						       "unknown format '%s'",
+						       optarg);
+			break;
+		case CMD_OPT_HELP:
+			cmd_help_print(stdout, &verify_spec);
+			return -1;
+		default:
+			return OH_EXIT_USAGE;
+		}
+	}
+	if (!a->repo)
+		return cmd_usage_error(
+			"sbom verify",
+			"--repo names the source to check against");
+	if (optind + 1 != argc)
+		return cmd_usage_error("sbom verify", "name one SBOM file");
+	a->file = argv[optind];
+	return 0;
+}
+
+static void verify_text(const char *file, const struct sbom_verify_report *r)
+{
+	struct oh_buf f = OH_BUF_INIT;
+
+	report_esc_text(&f, file);
+	printf("%s: %s %s: %zu mismatches, %zu notes (%zu files checked, %zu checksums match)\n",
+	       f.buf, r->mismatches ? "mismatch" : "verified", r->package,
+	       r->mismatches, r->notes, r->files_checked, r->checksums_ok);
+	for (size_t i = 0; i < r->nf; i++) {
+		const struct sbom_vfinding *x = &r->f[i];
+		struct oh_buf w = OH_BUF_INIT, s = OH_BUF_INIT, o = OH_BUF_INIT;
+
+		report_esc_text(&w, x->what);
+		report_esc_text(&s, x->sbom ? x->sbom : "-");
+		report_esc_text(&o, x->source ? x->source : "-");
+		printf("%s: %s %s %s (%s): sbom '%s', source '%s'\n", f.buf,
+		       x->mismatch ? "mismatch" : "note", x->code, w.buf,
+		       x->element, s.buf, o.buf);
+		oh_buf_release(&w);
+		oh_buf_release(&s);
+		oh_buf_release(&o);
+	}
+	if (r->more)
+		printf("%s: ... and %zu more\n", f.buf, r->more);
+	oh_buf_release(&f);
+}
+
+static void verify_json(const char *file, const struct sbom_verify_report *r,
+			const struct sbom_source *src)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *arr;
+	char *s;
+
+	cJSON_AddStringToObject(o, "file", file);
+	cJSON_AddStringToObject(o, "source", src->root);
+	if (src->git)
+		cJSON_AddStringToObject(o, "commit", src->commit);
+	cJSON_AddStringToObject(o, "package", r->package);
+	cJSON_AddStringToObject(o, "status",
+				r->mismatches ? "mismatch" : "verified");
+	cJSON_AddNumberToObject(o, "mismatches", (double)r->mismatches);
+	cJSON_AddNumberToObject(o, "notes", (double)r->notes);
+	cJSON_AddNumberToObject(o, "files_checked", (double)r->files_checked);
+	cJSON_AddNumberToObject(o, "checksums_match", (double)r->checksums_ok);
+	arr = cJSON_AddArrayToObject(o, "findings");
+	for (size_t i = 0; i < r->nf; i++) {
+		const struct sbom_vfinding *x = &r->f[i];
+		cJSON *j = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(j, "kind",
+					x->mismatch ? "mismatch" : "note");
+		cJSON_AddStringToObject(j, "code", x->code);
+		cJSON_AddStringToObject(j, "element", x->element);
+		cJSON_AddStringToObject(j, "what", x->what);
+		if (x->sbom)
+			cJSON_AddStringToObject(j, "sbom", x->sbom);
+		else
+			cJSON_AddNullToObject(j, "sbom");
+		if (x->source)
+			cJSON_AddStringToObject(j, "source", x->source);
+		else
+			cJSON_AddNullToObject(j, "source");
+		cJSON_AddItemToArray(arr, j);
+	}
+	s = cJSON_Print(o);
+	if (!s)
+		OH_BUG("cJSON_Print failed");
+	printf("%s\n", s);
+	cJSON_free(s);
+	cJSON_Delete(o);
+}
+
+static int sbom_verify_cmd(int argc, char **argv)
+{
+	struct verify_args a = { 0 };
+	struct sbom_source src = SBOM_SOURCE_INIT;
+	struct sbom_verify_report r = SBOM_VERIFY_INIT;
+	struct sbom_doc *doc = NULL;
+	struct oh_buf data = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	int ret = verify_parse(&a, argc, argv);
+
+	if (ret != 0)
+		return ret < 0 ? OH_EXIT_OK : ret;
+	oh_buf_set_max(&data, SBOM_MAX_BYTES);
+	if (oh_buf_read_file(&data, a.file, &err) < 0 ||
+	    sbom_read(&doc, data.buf, data.len, a.file, &err) < 0 ||
+	    sbom_source_read(&src, a.repo, a.rev, a.dir, &err) < 0) {
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	if (sbom_verify(&r, doc, &src, &err) < 0) {
+		if (!err.input)
+			err.input = oh_xstrdup(a.file);
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	if (a.json)
+		verify_json(a.file, &r, &src);
+	else
+		verify_text(a.file, &r);
+	ret = r.mismatches ? OH_EXIT_FAILED : OH_EXIT_OK;
+out:
+	sbom_verify_release(&r);
+	sbom_doc_free(doc);
+	sbom_source_release(&src);
+	oh_buf_release(&data);
+	oh_err_release(&err);
+	return ret;
+}
+
+int sbom_generate_main(int argc, char **argv)
+{
+	return sbom_generate_cmd(argc, argv);
+}
+
+int sbom_verify_main(int argc, char **argv)
+{
+	return sbom_verify_cmd(argc, argv);
+}
