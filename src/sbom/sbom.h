@@ -15,7 +15,7 @@
  * with the input line of its element ("line 12: packages[0].name").  YAML
  * and XLSX are refused as unsupported.
  *
- * Limits: SBOM_MAX_BYTES of input (OH_ELIMIT), SBOM_MAX_DIAGS diagnostics
+ * Limits: SBOM_MAX_BYTES (256 MiB) of input (OH_ELIMIT), SBOM_MAX_DIAGS diagnostics
  * kept (the rest counted), SBOM_MAX_ELEMENTS SPDX ids; JSON nesting is
  * bounded by cJSON (1000).  License expressions go through lic_expr_parse
  * (syntax only: ids not on the SPDX list are not errors here).
@@ -31,7 +31,7 @@
 
 struct oh_err;
 
-#define SBOM_MAX_BYTES    (64u << 20)
+#define SBOM_MAX_BYTES    (256u << 20)
 #define SBOM_MAX_DIAGS    1000
 #define SBOM_MAX_ELEMENTS 200000
 

@@ -24,13 +24,19 @@
 #include "license/expr.h"
 #include "core/banned.h"
 
+/* Open-addressing hash set of strings owned elsewhere (the cJSON tree). */
+struct strset {
+	const char **slot; /* cap entries, NULL = empty */
+	size_t n, cap;     /* entries; slots (power of two or 0) */
+};
+
 struct vctx {
 	struct sbom_report *r; /* being filled */
 	unsigned profiles;     /* enum sbom_profile */
 	bool v22;              /* SPDX-2.2 rules */
 	const cJSON *doc;      /* the root */
-	const char **id;       /* hash set of every SPDXID (tree strings) */
-	size_t id_nr, id_cap;  /* entries; slots (power of two or 0) */
+	struct strset ids;     /* every SPDXID (tree strings) */
+	struct strset related; /* ids in a non-DESCRIBES relationship */
 	char **extracted;      /* LicenseRef- ids defined */
 	size_t ex_nr, ex_alloc;
 };
@@ -124,35 +130,42 @@ static size_t id_hash(const char *s)
 }
 
 /* Slot of `id` in the set, or of the empty slot where it would go. */
-static size_t id_slot(const struct vctx *c, const char *id)
+static size_t set_slot(const struct strset *set, const char *id)
 {
-	size_t i = id_hash(id) & (c->id_cap - 1);
+	size_t i = id_hash(id) & (set->cap - 1);
 
-	while (c->id[i] && strcmp(c->id[i], id) != 0)
-		i = (i + 1) & (c->id_cap - 1);
+	while (set->slot[i] && strcmp(set->slot[i], id) != 0)
+		i = (i + 1) & (set->cap - 1);
 	return i;
+}
+
+static bool set_has(const struct strset *set, const char *id)
+{
+	return set->cap > 0 && set->slot[set_slot(set, id)] != NULL;
+}
+
+static void set_add(struct strset *set, const char *id)
+{
+	if (set_has(set, id))
+		return;
+	if (2 * (set->n + 1) > set->cap) {
+		const char **old = set->slot;
+		size_t oldcap = set->cap;
+
+		set->cap = oldcap ? 2 * oldcap : 64;
+		set->slot = oh_xcalloc(set->cap, sizeof(*set->slot));
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i])
+				set->slot[set_slot(set, old[i])] = old[i];
+		free(old);
+	}
+	set->slot[set_slot(set, id)] = id;
+	set->n++;
 }
 
 static bool has_id(const struct vctx *c, const char *id)
 {
-	return c->id_cap > 0 && c->id[id_slot(c, id)] != NULL;
-}
-
-static void id_insert(struct vctx *c, const char *id)
-{
-	if (2 * (c->id_nr + 1) > c->id_cap) {
-		const char **old = c->id;
-		size_t oldcap = c->id_cap;
-
-		c->id_cap = oldcap ? 2 * oldcap : 64;
-		c->id = oh_xcalloc(c->id_cap, sizeof(*c->id));
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i])
-				c->id[id_slot(c, old[i])] = old[i];
-		free(old);
-	}
-	c->id[id_slot(c, id)] = id;
-	c->id_nr++;
+	return set_has(&c->ids, id);
 }
 
 static void add_id(struct vctx *c, const char *id, const char *where)
@@ -168,9 +181,9 @@ static void add_id(struct vctx *c, const char *id, const char *where)
 		     "SPDX id '%.60s' is used more than once", id);
 		return;
 	}
-	if (c->id_nr >= SBOM_MAX_ELEMENTS)
+	if (c->ids.n >= SBOM_MAX_ELEMENTS)
 		return;
-	id_insert(c, id);
+	set_add(&c->ids, id);
 }
 
 /* YYYY-MM-DDThh:mm:ssZ exactly. */
@@ -753,7 +766,8 @@ static void describes(struct vctx *c, size_t by_relationship)
 
 /* ---- NTIA minimum elements --------------------------------------------- */
 
-static bool in_relationship(const struct vctx *c, const char *id)
+/* Every id named by a relationship other than DESCRIBES, once. */
+static void collect_related(struct vctx *c)
 {
 	const cJSON *it;
 
@@ -766,10 +780,14 @@ static bool in_relationship(const struct vctx *c, const char *id)
 
 		if (!a || !b || !t || strcmp(t, "DESCRIBES") == 0)
 			continue;
-		if (strcmp(a, id) == 0 || strcmp(b, id) == 0)
-			return true;
+		set_add(&c->related, a);
+		set_add(&c->related, b);
 	}
-	return false;
+}
+
+static bool in_relationship(const struct vctx *c, const char *id)
+{
+	return set_has(&c->related, id);
 }
 
 static bool has_unique_id(const cJSON *pkg)
@@ -810,6 +828,7 @@ static void ntia(struct vctx *c)
 	if (!str(ci, "created"))
 		diag(c, SBOM_ERROR, "NTIA-TIMESTAMP", NULL,
 		     "creationInfo.created", "NTIA: the timestamp is missing");
+	collect_related(c);
 	cJSON_ArrayForEach(it,
 			   cJSON_GetObjectItemCaseSensitive(c->doc, "packages"))
 	{
@@ -931,7 +950,8 @@ static void add_lines(struct sbom_report *r, const struct sbom_doc *doc)
 
 static void release_ids(struct vctx *c)
 {
-	free(c->id);
+	free(c->ids.slot);
+	free(c->related.slot);
 	for (size_t i = 0; i < c->ex_nr; i++)
 		free(c->extracted[i]);
 	free(c->extracted);
