@@ -44,7 +44,7 @@ static const struct cmd_spec sbom_spec = {
 	.name = "sbom",
 	.usage =
 		"sbom validate [--profile spdx|ntia|all] [--format text|json] FILE...\n"
-		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
+		"sbom generate [--rev REV] [--dir] [--format spdx-json] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
 		"sbom verify --repo PATH [--rev REV] [--dir] [--format text|json] FILE",
 	.summary =
 		"SBOMs.  Verbs:\n  validate  check SPDX documents against the specification and the NTIA minimum elements\n  generate  write an SPDX document for a repository or directory\n  verify    check an SPDX document against the source it names",

@@ -39,7 +39,7 @@ static const struct cmd_opt gen_opts[] = {
 	{ "dir", 'd', no_argument, 'd', NULL,
 	  "read a work tree as a plain directory, not its git objects" },
 	{ "format", 'f', required_argument, 'f', "FMT",
-	  "spdx-json (default) or spdx-tv" },
+	  "spdx-json (the only one so far; tag-value is not written yet)" },
 	{ "output", 'o', required_argument, 'o', "FILE",
 	  "write to FILE (replaced atomically) instead of standard output" },
 	{ "name", 'n', required_argument, 'n', "NAME",
@@ -56,7 +56,7 @@ static const struct cmd_opt gen_opts[] = {
 static const struct cmd_spec gen_spec = {
 	.name = "sbom generate",
 	.usage =
-		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]",
+		"sbom generate [--rev REV] [--dir] [--format spdx-json] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]",
 	.summary =
 		"Write an SPDX 2.3 document for a repository at a revision (or a directory): one package (name, version from the tag at the commit or git describe, download location git+URL@commit, purl for GitHub/GitLab/Bitbucket, declared and concluded license from the license engine, verification code) and every file with SHA-1, SHA-256 and its SPDX-tag licenses.  Only the creation time and the namespace vary between runs; fix them with --created and --namespace for reproducible builds.",
 	.opts = gen_opts,
@@ -64,7 +64,7 @@ static const struct cmd_spec gen_spec = {
 
 struct gen_args {
 	const char *path, *rev, *out;
-	bool dir, tv;
+	bool dir;
 	struct sbom_gen_opts g;
 };
 
@@ -84,16 +84,12 @@ static int gen_parse(struct gen_args *a, int argc, char **argv)
 			a->dir = true;
 			break;
 		case 'f':
-			if (strcmp(optarg, "spdx-json") == 0 ||
-			    strcmp(optarg, "json") == 0)
-				a->tv = false;
-			else if (strcmp(optarg, "spdx-tv") == 0 ||
-				 strcmp(optarg, "tv") == 0)
-				a->tv = true;
-			else
-				return cmd_usage_error("sbom generate",
-						       "unknown format '%s'",
-						       optarg);
+			if (strcmp(optarg, "spdx-json") != 0 &&
+			    strcmp(optarg, "json") != 0)
+				return cmd_usage_error(
+					"sbom generate",
+					"format '%s' is not written (only spdx-json so far)",
+					optarg);
 			break;
 		case 'o':
 			a->out = strcmp(optarg, "-") == 0 ? NULL : optarg;
@@ -202,13 +198,6 @@ static int sbom_generate_cmd(int argc, char **argv)
 	a.g.tool = "osshealth-" OH_VERSION;
 	if (sbom_source_read(&src, a.path, a.rev, a.dir, &err) < 0 ||
 	    sbom_generate(&doc, &src, &a.g, &err) < 0) {
-		ret = cmd_report_error(&err);
-		goto out;
-	}
-	if (a.tv) {
-		oh_err_set(
-			&err, OH_EINPUT, NULL, 0, 0,
-			"SPDX tag-value output is not written by this build");
 		ret = cmd_report_error(&err);
 		goto out;
 	}

@@ -120,3 +120,6 @@ expect_stderr_match "README\\.md: not an SPDX document"
 # A failed write leaves no partial file.
 expect_exit 2 sbom generate -o /nonexistent/dir/x.json repo
 test ! -e /nonexistent/dir/x.json || fail "partial output"
+# Tag-value output is not written yet, and says so.
+expect_exit 2 sbom generate --format spdx-tv repo
+expect_stderr_match "format 'spdx-tv' is not written \\(only spdx-json so far\\)"
