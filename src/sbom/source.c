@@ -190,7 +190,8 @@ static void git_facts(struct sbom_source *s, git_repository *repo)
 	git_buf b = { 0 };
 	git_reference_iterator *it = NULL;
 	git_reference *ref;
-	git_remote *remote = NULL;
+	git_config *cfg = NULL;
+	const char *url = NULL;
 	const char **tags = NULL;
 	size_t ntags = 0, alloc = 0;
 
@@ -237,15 +238,18 @@ static void git_facts(struct sbom_source *s, git_repository *repo)
 		s->ntags = ntags;
 	}
 	free(tags);
-	if (git_remote_lookup(&remote, repo, "origin") == 0 &&
-	    git_remote_url(remote)) {
+	/* the configured URL; git_remote_lookup() would do more (and
+	 * libgit2 1.5 leaks PCRE2 match data on that path) */
+	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
+	    git_config_get_string(&url, cfg, "remote.origin.url") == 0 &&
+	    url[0] != '\0') {
 		struct oh_buf u = OH_BUF_INIT;
 
-		mirror_url_redact(&u, git_remote_url(remote));
+		mirror_url_redact(&u, url);
 		s->remote = oh_arena_strdup(&s->arena, u.buf);
 		oh_buf_release(&u);
 	}
-	git_remote_free(remote);
+	git_config_free(cfg);
 }
 
 /* "https://host/o/name.git" or "/srv/name.git/" -> "name" */

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The SPDX tag-value reader, and the model's JSON writer: the tag-value
+ * twin of tests/data/sbom/valid.spdx.json reads to the same SPDX JSON
+ * (hasFiles aside), and JSON read then written is the same JSON.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+#include <cjson/cJSON.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "sbom/model.h"
+#include "unit.h"
+
+static const char *src_path(const char *rel)
+{
+	static char buf[4096];
+
+	snprintf(buf, sizeof(buf), "%s/%s", OH_SRCDIR, rel);
+	return buf;
+}
+
+static cJSON *read_as_json(const char *rel, struct sbom_doc **doc)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	cJSON *j;
+
+	ck_assert_int_eq(oh_buf_read_file(&b, src_path(rel), &err), 0);
+	ck_assert_msg(sbom_read(doc, b.buf, b.len, rel, &err) == 0, "%s",
+		      err.msg ? err.msg : "");
+	j = sbom_doc_to_json(*doc);
+	oh_buf_release(&b);
+	return j;
+}
+
+static cJSON *parse_file(const char *rel)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	cJSON *j;
+
+	ck_assert_int_eq(oh_buf_read_file(&b, src_path(rel), &err), 0);
+	j = cJSON_ParseWithLength(b.buf, b.len);
+	ck_assert_ptr_nonnull(j);
+	oh_buf_release(&b);
+	return j;
+}
+
+START_TEST(test_sbomtv_json_roundtrip)
+{
+	struct sbom_doc *d;
+	cJSON *want = parse_file("tests/data/sbom/valid.spdx.json");
+	cJSON *got = read_as_json("tests/data/sbom/valid.spdx.json", &d);
+
+	ck_assert_msg(cJSON_Compare(want, got, 1),
+		      "JSON -> model -> JSON differs");
+	cJSON_Delete(want);
+	cJSON_Delete(got);
+	sbom_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_sbomtv_same_as_json)
+{
+	struct sbom_doc *d;
+	cJSON *want = parse_file("tests/data/sbom/valid.spdx.json");
+	cJSON *got = read_as_json("tests/data/sbom/valid.spdx", &d);
+	cJSON *pkgs = cJSON_GetObjectItemCaseSensitive(want, "packages");
+	cJSON *ex;
+
+	/* tag-value has no hasFiles; its <text> spans a line */
+	cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetArrayItem(pkgs, 0),
+						"hasFiles");
+	ex = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(
+					want, "hasExtractedLicensingInfos"),
+				0);
+	cJSON_ReplaceItemInObjectCaseSensitive(
+		ex, "extractedText",
+		cJSON_CreateString("This notice may\nnot be removed."));
+	ck_assert_int_eq(d->format, SBOM_FORMAT_TAGVALUE);
+	ck_assert_uint_eq(d->pkg[0].line, 12);
+	ck_assert_uint_eq(d->file[0].line, 25);
+	ck_assert_uint_eq(d->pkg[1].line, 31);
+	ck_assert_msg(cJSON_Compare(want, got, 1), "tag-value != JSON");
+	cJSON_Delete(want);
+	cJSON_Delete(got);
+	sbom_doc_free(d);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	unsigned line;   /* of the error */
+	const char *msg; /* part of it */
+} bad[] = {
+	{ "SPDXVersion: SPDX-2.3\nno colon here\n", 2,
+	  "expected 'Tag: value'" },
+	{ "SPDXVersion: SPDX-2.3\n\n\nDocumentComment: <text>a\nb\n", 4,
+	  "<text> is never closed" },
+	{ "SPDXVersion: SPDX-2.3\nPackageName: p\nFilesAnalyzed: yes\n", 3,
+	  "expected true or false" },
+	{ "SPDXVersion: SPDX-2.3\nPackageName: p\nPackageChecksum: abc\n", 3,
+	  "ALGORITHM: value" },
+	{ "SPDXVersion: SPDX-2.3\nRelationship: a b\n", 2,
+	  "ELEMENT TYPE ELEMENT" },
+	{ "SPDXVersion: SPDX-2.3\nA: <text>x\ny</text>\nSnippetSPDXID: s\nSnippetByteRange: 1-2\n",
+	  5, "START:END" },
+	{ "DataLicense: CC0-1.0\n", 0, "no SPDXVersion" },
+};
+
+START_TEST(test_sbomtv_errors)
+{
+	struct oh_err err = OH_ERR_INIT;
+	struct sbom_doc *d = NULL;
+
+	ck_assert_int_eq(
+		sbom_read_tv(&d, bad[_i].text, strlen(bad[_i].text), "t", &err),
+		OH_EINPUT);
+	ck_assert_ptr_null(d);
+	ck_assert_uint_eq(err.line, bad[_i].line);
+	ck_assert_msg(strstr(err.msg, bad[_i].msg), "%s", err.msg);
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_sbomtv_fields)
+{
+	static const char doc[] =
+		"# comment\nSPDXVersion: SPDX-2.2\n"
+		"ExternalDocumentRef: DocumentRef-x https://e.org/x SHA1: ab\n"
+		"PackageName: p\n"
+		"PackageVerificationCode: 0123 (excludes: ./a.spdx, ./b)\n"
+		"ExternalRef: SECURITY cpe23Type cpe:2.3:a:x\n"
+		"ExternalRefComment: c\n"
+		"SnippetSPDXID: SPDXRef-s\nSnippetFromFileSPDXID: SPDXRef-f\n"
+		"SnippetLineRange: 3:9\n"
+		"Annotator: Person: A\nSPDXREF: SPDXRef-p\nAnnotationType: REVIEW\n";
+	struct oh_err err = OH_ERR_INIT;
+	struct sbom_doc *d;
+
+	ck_assert_int_eq(sbom_read_tv(&d, doc, strlen(doc), "t", &err), 0);
+	ck_assert_str_eq(d->docref[0].id, "DocumentRef-x");
+	ck_assert_str_eq(d->docref[0].checksum_value, "ab");
+	ck_assert_str_eq(d->pkg[0].verif_code, "0123");
+	ck_assert_uint_eq(d->pkg[0].nverif_excluded, 2);
+	ck_assert_str_eq(d->pkg[0].verif_excluded[1], "./b");
+	ck_assert_str_eq(d->pkg[0].extref[0].comment, "c");
+	ck_assert_int_eq(d->snippet[0].range[0].is_line, 1);
+	ck_assert_int_eq(d->snippet[0].range[0].end, 9);
+	ck_assert_str_eq(d->snippet[0].range[0].ref, "SPDXRef-f");
+	ck_assert_str_eq(d->annotation[0].about, "SPDXRef-p");
+	sbom_doc_free(d);
+}
+END_TEST
+
+Suite *sbomtv_suite(void)
+{
+	Suite *s = suite_create("sbomtv");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_sbomtv_json_roundtrip);
+	tcase_add_test(tc, test_sbomtv_same_as_json);
+	tcase_add_loop_test(tc, test_sbomtv_errors, 0,
+			    (int)(sizeof(bad) / sizeof(bad[0])));
+	tcase_add_test(tc, test_sbomtv_fields);
+	suite_add_tcase(s, tc);
+	return s;
+}
