@@ -1365,6 +1365,32 @@ static void unknown_hit(struct lic_match_result *r, const struct input *in,
 	add_hit(r, &h);
 }
 
+static void mask(struct input *in, const struct eval *ev)
+{
+	for (unsigned j = ev->first; j <= ev->last; j++)
+		in->id[j] = MASKED;
+}
+
+/*
+ * A license-like text that cannot be named: say so and look on for the
+ * others (third-party notice files); anything less ends the search
+ * (false), with an unknown hit only when nothing was found before.
+ */
+static bool go_on_unknown(struct lic_match_result *r,
+			  const struct lic_matcher *m, struct input *in,
+			  const struct eval *best, struct eval *ev)
+{
+	if (best->sim * 100.0 < UNKNOWN_GO_ON || best->first > best->last) {
+		if (r->nhit == 0)
+			unknown_hit(r, in, m, best);
+		return false;
+	}
+	ev[r->nhit] = *best;
+	unknown_hit(r, in, m, best);
+	mask(in, best);
+	return true;
+}
+
 static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 			struct input *in)
 {
@@ -1379,26 +1405,14 @@ static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 			break;
 		h.kind = classify(m, in, &best, &second);
 		if (h.kind == LIC_MATCH_UNKNOWN) {
-			/* a license-like text that cannot be named: say so
-			 * and look on for the others (third-party notice
-			 * files); anything less ends the search */
-			if (best.sim * 100.0 < UNKNOWN_GO_ON ||
-			    best.first > best.last) {
-				if (r->nhit == 0)
-					unknown_hit(r, in, m, &best);
+			if (!go_on_unknown(r, m, in, &best, ev))
 				break;
-			}
-			ev[r->nhit] = best;
-			unknown_hit(r, in, m, &best);
-			for (unsigned j = best.first; j <= best.last; j++)
-				in->id[j] = MASKED;
 			continue;
 		}
 		fill_hit(&h, in, &best);
 		ev[r->nhit] = best;
 		add_hit(r, &h);
-		for (unsigned j = best.first; j <= best.last; j++)
-			in->id[j] = MASKED;
+		mask(in, &best);
 	}
 	/* ids last: notices count only outside every license text */
 	for (size_t k = 0; k < r->nhit; k++)

@@ -95,6 +95,28 @@ static bool word_is(const char *s, const char *e, const char *w)
 	       memcmp(s, w, (size_t)(e - s)) == 0;
 }
 
+/* The ids of a matcher expression as licenseInfoInFiles (at most 16). */
+static void license_words(struct gen *g, struct sbom_file *out, const char *e)
+{
+	size_t n = 0;
+
+	out->license_info =
+		oh_arena_alloc(&g->d->arena, 16 * sizeof(const char *));
+	while (*e != '\0' && n < 16) {
+		const char *s = e;
+
+		while (*e != '\0' && *e != ' ' && *e != '(' && *e != ')')
+			e++;
+		if (e > s && !word_is(s, e, "AND") && !word_is(s, e, "OR") &&
+		    !word_is(s, e, "WITH"))
+			out->license_info[n++] = oh_arena_strndup(
+				&g->d->arena, s, (size_t)(e - s));
+		while (*e == ' ' || *e == '(' || *e == ')')
+			e++;
+	}
+	out->nlicense_info = n;
+}
+
 static const char **list1(struct gen *g, const char *s)
 {
 	const char **v = oh_arena_alloc(&g->d->arena, sizeof(*v));
@@ -130,25 +152,7 @@ static void file(struct gen *g, struct sbom_file *out,
 	}
 	if (f->text_license && f->nids == 0) {
 		/* a license text: what it holds, as the matcher named it */
-		const char *e = f->text_license;
-		size_t n = 0;
-
-		out->license_info =
-			oh_arena_alloc(&g->d->arena, 16 * sizeof(const char *));
-		while (*e != '\0' && n < 16) {
-			const char *s = e;
-
-			while (*e != '\0' && *e != ' ' && *e != '(' &&
-			       *e != ')')
-				e++;
-			if (e > s && !word_is(s, e, "AND") &&
-			    !word_is(s, e, "OR") && !word_is(s, e, "WITH"))
-				out->license_info[n++] = oh_arena_strndup(
-					&g->d->arena, s, (size_t)(e - s));
-			while (*e == ' ' || *e == '(' || *e == ')')
-				e++;
-		}
-		out->nlicense_info = n;
+		license_words(g, out, f->text_license);
 	} else if (f->nids > 0) {
 		out->license_info = oh_arena_alloc(
 			&g->d->arena, f->nids * sizeof(*out->license_info));
@@ -219,7 +223,8 @@ static void vcs_url(struct oh_buf *b, const char *url)
 	oh_buf_adds(b, url);
 }
 
-int sbom_purl_for(char *out, size_t size, const char *url, const char *version)
+/* The path after a known forge host in url, and the purl type. */
+static const char *forge_path(const char *url, const char **type)
 {
 	static const struct {
 		const char *host, *type;
@@ -228,26 +233,51 @@ int sbom_purl_for(char *out, size_t size, const char *url, const char *version)
 		{ "gitlab.com/", "gitlab" },
 		{ "bitbucket.org/", "bitbucket" },
 	};
+	const char *at = strchr(url, '@');
+
+	for (size_t i = 0; i < sizeof(hosts) / sizeof(hosts[0]); i++) {
+		const char *h = strstr(url, hosts[i].host);
+		size_t hl = strlen(hosts[i].host) - 1; /* without '/' */
+
+		*type = hosts[i].type;
+		if (h && (h == url || h[-1] == '/' || h[-1] == '@'))
+			return h + hl + 1;
+		if (at && !strstr(url, "://") &&
+		    strncmp(at + 1, hosts[i].host, hl) == 0 &&
+		    at[1 + hl] == ':')
+			return at + 2 + hl; /* "git@github.com:o/r.git" */
+	}
+	return NULL;
+}
+
+/* Exactly "owner/name" in the n bytes at p. */
+static bool owner_name(const char *p, size_t n)
+{
+	const char *sl = memchr(p, '/', n);
+
+	return sl && sl != p && sl + 1 != p + n &&
+	       !memchr(sl + 1, '/', (size_t)(p + n - sl - 1));
+}
+
+static void purl_escape(struct oh_buf *b, const char *v)
+{
+	for (; *v != '\0'; v++) {
+		if ((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') ||
+		    (*v >= '0' && *v <= '9') || strchr(".-_~", *v))
+			oh_buf_addch(b, *v);
+		else
+			oh_buf_addf(b, "%%%02X", (unsigned char)*v);
+	}
+}
+
+int sbom_purl_for(char *out, size_t size, const char *url, const char *version)
+{
 	struct oh_buf b = OH_BUF_INIT;
-	const char *p = NULL, *type = NULL;
+	const char *p, *type = NULL;
 	size_t n;
 	int rc = -1;
 
-	for (size_t i = 0; i < sizeof(hosts) / sizeof(hosts[0]) && !p; i++) {
-		const char *h = strstr(url, hosts[i].host);
-		size_t hl = strlen(hosts[i].host) - 1; /* without '/' */
-		const char *at = strchr(url, '@');
-
-		if (h && (h == url || h[-1] == '/' || h[-1] == '@')) {
-			p = h + hl + 1;
-			type = hosts[i].type;
-		} else if (at && !strstr(url, "://") &&
-			   strncmp(at + 1, hosts[i].host, hl) == 0 &&
-			   at[1 + hl] == ':') {
-			p = at + 2 + hl; /* "git@github.com:o/r.git" */
-			type = hosts[i].type;
-		}
-	}
+	p = forge_path(url, &type);
 	if (!p)
 		return -1;
 	n = strlen(p);
@@ -255,27 +285,14 @@ int sbom_purl_for(char *out, size_t size, const char *url, const char *version)
 		n--;
 	if (n > 4 && memcmp(p + n - 4, ".git", 4) == 0)
 		n -= 4;
-	{
-		/* exactly "owner/name" */
-		const char *sl = memchr(p, '/', n);
-
-		if (!sl || sl == p || sl + 1 == p + n ||
-		    memchr(sl + 1, '/', (size_t)(p + n - sl - 1)))
-			return -1;
-	}
+	if (!owner_name(p, n))
+		return -1;
 	oh_buf_addf(&b, "pkg:%s/", type);
 	for (size_t i = 0; i < n; i++)
 		oh_buf_addch(&b, p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
 	if (version) {
 		oh_buf_addch(&b, '@');
-		for (const char *v = version; *v != '\0'; v++) {
-			if ((*v >= 'a' && *v <= 'z') ||
-			    (*v >= 'A' && *v <= 'Z') ||
-			    (*v >= '0' && *v <= '9') || strchr(".-_~", *v))
-				oh_buf_addch(&b, *v);
-			else
-				oh_buf_addf(&b, "%%%02X", (unsigned char)*v);
-		}
+		purl_escape(&b, version);
 	}
 	if (b.len < size) {
 		memcpy(out, b.buf, b.len + 1);

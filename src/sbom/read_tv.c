@@ -153,47 +153,15 @@ static int start(struct tv *t, enum section s)
 	return rc;
 }
 
-/* Tags that open an element or live at document level. */
-static int doc_tag(struct tv *t, const char *tag, char *v, bool *done)
+/* Document-level tags. */
+static int doc_field(struct tv *t, const char *tag, char *v, bool *done)
 {
 	struct sbom_doc *d = t->d;
 	char *w[4];
 	int rc = 0;
 
 	*done = true;
-	if (strcmp(tag, "PackageName") == 0) {
-		if ((rc = start(t, S_PKG)) == 0)
-			pkg(t)->name = dup(t, v);
-	} else if (strcmp(tag, "FileName") == 0) {
-		if ((rc = start(t, S_FILE)) == 0)
-			file(t)->name = dup(t, v);
-	} else if (strcmp(tag, "SnippetSPDXID") == 0) {
-		if ((rc = start(t, S_SNIP)) == 0) {
-			snip(t)->spdxid = dup(t, v);
-		}
-	} else if (strcmp(tag, "LicenseID") == 0) {
-		if ((rc = start(t, S_LIC)) == 0)
-			d->extracted[d->nextracted - 1].license_id = dup(t, v);
-	} else if (strcmp(tag, "Annotator") == 0) {
-		if ((rc = start(t, S_ANN)) == 0)
-			d->annotation[d->nannotation - 1].annotator = dup(t, v);
-	} else if (strcmp(tag, "Relationship") == 0) {
-		struct sbom_relationship *r;
-
-		if (words(v, w, 3) != 3)
-			return fail(t, 0, "expected 'ELEMENT TYPE ELEMENT'",
-				    NULL);
-		if ((rc = limit(t, d->nrel)) < 0)
-			return rc;
-		r = PUSH(t, d->rel, d->nrel);
-		r->element = dup(t, w[0]);
-		r->type = dup(t, w[1]);
-		r->related = dup(t, w[2]);
-		r->line = t->line;
-		t->sec = S_REL;
-	} else if (strcmp(tag, "RelationshipComment") == 0 && t->sec == S_REL) {
-		d->rel[d->nrel - 1].comment = dup(t, v);
-	} else if (strcmp(tag, "SPDXVersion") == 0) {
+	if (strcmp(tag, "SPDXVersion") == 0) {
 		d->spdx_version = dup(t, v);
 	} else if (strcmp(tag, "DataLicense") == 0) {
 		d->data_license = dup(t, v);
@@ -236,6 +204,52 @@ static int doc_tag(struct tv *t, const char *tag, char *v, bool *done)
 	return rc;
 }
 
+/* Tags that open an element or live at document level. */
+static int doc_tag(struct tv *t, const char *tag, char *v, bool *done)
+{
+	struct sbom_doc *d = t->d;
+	char *w[4];
+	int rc = 0;
+
+	*done = true;
+	if (strcmp(tag, "PackageName") == 0) {
+		if ((rc = start(t, S_PKG)) == 0)
+			pkg(t)->name = dup(t, v);
+	} else if (strcmp(tag, "FileName") == 0) {
+		if ((rc = start(t, S_FILE)) == 0)
+			file(t)->name = dup(t, v);
+	} else if (strcmp(tag, "SnippetSPDXID") == 0) {
+		if ((rc = start(t, S_SNIP)) == 0) {
+			snip(t)->spdxid = dup(t, v);
+		}
+	} else if (strcmp(tag, "LicenseID") == 0) {
+		if ((rc = start(t, S_LIC)) == 0)
+			d->extracted[d->nextracted - 1].license_id = dup(t, v);
+	} else if (strcmp(tag, "Annotator") == 0) {
+		if ((rc = start(t, S_ANN)) == 0)
+			d->annotation[d->nannotation - 1].annotator = dup(t, v);
+	} else if (strcmp(tag, "Relationship") == 0) {
+		struct sbom_relationship *r;
+
+		if (words(v, w, 3) != 3)
+			return fail(t, 0, "expected 'ELEMENT TYPE ELEMENT'",
+				    NULL);
+		if ((rc = limit(t, d->nrel)) < 0)
+			return rc;
+		r = PUSH(t, d->rel, d->nrel);
+		r->element = dup(t, w[0]);
+		r->type = dup(t, w[1]);
+		r->related = dup(t, w[2]);
+		r->line = t->line;
+		t->sec = S_REL;
+	} else if (strcmp(tag, "RelationshipComment") == 0 && t->sec == S_REL) {
+		d->rel[d->nrel - 1].comment = dup(t, v);
+	} else {
+		return doc_field(t, tag, v, done);
+	}
+	return rc;
+}
+
 static const char *const *pkg_list_tag(struct sbom_package *p, const char *tag,
 				       size_t **n)
 {
@@ -248,6 +262,27 @@ static const char *const *pkg_list_tag(struct sbom_package *p, const char *tag,
 		return p->attribution;
 	}
 	return NULL;
+}
+
+/* "a, b" after "excludes:" */
+static void excludes(struct tv *t, struct sbom_package *p, char *s)
+{
+	while (s && *s != '\0') {
+		char *comma = strchr(s, ',');
+		size_t n;
+
+		if (comma)
+			*comma = '\0';
+		while (*s == ' ')
+			s++;
+		n = strlen(s);
+		while (n > 0 && s[n - 1] == ' ')
+			s[--n] = '\0';
+		if (*s != '\0')
+			*PUSH(t, p->verif_excluded, p->nverif_excluded) =
+				dup(t, s);
+		s = comma ? comma + 1 : NULL;
+	}
 }
 
 static int verif_code(struct tv *t, struct sbom_package *p, char *v)
@@ -265,23 +300,7 @@ static int verif_code(struct tv *t, struct sbom_package *p, char *v)
 				    "expected 'HEX (excludes: FILE, ...)'",
 				    NULL);
 		*close = '\0';
-		for (s++; s && *s != '\0';) {
-			char *comma = strchr(s, ',');
-
-			if (comma)
-				*comma = '\0';
-			while (*s == ' ')
-				s++;
-			if (*s != '\0') {
-				size_t n = strlen(s);
-
-				while (n > 0 && s[n - 1] == ' ')
-					s[--n] = '\0';
-				*PUSH(t, p->verif_excluded,
-				      p->nverif_excluded) = dup(t, s);
-			}
-			s = comma ? comma + 1 : NULL;
-		}
+		excludes(t, p, s + 1);
 		end = open;
 	}
 	while (end > v && end[-1] == ' ')
@@ -558,6 +577,50 @@ static int value(struct tv *t, char **out, const char **p, const char *end)
 	return 0;
 }
 
+/* The "Tag:" of the line at p (to le) into tag; the colon's address. */
+static int line_tag(struct tv *t, char *tag, size_t size, const char *p,
+		    const char *q, const char *le, const char **colon)
+{
+	*colon = memchr(q, ':', (size_t)(le - q));
+	if (!*colon || *colon == q || (size_t)(*colon - q) >= size)
+		return fail(t, (unsigned)(q - p) + 1, "expected 'Tag: value'",
+			    NULL);
+	memcpy(tag, q, (size_t)(*colon - q));
+	tag[*colon - q] = '\0';
+	for (char *c = tag; *c != '\0'; c++)
+		if (*c == ' ' || *c == '\t')
+			return fail(t, (unsigned)(q - p) + 1,
+				    "a tag has no spaces:", tag);
+	return 0;
+}
+
+/* One tag and its value starting at *p; *p moves past the value. */
+static int one_tag(struct tv *t, const char **p, const char *le,
+		   const char *end)
+{
+	const char *q = *p, *colon;
+	char tag[64];
+	char *v = NULL;
+	unsigned at = t->line;
+	int rc;
+
+	while (q < le && (*q == ' ' || *q == '\t' || *q == '\r'))
+		q++;
+	if ((rc = line_tag(t, tag, sizeof(tag), *p, q, le, &colon)) < 0)
+		return rc;
+	*p = colon + 1;
+	if ((rc = value(t, &v, p, end)) == 0) {
+		unsigned last = t->line;
+
+		t->line = at;
+		rc = tag_value(t, tag, v);
+		if (rc == 0)
+			t->line = last;
+	}
+	free(v);
+	return rc;
+}
+
 static int parse(struct tv *t, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
@@ -568,41 +631,14 @@ static int parse(struct tv *t, const char *s, size_t len)
 	for (t->line = 1; p < end && rc == 0; t->line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
-		const char *q = p, *colon;
-		char tag[64];
-		char *v = NULL;
+		const char *q = p;
 
 		while (q < le && (*q == ' ' || *q == '\t' || *q == '\r'))
 			q++;
-		if (q == le || *q == '#') {
+		if (q == le || *q == '#')
 			p = nl ? nl + 1 : end;
-			continue;
-		}
-		colon = memchr(q, ':', (size_t)(le - q));
-		if (!colon || colon == q || (size_t)(colon - q) >= sizeof(tag))
-			return fail(t, (unsigned)(q - p) + 1,
-				    "expected 'Tag: value'", NULL);
-		memcpy(tag, q, (size_t)(colon - q));
-		tag[colon - q] = '\0';
-		for (char *c = tag; *c != '\0'; c++)
-			if (*c == ' ' || *c == '\t')
-				return fail(t, (unsigned)(q - p) + 1,
-					    "a tag has no spaces:", tag);
-		p = colon + 1;
-		{
-			unsigned at = t->line;
-
-			rc = value(t, &v, &p, end);
-			if (rc == 0) {
-				unsigned last = t->line;
-
-				t->line = at;
-				rc = tag_value(t, tag, v);
-				if (rc == 0)
-					t->line = last;
-			}
-		}
-		free(v);
+		else
+			rc = one_tag(t, &p, le, end);
 	}
 	return rc;
 }
