@@ -44,10 +44,11 @@ static const struct cmd_spec sbom_spec = {
 	.name = "sbom",
 	.usage =
 		"sbom validate [--profile spdx|ntia|all] [--format text|json] FILE...\n"
-		"sbom generate [--rev REV] [--dir] [--format spdx-json] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
-		"sbom verify --repo PATH [--rev REV] [--dir] [--format text|json] FILE",
+		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
+		"sbom verify --repo PATH [--rev REV] [--dir] [--format text|json] FILE\n"
+		"sbom convert -o FILE [--format spdx-json|spdx-tv] IN",
 	.summary =
-		"SBOMs.  Verbs:\n  validate  check SPDX documents against the specification and the NTIA minimum elements\n  generate  write an SPDX document for a repository or directory\n  verify    check an SPDX document against the source it names",
+		"SBOMs.  Verbs:\n  validate  check SPDX documents against the specification and the NTIA minimum elements\n  generate  write an SPDX document for a repository or directory\n  verify    check an SPDX document against the source it names\n  convert   rewrite an SPDX document as JSON or tag-value",
 	.opts = sbom_opts_none,
 };
 
@@ -218,6 +219,7 @@ static const struct cmd_verb verbs[] = {
 	{ "validate", sbom_validate_cmd },
 	{ "generate", sbom_generate_main },
 	{ "verify", sbom_verify_main },
+	{ "convert", sbom_convert_main },
 };
 
 int cmd_sbom(int argc, char **argv)

@@ -39,7 +39,7 @@ static const struct cmd_opt gen_opts[] = {
 	{ "dir", 'd', no_argument, 'd', NULL,
 	  "read a work tree as a plain directory, not its git objects" },
 	{ "format", 'f', required_argument, 'f', "FMT",
-	  "spdx-json (the only one so far; tag-value is not written yet)" },
+	  "spdx-json (default) or spdx-tv" },
 	{ "output", 'o', required_argument, 'o', "FILE",
 	  "write to FILE (replaced atomically) instead of standard output" },
 	{ "name", 'n', required_argument, 'n', "NAME",
@@ -56,15 +56,27 @@ static const struct cmd_opt gen_opts[] = {
 static const struct cmd_spec gen_spec = {
 	.name = "sbom generate",
 	.usage =
-		"sbom generate [--rev REV] [--dir] [--format spdx-json] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]",
+		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]",
 	.summary =
 		"Write an SPDX 2.3 document for a repository at a revision (or a directory): one package (name, version from the tag at the commit or git describe, download location git+URL@commit, purl for GitHub/GitLab/Bitbucket, declared and concluded license from the license engine, verification code) and every file with SHA-1, SHA-256 and its SPDX-tag licenses.  Only the creation time and the namespace vary between runs; fix them with --created and --namespace for reproducible builds.",
 	.opts = gen_opts,
 };
 
+/* "spdx-json" / "json" -> false, "spdx-tv" / "tv" -> true */
+static int format_parse(bool *tv, const char *s)
+{
+	if (strcmp(s, "spdx-json") == 0 || strcmp(s, "json") == 0)
+		*tv = false;
+	else if (strcmp(s, "spdx-tv") == 0 || strcmp(s, "tv") == 0)
+		*tv = true;
+	else
+		return -1;
+	return 0;
+}
+
 struct gen_args {
 	const char *path, *rev, *out;
-	bool dir;
+	bool dir, tv;
 	struct sbom_gen_opts g;
 };
 
@@ -84,12 +96,10 @@ static int gen_parse(struct gen_args *a, int argc, char **argv)
 			a->dir = true;
 			break;
 		case 'f':
-			if (strcmp(optarg, "spdx-json") != 0 &&
-			    strcmp(optarg, "json") != 0)
-				return cmd_usage_error(
-					"sbom generate",
-					"format '%s' is not written (only spdx-json so far)",
-					optarg);
+			if (format_parse(&a->tv, optarg) < 0)
+				return cmd_usage_error("sbom generate",
+						       "unknown format '%s'",
+						       optarg);
 			break;
 		case 'o':
 			a->out = strcmp(optarg, "-") == 0 ? NULL : optarg;
@@ -201,7 +211,10 @@ static int sbom_generate_cmd(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	sbom_write_json(&out, doc);
+	if (a.tv)
+		sbom_write_tv(&out, doc);
+	else
+		sbom_write_json(&out, doc);
 	if (sbom_write_output(a.out, &out, &err) < 0)
 		ret = cmd_report_error(&err);
 	else
@@ -404,4 +417,110 @@ int sbom_generate_main(int argc, char **argv)
 int sbom_verify_main(int argc, char **argv)
 {
 	return sbom_verify_cmd(argc, argv);
+}
+
+/* ---- convert ------------------------------------------------------------ */
+
+static const struct cmd_opt convert_opts[] = {
+	{ "output", 'o', required_argument, 'o', "FILE",
+	  "write to FILE (replaced atomically; - for standard output)" },
+	{ "format", 'f', required_argument, 'f', "FMT",
+	  "spdx-json or spdx-tv (default: from FILE's extension, .json or .spdx)" },
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const struct cmd_spec convert_spec = {
+	.name = "sbom convert",
+	.usage = "sbom convert -o FILE [--format spdx-json|spdx-tv] IN",
+	.summary =
+		"Read an SPDX document (JSON or tag-value, detected from the content) and write it in the other serialisation.  What is read is written: absent fields stay absent, and JSON -> tag-value -> JSON gives the same document (hasFiles aside, which tag-value cannot say).  The output file is replaced atomically and never the input.",
+	.opts = convert_opts,
+};
+
+static bool ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), k = strlen(suf);
+
+	return n >= k && strcmp(s + n - k, suf) == 0;
+}
+
+static int convert_parse(const char **in, const char **out, bool *tv, int argc,
+			 char **argv)
+{
+	struct cmd_parser p;
+	bool have_format = false;
+	int c;
+
+	cmd_parser_init(&p, &convert_spec);
+	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
+		switch (c) {
+		case 'o':
+			*out = optarg;
+			break;
+		case 'f':
+			if (format_parse(tv, optarg) < 0)
+				return cmd_usage_error("sbom convert",
+						       "unknown format '%s'",
+						       optarg);
+			have_format = true;
+			break;
+		case CMD_OPT_HELP:
+			cmd_help_print(stdout, &convert_spec);
+			return -1;
+		default:
+			return OH_EXIT_USAGE;
+		}
+	}
+	if (!*out || optind + 1 != argc)
+		return cmd_usage_error("sbom convert",
+				       "name one input and -o FILE");
+	*in = argv[optind];
+	if (!have_format) {
+		if (ends_with(*out, ".json"))
+			*tv = false;
+		else if (ends_with(*out, ".spdx"))
+			*tv = true;
+		else
+			return cmd_usage_error(
+				"sbom convert",
+				"give --format: '%s' ends neither in .json nor in .spdx",
+				*out);
+	}
+	if (strcmp(*in, *out) == 0)
+		return cmd_usage_error("sbom convert",
+				       "the output would replace the input");
+	return 0;
+}
+
+int sbom_convert_main(int argc, char **argv)
+{
+	const char *in = NULL, *out = NULL;
+	bool tv = false;
+	struct sbom_doc *doc = NULL;
+	struct oh_buf data = OH_BUF_INIT, text = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	int ret = convert_parse(&in, &out, &tv, argc, argv);
+
+	if (ret != 0)
+		return ret < 0 ? OH_EXIT_OK : ret;
+	oh_buf_set_max(&data, SBOM_MAX_BYTES);
+	if (oh_buf_read_file(&data, in, &err) < 0 ||
+	    sbom_read(&doc, data.buf, data.len, in, &err) < 0) {
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	if (tv)
+		sbom_write_tv(&text, doc);
+	else
+		sbom_write_json(&text, doc);
+	ret = sbom_write_output(strcmp(out, "-") == 0 ? NULL : out, &text,
+				&err) < 0
+		      ? cmd_report_error(&err)
+		      : OH_EXIT_OK;
+out:
+	sbom_doc_free(doc);
+	oh_buf_release(&data);
+	oh_buf_release(&text);
+	oh_err_release(&err);
+	return ret;
 }

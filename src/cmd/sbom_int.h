@@ -10,9 +10,10 @@
 struct oh_buf;
 struct oh_err;
 
-/** `sbom generate` and `sbom verify` (argv starts at the verb). */
+/** `sbom generate`, `verify` and `convert` (argv starts at the verb). */
 int sbom_generate_main(int argc, char **argv);
 int sbom_verify_main(int argc, char **argv);
+int sbom_convert_main(int argc, char **argv);
 
 /**
  * Write `data` to `path` through a temporary file renamed into place (a

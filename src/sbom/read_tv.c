@@ -250,16 +250,17 @@ static int doc_tag(struct tv *t, const char *tag, char *v, bool *done)
 	return rc;
 }
 
-static const char *const *pkg_list_tag(struct sbom_package *p, const char *tag,
-				       size_t **n)
+/* The list a repeatable package tag appends to, or NULL. */
+static const char ***pkg_list_tag(struct sbom_package *p, const char *tag,
+				  size_t **n)
 {
 	if (strcmp(tag, "PackageLicenseInfoFromFiles") == 0) {
 		*n = &p->nlicense_info_from_files;
-		return p->license_info_from_files;
+		return &p->license_info_from_files;
 	}
 	if (strcmp(tag, "PackageAttributionText") == 0) {
 		*n = &p->nattribution;
-		return p->attribution;
+		return &p->attribution;
 	}
 	return NULL;
 }
@@ -338,7 +339,7 @@ static int pkg_tag(struct tv *t, struct sbom_package *p, const char *tag,
 		F("ValidUntilDate", valid_until_date),
 #undef F
 	};
-	const char *const *list;
+	const char ***list;
 	size_t *n;
 	char *w[3];
 
@@ -348,16 +349,11 @@ static int pkg_tag(struct tv *t, struct sbom_package *p, const char *tag,
 			return 0;
 		}
 	if ((list = pkg_list_tag(p, tag, &n)) != NULL) {
-		const char **l = (const char **)list;
 		int rc = limit(t, *n);
 
 		if (rc < 0)
 			return rc;
-		*PUSH(t, l, *n) = dup(t, v);
-		if (n == &p->nattribution)
-			p->attribution = l;
-		else
-			p->license_info_from_files = l;
+		*PUSH(t, *list, *n) = dup(t, v);
 		return 0;
 	}
 	if (strcmp(tag, "FilesAnalyzed") == 0) {

@@ -120,6 +120,25 @@ expect_stderr_match "README\\.md: not an SPDX document"
 # A failed write leaves no partial file.
 expect_exit 2 sbom generate -o /nonexistent/dir/x.json repo
 test ! -e /nonexistent/dir/x.json || fail "partial output"
-# Tag-value output is not written yet, and says so.
-expect_exit 2 sbom generate --format spdx-tv repo
-expect_stderr_match "format 'spdx-tv' is not written \\(only spdx-json so far\\)"
+expect_exit 2 sbom generate --format cyclonedx repo
+expect_stderr_match "unknown format 'cyclonedx'"
+
+# Tag-value: generated directly, converted both ways, the same document.
+for fx in lic-gpl-tags mature; do
+	expect_exit 0 sbom generate --created "$T" --format spdx-tv -o "$fx.spdx" \
+		"$FIXTURES/$fx"
+	expect_exit 0 sbom validate "$fx.spdx"
+	expect_exit 0 sbom verify --repo "$FIXTURES/$fx" "$fx.spdx"
+	expect_exit 0 sbom convert -o "$fx.back.json" "$fx.spdx"
+	expect_exit 0 sbom convert -o "$fx.tv.spdx" "$fx.json"
+	cmp -s "$fx.spdx" "$fx.tv.spdx" || fail "$fx: JSON -> tag-value differs"
+	python3 - "$fx.json" "$fx.back.json" <<'PY' || fail "$fx: round trip"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+assert a == b, "tag-value -> JSON differs"
+PY
+done
+expect_exit 2 sbom convert -o x.json x.json
+expect_stderr_match "the output would replace the input"
+expect_exit 2 sbom convert -o out.txt mature.json
+expect_stderr_match "give --format"

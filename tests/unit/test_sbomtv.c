@@ -93,6 +93,37 @@ START_TEST(test_sbomtv_same_as_json)
 }
 END_TEST
 
+/* JSON -> tag-value -> JSON: the same tree (hasFiles aside). */
+START_TEST(test_sbomtv_write_roundtrip)
+{
+	struct sbom_doc *d, *back;
+	struct oh_buf tv = OH_BUF_INIT, tv2 = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	cJSON *want = read_as_json("tests/data/sbom/valid.spdx.json", &d);
+	cJSON *got;
+
+	cJSON_DeleteItemFromObjectCaseSensitive(
+		cJSON_GetArrayItem(
+			cJSON_GetObjectItemCaseSensitive(want, "packages"), 0),
+		"hasFiles");
+	sbom_write_tv(&tv, d);
+	ck_assert_msg(sbom_read_tv(&back, tv.buf, tv.len, "tv", &err) == 0,
+		      "%s\n%s", err.msg, tv.buf);
+	got = sbom_doc_to_json(back);
+	ck_assert_msg(cJSON_Compare(want, got, 1), "JSON -> TV -> JSON:\n%s",
+		      tv.buf);
+	/* and tag-value written again is the same text */
+	sbom_write_tv(&tv2, back);
+	ck_assert_str_eq(tv.buf, tv2.buf);
+	cJSON_Delete(want);
+	cJSON_Delete(got);
+	oh_buf_release(&tv);
+	oh_buf_release(&tv2);
+	sbom_doc_free(back);
+	sbom_doc_free(d);
+}
+END_TEST
+
 static const struct {
 	const char *text;
 	unsigned line;   /* of the error */
@@ -165,6 +196,7 @@ Suite *sbomtv_suite(void)
 
 	tcase_add_test(tc, test_sbomtv_json_roundtrip);
 	tcase_add_test(tc, test_sbomtv_same_as_json);
+	tcase_add_test(tc, test_sbomtv_write_roundtrip);
 	tcase_add_loop_test(tc, test_sbomtv_errors, 0,
 			    (int)(sizeof(bad) / sizeof(bad[0])));
 	tcase_add_test(tc, test_sbomtv_fields);
