@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Fuzz harness: the SPDX tag-value reader, then the JSON writer over what
- * it read.  Any input must fail cleanly or give a document that can be
- * written and freed.
+ * Fuzz harness: the SPDX tag-value reader, then the JSON and tag-value
+ * writers over what it read, and the reader again.  Any input must fail
+ * cleanly or give a document that can be written and freed.
  */
 #include <stdint.h>
 #include <stdlib.h>
 
 #include <cjson/cJSON.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "sbom/model.h"
 
@@ -20,7 +21,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sbom_doc *d = NULL;
 
 	if (sbom_read_tv(&d, (const char *)data, size, "fuzz", &err) == 0) {
+		struct oh_buf tv = OH_BUF_INIT;
+		struct sbom_doc *back = NULL;
+
 		cJSON_Delete(sbom_doc_to_json(d));
+		/* what was read can be written and read again */
+		sbom_write_tv(&tv, d);
+		oh_err_release(&err);
+		if (sbom_read_tv(&back, tv.buf, tv.len, "again", &err) == 0)
+			sbom_doc_free(back);
+		oh_buf_release(&tv);
 		sbom_doc_free(d);
 	} else if (d) {
 		abort();
