@@ -439,6 +439,13 @@ static const char *special(const char *u)
 	return NULL;
 }
 
+static bool is_literal(struct rr *r, const xmlNode *p)
+{
+	const char *pt = attr(r, p, NS_RDF, "parseType");
+
+	return pt && strcmp(pt, "Literal") == 0;
+}
+
 /* A literal property value (or a URI one): text, resource, or about. */
 static const char *value_of(struct rr *r, const xmlNode *p)
 {
@@ -448,7 +455,7 @@ static const char *value_of(struct rr *r, const xmlNode *p)
 	if (u)
 		return special(u) ? special(u) : u;
 	c = first_elem(p);
-	if (c && !p->_private) {
+	if (c && !p->_private && !is_literal(r, p)) {
 		u = attr(r, c, NS_RDF, "about");
 		return u ? abs_uri(r, u) : NULL;
 	}
