@@ -10,7 +10,7 @@
  * a JSON path (packages[3].checksums[0].checksumValue).
  *
  * The format is detected from content.  JSON is checked as parsed;
- * tag-value (and RDF/XML once its reader exists) is read into the
+ * tag-value and RDF/XML are read into the
  * document model (model.h) and checked in its SPDX JSON form, each diagnostic's place then starting
  * with the input line of its element ("line 12: packages[0].name").  YAML
  * and XLSX are refused as unsupported.
