@@ -30,11 +30,13 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -103,7 +105,12 @@ struct pit {
 
 static unsigned line_of(const xmlNode *n)
 {
-	long l = n ? xmlGetLineNo(n) : 0;
+	long l;
+
+	/* libxml2 keeps element lines in 16 bits: on_start() saved ours */
+	if (n && n->type == XML_ELEMENT_NODE && n->line == USHRT_MAX && n->psvi)
+		return (unsigned)(ptrdiff_t)n->psvi;
+	l = n ? xmlGetLineNo(n) : 0;
 
 	return l > 0 && l < (long)UINT_MAX ? (unsigned)l : 0;
 }
@@ -1283,6 +1290,20 @@ static void on_doctype(void *data, const xmlChar *name, const xmlChar *ext,
 	xmlStopParser(ctxt);
 }
 
+/* The SAX2 element start, keeping lines past 65535 in the node's psvi. */
+static void on_start(void *data, const xmlChar *local, const xmlChar *prefix,
+		     const xmlChar *uri, int nns, const xmlChar **ns, int nattr,
+		     int ndef, const xmlChar **attrs)
+{
+	xmlParserCtxt *ctxt = data;
+
+	xmlSAX2StartElementNs(data, local, prefix, uri, nns, ns, nattr, ndef,
+			      attrs);
+	if (ctxt->node && ctxt->input && ctxt->input->line >= USHRT_MAX &&
+	    strcmp((const char *)ctxt->node->name, (const char *)local) == 0)
+		ctxt->node->psvi = (void *)(ptrdiff_t)ctxt->input->line;
+}
+
 static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 {
 	xmlParserCtxt *ctxt;
@@ -1303,6 +1324,7 @@ static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 		ctxt->_private = r;
 		ctxt->sax->serror = on_ctxt_error;
 		ctxt->sax->internalSubset = on_doctype;
+		ctxt->sax->startElementNs = on_start;
 		ctxt->sax->externalSubset = NULL;
 		ctxt->sax->entityDecl = NULL;
 		xmlParseDocument(ctxt);

@@ -110,6 +110,25 @@ START_TEST(test_sbomrdf_lines)
 }
 END_TEST
 
+/* Lines past 65535 (libxml2 keeps 16 bits of an element's line). */
+START_TEST(test_sbomrdf_big_lines)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct sbom_doc *d;
+
+	oh_buf_adds(&b, HEAD DOC_OPEN); /* lines 1-3 */
+	for (int i = 0; i < 70000; i++)
+		oh_buf_adds(&b, "<rdfs:comment>a</rdfs:comment>\n");
+	oh_buf_adds(&b, DOC_CLOSE /* 70004 */
+		    "<spdx:Package rdf:about=\"http://e.org/d#SPDXRef-p\">\n"
+		    "<spdx:name>p</spdx:name></spdx:Package>\n" TAIL);
+	d = read_ok(b.buf);
+	ck_assert_uint_eq(d->pkg[0].line, 70005);
+	sbom_doc_free(d);
+	oh_buf_release(&b);
+}
+END_TEST
+
 /* License fields: sets, operators, nodeID and about references. */
 static const struct {
 	const char *field; /* the licenseConcluded element's content */
@@ -357,6 +376,7 @@ Suite *sbomrdf_suite(void)
 
 	tcase_add_test(tc, test_sbomrdf_same_as_json);
 	tcase_add_test(tc, test_sbomrdf_lines);
+	tcase_add_test(tc, test_sbomrdf_big_lines);
 	tcase_add_loop_test(tc, test_sbomrdf_licenses, 0,
 			    sizeof(lic_cases) / sizeof(lic_cases[0]));
 	tcase_add_test(tc, test_sbomrdf_root_document);
