@@ -181,6 +181,14 @@ int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 int sbom_read(struct sbom_doc **out, const char *s, size_t len,
 	      const char *name, struct oh_err *err);
 
+/**
+ * For readers: room for item n of an arena array of n items of `size`
+ * bytes (capacity doubles at powers of two, so appending is amortised
+ * O(1) and at most half of the arena copy is slack).  Returns the array,
+ * moved when it grew.
+ */
+void *sbom_arena_grow(struct oh_arena *a, void *old, size_t n, size_t size);
+
 /** A new empty document (format SBOM_FORMAT_UNKNOWN); never NULL. */
 struct sbom_doc *sbom_doc_new(void);
 

@@ -21,6 +21,18 @@ struct sbom_doc *sbom_doc_new(void)
 	return d;
 }
 
+void *sbom_arena_grow(struct oh_arena *a, void *old, size_t n, size_t size)
+{
+	void *p;
+
+	if (n != 0 && (n & (n - 1)) != 0)
+		return old; /* room left below the next power of two */
+	p = oh_arena_alloc(a, (n ? 2 * n : 1) * size);
+	if (n)
+		memcpy(p, old, n * size);
+	return p;
+}
+
 int sbom_read(struct sbom_doc **out, const char *s, size_t len,
 	      const char *name, struct oh_err *err)
 {

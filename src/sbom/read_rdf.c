@@ -121,21 +121,9 @@ static int fail(struct rr *r, int code, const xmlNode *n, const char *fmt,
 	return oh_err_set(r->err, code, r->name, line_of(n), 0, fmt, v);
 }
 
-/* Room for one more item in an arena array of n items (doubling). */
-static void *grow(struct oh_arena *a, void *old, size_t n, size_t size)
-{
-	void *p;
-
-	if (n != 0 && (n & (n - 1)) != 0)
-		return old;
-	p = oh_arena_alloc(a, (n ? 2 * n : 1) * size);
-	if (n)
-		memcpy(p, old, n * size);
-	return p;
-}
-
-#define PUSH(r, arr, n)                                                    \
-	((arr) = grow(&(r)->d->arena, (void *)(arr), (n), sizeof(*(arr))), \
+#define PUSH(r, arr, n)                                              \
+	((arr) = sbom_arena_grow(&(r)->d->arena, (void *)(arr), (n), \
+				 sizeof(*(arr))),                    \
 	 &(arr)[(n)++])
 
 static int limit(struct rr *r, size_t n, const xmlNode *at)
@@ -316,7 +304,8 @@ static const char *node_key(struct rr *r, const xmlNode *n, const char **id)
 
 static void subj_add_desc(struct rr *r, struct subj *s, xmlNode *n)
 {
-	s->desc = grow(&r->d->arena, s->desc, s->ndesc, sizeof(*s->desc));
+	s->desc = sbom_arena_grow(&r->d->arena, s->desc, s->ndesc,
+				  sizeof(*s->desc));
 	s->desc[s->ndesc++] = n;
 	n->_private = s;
 }

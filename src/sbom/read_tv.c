@@ -28,21 +28,9 @@ struct tv {
 	unsigned line;
 };
 
-/* Room for one more item in an arena array of n items (doubling). */
-static void *grow(struct oh_arena *a, void *old, size_t n, size_t size)
-{
-	void *p;
-
-	if (n != 0 && (n & (n - 1)) != 0)
-		return old;
-	p = oh_arena_alloc(a, (n ? 2 * n : 1) * size);
-	if (n)
-		memcpy(p, old, n * size);
-	return p;
-}
-
-#define PUSH(tv, arr, n)                                                    \
-	((arr) = grow(&(tv)->d->arena, (void *)(arr), (n), sizeof(*(arr))), \
+#define PUSH(tv, arr, n)                                              \
+	((arr) = sbom_arena_grow(&(tv)->d->arena, (void *)(arr), (n), \
+				 sizeof(*(arr))),                     \
 	 &(arr)[(n)++])
 
 static int fail(struct tv *t, unsigned col, const char *msg, const char *v)
