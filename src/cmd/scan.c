@@ -12,9 +12,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/log.h"
 #include "core/timeutil.h"
+#include "scan/bom.h"
 #include "scan/manifest.h"
 #include "scan/scan.h"
 #include "store/store.h"
@@ -66,9 +68,9 @@ static const struct cmd_opt scan_opts_table[] = {
 static const struct cmd_spec scan_spec = {
 	.name = "scan",
 	.usage =
-		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--enrich LIST] [--osv-url URL] [--forge-url URL] MANIFEST|URL|PATH...",
+		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--enrich LIST] [--osv-url URL] [--forge-url URL] MANIFEST|SBOM|URL|PATH...",
 	.summary =
-		"Review the components listed in manifests (JSON, see docs/manifest.md) or given as repository URLs and paths: collect facts, evaluate the health checks and record a review run in the database.  An interrupted scan is resumed by running the same command again.",
+		"Review the components listed in manifests (JSON, see docs/manifest.md) or SBOMs (SPDX JSON, tag-value or RDF/XML; CycloneDX JSON), or given as repository URLs and paths: collect facts, evaluate the health checks and record a review run in the database.  An interrupted scan is resumed by running the same command again.",
 	.opts = scan_opts_table,
 };
 
@@ -170,7 +172,7 @@ static int build_manifest(struct manifest *all, int argc, char **argv,
 				return err->code;
 			continue;
 		}
-		if (manifest_load(&m, argv[i], err) < 0)
+		if (bom_load(&m, argv[i], err) < 0)
 			return err->code;
 		for (size_t k = 0; k < m->warning_nr; k++)
 			oh_warning("%s: %s", argv[i], m->warning[k]);
@@ -292,6 +294,34 @@ static int parse(struct scan_opts *o, const char **db, int argc, char **argv)
 	return 0;
 }
 
+#define UNREVIEWED_SHOWN 20
+
+/* SBOM packages left out: the first few here, all of them in the report. */
+static void report_unreviewed(const struct manifest *m,
+			      const struct scan_summary *sum)
+{
+	if (sum->unreviewed == 0)
+		return;
+	printf("%zu SBOM package%s not reviewed (all listed in `osshealth report`)\n",
+	       sum->unreviewed, sum->unreviewed == 1 ? "" : "s");
+	for (size_t i = 0; i < m->unreviewed_nr && i < UNREVIEWED_SHOWN; i++) {
+		struct oh_buf b = OH_BUF_INIT;
+		const struct manifest_unreviewed *u = &m->unreviewed[i];
+
+		oh_buf_add_quoted(&b, u->name, strlen(u->name), 60);
+		if (u->version) {
+			oh_buf_addch(&b, ' ');
+			oh_buf_add_quoted(&b, u->version, strlen(u->version),
+					  40);
+		}
+		printf("  not reviewed: %s: %s\n", b.buf, u->reason);
+		oh_buf_release(&b);
+	}
+	if (m->unreviewed_nr > UNREVIEWED_SHOWN)
+		oh_info("... and %zu more",
+			m->unreviewed_nr - UNREVIEWED_SHOWN);
+}
+
 int cmd_scan(int argc, char **argv)
 {
 	struct scan_opts opts = SCAN_OPTS_INIT;
@@ -328,6 +358,7 @@ int cmd_scan(int argc, char **argv)
 	printf("run %lld%s: %zu components, %zu scanned, %zu failed, %zu already done\n",
 	       (long long)sum.run_id, sum.resumed ? " (resumed)" : "",
 	       sum.total, sum.done, sum.failed, sum.skipped);
+	report_unreviewed(m, &sum);
 	if (sum.interrupted)
 		oh_warning(
 			"interrupted: run the same command again to resume run %lld",

@@ -300,6 +300,30 @@ static void changes(FILE *fp, const struct report_changes *ch)
 	fputs("</ul>\n", fp);
 }
 
+/* SBOM packages the run did not review, and why. */
+static void unreviewed(FILE *fp, const struct store_run_report *r)
+{
+	if (r->unrev_nr == 0)
+		return;
+	fprintf(fp,
+		"<h2>SBOM packages not reviewed (%zu)</h2>\n<table><tr><th>package</th><th>version</th><th>element</th><th>reason</th></tr>\n",
+		r->unrev_nr);
+	for (size_t i = 0; i < r->unrev_nr; i++) {
+		const struct store_unreviewed_row *u = &r->unrev[i];
+
+		fputs("<tr><td>", fp);
+		h(fp, u->name);
+		fputs("</td><td>", fp);
+		h(fp, u->version);
+		fputs("</td><td>", fp);
+		h(fp, u->element);
+		fputs("</td><td>", fp);
+		h(fp, u->reason);
+		fputs("</td></tr>\n", fp);
+	}
+	fputs("</table>\n", fp);
+}
+
 int report_run_html(FILE *fp, const struct store_run_report *r,
 		    const struct report_changes *ch, struct oh_err *err)
 {
@@ -324,6 +348,7 @@ int report_run_html(FILE *fp, const struct store_run_report *r,
 	      "<span class=\"unknown\">unknown</span> means the facts were not available, not zero.</p>\n",
 	      fp);
 	summary(fp, r);
+	unreviewed(fp, r);
 	changes(fp, ch);
 	for (size_t i = 0; i < r->comp_nr; i++)
 		component(fp, &r->comp[i], i);

@@ -163,12 +163,38 @@ static void text_changes(FILE *fp, const struct report_changes *ch)
 	}
 }
 
+static void text_unreviewed(FILE *fp, const struct store_run_report *r)
+{
+	if (r->unrev_nr == 0)
+		return;
+	fprintf(fp, "\nSBOM packages not reviewed: %zu\n", r->unrev_nr);
+	for (size_t i = 0; i < r->unrev_nr; i++) {
+		const struct store_unreviewed_row *u = &r->unrev[i];
+
+		fputs("  ", fp);
+		put(fp, report_esc_text, u->name);
+		if (u->version[0] != '\0') {
+			fputc(' ', fp);
+			put(fp, report_esc_text, u->version);
+		}
+		if (u->element[0] != '\0') {
+			fputs(" (", fp);
+			put(fp, report_esc_text, u->element);
+			fputc(')', fp);
+		}
+		fputs(": ", fp);
+		put(fp, report_esc_text, u->reason);
+		fputc('\n', fp);
+	}
+}
+
 static void run_text(FILE *fp, const struct store_run_report *r,
 		     const struct report_changes *ch)
 {
 	text_header(fp, r);
 	for (size_t i = 0; i < r->comp_nr; i++)
 		text_row(fp, &r->comp[i]);
+	text_unreviewed(fp, r);
 	text_changes(fp, ch);
 	for (size_t i = 0; i < r->comp_nr; i++)
 		text_component(fp, &r->comp[i]);
@@ -296,6 +322,32 @@ static void print_json(FILE *fp, cJSON *root)
 	cJSON_Delete(root);
 }
 
+static void add_nonempty(cJSON *o, const char *key, const char *v)
+{
+	if (v[0] != '\0')
+		cJSON_AddStringToObject(o, key, v);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+/* SBOM packages the run did not review: [{name, version, element, reason}] */
+static cJSON *json_unreviewed(const struct store_run_report *r)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < r->unrev_nr; i++) {
+		const struct store_unreviewed_row *u = &r->unrev[i];
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "name", u->name);
+		add_nonempty(o, "version", u->version);
+		add_nonempty(o, "element", u->element);
+		cJSON_AddStringToObject(o, "reason", u->reason);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
 static void run_json(FILE *fp, const struct store_run_report *r,
 		     const struct report_changes *ch)
 {
@@ -315,6 +367,7 @@ static void run_json(FILE *fp, const struct store_run_report *r,
 	for (size_t i = 0; i < r->comp_nr; i++)
 		cJSON_AddItemToArray(comps, json_component(&r->comp[i]));
 	cJSON_AddItemToObject(root, "components", comps);
+	cJSON_AddItemToObject(root, "unreviewed", json_unreviewed(r));
 	if (ch)
 		cJSON_AddItemToObject(root, "changes", json_changes(ch));
 	else
@@ -360,6 +413,28 @@ static void md_component(FILE *fp, const struct store_component_row *c)
 	}
 }
 
+static void md_unreviewed(FILE *fp, const struct store_run_report *r)
+{
+	if (r->unrev_nr == 0)
+		return;
+	fprintf(fp,
+		"\n## SBOM packages not reviewed (%zu)\n\n| package | version | element | reason |\n|---|---|---|---|\n",
+		r->unrev_nr);
+	for (size_t i = 0; i < r->unrev_nr; i++) {
+		const struct store_unreviewed_row *u = &r->unrev[i];
+
+		fputs("| ", fp);
+		put(fp, report_esc_md, u->name);
+		fputs(" | ", fp);
+		put(fp, report_esc_md, u->version);
+		fputs(" | ", fp);
+		put(fp, report_esc_md, u->element);
+		fputs(" | ", fp);
+		put(fp, report_esc_md, u->reason);
+		fputs(" |\n", fp);
+	}
+}
+
 static void run_md(FILE *fp, const struct store_run_report *r,
 		   const struct report_changes *ch)
 {
@@ -384,6 +459,7 @@ static void run_md(FILE *fp, const struct store_run_report *r,
 			fprintf(fp, " | %s", cat_score(c, cats[k]));
 		fprintf(fp, " | %zu |\n", c->finding_nr);
 	}
+	md_unreviewed(fp, r);
 	if (ch) {
 		fputs("\n## Changes since the previous review\n\n", fp);
 		if (ch->nr == 0)
@@ -423,6 +499,13 @@ static void run_csv(FILE *fp, const struct store_run_report *r)
 			put(fp, report_esc_csv, s ? s->reason : c->error);
 			fputs("\r\n", fp);
 		}
+	}
+	for (size_t i = 0; i < r->unrev_nr; i++) {
+		fprintf(fp, "%lld,", (long long)r->run_id);
+		put(fp, report_esc_csv, r->unrev[i].name);
+		fputs(",not-reviewed,,,,,", fp);
+		put(fp, report_esc_csv, r->unrev[i].reason);
+		fputs("\r\n", fp);
 	}
 }
 

@@ -40,6 +40,7 @@ void manifest_free(struct manifest *m)
 	if (!m)
 		return;
 	free(m->component);
+	free(m->unreviewed);
 	oh_arena_release(&m->arena);
 	free(m);
 }
@@ -418,6 +419,32 @@ static const char *dup_or_null(struct manifest *m, const char *s)
 	return s ? oh_arena_strdup(&m->arena, s) : NULL;
 }
 
+int manifest_push(struct manifest *m, const struct manifest_component *mc,
+		  struct oh_err *err)
+{
+	if (m->component_nr >= MANIFEST_MAX_COMPONENTS)
+		return oh_err_set(err, OH_ELIMIT, m->path, 0, 0,
+				  "more than %u components",
+				  MANIFEST_MAX_COMPONENTS);
+	OH_GROW(m->component, m->component_alloc, m->component_nr + 1);
+	m->component[m->component_nr++] = *mc;
+	return 0;
+}
+
+void manifest_add_unreviewed(struct manifest *m, const char *name,
+			     const char *version, const char *element,
+			     const char *reason)
+{
+	struct manifest_unreviewed *u;
+
+	OH_GROW(m->unreviewed, m->unreviewed_alloc, m->unreviewed_nr + 1);
+	u = &m->unreviewed[m->unreviewed_nr++];
+	u->name = dup_or_null(m, name ? name : "");
+	u->version = dup_or_null(m, version);
+	u->element = dup_or_null(m, element);
+	u->reason = dup_or_null(m, reason);
+}
+
 int manifest_append(struct manifest *dst, const struct manifest *src,
 		    struct oh_err *err)
 {
@@ -449,6 +476,12 @@ int manifest_append(struct manifest *dst, const struct manifest *src,
 		OH_GROW(dst->component, dst->component_alloc,
 			dst->component_nr + 1);
 		dst->component[dst->component_nr++] = c;
+	}
+	for (size_t i = 0; i < src->unreviewed_nr; i++) {
+		const struct manifest_unreviewed *u = &src->unreviewed[i];
+
+		manifest_add_unreviewed(dst, u->name, u->version, u->element,
+					u->reason);
 	}
 	if (!dst->title && src->title)
 		dst->title = dup_or_null(dst, src->title);

@@ -58,6 +58,18 @@ struct manifest_component {
 	const char *declared_json; /* the component's object, re-serialised */
 };
 
+/*
+ * A package of an SBOM given to `scan` that is not reviewed, and why
+ * (no version-control location, a registry-only purl, a non-git VCS,
+ * the same source as another component, ...).
+ */
+struct manifest_unreviewed {
+	const char *name;    /* package name as the SBOM gives it */
+	const char *version; /* or NULL */
+	const char *element; /* SPDXID or bom-ref; or NULL */
+	const char *reason;  /* one line */
+};
+
 struct manifest {
 	struct oh_arena arena; /* owns every string below */
 	const char *path;      /* input name, or "<args>" */
@@ -67,6 +79,9 @@ struct manifest {
 	size_t component_alloc;                     /* allocated entries */
 	const char *warning[MANIFEST_MAX_WARNINGS]; /* unknown keys etc. */
 	size_t warning_nr;                          /* entries in warning */
+	struct manifest_unreviewed *unreviewed;     /* SBOM input only */
+	size_t unreviewed_nr;                       /* entries */
+	size_t unreviewed_alloc;                    /* allocated */
 };
 
 /** A new empty manifest (for sources given on the command line). */
@@ -99,6 +114,19 @@ int manifest_add_source(struct manifest *m, const char *source,
  */
 int manifest_append(struct manifest *dst, const struct manifest *src,
 		    struct oh_err *err);
+
+/**
+ * Append a component whose strings already live in m->arena (readers of
+ * other formats, such as src/scan/bom.c).  The caller has made the name
+ * unique; OH_ELIMIT past MANIFEST_MAX_COMPONENTS.
+ */
+int manifest_push(struct manifest *m, const struct manifest_component *mc,
+		  struct oh_err *err);
+
+/** Record a package that is listed but not reviewed (strings copied). */
+void manifest_add_unreviewed(struct manifest *m, const char *name,
+			     const char *version, const char *element,
+			     const char *reason);
 
 /** Find a component by name (borrowed), or NULL. */
 const struct manifest_component *manifest_find(const struct manifest *m,

@@ -327,6 +327,28 @@ static int record_component(struct batch *b, struct scan_item *it,
 	return ret;
 }
 
+/* The SBOM packages left out, in one transaction. */
+static int record_unreviewed(struct batch *b, const struct manifest *m,
+			     struct oh_err *err)
+{
+	b->sum->unreviewed = m->unreviewed_nr;
+	if (m->unreviewed_nr == 0)
+		return 0;
+	if (store_begin(b->st, err) < 0)
+		return err->code;
+	for (size_t i = 0; i < m->unreviewed_nr; i++) {
+		const struct manifest_unreviewed *u = &m->unreviewed[i];
+
+		if (store_run_unreviewed_put(b->st, b->run_id, (int64_t)i,
+					     u->name, u->version, u->element,
+					     u->reason, err) < 0) {
+			store_rollback(b->st);
+			return err->code;
+		}
+	}
+	return store_commit(b->st, err);
+}
+
 static int start_run(struct batch *b, const struct manifest *m,
 		     const char *inputs, struct oh_err *err)
 {
@@ -344,6 +366,8 @@ static int start_run(struct batch *b, const struct manifest *m,
 	if (b->run_id == 0 && store_run_begin(&b->run_id, b->st, &run, err) < 0)
 		return err->code;
 	b->sum->run_id = b->run_id;
+	if (record_unreviewed(b, m, err) < 0)
+		return err->code;
 	for (size_t i = 0; i < m->component_nr; i++) {
 		struct scan_item *it = &b->item[i];
 		int done;

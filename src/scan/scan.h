@@ -75,13 +75,14 @@ struct scan_event {
 typedef void (*scan_event_fn)(const struct scan_event *ev, void *payload);
 
 struct scan_summary {
-	int64_t run_id;   /* the run written */
-	bool resumed;     /* an interrupted run was continued */
-	bool interrupted; /* scan_interrupt() stopped it */
-	size_t total;     /* components in the manifest */
-	size_t done;      /* scanned now */
-	size_t skipped;   /* already done before (resume) */
-	size_t failed;    /* could not be scanned */
+	int64_t run_id;    /* the run written */
+	bool resumed;      /* an interrupted run was continued */
+	bool interrupted;  /* scan_interrupt() stopped it */
+	size_t total;      /* components in the manifest */
+	size_t done;       /* scanned now */
+	size_t skipped;    /* already done before (resume) */
+	size_t failed;     /* could not be scanned */
+	size_t unreviewed; /* SBOM packages listed but not reviewed */
 };
 
 /**

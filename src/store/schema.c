@@ -160,6 +160,20 @@ static const char *const migration[] = {
 	 "  fetched_at INTEGER,"
 	 "  status INTEGER,"
 	 "  body BLOB);"),
+
+	/*
+	 * 4 -> 5: packages of an SBOM given to `scan` that the run does not
+	 * review, with the reason (no git location, a registry-only purl,
+	 * ...), so that a report lists what was left out.
+	 */
+	("CREATE TABLE run_unreviewed ("
+	 "  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+	 "  seq INTEGER NOT NULL,"
+	 "  name TEXT NOT NULL,"
+	 "  version TEXT,"
+	 "  element TEXT,"
+	 "  reason TEXT NOT NULL,"
+	 "  PRIMARY KEY (run_id, seq));"),
 };
 
 _Static_assert(sizeof(migration) / sizeof(migration[0]) == STORE_SCHEMA_VERSION,

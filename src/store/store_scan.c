@@ -213,6 +213,27 @@ int store_fact_put(struct store *st, int64_t run_id, int64_t component_id,
 	return step_done(st, stmt, "recording a fact", err);
 }
 
+int store_run_unreviewed_put(struct store *st, int64_t run_id, int64_t seq,
+			     const char *name, const char *version,
+			     const char *element, const char *reason,
+			     struct oh_err *err)
+{
+	static const char sql[] =
+		"INSERT OR REPLACE INTO run_unreviewed (run_id, seq, name,"
+		" version, element, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *stmt = NULL;
+
+	if (store_prepare(st, &stmt, sql, err) < 0)
+		return err->code;
+	sqlite3_bind_int64(stmt, 1, run_id);
+	sqlite3_bind_int64(stmt, 2, seq);
+	store_bind_text(stmt, 3, name);
+	store_bind_text(stmt, 4, version);
+	store_bind_text(stmt, 5, element);
+	store_bind_text(stmt, 6, reason);
+	return step_done(st, stmt, "recording a package not reviewed", err);
+}
+
 /* ---- reading ---------------------------------------------------------- */
 
 static char *col(sqlite3_stmt *stmt, int i)
@@ -381,12 +402,43 @@ static int load_component_rows(struct store_component_row *c, struct store *st,
 	return 0;
 }
 
+static int load_unreviewed(struct store_run_report *out, struct store *st,
+			   struct oh_err *err)
+{
+	static const char sql[] =
+		"SELECT name, version, element, reason FROM run_unreviewed"
+		" WHERE run_id = ?1 ORDER BY seq";
+	sqlite3_stmt *stmt = NULL;
+	size_t alloc = 0;
+	int rc;
+
+	if (store_prepare(st, &stmt, sql, err) < 0)
+		return err->code;
+	sqlite3_bind_int64(stmt, 1, out->run_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct store_unreviewed_row *u;
+
+		OH_GROW(out->unrev, alloc, out->unrev_nr + 1);
+		u = &out->unrev[out->unrev_nr++];
+		u->name = col(stmt, 0);
+		u->version = col(stmt, 1);
+		u->element = col(stmt, 2);
+		u->reason = col(stmt, 3);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_db_error(st, err,
+				      "reading a run's packages not reviewed");
+	return 0;
+}
+
 int store_run_report_load(struct store_run_report *out, struct store *st,
 			  int64_t run_id, struct oh_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	if (load_run_row(out, st, run_id, err) < 0 ||
-	    load_components(out, st, err) < 0)
+	    load_components(out, st, err) < 0 ||
+	    load_unreviewed(out, st, err) < 0)
 		goto fail;
 	for (size_t i = 0; i < out->comp_nr; i++)
 		if (load_component_rows(&out->comp[i], st, out->run_id, err) <
@@ -454,6 +506,13 @@ void store_run_report_release(struct store_run_report *r)
 	for (size_t i = 0; i < r->comp_nr; i++)
 		component_release(&r->comp[i]);
 	free(r->comp);
+	for (size_t i = 0; i < r->unrev_nr; i++) {
+		free(r->unrev[i].name);
+		free(r->unrev[i].version);
+		free(r->unrev[i].element);
+		free(r->unrev[i].reason);
+	}
+	free(r->unrev);
 	free(r->status);
 	free(r->tool_version);
 	free(r->rules_version);

@@ -69,6 +69,16 @@ int store_finding_put(struct store *st, int64_t run_id, int64_t component_id,
 int store_fact_put(struct store *st, int64_t run_id, int64_t component_id,
 		   const char *key, const char *value, struct oh_err *err);
 
+/**
+ * Record the `seq`th package of the run's SBOM input that is not
+ * reviewed (replacing a row a resumed run wrote before).  `version` and
+ * `element` may be NULL.
+ */
+int store_run_unreviewed_put(struct store *st, int64_t run_id, int64_t seq,
+			     const char *name, const char *version,
+			     const char *element, const char *reason,
+			     struct oh_err *err);
+
 /* ---- reading a run back ----------------------------------------------- */
 
 struct store_score_row {
@@ -109,6 +119,13 @@ struct store_component_row {
 	size_t fact_nr;
 };
 
+struct store_unreviewed_row {
+	char *name;    /* owned */
+	char *version; /* owned; may be "" */
+	char *element; /* owned; may be "" */
+	char *reason;  /* owned */
+};
+
 struct store_run_report {
 	int64_t run_id;                   /* the run */
 	int64_t started_at;               /* its start */
@@ -119,6 +136,8 @@ struct store_run_report {
 	char *profile;                    /* owned; may be "" */
 	struct store_component_row *comp; /* sorted by name */
 	size_t comp_nr;
+	struct store_unreviewed_row *unrev; /* SBOM packages left out */
+	size_t unrev_nr;                    /* in input order */
 };
 
 /**
