@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -15,6 +16,7 @@
 #include "core/xalloc.h"
 #include "report/escape.h"
 #include "report/report.h"
+#include "report/report_sbom.h"
 #include "sbom/sbom.h"
 #include "cmd/sbom_int.h"
 #include "core/banned.h"
@@ -23,16 +25,16 @@ static const struct cmd_opt validate_opts[] = {
 	{ "profile", 'p', required_argument, 'p', "NAME",
 	  "spdx (the specification, default), ntia (minimum elements) or all" },
 	{ "format", 'f', required_argument, 'f', "FMT",
-	  "text (default) or json" },
+	  "text (default), json, sarif or junit" },
 	{ NULL, 0, 0, 0, NULL, NULL },
 };
 
 static const struct cmd_spec validate_spec = {
 	.name = "sbom validate",
 	.usage =
-		"sbom validate [--profile spdx|ntia|all] [--format text|json] FILE...",
+		"sbom validate [--profile spdx|ntia|all] [--format text|json|sarif|junit] FILE...",
 	.summary =
-		"Check SPDX 2.2/2.3 documents (JSON or tag-value, detected from the content) against the specification (mandatory fields, SPDX ids, references, checksums, dates, license expressions, namespace, DESCRIBES) and/or the NTIA minimum elements per package.  Every diagnostic has a stable code (docs/sbom.md), the element and its JSON path (for tag-value preceded by the input line of the element).  Exit 0 when every file is valid, 1 when one is invalid, 2 when one cannot be read.",
+		"Check SPDX 2.2/2.3 documents (JSON, tag-value or RDF/XML, detected from the content) against the specification (mandatory fields, SPDX ids, references, checksums, dates, license expressions, namespace, DESCRIBES) and/or the NTIA minimum elements per package.  Every diagnostic has a stable code (docs/sbom.md), the element and its JSON path (for tag-value and RDF/XML preceded by the input line of the element); sarif and junit give the same for CI dashboards.  Exit 0 when every file is valid, 1 when one is invalid, 2 when one cannot be read.",
 	.opts = validate_opts,
 };
 
@@ -43,7 +45,7 @@ static const struct cmd_opt sbom_opts_none[] = {
 static const struct cmd_spec sbom_spec = {
 	.name = "sbom",
 	.usage =
-		"sbom validate [--profile spdx|ntia|all] [--format text|json] FILE...\n"
+		"sbom validate [--profile spdx|ntia|all] [--format text|json|sarif|junit] FILE...\n"
 		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
 		"sbom verify --repo PATH [--rev REV] [--dir] [--format text|json] FILE\n"
 		"sbom convert -o FILE [--format spdx-json|spdx-tv] IN",
@@ -111,7 +113,8 @@ static cJSON *json_out(const char *file, const struct sbom_report *r,
 	return o;
 }
 
-static int parse_opts(unsigned *profiles, bool *json, int argc, char **argv)
+static int parse_opts(unsigned *profiles, enum report_format *fmt, int argc,
+		      char **argv)
 {
 	struct cmd_parser p;
 	enum report_format f;
@@ -135,11 +138,12 @@ static int parse_opts(unsigned *profiles, bool *json, int argc, char **argv)
 			break;
 		case 'f':
 			if (report_format_parse(&f, optarg, NULL) < 0 ||
-			    (f != REPORT_TEXT && f != REPORT_JSON))
+			    (f != REPORT_TEXT && f != REPORT_JSON &&
+			     f != REPORT_SARIF && f != REPORT_JUNIT))
 				return cmd_usage_error("sbom validate",
 						       "unknown format '%s'",
 						       optarg);
-			*json = f == REPORT_JSON;
+			*fmt = f;
 			break;
 		case CMD_OPT_HELP:
 			cmd_help_print(stdout, &validate_spec);
@@ -154,8 +158,19 @@ static int parse_opts(unsigned *profiles, bool *json, int argc, char **argv)
 	return 0;
 }
 
-/* Validate one file; 0 valid, 1 invalid, 2 unreadable. */
-static int validate_one(const char *file, unsigned profiles, cJSON *all)
+/* What validate keeps of each file until the end (sarif, junit). */
+struct validated {
+	struct sbom_report r;
+	char error[600]; /* when unreadable */
+	bool readable;
+};
+
+/*
+ * Validate one file; 0 valid, 1 invalid, 2 unreadable.  Text is printed
+ * at once, JSON added to `all`; with `keep` the report is kept there.
+ */
+static int validate_one(const char *file, unsigned profiles, cJSON *all,
+			struct validated *keep)
 {
 	struct sbom_report r = SBOM_REPORT_INIT;
 	struct oh_buf data = OH_BUF_INIT;
@@ -167,49 +182,93 @@ static int validate_one(const char *file, unsigned profiles, cJSON *all)
 	    sbom_validate(&r, data.buf, data.len, file, profiles, &err) < 0) {
 		if (all)
 			cJSON_AddItemToArray(all, json_out(file, NULL, &err));
+		else if (keep)
+			oh_err_format(keep->error, sizeof(keep->error), &err);
 		else
 			cmd_report_error(&err);
 		ret = 2;
 	} else {
 		if (all)
 			cJSON_AddItemToArray(all, json_out(file, &r, NULL));
-		else
+		else if (!keep)
 			text_out(file, &r);
 		ret = r.errors ? 1 : 0;
 	}
-	sbom_report_release(&r);
+	if (keep) {
+		keep->readable = ret != 2;
+		keep->r = r;
+	} else {
+		sbom_report_release(&r);
+	}
 	oh_buf_release(&data);
 	oh_err_release(&err);
+	return ret;
+}
+
+static void print_json(cJSON *all)
+{
+	char *s = cJSON_Print(all);
+
+	if (!s)
+		OH_BUG("cJSON_Print failed");
+	printf("%s\n", s);
+	cJSON_free(s);
+	cJSON_Delete(all);
+}
+
+/* SARIF or JUnit over every file kept. */
+static int print_ci(enum report_format fmt, char **files, struct validated *v,
+		    size_t n)
+{
+	struct report_sbom_file *f = oh_xcalloc(n + 1, sizeof(*f));
+	struct oh_err err = OH_ERR_INIT;
+	int ret;
+
+	for (size_t i = 0; i < n; i++) {
+		f[i].file = files[i];
+		f[i].r = v[i].readable ? &v[i].r : NULL;
+		f[i].error = v[i].error;
+	}
+	ret = fmt == REPORT_SARIF ? report_sbom_sarif(stdout, f, n, &err)
+				  : report_sbom_junit(stdout, f, n, &err);
+	if (ret < 0)
+		cmd_report_error(&err);
+	oh_err_release(&err);
+	free(f);
 	return ret;
 }
 
 static int sbom_validate_cmd(int argc, char **argv)
 {
 	unsigned profiles = SBOM_PROFILE_SPDX;
-	bool json = false;
+	enum report_format fmt = REPORT_TEXT;
+	struct validated *keep = NULL;
 	cJSON *all = NULL;
 	int worst = 0;
-	int ret = parse_opts(&profiles, &json, argc, argv);
+	int ret = parse_opts(&profiles, &fmt, argc, argv);
+	size_t n;
 
 	if (ret != 0)
 		return ret < 0 ? OH_EXIT_OK : ret;
-	if (json)
+	n = (size_t)(argc - optind);
+	if (fmt == REPORT_JSON)
 		all = cJSON_CreateArray();
-	for (int i = optind; i < argc; i++) {
-		int r = validate_one(argv[i], profiles, all);
+	if (fmt == REPORT_SARIF || fmt == REPORT_JUNIT)
+		keep = oh_xcalloc(n, sizeof(*keep));
+	for (size_t i = 0; i < n; i++) {
+		int r = validate_one(argv[optind + (int)i], profiles, all,
+				     keep ? &keep[i] : NULL);
 
 		if (r > worst)
 			worst = r;
 	}
-	if (all) {
-		char *s = cJSON_Print(all);
-
-		if (!s)
-			OH_BUG("cJSON_Print failed");
-		printf("%s\n", s);
-		cJSON_free(s);
-		cJSON_Delete(all);
-	}
+	if (all)
+		print_json(all);
+	if (keep && print_ci(fmt, argv + optind, keep, n) < 0)
+		worst = 2;
+	for (size_t i = 0; keep && i < n; i++)
+		sbom_report_release(&keep[i].r);
+	free(keep);
 	return worst == 2   ? OH_EXIT_USAGE
 	       : worst == 1 ? OH_EXIT_FAILED
 			    : OH_EXIT_OK;

@@ -84,3 +84,17 @@ void report_esc_html(struct oh_buf *out, const char *s)
 		}
 	}
 }
+
+const char *report_xml_safe(struct oh_buf *out, const char *s)
+{
+	oh_buf_reset(out);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		oh_buf_addch(out, (c < 0x20 && c != '\t' && c != '\n' &&
+				   c != '\r') || c == 0x7f
+					  ? '?'
+					  : c);
+	}
+	return out->buf;
+}

@@ -27,4 +27,11 @@ void report_esc_csv(struct oh_buf *out, const char *s);
 /** HTML text and attribute values: & < > " ' escaped; controls dropped. */
 void report_esc_html(struct oh_buf *out, const char *s);
 
+/**
+ * For libxml2 writers, which escape markup themselves: `out` is reset to s
+ * with the control characters XML 1.0 cannot carry (even escaped) made
+ * '?'; returns out->buf.
+ */
+const char *report_xml_safe(struct oh_buf *out, const char *s);
+
 #endif /* OH_REPORT_ESCAPE_H */

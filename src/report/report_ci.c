@@ -17,6 +17,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
+#include "report/escape.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
 
@@ -140,19 +141,9 @@ int report_run_sarif(FILE *fp, const struct store_run_report *r,
 
 /* ---- JUnit ------------------------------------------------------------ */
 
-/* XML 1.0 cannot carry most control characters, even escaped. */
 static const xmlChar *xml_safe(struct oh_buf *b, const char *s)
 {
-	oh_buf_reset(b);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		oh_buf_addch(b, (c < 0x20 && c != '\t' && c != '\n' &&
-				 c != '\r') || c == 0x7f
-					? '?'
-					: c);
-	}
-	return (const xmlChar *)b->buf;
+	return (const xmlChar *)report_xml_safe(b, s);
 }
 
 static const struct store_finding_row *

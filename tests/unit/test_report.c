@@ -4,6 +4,7 @@
  * changes between two runs, per-format escaping, rendering.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <check.h>
@@ -13,6 +14,8 @@
 #include "report/changes.h"
 #include "report/escape.h"
 #include "report/report.h"
+#include "report/report_sbom.h"
+#include "sbom/sbom.h"
 #include "store/store.h"
 #include "store/store_scan.h"
 #include "unit.h"
@@ -178,6 +181,64 @@ START_TEST(test_report_full_device)
 }
 END_TEST
 
+START_TEST(test_report_sbom_line)
+{
+	ck_assert_uint_eq(report_sbom_line("line 12: packages[0].name"), 12);
+	ck_assert_uint_eq(report_sbom_line("line 70000: files[3]"), 70000);
+	ck_assert_uint_eq(report_sbom_line("packages[0].name"), 0);
+	ck_assert_uint_eq(report_sbom_line("line x: a"), 0);
+	ck_assert_uint_eq(report_sbom_line("line 5 a"), 0);
+	ck_assert_uint_eq(report_sbom_line(""), 0);
+}
+END_TEST
+
+/* SARIF and JUnit of one report with an error, a warning and an
+ * unreadable file, read back with a memory stream. */
+START_TEST(test_report_sbom_ci)
+{
+	struct sbom_diag d[] = {
+		{ SBOM_ERROR, "SPDX-CHECKSUM", "SPDXRef-F", "line 9: files[0]",
+		  "bad <sum> \x01" },
+		{ SBOM_WARNING, "SPDX-HEX-CASE", "SPDXRef-G", "files[1]",
+		  "upper case" },
+	};
+	struct sbom_report r = {
+		.diag = d, .diag_nr = 2, .errors = 1, .warnings = 1
+	};
+	struct report_sbom_file f[] = {
+		{ "a.spdx", &r, NULL },
+		{ "b.json", NULL, "b.json:1:1: invalid JSON" },
+	};
+	struct oh_err err = OH_ERR_INIT;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	ck_assert_int_eq(report_sbom_sarif(fp, f, 2, &err), 0);
+	fclose(fp);
+	ck_assert_ptr_nonnull(strstr(buf, "\"startLine\":\t9"));
+	ck_assert_ptr_nonnull(strstr(buf, "\"ruleId\":\t\"SPDX-HEX-CASE\""));
+	ck_assert_ptr_nonnull(strstr(buf, "\"level\":\t\"warning\""));
+	ck_assert_ptr_nonnull(strstr(buf, "\"ruleId\":\t\"SBOM-UNREADABLE\""));
+	ck_assert_ptr_null(strstr(buf, "\"startLine\":\t0"));
+	free(buf);
+
+	fp = open_memstream(&buf, &len);
+	ck_assert_int_eq(report_sbom_junit(fp, f, 2, &err), 0);
+	fclose(fp);
+	ck_assert_ptr_nonnull(strstr(
+		buf,
+		"<testsuite name=\"a.spdx\" tests=\"2\" failures=\"1\" errors=\"0\">"));
+	ck_assert_ptr_nonnull(strstr(buf, "message=\"bad &lt;sum&gt; ?\""));
+	ck_assert_ptr_nonnull(strstr(buf, "<system-out>warning SPDX-HEX-CASE"));
+	ck_assert_ptr_nonnull(strstr(
+		buf,
+		"<testsuite name=\"b.json\" tests=\"1\" failures=\"0\" errors=\"1\">"));
+	free(buf);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -186,6 +247,8 @@ Suite *report_suite(void)
 	tcase_add_test(tc, test_report_changes);
 	tcase_add_test(tc, test_report_escape);
 	tcase_add_test(tc, test_report_full_device);
+	tcase_add_test(tc, test_report_sbom_line);
+	tcase_add_test(tc, test_report_sbom_ci);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * `sbom validate` as SARIF 2.1.0 and JUnit XML.
+ */
+#include "report/report_sbom.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <libxml/xmlwriter.h>
+
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "report/escape.h"
+#include "report/report.h"
+#include "sbom/sbom.h"
+#include "core/banned.h"
+
+#ifndef OH_VERSION
+#define OH_VERSION "0.0.0-unknown"
+#endif
+
+#define UNREADABLE_RULE "SBOM-UNREADABLE"
+
+unsigned long report_sbom_line(const char *where)
+{
+	char *end;
+	unsigned long v;
+
+	if (strncmp(where, "line ", 5) != 0 || where[5] < '0' || where[5] > '9')
+		return 0;
+	v = strtoul(where + 5, &end, 10);
+	return *end == ':' ? v : 0;
+}
+
+static const char *level(enum sbom_severity s)
+{
+	return s == SBOM_ERROR ? "error" : "warning";
+}
+
+/* ---- SARIF ------------------------------------------------------------ */
+
+static void add_rule(cJSON *rules, cJSON *seen, const char *code,
+		     const char *lvl)
+{
+	cJSON *r;
+	cJSON *sd;
+	cJSON *cfg;
+	struct oh_buf help = OH_BUF_INIT;
+
+	if (cJSON_GetObjectItemCaseSensitive(seen, code))
+		return;
+	cJSON_AddTrueToObject(seen, code);
+	r = cJSON_CreateObject();
+	sd = cJSON_CreateObject();
+	cfg = cJSON_CreateObject();
+	cJSON_AddStringToObject(r, "id", code);
+	cJSON_AddStringToObject(r, "name", code);
+	oh_buf_addf(&help, "osshealth SBOM diagnostic %s (see docs/sbom.md)",
+		    code);
+	cJSON_AddStringToObject(sd, "text", help.buf);
+	cJSON_AddItemToObject(r, "shortDescription", sd);
+	cJSON_AddStringToObject(cfg, "level", lvl);
+	cJSON_AddItemToObject(r, "defaultConfiguration", cfg);
+	cJSON_AddItemToArray(rules, r);
+	oh_buf_release(&help);
+}
+
+static cJSON *location(const char *file, const char *element, const char *where)
+{
+	cJSON *loc = cJSON_CreateObject();
+	cJSON *phys = cJSON_AddObjectToObject(loc, "physicalLocation");
+	cJSON *art = cJSON_AddObjectToObject(phys, "artifactLocation");
+	unsigned long line = where ? report_sbom_line(where) : 0;
+
+	cJSON_AddStringToObject(art, "uri", file);
+	if (line > 0) {
+		cJSON *region = cJSON_AddObjectToObject(phys, "region");
+
+		cJSON_AddNumberToObject(region, "startLine", (double)line);
+	}
+	if (element) {
+		cJSON *logical =
+			cJSON_AddArrayToObject(loc, "logicalLocations");
+		cJSON *lo = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(lo, "name", element);
+		cJSON_AddStringToObject(lo, "fullyQualifiedName", where);
+		cJSON_AddStringToObject(lo, "kind", "element");
+		cJSON_AddItemToArray(logical, lo);
+	}
+	return loc;
+}
+
+static cJSON *result(const char *rule, const char *lvl, const char *text,
+		     cJSON *loc)
+{
+	cJSON *res = cJSON_CreateObject();
+	cJSON *msg = cJSON_AddObjectToObject(res, "message");
+
+	cJSON_AddStringToObject(res, "ruleId", rule);
+	cJSON_AddStringToObject(res, "level", lvl);
+	cJSON_AddStringToObject(msg, "text", text);
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(res, "locations"), loc);
+	return res;
+}
+
+static void sarif_file(cJSON *rules, cJSON *seen, cJSON *results,
+		       const struct report_sbom_file *f)
+{
+	struct oh_buf text = OH_BUF_INIT;
+
+	if (!f->r) {
+		add_rule(rules, seen, UNREADABLE_RULE, "error");
+		cJSON_AddItemToArray(results,
+				     result(UNREADABLE_RULE, "error", f->error,
+					    location(f->file, NULL, NULL)));
+		return;
+	}
+	for (size_t i = 0; i < f->r->diag_nr; i++) {
+		const struct sbom_diag *d = &f->r->diag[i];
+
+		add_rule(rules, seen, d->code, level(d->severity));
+		oh_buf_reset(&text);
+		oh_buf_addf(&text, "%s (%s): %s", d->element, d->where,
+			    d->message);
+		cJSON_AddItemToArray(
+			results,
+			result(d->code, level(d->severity), text.buf,
+			       location(f->file, d->element, d->where)));
+	}
+	oh_buf_release(&text);
+}
+
+int report_sbom_sarif(FILE *fp, const struct report_sbom_file *f, size_t n,
+		      struct oh_err *err)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON *run = cJSON_CreateObject();
+	cJSON *driver = cJSON_CreateObject();
+	cJSON *rules = cJSON_CreateArray();
+	cJSON *results = cJSON_CreateArray();
+	cJSON *seen = cJSON_CreateObject();
+	char *s;
+
+	cJSON_AddStringToObject(
+		root, "$schema",
+		"https://json.schemastore.org/sarif-2.1.0.json");
+	cJSON_AddStringToObject(root, "version", "2.1.0");
+	cJSON_AddStringToObject(driver, "name", "osshealth");
+	cJSON_AddStringToObject(driver, "version", OH_VERSION);
+	for (size_t i = 0; i < n; i++)
+		sarif_file(rules, seen, results, &f[i]);
+	cJSON_AddItemToObject(driver, "rules", rules);
+	cJSON_AddItemToObject(cJSON_AddObjectToObject(run, "tool"), "driver",
+			      driver);
+	cJSON_AddItemToObject(run, "results", results);
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(root, "runs"), run);
+	cJSON_Delete(seen);
+	s = cJSON_Print(root);
+	if (!s)
+		OH_BUG("cJSON_Print failed");
+	fprintf(fp, "%s\n", s);
+	cJSON_free(s);
+	cJSON_Delete(root);
+	return report_check_stream(fp, "<output>", err);
+}
+
+/* ---- JUnit ------------------------------------------------------------ */
+
+static const xmlChar *xml_safe(struct oh_buf *b, const char *s)
+{
+	return (const xmlChar *)report_xml_safe(b, s);
+}
+
+static void attr(xmlTextWriterPtr w, struct oh_buf *tmp, const char *name,
+		 const char *value)
+{
+	xmlTextWriterWriteAttribute(w, BAD_CAST name, xml_safe(tmp, value));
+}
+
+static void attr_n(xmlTextWriterPtr w, const char *name, size_t v)
+{
+	char n[32];
+
+	snprintf(n, sizeof(n), "%zu", v);
+	xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST n);
+}
+
+/* Elements with diagnostics, in order of their first diagnostic. */
+static size_t elements(const struct sbom_report *r, const char **el)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->diag_nr; i++) {
+		size_t k;
+
+		for (k = 0; k < n; k++)
+			if (strcmp(el[k], r->diag[i].element) == 0)
+				break;
+		if (k == n)
+			el[n++] = r->diag[i].element;
+	}
+	return n;
+}
+
+/* One test case: an element fails on its first error, lists them all. */
+static void junit_element(xmlTextWriterPtr w, struct oh_buf *tmp,
+			  const struct report_sbom_file *f, const char *el)
+{
+	const struct sbom_diag *first = NULL;
+	struct oh_buf all = OH_BUF_INIT;
+
+	for (size_t i = 0; i < f->r->diag_nr; i++) {
+		const struct sbom_diag *d = &f->r->diag[i];
+
+		if (strcmp(d->element, el) != 0)
+			continue;
+		if (!first && d->severity == SBOM_ERROR)
+			first = d;
+		oh_buf_addf(&all, "%s %s %s: %s\n", level(d->severity), d->code,
+			    d->where, d->message);
+	}
+	xmlTextWriterStartElement(w, BAD_CAST "testcase");
+	attr(w, tmp, "classname", f->file);
+	attr(w, tmp, "name", el);
+	if (first) {
+		xmlTextWriterStartElement(w, BAD_CAST "failure");
+		attr(w, tmp, "message", first->message);
+		attr(w, tmp, "type", first->code);
+		xmlTextWriterWriteString(w, xml_safe(tmp, all.buf));
+		xmlTextWriterEndElement(w);
+	} else {
+		xmlTextWriterWriteElement(w, BAD_CAST "system-out",
+					  xml_safe(tmp, all.buf));
+	}
+	xmlTextWriterEndElement(w);
+	oh_buf_release(&all);
+}
+
+static void junit_unreadable(xmlTextWriterPtr w, struct oh_buf *tmp,
+			     const struct report_sbom_file *f)
+{
+	attr_n(w, "tests", 1);
+	attr_n(w, "failures", 0);
+	attr_n(w, "errors", 1);
+	xmlTextWriterStartElement(w, BAD_CAST "testcase");
+	attr(w, tmp, "classname", f->file);
+	attr(w, tmp, "name", "read");
+	xmlTextWriterStartElement(w, BAD_CAST "error");
+	attr(w, tmp, "message", f->error);
+	xmlTextWriterEndElement(w);
+	xmlTextWriterEndElement(w);
+}
+
+static void junit_file(xmlTextWriterPtr w, struct oh_buf *tmp,
+		       const struct report_sbom_file *f)
+{
+	const char **el;
+	size_t n, failed = 0;
+
+	xmlTextWriterStartElement(w, BAD_CAST "testsuite");
+	attr(w, tmp, "name", f->file);
+	if (!f->r) {
+		junit_unreadable(w, tmp, f);
+		xmlTextWriterEndElement(w);
+		return;
+	}
+	el = oh_xcalloc(f->r->diag_nr + 1, sizeof(*el));
+	n = elements(f->r, el);
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < f->r->diag_nr; i++)
+			if (f->r->diag[i].severity == SBOM_ERROR &&
+			    strcmp(f->r->diag[i].element, el[k]) == 0) {
+				failed++;
+				break;
+			}
+	attr_n(w, "tests", n > 0 ? n : 1);
+	attr_n(w, "failures", failed);
+	attr_n(w, "errors", 0);
+	if (n == 0) {
+		xmlTextWriterStartElement(w, BAD_CAST "testcase");
+		attr(w, tmp, "classname", f->file);
+		attr(w, tmp, "name", "document");
+		xmlTextWriterEndElement(w);
+	}
+	for (size_t k = 0; k < n; k++)
+		junit_element(w, tmp, f, el[k]);
+	xmlTextWriterEndElement(w);
+	free(el);
+}
+
+int report_sbom_junit(FILE *fp, const struct report_sbom_file *f, size_t n,
+		      struct oh_err *err)
+{
+	xmlBufferPtr xb = xmlBufferCreate();
+	xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
+	struct oh_buf tmp = OH_BUF_INIT;
+
+	if (!w)
+		OH_BUG("libxml2 could not create a writer");
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+	xmlTextWriterStartElement(w, BAD_CAST "testsuites");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "name",
+				    BAD_CAST "osshealth sbom validate");
+	for (size_t i = 0; i < n; i++)
+		junit_file(w, &tmp, &f[i]);
+	xmlTextWriterEndElement(w);
+	xmlTextWriterEndDocument(w);
+	xmlFreeTextWriter(w);
+	fputs((const char *)xmlBufferContent(xb), fp);
+	xmlBufferFree(xb);
+	oh_buf_release(&tmp);
+	return report_check_stream(fp, "<output>", err);
+}
