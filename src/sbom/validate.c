@@ -31,14 +31,13 @@ struct strset {
 };
 
 struct vctx {
-	struct sbom_report *r; /* being filled */
-	unsigned profiles;     /* enum sbom_profile */
-	bool v22;              /* SPDX-2.2 rules */
-	const cJSON *doc;      /* the root */
-	struct strset ids;     /* every SPDXID (tree strings) */
-	struct strset related; /* ids in a non-DESCRIBES relationship */
-	char **extracted;      /* LicenseRef- ids defined */
-	size_t ex_nr, ex_alloc;
+	struct sbom_report *r;   /* being filled */
+	unsigned profiles;       /* enum sbom_profile */
+	bool v22;                /* SPDX-2.2 rules */
+	const cJSON *doc;        /* the root */
+	struct strset ids;       /* every SPDXID (tree strings) */
+	struct strset related;   /* ids in a non-DESCRIBES relationship */
+	struct strset extracted; /* LicenseRef- ids defined (tree strings) */
 };
 
 static void diag(struct vctx *c, enum sbom_severity sev, const char *code,
@@ -300,9 +299,8 @@ static int check_ref(void *p, const struct lic_expr_node *leaf)
 
 	if (n->kind != LIC_EXPR_REF || n->document_ref)
 		return 0;
-	for (size_t i = 0; i < rc->c->ex_nr; i++)
-		if (strcmp(rc->c->extracted[i], n->id) == 0)
-			return 0;
+	if (set_has(&rc->c->extracted, n->id))
+		return 0;
 	diag(rc->c, SBOM_ERROR, "SPDX-LICENSEREF-UNDEFINED", rc->element,
 	     rc->where,
 	     "'%.60s' is used but not defined in hasExtractedLicensingInfos",
@@ -364,8 +362,10 @@ static void collect_extracted(struct vctx *c)
 		if (!str(it, "extractedText"))
 			diag(c, SBOM_ERROR, "SPDX-EXTRACTED", id, where,
 			     "'extractedText' is required");
-		OH_GROW(c->extracted, c->ex_alloc, c->ex_nr + 1);
-		c->extracted[c->ex_nr++] = oh_xstrdup(id);
+		if (set_has(&c->extracted, id))
+			diag(c, SBOM_ERROR, "SPDX-EXTRACTED", id, where,
+			     "'%.60s' is defined more than once", id);
+		set_add(&c->extracted, id);
 	}
 }
 
@@ -952,9 +952,7 @@ static void release_ids(struct vctx *c)
 {
 	free(c->ids.slot);
 	free(c->related.slot);
-	for (size_t i = 0; i < c->ex_nr; i++)
-		free(c->extracted[i]);
-	free(c->extracted);
+	free(c->extracted.slot);
 }
 
 static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
