@@ -100,6 +100,46 @@ static enum host_kind host_kind(const char *host)
 /* ---- git locations ----------------------------------------------------- */
 
 /*
+ * git://, ssh:// and user@host:path URLs of a known forge as https: the
+ * forges no longer serve git:// (GitHub stopped in 2022) and ssh needs a
+ * key, while every public project there is readable over https.  Other
+ * URLs are returned as they are.
+ */
+static const char *forge_https(struct oh_arena *a, const char *url)
+{
+	const char *host;
+	const char *path;
+	size_t hlen;
+	char *res;
+
+	if (has_prefix_ci(url, "git://") || has_prefix_ci(url, "ssh://")) {
+		host = url + 6;
+		path = strchr(host, '/');
+	} else if (!strstr(url, "://") && strchr(url, ':')) {
+		host = url;
+		path = strchr(url, ':');
+	} else {
+		return url;
+	}
+	if (!path)
+		return url;
+	for (const char *at = host; at < path; at++)
+		if (*at == '@')
+			host = at + 1;
+	hlen = strcspn(host, ":/");
+	res = oh_arena_strndup(a, host, hlen);
+	if (host_kind(res) == HOST_OTHER)
+		return url;
+	path++;
+	res = oh_arena_alloc(a, hlen + strlen(path) + 10);
+	memcpy(res, "https://", 8);
+	memcpy(res + 8, host, hlen);
+	res[8 + hlen] = '/';
+	memcpy(res + 9 + hlen, path, strlen(path) + 1);
+	return res;
+}
+
+/*
  * "<transport>://host/path[@rev][#sub]" or "user@host:path[@rev][#sub]":
  * the revision is the last '@' of the path, so "ssh://git@host/r@v1"
  * keeps its user.
@@ -139,7 +179,7 @@ static int git_location(struct bom_source *out, struct oh_arena *a,
 			shown(a, loc));
 	if (!mirror_source_is_url(s))
 		return no_source(out, a, "not a git URL: %s", shown(a, loc));
-	out->repo = s;
+	out->repo = forge_https(a, s);
 	return 1;
 }
 
@@ -593,7 +633,11 @@ static const char *declared(struct conv *c, const struct bom_pkg *p,
 	add_str(s, "license_declared", p->license);
 	add_str(s, "purl", p->purl);
 	add_str(s, "source_from", src->via);
-	add_str(s, "revision", src->ref ? src->ref : "HEAD");
+	add_str(s, "revision",
+		src->ref ? src->ref
+		: p->version && *p->version
+			? "the tag of the version, else HEAD"
+			: "HEAD");
 	add_str(s, "subpath", src->subpath);
 	json = cJSON_PrintUnformatted(o);
 	if (!json)
@@ -671,6 +715,8 @@ static int add_package(struct conv *c, const struct bom_pkg *p)
 	mc.name = unique_name(c, p);
 	mc.repo = src.repo;
 	mc.ref = src.ref;
+	if (!src.ref && p->version)
+		mc.version = oh_arena_strdup(&c->m->arena, p->version);
 	mc.organization = supplier_org(c->m, p->supplier);
 	mc.declared_json = declared(c, p, &src);
 	ret = manifest_push(c->m, &mc, c->err);

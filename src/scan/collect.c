@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdbool.h>
 #include <strings.h>
 #include <time.h>
 
@@ -201,6 +202,53 @@ static void record_facts(struct scan_item *it, const struct tree_files *t,
 		       health_risk_name(it->health.risk));
 }
 
+static bool has_tag(git_repository *repo, const char *tag)
+{
+	git_object *obj = NULL;
+	char spec[300];
+	int n = snprintf(spec, sizeof(spec), "refs/tags/%s^{commit}", tag);
+
+	if (n < 0 || (size_t)n >= sizeof(spec) ||
+	    git_revparse_single(&obj, repo, spec) < 0)
+		return false;
+	git_object_free(obj);
+	return true;
+}
+
+/*
+ * The revision of a component from an SBOM that names a version but no
+ * revision: the first tag of v<version>, <version>, <name>-<version>,
+ * <name>@<version> the repository has, else HEAD.  Which one is recorded
+ * as the fact sbom.revision, so a report says what was reviewed.
+ */
+static const char *version_ref(struct scan_item *it, git_repository *repo)
+{
+	const struct manifest_component *mc = it->mc;
+	const char *v = mc->version;
+	const char *slash = strrchr(mc->name, '/');
+	const char *base = slash ? slash + 1 : mc->name;
+	size_t blen = strcspn(base, "@ ");
+	char cand[4][256];
+
+	if (mc->ref || !v || v[0] == '\0')
+		return mc->ref;
+	snprintf(cand[0], sizeof(cand[0]), "v%s", v);
+	snprintf(cand[1], sizeof(cand[1]), "%s", v);
+	snprintf(cand[2], sizeof(cand[2]), "%.*s-%s", (int)blen, base, v);
+	snprintf(cand[3], sizeof(cand[3]), "%.*s@%s", (int)blen, base, v);
+	for (size_t i = 0; i < 4; i++)
+		if (has_tag(repo, cand[i])) {
+			scan_item_fact(it, "sbom.revision",
+				       "tag %s (SBOM version %s)", cand[i], v);
+			return oh_arena_strdup(&it->arena, cand[i]);
+		}
+	scan_item_fact(
+		it, "sbom.revision",
+		"HEAD: no tag names SBOM version %s (tried %s, %s, %s, %s)", v,
+		cand[0], cand[1], cand[2], cand[3]);
+	return NULL;
+}
+
 void scan_collect(struct scan_item *it, struct scan_worker *wk,
 		  const struct scan_opts *opts, const struct health_weights *w)
 {
@@ -221,7 +269,8 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 		goto out;
 	}
 	repo = mirror_repo_git(mrepo);
-	if (tree_collect(&files, repo, it->mc->ref, it->mc->name, &err) < 0) {
+	if (tree_collect(&files, repo, version_ref(it, repo), it->mc->name,
+			 &err) < 0) {
 		fail(it, &err);
 		goto out;
 	}

@@ -463,6 +463,7 @@ int manifest_append(struct manifest *dst, const struct manifest *src,
 		c.name = dup_or_null(dst, s->name);
 		c.repo = dup_or_null(dst, s->repo);
 		c.ref = dup_or_null(dst, s->ref);
+		c.version = dup_or_null(dst, s->version);
 		c.origin = dup_or_null(dst, s->origin);
 		c.organization = dup_or_null(dst, s->organization);
 		c.foundation = dup_or_null(dst, s->foundation);

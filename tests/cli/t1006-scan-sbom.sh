@@ -105,7 +105,9 @@ assert comps["mature"]["revision"] == sys.argv[1]
 assert [x["name"] for x in d["unreviewed"]] == ["left-pad", "tarball", "hgthing"]
 PY
 
-# CycloneDX: a vcs external reference is reviewed at HEAD, nested
+# CycloneDX: a vcs external reference is reviewed at the tag of the
+# version when the repository has one (mature 1.1.0 -> v1.1.0), else at
+# HEAD, saying so; git:// on a known forge would become https; nested
 # components are read, registry-only packages are listed.
 cat >b.cdx.json <<JSON
 {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
@@ -116,23 +118,37 @@ cat >b.cdx.json <<JSON
    "purl": "pkg:pypi/dco-signed@0.1",
    "externalReferences": [{"type": "vcs", "url": "$base/dco-signed.git"}],
    "components": [{"type": "library", "name": "requests",
-     "version": "2.31.0", "purl": "pkg:pypi/requests@2.31.0"}]}
+     "version": "2.31.0", "purl": "pkg:pypi/requests@2.31.0"}]},
+  {"type": "library", "name": "mature", "version": "1.1.0",
+   "externalReferences": [{"type": "vcs", "url": "$base/mature.git"}]},
+  {"type": "library", "name": "lic-mit", "version": "9.9",
+   "externalReferences": [{"type": "vcs", "url": "$base/lic-mit.git"}]}
  ]}
 JSON
 expect_exit 0 scan --db c.db --cache cache b.cdx.json
-expect_stdout_match '^run 1: 1 components, 1 scanned, 0 failed, 0 already done$'
+expect_stdout_match '^run 1: 3 components, 3 scanned, 0 failed, 0 already done$'
 expect_stdout_match '^2 SBOM packages not reviewed'
 expect_stdout_match "^  not reviewed: product: no vcs external reference"
 expect_stdout_match "^  not reviewed: requests 2\.31\.0: no vcs external reference; purl type 'pypi'"
 head=$(git -C "$FIXTURES/dco-signed" rev-parse HEAD)
+v110=$(git -C "$FIXTURES/mature" rev-parse 'v1.1.0^{commit}')
+mithead=$(git -C "$FIXTURES/lic-mit" rev-parse HEAD)
 expect_exit 0 report --db c.db --format json
-python3 - "$head" <<'PY' || fail "JSON report assertions (CycloneDX)"
+python3 - "$head" "$v110" "$mithead" <<'PY' || fail "JSON report assertions (CycloneDX)"
 import json, sys
 d = json.load(open("out"))
-c = d["components"][0]
-assert c["name"] == "dco-signed" and c["revision"] == sys.argv[1], c
+comps = {c["name"]: c for c in d["components"]}
+c = comps["dco-signed"]
+assert c["revision"] == sys.argv[1], c
+assert "sbom.revision" not in c["facts"], c["facts"]
 assert c["declared"]["sbom"]["source_from"] == "vcs external reference", c
 assert c["declared"]["sbom"]["format"] == "CycloneDX", c
+m = comps["mature"]
+assert m["revision"] == sys.argv[2], m["revision"]
+assert m["facts"]["sbom.revision"] == "tag v1.1.0 (SBOM version 1.1.0)", m["facts"]
+l = comps["lic-mit"]
+assert l["revision"] == sys.argv[3], l["revision"]
+assert l["facts"]["sbom.revision"].startswith("HEAD: no tag names SBOM version 9.9 (tried v9.9, 9.9, lic-mit-9.9, lic-mit@9.9)"), l["facts"]
 assert [x["name"] for x in d["unreviewed"]] == ["product", "requests"]
 PY
 

@@ -30,9 +30,16 @@ static const struct loc_case loc_cases[] = {
 	  NULL },
 	{ "git+ssh://git@example.org/r.git@abc123",
 	  "ssh://git@example.org/r.git", "abc123", NULL },
-	{ "git+git@github.com:o/r.git@main", "git@github.com:o/r.git", "main",
-	  NULL },
+	{ "git+git@github.com:o/r.git@main", "https://github.com/o/r.git",
+	  "main", NULL },
 	{ "git://git.example.org/r", "git://git.example.org/r", NULL, NULL },
+	{ "git://github.com/o/r.git", "https://github.com/o/r.git", NULL,
+	  NULL },
+	{ "git+ssh://git@github.com:22/o/r.git", "https://github.com/o/r.git",
+	  NULL, NULL },
+	{ "ssh://gitlab.com/g/p.git", "https://gitlab.com/g/p.git", NULL,
+	  NULL },
+	{ "git@example.org:o/r.git", "git@example.org:o/r.git", NULL, NULL },
 	{ "git+http://127.0.0.1:8080/git/a.git@v1",
 	  "http://127.0.0.1:8080/git/a.git", "v1", NULL },
 	{ "https://github.com/o/r", "https://github.com/o/r", NULL, NULL },
@@ -202,6 +209,7 @@ START_TEST(test_bom_spdx_json)
 	ck_assert_ptr_nonnull(a);
 	ck_assert_str_eq(a->repo, "https://github.com/acme/liba.git");
 	ck_assert_str_eq(a->ref, "v1.0");
+	ck_assert_ptr_null(a->version); /* the location names the revision */
 	ck_assert_str_eq(a->organization, "Acme Ltd");
 	ck_assert_ptr_nonnull(
 		strstr(a->declared_json, "\"element\":\"SPDXRef-a\""));
@@ -280,6 +288,7 @@ START_TEST(test_bom_cyclonedx)
 	ck_assert_ptr_nonnull(core);
 	ck_assert_str_eq(core->repo, "https://github.com/acme/core");
 	ck_assert_ptr_null(core->ref);
+	ck_assert_str_eq(core->version, "3.1");
 	ck_assert_str_eq(core->organization, "Acme");
 	ck_assert_ptr_nonnull(
 		strstr(core->declared_json,
