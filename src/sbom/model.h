@@ -35,8 +35,9 @@ struct cJSON;
 struct oh_buf;
 struct oh_err;
 
-#define SBOM_MAX_DEPTH 64
-#define SBOM_MAX_ITEMS 200000u
+#define SBOM_MAX_DEPTH     64
+#define SBOM_MAX_ITEMS_DEC 2000000 /* for messages */
+#define SBOM_MAX_ITEMS     2000000u
 
 struct sbom_checksum {
 	const char *algorithm; /* "SHA1", "SHA256", ... as written */
@@ -128,6 +129,32 @@ struct sbom_docref {
 	unsigned line;
 };
 
+/*
+ * Tag-value only: the input line of one field, for diagnostics that name
+ * a field ("packages[3].checksums[1]" -> the line of the second
+ * PackageChecksum of the fourth package).
+ */
+enum sbom_fl_kind {
+	SBOM_FL_DOC, /* document fields: "spdxVersion", "creationInfo.created" */
+	SBOM_FL_PKG,  /* packages[idx] */
+	SBOM_FL_FILE, /* files[idx] */
+	SBOM_FL_SNIP, /* snippets[idx] */
+	SBOM_FL_LIC,  /* hasExtractedLicensingInfos[idx] */
+	SBOM_FL_KINDS
+};
+
+struct sbom_fieldline {
+	const char *key; /* JSON key (static string) */
+	unsigned idx;    /* element index (0 for the document) */
+	unsigned occ;    /* entry of a list field ("checksums"); else 0 */
+	unsigned line;   /* input line of the tag */
+};
+
+struct sbom_fieldlines {
+	struct sbom_fieldline *e; /* in input order: idx never decreases */
+	size_t n;
+};
+
 struct sbom_doc {
 	struct oh_arena arena;
 	enum sbom_format format;
@@ -152,6 +179,7 @@ struct sbom_doc {
 	size_t nannotation;
 	struct sbom_docref *docref;
 	size_t ndocref;
+	struct sbom_fieldlines fl[SBOM_FL_KINDS]; /* tag-value field lines */
 };
 
 /**
@@ -205,8 +233,10 @@ void sbom_write_json(struct oh_buf *out, const struct sbom_doc *doc);
 void sbom_write_tv(struct oh_buf *out, const struct sbom_doc *doc);
 
 /**
- * The input line of the element a validator JSON path names
- * ("packages[3].checksums[0]" -> doc->pkg[3].line), 0 when unknown.
+ * The input line a validator JSON path names: the field's own line when
+ * the reader kept it (tag-value: "packages[3].checksums[0]" -> the line
+ * of that PackageChecksum), else the element's first line
+ * (doc->pkg[3].line); 0 when unknown.  O(log n) per call.
  */
 unsigned sbom_doc_line(const struct sbom_doc *doc, const char *where);
 

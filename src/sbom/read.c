@@ -85,6 +85,59 @@ static int path_index(const char *where, const char *key, size_t *idx)
 	return 1;
 }
 
+/*
+ * The line of field `rest` ("checksums[1].checksumValue", "versionInfo")
+ * of element idx in `fl`, or 0.  A key matches when `rest` starts with it
+ * followed by the end, '.' or '[' (then the index is the occurrence).
+ */
+static unsigned field_line(const struct sbom_fieldlines *fl, size_t idx,
+			   const char *rest)
+{
+	size_t lo = 0, hi = fl->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (fl->e[mid].idx < idx)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < fl->n && fl->e[i].idx == idx; i++) {
+		const struct sbom_fieldline *e = &fl->e[i];
+		size_t k = strlen(e->key);
+		char c = rest[k];
+		unsigned long occ = 0;
+
+		if (strncmp(rest, e->key, k) != 0 ||
+		    (c != '\0' && c != '.' && c != '['))
+			continue;
+		if (c == '[')
+			occ = strtoul(rest + k + 1, NULL, 10);
+		if (occ == e->occ)
+			return e->line;
+	}
+	return 0;
+}
+
+/* After "packages[12]": the field path, or "" for the element itself. */
+static const char *after_index(const char *where)
+{
+	const char *p = strchr(where, ']');
+
+	if (!p)
+		return "";
+	return p[1] == '.' ? p + 2 : p + 1;
+}
+
+static unsigned element_line(const struct sbom_doc *doc, const char *where,
+			     size_t i, enum sbom_fl_kind kind, unsigned line)
+{
+	unsigned f = field_line(&doc->fl[kind], i, after_index(where));
+
+	return f ? f : line;
+}
+
 unsigned sbom_doc_line(const struct sbom_doc *doc, const char *where)
 {
 	size_t i;
@@ -92,18 +145,29 @@ unsigned sbom_doc_line(const struct sbom_doc *doc, const char *where)
 	if (!doc || !where)
 		return 0;
 	if (path_index(where, "packages", &i))
-		return i < doc->npkg ? doc->pkg[i].line : 0;
+		return i < doc->npkg ? element_line(doc, where, i, SBOM_FL_PKG,
+						    doc->pkg[i].line)
+				     : 0;
 	if (path_index(where, "files", &i))
-		return i < doc->nfile ? doc->file[i].line : 0;
+		return i < doc->nfile
+			       ? element_line(doc, where, i, SBOM_FL_FILE,
+					      doc->file[i].line)
+			       : 0;
 	if (path_index(where, "snippets", &i))
-		return i < doc->nsnippet ? doc->snippet[i].line : 0;
+		return i < doc->nsnippet
+			       ? element_line(doc, where, i, SBOM_FL_SNIP,
+					      doc->snippet[i].line)
+			       : 0;
+	if (path_index(where, "hasExtractedLicensingInfos", &i))
+		return i < doc->nextracted
+			       ? element_line(doc, where, i, SBOM_FL_LIC,
+					      doc->extracted[i].line)
+			       : 0;
 	if (path_index(where, "relationships", &i))
 		return i < doc->nrel ? doc->rel[i].line : 0;
-	if (path_index(where, "hasExtractedLicensingInfos", &i))
-		return i < doc->nextracted ? doc->extracted[i].line : 0;
 	if (path_index(where, "annotations", &i))
 		return i < doc->nannotation ? doc->annotation[i].line : 0;
 	if (path_index(where, "externalDocumentRefs", &i))
 		return i < doc->ndocref ? doc->docref[i].line : 0;
-	return 0;
+	return field_line(&doc->fl[SBOM_FL_DOC], 0, where);
 }

@@ -23,6 +23,11 @@ struct jr {
 	struct oh_err *err;
 };
 
+#define CAP_STR_(n)    #n
+#define CAP_STR(n)     CAP_STR_(n)
+#define TOO_MANY(what) "too many " what " (cap " CAP_STR(SBOM_MAX_ITEMS_DEC) ")"
+_Static_assert(SBOM_MAX_ITEMS == SBOM_MAX_ITEMS_DEC, "cap in messages");
+
 static int jr_fail(struct jr *r, int code, const char *path, const char *key,
 		   const char *what)
 {
@@ -70,8 +75,7 @@ static int jr_count(struct jr *r, size_t *n, const cJSON *a, const char *path,
 		return jr_fail(r, OH_EINPUT, path, key, "expected an array");
 	c = cJSON_GetArraySize(a);
 	if (c < 0 || (unsigned)c > SBOM_MAX_ITEMS)
-		return jr_fail(r, OH_ELIMIT, path, key,
-			       "too many elements (cap 200000)");
+		return jr_fail(r, OH_ELIMIT, path, key, TOO_MANY("elements"));
 	*n = (size_t)c;
 	return 0;
 }
@@ -356,7 +360,7 @@ static int jr_annotations(struct jr *r, const cJSON *o, const char *about,
 		return rc;
 	if (d->nannotation + n > SBOM_MAX_ITEMS)
 		return jr_fail(r, OH_ELIMIT, p, "annotations",
-			       "too many annotations (cap 200000)");
+			       TOO_MANY("annotations"));
 	if (d->nannotation + n > r->annotation_alloc) {
 		/* doubling keeps copying linear over many elements */
 		size_t want = d->nannotation + n;

@@ -3,9 +3,12 @@
  * SPDX tag-value reader: "Tag: value" lines, '#' comments, blank lines,
  * and values in <text>...</text> that may span lines.  PackageName,
  * FileName, SnippetSPDXID, LicenseID and Annotator start a new element;
- * the tags after it belong to it (SPDXID included).  Relationships must
+ * the tags after it belong to it (SPDXID included).  A Relationship or an
+ * annotation written among an element's tags does not end the element:
+ * the element's tags after it still belong to it.  Relationships must
  * be explicit (SPDX 2.3): a file listed after a package is not made part
- * of it.  Unknown tags are skipped.  Errors give the line (and column).
+ * of it.  Unknown tags are skipped.  Errors give the line (and column);
+ * the line of every field read is kept (doc->fieldline) for diagnostics.
  */
 #include "sbom/model.h"
 
@@ -20,12 +23,26 @@
 
 enum section { S_DOC, S_PKG, S_FILE, S_SNIP, S_LIC, S_ANN, S_REL };
 
+#define COUNTERS_MAX 16 /* list fields per element kind is below this */
+
+/* How many of each list field ("checksums") an element has so far. */
+struct counters {
+	struct {
+		const char *key; /* static string: compared by address */
+		unsigned n;
+	} c[COUNTERS_MAX];
+	size_t n;
+};
+
 struct tv {
 	struct sbom_doc *d;
 	const char *name;
 	struct oh_err *err;
 	enum section sec;
+	enum section elem; /* the element a relationship or annotation is in */
 	unsigned line;
+	struct counters elem_cnt; /* list fields of the current element */
+	struct counters doc_cnt;  /* list fields of the document */
 };
 
 #define PUSH(tv, arr, n)                                              \
@@ -138,6 +155,10 @@ static int start(struct tv *t, enum section s)
 		break;
 	}
 	t->sec = s;
+	if (s != S_ANN) {
+		t->elem = s;
+		t->elem_cnt.n = 0;
+	}
 	return rc;
 }
 
@@ -498,6 +519,14 @@ static int other_tag(struct tv *t, const char *tag, char *v)
 	return 0;
 }
 
+static bool annotation_tag(const char *tag)
+{
+	return strcmp(tag, "AnnotationDate") == 0 ||
+	       strcmp(tag, "AnnotationType") == 0 ||
+	       strcmp(tag, "AnnotationComment") == 0 ||
+	       strcmp(tag, "SPDXREF") == 0;
+}
+
 static int tag_value(struct tv *t, const char *tag, char *v)
 {
 	bool done;
@@ -505,6 +534,9 @@ static int tag_value(struct tv *t, const char *tag, char *v)
 
 	if (done || rc < 0)
 		return rc;
+	/* Back to the element a relationship or annotation interrupted. */
+	if (t->sec == S_REL || (t->sec == S_ANN && !annotation_tag(tag)))
+		t->sec = t->elem;
 	switch (t->sec) {
 	case S_PKG:
 		return pkg_tag(t, pkg(t), tag, v);
@@ -578,6 +610,176 @@ static int line_tag(struct tv *t, char *tag, size_t size, const char *p,
 	return 0;
 }
 
+/* ---- field lines -------------------------------------------------------- */
+
+struct field_key {
+	const char *tag;
+	const char *key;
+	bool list; /* repeatable: each one is an entry of a JSON array */
+};
+
+static const struct field_key doc_keys[] = {
+	{ "SPDXVersion", "spdxVersion", false },
+	{ "DataLicense", "dataLicense", false },
+	{ "DocumentName", "name", false },
+	{ "DocumentNamespace", "documentNamespace", false },
+	{ "DocumentComment", "comment", false },
+	{ "Creator", "creationInfo.creators", true },
+	{ "Created", "creationInfo.created", false },
+	{ "CreatorComment", "creationInfo.comment", false },
+	{ "LicenseListVersion", "creationInfo.licenseListVersion", false },
+	{ NULL, NULL, false },
+};
+
+static const struct field_key pkg_keys[] = {
+	{ "PackageName", "name", false },
+	{ "SPDXID", "SPDXID", false },
+	{ "PackageVersion", "versionInfo", false },
+	{ "PackageFileName", "packageFileName", false },
+	{ "PackageSupplier", "supplier", false },
+	{ "PackageOriginator", "originator", false },
+	{ "PackageDownloadLocation", "downloadLocation", false },
+	{ "FilesAnalyzed", "filesAnalyzed", false },
+	{ "PackageVerificationCode", "packageVerificationCode", false },
+	{ "PackageChecksum", "checksums", true },
+	{ "PackageHomePage", "homepage", false },
+	{ "PackageSourceInfo", "sourceInfo", false },
+	{ "PackageLicenseConcluded", "licenseConcluded", false },
+	{ "PackageLicenseInfoFromFiles", "licenseInfoFromFiles", true },
+	{ "PackageLicenseDeclared", "licenseDeclared", false },
+	{ "PackageLicenseComments", "licenseComments", false },
+	{ "PackageCopyrightText", "copyrightText", false },
+	{ "PackageSummary", "summary", false },
+	{ "PackageDescription", "description", false },
+	{ "PackageComment", "comment", false },
+	{ "ExternalRef", "externalRefs", true },
+	{ "PackageAttributionText", "attributionTexts", true },
+	{ "PrimaryPackagePurpose", "primaryPackagePurpose", false },
+	{ "ReleaseDate", "releaseDate", false },
+	{ "BuiltDate", "builtDate", false },
+	{ "ValidUntilDate", "validUntilDate", false },
+	{ NULL, NULL, false },
+};
+
+static const struct field_key file_keys[] = {
+	{ "FileName", "fileName", false },
+	{ "SPDXID", "SPDXID", false },
+	{ "FileChecksum", "checksums", true },
+	{ "LicenseConcluded", "licenseConcluded", false },
+	{ "LicenseInfoInFile", "licenseInfoInFiles", true },
+	{ "FileCopyrightText", "copyrightText", false },
+	{ "FileComment", "comment", false },
+	{ "FileNotice", "noticeText", false },
+	{ "LicenseComments", "licenseComments", false },
+	{ "FileType", "fileTypes", true },
+	{ "FileContributor", "fileContributors", true },
+	{ NULL, NULL, false },
+};
+
+static const struct field_key snip_keys[] = {
+	{ "SnippetSPDXID", "SPDXID", false },
+	{ "SnippetFromFileSPDXID", "snippetFromFile", false },
+	{ "SnippetByteRange", "ranges", true },
+	{ "SnippetLineRange", "ranges", true },
+	{ "SnippetLicenseConcluded", "licenseConcluded", false },
+	{ "LicenseInfoInSnippet", "licenseInfoInSnippets", true },
+	{ "SnippetLicenseComments", "licenseComments", false },
+	{ "SnippetCopyrightText", "copyrightText", false },
+	{ "SnippetComment", "comment", false },
+	{ "SnippetName", "name", false },
+	{ NULL, NULL, false },
+};
+
+static const struct field_key lic_keys[] = {
+	{ "LicenseID", "licenseId", false },
+	{ "ExtractedText", "extractedText", false },
+	{ "LicenseName", "name", false },
+	{ "LicenseCrossReference", "seeAlsos", true },
+	{ "LicenseComment", "comment", false },
+	{ NULL, NULL, false },
+};
+
+static const struct field_key doc_spdxid = { "SPDXID", "SPDXID", false };
+
+static const struct field_key *find_key(const struct field_key *k,
+					const char *tag)
+{
+	for (; k->tag; k++)
+		if (strcmp(k->tag, tag) == 0)
+			return k;
+	return NULL;
+}
+
+/* The element the tag just read belongs to: kind and index. */
+static const struct field_key *field_of(struct tv *t, const char *tag,
+					enum sbom_fl_kind *kind, size_t *idx)
+{
+	const struct field_key *k = find_key(doc_keys, tag);
+
+	*idx = 0;
+	*kind = SBOM_FL_DOC;
+	if (k)
+		return k;
+	switch (t->sec) {
+	case S_PKG:
+		*kind = SBOM_FL_PKG;
+		*idx = t->d->npkg - 1;
+		return find_key(pkg_keys, tag);
+	case S_FILE:
+		*kind = SBOM_FL_FILE;
+		*idx = t->d->nfile - 1;
+		return find_key(file_keys, tag);
+	case S_SNIP:
+		*kind = SBOM_FL_SNIP;
+		*idx = t->d->nsnippet - 1;
+		return find_key(snip_keys, tag);
+	case S_LIC:
+		*kind = SBOM_FL_LIC;
+		*idx = t->d->nextracted - 1;
+		return find_key(lic_keys, tag);
+	case S_DOC:
+		return strcmp(tag, "SPDXID") == 0 ? &doc_spdxid : NULL;
+	default:
+		return NULL;
+	}
+}
+
+/* How many of list field `key` came before; counts this one. */
+static unsigned occurrence(struct counters *cs, const char *key)
+{
+	for (size_t i = 0; i < cs->n; i++)
+		if (cs->c[i].key == key)
+			return cs->c[i].n++;
+	if (cs->n < COUNTERS_MAX) {
+		cs->c[cs->n].key = key;
+		cs->c[cs->n++].n = 1;
+	}
+	return 0;
+}
+
+/* Keep the line of the field a tag just filled. */
+static void field_line(struct tv *t, const char *tag)
+{
+	enum sbom_fl_kind kind;
+	size_t idx;
+	const struct field_key *k = field_of(t, tag, &kind, &idx);
+	struct sbom_fieldlines *fl;
+	struct sbom_fieldline *e;
+
+	if (!k)
+		return;
+	fl = &t->d->fl[kind];
+	e = PUSH(t, fl->e, fl->n);
+	e->key = k->key;
+	e->idx = (unsigned)idx;
+	e->line = t->line;
+	e->occ = 0;
+	if (k->list)
+		e->occ = occurrence(kind == SBOM_FL_DOC ? &t->doc_cnt
+							: &t->elem_cnt,
+				    k->key);
+}
+
 /* One tag and its value starting at *p; *p moves past the value. */
 static int one_tag(struct tv *t, const char **p, const char *le,
 		   const char *end)
@@ -598,8 +800,10 @@ static int one_tag(struct tv *t, const char **p, const char *le,
 
 		t->line = at;
 		rc = tag_value(t, tag, v);
-		if (rc == 0)
+		if (rc == 0) {
+			field_line(t, tag);
 			t->line = last;
+		}
 	}
 	free(v);
 	return rc;

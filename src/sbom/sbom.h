@@ -33,7 +33,7 @@ struct oh_err;
 
 #define SBOM_MAX_BYTES    (256u << 20)
 #define SBOM_MAX_DIAGS    1000
-#define SBOM_MAX_ELEMENTS 200000
+#define SBOM_MAX_ELEMENTS 2000000
 
 enum sbom_profile {
 	SBOM_PROFILE_SPDX = 1u << 0, /* the specification */

@@ -189,6 +189,69 @@ START_TEST(test_sbomtv_fields)
 }
 END_TEST
 
+/* Field lines: list entries, document fields, tags after a Relationship
+ * or an annotation inside a package still belong to the package. */
+START_TEST(test_sbomtv_field_lines)
+{
+	static const char tv[] =
+		"SPDXVersion: SPDX-2.3\n"                    /* 1 */
+		"DataLicense: CC0-1.0\n"                     /* 2 */
+		"SPDXID: SPDXRef-DOCUMENT\n"                 /* 3 */
+		"DocumentName: d\n"                          /* 4 */
+		"DocumentNamespace: https://example.org/d\n" /* 5 */
+		"Creator: Tool: t\n"                         /* 6 */
+		"Creator: Person: p\n"                       /* 7 */
+		"Created: 2026-01-01T00:00:00Z\n"            /* 8 */
+		"\n"                                         /* 9 */
+		"PackageName: app\n"                         /* 10 */
+		"SPDXID: SPDXRef-app\n"                      /* 11 */
+		"Relationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-app\n" /* 12 */
+		"PackageVersion: 1.0\n" /* 13 */
+		"PackageChecksum: SHA1: 0000000000000000000000000000000000000000\n" /* 14 */
+		"Annotator: Person: a\n"                 /* 15 */
+		"AnnotationDate: 2026-01-01T00:00:00Z\n" /* 16 */
+		"AnnotationType: REVIEW\n"               /* 17 */
+		"SPDXREF: SPDXRef-app\n"                 /* 18 */
+		"AnnotationComment: ok\n"                /* 19 */
+		"PackageChecksum: SHA256: abc\n"         /* 20 */
+		"PackageDownloadLocation: NONE\n"        /* 21 */
+		"\n"                                     /* 22 */
+		"FileName: ./a.c\n"                      /* 23 */
+		"SPDXID: SPDXRef-a\n"                    /* 24 */
+		"LicenseInfoInFile: MIT\n"               /* 25 */
+		"LicenseInfoInFile: Apache-2.0\n";       /* 26 */
+	struct sbom_doc *d = NULL;
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_int_eq(sbom_read_tv(&d, tv, strlen(tv), "f.spdx", &err), 0);
+	ck_assert_str_eq(d->pkg[0].version, "1.0");
+	ck_assert_str_eq(d->pkg[0].download_location, "NONE");
+	ck_assert_uint_eq(d->pkg[0].nchecksum, 2);
+	ck_assert_uint_eq(d->nannotation, 1);
+	ck_assert_str_eq(d->annotation[0].comment, "ok");
+	ck_assert_uint_eq(sbom_doc_line(d, "spdxVersion"), 1);
+	ck_assert_uint_eq(sbom_doc_line(d, "creationInfo.created"), 8);
+	ck_assert_uint_eq(sbom_doc_line(d, "creationInfo.creators[1]"), 7);
+	ck_assert_uint_eq(sbom_doc_line(d, "creationInfo.creators"), 6);
+	ck_assert_uint_eq(sbom_doc_line(d, "packages[0].versionInfo"), 13);
+	ck_assert_uint_eq(sbom_doc_line(d, "packages[0].checksums[0]"), 14);
+	ck_assert_uint_eq(
+		sbom_doc_line(d, "packages[0].checksums[1].checksumValue"), 20);
+	ck_assert_uint_eq(sbom_doc_line(d, "packages[0].downloadLocation"), 21);
+	ck_assert_uint_eq(sbom_doc_line(d, "packages[0].licenseDeclared"), 10);
+	ck_assert_uint_eq(sbom_doc_line(d, "packages[0]"), 10);
+	ck_assert_uint_eq(sbom_doc_line(d, "relationships[0]"), 12);
+	ck_assert_uint_eq(sbom_doc_line(d, "annotations[0]"), 15);
+	ck_assert_uint_eq(sbom_doc_line(d, "files[0].licenseInfoInFiles[1]"),
+			  26);
+	ck_assert_uint_eq(sbom_doc_line(d, "files[0].copyrightText"), 23);
+	ck_assert_uint_eq(sbom_doc_line(d, "packages[7].name"), 0);
+	ck_assert_uint_eq(sbom_doc_line(d, "documentDescribes"), 0);
+	sbom_doc_free(d);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *sbomtv_suite(void)
 {
 	Suite *s = suite_create("sbomtv");
@@ -200,6 +263,7 @@ Suite *sbomtv_suite(void)
 	tcase_add_loop_test(tc, test_sbomtv_errors, 0,
 			    (int)(sizeof(bad) / sizeof(bad[0])));
 	tcase_add_test(tc, test_sbomtv_fields);
+	tcase_add_test(tc, test_sbomtv_field_lines);
 	suite_add_tcase(s, tc);
 	return s;
 }
