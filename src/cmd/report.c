@@ -5,12 +5,10 @@
  */
 #include "cmd/cmd.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "core/atomic.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "report/changes.h"
@@ -62,46 +60,6 @@ static const struct cmd_spec diff_spec = {
 		"Show what changed between two review runs (default: the last two): components added or removed, license changes, decision and risk level changes, scores that moved, absence factor fallen to 1, projects gone quiet.",
 	.opts = diff_opts_table,
 };
-
-static int open_output(FILE **fp, struct oh_buf *tmp, const char *path,
-		       struct oh_err *err)
-{
-	int fd;
-
-	if (!path) {
-		*fp = stdout;
-		return 0;
-	}
-	oh_buf_addf(tmp, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp->buf);
-	if (fd < 0 || !(*fp = fdopen(fd, "w"))) {
-		if (fd >= 0)
-			close(fd);
-		return oh_err_set(err, OH_EIO, path, 0, 0, "cannot create: %s",
-				  strerror(errno));
-	}
-	return 0;
-}
-
-static int close_output(FILE *fp, const struct oh_buf *tmp, const char *path,
-			bool ok, struct oh_err *err)
-{
-	if (fp == stdout)
-		return 0;
-	if (fclose(fp) != 0 && ok) {
-		ok = false;
-		oh_err_set(err, OH_EIO, path, 0, 0, "cannot write: %s",
-			   strerror(errno));
-	}
-	if (ok && rename(tmp->buf, path) < 0) {
-		ok = false;
-		oh_err_set(err, OH_EIO, path, 0, 0, "cannot replace: %s",
-			   strerror(errno));
-	}
-	if (!ok)
-		unlink(tmp->buf);
-	return ok ? 0 : OH_EIO;
-}
 
 static int parse_report(struct report_opts *o, int argc, char **argv)
 {
@@ -169,10 +127,9 @@ int cmd_report(int argc, char **argv)
 	struct store_open_opts so = STORE_OPEN_OPTS_INIT;
 	struct store_run_report cur = { 0 }, prev = { 0 };
 	struct report_changes ch = { 0 };
-	struct oh_buf tmp = OH_BUF_INIT;
+	struct oh_atomic_file f;
 	struct oh_err err = OH_ERR_INIT;
 	struct store *st = NULL;
-	FILE *fp = NULL;
 	bool has_prev = false;
 	int ret = parse_report(&o, argc, argv);
 
@@ -185,12 +142,12 @@ int cmd_report(int argc, char **argv)
 		goto out;
 	}
 	report_changes_compute(&ch, has_prev ? &prev : NULL, &cur);
-	if (open_output(&fp, &tmp, o.output, &err) < 0) {
+	if (oh_atomic_open(&f, o.output, &err) < 0) {
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	ret = report_run(fp, &cur, has_prev ? &ch : NULL, o.format, &err);
-	if (close_output(fp, &tmp, o.output, ret == 0, &err) < 0 || ret < 0) {
+	ret = report_run(f.fp, &cur, has_prev ? &ch : NULL, o.format, &err);
+	if (oh_atomic_close(&f, ret == 0, &err) < 0 || ret < 0) {
 		ret = cmd_report_error(&err);
 		goto out;
 	}
@@ -200,7 +157,6 @@ out:
 	store_run_report_release(&cur);
 	store_run_report_release(&prev);
 	store_close(st);
-	oh_buf_release(&tmp);
 	oh_err_release(&err);
 	return ret;
 }

@@ -6,16 +6,14 @@
 #include "cmd/cmd.h"
 #include "cmd/sbom_int.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
+#include "core/atomic.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/timeutil.h"
@@ -146,52 +144,6 @@ static int gen_parse(struct gen_args *a, int argc, char **argv)
 	return 0;
 }
 
-int sbom_write_output(const char *path, const struct oh_buf *data,
-		      struct oh_err *err)
-{
-	struct oh_buf tmp = OH_BUF_INIT;
-	FILE *fp;
-	int fd, rc = 0;
-
-	if (!path) {
-		if (fwrite(data->buf, 1, data->len, stdout) != data->len ||
-		    fflush(stdout) != 0)
-			return oh_err_set(err, OH_EIO, "<stdout>", 0, 0,
-					  "cannot write: %s", strerror(errno));
-		return 0;
-	}
-	oh_buf_addf(&tmp, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp.buf);
-	if (fd >= 0) {
-		/* mkstemp makes 0600; an SBOM is an ordinary file */
-		mode_t mask = umask(0);
-
-		umask(mask);
-		(void)fchmod(fd, 0666 & ~mask);
-	}
-	if (fd < 0 || !(fp = fdopen(fd, "w"))) {
-		if (fd >= 0)
-			close(fd);
-		rc = oh_err_set(err, OH_EIO, path, 0, 0, "cannot create: %s",
-				strerror(errno));
-		goto out;
-	}
-	if (fwrite(data->buf, 1, data->len, fp) != data->len)
-		rc = oh_err_set(err, OH_EIO, path, 0, 0, "cannot write: %s",
-				strerror(errno));
-	if (fclose(fp) != 0 && rc == 0)
-		rc = oh_err_set(err, OH_EIO, path, 0, 0, "cannot write: %s",
-				strerror(errno));
-	if (rc == 0 && rename(tmp.buf, path) < 0)
-		rc = oh_err_set(err, OH_EIO, path, 0, 0, "cannot replace: %s",
-				strerror(errno));
-	if (rc < 0)
-		unlink(tmp.buf);
-out:
-	oh_buf_release(&tmp);
-	return rc;
-}
-
 static int sbom_generate_cmd(int argc, char **argv)
 {
 	struct gen_args a = { .path = "." };
@@ -215,7 +167,7 @@ static int sbom_generate_cmd(int argc, char **argv)
 		sbom_write_tv(&out, doc);
 	else
 		sbom_write_json(&out, doc);
-	if (sbom_write_output(a.out, &out, &err) < 0)
+	if (oh_atomic_write(a.out, out.buf, out.len, &err) < 0)
 		ret = cmd_report_error(&err);
 	else
 		ret = OH_EXIT_OK;
@@ -513,8 +465,8 @@ int sbom_convert_main(int argc, char **argv)
 		sbom_write_tv(&text, doc);
 	else
 		sbom_write_json(&text, doc);
-	ret = sbom_write_output(strcmp(out, "-") == 0 ? NULL : out, &text,
-				&err) < 0
+	ret = oh_atomic_write(strcmp(out, "-") == 0 ? NULL : out, text.buf,
+			      text.len, &err) < 0
 		      ? cmd_report_error(&err)
 		      : OH_EXIT_OK;
 out:

@@ -3,12 +3,15 @@
  * core: buffers (caps, detach, quoting), errors (first wins, prefix,
  * format), arena, paths, time parsing and formatting.
  */
+#include <dirent.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include <check.h>
 
 #include "core/arena.h"
+#include "core/atomic.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/path.h"
@@ -243,6 +246,54 @@ START_TEST(test_core_time_format)
 }
 END_TEST
 
+/* Files in the test directory whose name contains ".tmp". */
+static int temp_files(void)
+{
+	DIR *d = opendir(unit_path("."));
+	struct dirent *e;
+	int n = 0;
+
+	while ((e = readdir(d)) != NULL)
+		n += strstr(e->d_name, ".tmp") != NULL;
+	closedir(d);
+	return n;
+}
+
+START_TEST(test_core_atomic)
+{
+	struct oh_err err = OH_ERR_INIT;
+	struct oh_atomic_file f;
+	struct oh_buf b = OH_BUF_INIT;
+	struct stat st;
+	mode_t old = umask(022);
+
+	unit_tmpdir();
+	ck_assert_int_eq(
+		oh_atomic_write(unit_path("out.txt"), "one\n", 4, &err), 0);
+	ck_assert_int_eq(stat(unit_path("out.txt"), &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0644);
+	/* A write given up leaves the old content and no temporary. */
+	ck_assert_int_eq(oh_atomic_open(&f, unit_path("out.txt"), &err), 0);
+	fputs("half", f.fp);
+	ck_assert_int_eq(temp_files(), 1);
+	ck_assert_int_eq(oh_atomic_close(&f, false, &err), 0);
+	ck_assert_int_eq(temp_files(), 0);
+	ck_assert_int_eq(oh_buf_read_file(&b, unit_path("out.txt"), &err), 0);
+	ck_assert_str_eq(b.buf, "one\n");
+	/* A directory that does not exist: named, nothing left. */
+	ck_assert_int_eq(
+		oh_atomic_write(unit_path("no/such/out.txt"), "x", 1, &err),
+		OH_EIO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "cannot create"));
+	ck_assert_ptr_nonnull(strstr(err.input, "no/such/out.txt"));
+	ck_assert_int_eq(temp_files(), 0);
+	umask(old);
+	oh_buf_release(&b);
+	oh_err_release(&err);
+	unit_tmpdir_remove();
+}
+END_TEST
+
 Suite *core_suite(void)
 {
 	Suite *s = suite_create("core");
@@ -252,6 +303,7 @@ Suite *core_suite(void)
 	tcase_add_test(tc, test_core_buf_cap);
 	tcase_add_test(tc, test_core_buf_quoted);
 	tcase_add_test(tc, test_core_buf_read_file);
+	tcase_add_test(tc, test_core_atomic);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("err");
 	tcase_add_test(tc, test_core_err_first_wins);
