@@ -999,10 +999,14 @@ static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
 	struct sbom_report *out = c.r;
 	unsigned profiles = c.profiles;
 
-	if (!cJSON_IsObject(root) || !str(root, "spdxVersion")) {
+	if (cJSON_IsObject(root) && str(root, "bomFormat"))
+		return oh_err_set(
+			err, OH_EINPUT, name, 0, 0,
+			"a %.20s BOM, not an SPDX document: sbom validate checks SPDX (scan reads CycloneDX JSON as input)",
+			str(root, "bomFormat"));
+	if (!cJSON_IsObject(root) || !str(root, "spdxVersion"))
 		return oh_err_set(err, OH_EINPUT, name, 0, 0,
 				  "not an SPDX document: no 'spdxVersion'");
-	}
 	c.doc = root;
 	out->version = oh_arena_strdup(&out->arena, str(root, "spdxVersion"));
 	c.v22 = strcmp(out->version, "SPDX-2.2") == 0;
