@@ -106,11 +106,13 @@ static unsigned field_line(const struct sbom_fieldlines *fl, size_t idx,
 	for (size_t i = lo; i < fl->n && fl->e[i].idx == idx; i++) {
 		const struct sbom_fieldline *e = &fl->e[i];
 		size_t k = strlen(e->key);
-		char c = rest[k];
 		unsigned long occ = 0;
+		char c;
 
-		if (strncmp(rest, e->key, k) != 0 ||
-		    (c != '\0' && c != '.' && c != '['))
+		if (strncmp(rest, e->key, k) != 0)
+			continue;
+		c = rest[k];
+		if (c != '\0' && c != '.' && c != '[')
 			continue;
 		if (c == '[')
 			occ = strtoul(rest + k + 1, NULL, 10);
