@@ -2,7 +2,9 @@
 /*
  * Bot author patterns (rules/bots.json) for the history walk; declared in
  * history.h.  PCRE2 with match and depth limits; a pattern that errors or
- * hits a limit counts as no match.
+ * hits a limit counts as no match.  A loaded set is shared read-only by
+ * the scan's worker threads, so every match gets its own match data
+ * (PCRE2 keeps its backtracking frames there).
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -26,8 +28,7 @@ struct bot_rule {
 struct hist_bots {
 	struct bot_rule *rule;
 	size_t nr;
-	pcre2_match_context *mctx;
-	pcre2_match_data *md;
+	pcre2_match_context *mctx; /* limits only: read-only when matching */
 };
 
 void hist_bots_free(struct hist_bots *b)
@@ -38,7 +39,6 @@ void hist_bots_free(struct hist_bots *b)
 		pcre2_code_free(b->rule[i].re);
 	free(b->rule);
 	pcre2_match_context_free(b->mctx);
-	pcre2_match_data_free(b->md);
 	free(b);
 }
 
@@ -100,8 +100,7 @@ int hist_bots_parse(struct hist_bots **out, const char *json, const char *name,
 	b = oh_xcalloc(1, sizeof(*b));
 	b->rule = oh_xcalloc(n ? n : 1, sizeof(*b->rule));
 	b->mctx = pcre2_match_context_create(NULL);
-	b->md = pcre2_match_data_create(4, NULL);
-	if (!b->mctx || !b->md)
+	if (!b->mctx)
 		OH_BUG("pcre2 allocation failed");
 	pcre2_set_match_limit(b->mctx, HIST_BOT_MATCH_LIMIT);
 	pcre2_set_depth_limit(b->mctx, HIST_BOT_DEPTH_LIMIT);
@@ -136,13 +135,21 @@ int hist_bots_load(struct hist_bots **out, const char *path, struct oh_err *err)
 bool hist_bots_match(const struct hist_bots *b, const char *name,
 		     const char *email)
 {
-	for (size_t i = 0; b && i < b->nr; i++) {
+	pcre2_match_data *md;
+	bool hit = false;
+
+	if (!b || b->nr == 0)
+		return false;
+	md = pcre2_match_data_create(4, NULL);
+	if (!md)
+		OH_BUG("out of memory for PCRE2 match data");
+	for (size_t i = 0; i < b->nr && !hit; i++) {
 		const char *s = b->rule[i].email ? email : name;
 
-		if (s && pcre2_match(b->rule[i].re, (PCRE2_SPTR)s,
-				     PCRE2_ZERO_TERMINATED, 0, 0, b->md,
-				     b->mctx) >= 0)
-			return true;
+		hit = s && pcre2_match(b->rule[i].re, (PCRE2_SPTR)s,
+				       PCRE2_ZERO_TERMINATED, 0, 0, md,
+				       b->mctx) >= 0;
 	}
-	return false;
+	pcre2_match_data_free(md);
+	return hit;
 }

@@ -176,6 +176,7 @@ int hist_bots_load(struct hist_bots **out, const char *path,
 /** The same from a JSON text (`name` is used in errors). */
 int hist_bots_parse(struct hist_bots **out, const char *json, const char *name,
 		    struct oh_err *err);
+/** Does a name (or login) or email match?  Thread safe on a shared set. */
 bool hist_bots_match(const struct hist_bots *b, const char *name,
 		     const char *email);
 void hist_bots_free(struct hist_bots *b);
