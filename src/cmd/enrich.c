@@ -14,8 +14,10 @@
 
 #include "core/err.h"
 #include "core/log.h"
+#include "core/path.h"
 #include "core/xalloc.h"
 #include "core/timeutil.h"
+#include "git/history.h"
 #include "net/forge.h"
 #include "net/http.h"
 #include "net/osv.h"
@@ -271,11 +273,18 @@ struct forge_out {
 	char *api_base;
 };
 
+static bool login_is_bot(const char *login, void *bots)
+{
+	return hist_bots_match(bots, login, NULL);
+}
+
 /* Run the forge lookup; on failure *reason gets the message. */
 static void run_forge(struct forge_out *f, char *reason, size_t size,
 		      struct net_client *c, const struct enrich_opts *o)
 {
 	struct oh_err err = OH_ERR_INIT;
+	struct hist_bots *bots = NULL;
+	struct oh_buf path = OH_BUF_INIT;
 
 	reason[0] = '\0';
 	f->kind = o->forge_kind;
@@ -283,12 +292,16 @@ static void run_forge(struct forge_out *f, char *reason, size_t size,
 		snprintf(reason, size, "offline");
 		return;
 	}
-	if (forge_locate(&f->kind, &f->project, &f->api_base, o->repo, &err) <
+	if (oh_data_file(&path, "rules/bots.json", &err) < 0 ||
+	    hist_bots_load(&bots, path.buf, &err) < 0 ||
+	    forge_locate(&f->kind, &f->project, &f->api_base, o->repo, &err) <
 		    0 ||
 	    forge_fetch(&f->facts, c, f->kind,
 			o->forge_url ? o->forge_url : f->api_base, f->project,
-			oh_now(), &err) < 0)
+			oh_now(), login_is_bot, bots, &err) < 0)
 		oh_err_format(reason, size, &err);
+	hist_bots_free(bots);
+	oh_buf_release(&path);
 	oh_err_release(&err);
 }
 

@@ -16,6 +16,7 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "core/timeutil.h"
+#include "net/forge.h"
 #include "scan/bom.h"
 #include "scan/manifest.h"
 #include "scan/scan.h"
@@ -36,6 +37,7 @@ enum {
 	OPT_ENRICH,
 	OPT_OSV_URL,
 	OPT_FORGE_URL,
+	OPT_FORGE,
 };
 
 static const struct cmd_opt scan_opts_table[] = {
@@ -55,6 +57,8 @@ static const struct cmd_opt scan_opts_table[] = {
 	  "online sources: osv, forge or osv,forge (default: none)" },
 	{ "osv-url", 0, required_argument, OPT_OSV_URL, "URL",
 	  "OSV API base URL (default: https://api.osv.dev)" },
+	{ "forge", 0, required_argument, OPT_FORGE, "KIND",
+	  "github, gitlab or gitea, for repository hosts that do not tell" },
 	{ "forge-url", 0, required_argument, OPT_FORGE_URL, "URL",
 	  "forge API base URL (default: derived from each repository URL)" },
 	{ "offline", 0, no_argument, OPT_OFFLINE, NULL,
@@ -68,7 +72,7 @@ static const struct cmd_opt scan_opts_table[] = {
 static const struct cmd_spec scan_spec = {
 	.name = "scan",
 	.usage =
-		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--enrich LIST] [--osv-url URL] [--forge-url URL] MANIFEST|SBOM|URL|PATH...",
+		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--enrich LIST] [--osv-url URL] [--forge KIND] [--forge-url URL] MANIFEST|SBOM|URL|PATH...",
 	.summary =
 		"Review the components listed in manifests (JSON, see docs/manifest.md) or SBOMs (SPDX JSON, tag-value or RDF/XML; CycloneDX JSON), or given as repository URLs and paths: collect facts, evaluate the health checks and record a review run in the database.  An interrupted scan is resumed by running the same command again.",
 	.opts = scan_opts_table,
@@ -218,6 +222,7 @@ static int parse_enrich(unsigned *out, const char *list)
 
 static int parse(struct scan_opts *o, const char **db, int argc, char **argv)
 {
+	enum forge_kind kind;
 	struct cmd_parser p;
 	long v;
 	int c;
@@ -267,6 +272,14 @@ static int parse(struct scan_opts *o, const char **db, int argc, char **argv)
 			break;
 		case OPT_FORGE_URL:
 			o->forge_url = optarg;
+			break;
+		case OPT_FORGE:
+			if (forge_kind_parse(&kind, optarg, NULL) < 0)
+				return cmd_usage_error(
+					"scan",
+					"--forge wants github, gitlab or gitea, not '%s'",
+					optarg);
+			o->forge_kind = optarg;
 			break;
 		case OPT_POLICY:
 			o->policy_rules = optarg;

@@ -175,6 +175,48 @@ static void issue_responsiveness(struct health_result *r,
 	hc_score(r, c, s, "median time to close an issue: %.1f days", d);
 }
 
+/*
+ * CHAOSS time to first response over the forge sample: median days from
+ * opening to the first reply by someone other than the author (bots
+ * left out).  <= 2: 10, <= 7: 8, <= 30: 5, <= 90: 2, else 0; nobody
+ * answered any sampled item: 0.
+ */
+static void first_response(struct health_result *r,
+			   const struct health_input *in)
+{
+	struct health_check *c = hc_begin(r, HEALTH_ACTIVITY, "first-response");
+	const struct health_forge *f = &in->forge;
+	double d = f->median_response_days;
+	double s;
+
+	if (!f->known || f->response_state == 2) {
+		hc_unknown(
+			r, c, "%s",
+			!f->known
+				? "response facts need online enrichment (scan --enrich forge)"
+			: f->detail_note ? f->detail_note
+					 : "a forge request failed");
+		return;
+	}
+	if (f->response_state == 0 || f->response_sample == 0) {
+		hc_na(r, c,
+		      "no issue or change opened in the last 365 days (bots aside)");
+		return;
+	}
+	hc_evidence(
+		r, c,
+		"%ld of the %ld most recent issues and changes answered by someone other than their author",
+		f->response_answered, f->response_sample);
+	if (f->response_answered == 0 || d < 0) {
+		hc_score(r, c, 0,
+			 "none of %ld sampled issues and changes answered",
+			 f->response_sample);
+		return;
+	}
+	s = d <= 2 ? 10 : d <= 7 ? 8 : d <= 30 ? 5 : d <= 90 ? 2 : 0;
+	hc_score(r, c, s, "median time to first response: %.1f days", d);
+}
+
 static void adoption(struct health_result *r, const struct health_input *in)
 {
 	struct health_check *c = hc_begin(r, HEALTH_ACTIVITY, "adoption");
@@ -204,6 +246,7 @@ void health_check_activity(struct health_result *r,
 	recency(r, in);
 	release_activity(r, in);
 	issue_responsiveness(r, in);
+	first_response(r, in);
 	adoption(r, in);
 }
 

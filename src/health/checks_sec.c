@@ -473,6 +473,40 @@ static void vulnerabilities(struct health_result *r,
 			in->vulnerabilities.value);
 }
 
+/*
+ * Like Scorecard's Code-Review, from the forge: the share of the most
+ * recently merged changes that someone other than their author reviewed
+ * (GitHub/Gitea reviews, GitLab approvals), times 10.
+ */
+static void code_review(struct health_result *r, const struct health_input *in)
+{
+	struct health_check *c = hc_begin(r, HEALTH_SECURITY, "code-review");
+	const struct health_forge *f = &in->forge;
+	double share;
+
+	if (!f->known || f->review_state == 2) {
+		hc_unknown(
+			r, c, "%s",
+			!f->known
+				? "review facts need online enrichment (scan --enrich forge)"
+			: f->detail_note ? f->detail_note
+					 : "a forge request failed");
+		return;
+	}
+	if (f->review_state == 0 || f->review_sample == 0) {
+		hc_na(r, c,
+		      "no pull/merge request merged in the last 365 days (bots aside)");
+		return;
+	}
+	share = (double)f->reviewed / (double)f->review_sample;
+	hc_evidence(
+		r, c,
+		"%ld of the %ld most recently merged changes reviewed by someone other than their author",
+		f->reviewed, f->review_sample);
+	hc_score(r, c, 10 * share, "%.0f%% of sampled merged changes reviewed",
+		 share * 100);
+}
+
 void health_check_security(struct health_result *r,
 			   const struct health_input *in)
 {
@@ -512,4 +546,5 @@ void health_check_security(struct health_result *r,
 	signed_releases(r, in);
 	signed_commits(r, in);
 	vulnerabilities(r, in);
+	code_review(r, in);
 }

@@ -126,6 +126,16 @@ struct health_forge {
 	long changes_opened_365;  /* pull/merge requests opened */
 	long changes_closed_365;  /* ... closed or merged */
 	double median_close_days; /* issues closed in 365 days; -1 none */
+	/* Per-item samples (src/net/forge.h): state 0 none, 1 measured,
+	 * 2 unknown (a request failed; the reason in detail_note). */
+	int response_state;          /* CHAOSS time to first response */
+	double median_response_days; /* over answered items; -1 none */
+	long response_sample;        /* issues and changes sampled */
+	long response_answered;      /* of them answered */
+	int review_state;            /* review of merged changes */
+	long review_sample;          /* merged changes sampled */
+	long reviewed;               /* of them reviewed by another */
+	const char *detail_note;     /* why unknown; may be NULL */
 };
 
 struct health_input {

@@ -13,10 +13,9 @@
 #include "core/err.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
+#include "net/forge_int.h"
 #include "net/http.h"
 #include "core/banned.h"
-
-#define DAY (24 * 3600)
 
 int forge_kind_parse(enum forge_kind *out, const char *name, struct oh_err *err)
 {
@@ -132,9 +131,21 @@ static enum forge_kind kind_of_host(const char *hostport)
 	return FORGE_UNKNOWN;
 }
 
+/* In "a/b/owner/repo", the '/' before "owner/repo"; NULL for two parts. */
+static char *owner_repo(char *project)
+{
+	char *last = strrchr(project, '/');
+	char *p = last;
+
+	while (p > project && p[-1] != '/')
+		p--;
+	return p > project ? p - 1 : NULL;
+}
+
 int forge_locate(enum forge_kind *kind, char **project, char **api_base,
 		 const char *repo_url, struct oh_err *err)
 {
+	char *prefix;
 	char *host = NULL;
 	char *path = NULL;
 	struct oh_buf b = OH_BUF_INIT;
@@ -160,11 +171,23 @@ int forge_locate(enum forge_kind *kind, char **project, char **api_base,
 			host);
 		goto out;
 	}
+	/* GitHub and Gitea name owner/repo: a longer path is a Gitea under
+	 * a sub-path (or a git server's prefix); GitLab has subgroups. */
+	prefix = *kind == FORGE_GITLAB ? NULL : owner_repo(*project);
+	if (prefix) {
+		char *tail = oh_xstrdup(prefix + 1);
+
+		prefix[0] = '\0';
+		prefix = *project;
+		*project = tail;
+	}
 	if (*kind == FORGE_GITHUB)
 		oh_buf_adds(&b, "https://api.github.com");
 	else
-		oh_buf_addf(&b, "https://%s/api/%s", host,
+		oh_buf_addf(&b, "https://%s%s%s/api/%s", host,
+			    prefix ? "/" : "", prefix ? prefix : "",
 			    *kind == FORGE_GITLAB ? "v4" : "v1");
+	free(prefix);
 	*api_base = oh_buf_detach(&b, NULL);
 out:
 	if (ret < 0) {
@@ -176,8 +199,8 @@ out:
 	return ret;
 }
 
-static cJSON *parse_json(const char *body, size_t len, const char *name,
-			 bool want_array, struct oh_err *err)
+cJSON *forge_json(const char *body, size_t len, const char *name,
+		  bool want_array, struct oh_err *err)
 {
 	const char *end = NULL;
 	cJSON *root = cJSON_ParseWithLengthOpts(body, len, &end, 0);
@@ -216,7 +239,7 @@ int forge_parse_repo(struct forge_facts *out, enum forge_kind kind,
 		     const char *body, size_t len, const char *name,
 		     struct oh_err *err)
 {
-	cJSON *root = parse_json(body, len, name, false, err);
+	cJSON *root = forge_json(body, len, name, false, err);
 	const char *stars = kind == FORGE_GITHUB   ? "stargazers_count"
 			    : kind == FORGE_GITLAB ? "star_count"
 						   : "stars_count";
@@ -238,9 +261,8 @@ int forge_parse_repo(struct forge_facts *out, enum forge_kind kind,
 	return ret;
 }
 
-/* RFC 3339 time, fractional seconds dropped; 0 for null/absent. */
-static int item_time(int64_t *out, const cJSON *item, const char *key,
-		     const char *name, struct oh_err *err)
+int forge_time(int64_t *out, const cJSON *item, const char *key,
+	       const char *name, struct oh_err *err)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, key);
 	char buf[64];
@@ -288,6 +310,56 @@ static void count_window(struct forge_window *w, int64_t created,
 		w->closed++;
 }
 
+/* The login of item.user (GitHub, Gitea) or item.author (GitLab). */
+const char *forge_login(const cJSON *item, enum forge_kind kind)
+{
+	const cJSON *who = cJSON_GetObjectItemCaseSensitive(
+		item, kind == FORGE_GITLAB ? "author" : "user");
+	const cJSON *login = cJSON_GetObjectItemCaseSensitive(
+		who, kind == FORGE_GITLAB ? "username" : "login");
+
+	return cJSON_IsString(login) ? login->valuestring : NULL;
+}
+
+/* GitHub and Gitea say when a change was merged in item.pull_request. */
+static int merged_time(int64_t *merged, const cJSON *item, enum forge_kind kind,
+		       const char *name, struct oh_err *err)
+{
+	const cJSON *pr =
+		cJSON_GetObjectItemCaseSensitive(item, "pull_request");
+
+	if (*merged != 0 || kind == FORGE_GITLAB || !cJSON_IsObject(pr))
+		return 0;
+	return forge_time(merged, pr, "merged_at", name, err);
+}
+
+/* Keep what the per-item samples need. */
+static int remember(struct forge_acc *acc, const cJSON *item,
+		    enum forge_kind kind, bool change, int64_t created,
+		    int64_t merged, const char *name, struct oh_err *err)
+{
+	const cJSON *num = cJSON_GetObjectItemCaseSensitive(
+		item, kind == FORGE_GITLAB ? "iid" : "number");
+	const char *login = forge_login(item, kind);
+	struct forge_item *it;
+
+	if (!cJSON_IsNumber(num) || num->valuedouble < 1 ||
+	    num->valuedouble > 1e12)
+		return 0; /* not sampled; the counts stand */
+	if (change && merged_time(&merged, item, kind, name, err) < 0)
+		return err->code;
+	OH_GROW(acc->item, acc->item_alloc, acc->item_nr + 1);
+	it = &acc->item[acc->item_nr++];
+	memset(it, 0, sizeof(*it));
+	it->number = (long)num->valuedouble;
+	it->created = created;
+	it->merged = change ? merged : 0;
+	it->change = change;
+	if (login && strlen(login) < sizeof(it->author))
+		memcpy(it->author, login, strlen(login) + 1);
+	return 0;
+}
+
 static int add_item(struct forge_facts *out, struct forge_acc *acc,
 		    const cJSON *item, enum forge_kind kind, bool changes,
 		    int64_t now, const char *name, struct oh_err *err)
@@ -300,9 +372,9 @@ static int add_item(struct forge_facts *out, struct forge_acc *acc,
 	if (!cJSON_IsObject(item))
 		return oh_err_set(err, OH_EINPUT, name, 0, 0,
 				  "an item is not an object");
-	if (item_time(&created, item, "created_at", name, err) < 0 ||
-	    item_time(&closed, item, "closed_at", name, err) < 0 ||
-	    item_time(&merged, item, "merged_at", name, err) < 0)
+	if (forge_time(&created, item, "created_at", name, err) < 0 ||
+	    forge_time(&closed, item, "closed_at", name, err) < 0 ||
+	    forge_time(&merged, item, "merged_at", name, err) < 0)
 		return err->code;
 	if (created == 0)
 		return oh_err_set(err, OH_EINPUT, name, 0, 0,
@@ -318,7 +390,7 @@ static int add_item(struct forge_facts *out, struct forge_acc *acc,
 		acc->close_days[acc->close_nr++] =
 			(double)(closed - created) / DAY;
 	}
-	return 0;
+	return remember(acc, item, kind, ch, created, merged, name, err);
 }
 
 int forge_parse_items(struct forge_facts *out, struct forge_acc *acc,
@@ -326,7 +398,7 @@ int forge_parse_items(struct forge_facts *out, struct forge_acc *acc,
 		      int64_t now, const char *body, size_t len,
 		      const char *name, struct oh_err *err)
 {
-	cJSON *root = parse_json(body, len, name, true, err);
+	cJSON *root = forge_json(body, len, name, true, err);
 	const cJSON *item;
 	int ret = 0;
 
@@ -372,12 +444,12 @@ void forge_acc_finish(struct forge_facts *out, struct forge_acc *acc)
 							 2;
 	}
 	free(acc->close_days);
+	free(acc->item);
 	memset(acc, 0, sizeof(*acc));
 }
 
-/* GET with the token of the forge; 403/429 get a useful message. */
-static int forge_get(struct net_response *r, struct net_client *c,
-		     enum forge_kind kind, const char *url, struct oh_err *err)
+int forge_get(struct net_response *r, struct net_client *c,
+	      enum forge_kind kind, const char *url, struct oh_err *err)
 {
 	int ret = net_get(r, c, url, token_env(kind), err);
 
@@ -460,7 +532,8 @@ static int fetch_list(struct forge_facts *out, struct forge_acc *acc,
 
 int forge_fetch(struct forge_facts *out, struct net_client *c,
 		enum forge_kind kind, const char *api_base, const char *project,
-		int64_t now, struct oh_err *err)
+		int64_t now, forge_bot_fn is_bot, void *bot_arg,
+		struct oh_err *err)
 {
 	struct net_response r = NET_RESPONSE_INIT;
 	struct forge_acc acc = { 0 };
@@ -481,6 +554,9 @@ int forge_fetch(struct forge_facts *out, struct net_client *c,
 		ret = fetch_list(out, &acc, c, kind, purl.buf, false, now, err);
 	if (ret == 0 && kind != FORGE_GITHUB)
 		ret = fetch_list(out, &acc, c, kind, purl.buf, true, now, err);
+	if (ret == 0)
+		forge_fetch_detail(out, &acc, c, kind, purl.buf, now, is_bot,
+				   bot_arg);
 	forge_acc_finish(out, &acc);
 	if (ret < 0)
 		memset(out, 0, sizeof(*out));

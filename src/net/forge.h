@@ -22,8 +22,15 @@
  * cJSON, times must parse (RFC 3339, fractional seconds ignored), at most
  * FORGE_PER_PAGE * FORGE_MAX_PAGES items per list.
  *
- * Not collected (yet): time to first response (needs one request per
- * issue) and the share of reviewed changes.
+ * Per-item metrics (forge_detail.c), over a sample because each item
+ * costs requests: the CHAOSS time to first response of the
+ * FORGE_DETAIL_SAMPLE most recent issues and changes opened in 365 days,
+ * and the share of the FORGE_DETAIL_SAMPLE most recently merged changes
+ * that someone other than their author reviewed.  Items opened by bots
+ * are left out, and replies by bots or by the item's author do not count
+ * (logins ending in "[bot]", and whatever the caller's forge_bot_fn
+ * says).  A failed per-item request makes that metric unknown, with the
+ * reason in detail_note: never 0, never a number from part of the sample.
  */
 
 #include <stdbool.h>
@@ -33,8 +40,10 @@
 struct oh_err;
 struct net_client;
 
-#define FORGE_PER_PAGE  100
-#define FORGE_MAX_PAGES 10
+#define FORGE_PER_PAGE      100
+#define FORGE_MAX_PAGES     10
+#define FORGE_DETAIL_SAMPLE 20 /* items per per-item metric */
+#define FORGE_LOGIN_MAX     64
 
 enum forge_kind {
 	FORGE_UNKNOWN,
@@ -48,6 +57,16 @@ struct forge_window {
 	long closed; /* closed (or merged) in the window */
 };
 
+/* The state of a per-item metric. */
+enum forge_metric {
+	FORGE_METRIC_NONE,    /* nothing to measure (no item in the window) */
+	FORGE_METRIC_OK,      /* measured over the sample */
+	FORGE_METRIC_UNKNOWN, /* a request failed: see detail_note */
+};
+
+/** Is `login` a bot?  The caller's rule (e.g. rules/bots.json). */
+typedef bool (*forge_bot_fn)(const char *login, void *payload);
+
 struct forge_facts {
 	bool archived;                 /* archived (or disabled) */
 	long stars;                    /* stargazers */
@@ -59,6 +78,23 @@ struct forge_facts {
 	struct forge_window changes90; /* last 90 days */
 	double median_close_days;      /* issues closed in 365 days; -1 none */
 	long close_sample;             /* issues behind the median */
+	enum forge_metric response;    /* time to first response */
+	double median_response_days;   /* over answered items; -1 none */
+	long response_sample;          /* issues and changes sampled */
+	long response_answered;        /* of them with a response */
+	enum forge_metric review;      /* review of merged changes */
+	long review_sample;            /* merged changes sampled */
+	long reviewed;                 /* of them reviewed by another */
+	char detail_note[256];         /* why a metric is unknown */
+};
+
+/* An issue or change that may enter a per-item sample. */
+struct forge_item {
+	long number;                  /* issue/PR number; GitLab iid */
+	int64_t created;              /* opened */
+	int64_t merged;               /* merged; 0 if not a merged change */
+	bool change;                  /* a pull/merge request */
+	char author[FORGE_LOGIN_MAX]; /* login; "" when not given */
 };
 
 /**
@@ -92,6 +128,9 @@ struct forge_acc {
 	double *close_days; /* durations of issues closed in 365 days */
 	size_t close_nr;
 	size_t close_alloc;
+	struct forge_item *item; /* every item of the lists */
+	size_t item_nr;
+	size_t item_alloc;
 };
 
 /**
@@ -107,12 +146,54 @@ int forge_parse_items(struct forge_facts *out, struct forge_acc *acc,
 /** Compute the median from acc into out and free acc. */
 void forge_acc_finish(struct forge_facts *out, struct forge_acc *acc);
 
+/* What a per-item reply page holds. */
+enum forge_detail {
+	FORGE_D_COMMENTS,  /* comments (GitHub, Gitea) or notes (GitLab) */
+	FORGE_D_REVIEWS,   /* pull request reviews (GitHub, Gitea) */
+	FORGE_D_APPROVALS, /* merge request approvals (GitLab; an object) */
+};
+
+/**
+ * Read one page of replies to an item opened by `author`.  *first becomes
+ * the earliest reply by someone who is neither the author nor a bot, if
+ * earlier than its value (0 = none yet); GitLab system notes and pending
+ * reviews are no replies.  *reviewed is set when the page holds a review
+ * or an approval by such a person.  is_bot may be NULL.
+ */
+int forge_parse_replies(int64_t *first, bool *reviewed, enum forge_kind kind,
+			enum forge_detail what, const char *author,
+			forge_bot_fn is_bot, void *bot_arg, const char *body,
+			size_t len, const char *name, struct oh_err *err);
+
+/**
+ * The samples: the `max` most recent items of acc opened in the 365 days
+ * before now (changes = false: issues and changes, for the first
+ * response) or merged in them (changes = true), not opened by a bot.
+ * Writes at most `max` pointers into acc's items; returns the count.
+ */
+size_t forge_sample(const struct forge_item **out, size_t max,
+		    const struct forge_acc *acc, bool merged, int64_t now,
+		    forge_bot_fn is_bot, void *bot_arg);
+
+/**
+ * The per-item metrics over the lists in acc (call before
+ * forge_acc_finish).  Never fails: a failed request makes its metric
+ * FORGE_METRIC_UNKNOWN with the reason in out->detail_note.
+ */
+void forge_fetch_detail(struct forge_facts *out, const struct forge_acc *acc,
+			struct net_client *c, enum forge_kind kind,
+			const char *proj_url, int64_t now, forge_bot_fn is_bot,
+			void *bot_arg);
+
 /**
  * Fetch everything for `project` from api_base.  `now` is the review
- * time.  All or nothing: on failure *out is zeroed and err says why.
+ * time; is_bot (may be NULL) tells bots' logins.  The repository record
+ * and the lists are all or nothing: on failure *out is zeroed and err
+ * says why.  The per-item metrics may be unknown on their own.
  */
 int forge_fetch(struct forge_facts *out, struct net_client *c,
 		enum forge_kind kind, const char *api_base, const char *project,
-		int64_t now, struct oh_err *err);
+		int64_t now, forge_bot_fn is_bot, void *bot_arg,
+		struct oh_err *err);
 
 #endif /* OH_NET_FORGE_H */

@@ -60,6 +60,39 @@ static void text_source(FILE *fp, const struct report_enrich_source *s)
 	fputc('\n', fp);
 }
 
+/* The per-item metrics; unknown ones say why (once). */
+static void text_detail(FILE *fp, const struct forge_facts *f)
+{
+	fputs("  first response: ", fp);
+	if (f->response == FORGE_METRIC_UNKNOWN)
+		fputs("unknown\n", fp);
+	else if (f->response == FORGE_METRIC_NONE)
+		fputs("no issue or change opened in 365 days\n", fp);
+	else if (f->response_answered == 0)
+		fprintf(fp, "none of %ld sampled issues and changes answered\n",
+			f->response_sample);
+	else
+		fprintf(fp,
+			"median %.1f days (%ld of %ld sampled issues and changes answered)\n",
+			f->median_response_days, f->response_answered,
+			f->response_sample);
+	fputs("  review: ", fp);
+	if (f->review == FORGE_METRIC_UNKNOWN)
+		fputs("unknown\n", fp);
+	else if (f->review == FORGE_METRIC_NONE)
+		fputs("no change merged in 365 days\n", fp);
+	else
+		fprintf(fp,
+			"%ld of %ld sampled merged changes reviewed (%.0f%%)\n",
+			f->reviewed, f->review_sample,
+			100.0 * (double)f->reviewed / (double)f->review_sample);
+	if (f->detail_note[0] != '\0') {
+		fputs("  note: ", fp);
+		put_clean(fp, f->detail_note);
+		fputc('\n', fp);
+	}
+}
+
 static void text_forge(FILE *fp, const struct report_enrich *e)
 {
 	const struct forge_facts *f = e->forge_facts;
@@ -83,6 +116,7 @@ static void text_forge(FILE *fp, const struct report_enrich *e)
 	else
 		fputs("  median time to close: unknown (no issue closed in 365 days)\n",
 		      fp);
+	text_detail(fp, f);
 }
 
 static void render_text(FILE *fp, const struct report_enrich *e)
@@ -157,6 +191,46 @@ static void json_window(cJSON *o, const char *key, const struct forge_window *w)
 	cJSON_AddNumberToObject(x, "closed", (double)w->closed);
 }
 
+static const char *metric_name(enum forge_metric m)
+{
+	return m == FORGE_METRIC_OK     ? "ok"
+	       : m == FORGE_METRIC_NONE ? "none"
+					: "unknown";
+}
+
+/* The per-item metrics: null numbers when unknown or not measurable. */
+static void json_detail(cJSON *o, const struct forge_facts *f)
+{
+	cJSON *fr = cJSON_CreateObject();
+	cJSON *rv = cJSON_CreateObject();
+	bool med = f->response == FORGE_METRIC_OK && f->response_answered > 0;
+	bool share = f->review == FORGE_METRIC_OK && f->review_sample > 0;
+
+	if (med)
+		cJSON_AddNumberToObject(o, "median_days_to_first_response",
+					f->median_response_days);
+	else
+		cJSON_AddNullToObject(o, "median_days_to_first_response");
+	cJSON_AddStringToObject(fr, "status", metric_name(f->response));
+	cJSON_AddNumberToObject(fr, "sample", (double)f->response_sample);
+	cJSON_AddNumberToObject(fr, "answered", (double)f->response_answered);
+	cJSON_AddItemToObject(o, "first_response", fr);
+	cJSON_AddStringToObject(rv, "status", metric_name(f->review));
+	cJSON_AddNumberToObject(rv, "sample", (double)f->review_sample);
+	cJSON_AddNumberToObject(rv, "reviewed", (double)f->reviewed);
+	if (share)
+		cJSON_AddNumberToObject(rv, "share",
+					(double)f->reviewed /
+						(double)f->review_sample);
+	else
+		cJSON_AddNullToObject(rv, "share");
+	cJSON_AddItemToObject(o, "review", rv);
+	if (f->detail_note[0] != '\0')
+		cJSON_AddStringToObject(o, "detail_note", f->detail_note);
+	else
+		cJSON_AddNullToObject(o, "detail_note");
+}
+
 static cJSON *json_forge(const struct report_enrich *e)
 {
 	const struct forge_facts *f = e->forge_facts;
@@ -180,7 +254,7 @@ static cJSON *json_forge(const struct report_enrich *e)
 	else
 		cJSON_AddNullToObject(o, "median_days_to_close");
 	cJSON_AddNumberToObject(o, "close_sample", (double)f->close_sample);
-	cJSON_AddNullToObject(o, "median_days_to_first_response");
+	json_detail(o, f);
 	return o;
 }
 

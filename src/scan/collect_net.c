@@ -14,6 +14,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "health/health.h"
+#include "git/history.h"
 #include "net/forge.h"
 #include "net/http.h"
 #include "net/osv.h"
@@ -105,8 +106,41 @@ out:
 	oh_err_release(&err);
 }
 
+/* The per-item metrics as facts: what was measured, over how many. */
+static void forge_detail_facts(struct scan_item *it,
+			       const struct forge_facts *ff)
+{
+	if (ff->response == FORGE_METRIC_UNKNOWN)
+		scan_item_fact(it, "forge.first_response", "unknown");
+	else if (ff->response == FORGE_METRIC_NONE)
+		scan_item_fact(it, "forge.first_response",
+			       "no issue or change opened in 365 days");
+	else
+		scan_item_fact(it, "forge.first_response",
+			       "%ld of %ld sampled answered; median %.1f days",
+			       ff->response_answered, ff->response_sample,
+			       ff->median_response_days);
+	if (ff->review == FORGE_METRIC_UNKNOWN)
+		scan_item_fact(it, "forge.review", "unknown");
+	else if (ff->review == FORGE_METRIC_NONE)
+		scan_item_fact(it, "forge.review",
+			       "no change merged in 365 days");
+	else
+		scan_item_fact(it, "forge.review",
+			       "%ld of %ld sampled merged changes reviewed",
+			       ff->reviewed, ff->review_sample);
+	if (ff->detail_note[0] != '\0')
+		scan_item_fact(it, "forge.detail_note", "%s", ff->detail_note);
+}
+
+static bool login_is_bot(const char *login, void *bots)
+{
+	return hist_bots_match(bots, login, NULL);
+}
+
 static void forge(struct scan_item *it, struct net_client *nc,
-		  const struct scan_opts *opts, struct health_input *in)
+		  const struct hist_bots *bots, const struct scan_opts *opts,
+		  struct health_input *in)
 {
 	enum forge_kind kind = FORGE_UNKNOWN;
 	struct oh_err err = OH_ERR_INIT;
@@ -119,9 +153,12 @@ static void forge(struct scan_item *it, struct net_client *nc,
 			    "a local repository has no forge");
 		return;
 	}
-	if (forge_locate(&kind, &project, &api, it->repo_key, &err) < 0 ||
+	if ((opts->forge_kind &&
+	     forge_kind_parse(&kind, opts->forge_kind, &err) < 0) ||
+	    forge_locate(&kind, &project, &api, it->repo_key, &err) < 0 ||
 	    forge_fetch(&ff, nc, kind, opts->forge_url ? opts->forge_url : api,
-			project, in->now, &err) < 0) {
+			project, in->now, login_is_bot, (void *)bots,
+			&err) < 0) {
 		unavailable(it, "forge.status", &err, "");
 		goto out;
 	}
@@ -134,6 +171,16 @@ static void forge(struct scan_item *it, struct net_client *nc,
 	f->changes_opened_365 = ff.changes.opened;
 	f->changes_closed_365 = ff.changes.closed;
 	f->median_close_days = ff.median_close_days;
+	f->response_state = (int)ff.response;
+	f->median_response_days = ff.median_response_days;
+	f->response_sample = ff.response_sample;
+	f->response_answered = ff.response_answered;
+	f->review_state = (int)ff.review;
+	f->review_sample = ff.review_sample;
+	f->reviewed = ff.reviewed;
+	f->detail_note = ff.detail_note[0]
+				 ? oh_arena_strdup(&it->arena, ff.detail_note)
+				 : NULL;
 	scan_item_fact(it, "forge.status", "ok");
 	scan_item_fact(it, "forge.archived", "%s",
 		       ff.archived ? "true" : "false");
@@ -143,6 +190,7 @@ static void forge(struct scan_item *it, struct net_client *nc,
 		       ff.issues.opened, ff.issues.closed);
 	scan_item_fact(it, "forge.changes_365", "%ld opened, %ld closed",
 		       ff.changes.opened, ff.changes.closed);
+	forge_detail_facts(it, &ff);
 	if (ff.archived)
 		scan_item_finding(it, "risk/archived", "high", NULL,
 				  "the repository is archived on its forge");
@@ -170,5 +218,5 @@ void scan_collect_enrich(struct scan_item *it, struct scan_worker *wk,
 	if (opts->enrich & SCAN_ENRICH_OSV)
 		osv(it, nc, opts, in);
 	if (opts->enrich & SCAN_ENRICH_FORGE)
-		forge(it, nc, opts, in);
+		forge(it, nc, wk->bots, opts, in);
 }

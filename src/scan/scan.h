@@ -51,6 +51,8 @@ struct scan_opts {
 	unsigned enrich;          /* enum scan_enrich; 0 = none (default) */
 	const char *osv_url;      /* OSV API base; NULL = api.osv.dev */
 	const char *forge_url;    /* forge API base; NULL = from the URL */
+	const char *forge_kind;   /* github|gitlab|gitea for hosts that do
+				     not tell; NULL = from the URL */
 };
 
 /* clang-format off */

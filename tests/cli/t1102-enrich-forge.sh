@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # enrich --enrich forge against fake GitHub, GitLab and Gitea APIs on
 # 127.0.0.1: repository facts, 90/365-day windows, median time to close,
-# pagination and its cap, rate limits, tokens sent but never stored.
+# time to first response and review share over per-item samples (bots,
+# authors, system notes and pending reviews left out; a failing item
+# makes its metric unknown, never 0), pagination and its cap, rate
+# limits, tokens sent but never stored.
 . "$SRCDIR/tests/cli/lib.sh"
 
 unset GITHUB_TOKEN GITLAB_TOKEN GITEA_TOKEN
@@ -18,19 +21,57 @@ print(d[sys.argv[2]])
 ' "$base" "$1"
 }
 
-# GitHub: 102 items on two pages (an empty third ends the list).
+# GitHub: 102 items on two pages (an empty third ends the list).  The
+# samples (GH_REPLIES in fake-api.py): 20 items for the first response,
+# 5 of them answered (1, 2, 4, 10 and 30 days: median 4.0); 11 merged
+# changes, 2 reviewed by someone other than their author.
 cat >want <<EOF2
 repository: https://github.com/acme/widget.git
 forge: github acme/widget: archived=no stars=42 forks=7 open_issues=3
   issues: opened 90d=24 365d=81, closed 90d=12 365d=40
   changes: opened 90d=6 365d=21, closed 90d=4 365d=11
   median time to close: 6.0 days (40 issues)
+  first response: median 4.0 days (5 of 20 sampled issues and changes answered)
+  review: 2 of 11 sampled merged changes reviewed (18%)
 EOF2
 expect_exit 0 enrich --enrich forge --forge-url "$base/gh" --db t.db \
 	https://github.com/acme/widget.git
 expect_stdout want
 expect_stderr_empty
-[ "$(counter requests)" = 4 ] || fail "github: $(counter requests) requests, expected 4"
+# 4 for the lists; 20 comment pages and 5 review pages for the first
+# response; 8 review pages for the merged changes not read yet.
+[ "$(counter requests)" = 37 ] || fail "github: $(counter requests) requests, expected 37"
+paths=$(python3 -c '
+import json, sys, urllib.request
+d = json.load(urllib.request.urlopen(sys.argv[1] + "/_count"))
+print(" ".join(sorted(p for p in d["paths"] if "/comments" in p or "/reviews" in p)))
+' "$base")
+# Sampled: #1 and #3..#21 (the bot's #2 is not), nothing older.
+for n in 2 22; do
+	case " $paths " in
+	*"/issues/$n/comments?"*) fail "#$n was sampled: $paths" ;;
+	esac
+done
+case " $paths " in
+*"/issues/21/comments?"*) ;;
+*) fail "the 20th sampled item #21 was not read: $paths" ;;
+esac
+
+# A failing item: the first response is unknown and says why (never a
+# number from the rest of the sample); the review share still stands.
+expect_exit 0 enrich --enrich forge --retries 0 --forge-url "$base/ghflaky" \
+	--db t.db --format json https://github.com/acme/widget.git
+python3 - out "$base" <<'EOF2' || fail "ghflaky JSON wrong: $(cat out)"
+import json, sys
+f = json.load(open(sys.argv[1]))["sources"][0]
+assert f["status"] == "ok", f
+assert f["median_days_to_first_response"] is None, f
+assert f["first_response"] == {"status": "unknown", "sample": 0, "answered": 0}, f
+assert f["review"] == {"status": "ok", "sample": 11, "reviewed": 2,
+                       "share": 2 / 11}, f
+assert f["detail_note"] == ("first response unknown: " + sys.argv[2] +
+    "/ghflaky/repos/acme/widget/issues/3/comments?per_page=100: HTTP 500 after 1 attempt"), f
+EOF2
 
 # GitLab (fractional-second times, merged_at) and Gitea (offsets).
 expect_exit 0 enrich --enrich forge --forge gitlab --forge-url "$base/gl" \
@@ -39,6 +80,9 @@ expect_stdout_match '^forge: gitlab acme/widget: archived=yes stars=5 forks=1 op
 expect_stdout_match '^  issues: opened 90d=1 365d=2, closed 90d=1 365d=1$'
 expect_stdout_match '^  changes: opened 90d=1 365d=1, closed 90d=1 365d=1$'
 expect_stdout_match '^  median time to close: 4\.0 days \(1 issue\)$'
+# Notes: the author's, a system note and a project bot's do not count.
+expect_stdout_match '^  first response: median 1\.3 days \(2 of 3 sampled issues and changes answered\)$'
+expect_stdout_match '^  review: 1 of 1 sampled merged changes reviewed \(100%\)$'
 expect_exit 0 enrich --enrich forge --forge gitea --forge-url "$base/gt" \
 	--db t.db --format json git@codeberg.org:acme/widget.git
 python3 - out <<'EOF2' || fail "gitea JSON wrong: $(cat out)"
@@ -48,15 +92,18 @@ f = d["sources"][0]
 assert f["status"] == "ok" and f["forge"] == "gitea", f
 assert (f["stars"], f["forks"], f["open_issues"], f["archived"]) == (9, 2, 0, False), f
 assert f["issues_90d"] == {"opened": 1, "closed": 1}, f
-assert f["changes_365d"] == {"opened": 1, "closed": 0}, f
+assert f["changes_365d"] == {"opened": 2, "closed": 1}, f
 assert f["median_days_to_close"] == 2.0 and f["close_sample"] == 1, f
-assert f["median_days_to_first_response"] is None, f
+assert f["median_days_to_first_response"] == 0.5, f
+assert f["first_response"] == {"status": "ok", "sample": 3, "answered": 3}, f
+assert f["review"] == {"status": "ok", "sample": 1, "reviewed": 1, "share": 1}, f
+assert f["detail_note"] is None, f
 EOF2
 
 # The token goes to the forge, never to the database or the output.
 GITHUB_TOKEN=tok-5ecret-value expect_exit 0 enrich --enrich forge \
 	--forge-url "$base/gh" --db t.db https://github.com/acme/widget
-[ "$(counter auth)" = 4 ] || fail "token sent with $(counter auth) requests, expected 4"
+[ "$(counter auth)" = 37 ] || fail "token sent with $(counter auth) requests, expected 37"
 if grep -q tok-5ecret-value t.db* out err; then
 	fail "the token reached the database or the output"
 fi

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Fuzz harness: the forge reply parsers (repository record and a page of
- * issues/changes) for each forge kind on the same input.
+ * Fuzz harness: the forge reply parsers (repository record, a page of
+ * issues/changes and the samples drawn from it, a page of comments,
+ * reviews or approvals) for each forge kind on the same input.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,6 +11,34 @@
 #include "net/forge.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void samples(const struct forge_acc *acc)
+{
+	const struct forge_item *s[FORGE_DETAIL_SAMPLE];
+
+	(void)forge_sample(s, FORGE_DETAIL_SAMPLE, acc, false, 1793491200,
+			   NULL, NULL);
+	(void)forge_sample(s, FORGE_DETAIL_SAMPLE, acc, true, 1793491200,
+			   NULL, NULL);
+}
+
+static void replies(enum forge_kind kind, const uint8_t *data, size_t size)
+{
+	static const enum forge_detail what[] = { FORGE_D_COMMENTS,
+						  FORGE_D_REVIEWS,
+						  FORGE_D_APPROVALS };
+
+	for (size_t k = 0; k < sizeof(what) / sizeof(what[0]); k++) {
+		struct oh_err err = OH_ERR_INIT;
+		int64_t first = 0;
+		bool reviewed = false;
+
+		(void)forge_parse_replies(&first, &reviewed, kind, what[k],
+					  "amy", NULL, NULL, (const char *)data,
+					  size, "fuzz", &err);
+		oh_err_release(&err);
+	}
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -28,8 +57,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)forge_parse_items(&f, &acc, &n, kinds[i], i == 1,
 					1793491200, (const char *)data, size,
 					"fuzz", &err);
-		forge_acc_finish(&f, &acc);
 		oh_err_release(&err);
+		samples(&acc);
+		forge_acc_finish(&f, &acc);
+		replies(kinds[i], data, size);
 	}
 	return 0;
 }

@@ -21,11 +21,16 @@ The first path segment picks a scenario; the rest is the OSV API path:
   /paged/...       a batch reply with a next_page_token
 Forge scenarios (project acme/widget; times relative to 2026-11-01):
   /gh/...          GitHub REST: /repos/P and /repos/P/issues (102 items
-                   over two pages, every fifth a pull request)
+                   over two pages, every fifth a pull request, every tenth
+                   merged; #2 opened by dependabot[bot]), and per item
+                   /issues/N/comments and /pulls/N/reviews (GH_REPLIES)
+  /ghflaky/...     like /gh, but /issues/3/comments always answers 500
   /ghcap/...       GitHub issues whose pages never end
   /ghrl/...        GitHub 403 with X-RateLimit-Remaining: 0
-  /gl/...          GitLab v4: /projects/acme%2Fwidget, /issues, /merge_requests
-  /gt/...          Gitea v1: /repos/P, /issues?type=issues|pulls
+  /gl/...          GitLab v4: /projects/acme%2Fwidget, /issues, /merge_requests,
+                   /issues/N/notes, /merge_requests/N/notes and /approvals
+  /gt/...          Gitea v1: /repos/P, /issues?type=issues|pulls,
+                   /issues/N/comments, /pulls/N/reviews
 SPDX license list (from $FAKE_API_LICENSES, a licenses.tsv):
   /spdx/good.json     every id of that file plus Fake-New-1.0, version 9.99
   /spdx/missing.json  the same without MIT (categories.json needs it)
@@ -40,6 +45,7 @@ Control paths (not counted):
 import gzip
 import json
 import os
+import re
 import sys
 from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, urlsplit
@@ -109,34 +115,111 @@ def iso(t, frac=False):
     return t.strftime("%Y-%m-%dT%H:%M:%S") + (".123Z" if frac else "Z")
 
 
+def gh_created(i):
+    return NOW - timedelta(days=i * 3 + 1)
+
+
 def gh_item(i):
-    created = NOW - timedelta(days=i * 3 + 1)
+    created = gh_created(i)
     closed = created + timedelta(days=i % 10 + 1) if i % 2 == 0 else None
     it = {"number": i + 1, "created_at": iso(created),
-          "closed_at": iso(closed) if closed else None, "comments": 0}
+          "closed_at": iso(closed) if closed else None, "comments": 0,
+          "user": {"login": "dependabot[bot]" if i == 1 else "alice"}}
     if i % 5 == 0:
-        it["pull_request"] = {"url": "x"}
+        it["pull_request"] = {"url": "x",
+                              "merged_at": iso(closed) if i % 10 == 0
+                              else None}
     return it
+
+
+def gh_reply(n, login, days, state=None):
+    """A comment (or, with a state, a review) on item number n."""
+    t = iso(gh_created(n - 1) + timedelta(days=days))
+    r = {"user": {"login": login}}
+    if state:
+        r.update(state=state, submitted_at=t)
+    else:
+        r["created_at"] = t
+    return r
+
+
+# Per item: (comments, reviews).  The 20 most recent items other than the
+# bot's #2 are sampled for the first response: #1 (reviewed by bob after
+# 2 days), #3 (a bot first, carol after 1 day), #4 (dave, 4 days), #5
+# (only renovate-bot), #6 (a pending review only), #7 (erin, 10 days),
+# #11 (bob's review after 30 days): 5 of 20 answered, median 4.0 days.
+# Merged changes #1, #11, ..., #101: reviewed by another are #1 and #11
+# (#21 only by its author, #31 only by a bot): 2 of 11.
+GH_REPLIES = {
+    1: ([gh_reply(1, "alice", 0.1)], [gh_reply(1, "bob", 2, "APPROVED")]),
+    3: ([gh_reply(3, "github-actions[bot]", 0.5), gh_reply(3, "carol", 1)],
+        []),
+    4: ([gh_reply(4, "dave", 4)], []),
+    5: ([gh_reply(5, "renovate-bot", 0.2)], []),
+    6: ([], [gh_reply(6, "bob", 1, "PENDING")]),
+    7: ([gh_reply(7, "erin", 10)], []),
+    11: ([], [gh_reply(11, "bob", 30, "COMMENTED")]),
+    21: ([], [gh_reply(21, "alice", 1, "APPROVED")]),
+    31: ([], [gh_reply(31, "dependabot[bot]", 1, "APPROVED")]),
+}
 
 
 GL_ISSUES = [
     {"iid": 1, "created_at": iso(NOW - timedelta(days=10), True),
-     "closed_at": iso(NOW - timedelta(days=6), True)},
+     "closed_at": iso(NOW - timedelta(days=6), True),
+     "author": {"username": "ann"}},
     {"iid": 2, "created_at": iso(NOW - timedelta(days=200), True),
-     "closed_at": None},
+     "closed_at": None, "author": {"username": "ann"}},
 ]
 GL_MRS = [
     {"iid": 3, "created_at": iso(NOW - timedelta(days=30), True),
-     "closed_at": None, "merged_at": iso(NOW - timedelta(days=29), True)},
+     "closed_at": None, "merged_at": iso(NOW - timedelta(days=29), True),
+     "author": {"username": "ben"}},
 ]
+
+
+def gl_note(days_ago, who, system=False):
+    return {"author": {"username": who}, "system": system,
+            "created_at": iso(NOW - timedelta(days=days_ago), True)}
+
+
+# Issue 1: its author, a system note, a project bot, then carl after 2
+# days; issue 2: nothing; MR 3: dana after 0.6 days, and her approval.
+# First response: 2 of 3, median 1.3 days; review: 1 of 1.
+GL_NOTES = {
+    "/issues/1/notes": [gl_note(9.9, "ann"), gl_note(9.5, "carl", True),
+                        gl_note(9.4, "project_17_bot_0a1b"),
+                        gl_note(8, "carl")],
+    "/issues/2/notes": [],
+    "/merge_requests/3/notes": [gl_note(29.4, "dana")],
+}
+GL_APPROVALS = {"/merge_requests/3/approvals": {
+    "approved": True, "approved_by": [{"user": {"username": "dana"}}]}}
 GT_ISSUES = [
     {"number": 1, "created_at": "2026-10-20T08:00:00+02:00",
-     "closed_at": "2026-10-22T08:00:00+02:00", "pull_request": None},
+     "closed_at": "2026-10-22T08:00:00+02:00", "pull_request": None,
+     "user": {"login": "gus"}},
 ]
 GT_PULLS = [
     {"number": 2, "created_at": "2025-12-01T00:00:00Z", "closed_at": None,
-     "pull_request": {"merged": False}},
+     "pull_request": {"merged": False}, "user": {"login": "gus"}},
+    {"number": 3, "created_at": "2026-09-01T00:00:00Z",
+     "closed_at": "2026-09-02T00:00:00Z",
+     "pull_request": {"merged": True, "merged_at": "2026-09-02T00:00:00Z"},
+     "user": {"login": "gus"}},
 ]
+# #1: hal after 12 h; #2: hal's review after 2.5 days; #3: ivy's approval
+# after 6 h.  First response 3 of 3, median 0.5 days; review 1 of 1.
+GT_REPLIES = {
+    "/issues/1/comments": [{"user": {"login": "hal"},
+                            "created_at": "2026-10-20T20:00:00+02:00"}],
+    "/issues/2/comments": [],
+    "/issues/3/comments": [],
+    "/pulls/2/reviews": [{"user": {"login": "hal"}, "state": "REQUEST_CHANGES",
+                          "submitted_at": "2025-12-03T12:00:00Z"}],
+    "/pulls/3/reviews": [{"user": {"login": "ivy"}, "state": "APPROVED",
+                          "submitted_at": "2026-09-01T06:00:00Z"}],
+}
 failed_once = set()
 
 
@@ -251,7 +334,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         elif scenario == "spdx":
             return self.spdx(rest)
-        elif scenario in ("gh", "ghcap", "ghrl", "gl", "gt"):
+        elif scenario in ("gh", "ghcap", "ghrl", "ghflaky", "gl", "gt"):
             return self.forge(scenario, rest)
         elif scenario not in ("ok", "paged", "anycommit"):
             return self.send_body(404, '{"message":"no such scenario"}')
@@ -291,7 +374,14 @@ class Handler(BaseHTTPRequestHandler):
         if scenario == "ghrl":
             return self.send_body(403, '{"message":"API rate limit exceeded"}',
                                   extra={"X-RateLimit-Remaining": "0"})
-        if scenario in ("gh", "ghcap"):
+        if scenario in ("gh", "ghcap", "ghflaky"):
+            if scenario == "ghflaky" and path == "/repos/acme/widget/issues/3/comments":
+                return self.send_body(500, '{"message":"Server Error"}')
+            m = re.match(r"^/repos/acme/widget/(issues|pulls)/(\d+)/(comments|reviews)$", path)
+            if m:
+                replies = GH_REPLIES.get(int(m.group(2)), ([], []))
+                return self.send_body(200, json.dumps(
+                    replies[0] if m.group(3) == "comments" else replies[1]))
             if path == "/repos/acme/widget":
                 return self.send_body(200, json.dumps({
                     "full_name": "acme/widget", "archived": False,
@@ -310,6 +400,11 @@ class Handler(BaseHTTPRequestHandler):
                     "path_with_namespace": "acme/widget", "archived": True,
                     "star_count": 5, "forks_count": 1,
                     "open_issues_count": 1}))
+            sub = path[len("/projects/acme%2Fwidget"):]
+            if sub in GL_NOTES:
+                return self.send_body(200, json.dumps(GL_NOTES[sub]))
+            if sub in GL_APPROVALS:
+                return self.send_body(200, json.dumps(GL_APPROVALS[sub]))
             lists = {"/projects/acme%2Fwidget/issues": GL_ISSUES,
                      "/projects/acme%2Fwidget/merge_requests": GL_MRS}
             if path in lists:
@@ -321,6 +416,9 @@ class Handler(BaseHTTPRequestHandler):
                     "full_name": "acme/widget", "archived": False,
                     "stars_count": 9, "forks_count": 2,
                     "open_issues_count": 0}))
+            sub = path[len("/repos/acme/widget"):]
+            if sub in GT_REPLIES:
+                return self.send_body(200, json.dumps(GT_REPLIES[sub]))
             if path == "/repos/acme/widget/issues":
                 items = GT_PULLS if q.get("type") == ["pulls"] else GT_ISSUES
                 return self.send_body(200, json.dumps(

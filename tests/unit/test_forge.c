@@ -36,6 +36,14 @@ static const struct {
 	  "forgejo/forgejo", "https://codeberg.org/api/v1" },
 	{ "https://git.example.org/a/b", FORGE_GITEA, FORGE_GITEA, "a/b",
 	  "https://git.example.org/api/v1" },
+	/* Gitea under a sub-path; a git server's prefix before GitHub's
+	 * owner/repo; GitLab keeps its subgroups */
+	{ "https://git.example.org/gitea/a/b.git", FORGE_GITEA, FORGE_GITEA,
+	  "a/b", "https://git.example.org/gitea/api/v1" },
+	{ "http://127.0.0.1:8080/git/acme/widget.git", FORGE_GITHUB,
+	  FORGE_GITHUB, "acme/widget", "https://api.github.com" },
+	{ "https://gitlab.example.org/g/s/p", FORGE_UNKNOWN, FORGE_GITLAB,
+	  "g/s/p", "https://gitlab.example.org/api/v4" },
 };
 
 START_TEST(test_forge_locate_ok)
@@ -203,6 +211,179 @@ START_TEST(test_forge_kind)
 }
 END_TEST
 
+static bool test_bot(const char *login, void *arg)
+{
+	(void)arg;
+	return strncmp(login, "renovate", 8) == 0;
+}
+
+struct reply_case {
+	enum forge_kind kind;
+	enum forge_detail what;
+	const char *body;
+	int64_t first; /* expected earliest reply, 0 none */
+	bool reviewed; /* expected */
+};
+
+static const struct reply_case reply_cases[] = {
+	/* GitHub comments: the author, a [bot] and a rule bot do not count;
+	 * the earliest of the others does, in any order. */
+	{ FORGE_GITHUB, FORGE_D_COMMENTS,
+	  "[{\"user\":{\"login\":\"amy\"},\"created_at\":\"2026-10-01T00:00:00Z\"},"
+	  "{\"user\":{\"login\":\"x[bot]\"},\"created_at\":\"2026-10-01T01:00:00Z\"},"
+	  "{\"user\":{\"login\":\"renovate-bot\"},\"created_at\":\"2026-10-01T02:00:00Z\"},"
+	  "{\"user\":{\"login\":\"bo\"},\"created_at\":\"2026-10-03T00:00:00Z\"},"
+	  "{\"user\":{\"login\":\"cy\"},\"created_at\":\"2026-10-02T00:00:00.5Z\"}]",
+	  1790899200, false },
+	/* no replies; a reply without a user */
+	{ FORGE_GITHUB, FORGE_D_COMMENTS, "[]", 0, false },
+	{ FORGE_GITEA, FORGE_D_COMMENTS,
+	  "[{\"created_at\":\"2026-10-02T00:00:00Z\"}]", 0, false },
+	/* reviews: pending and self reviews are none; COMMENTED is one */
+	{ FORGE_GITHUB, FORGE_D_REVIEWS,
+	  "[{\"user\":{\"login\":\"bo\"},\"state\":\"PENDING\"},"
+	  "{\"user\":{\"login\":\"amy\"},\"state\":\"APPROVED\","
+	  "\"submitted_at\":\"2026-10-01T00:00:00Z\"}]",
+	  0, false },
+	{ FORGE_GITHUB, FORGE_D_REVIEWS,
+	  "[{\"user\":{\"login\":\"bo\"},\"state\":\"COMMENTED\","
+	  "\"submitted_at\":\"2026-10-02T00:00:00Z\"}]",
+	  1790899200, true },
+	/* Gitea: a review request is not a review */
+	{ FORGE_GITEA, FORGE_D_REVIEWS,
+	  "[{\"user\":{\"login\":\"bo\"},\"state\":\"REQUEST_REVIEW\","
+	  "\"submitted_at\":\"2026-10-02T00:00:00Z\"}]",
+	  0, false },
+	/* GitLab notes: system notes and the author's do not count */
+	{ FORGE_GITLAB, FORGE_D_COMMENTS,
+	  "[{\"author\":{\"username\":\"bo\"},\"system\":true,"
+	  "\"created_at\":\"2026-10-01T00:00:00Z\"},"
+	  "{\"author\":{\"username\":\"amy\"},\"system\":false,"
+	  "\"created_at\":\"2026-10-01T01:00:00Z\"},"
+	  "{\"author\":{\"username\":\"bo\"},\"system\":false,"
+	  "\"created_at\":\"2026-10-02T00:00:00.123Z\"}]",
+	  1790899200, false },
+	/* GitLab approvals: by the author or a bot, then by someone else */
+	{ FORGE_GITLAB, FORGE_D_APPROVALS,
+	  "{\"approved_by\":[{\"user\":{\"username\":\"amy\"}},"
+	  "{\"user\":{\"username\":\"renovate\"}}]}",
+	  0, false },
+	{ FORGE_GITLAB, FORGE_D_APPROVALS,
+	  "{\"approved_by\":[{\"user\":{\"username\":\"bo\"}}]}", 0, true },
+};
+
+START_TEST(test_forge_replies)
+{
+	const struct reply_case *c = &reply_cases[_i];
+	struct oh_err err = OH_ERR_INIT;
+	int64_t first = 0;
+	bool reviewed = false;
+
+	ck_assert_int_eq(forge_parse_replies(&first, &reviewed, c->kind,
+					     c->what, "amy", test_bot, NULL,
+					     c->body, strlen(c->body), "r",
+					     &err),
+			 0);
+	ck_assert_int_eq(first, c->first);
+	ck_assert_int_eq(reviewed, c->reviewed);
+	oh_err_release(&err);
+}
+END_TEST
+
+static const struct {
+	enum forge_detail what;
+	const char *body;
+	const char *msg;
+} replies_bad[] = {
+	{ FORGE_D_COMMENTS, "{}", "not a JSON array" },
+	{ FORGE_D_COMMENTS, "[1]", "a reply is not an object" },
+	{ FORGE_D_COMMENTS,
+	  "[{\"author\":{\"username\":\"bo\"},\"created_at\":\"yesterday\"}]",
+	  "\"created_at\" is not a time" },
+	{ FORGE_D_APPROVALS, "{\"approved\":true}",
+	  "\"approved_by\" is missing" },
+	{ FORGE_D_REVIEWS, "[{\"user\":", "invalid JSON" },
+};
+
+START_TEST(test_forge_replies_bad)
+{
+	struct oh_err err = OH_ERR_INIT;
+	int64_t first = 0;
+	bool reviewed = false;
+
+	ck_assert_int_eq(forge_parse_replies(&first, &reviewed, FORGE_GITLAB,
+					     replies_bad[_i].what, "amy", NULL,
+					     NULL, replies_bad[_i].body,
+					     strlen(replies_bad[_i].body), "r",
+					     &err),
+			 OH_EINPUT);
+	ck_assert_msg(strstr(err.msg, replies_bad[_i].msg), "%s", err.msg);
+	oh_err_release(&err);
+}
+END_TEST
+
+/* The lists keep what the samples need; the samples pick the most
+ * recent, leave out bots and old items, and order merged changes by
+ * their merge. */
+START_TEST(test_forge_samples)
+{
+	static const char page[] =
+		"[{\"number\":1,\"created_at\":\"2026-10-30T00:00:00Z\","
+		"\"user\":{\"login\":\"amy\"}},"
+		"{\"number\":2,\"created_at\":\"2026-10-31T00:00:00Z\","
+		"\"user\":{\"login\":\"dependabot[bot]\"},"
+		"\"pull_request\":{\"merged_at\":\"2026-10-31T01:00:00Z\"},"
+		"\"closed_at\":\"2026-10-31T01:00:00Z\"},"
+		"{\"number\":3,\"created_at\":\"2026-09-01T00:00:00Z\","
+		"\"user\":{\"login\":\"bo\"},"
+		"\"pull_request\":{\"merged_at\":\"2026-10-29T00:00:00Z\"},"
+		"\"closed_at\":\"2026-10-29T00:00:00Z\"},"
+		"{\"number\":4,\"created_at\":\"2026-10-01T00:00:00Z\","
+		"\"user\":{\"login\":\"cy\"},"
+		"\"pull_request\":{\"merged_at\":\"2026-10-30T00:00:00Z\"},"
+		"\"closed_at\":\"2026-10-30T00:00:00Z\"},"
+		"{\"number\":5,\"created_at\":\"2024-01-01T00:00:00Z\","
+		"\"user\":{\"login\":\"amy\"},"
+		"\"closed_at\":\"2026-10-01T00:00:00Z\"},"
+		"{\"number\":6,\"created_at\":\"2026-10-15T00:00:00Z\","
+		"\"user\":{\"login\":\"renovate[bot]\"}},"
+		"{\"number\":7,\"created_at\":\"2026-10-20T00:00:00Z\","
+		"\"user\":{\"login\":\"renovate\"}},"
+		"{\"number\":8,\"created_at\":\"2026-10-21T00:00:00Z\"}]";
+	struct forge_facts f = { 0 };
+	struct forge_acc acc = { 0 };
+	struct oh_err err = OH_ERR_INIT;
+	const struct forge_item *s[4];
+	size_t items, n;
+
+	ck_assert_int_eq(forge_parse_items(&f, &acc, &items, FORGE_GITHUB,
+					   false, NOW, page, strlen(page), "p",
+					   &err),
+			 0);
+	ck_assert_uint_eq(acc.item_nr, 8);
+	ck_assert_int_eq(acc.item[2].change, true);
+	ck_assert_int_eq(acc.item[2].merged, 1793232000); /* 2026-10-29 */
+	ck_assert_str_eq(acc.item[0].author, "amy");
+	/* opened in 365 days, not by a bot, newest first; #8 has no
+	 * author and #5 is older than a year */
+	n = forge_sample(s, 4, &acc, false, NOW, test_bot, NULL);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(s[0]->number, 1);
+	ck_assert_int_eq(s[1]->number, 4);
+	ck_assert_int_eq(s[2]->number, 3);
+	n = forge_sample(s, 1, &acc, false, NOW, test_bot, NULL);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(s[0]->number, 1);
+	/* merged in 365 days, by merge time: #4 then #3 (#2 is a bot's) */
+	n = forge_sample(s, 4, &acc, true, NOW, test_bot, NULL);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(s[0]->number, 4);
+	ck_assert_int_eq(s[1]->number, 3);
+	forge_acc_finish(&f, &acc);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *forge_suite(void)
 {
 	Suite *s = suite_create("forge");
@@ -217,6 +398,11 @@ Suite *forge_suite(void)
 	tcase_add_loop_test(tc, test_forge_items_bad, 0,
 			    sizeof(items_bad) / sizeof(items_bad[0]));
 	tcase_add_test(tc, test_forge_kind);
+	tcase_add_loop_test(tc, test_forge_replies, 0,
+			    sizeof(reply_cases) / sizeof(reply_cases[0]));
+	tcase_add_loop_test(tc, test_forge_replies_bad, 0,
+			    sizeof(replies_bad) / sizeof(replies_bad[0]));
+	tcase_add_test(tc, test_forge_samples);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -358,6 +358,50 @@ START_TEST(test_health_forge_facts)
 	/* Archived on the forge: the maintainers ended it. */
 	c = health_result_find(&r, "likelihood-to-fail");
 	ck_assert(c->score == 5);
+	/* Per-item metrics not measured (no items): not applicable. */
+	ck_assert_int_eq(health_result_find(&r, "first-response")->state,
+			 HEALTH_NOT_APPLICABLE);
+	ck_assert_int_eq(health_result_find(&r, "code-review")->state,
+			 HEALTH_NOT_APPLICABLE);
+	health_result_release(&r);
+
+	/* Measured: 3.5 days is 8; 15 of 20 reviewed is 7.5. */
+	in.forge.response_state = 1;
+	in.forge.response_sample = 20;
+	in.forge.response_answered = 12;
+	in.forge.median_response_days = 3.5;
+	in.forge.review_state = 1;
+	in.forge.review_sample = 20;
+	in.forge.reviewed = 15;
+	health_evaluate(&r, &in, NULL);
+	c = health_result_find(&r, "first-response");
+	ck_assert(c->score == 8);
+	ck_assert_str_eq(c->reason, "median time to first response: 3.5 days");
+	c = health_result_find(&r, "code-review");
+	ck_assert(c->score == 7.5);
+	ck_assert_str_eq(c->reason, "75% of sampled merged changes reviewed");
+	health_result_release(&r);
+
+	/* Nobody answered: 0, said so. */
+	in.forge.response_answered = 0;
+	in.forge.median_response_days = -1;
+	health_evaluate(&r, &in, NULL);
+	c = health_result_find(&r, "first-response");
+	ck_assert(c->score == 0);
+	ck_assert_str_eq(c->reason,
+			 "none of 20 sampled issues and changes answered");
+	health_result_release(&r);
+
+	/* A request failed: unknown with the reason, never 0. */
+	in.forge.response_state = 2;
+	in.forge.review_state = 2;
+	in.forge.detail_note = "first response unknown: HTTP 500";
+	health_evaluate(&r, &in, NULL);
+	c = health_result_find(&r, "first-response");
+	ck_assert_int_eq(c->state, HEALTH_UNKNOWN);
+	ck_assert_str_eq(c->reason, "first response unknown: HTTP 500");
+	ck_assert_int_eq(health_result_find(&r, "code-review")->state,
+			 HEALTH_UNKNOWN);
 	health_result_release(&r);
 }
 END_TEST
