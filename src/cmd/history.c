@@ -123,7 +123,6 @@ static void print_json(const struct hist *h, const struct act_metrics *m,
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON *ws = cJSON_AddObjectToObject(o, "windows");
-	char *s;
 
 	cJSON_AddNumberToObject(o, "commits", (double)h->commit_nr);
 	if (walked != (size_t)-1)
@@ -160,11 +159,7 @@ static void print_json(const struct hist *h, const struct act_metrics *m,
 				(double)m->days_since_release);
 	cJSON_AddNumberToObject(o, "days_since_commit",
 				(double)m->days_since_commit);
-	s = cJSON_Print(o);
-	if (s)
-		puts(s);
-	cJSON_free(s);
-	cJSON_Delete(o);
+	report_print_json(stdout, o);
 }
 
 static int load_rules(struct hist_bots **bots, struct act_orgs **orgs,

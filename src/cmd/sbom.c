@@ -205,17 +205,6 @@ static int validate_one(const char *file, unsigned profiles, cJSON *all,
 	return ret;
 }
 
-static void print_json(cJSON *all)
-{
-	char *s = cJSON_Print(all);
-
-	if (!s)
-		OH_BUG("cJSON_Print failed");
-	printf("%s\n", s);
-	cJSON_free(s);
-	cJSON_Delete(all);
-}
-
 /* SARIF or JUnit over every file kept. */
 static int print_ci(enum report_format fmt, char **files, struct validated *v,
 		    size_t n)
@@ -263,7 +252,7 @@ static int sbom_validate_cmd(int argc, char **argv)
 			worst = r;
 	}
 	if (all)
-		print_json(all);
+		report_print_json(stdout, all);
 	if (keep && print_ci(fmt, argv + optind, keep, n) < 0)
 		worst = 2;
 	for (size_t i = 0; keep && i < n; i++)

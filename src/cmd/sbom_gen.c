@@ -23,6 +23,7 @@
 #include "sbom/model.h"
 #include "sbom/source.h"
 #include "sbom/verify.h"
+#include "report/report.h"
 #include "core/banned.h"
 
 #ifndef OH_VERSION
@@ -281,7 +282,6 @@ static void verify_json(const char *file, const struct sbom_verify_report *r,
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON *arr;
-	char *s;
 
 	cJSON_AddStringToObject(o, "file", file);
 	cJSON_AddStringToObject(o, "source", src->root);
@@ -314,12 +314,7 @@ static void verify_json(const char *file, const struct sbom_verify_report *r,
 			cJSON_AddNullToObject(j, "source");
 		cJSON_AddItemToArray(arr, j);
 	}
-	s = cJSON_Print(o);
-	if (!s)
-		OH_BUG("cJSON_Print failed");
-	printf("%s\n", s);
-	cJSON_free(s);
-	cJSON_Delete(o);
+	report_print_json(stdout, o);
 }
 
 static int sbom_verify_cmd(int argc, char **argv)

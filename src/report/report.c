@@ -16,6 +16,10 @@
 #include "store/store.h"
 #include "core/banned.h"
 
+#ifndef OH_VERSION
+#define OH_VERSION "0.0.0-unknown"
+#endif
+
 static const struct {
 	const char *name;
 	enum report_format fmt;
@@ -136,21 +140,12 @@ static cJSON *db_info_json(const char *path, const struct store_info *info)
 int report_db_info(FILE *fp, const char *path, const struct store_info *info,
 		   enum report_format fmt, struct oh_err *err)
 {
-	cJSON *root;
-	char *s;
-
 	switch (fmt) {
 	case REPORT_TEXT:
 		db_info_text(fp, path, info);
 		break;
 	case REPORT_JSON:
-		root = db_info_json(path, info);
-		s = cJSON_Print(root);
-		if (!s)
-			OH_BUG("cJSON_Print failed");
-		fprintf(fp, "%s\n", s);
-		cJSON_free(s);
-		cJSON_Delete(root);
+		report_print_json(fp, db_info_json(path, info));
 		break;
 	default:
 		return oh_err_set(err, OH_EINPUT, NULL, 0, 0,
@@ -158,4 +153,35 @@ int report_db_info(FILE *fp, const char *path, const struct store_info *info,
 				  report_format_name(fmt));
 	}
 	return report_check_stream(fp, "<stdout>", err);
+}
+
+void report_print_json(FILE *fp, cJSON *root)
+{
+	char *s = cJSON_Print(root);
+
+	if (!s)
+		OH_BUG("cJSON_Print failed");
+	fprintf(fp, "%s\n", s);
+	cJSON_free(s);
+	cJSON_Delete(root);
+}
+
+cJSON *report_sarif_new(cJSON **rules, cJSON **results)
+{
+	cJSON *root = cJSON_CreateObject();
+	cJSON *run = cJSON_CreateObject();
+	cJSON *driver = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(
+		root, "$schema",
+		"https://json.schemastore.org/sarif-2.1.0.json");
+	cJSON_AddStringToObject(root, "version", "2.1.0");
+	cJSON_AddStringToObject(driver, "name", "osshealth");
+	cJSON_AddStringToObject(driver, "version", OH_VERSION);
+	*rules = cJSON_AddArrayToObject(driver, "rules");
+	cJSON_AddItemToObject(cJSON_AddObjectToObject(run, "tool"), "driver",
+			      driver);
+	*results = cJSON_AddArrayToObject(run, "results");
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(root, "runs"), run);
+	return root;
 }

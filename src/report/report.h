@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 
+struct cJSON;
 struct oh_err;
 struct report_changes;
 struct store_info;
@@ -89,5 +90,15 @@ void report_library_versions(FILE *fp);
  * the stream failed (flushes first).
  */
 int report_check_stream(FILE *fp, const char *name, struct oh_err *err);
+
+/** Print a JSON tree (tab-indented, then a newline) and delete it. */
+void report_print_json(FILE *fp, struct cJSON *root);
+
+/**
+ * A SARIF 2.1.0 log with one run whose tool is osshealth (name, version):
+ * *rules and *results are the run's empty arrays, to fill.  Print it with
+ * report_print_json().
+ */
+struct cJSON *report_sarif_new(struct cJSON **rules, struct cJSON **results);
 
 #endif /* OH_REPORT_REPORT_H */

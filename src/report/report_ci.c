@@ -21,10 +21,6 @@
 #include "store/store_scan.h"
 #include "core/banned.h"
 
-#ifndef OH_VERSION
-#define OH_VERSION "0.0.0-unknown"
-#endif
-
 static const char *sarif_level(const char *severity)
 {
 	if (strcmp(severity, "critical") == 0 || strcmp(severity, "high") == 0)
@@ -100,21 +96,9 @@ static cJSON *sarif_result(const struct store_component_row *c,
 int report_run_sarif(FILE *fp, const struct store_run_report *r,
 		     struct oh_err *err)
 {
-	cJSON *root = cJSON_CreateObject();
-	cJSON *runs = cJSON_AddArrayToObject(root, "runs");
-	cJSON *run = cJSON_CreateObject();
-	cJSON *tool = cJSON_CreateObject();
-	cJSON *driver = cJSON_CreateObject();
-	cJSON *rules = cJSON_CreateArray();
-	cJSON *results = cJSON_CreateArray();
-	char *s;
+	cJSON *rules, *results;
+	cJSON *root = report_sarif_new(&rules, &results);
 
-	cJSON_AddStringToObject(
-		root, "$schema",
-		"https://json.schemastore.org/sarif-2.1.0.json");
-	cJSON_AddStringToObject(root, "version", "2.1.0");
-	cJSON_AddStringToObject(driver, "name", "osshealth");
-	cJSON_AddStringToObject(driver, "version", OH_VERSION);
 	for (size_t i = 0; i < r->comp_nr; i++) {
 		const struct store_component_row *c = &r->comp[i];
 
@@ -125,17 +109,7 @@ int report_run_sarif(FILE *fp, const struct store_run_report *r,
 					     sarif_result(c, &c->finding[k]));
 		}
 	}
-	cJSON_AddItemToObject(driver, "rules", rules);
-	cJSON_AddItemToObject(tool, "driver", driver);
-	cJSON_AddItemToObject(run, "tool", tool);
-	cJSON_AddItemToObject(run, "results", results);
-	cJSON_AddItemToArray(runs, run);
-	s = cJSON_Print(root);
-	if (!s)
-		OH_BUG("cJSON_Print failed");
-	fprintf(fp, "%s\n", s);
-	cJSON_free(s);
-	cJSON_Delete(root);
+	report_print_json(fp, root);
 	return report_check_stream(fp, "<output>", err);
 }
 

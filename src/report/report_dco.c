@@ -163,22 +163,10 @@ static cJSON *build_json(const struct hist *h, const struct dco_result *r,
 static cJSON *build_sarif(const struct hist *h, const struct dco_result *r,
 			  const char *base)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON *runs = cJSON_AddArrayToObject(o, "runs");
-	cJSON *run = cJSON_CreateObject();
-	cJSON *drv = cJSON_CreateObject();
-	cJSON *tool = cJSON_AddObjectToObject(run, "tool");
-	cJSON *rules = cJSON_AddArrayToObject(drv, "rules");
-	cJSON *res = cJSON_AddArrayToObject(run, "results");
+	cJSON *rules, *res;
+	cJSON *o = report_sarif_new(&rules, &res);
 	struct oh_buf b = OH_BUF_INIT;
 
-	cJSON_AddStringToObject(
-		o, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-	cJSON_AddStringToObject(o, "version", "2.1.0");
-	cJSON_AddItemToArray(runs, run);
-	cJSON_AddItemToObject(tool, "driver", drv);
-	cJSON_AddStringToObject(drv, "name", "osshealth");
-	cJSON_AddStringToObject(drv, "version", OH_VERSION);
 	for (int v = DCO_NO_SIGNOFF; v <= DCO_FORGE_SQUASH; v++) {
 		cJSON *ru = cJSON_CreateObject();
 
@@ -293,18 +281,6 @@ static void render_junit(FILE *fp, const struct hist *h,
 	oh_buf_release(&x);
 }
 
-static void print_json(FILE *fp, cJSON *o)
-{
-	char *s = cJSON_Print(o);
-
-	if (s) {
-		fputs(s, fp);
-		fputc('\n', fp);
-	}
-	cJSON_free(s);
-	cJSON_Delete(o);
-}
-
 int report_dco(FILE *fp, const struct hist *h, const struct dco_result *r,
 	       const char *base, enum report_format fmt, struct oh_err *err)
 {
@@ -313,10 +289,10 @@ int report_dco(FILE *fp, const struct hist *h, const struct dco_result *r,
 		render_text(fp, h, r, base);
 		break;
 	case REPORT_JSON:
-		print_json(fp, build_json(h, r, base));
+		report_print_json(fp, build_json(h, r, base));
 		break;
 	case REPORT_SARIF:
-		print_json(fp, build_sarif(h, r, base));
+		report_print_json(fp, build_sarif(h, r, base));
 		break;
 	case REPORT_JUNIT:
 		render_junit(fp, h, r, base);

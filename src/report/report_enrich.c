@@ -11,6 +11,7 @@
 #include "core/xalloc.h"
 #include "net/forge.h"
 #include "net/osv.h"
+#include "report/report.h"
 #include "core/banned.h"
 
 /* Print untrusted text on one line: control bytes become '?'. */
@@ -262,7 +263,6 @@ static void render_json(FILE *fp, const struct report_enrich *e)
 {
 	cJSON *root = cJSON_CreateObject();
 	cJSON *src;
-	char *s;
 
 	cJSON_AddStringToObject(root, "schema", "osshealth-enrich/1");
 	cJSON_AddStringToObject(root, "repository", e->repo);
@@ -273,13 +273,7 @@ static void render_json(FILE *fp, const struct report_enrich *e)
 		cJSON_AddItemToArray(src, json_source(&e->osv, e->osv_res));
 	if (e->forge.wanted)
 		cJSON_AddItemToArray(src, json_forge(e));
-	s = cJSON_Print(root);
-	cJSON_Delete(root);
-	if (!s)
-		OH_BUG("cJSON_Print failed");
-	fputs(s, fp);
-	fputc('\n', fp);
-	cJSON_free(s);
+	report_print_json(fp, root);
 }
 
 int report_enrich(FILE *fp, const struct report_enrich *e,

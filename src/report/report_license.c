@@ -285,17 +285,6 @@ static cJSON *json_gate(const struct report_lic *r)
 	return o;
 }
 
-static void print_json(FILE *fp, cJSON *root)
-{
-	char *s = cJSON_Print(root);
-
-	if (!s)
-		OH_BUG("cJSON_Print failed");
-	fprintf(fp, "%s\n", s);
-	cJSON_free(s);
-	cJSON_Delete(root);
-}
-
 static void render_json(FILE *fp, const struct report_lic *r)
 {
 	cJSON *root = cJSON_CreateObject();
@@ -307,7 +296,7 @@ static void render_json(FILE *fp, const struct report_lic *r)
 		cJSON_AddItemToObject(root, "gate", json_gate(r));
 	else
 		cJSON_AddItemToObject(root, "files", json_files(r->scan));
-	print_json(fp, root);
+	report_print_json(fp, root);
 }
 
 /* ---- SARIF ---- */
@@ -344,20 +333,10 @@ static void sarif_add(cJSON *results, const char *rule, const char *level,
 
 static void render_sarif(FILE *fp, const struct report_lic *r)
 {
-	cJSON *root = cJSON_CreateObject();
-	cJSON *runs = cJSON_AddArrayToObject(root, "runs");
-	cJSON *run = cJSON_CreateObject();
-	cJSON *tool = cJSON_CreateObject();
-	cJSON *driver = cJSON_CreateObject();
-	cJSON *results = cJSON_CreateArray();
+	cJSON *rules, *results;
+	cJSON *root = report_sarif_new(&rules, &results);
 	struct oh_buf b = OH_BUF_INIT;
 
-	cJSON_AddStringToObject(
-		root, "$schema",
-		"https://json.schemastore.org/sarif-2.1.0.json");
-	cJSON_AddStringToObject(root, "version", "2.1.0");
-	cJSON_AddStringToObject(driver, "name", "osshealth");
-	cJSON_AddStringToObject(driver, "version", OH_VERSION);
 	for (size_t i = 0; r->gate && i < r->gate->item_nr; i++) {
 		const struct lic_gate_item *it = &r->gate->item[i];
 
@@ -377,11 +356,7 @@ static void render_sarif(FILE *fp, const struct report_lic *r)
 						     : "note",
 			  f->message, f->path, f->line);
 	}
-	cJSON_AddItemToObject(tool, "driver", driver);
-	cJSON_AddItemToObject(run, "tool", tool);
-	cJSON_AddItemToObject(run, "results", results);
-	cJSON_AddItemToArray(runs, run);
-	print_json(fp, root);
+	report_print_json(fp, root);
 	oh_buf_release(&b);
 }
 

@@ -311,17 +311,6 @@ static cJSON *json_changes(const struct report_changes *ch)
 	return arr;
 }
 
-static void print_json(FILE *fp, cJSON *root)
-{
-	char *s = cJSON_Print(root);
-
-	if (!s)
-		OH_BUG("cJSON_Print failed");
-	fprintf(fp, "%s\n", s);
-	cJSON_free(s);
-	cJSON_Delete(root);
-}
-
 static void add_nonempty(cJSON *o, const char *key, const char *v)
 {
 	if (v[0] != '\0')
@@ -372,7 +361,7 @@ static void run_json(FILE *fp, const struct store_run_report *r,
 		cJSON_AddItemToObject(root, "changes", json_changes(ch));
 	else
 		cJSON_AddNullToObject(root, "changes");
-	print_json(fp, root);
+	report_print_json(fp, root);
 }
 
 /* ---- Markdown --------------------------------------------------------- */
@@ -563,7 +552,7 @@ int report_diff(FILE *fp, long long old_id, long long new_id,
 		cJSON_AddNumberToObject(root, "from_run", (double)old_id);
 		cJSON_AddNumberToObject(root, "to_run", (double)new_id);
 		cJSON_AddItemToObject(root, "changes", json_changes(ch));
-		print_json(fp, root);
+		report_print_json(fp, root);
 		break;
 	case REPORT_MARKDOWN:
 		fprintf(fp, "# Changes from run %lld to run %lld\n\n", old_id,

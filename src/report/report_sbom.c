@@ -19,10 +19,6 @@
 #include "sbom/sbom.h"
 #include "core/banned.h"
 
-#ifndef OH_VERSION
-#define OH_VERSION "0.0.0-unknown"
-#endif
-
 #define UNREADABLE_RULE "SBOM-UNREADABLE"
 
 unsigned long report_sbom_line(const char *where)
@@ -138,34 +134,14 @@ static void sarif_file(cJSON *rules, cJSON *seen, cJSON *results,
 int report_sbom_sarif(FILE *fp, const struct report_sbom_file *f, size_t n,
 		      struct oh_err *err)
 {
-	cJSON *root = cJSON_CreateObject();
-	cJSON *run = cJSON_CreateObject();
-	cJSON *driver = cJSON_CreateObject();
-	cJSON *rules = cJSON_CreateArray();
-	cJSON *results = cJSON_CreateArray();
+	cJSON *rules, *results;
+	cJSON *root = report_sarif_new(&rules, &results);
 	cJSON *seen = cJSON_CreateObject();
-	char *s;
 
-	cJSON_AddStringToObject(
-		root, "$schema",
-		"https://json.schemastore.org/sarif-2.1.0.json");
-	cJSON_AddStringToObject(root, "version", "2.1.0");
-	cJSON_AddStringToObject(driver, "name", "osshealth");
-	cJSON_AddStringToObject(driver, "version", OH_VERSION);
 	for (size_t i = 0; i < n; i++)
 		sarif_file(rules, seen, results, &f[i]);
-	cJSON_AddItemToObject(driver, "rules", rules);
-	cJSON_AddItemToObject(cJSON_AddObjectToObject(run, "tool"), "driver",
-			      driver);
-	cJSON_AddItemToObject(run, "results", results);
-	cJSON_AddItemToArray(cJSON_AddArrayToObject(root, "runs"), run);
 	cJSON_Delete(seen);
-	s = cJSON_Print(root);
-	if (!s)
-		OH_BUG("cJSON_Print failed");
-	fprintf(fp, "%s\n", s);
-	cJSON_free(s);
-	cJSON_Delete(root);
+	report_print_json(fp, root);
 	return report_check_stream(fp, "<output>", err);
 }
 
