@@ -16,10 +16,10 @@ static void samples(const struct forge_acc *acc)
 {
 	const struct forge_item *s[FORGE_DETAIL_SAMPLE];
 
-	(void)forge_sample(s, FORGE_DETAIL_SAMPLE, acc, false, 1793491200,
-			   NULL, NULL);
-	(void)forge_sample(s, FORGE_DETAIL_SAMPLE, acc, true, 1793491200,
-			   NULL, NULL);
+	(void)forge_sample(s, FORGE_DETAIL_SAMPLE, acc, false, 1793491200, NULL,
+			   NULL);
+	(void)forge_sample(s, FORGE_DETAIL_SAMPLE, acc, true, 1793491200, NULL,
+			   NULL);
 }
 
 static void replies(enum forge_kind kind, const uint8_t *data, size_t size)
