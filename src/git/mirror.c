@@ -531,13 +531,56 @@ out:
 	return ret;
 }
 
+/* When a mirror was last cloned or fetched: its newest ref file time. */
+static int64_t synced_at(const char *dir)
+{
+	static const char *const names[] = { "FETCH_HEAD", "packed-refs",
+					     "HEAD" };
+	struct oh_buf p = OH_BUF_INIT;
+	int64_t newest = 0;
+	struct stat sb;
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		oh_buf_reset(&p);
+		oh_buf_addf(&p, "%s/%s", dir, names[i]);
+		if (stat(p.buf, &sb) == 0 && (int64_t)sb.st_mtime > newest)
+			newest = (int64_t)sb.st_mtime;
+	}
+	oh_buf_release(&p);
+	return newest;
+}
+
+/* The mirror's directory for a normalised URL, the cache made if new. */
+static int mirror_dir(struct oh_buf *dir, const struct mirror_opts *opts,
+		      const char *key, struct oh_err *err)
+{
+	char abs[PATH_MAX];
+	int ret;
+
+	if (opts->cache_dir)
+		oh_buf_adds(dir, opts->cache_dir);
+	else if ((ret = mirror_cache_dir_default(dir, err)) < 0)
+		return ret;
+	oh_buf_adds(dir, "/mirrors");
+	if ((ret = make_dirs(dir->buf, err)) < 0)
+		return ret;
+	if (!realpath(dir->buf, abs))
+		return oh_err_set(err, OH_EIO, dir->buf, 0, 0,
+				  "cannot resolve the cache directory: %s",
+				  strerror(errno));
+	oh_buf_reset(dir);
+	oh_buf_adds(dir, abs);
+	oh_buf_addch(dir, '/');
+	mirror_cache_name(dir, key);
+	return 0;
+}
+
 static int open_remote(struct mirror_repo *r, const char *url,
 		       const struct mirror_opts *opts,
 		       struct mirror_outcome *oc, struct oh_err *err)
 {
 	struct sync_ctx ctx = { .opts = opts };
 	struct oh_buf red = OH_BUF_INIT, key = OH_BUF_INIT, dir = OH_BUF_INIT;
-	char abs[PATH_MAX];
 	struct stat sb;
 	enum mirror_failure f;
 	int ret;
@@ -550,23 +593,8 @@ static int open_remote(struct mirror_repo *r, const char *url,
 		oh_err_set(err, OH_EINPUT, red.buf, 0, 0, "not a URL");
 		goto out;
 	}
-	if (opts->cache_dir)
-		oh_buf_adds(&dir, opts->cache_dir);
-	else if ((ret = mirror_cache_dir_default(&dir, err)) < 0)
+	if ((ret = mirror_dir(&dir, opts, key.buf, err)) < 0)
 		goto out;
-	oh_buf_adds(&dir, "/mirrors");
-	if ((ret = make_dirs(dir.buf, err)) < 0)
-		goto out;
-	if (!realpath(dir.buf, abs)) {
-		ret = oh_err_set(err, OH_EIO, dir.buf, 0, 0,
-				 "cannot resolve the cache directory: %s",
-				 strerror(errno));
-		goto out;
-	}
-	oh_buf_reset(&dir);
-	oh_buf_adds(&dir, abs);
-	oh_buf_addch(&dir, '/');
-	mirror_cache_name(&dir, key.buf);
 	if (opts->timeout > 0)
 		ctx.deadline =
 			mirror_clock_ms() + (int64_t)opts->timeout * 1000;
@@ -575,6 +603,13 @@ static int open_remote(struct mirror_repo *r, const char *url,
 	r->kind = MIRROR_REMOTE;
 	r->key = oh_buf_detach(&key, NULL);
 	r->path = oh_xstrdup(dir.buf);
+	if (opts->offline && stat(dir.buf, &sb) < 0) {
+		oc->failure = MIRROR_FAIL_NETWORK;
+		ret = oh_err_set(
+			err, OH_ENET, red.buf, 0, 0,
+			"not in the mirror cache, and --offline forbids fetching it (run osshealth mirror where the network is reachable)");
+		goto out;
+	}
 	if (stat(dir.buf, &sb) < 0 &&
 	    (ret = clone_new(r, url, dir.buf, &ctx, oc, err)) < 0)
 		goto out;
@@ -588,7 +623,9 @@ static int open_remote(struct mirror_repo *r, const char *url,
 			   dir.buf);
 		goto out;
 	}
-	if (!oc->cloned) {
+	if (opts->offline)
+		oc->synced_at = synced_at(dir.buf);
+	if (!oc->cloned && !opts->offline) {
 		f = sync_retry(r->repo, url, &ctx, oc);
 		if (f != MIRROR_FAIL_NONE) {
 			ret = fail(err, oc, f, red.buf, url, opts,

@@ -113,6 +113,8 @@ struct mirror_opts {
 	unsigned backoff_ms;         /* first back-off; doubles each time */
 	mirror_progress_fn progress; /* may be NULL */
 	void *progress_data;
+	bool offline; /* air gap: open an existing mirror as it is, never
+			 fetch; no mirror yet is an OH_ENET error */
 };
 
 /* clang-format off */
@@ -128,6 +130,8 @@ struct mirror_outcome {
 	unsigned received_objects;   /* objects transferred (0: nothing new) */
 	size_t received_bytes;
 	unsigned local_objects; /* objects taken from the mirror (thin pack) */
+	int64_t synced_at;      /* offline: when the mirror was last cloned
+				   or fetched (file times), else 0 */
 };
 
 /* An opened repository; see mirror_int.h for the libgit2 handle. */

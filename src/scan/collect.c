@@ -18,6 +18,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/timeutil.h"
 #include "core/xalloc.h"
 #include "git/mirror_int.h"
 #include "git/pathlog.h"
@@ -65,24 +66,29 @@ static int open_repo(struct mirror_repo **repo, struct scan_item *it,
 		     const struct scan_opts *opts, struct oh_err *err)
 {
 	struct mirror_opts mo = MIRROR_OPTS_INIT;
-	struct oh_buf shown = OH_BUF_INIT;
+
+	struct mirror_outcome oc;
+	char t[32];
 	int ret;
 
 	it->remote = mirror_source_is_url(it->mc->repo);
-	if (it->remote && opts->offline) {
-		mirror_url_redact(&shown, it->mc->repo);
-		ret = oh_err_set(err, OH_ENET, shown.buf, 0, 0,
-				 "not fetched: --offline forbids the network");
-		oh_buf_release(&shown);
-		return ret;
-	}
 	mo.cache_dir = opts->cache_dir;
+	mo.offline = opts->offline;
 	if (opts->timeout > 0)
 		mo.timeout = opts->timeout;
-	ret = mirror_open(repo, it->mc->repo, &mo, NULL, err);
+	ret = mirror_open(repo, it->mc->repo, &mo, &oc, err);
 	if (ret == 0 && it->remote)
 		it->mirror_path =
 			oh_arena_strdup(&it->arena, mirror_repo_path(*repo));
+	if (ret == 0 && it->remote && opts->offline) {
+		/* The air gap: say how old the reviewed mirror is. */
+		oh_time_format(t, sizeof(t), oc.synced_at);
+		scan_item_fact(
+			it, "mirror.offline",
+			"not fetched (--offline): the cached mirror, last fetched %s",
+			oc.synced_at > 0 ? t : "at an unknown time");
+		it->offline_mirror = true;
+	}
 	return ret;
 }
 

@@ -175,7 +175,8 @@ static int update_repo(struct batch *b, const struct scan_item *it,
 		.url = it->repo_key,
 		.kind = it->remote ? STORE_REPO_REMOTE : STORE_REPO_LOCAL,
 		.mirror_path = it->mirror_path,
-		.last_fetch_at = it->remote ? it->finished_at : 0,
+		.last_fetch_at =
+			it->remote && !it->offline_mirror ? it->finished_at : 0,
 		.last_head = it->revision,
 	};
 	int64_t id;

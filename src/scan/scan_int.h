@@ -65,6 +65,7 @@ struct scan_item {
 	const char *repo_key;    /* repositories.url, in the arena */
 	const char *mirror_path; /* git dir read (arena); NULL if local */
 	bool remote;             /* read through the mirror cache */
+	bool offline_mirror;     /* --offline: the cached mirror, unfetched */
 	bool skip;               /* done in the resumed run */
 	bool failed;             /* collection failed */
 	char error[512];         /* why, one line */

@@ -170,3 +170,24 @@ expect_exit 2 scan --db e.db --offline what.json
 expect_stderr_match "what\.json: neither a manifest"
 [ ! -s e.db ] || [ "$(sqlite3 e.db 'SELECT count(*) FROM runs')" = 0 ] ||
 	fail "a run was recorded for unreadable input"
+
+# The air gap: with the server gone, --offline reviews the cached mirrors
+# as they are and says how old they are; a package never mirrored fails
+# with a clear reason, and nothing is fetched.
+"$server" stop "$TEST_DIR/srv"
+expect_exit 0 scan --db off.db --cache cache --offline s.spdx.json
+expect_stdout_match '^run 1: 2 components, 2 scanned, 0 failed, 0 already done$'
+expect_exit 0 report --db off.db --format json
+python3 - "$v120" <<'PY' || fail "JSON report assertions (offline)"
+import json, sys
+d = json.load(open("out"))
+comps = {c["name"]: c for c in d["components"]}
+m = comps["mature"]
+assert m["revision"] == sys.argv[1], m["revision"]
+assert m["facts"]["mirror.offline"].startswith(
+    "not fetched (--offline): the cached mirror, last fetched 20"), m["facts"]
+PY
+expect_exit 3 scan --db off2.db --cache empty-cache --offline s.spdx.json
+expect_stderr_match "mature: http://127\.0\.0\.1:$port/git/mature\.git: not in the mirror cache, and --offline forbids fetching it"
+[ ! -d empty-cache/mirrors ] || [ -z "$(ls empty-cache/mirrors)" ] ||
+	fail "--offline created a mirror"
