@@ -129,8 +129,12 @@ static void forge_detail_facts(struct scan_item *it,
 		scan_item_fact(it, "forge.review",
 			       "%ld of %ld sampled merged changes reviewed",
 			       ff->reviewed, ff->review_sample);
-	if (ff->detail_note[0] != '\0')
-		scan_item_fact(it, "forge.detail_note", "%s", ff->detail_note);
+	if (ff->detail_note[0] == '\0')
+		return;
+	scan_item_fact(it, "forge.detail_note", "%s", ff->detail_note);
+	scan_item_finding(it, "enrich/unavailable", "info", NULL,
+			  "forge enrichment partly unavailable: %s",
+			  ff->detail_note);
 }
 
 static bool login_is_bot(const char *login, void *bots)

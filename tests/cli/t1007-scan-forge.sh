@@ -52,4 +52,7 @@ assert fr["reason"].startswith("first response unknown: " + sys.argv[2] +
     "/ghflaky/repos/acme/widget/issues/3/comments"), fr
 assert checks[("security", "code-review")]["state"] == "scored"
 assert c["facts"]["forge.first_response"] == "unknown", c["facts"]
+f = [x for x in c["findings"] if x["code"] == "enrich/unavailable"]
+assert len(f) == 1 and f[0]["message"].startswith(
+    "forge enrichment partly unavailable: first response unknown: "), f
 EOF2
