@@ -853,7 +853,7 @@ static void pkg_strings(struct rr *r, struct sbom_package *pk,
 		pk->homepage = str(r, s, NS_DOAP, "homepage");
 	pk->comment = str(r, s, NS_RDFS, "comment");
 	pk->primary_purpose =
-		vocab(r, prop(s, NS_SPDX, "primaryPackagePurpose"), V_DASH);
+		vocab(r, prop(s, NS_SPDX, "primaryPackagePurpose"), V_SNAKE);
 }
 
 static int has_files(struct rr *r, struct sbom_package *pk,

@@ -480,6 +480,77 @@ static void verification_code(struct vctx *c, const cJSON *pkg, const char *id,
 		     "verification code is upper-case hex");
 }
 
+/* ---- enumerations (SPDX 2.2/2.3 JSON schema values) ------------------ */
+
+static const char *const purposes[] = {
+	"APPLICATION", "FRAMEWORK", "LIBRARY", "CONTAINER", "OPERATING_SYSTEM",
+	"DEVICE",      "FIRMWARE",  "SOURCE",  "ARCHIVE",   "FILE",
+	"INSTALL",     "OTHER",     NULL,
+};
+static const char *const file_types[] = {
+	"SOURCE", "BINARY", "ARCHIVE",       "APPLICATION", "AUDIO", "IMAGE",
+	"TEXT",   "VIDEO",  "DOCUMENTATION", "SPDX",        "OTHER", NULL,
+};
+static const char *const ref_categories[] = {
+	"SECURITY",
+	"PACKAGE-MANAGER",
+	"PACKAGE_MANAGER",
+	"PERSISTENT-ID",
+	"PERSISTENT_ID",
+	"OTHER",
+	NULL,
+};
+static const char *const annotation_types[] = { "REVIEW", "OTHER", NULL };
+
+static bool one_of(const char *v, const char *const *set)
+{
+	for (; *set; set++)
+		if (strcmp(v, *set) == 0)
+			return true;
+	return false;
+}
+
+/* obj.key (a string) must be one of `set`; absent is fine. */
+static void enum_field(struct vctx *c, const cJSON *obj, const char *key,
+		       const char *const *set, const char *id,
+		       const char *where)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (!v)
+		return;
+	if (!cJSON_IsString(v) || !one_of(v->valuestring, set))
+		diag(c, SBOM_ERROR, "SPDX-ENUM", id, where,
+		     "'%s' is not one of the values SPDX defines: '%.60s'", key,
+		     cJSON_IsString(v) ? v->valuestring : "(not a string)");
+}
+
+/* Each element of array obj.key, with its index in the place. */
+static void enum_each(struct vctx *c, const cJSON *obj, const char *key,
+		      const char *sub, const char *const *set, const char *id,
+		      const char *base)
+{
+	const cJSON *it;
+	char where[160];
+	size_t i = 0;
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(obj, key))
+	{
+		snprintf(where, sizeof(where), "%s%s%s[%zu]", base,
+			 base[0] ? "." : "", key, i++);
+		if (sub) {
+			enum_field(c, it, sub, set, id, where);
+		} else if (!cJSON_IsString(it) ||
+			   !one_of(it->valuestring, set)) {
+			diag(c, SBOM_ERROR, "SPDX-ENUM", id, where,
+			     "'%s' is not one of the values SPDX defines: '%.60s'",
+			     key,
+			     cJSON_IsString(it) ? it->valuestring
+						: "(not a string)");
+		}
+	}
+}
+
 static void package(struct vctx *c, const cJSON *pkg, size_t idx)
 {
 	char base[64];
@@ -510,6 +581,18 @@ static void package(struct vctx *c, const cJSON *pkg, size_t idx)
 	if (c->v22 && !cJSON_GetObjectItemCaseSensitive(pkg, "copyrightText"))
 		diag(c, SBOM_ERROR, "SPDX-COPYRIGHT-MISSING", id, base,
 		     "'copyrightText' is required in SPDX 2.2");
+	{
+		char where[96];
+
+		snprintf(where, sizeof(where), "%s.primaryPackagePurpose",
+			 base);
+		enum_field(c, pkg, "primaryPackagePurpose", purposes, id,
+			   where);
+	}
+	enum_each(c, pkg, "externalRefs", "referenceCategory", ref_categories,
+		  id, base);
+	enum_each(c, pkg, "annotations", "annotationType", annotation_types, id,
+		  base);
 }
 
 static void file(struct vctx *c, const cJSON *f, size_t idx)
@@ -527,6 +610,9 @@ static void file(struct vctx *c, const cJSON *f, size_t idx)
 	}
 	need(c, f, "fileName", "SPDX-FILE-NAME", id, base);
 	checksums(c, f, id, base, true);
+	enum_each(c, f, "fileTypes", NULL, file_types, id, base);
+	enum_each(c, f, "annotations", "annotationType", annotation_types, id,
+		  base);
 	license_field(c, f, "licenseConcluded", id, base, c->v22);
 	infos = cJSON_GetObjectItemCaseSensitive(f, "licenseInfoInFiles");
 	cJSON_ArrayForEach(it, infos)
@@ -550,6 +636,9 @@ static void elements(struct vctx *c)
 {
 	const cJSON *it;
 	size_t i = 0;
+
+	enum_each(c, c->doc, "annotations", "annotationType", annotation_types,
+		  NULL, "");
 
 	cJSON_ArrayForEach(it,
 			   cJSON_GetObjectItemCaseSensitive(c->doc, "packages"))
