@@ -26,6 +26,22 @@ if "$bin" help scan >/dev/null 2>&1; then
 	# read); anything else is a broken demo.
 	case $rc in 0|1|3) ;; *) exit "$rc" ;; esac
 fi
+# The SBOM engine on one fixture: write its SPDX document, check it
+# against the specification and the NTIA minimum elements (the fixture
+# names no supplier, so NTIA finds gaps: exit 1 is a verdict), and check
+# that it tells the truth about the source.
+mature=$src/build/fixtures/mature
+if "$bin" help sbom >/dev/null 2>&1 && [ -d "$mature" ]; then
+	"$bin" sbom generate --created 2026-11-01T00:00:00Z \
+		--namespace https://example.org/osshealth-demo/mature \
+		-o "$out/mature.spdx.json" "$mature"
+	rc=0
+	"$bin" sbom validate --profile all "$out/mature.spdx.json" \
+		>"$out/sbom-validate.txt" || rc=$?
+	case $rc in 0|1) ;; *) exit "$rc" ;; esac
+	"$bin" sbom verify --repo "$mature" "$out/mature.spdx.json" \
+		>"$out/sbom-verify.txt"
+fi
 "$bin" db info --db "$db" >"$out/db-info.txt"
 if "$bin" help report >/dev/null 2>&1; then
 	"$bin" report --db "$db" --format text -o "$out/report.txt"
@@ -34,7 +50,8 @@ fi
 
 echo
 echo "demo: database: $db"
-for f in "$out"/report.* "$out"/db-info.txt; do
+for f in "$out"/report.* "$out"/db-info.txt "$out"/mature.spdx.json \
+	"$out"/sbom-*.txt; do
 	[ -e "$f" ] && echo "demo: report:   $f"
 done
 echo "demo: inspect with: $bin db info --db $db"
