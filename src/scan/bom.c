@@ -588,24 +588,47 @@ static const char *supplier_org(struct manifest *m, const char *s)
 	return n > 0 ? oh_arena_strndup(&m->arena, p, n) : NULL;
 }
 
+#define NAME_MAX_SHOWN 200 /* bytes of a package name or version kept */
+
+/*
+ * An SBOM's text as part of a component name, which terminals, logs and
+ * reports show: control bytes become '?', at most NAME_MAX_SHOWN bytes.
+ */
+static void add_clean(struct oh_buf *b, const char *s)
+{
+	for (size_t i = 0; s[i] != '\0' && i < NAME_MAX_SHOWN; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		oh_buf_addch(b, ch < 0x20 || ch == 0x7f ? '?' : ch);
+	}
+}
+
 /* A unique component name: "name", else "name@version", else "... #N". */
 static const char *unique_name(struct conv *c, const struct bom_pkg *p)
 {
 	struct oh_buf b = OH_BUF_INIT;
-	const char *base = p->name && p->name[0] ? p->name : p->element;
+	struct oh_buf base = OH_BUF_INIT;
+	const char *name = p->name && p->name[0] ? p->name : p->element;
 	const char *res;
 
-	oh_buf_adds(&b, base ? base : "package");
-	if (manifest_find(c->m, b.buf) && p->version)
-		oh_buf_addf(&b, "@%s", p->version);
+	add_clean(&base, name && name[0] ? name : "package");
+	oh_buf_adds(&b, base.buf);
+	if (manifest_find(c->m, b.buf) && p->version) {
+		oh_buf_addch(&b, '@');
+		add_clean(&b, p->version);
+	}
 	for (size_t nth = 2; manifest_find(c->m, b.buf); nth++) {
 		oh_buf_reset(&b);
-		oh_buf_addf(&b, "%s%s%s #%zu", base ? base : "package",
-			    p->version ? "@" : "", p->version ? p->version : "",
-			    nth);
+		oh_buf_adds(&b, base.buf);
+		if (p->version) {
+			oh_buf_addch(&b, '@');
+			add_clean(&b, p->version);
+		}
+		oh_buf_addf(&b, " #%zu", nth);
 	}
 	res = oh_arena_strdup(&c->m->arena, b.buf);
 	oh_buf_release(&b);
+	oh_buf_release(&base);
 	return res;
 }
 

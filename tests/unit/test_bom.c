@@ -306,6 +306,26 @@ START_TEST(test_bom_cyclonedx)
 }
 END_TEST
 
+/* Supplier text reaches terminals and logs: names are cleaned. */
+START_TEST(test_bom_hostile_names)
+{
+	static const char cdx[] =
+		"{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\","
+		" \"components\": ["
+		"  {\"name\": \"evil\\u001b]0;pwned\\u0007\", \"version\": \"1\","
+		"   \"purl\": \"pkg:github/o/a@v1\"},"
+		"  {\"name\": \"evil\\u001b]0;pwned\\u0007\", \"version\": \"2\\n\","
+		"   \"purl\": \"pkg:github/o/a@v2\"}"
+		" ]}";
+	struct manifest *m = parse_ok(cdx, "h.cdx.json");
+
+	ck_assert_uint_eq(m->component_nr, 2);
+	ck_assert_str_eq(m->component[0].name, "evil?]0;pwned?");
+	ck_assert_str_eq(m->component[1].name, "evil?]0;pwned?@2?");
+	manifest_free(m);
+}
+END_TEST
+
 START_TEST(test_bom_manifest_passthrough)
 {
 	static const char mf[] = "{\"components\": [{\"name\": \"x\","
@@ -404,6 +424,7 @@ Suite *bom_suite(void)
 	tcase_add_test(td, test_bom_spdx_tagvalue);
 	tcase_add_test(td, test_bom_cyclonedx);
 	tcase_add_test(td, test_bom_manifest_passthrough);
+	tcase_add_test(td, test_bom_hostile_names);
 	tcase_add_loop_test(td, test_bom_errors, 0,
 			    sizeof(bad_cases) / sizeof(bad_cases[0]));
 	tcase_add_test(td, test_bom_nesting_limit);
