@@ -515,6 +515,8 @@ static int fetch_list(struct forge_facts *out, struct forge_acc *acc,
 		oh_buf_reset(&url);
 		list_url(&url, kind, proj_url, changes, since, page);
 		ret = forge_get(&r, c, kind, url.buf, err);
+		if (ret == 0 && r.ratelimit_remaining >= 0)
+			acc->ratelimit_remaining = r.ratelimit_remaining;
 		if (ret == 0)
 			ret = forge_parse_items(out, acc, &items, kind, changes,
 						now, r.body.buf, r.body.len,
@@ -536,7 +538,7 @@ int forge_fetch(struct forge_facts *out, struct net_client *c,
 		struct oh_err *err)
 {
 	struct net_response r = NET_RESPONSE_INIT;
-	struct forge_acc acc = { 0 };
+	struct forge_acc acc = { .ratelimit_remaining = -1 };
 	struct oh_buf purl = OH_BUF_INIT;
 	struct oh_buf base = OH_BUF_INIT;
 	int ret;

@@ -31,6 +31,9 @@
  * (logins ending in "[bot]", and whatever the caller's forge_bot_fn
  * says).  A failed per-item request makes that metric unknown, with the
  * reason in detail_note: never 0, never a number from part of the sample.
+ * When the forge's rate-limit header says fewer requests are left than
+ * the samples need, they are not fetched (unknown, saying so), which
+ * keeps the quota for the counts of the next components.
  */
 
 #include <stdbool.h>
@@ -131,6 +134,7 @@ struct forge_acc {
 	struct forge_item *item; /* every item of the lists */
 	size_t item_nr;
 	size_t item_alloc;
+	long ratelimit_remaining; /* the last reply's count; -1 unknown */
 };
 
 /**

@@ -382,6 +382,21 @@ static void review_metric(struct detail *d, const struct forge_acc *acc,
 	out->reviewed = reviewed;
 }
 
+/* Requests the samples may need: comments, reviews, merged changes. */
+static long requests_needed(const struct forge_acc *acc, enum forge_kind kind,
+			    int64_t now, forge_bot_fn is_bot, void *bot_arg)
+{
+	const struct forge_item *s[FORGE_DETAIL_SAMPLE];
+	size_t n = forge_sample(s, FORGE_DETAIL_SAMPLE, acc, false, now, is_bot,
+				bot_arg);
+	long need = (long)n;
+
+	for (size_t i = 0; i < n && kind != FORGE_GITLAB; i++)
+		need += s[i]->change;
+	return need + (long)forge_sample(s, FORGE_DETAIL_SAMPLE, acc, true, now,
+					 is_bot, bot_arg);
+}
+
 void forge_fetch_detail(struct forge_facts *out, const struct forge_acc *acc,
 			struct net_client *c, enum forge_kind kind,
 			const char *proj_url, int64_t now, forge_bot_fn is_bot,
@@ -393,8 +408,19 @@ void forge_fetch_detail(struct forge_facts *out, const struct forge_acc *acc,
 			    .proj_url = proj_url,
 			    .is_bot = is_bot,
 			    .bot_arg = bot_arg };
+	long need = requests_needed(acc, kind, now, is_bot, bot_arg);
 
 	out->detail_note[0] = '\0';
+	out->median_response_days = -1;
+	if (acc->ratelimit_remaining >= 0 && acc->ratelimit_remaining < need) {
+		out->response = FORGE_METRIC_UNKNOWN;
+		out->review = FORGE_METRIC_UNKNOWN;
+		snprintf(
+			out->detail_note, sizeof(out->detail_note),
+			"first response and review not fetched: the forge's rate limit leaves %ld requests, the samples need up to %ld (set the forge's token)",
+			acc->ratelimit_remaining, need);
+		return;
+	}
 	response_metric(&d, acc, now);
 	review_metric(&d, acc, now);
 }

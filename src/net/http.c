@@ -36,6 +36,8 @@ struct request {
 	const struct store_http_entry *cached; /* validators to send */
 	struct oh_buf *out;
 	bool too_big;
+	bool rl_known;     /* a rate-limit header was seen */
+	long rl_remaining; /* its value */
 	char etag[VALIDATOR_MAX];
 	char last_modified[VALIDATOR_MAX];
 };
@@ -48,6 +50,7 @@ void net_response_release(struct net_response *r)
 	r->status = 0;
 	r->from_cache = false;
 	r->attempts = 0;
+	r->ratelimit_remaining = -1;
 }
 
 const char *net_curl_version(void)
@@ -141,6 +144,30 @@ static void keep_value(char *dst, const char *v, size_t len)
 	dst[len] = '\0';
 }
 
+/* X-RateLimit-Remaining (GitHub, Gitea) or RateLimit-Remaining (GitLab). */
+static void rate_limit(struct request *rq, const char *data, size_t len)
+{
+	static const char *const names[] = { "x-ratelimit-remaining:",
+					     "ratelimit-remaining:" };
+	char v[32];
+
+	for (size_t i = 0; i < 2; i++) {
+		size_t n = strlen(names[i]);
+		char *end;
+		long val;
+
+		if (len <= n || strncasecmp(data, names[i], n) != 0)
+			continue;
+		keep_value(v, data + n, len - n < sizeof(v) ? len - n : 0);
+		val = strtol(v, &end, 10);
+		if (end != v && *end == '\0' && val >= 0) {
+			rq->rl_known = true;
+			rq->rl_remaining = val;
+		}
+		return;
+	}
+}
+
 static size_t on_header(char *data, size_t size, size_t n, void *arg)
 {
 	struct request *rq = arg;
@@ -150,10 +177,13 @@ static size_t on_header(char *data, size_t size, size_t n, void *arg)
 		/* A new response (redirect, retry): forget older headers. */
 		rq->etag[0] = '\0';
 		rq->last_modified[0] = '\0';
+		rq->rl_known = false;
 	} else if (len > 5 && strncasecmp(data, "etag:", 5) == 0) {
 		keep_value(rq->etag, data + 5, len - 5);
 	} else if (len > 14 && strncasecmp(data, "last-modified:", 14) == 0) {
 		keep_value(rq->last_modified, data + 14, len - 14);
+	} else {
+		rate_limit(rq, data, len);
 	}
 	return len;
 }
@@ -385,6 +415,7 @@ static int perform(struct net_response *out, struct net_client *c,
 		sleep_ms(
 			retry_wait(c, out->status, retry_after, out->attempts));
 	}
+	out->ratelimit_remaining = rq->rl_known ? rq->rl_remaining : -1;
 	curl_slist_free_all(headers);
 	/* The header list held the token: it is gone; so is the handle's copy
 	 * once it is reset for the next request. */
@@ -409,6 +440,7 @@ static int request_start(struct net_response *out, struct net_client *c,
 	out->status = 0;
 	out->from_cache = false;
 	out->attempts = 0;
+	out->ratelimit_remaining = -1;
 	if (c->o.offline)
 		return oh_err_set(err, OH_ENET, url, 0, 0, "offline");
 	return check_url(url, err);

@@ -84,10 +84,12 @@ struct net_response {
 	struct oh_buf body; /* reply body, NUL-terminated, capped */
 	bool from_cache;    /* served from http_cache after a 304 */
 	unsigned attempts;  /* transfers made (0 when from cache only) */
+	long ratelimit_remaining; /* the reply's X-RateLimit-Remaining or
+				     RateLimit-Remaining; -1 when absent */
 };
 
 /* clang-format off */
-#define NET_RESPONSE_INIT { .body = OH_BUF_INIT }
+#define NET_RESPONSE_INIT { .body = OH_BUF_INIT, .ratelimit_remaining = -1 }
 /* clang-format on */
 
 /** Free the response's body. */

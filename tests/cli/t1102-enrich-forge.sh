@@ -73,6 +73,19 @@ assert f["detail_note"] == ("first response unknown: " + sys.argv[2] +
     "/ghflaky/repos/acme/widget/issues/3/comments?per_page=100: HTTP 500 after 1 attempt"), f
 EOF2
 
+# The rate limit leaves 30 requests, the samples need up to 36 (20
+# comment pages, 5 review pages, 11 merged changes): they are not
+# fetched, so the quota stays for the counts of the next components.
+curl_before=$(counter requests)
+expect_exit 0 enrich --enrich forge --forge-url "$base/ghlow" --db t.db \
+	https://github.com/acme/widget.git
+expect_stdout_match '^  first response: unknown$'
+expect_stdout_match '^  review: unknown$'
+expect_stdout_match "^  note: first response and review not fetched: the forge's rate limit leaves 30 requests, the samples need up to 36 \(set the forge's token\)$"
+expect_stdout_match '^  median time to close: 6\.0 days \(40 issues\)$'
+[ "$(($(counter requests) - curl_before))" = 4 ] ||
+	fail "ghlow: $(($(counter requests) - curl_before)) requests, expected 4"
+
 # GitLab (fractional-second times, merged_at) and Gitea (offsets).
 expect_exit 0 enrich --enrich forge --forge gitlab --forge-url "$base/gl" \
 	--db t.db https://git.example.org/acme/widget

@@ -25,6 +25,8 @@ Forge scenarios (project acme/widget; times relative to 2026-11-01):
                    merged; #2 opened by dependabot[bot]), and per item
                    /issues/N/comments and /pulls/N/reviews (GH_REPLIES)
   /ghflaky/...     like /gh, but /issues/3/comments always answers 500
+  /ghlow/...       like /gh, but the lists say X-RateLimit-Remaining: 30
+                   (the /gh lists say 4990)
   /ghcap/...       GitHub issues whose pages never end
   /ghrl/...        GitHub 403 with X-RateLimit-Remaining: 0
   /gl/...          GitLab v4: /projects/acme%2Fwidget, /issues, /merge_requests,
@@ -334,7 +336,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         elif scenario == "spdx":
             return self.spdx(rest)
-        elif scenario in ("gh", "ghcap", "ghrl", "ghflaky", "gl", "gt"):
+        elif scenario in ("gh", "ghcap", "ghrl", "ghflaky", "ghlow", "gl",
+                          "gt"):
             return self.forge(scenario, rest)
         elif scenario not in ("ok", "paged", "anycommit"):
             return self.send_body(404, '{"message":"no such scenario"}')
@@ -374,7 +377,7 @@ class Handler(BaseHTTPRequestHandler):
         if scenario == "ghrl":
             return self.send_body(403, '{"message":"API rate limit exceeded"}',
                                   extra={"X-RateLimit-Remaining": "0"})
-        if scenario in ("gh", "ghcap", "ghflaky"):
+        if scenario in ("gh", "ghcap", "ghflaky", "ghlow"):
             if scenario == "ghflaky" and path == "/repos/acme/widget/issues/3/comments":
                 return self.send_body(500, '{"message":"Server Error"}')
             m = re.match(r"^/repos/acme/widget/(issues|pulls)/(\d+)/(comments|reviews)$", path)
@@ -393,7 +396,9 @@ class Handler(BaseHTTPRequestHandler):
                 else:
                     all_items = [gh_item(i) for i in range(102)]
                     items = all_items[(page - 1) * per:page * per]
-                return self.send_body(200, json.dumps(items))
+                left = "30" if scenario == "ghlow" else "4990"
+                return self.send_body(200, json.dumps(items),
+                                      extra={"X-RateLimit-Remaining": left})
         if scenario == "gl":
             if path == "/projects/acme%2Fwidget":
                 return self.send_body(200, json.dumps({
