@@ -100,10 +100,10 @@ static enum host_kind host_kind(const char *host)
 /* ---- git locations ----------------------------------------------------- */
 
 /*
- * git://, ssh:// and user@host:path URLs of a known forge as https: the
- * forges no longer serve git:// (GitHub stopped in 2022) and ssh needs a
- * key, while every public project there is readable over https.  Other
- * URLs are returned as they are.
+ * git://, ssh://, http:// and user@host:path URLs of a known forge as
+ * https: the forges no longer serve git:// (GitHub stopped in 2022), ssh
+ * needs a key and http only redirects, while every public project there
+ * is readable over https.  Other URLs are returned as they are.
  */
 static const char *forge_https(struct oh_arena *a, const char *url)
 {
@@ -114,6 +114,9 @@ static const char *forge_https(struct oh_arena *a, const char *url)
 
 	if (has_prefix_ci(url, "git://") || has_prefix_ci(url, "ssh://")) {
 		host = url + 6;
+		path = strchr(host, '/');
+	} else if (has_prefix_ci(url, "http://")) {
+		host = url + 7;
 		path = strchr(host, '/');
 	} else if (!strstr(url, "://") && strchr(url, ':')) {
 		host = url;
@@ -302,7 +305,7 @@ static int web_location(struct bom_source *out, struct oh_arena *a,
 	n = u.seg_nr;
 	if (n >= 2 && strlen(u.seg[n - 1]) > 4 &&
 	    strcmp(u.seg[n - 1] + strlen(u.seg[n - 1]) - 4, ".git") == 0) {
-		out->repo = repo_url(a, &u, n);
+		out->repo = forge_https(a, repo_url(a, &u, n));
 		return 1;
 	}
 	k = host_kind(u.host);
@@ -331,8 +334,43 @@ static int web_location(struct bom_source *out, struct oh_arena *a,
 				shown(a, loc));
 		out->via = "source archive URL";
 	}
-	out->repo = repo_url(a, &u, repo_segs);
+	out->repo = forge_https(a, repo_url(a, &u, repo_segs));
 	return 1;
+}
+
+/*
+ * npm's shorthand in package.json "repository" (which npm sbom copies):
+ * "github:o/r", "gitlab:g/p", "bitbucket:o/r", "#committish" optional.
+ */
+static bool shorthand(struct bom_source *out, struct oh_arena *a,
+		      const char *loc)
+{
+	static const char *const forms[][2] = {
+		{ "github:", "github.com" },
+		{ "gitlab:", "gitlab.com" },
+		{ "bitbucket:", "bitbucket.org" },
+	};
+
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		size_t n = strlen(forms[i][0]);
+		const char *p = loc + n;
+		size_t plen;
+		char *repo;
+
+		if (strncmp(loc, forms[i][0], n) != 0 || strstr(p, "//"))
+			continue;
+		plen = strcspn(p, "#");
+		if (plen == 0 || !memchr(p, '/', plen))
+			return false;
+		repo = oh_arena_alloc(a, plen + strlen(forms[i][1]) + 10);
+		snprintf(repo, plen + strlen(forms[i][1]) + 10,
+			 "https://%s/%.*s", forms[i][1], (int)plen, p);
+		out->repo = repo;
+		if (p[plen] == '#' && p[plen + 1] != '\0')
+			out->ref = oh_arena_strdup(a, p + plen + 1);
+		return true;
+	}
+	return false;
 }
 
 int bom_source_from_location(struct bom_source *out, struct oh_arena *a,
@@ -357,6 +395,8 @@ int bom_source_from_location(struct bom_source *out, struct oh_arena *a,
 				out, a,
 				"%s source; osshealth reviews git repositories only: %s",
 				other_vcs[i][1], shown(a, loc));
+	if (shorthand(out, a, loc))
+		return 1;
 	if (has_prefix_ci(loc, "git+"))
 		return git_location(out, a, loc + 4);
 	if (has_prefix_ci(loc, "git://") || has_prefix_ci(loc, "ssh://") ||
@@ -723,14 +763,16 @@ static int add_package(struct conv *c, const struct bom_pkg *p)
 					src.reason);
 		return 0;
 	}
-	oh_buf_addf(&key, "%s\n%s", src.repo, src.ref ? src.ref : "");
+	/* Without a revision, each version is its own (tag) review. */
+	oh_buf_addf(&key, "%s\n%s\n%s", src.repo, src.ref ? src.ref : "",
+		    src.ref || !p->version ? "" : p->version);
 	dup = same_source(c, key.buf);
 	if (dup) {
 		oh_buf_reset(&key);
 		oh_buf_addf(&key,
-			    "same repository and revision as component '%s', "
+			    "same repository and %s as component '%s', "
 			    "reviewed once",
-			    dup);
+			    src.ref ? "revision" : "version", dup);
 		manifest_add_unreviewed(c->m, p->name, p->version, p->element,
 					key.buf);
 		goto out;

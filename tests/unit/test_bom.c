@@ -55,6 +55,15 @@ static const struct loc_case loc_cases[] = {
 	  NULL },
 	{ "https://bitbucket.org/o/r/get/v5.zip", "https://bitbucket.org/o/r",
 	  "v5", NULL },
+	{ "http://github.com/o/r.git", "https://github.com/o/r.git", NULL,
+	  NULL },
+	{ "github:samccone/chrome-trace-event",
+	  "https://github.com/samccone/chrome-trace-event", NULL, NULL },
+	{ "gitlab:g/s/p#v2", "https://gitlab.com/g/s/p", "v2", NULL },
+	{ "bitbucket:o/r", "https://bitbucket.org/o/r", NULL, NULL },
+	{ "github:nothing", NULL, NULL, "not a URL osshealth can clone" },
+	{ "git+http://github.com/o/r.git@v1", "https://github.com/o/r.git",
+	  "v1", NULL },
 	{ "https://example.org/x/r.git", "https://example.org/x/r.git", NULL,
 	  NULL },
 	{ "http://127.0.0.1:8080/git/r.git?x=1#top",
@@ -306,6 +315,36 @@ START_TEST(test_bom_cyclonedx)
 }
 END_TEST
 
+/* A monorepo: packages of one repository are one review per version. */
+START_TEST(test_bom_monorepo)
+{
+	static const char cdx[] =
+		"{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\","
+		" \"components\": ["
+		"  {\"name\": \"@m/a\", \"version\": \"7.1.0\", \"externalReferences\":"
+		"   [{\"type\": \"vcs\", \"url\": \"git+https://github.com/m/m.git#packages/a\"}]},"
+		"  {\"name\": \"@m/b\", \"version\": \"7.1.0\", \"externalReferences\":"
+		"   [{\"type\": \"vcs\", \"url\": \"git+https://github.com/m/m.git#packages/b\"}]},"
+		"  {\"name\": \"@m/c\", \"version\": \"7.2.0\", \"externalReferences\":"
+		"   [{\"type\": \"vcs\", \"url\": \"git+https://github.com/m/m.git#packages/c\"}]}"
+		" ]}";
+	struct manifest *m = parse_ok(cdx, "mono.cdx.json");
+
+	ck_assert_uint_eq(m->component_nr, 2);
+	ck_assert_str_eq(m->component[0].version, "7.1.0");
+	ck_assert_str_eq(m->component[1].name, "@m/c");
+	ck_assert_str_eq(m->component[1].version, "7.2.0");
+	ck_assert_ptr_nonnull(strstr(m->component[0].declared_json,
+				     "\"subpath\":\"packages/a\""));
+	ck_assert_uint_eq(m->unreviewed_nr, 1);
+	ck_assert_str_eq(m->unreviewed[0].name, "@m/b");
+	ck_assert_str_eq(m->unreviewed[0].reason,
+			 "same repository and version as component '@m/a', "
+			 "reviewed once");
+	manifest_free(m);
+}
+END_TEST
+
 /* Supplier text reaches terminals and logs: names are cleaned. */
 START_TEST(test_bom_hostile_names)
 {
@@ -425,6 +464,7 @@ Suite *bom_suite(void)
 	tcase_add_test(td, test_bom_cyclonedx);
 	tcase_add_test(td, test_bom_manifest_passthrough);
 	tcase_add_test(td, test_bom_hostile_names);
+	tcase_add_test(td, test_bom_monorepo);
 	tcase_add_loop_test(td, test_bom_errors, 0,
 			    sizeof(bad_cases) / sizeof(bad_cases[0]));
 	tcase_add_test(td, test_bom_nesting_limit);
