@@ -245,13 +245,12 @@ static const char *version_ref(struct scan_item *it, git_repository *repo)
 	for (size_t i = 0; i < 4; i++)
 		if (has_tag(repo, cand[i])) {
 			scan_item_fact(it, "sbom.revision",
-				       "tag %s (SBOM version %s)", cand[i], v);
+				       "tag %s (version %s)", cand[i], v);
 			return oh_arena_strdup(&it->arena, cand[i]);
 		}
-	scan_item_fact(
-		it, "sbom.revision",
-		"HEAD: no tag names SBOM version %s (tried %s, %s, %s, %s)", v,
-		cand[0], cand[1], cand[2], cand[3]);
+	scan_item_fact(it, "sbom.revision",
+		       "HEAD: no tag names version %s (tried %s, %s, %s, %s)",
+		       v, cand[0], cand[1], cand[2], cand[3]);
 	return NULL;
 }
 

@@ -179,7 +179,7 @@ static int get_alternatives(struct parse_ctx *c, struct manifest_component *mc,
 static const char *const known_keys[] = {
 	"name",       "repo",     "ref",   "origin_country",    "organization",
 	"foundation", "category", "notes", "security_critical", "alternatives",
-	"url",        NULL,
+	"url",        "version",  NULL,
 };
 
 static void warn_unknown_keys(struct parse_ctx *c, const cJSON *obj, size_t idx)
@@ -254,6 +254,7 @@ static int parse_component(struct parse_ctx *c, const cJSON *obj, size_t idx)
 	if (get_string(&mc.name, c, obj, "name", idx, true) < 0 ||
 	    get_string(&repo, c, obj, "repo", idx, false) < 0 ||
 	    get_string(&mc.ref, c, obj, "ref", idx, false) < 0 ||
+	    get_string(&mc.version, c, obj, "version", idx, false) < 0 ||
 	    get_string(&mc.origin, c, obj, "origin_country", idx, false) < 0 ||
 	    get_string(&mc.organization, c, obj, "organization", idx, false) <
 		    0 ||

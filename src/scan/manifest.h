@@ -47,9 +47,9 @@ struct manifest_component {
 	const char *name;         /* unique within the manifest */
 	const char *repo;         /* URL, or a path made absolute */
 	const char *ref;          /* branch, tag or commit; NULL = HEAD */
-	const char *version;      /* SBOM version without a revision: its
-				     tag is reviewed if the repository has
-				     one (src/scan/collect.c); or NULL */
+	const char *version;      /* version in use (SBOM, manifest): with
+				     no ref, its tag is reviewed if the
+				     repository has one (collect.c) */
 	const char *origin;       /* ISO 3166 alpha-2, upper case; or NULL */
 	const char *organization; /* originating organisation; or NULL */
 	const char *foundation;   /* hosting foundation; or NULL */

@@ -145,10 +145,10 @@ assert c["declared"]["sbom"]["source_from"] == "vcs external reference", c
 assert c["declared"]["sbom"]["format"] == "CycloneDX", c
 m = comps["mature"]
 assert m["revision"] == sys.argv[2], m["revision"]
-assert m["facts"]["sbom.revision"] == "tag v1.1.0 (SBOM version 1.1.0)", m["facts"]
+assert m["facts"]["sbom.revision"] == "tag v1.1.0 (version 1.1.0)", m["facts"]
 l = comps["lic-mit"]
 assert l["revision"] == sys.argv[3], l["revision"]
-assert l["facts"]["sbom.revision"].startswith("HEAD: no tag names SBOM version 9.9 (tried v9.9, 9.9, lic-mit-9.9, lic-mit@9.9)"), l["facts"]
+assert l["facts"]["sbom.revision"].startswith("HEAD: no tag names version 9.9 (tried v9.9, 9.9, lic-mit-9.9, lic-mit@9.9)"), l["facts"]
 assert [x["name"] for x in d["unreviewed"]] == ["product", "requests"]
 PY
 
@@ -191,3 +191,16 @@ expect_exit 3 scan --db off2.db --cache empty-cache --offline s.spdx.json
 expect_stderr_match "mature: http://127\.0\.0\.1:$port/git/mature\.git: not in the mirror cache, and --offline forbids fetching it"
 [ ! -d empty-cache/mirrors ] || [ -z "$(ls empty-cache/mirrors)" ] ||
 	fail "--offline created a mirror"
+
+# A manifest can give the version in use too: its tag is reviewed.
+cat >m.json <<JSON
+{"components": [{"name": "mature", "repo": "$FIXTURES/mature", "version": "1.1.0"}]}
+JSON
+expect_exit 0 scan --db man.db m.json
+expect_exit 0 report --db man.db --format json
+python3 - "$v110" <<'PY' || fail "JSON report assertions (manifest version)"
+import json, sys
+c = json.load(open("out"))["components"][0]
+assert c["revision"] == sys.argv[1], c["revision"]
+assert c["facts"]["sbom.revision"] == "tag v1.1.0 (version 1.1.0)", c["facts"]
+PY

@@ -32,7 +32,8 @@ START_TEST(test_manifest_full)
 		" \"foundation\": \"Apache\", \"category\": \"database\","
 		" \"security_critical\": true, \"alternatives\": [\"x\", \"y\"],"
 		" \"notes\": \"n\", \"future_key\": 1},"
-		"{\"name\": \"b\", \"repo\": \"https://u:secret@example.org/b.git\"}"
+		"{\"name\": \"b\", \"repo\": \"https://u:secret@example.org/b.git\","
+		" \"version\": \"2.1\"}"
 		"]}");
 	const struct manifest_component *a = manifest_find(m, "a");
 	const struct manifest_component *b = manifest_find(m, "b");
@@ -42,6 +43,8 @@ START_TEST(test_manifest_full)
 	ck_assert_ptr_nonnull(a);
 	ck_assert_str_eq(a->repo, "/base/repos/a");
 	ck_assert_str_eq(a->ref, "v1");
+	ck_assert_ptr_null(a->version);
+	ck_assert_str_eq(b->version, "2.1");
 	ck_assert_str_eq(a->origin, "CN");
 	ck_assert_str_eq(a->foundation, "Apache");
 	ck_assert_int_eq(a->security_critical, MANIFEST_TRUE);
