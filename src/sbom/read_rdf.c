@@ -871,6 +871,84 @@ static int has_files(struct rr *r, struct sbom_package *pk,
 	return 0;
 }
 
+/* ---- property lines (for diagnostics that name a field) ---- */
+
+static const struct {
+	const char *rdf; /* local name in the SPDX terms */
+	const char *key; /* SPDX JSON key */
+	bool list;       /* repeatable: entries of a JSON array */
+} prop_keys[] = {
+	{ "name", "name", false },
+	{ "versionInfo", "versionInfo", false },
+	{ "packageFileName", "packageFileName", false },
+	{ "supplier", "supplier", false },
+	{ "originator", "originator", false },
+	{ "downloadLocation", "downloadLocation", false },
+	{ "filesAnalyzed", "filesAnalyzed", false },
+	{ "packageVerificationCode", "packageVerificationCode", false },
+	{ "checksum", "checksums", true },
+	{ "sourceInfo", "sourceInfo", false },
+	{ "licenseConcluded", "licenseConcluded", false },
+	{ "licenseInfoFromFiles", "licenseInfoFromFiles", true },
+	{ "licenseDeclared", "licenseDeclared", false },
+	{ "licenseComments", "licenseComments", false },
+	{ "copyrightText", "copyrightText", false },
+	{ "summary", "summary", false },
+	{ "description", "description", false },
+	{ "externalRef", "externalRefs", true },
+	{ "attributionText", "attributionTexts", true },
+	{ "primaryPackagePurpose", "primaryPackagePurpose", false },
+	{ "releaseDate", "releaseDate", false },
+	{ "builtDate", "builtDate", false },
+	{ "validUntilDate", "validUntilDate", false },
+	{ "fileName", "fileName", false },
+	{ "fileType", "fileTypes", true },
+	{ "licenseInfoInFile", "licenseInfoInFiles", true },
+	{ "noticeText", "noticeText", false },
+	{ "fileContributor", "fileContributors", true },
+	{ "snippetFromFile", "snippetFromFile", false },
+	{ "range", "ranges", true },
+	{ "licenseInfoInSnippet", "licenseInfoInSnippets", true },
+	{ "licenseId", "licenseId", false },
+	{ "extractedText", "extractedText", false },
+};
+
+#define PROP_KEYS (sizeof(prop_keys) / sizeof(prop_keys[0]))
+
+/*
+ * Keep the line of every property of element idx (of `kind`) that has a
+ * SPDX JSON key, so a diagnostic on "packages[3].checksums[1]" names the
+ * line of that property rather than the element's.
+ */
+static void prop_lines(struct rr *r, enum sbom_fl_kind kind, size_t idx,
+		       const struct subj *s)
+{
+	struct sbom_fieldlines *fl = &r->d->fl[kind];
+	unsigned occ[PROP_KEYS] = { 0 };
+
+	for (size_t i = 0; i < s->ndesc; i++) {
+		for (const xmlNode *p = s->desc[i]->children; p; p = p->next) {
+			struct sbom_fieldline *e;
+			size_t k;
+
+			if (p->type != XML_ELEMENT_NODE || !p->ns ||
+			    strcmp((const char *)p->ns->href, NS_SPDX) != 0)
+				continue;
+			for (k = 0; k < PROP_KEYS; k++)
+				if (strcmp((const char *)p->name,
+					   prop_keys[k].rdf) == 0)
+					break;
+			if (k == PROP_KEYS)
+				continue;
+			e = PUSH(r, fl->e, fl->n);
+			e->key = prop_keys[k].key;
+			e->idx = (unsigned)idx;
+			e->occ = prop_keys[k].list ? occ[k]++ : 0;
+			e->line = line_of(p);
+		}
+	}
+}
+
 static int package(struct rr *r, const struct subj *s)
 {
 	struct sbom_doc *d = r->d;
@@ -883,6 +961,7 @@ static int package(struct rr *r, const struct subj *s)
 	pk = PUSH(r, d->pkg, d->npkg);
 	pk->spdxid = s->id ? uri_id(r, s->id) : NULL;
 	pk->line = subj_line(s);
+	prop_lines(r, SBOM_FL_PKG, d->npkg - 1, s);
 	pkg_strings(r, pk, s);
 	vc = obj(r, prop(s, NS_SPDX, "packageVerificationCode"));
 	if (vc) {
@@ -920,6 +999,7 @@ static int file(struct rr *r, const struct subj *s)
 	f = PUSH(r, d->file, d->nfile);
 	f->spdxid = s->id ? uri_id(r, s->id) : NULL;
 	f->line = subj_line(s);
+	prop_lines(r, SBOM_FL_FILE, d->nfile - 1, s);
 	f->name = str(r, s, NS_SPDX, "fileName");
 	f->copyright = str(r, s, NS_SPDX, "copyrightText");
 	f->comment = str(r, s, NS_RDFS, "comment");
@@ -987,6 +1067,7 @@ static int snippet(struct rr *r, const struct subj *s)
 	x = PUSH(r, d->snippet, d->nsnippet);
 	x->spdxid = s->id ? uri_id(r, s->id) : NULL;
 	x->line = subj_line(s);
+	prop_lines(r, SBOM_FL_SNIP, d->nsnippet - 1, s);
 	x->name = str(r, s, NS_SPDX, "name");
 	x->from_file = ref_id(r, prop(s, NS_SPDX, "snippetFromFile"));
 	x->copyright = str(r, s, NS_SPDX, "copyrightText");
@@ -1022,6 +1103,7 @@ static int extracted(struct rr *r, const struct subj *s)
 		return rc;
 	x = PUSH(r, d->extracted, d->nextracted);
 	x->line = subj_line(s);
+	prop_lines(r, SBOM_FL_LIC, d->nextracted - 1, s);
 	x->license_id = str(r, s, NS_SPDX, "licenseId");
 	if (x->license_id)
 		x->license_id = trimmed(r, x->license_id);

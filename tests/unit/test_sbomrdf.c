@@ -104,7 +104,10 @@ START_TEST(test_sbomrdf_lines)
 	ck_assert_uint_eq(d->rel[1].line, 100);
 	ck_assert_uint_eq(d->extracted[0].line, 137);
 	ck_assert_uint_eq(d->docref[0].line, 25);
-	ck_assert_uint_eq(sbom_doc_line(d, "packages[2].name"), 189);
+	/* a field names its property's line, the element its own */
+	ck_assert_uint_eq(sbom_doc_line(d, "packages[2].name"), 191);
+	ck_assert_uint_eq(sbom_doc_line(d, "packages[2]"), 189);
+	ck_assert_uint_eq(sbom_doc_line(d, "packages[2].comment"), 189);
 	sbom_doc_free(d);
 	oh_buf_release(&rdf);
 }
