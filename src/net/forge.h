@@ -46,6 +46,7 @@ struct net_client;
 #define FORGE_PER_PAGE      100
 #define FORGE_MAX_PAGES     10
 #define FORGE_DETAIL_SAMPLE 20 /* items per per-item metric */
+#define FORGE_REPLY_PAGES   3  /* comment pages read per item at most */
 #define FORGE_LOGIN_MAX     64
 
 enum forge_kind {
@@ -162,12 +163,14 @@ enum forge_detail {
  * the earliest reply by someone who is neither the author nor a bot, if
  * earlier than its value (0 = none yet); GitLab system notes and pending
  * reviews are no replies.  *reviewed is set when the page holds a review
- * or an approval by such a person.  is_bot may be NULL.
+ * or an approval by such a person.  *count (may be NULL) gets the number
+ * of replies on the page.  is_bot may be NULL.
  */
-int forge_parse_replies(int64_t *first, bool *reviewed, enum forge_kind kind,
-			enum forge_detail what, const char *author,
-			forge_bot_fn is_bot, void *bot_arg, const char *body,
-			size_t len, const char *name, struct oh_err *err);
+int forge_parse_replies(int64_t *first, bool *reviewed, size_t *count,
+			enum forge_kind kind, enum forge_detail what,
+			const char *author, forge_bot_fn is_bot, void *bot_arg,
+			const char *body, size_t len, const char *name,
+			struct oh_err *err);
 
 /**
  * The samples: the `max` most recent items of acc opened in the 365 days

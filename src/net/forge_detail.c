@@ -112,10 +112,11 @@ static int approvals(const struct reply_ctx *x, const cJSON *root,
 	return 0;
 }
 
-int forge_parse_replies(int64_t *first, bool *reviewed, enum forge_kind kind,
-			enum forge_detail what, const char *author,
-			forge_bot_fn is_bot, void *bot_arg, const char *body,
-			size_t len, const char *name, struct oh_err *err)
+int forge_parse_replies(int64_t *first, bool *reviewed, size_t *count,
+			enum forge_kind kind, enum forge_detail what,
+			const char *author, forge_bot_fn is_bot, void *bot_arg,
+			const char *body, size_t len, const char *name,
+			struct oh_err *err)
 {
 	struct reply_ctx x = { kind, what, author, is_bot, bot_arg, name, err };
 	bool want_array = what != FORGE_D_APPROVALS;
@@ -125,6 +126,8 @@ int forge_parse_replies(int64_t *first, bool *reviewed, enum forge_kind kind,
 
 	if (!root)
 		return err->code;
+	if (count)
+		*count = want_array ? (size_t)cJSON_GetArraySize(root) : 1;
 	if (!want_array) {
 		ret = approvals(&x, root, reviewed);
 	} else {
@@ -208,8 +211,14 @@ struct detail {
 	size_t seen_nr;
 };
 
+static int per_page(const struct detail *d)
+{
+	return d->kind == FORGE_GITEA ? 50 : FORGE_PER_PAGE;
+}
+
 static void replies_url(struct oh_buf *u, const struct detail *d,
-			const struct forge_item *it, enum forge_detail what)
+			const struct forge_item *it, enum forge_detail what,
+			int page)
 {
 	const char *list = it->change && d->kind == FORGE_GITLAB
 				   ? "merge_requests"
@@ -223,35 +232,48 @@ static void replies_url(struct oh_buf *u, const struct detail *d,
 		oh_buf_addf(u, "%s/pulls/%ld/reviews?%s=%d", d->proj_url,
 			    it->number,
 			    d->kind == FORGE_GITEA ? "limit" : "per_page",
-			    d->kind == FORGE_GITEA ? 50 : FORGE_PER_PAGE);
+			    per_page(d));
 	else if (d->kind == FORGE_GITLAB)
 		oh_buf_addf(
 			u,
 			"%s/%s/%ld/notes?sort=asc&order_by=created_at&per_page=%d",
-			d->proj_url, list, it->number, FORGE_PER_PAGE);
+			d->proj_url, list, it->number, per_page(d));
 	else
 		oh_buf_addf(u, "%s/issues/%ld/comments?%s=%d", d->proj_url,
 			    it->number,
 			    d->kind == FORGE_GITEA ? "limit" : "per_page",
-			    d->kind == FORGE_GITEA ? 50 : FORGE_PER_PAGE);
+			    per_page(d));
+	if (page > 1)
+		oh_buf_addf(u, "&page=%d", page);
 }
 
-/* One page of replies of one kind for an item. */
+/*
+ * Replies of one kind for an item.  Comments come oldest first: further
+ * pages (up to FORGE_REPLY_PAGES) are read only while every reply so far
+ * was the author's or a bot's and the page was full.
+ */
 static int fetch_replies(struct detail *d, const struct forge_item *it,
 			 enum forge_detail what, int64_t *first, bool *reviewed,
 			 struct oh_err *err)
 {
 	struct net_response r = NET_RESPONSE_INIT;
 	struct oh_buf url = OH_BUF_INIT;
-	int ret;
+	int pages = what == FORGE_D_COMMENTS ? FORGE_REPLY_PAGES : 1;
+	size_t count = (size_t)per_page(d);
+	int ret = 0;
 
-	replies_url(&url, d, it, what);
-	ret = forge_get(&r, d->c, d->kind, url.buf, err);
-	if (ret == 0)
-		ret = forge_parse_replies(first, reviewed, d->kind, what,
-					  it->author, d->is_bot, d->bot_arg,
-					  r.body.buf, r.body.len, url.buf, err);
-	net_response_release(&r);
+	for (int page = 1; page <= pages && ret == 0 && *first == 0 &&
+			   count >= (size_t)per_page(d);
+	     page++) {
+		replies_url(&url, d, it, what, page);
+		ret = forge_get(&r, d->c, d->kind, url.buf, err);
+		if (ret == 0)
+			ret = forge_parse_replies(
+				first, reviewed, &count, d->kind, what,
+				it->author, d->is_bot, d->bot_arg, r.body.buf,
+				r.body.len, url.buf, err);
+		net_response_release(&r);
+	}
 	oh_buf_release(&url);
 	return ret;
 }
@@ -417,7 +439,7 @@ void forge_fetch_detail(struct forge_facts *out, const struct forge_acc *acc,
 		out->review = FORGE_METRIC_UNKNOWN;
 		snprintf(
 			out->detail_note, sizeof(out->detail_note),
-			"first response and review not fetched: the forge's rate limit leaves %ld requests, the samples need up to %ld (set the forge's token)",
+			"first response and review not fetched: the forge's rate limit leaves %ld requests, the samples need at least %ld (set the forge's token)",
 			acc->ratelimit_remaining, need);
 		return;
 	}

@@ -23,30 +23,39 @@ print(d[sys.argv[2]])
 
 # GitHub: 102 items on two pages (an empty third ends the list).  The
 # samples (GH_REPLIES in fake-api.py): 20 items for the first response,
-# 5 of them answered (1, 2, 4, 10 and 30 days: median 4.0); 11 merged
-# changes, 2 reviewed by someone other than their author.
+# 6 of them answered (1, 2, 4, 10, 12 -- on a second comment page -- and
+# 30 days: median 7.0); 11 merged changes, 2 reviewed by someone other
+# than their author.
 cat >want <<EOF2
 repository: https://github.com/acme/widget.git
 forge: github acme/widget: archived=no stars=42 forks=7 open_issues=3
   issues: opened 90d=24 365d=81, closed 90d=12 365d=40
   changes: opened 90d=6 365d=21, closed 90d=4 365d=11
   median time to close: 6.0 days (40 issues)
-  first response: median 4.0 days (5 of 20 sampled issues and changes answered)
+  first response: median 7.0 days (6 of 20 sampled issues and changes answered)
   review: 2 of 11 sampled merged changes reviewed (18%)
 EOF2
 expect_exit 0 enrich --enrich forge --forge-url "$base/gh" --db t.db \
 	https://github.com/acme/widget.git
 expect_stdout want
 expect_stderr_empty
-# 4 for the lists; 20 comment pages and 5 review pages for the first
-# response; 8 review pages for the merged changes not read yet.
-[ "$(counter requests)" = 37 ] || fail "github: $(counter requests) requests, expected 37"
+# 4 for the lists; 21 comment pages (#8 has two) and 5 review pages for
+# the first response; 8 review pages for the merged changes not read yet.
+[ "$(counter requests)" = 38 ] || fail "github: $(counter requests) requests, expected 38"
 paths=$(python3 -c '
 import json, sys, urllib.request
 d = json.load(urllib.request.urlopen(sys.argv[1] + "/_count"))
 print(" ".join(sorted(p for p in d["paths"] if "/comments" in p or "/reviews" in p)))
 ' "$base")
-# Sampled: #1 and #3..#21 (the bot's #2 is not), nothing older.
+# Sampled: #1 and #3..#21 (the bot's #2 is not), nothing older; only
+# #8 needed a second comment page.
+case " $paths " in
+*"/issues/8/comments?per_page=100&page=2 "*) ;;
+*) fail "#8's second comment page was not read: $paths" ;;
+esac
+case " $paths " in
+*"/issues/7/comments?per_page=100&page=2 "*) fail "#7 read past its first page" ;;
+esac
 for n in 2 22; do
 	case " $paths " in
 	*"/issues/$n/comments?"*) fail "#$n was sampled: $paths" ;;
@@ -73,7 +82,7 @@ assert f["detail_note"] == ("first response unknown: " + sys.argv[2] +
     "/ghflaky/repos/acme/widget/issues/3/comments?per_page=100: HTTP 500 after 1 attempt"), f
 EOF2
 
-# The rate limit leaves 30 requests, the samples need up to 36 (20
+# The rate limit leaves 30 requests, the samples need at least 36 (20
 # comment pages, 5 review pages, 11 merged changes): they are not
 # fetched, so the quota stays for the counts of the next components.
 curl_before=$(counter requests)
@@ -81,7 +90,7 @@ expect_exit 0 enrich --enrich forge --forge-url "$base/ghlow" --db t.db \
 	https://github.com/acme/widget.git
 expect_stdout_match '^  first response: unknown$'
 expect_stdout_match '^  review: unknown$'
-expect_stdout_match "^  note: first response and review not fetched: the forge's rate limit leaves 30 requests, the samples need up to 36 \(set the forge's token\)$"
+expect_stdout_match "^  note: first response and review not fetched: the forge's rate limit leaves 30 requests, the samples need at least 36 \(set the forge's token\)$"
 expect_stdout_match '^  median time to close: 6\.0 days \(40 issues\)$'
 [ "$(($(counter requests) - curl_before))" = 4 ] ||
 	fail "ghlow: $(($(counter requests) - curl_before)) requests, expected 4"
@@ -116,7 +125,7 @@ EOF2
 # The token goes to the forge, never to the database or the output.
 GITHUB_TOKEN=tok-5ecret-value expect_exit 0 enrich --enrich forge \
 	--forge-url "$base/gh" --db t.db https://github.com/acme/widget
-[ "$(counter auth)" = 37 ] || fail "token sent with $(counter auth) requests, expected 37"
+[ "$(counter auth)" = 38 ] || fail "token sent with $(counter auth) requests, expected 38"
 if grep -q tok-5ecret-value t.db* out err; then
 	fail "the token reached the database or the output"
 fi

@@ -33,9 +33,9 @@ static void replies(enum forge_kind kind, const uint8_t *data, size_t size)
 		int64_t first = 0;
 		bool reviewed = false;
 
-		(void)forge_parse_replies(&first, &reviewed, kind, what[k],
-					  "amy", NULL, NULL, (const char *)data,
-					  size, "fuzz", &err);
+		(void)forge_parse_replies(
+			&first, &reviewed, NULL, kind, what[k], "amy", NULL,
+			NULL, (const char *)data, size, "fuzz", &err);
 		oh_err_release(&err);
 	}
 }

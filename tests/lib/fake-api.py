@@ -149,7 +149,9 @@ def gh_reply(n, login, days, state=None):
 # bot's #2 are sampled for the first response: #1 (reviewed by bob after
 # 2 days), #3 (a bot first, carol after 1 day), #4 (dave, 4 days), #5
 # (only renovate-bot), #6 (a pending review only), #7 (erin, 10 days),
-# #11 (bob's review after 30 days): 5 of 20 answered, median 4.0 days.
+# #8 (a full first page of the author's own comments, frank on page 2
+# after 12 days), #11 (bob's review after 30 days): 6 of 20 answered,
+# median 7.0 days.
 # Merged changes #1, #11, ..., #101: reviewed by another are #1 and #11
 # (#21 only by its author, #31 only by a bot): 2 of 11.
 GH_REPLIES = {
@@ -160,6 +162,8 @@ GH_REPLIES = {
     5: ([gh_reply(5, "renovate-bot", 0.2)], []),
     6: ([], [gh_reply(6, "bob", 1, "PENDING")]),
     7: ([gh_reply(7, "erin", 10)], []),
+    8: ([gh_reply(8, "alice", 0.01 * k) for k in range(100)] +
+        [gh_reply(8, "frank", 12)], []),
     11: ([], [gh_reply(11, "bob", 30, "COMMENTED")]),
     21: ([], [gh_reply(21, "alice", 1, "APPROVED")]),
     31: ([], [gh_reply(31, "dependabot[bot]", 1, "APPROVED")]),
@@ -383,8 +387,9 @@ class Handler(BaseHTTPRequestHandler):
             m = re.match(r"^/repos/acme/widget/(issues|pulls)/(\d+)/(comments|reviews)$", path)
             if m:
                 replies = GH_REPLIES.get(int(m.group(2)), ([], []))
-                return self.send_body(200, json.dumps(
-                    replies[0] if m.group(3) == "comments" else replies[1]))
+                page_items = (replies[0] if m.group(3) == "comments"
+                              else replies[1])[(page - 1) * per:page * per]
+                return self.send_body(200, json.dumps(page_items))
             if path == "/repos/acme/widget":
                 return self.send_body(200, json.dumps({
                     "full_name": "acme/widget", "archived": False,

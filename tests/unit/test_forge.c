@@ -279,7 +279,7 @@ START_TEST(test_forge_replies)
 	int64_t first = 0;
 	bool reviewed = false;
 
-	ck_assert_int_eq(forge_parse_replies(&first, &reviewed, c->kind,
+	ck_assert_int_eq(forge_parse_replies(&first, &reviewed, NULL, c->kind,
 					     c->what, "amy", test_bot, NULL,
 					     c->body, strlen(c->body), "r",
 					     &err),
@@ -311,12 +311,12 @@ START_TEST(test_forge_replies_bad)
 	int64_t first = 0;
 	bool reviewed = false;
 
-	ck_assert_int_eq(forge_parse_replies(&first, &reviewed, FORGE_GITLAB,
-					     replies_bad[_i].what, "amy", NULL,
-					     NULL, replies_bad[_i].body,
-					     strlen(replies_bad[_i].body), "r",
-					     &err),
-			 OH_EINPUT);
+	ck_assert_int_eq(
+		forge_parse_replies(&first, &reviewed, NULL, FORGE_GITLAB,
+				    replies_bad[_i].what, "amy", NULL, NULL,
+				    replies_bad[_i].body,
+				    strlen(replies_bad[_i].body), "r", &err),
+		OH_EINPUT);
 	ck_assert_msg(strstr(err.msg, replies_bad[_i].msg), "%s", err.msg);
 	oh_err_release(&err);
 }
