@@ -18,6 +18,7 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "report/escape.h"
+#include "report/junit.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
 
@@ -117,7 +118,7 @@ int report_run_sarif(FILE *fp, const struct store_run_report *r,
 
 static const xmlChar *xml_safe(struct oh_buf *b, const char *s)
 {
-	return (const xmlChar *)report_xml_safe(b, s);
+	return report_junit_text(b, s);
 }
 
 static const struct store_finding_row *
@@ -204,23 +205,13 @@ static void junit_suite(xmlTextWriterPtr w, struct oh_buf *tmp,
 int report_run_junit(FILE *fp, const struct store_run_report *r,
 		     struct oh_err *err)
 {
-	xmlBufferPtr xb = xmlBufferCreate();
-	xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
+	struct report_junit j;
 	struct oh_buf tmp = OH_BUF_INIT;
 
-	if (!w)
-		OH_BUG("libxml2 could not create a writer");
-	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
-	xmlTextWriterStartElement(w, BAD_CAST "testsuites");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "osshealth");
+	report_junit_begin(&j, "osshealth");
 	for (size_t i = 0; i < r->comp_nr; i++)
-		junit_suite(w, &tmp, &r->comp[i]);
-	xmlTextWriterEndElement(w);
-	xmlTextWriterEndDocument(w);
-	xmlFreeTextWriter(w);
-	fputs((const char *)xmlBufferContent(xb), fp);
-	xmlBufferFree(xb);
+		junit_suite(j.w, &tmp, &r->comp[i]);
+	report_junit_end(&j, fp);
 	oh_buf_release(&tmp);
 	return report_check_stream(fp, "<output>", err);
 }

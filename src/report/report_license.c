@@ -19,6 +19,7 @@
 #include "license/scan.h"
 #include "license/summary.h"
 #include "report/escape.h"
+#include "report/junit.h"
 #include "report/report.h"
 #include "core/banned.h"
 
@@ -364,16 +365,7 @@ static void render_sarif(FILE *fp, const struct report_lic *r)
 
 static const xmlChar *xs(struct oh_buf *b, const char *s)
 {
-	oh_buf_reset(b);
-	for (; s && *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		oh_buf_addch(b,
-			     (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f
-				     ? '?'
-				     : c);
-	}
-	return (const xmlChar *)b->buf;
+	return report_junit_text(b, s);
 }
 
 static void junit_case(xmlTextWriterPtr w, struct oh_buf *b, const char *name,
@@ -435,32 +427,20 @@ static void junit_cases(xmlTextWriterPtr w, struct oh_buf *b,
 
 static void render_junit(FILE *fp, const struct report_lic *r)
 {
-	xmlBufferPtr xb = xmlBufferCreate();
-	xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
+	struct report_junit j;
 	struct oh_buf b = OH_BUF_INIT;
 	size_t tests = 0;
 	size_t failures = 0;
-	char n[32];
 
-	if (!w)
-		OH_BUG("libxml2 could not create a writer");
 	junit_count(r, &tests, &failures);
-	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
-	xmlTextWriterStartElement(w, BAD_CAST "testsuites");
-	xmlTextWriterStartElement(w, BAD_CAST "testsuite");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST "license");
-	snprintf(n, sizeof(n), "%zu", tests);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "tests", BAD_CAST n);
-	snprintf(n, sizeof(n), "%zu", failures);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "failures", BAD_CAST n);
-	junit_cases(w, &b, r);
-	xmlTextWriterEndElement(w);
-	xmlTextWriterEndElement(w);
-	xmlTextWriterEndDocument(w);
-	xmlFreeTextWriter(w);
-	fputs((const char *)xmlBufferContent(xb), fp);
-	xmlBufferFree(xb);
+	report_junit_begin(&j, NULL);
+	xmlTextWriterStartElement(j.w, BAD_CAST "testsuite");
+	xmlTextWriterWriteAttribute(j.w, BAD_CAST "name", BAD_CAST "license");
+	report_junit_count(j.w, "tests", tests);
+	report_junit_count(j.w, "failures", failures);
+	junit_cases(j.w, &b, r);
+	xmlTextWriterEndElement(j.w);
+	report_junit_end(&j, fp);
 	oh_buf_release(&b);
 }
 

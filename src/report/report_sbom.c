@@ -15,6 +15,7 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "report/escape.h"
+#include "report/junit.h"
 #include "report/report.h"
 #include "sbom/sbom.h"
 #include "core/banned.h"
@@ -149,21 +150,13 @@ int report_sbom_sarif(FILE *fp, const struct report_sbom_file *f, size_t n,
 
 static const xmlChar *xml_safe(struct oh_buf *b, const char *s)
 {
-	return (const xmlChar *)report_xml_safe(b, s);
+	return report_junit_text(b, s);
 }
 
 static void attr(xmlTextWriterPtr w, struct oh_buf *tmp, const char *name,
 		 const char *value)
 {
 	xmlTextWriterWriteAttribute(w, BAD_CAST name, xml_safe(tmp, value));
-}
-
-static void attr_n(xmlTextWriterPtr w, const char *name, size_t v)
-{
-	char n[32];
-
-	snprintf(n, sizeof(n), "%zu", v);
-	xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST n);
 }
 
 /* Elements with diagnostics, in order of their first diagnostic. */
@@ -220,9 +213,9 @@ static void junit_element(xmlTextWriterPtr w, struct oh_buf *tmp,
 static void junit_unreadable(xmlTextWriterPtr w, struct oh_buf *tmp,
 			     const struct report_sbom_file *f)
 {
-	attr_n(w, "tests", 1);
-	attr_n(w, "failures", 0);
-	attr_n(w, "errors", 1);
+	report_junit_count(w, "tests", 1);
+	report_junit_count(w, "failures", 0);
+	report_junit_count(w, "errors", 1);
 	xmlTextWriterStartElement(w, BAD_CAST "testcase");
 	attr(w, tmp, "classname", f->file);
 	attr(w, tmp, "name", "read");
@@ -254,9 +247,9 @@ static void junit_file(xmlTextWriterPtr w, struct oh_buf *tmp,
 				failed++;
 				break;
 			}
-	attr_n(w, "tests", n > 0 ? n : 1);
-	attr_n(w, "failures", failed);
-	attr_n(w, "errors", 0);
+	report_junit_count(w, "tests", n > 0 ? n : 1);
+	report_junit_count(w, "failures", failed);
+	report_junit_count(w, "errors", 0);
 	if (n == 0) {
 		xmlTextWriterStartElement(w, BAD_CAST "testcase");
 		attr(w, tmp, "classname", f->file);
@@ -272,24 +265,13 @@ static void junit_file(xmlTextWriterPtr w, struct oh_buf *tmp,
 int report_sbom_junit(FILE *fp, const struct report_sbom_file *f, size_t n,
 		      struct oh_err *err)
 {
-	xmlBufferPtr xb = xmlBufferCreate();
-	xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
+	struct report_junit j;
 	struct oh_buf tmp = OH_BUF_INIT;
 
-	if (!w)
-		OH_BUG("libxml2 could not create a writer");
-	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
-	xmlTextWriterStartElement(w, BAD_CAST "testsuites");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "name",
-				    BAD_CAST "osshealth sbom validate");
+	report_junit_begin(&j, "osshealth sbom validate");
 	for (size_t i = 0; i < n; i++)
-		junit_file(w, &tmp, &f[i]);
-	xmlTextWriterEndElement(w);
-	xmlTextWriterEndDocument(w);
-	xmlFreeTextWriter(w);
-	fputs((const char *)xmlBufferContent(xb), fp);
-	xmlBufferFree(xb);
+		junit_file(j.w, &tmp, &f[i]);
+	report_junit_end(&j, fp);
 	oh_buf_release(&tmp);
 	return report_check_stream(fp, "<output>", err);
 }
