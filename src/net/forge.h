@@ -31,6 +31,9 @@
  * (logins ending in "[bot]", and whatever the caller's forge_bot_fn
  * says).  A failed per-item request makes that metric unknown, with the
  * reason in detail_note: never 0, never a number from part of the sample.
+ * Replies are read oldest first, up to FORGE_REPLY_PAGES comment pages
+ * and one review page; when the last page read is full and nothing on it
+ * counts, the metric is unknown too (the answer may be on the next).
  * When the forge's rate-limit header says fewer requests are left than
  * the samples need, they are not fetched (unknown, saying so), which
  * keeps the quota for the counts of the next components.
@@ -89,7 +92,7 @@ struct forge_facts {
 	enum forge_metric review;      /* review of merged changes */
 	long review_sample;            /* merged changes sampled */
 	long reviewed;                 /* of them reviewed by another */
-	char detail_note[256];         /* why a metric is unknown */
+	char detail_note[640];         /* why a metric is unknown */
 };
 
 /* An issue or change that may enter a per-item sample. */

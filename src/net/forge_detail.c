@@ -248,6 +248,19 @@ static void replies_url(struct oh_buf *u, const struct detail *d,
 }
 
 /*
+ * The last page read was full and nothing on it counted: the reply that
+ * counts may be on the next page, which is not read, so calling the item
+ * unanswered (or unreviewed) would be a guess.
+ */
+static bool unread_reply(const struct detail *d, enum forge_detail what,
+			 int64_t first, bool reviewed, size_t count)
+{
+	if (what == FORGE_D_APPROVALS || count < (size_t)per_page(d))
+		return false;
+	return what == FORGE_D_REVIEWS ? !reviewed : first == 0;
+}
+
+/*
  * Replies of one kind for an item.  Comments come oldest first: further
  * pages (up to FORGE_REPLY_PAGES) are read only while every reply so far
  * was the author's or a bot's and the page was full.
@@ -262,8 +275,11 @@ static int fetch_replies(struct detail *d, const struct forge_item *it,
 	size_t count = (size_t)per_page(d);
 	int ret = 0;
 
-	for (int page = 1; page <= pages && ret == 0 && *first == 0 &&
-			   count >= (size_t)per_page(d);
+	/* Page 1 always: *first may come from the comments while the
+	 * reviews still decide whether the change was reviewed. */
+	for (int page = 1;
+	     page <= pages && ret == 0 &&
+	     (page == 1 || (*first == 0 && count >= (size_t)per_page(d)));
 	     page++) {
 		replies_url(&url, d, it, what, page);
 		ret = forge_get(&r, d->c, d->kind, url.buf, err);
@@ -274,6 +290,11 @@ static int fetch_replies(struct detail *d, const struct forge_item *it,
 				r.body.len, url.buf, err);
 		net_response_release(&r);
 	}
+	if (ret == 0 && unread_reply(d, what, *first, *reviewed, count))
+		ret = oh_err_set(err, OH_ELIMIT, url.buf, 0, 0,
+				 "a full page of %d replies and none counted "
+				 "(no further page is read)",
+				 per_page(d));
 	oh_buf_release(&url);
 	return ret;
 }
@@ -332,7 +353,7 @@ static void unknown(struct forge_facts *out, enum forge_metric *m,
 		    const char *what, const struct oh_err *err)
 {
 	size_t used = strlen(out->detail_note);
-	char why[200];
+	char why[300];
 
 	*m = FORGE_METRIC_UNKNOWN;
 	oh_err_format(why, sizeof(why), err);

@@ -82,6 +82,41 @@ assert f["detail_note"] == ("first response unknown: " + sys.argv[2] +
     "/ghflaky/repos/acme/widget/issues/3/comments?per_page=100: HTTP 500 after 1 attempt"), f
 EOF2
 
+# A full last page of replies, none of which counts (bots, the author):
+# #4 has three full pages of bot comments (all that is read), #11 a full
+# page of its author's reviews.  The reply that counts may be on the next
+# page, so both metrics are unknown, never "no response" or "not reviewed".
+expect_exit 0 enrich --enrich forge --forge-url "$base/ghfull" \
+	--db t.db --format json https://github.com/acme/widget.git
+python3 - out "$base" <<'EOF2' || fail "ghfull JSON wrong: $(cat out)"
+import json, sys
+f = json.load(open(sys.argv[1]))["sources"][0]
+assert f["status"] == "ok", f
+assert f["median_days_to_first_response"] is None, f
+assert f["first_response"] == {"status": "unknown", "sample": 0, "answered": 0}, f
+assert f["review"]["status"] == "unknown", f
+full = ": a full page of 100 replies and none counted (no further page is read)"
+assert f["detail_note"] == ("first response unknown: " + sys.argv[2] +
+    "/ghfull/repos/acme/widget/issues/4/comments?per_page=100&page=3" + full +
+    "; review unknown: " + sys.argv[2] +
+    "/ghfull/repos/acme/widget/pulls/11/reviews?per_page=100" + full), f
+EOF2
+
+# Merged #11 has frank's comment after 5 days and bob's review after 30:
+# the first response is the comment (answered values 1, 2, 4, 5, 10, 12:
+# median 4.5), and the review page is still read, so #11 stays reviewed.
+expect_exit 0 enrich --enrich forge --forge-url "$base/ghboth" \
+	--db t.db --format json https://github.com/acme/widget.git
+python3 - out <<'EOF2' || fail "ghboth JSON wrong: $(cat out)"
+import json, sys
+f = json.load(open(sys.argv[1]))["sources"][0]
+assert f["median_days_to_first_response"] == 4.5, f
+assert f["first_response"] == {"status": "ok", "sample": 20, "answered": 6}, f
+assert f["review"] == {"status": "ok", "sample": 11, "reviewed": 2,
+                       "share": 2 / 11}, f
+assert f["detail_note"] is None, f
+EOF2
+
 # The rate limit leaves 30 requests, the samples need at least 36 (20
 # comment pages, 5 review pages, 11 merged changes): they are not
 # fetched, so the quota stays for the counts of the next components.

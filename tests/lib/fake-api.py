@@ -25,6 +25,11 @@ Forge scenarios (project acme/widget; times relative to 2026-11-01):
                    merged; #2 opened by dependabot[bot]), and per item
                    /issues/N/comments and /pulls/N/reviews (GH_REPLIES)
   /ghflaky/...     like /gh, but /issues/3/comments always answers 500
+  /ghboth/...      like /gh, but merged #11 also has frank's comment after
+                   5 days (before bob's review): both replies are read
+  /ghfull/...      like /gh, but /issues/4/comments is a full page of 100
+                   bot comments and /pulls/11/reviews 100 of its author's
+                   (the replies that count would be on page 2)
   /ghlow/...       like /gh, but the lists say X-RateLimit-Remaining: 30
                    (the /gh lists say 4990)
   /ghcap/...       GitHub issues whose pages never end
@@ -340,7 +345,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         elif scenario == "spdx":
             return self.spdx(rest)
-        elif scenario in ("gh", "ghcap", "ghrl", "ghflaky", "ghlow", "gl",
+        elif scenario in ("gh", "ghcap", "ghrl", "ghflaky", "ghfull", "ghboth",
+                          "ghlow", "gl",
                           "gt"):
             return self.forge(scenario, rest)
         elif scenario not in ("ok", "paged", "anycommit"):
@@ -381,9 +387,18 @@ class Handler(BaseHTTPRequestHandler):
         if scenario == "ghrl":
             return self.send_body(403, '{"message":"API rate limit exceeded"}',
                                   extra={"X-RateLimit-Remaining": "0"})
-        if scenario in ("gh", "ghcap", "ghflaky", "ghlow"):
+        if scenario in ("gh", "ghcap", "ghflaky", "ghfull", "ghboth", "ghlow"):
             if scenario == "ghflaky" and path == "/repos/acme/widget/issues/3/comments":
                 return self.send_body(500, '{"message":"Server Error"}')
+            if scenario == "ghfull" and path == "/repos/acme/widget/issues/4/comments":
+                return self.send_body(200, json.dumps(
+                    [gh_reply(4, "renovate-bot", 0.1)] * per))
+            if scenario == "ghfull" and path == "/repos/acme/widget/pulls/11/reviews":
+                return self.send_body(200, json.dumps(
+                    [gh_reply(11, "alice", 1, "COMMENTED")] * per))
+            if scenario == "ghboth" and path == "/repos/acme/widget/issues/11/comments":
+                return self.send_body(200, json.dumps(
+                    [gh_reply(11, "frank", 5)] if page == 1 else []))
             m = re.match(r"^/repos/acme/widget/(issues|pulls)/(\d+)/(comments|reviews)$", path)
             if m:
                 replies = GH_REPLIES.get(int(m.group(2)), ([], []))
