@@ -9,9 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collect/collect.h"
 #include "core/err.h"
 #include "core/log.h"
 #include "core/xalloc.h"
+#include "git/mirror.h"
+#include "git/tree.h"
 #include "license/adapt.h"
 #include "license/policy_gate.h"
 #include "license/scan.h"
@@ -148,6 +151,7 @@ struct license_run {
 	struct lic_adapt *eng;
 	struct store *st;
 	struct store_blob_cache *cache;
+	struct mirror_repo *repo; /* the repository, when it is one */
 	char **changed;
 	size_t changed_nr;
 };
@@ -195,7 +199,7 @@ static int scan(struct license_run *r, const struct license_opts *o,
 		cache.ctx = r->cache;
 		so->cache = &cache;
 	}
-	rc = lic_scan_run(&r->scan, o->path, so, err);
+	rc = collect_license(&r->scan, &r->repo, o->path, so, err);
 	if (r->cache) {
 		store_blob_stats(r->cache, &hits, &misses);
 		oh_info("blob cache %s: %llu hits, %llu misses", o->db,
@@ -215,6 +219,8 @@ static int run(struct license_run *r, const struct license_opts *o,
 	if (o->policy ? lic_policy_load(&r->pol, o->policy, err) < 0
 		      : (lic_policy_default(&r->pol), 0) < 0)
 		return err->code;
+	if (scan(r, o, &so, err) < 0 || lic_adapt_open(&r->eng, err) < 0)
+		return err->code;
 	if (o->base) {
 		/*
 		 * Every head is still read (lic_scan_opts.only is not set):
@@ -222,12 +228,14 @@ static int run(struct license_run *r, const struct license_opts *o,
 		 * tags of the whole tree, and a tree scan is cheap (--db
 		 * makes a re-scan cheaper still).
 		 */
-		if (lic_scan_changed(&r->changed, &r->changed_nr, o->path,
-				     o->base, o->rev, err) < 0)
+		if (!r->repo)
+			return oh_err_set(err, OH_EINPUT, o->path, 0, 0,
+					  "--changed-since needs a git "
+					  "repository");
+		if (tree_changed_paths(&r->changed, &r->changed_nr, r->repo,
+				       o->base, o->rev, o->path, err) < 0)
 			return err->code;
 	}
-	if (scan(r, o, &so, err) < 0 || lic_adapt_open(&r->eng, err) < 0)
-		return err->code;
 	lic_summary_build(&r->sum, &r->scan, r->eng);
 	if (o->base) {
 		lic_gate_run(&r->gate, &r->scan,
@@ -282,7 +290,8 @@ out:
 	lic_policy_release(&r.pol);
 	lic_adapt_close(r.eng);
 	store_close(r.st);
-	lic_scan_paths_free(r.changed, r.changed_nr);
+	tree_paths_free(r.changed, r.changed_nr);
+	mirror_repo_free(r.repo);
 	oh_err_release(&err);
 	return ret;
 }

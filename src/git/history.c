@@ -19,6 +19,7 @@
 #include "core/path.h"
 #include "core/xalloc.h"
 #include "git/gitlib.h"
+#include "git/mirror_int.h"
 #include "git/trailer.h"
 #include "core/banned.h"
 
@@ -980,18 +981,19 @@ static git_mailmap *load_mailmap(git_repository *repo, const char *path)
 	return mm;
 }
 
-int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
-		 struct oh_err *err)
+/* The walks over an open repository; `path` is where it was opened. */
+static int collect(struct hist *h, git_repository *repo, const char *path,
+		   const struct hist_opts *opts, struct oh_err *err)
 {
 	struct walk w = { .h = h,
 			  .opts = opts,
 			  .tl = TRAILER_LIST_INIT,
 			  .tmp = OH_BUF_INIT,
 			  .u8 = OH_BUF_INIT,
-			  .lc = OH_BUF_INIT };
-	int rc;
+			  .lc = OH_BUF_INIT,
+			  .repo = repo };
+	int rc = 0;
 
-	gitlib_init();
 	/*
 	 * Each commit is read once; caching parsed commits only costs memory
 	 * and allocator churn (this setting is process-wide in libgit2).
@@ -1004,17 +1006,6 @@ int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
 	 * Restored below: libgit2 options are process-wide.
 	 */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-	rc = git_repository_open_ext(&w.repo, path, 0, NULL);
-	if (rc == GIT_ENOTFOUND) {
-		rc = oh_err_set(err, OH_ENOTFOUND, path, 0, 0,
-				"not a git repository");
-		git_error_clear();
-		goto out;
-	}
-	if (rc < 0) {
-		rc = gitlib_error(err, path, "cannot open the repository");
-		goto out;
-	}
 	w.mailmap = load_mailmap(w.repo, path);
 	if (!opts->range && opts->upstream_range &&
 	    upstream_base(&w.base, w.repo) == 0) {
@@ -1027,17 +1018,43 @@ int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
 		rc = walk_full(&w, path, err);
 	if (rc == 0 && opts->tags)
 		rc = walk_tags(&w, path, err);
-out:
 	trailer_list_release(&w.tl);
 	oh_buf_release(&w.tmp);
 	oh_buf_release(&w.u8);
 	oh_buf_release(&w.lc);
 	free(w.ident);
 	git_mailmap_free(w.mailmap);
-	git_repository_free(w.repo);
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	return rc;
+}
+
+int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
+		 struct oh_err *err)
+{
+	git_repository *repo = NULL;
+	int rc;
+
+	gitlib_init();
+	rc = git_repository_open_ext(&repo, path, 0, NULL);
+	if (rc == GIT_ENOTFOUND) {
+		rc = oh_err_set(err, OH_ENOTFOUND, path, 0, 0,
+				"not a git repository");
+		git_error_clear();
+	} else if (rc < 0) {
+		rc = gitlib_error(err, path, "cannot open the repository");
+	} else {
+		rc = collect(h, repo, path, opts, err);
+	}
+	git_repository_free(repo);
 	gitlib_shutdown();
 	return rc;
+}
+
+int hist_collect_repo(struct hist *h, struct mirror_repo *repo,
+		      const struct hist_opts *opts, struct oh_err *err)
+{
+	return collect(h, mirror_repo_git(repo), mirror_repo_path(repo), opts,
+		       err);
 }
 
 static char *config_str(git_config *cfg, const char *key)

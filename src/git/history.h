@@ -166,6 +166,14 @@ int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
 		 struct oh_err *err);
 
 /**
+ * The same over a repository already open (one open per component):
+ * errors name mirror_repo_path(repo).
+ */
+struct mirror_repo;
+int hist_collect_repo(struct hist *h, struct mirror_repo *repo,
+		      const struct hist_opts *opts, struct oh_err *err);
+
+/**
  * Load bot patterns from a JSON file (format in docs/metrics.md):
  * {"patterns": [{"field": "name"|"email", "regex": "..."}]}.  *out is
  * freed with hist_bots_free().  OH_EIO, OH_EINPUT (naming the entry),

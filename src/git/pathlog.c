@@ -11,6 +11,7 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "git/gitlib.h"
+#include "git/mirror_int.h"
 #include "core/banned.h"
 
 const char *pathlog_kind_name(enum pathlog_kind k)
@@ -137,10 +138,11 @@ out:
 	return ret;
 }
 
-int pathlog_collect(struct pathlog *out, git_repository *repo, const char *rev,
-		    const char *const *paths, size_t path_nr,
+int pathlog_collect(struct pathlog *out, struct mirror_repo *mr,
+		    const char *rev, const char *const *paths, size_t path_nr,
 		    size_t max_commits, const char *name, struct oh_err *err)
 {
+	git_repository *repo = mirror_repo_git(mr);
 	git_object *start = NULL;
 	git_commit *head = NULL;
 	int ret = OH_EGIT;

@@ -25,7 +25,7 @@
 
 #include "core/arena.h"
 
-struct git_repository;
+struct mirror_repo;
 struct oh_err;
 
 #define PATHLOG_MAX_PATHS   16
@@ -61,7 +61,7 @@ struct pathlog {
  * pathlog_release().  Errors: OH_ENOTFOUND (bad revision), OH_EGIT,
  * OH_EINPUT (too many paths).
  */
-int pathlog_collect(struct pathlog *out, struct git_repository *repo,
+int pathlog_collect(struct pathlog *out, struct mirror_repo *repo,
 		    const char *rev, const char *const *paths, size_t path_nr,
 		    size_t max_commits, const char *name, struct oh_err *err);
 

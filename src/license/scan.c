@@ -10,19 +10,17 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <git2.h>
-
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/path.h"
 #include "core/xalloc.h"
-#include "git/gitlib.h"
 #include "license/tags.h"
 #include "core/banned.h"
 
@@ -31,11 +29,10 @@
 struct walker {
 	struct lic_scan *s;
 	const struct lic_scan_opts *opts;
-	git_repository *repo; /* git mode */
-	struct oh_buf path;   /* current path */
-	struct oh_buf data;   /* directory mode: file content */
-	size_t text_nr;       /* license texts kept */
-	int rc;               /* first error of a callback */
+	struct oh_buf path; /* current path */
+	struct oh_buf data; /* directory mode: file content */
+	size_t text_nr;     /* license texts kept */
+	int rc;             /* first error of a callback */
 	struct oh_err *err;
 	const char *name; /* display name of the input */
 };
@@ -358,86 +355,106 @@ static void to_cache(struct walker *w, const struct lic_scan_file *f)
 		w->opts->cache->put(w->opts->cache->ctx, f->blob_id, &bf);
 }
 
-static int git_cb(const char *root, const git_tree_entry *entry, void *payload)
-{
-	struct walker *w = payload;
-	git_object_t type = git_tree_entry_type(entry);
-	struct lic_scan_file *f;
-	git_blob *blob = NULL;
+/*
+ * The tree walk's visitor (git mode): entry() registers the file and says
+ * how much of it to read, content() takes what was read.
+ */
+static int cmp_file(const void *a, const void *b);
+static void apply_sidecars(struct lic_scan *s);
+static void apply_rules(struct lic_scan *s);
 
-	if (type == GIT_OBJECT_TREE)
-		return 0;
-	oh_buf_reset(&w->path);
-	oh_buf_adds(&w->path, root);
-	oh_buf_adds(&w->path, git_tree_entry_name(entry));
-	f = file_new(w, w->path.buf, w->path.len);
+struct lic_scan_walk {
+	struct walker w;
+	struct lic_scan_opts opts; /* copied: the caller's may go */
+	struct lic_scan_file *cur; /* the file content() is for */
+};
+
+static int walk_entry(void *payload, const struct tree_file *tf, size_t *want)
+{
+	struct lic_scan_walk *sw = payload;
+	struct walker *w = &sw->w;
+	struct lic_scan_file *f;
+
+	sw->cur = NULL;
+	f = file_new(w, tf->path, strlen(tf->path));
 	if (!f)
-		return -1;
-	git_oid_tostr(f->blob_id, sizeof(f->blob_id), git_tree_entry_id(entry));
-	if (type == GIT_OBJECT_COMMIT) {
+		return w->rc;
+	memcpy(f->blob_id, tf->blob_id, sizeof(f->blob_id));
+	if (tf->mode == TREE_MODE_GITLINK) {
 		f->flags |= LIC_SF_GITLINK | LIC_SF_EXEMPT;
 		return 0;
 	}
-	if (git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK) {
+	f->size = tf->size;
+	if (tf->mode == TREE_MODE_LINK) {
 		f->flags |= LIC_SF_SYMLINK | LIC_SF_EXEMPT;
 		return 0;
 	}
 	if (!wants_head(w, f) || from_cache(w, f))
 		return 0;
-	if (git_blob_lookup(&blob, w->repo, git_tree_entry_id(entry)) < 0) {
-		w->rc = gitlib_error(w->err, w->name, "cannot read blob %s",
-				     f->blob_id);
-		return -1;
-	}
-	f->size = (uint64_t)git_blob_rawsize(blob);
-	if (f->size > LIC_SCAN_LARGE) {
+	if (f->size > LIC_SCAN_LARGE || tf->large) {
 		too_large(w, f);
-	} else {
-		size_t len = (size_t)f->size;
-
-		if (!wants_all(f) && len > LIC_TAG_SCAN_BYTES)
-			len = LIC_TAG_SCAN_BYTES;
-		take_content(w, f, git_blob_rawcontent(blob), len);
+		to_cache(w, f);
+		return 0;
 	}
-	git_blob_free(blob);
-	to_cache(w, f);
+	*want = wants_all(f) ? TREE_WANT_ALL : LIC_TAG_SCAN_BYTES;
+	sw->cur = f;
 	return 0;
 }
 
-static int scan_git(struct walker *w, const char *rev)
+static int walk_content(void *payload, const struct tree_file *tf,
+			const char *data, size_t len)
 {
-	git_object *obj = NULL;
-	git_commit *commit = NULL;
-	git_tree *tree = NULL;
-	int rc = 0;
+	struct lic_scan_walk *sw = payload;
+	struct lic_scan_file *f = sw->cur;
 
-	if (git_revparse_single(&obj, w->repo, rev ? rev : "HEAD") < 0) {
-		rc = oh_err_set(w->err, OH_ENOTFOUND, w->name, 0, 0,
-				"revision '%.80s' not found%s",
-				rev ? rev : "HEAD",
-				rev ? "" : " (empty repository?)");
-		goto out;
+	(void)tf;
+	if (!f)
+		return 0;
+	take_content(&sw->w, f, data, len);
+	to_cache(&sw->w, f);
+	sw->cur = NULL;
+	return 0;
+}
+
+void lic_scan_walk_begin(struct lic_scan_walk **out, struct tree_visitor *v,
+			 struct lic_scan *s, const struct lic_scan_opts *opts,
+			 const char *name, struct oh_err *err)
+{
+	struct lic_scan_walk *sw = oh_xcalloc(1, sizeof(*sw));
+
+	if (opts)
+		sw->opts = *opts;
+	sw->w.s = s;
+	sw->w.opts = &sw->opts;
+	sw->w.err = err;
+	sw->w.name = name;
+	oh_buf_init(&sw->w.path, 256);
+	s->git = true;
+	v->entry = walk_entry;
+	v->content = walk_content;
+	v->payload = sw;
+	*out = sw;
+}
+
+static void finish(struct lic_scan *out)
+{
+	qsort(out->file, out->file_nr, sizeof(*out->file), cmp_file);
+	apply_sidecars(out);
+	apply_rules(out);
+}
+
+void lic_scan_walk_end(struct lic_scan_walk *sw, const char *commit_id, bool ok)
+{
+	if (!sw)
+		return;
+	if (ok) {
+		snprintf(sw->w.s->commit_id, sizeof(sw->w.s->commit_id), "%s",
+			 commit_id);
+		finish(sw->w.s);
 	}
-	if (git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT) <
-		    0 ||
-	    git_commit_tree(&tree, commit) < 0) {
-		rc = gitlib_error(w->err, w->name,
-				  "'%.80s' does not name a commit",
-				  rev ? rev : "HEAD");
-		goto out;
-	}
-	git_oid_tostr(w->s->commit_id, sizeof(w->s->commit_id),
-		      git_commit_id(commit));
-	w->s->git = true;
-	if (git_tree_walk(tree, GIT_TREEWALK_PRE, git_cb, w) < 0)
-		rc = w->rc ? w->rc
-			   : gitlib_error(w->err, w->name,
-					  "cannot walk the tree");
-out:
-	git_tree_free(tree);
-	git_commit_free(commit);
-	git_object_free(obj);
-	return rc;
+	oh_buf_release(&sw->w.path);
+	oh_buf_release(&sw->w.data);
+	free(sw);
 }
 
 /* ---- plain directories ---- */
@@ -641,25 +658,15 @@ int lic_scan_run(struct lic_scan *out, const char *path,
 				"no such file or directory");
 		goto out;
 	}
-	gitlib_init();
-	if (!w.opts->no_git &&
-	    git_repository_open_ext(&w.repo, path,
-				    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
-		rc = scan_git(&w, w.opts->rev);
-	} else if (w.opts->rev) {
+	if (w.opts->rev) {
 		rc = oh_err_set(err, OH_EINPUT, path, 0, 0,
 				"not a git repository, so no revision '%.80s'",
 				w.opts->rev);
-	} else {
-		rc = walk_dir(&w, path, "", 0);
+		goto out;
 	}
-	git_repository_free(w.repo);
-	gitlib_shutdown();
-	if (rc == 0) {
-		qsort(out->file, out->file_nr, sizeof(*out->file), cmp_file);
-		apply_sidecars(out);
-		apply_rules(out);
-	}
+	rc = walk_dir(&w, path, "", 0);
+	if (rc == 0)
+		finish(out);
 out:
 	oh_buf_release(&w.path);
 	oh_buf_release(&w.data);
@@ -675,116 +682,4 @@ void lic_scan_release(struct lic_scan *s)
 	lic_reuse_release(&s->reuse);
 	oh_arena_release(&s->arena);
 	memset(s, 0, sizeof(*s));
-}
-
-/* ---- the pre-merge diff ---- */
-
-static int peel_tree(git_tree **out, git_repository *repo, const char *rev,
-		     git_oid *commit_id, const char *name, struct oh_err *err)
-{
-	git_object *obj = NULL;
-	git_commit *c = NULL;
-	int rc = 0;
-
-	if (git_revparse_single(&obj, repo, rev) < 0)
-		return oh_err_set(err, OH_ENOTFOUND, name, 0, 0,
-				  "revision '%.80s' not found", rev);
-	if (git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT) < 0 ||
-	    git_commit_tree(out, c) < 0)
-		rc = gitlib_error(err, name, "'%.80s' does not name a commit",
-				  rev);
-	else
-		git_oid_cpy(commit_id, git_commit_id(c));
-	git_commit_free(c);
-	git_object_free(obj);
-	return rc;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void collect_deltas(git_diff *diff, char ***out, size_t *nr)
-{
-	size_t alloc = 0;
-	size_t n = git_diff_num_deltas(diff);
-
-	for (size_t i = 0; i < n; i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
-
-		if (d->status != GIT_DELTA_ADDED &&
-		    d->status != GIT_DELTA_MODIFIED &&
-		    d->status != GIT_DELTA_RENAMED &&
-		    d->status != GIT_DELTA_COPIED &&
-		    d->status != GIT_DELTA_TYPECHANGE)
-			continue;
-		OH_GROW(*out, alloc, *nr + 1);
-		(*out)[(*nr)++] = oh_xstrdup(d->new_file.path);
-	}
-	if (*nr > 0)
-		qsort(*out, *nr, sizeof(**out), cmp_str);
-}
-
-int lic_scan_changed(char ***out, size_t *nr, const char *repo_path,
-		     const char *base, const char *head, struct oh_err *err)
-{
-	git_repository *repo = NULL;
-	git_tree *bt = NULL;
-	git_tree *ht = NULL;
-	git_diff *diff = NULL;
-	git_diff_options dopt;
-	git_oid bid;
-	git_oid hid;
-	git_oid mb;
-	int rc = 0;
-
-	*out = NULL;
-	*nr = 0;
-	gitlib_init();
-	git_diff_options_init(&dopt, GIT_DIFF_OPTIONS_VERSION);
-	if (git_repository_open_ext(&repo, repo_path,
-				    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
-		rc = oh_err_set(err, OH_EINPUT, repo_path, 0, 0,
-				"--changed-since needs a git repository");
-		goto out;
-	}
-	rc = peel_tree(&bt, repo, base, &bid, repo_path, err);
-	if (rc == 0)
-		rc = peel_tree(&ht, repo, head ? head : "HEAD", &hid, repo_path,
-			       err);
-	if (rc < 0)
-		goto out;
-	/* BASE...HEAD: compare against the merge base, as a review does */
-	if (git_merge_base(&mb, repo, &bid, &hid) == 0 &&
-	    git_oid_cmp(&mb, &bid) != 0) {
-		char hex[GIT_OID_HEXSZ + 1];
-
-		git_tree_free(bt);
-		bt = NULL;
-		git_oid_tostr(hex, sizeof(hex), &mb);
-		rc = peel_tree(&bt, repo, hex, &bid, repo_path, err);
-		if (rc < 0)
-			goto out;
-	}
-	dopt.flags = GIT_DIFF_SKIP_BINARY_CHECK;
-	if (git_diff_tree_to_tree(&diff, repo, bt, ht, &dopt) < 0) {
-		rc = gitlib_error(err, repo_path, "cannot diff '%.80s'", base);
-		goto out;
-	}
-	collect_deltas(diff, out, nr);
-out:
-	git_diff_free(diff);
-	git_tree_free(bt);
-	git_tree_free(ht);
-	git_repository_free(repo);
-	gitlib_shutdown();
-	return rc;
-}
-
-void lic_scan_paths_free(char **paths, size_t nr)
-{
-	for (size_t i = 0; i < nr; i++)
-		free(paths[i]);
-	free(paths);
 }

@@ -4,7 +4,8 @@
 
 /*
  * Finding license information in a repository: one pass over every file
- * of a revision's tree (git objects, no checkout) or of a plain directory.
+ * of a revision's tree (as a visitor of the one tree walk, git objects,
+ * no checkout) or of a plain directory.
  *
  * Per file it records the SPDX-License-Identifier tags of the file's head
  * (tags.h), whether REUSE metadata covers it (REUSE.toml or .reuse/dep5
@@ -44,6 +45,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "facts/tree.h"
 #include "license/pkgmeta.h"
 #include "license/reuse.h"
 
@@ -147,11 +149,11 @@ struct lic_scan_opts {
 };
 
 /**
- * Scan `path`: a git repository (work tree or bare; git objects at
- * opts->rev) unless opts->no_git or it is no repository, then the
- * directory itself.  *out must be LIC_SCAN_INIT.  Errors: OH_ENOTFOUND
- * (path or revision missing), OH_EGIT, OH_EIO, OH_ELIMIT.  Malformed
- * REUSE or metadata files are notes, not errors.
+ * Scan the plain directory `path` (no git: opts->rev must be NULL).
+ * *out must be LIC_SCAN_INIT.  Errors: OH_ENOTFOUND (path missing),
+ * OH_EINPUT (a revision asked of a directory), OH_EIO, OH_ELIMIT.
+ * Malformed REUSE or metadata files are notes, not errors.  A git
+ * repository is scanned during the one tree walk instead (below).
  */
 int lic_scan_run(struct lic_scan *out, const char *path,
 		 const struct lic_scan_opts *opts, struct oh_err *err);
@@ -160,22 +162,24 @@ int lic_scan_run(struct lic_scan *out, const char *path,
 const struct lic_scan_file *lic_scan_find(const struct lic_scan *s,
 					  const char *path);
 
+/*
+ * Git mode: the scan as a visitor of the one tree walk (git/tree.h,
+ * collect/collect.h).  lic_scan_walk_begin() fills *v; after the walk,
+ * lic_scan_walk_end() with ok = walk succeeded sorts the files, applies
+ * REUSE rules and records `commit_id`, then frees the walk.  *s must be
+ * LIC_SCAN_INIT; `opts` is copied (its cache and `only` array must
+ * outlive the walk); `err` gets the visitor's errors (OH_ELIMIT).
+ */
+struct lic_scan_walk;
+void lic_scan_walk_begin(struct lic_scan_walk **out, struct tree_visitor *v,
+			 struct lic_scan *s, const struct lic_scan_opts *opts,
+			 const char *name, struct oh_err *err);
+void lic_scan_walk_end(struct lic_scan_walk *w, const char *commit_id, bool ok);
+
 /** Free everything; *s returns to LIC_SCAN_INIT. */
 void lic_scan_release(struct lic_scan *s);
 
 /** Base-name test for license texts ("LICENSE", "COPYING.md", ...). */
 bool lic_scan_is_license_name(const char *basename);
-
-/**
- * Paths added or modified (also renamed, copied, type-changed) between
- * the trees of `base` and `head` (NULL: HEAD) in the repository at
- * `repo_path`: a sorted array of strings the caller frees with
- * lic_scan_paths_free().  Errors: OH_ENOTFOUND, OH_EGIT.
- */
-int lic_scan_changed(char ***out, size_t *nr, const char *repo_path,
-		     const char *base, const char *head, struct oh_err *err);
-
-/** Free an array from lic_scan_changed(). */
-void lic_scan_paths_free(char **paths, size_t nr);
 
 #endif /* OH_LICENSE_SCAN_H */

@@ -12,14 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <git2.h>
 #include <openssl/evp.h>
 
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
-#include "git/gitlib.h"
+#include "collect/collect.h"
 #include "git/mirror.h"
+#include "git/refs.h"
+#include "git/tree.h"
 #include "license/adapt.h"
 #include "license/scan.h"
 #include "license/summary.h"
@@ -72,29 +73,30 @@ static void hasher_end(struct hasher *h, struct sbom_source_file *f)
 	EVP_MD_CTX_free(h->sha256);
 }
 
-static int hash_blob(struct sbom_source_file *f, git_repository *repo,
+static int hash_blob(struct sbom_source_file *f, struct mirror_repo *repo,
 		     const char *blob_id, const char *root, struct oh_err *err)
 {
+	struct oh_buf b = OH_BUF_INIT;
 	struct hasher h;
-	git_oid oid;
-	git_blob *blob = NULL;
+	int rc;
 
-	if (git_oid_fromstr(&oid, blob_id) < 0 ||
-	    git_blob_lookup(&blob, repo, &oid) < 0)
-		return gitlib_error(err, root, "cannot read the blob of '%s'",
-				    f->path);
-	if ((uint64_t)git_blob_rawsize(blob) > SBOM_SOURCE_MAX_FILE) {
-		git_blob_free(blob);
-		return oh_err_set(err, OH_ELIMIT, root, 0, 0,
-				  "'%s' is larger than %llu bytes", f->path,
-				  (unsigned long long)SBOM_SOURCE_MAX_FILE);
+	/* the size is checked before the blob is inflated */
+	rc = tree_blob_read(&b, repo, blob_id, SBOM_SOURCE_MAX_FILE, err);
+	if (rc == OH_ELIMIT) {
+		oh_err_release(err);
+		rc = oh_err_set(err, OH_ELIMIT, root, 0, 0,
+				"'%s' is larger than %llu bytes", f->path,
+				(unsigned long long)SBOM_SOURCE_MAX_FILE);
+	} else if (rc < 0) {
+		oh_err_prefix(err, "'%s': ", f->path);
 	}
-	hasher_start(&h);
-	hasher_add(&h, git_blob_rawcontent(blob),
-		   (size_t)git_blob_rawsize(blob));
-	hasher_end(&h, f);
-	git_blob_free(blob);
-	return 0;
+	if (rc == 0) {
+		hasher_start(&h);
+		hasher_add(&h, b.buf, b.len);
+		hasher_end(&h, f);
+	}
+	oh_buf_release(&b);
+	return rc;
 }
 
 static int hash_file(struct sbom_source_file *f, const char *root,
@@ -180,76 +182,23 @@ static int cmp_sha(const void *a, const void *b);
 
 /* ---- git facts ------------------------------------------------------- */
 
-static void git_facts(struct sbom_source *s, git_repository *repo)
+static void git_facts(struct sbom_source *s, struct mirror_repo *repo)
 {
-	git_oid want, got;
-	git_object *commit = NULL;
-	git_describe_result *d = NULL;
-	git_describe_options dopt;
-	git_describe_format_options fopt;
-	git_buf b = { 0 };
-	git_reference_iterator *it = NULL;
-	git_reference *ref;
-	git_config *cfg = NULL;
-	const char *url = NULL;
-	const char **tags = NULL;
-	size_t ntags = 0, alloc = 0;
+	struct refs_at r;
 
-	if (git_oid_fromstr(&want, s->commit) < 0 ||
-	    git_object_lookup(&commit, repo, &want, GIT_OBJECT_COMMIT) < 0)
-		return;
-	if (git_reference_iterator_glob_new(&it, repo, "refs/tags/*") == 0) {
-		while (git_reference_next(&ref, it) == 0) {
-			git_object *o = NULL;
-
-			if (git_reference_peel(&o, ref, GIT_OBJECT_COMMIT) ==
-			    0) {
-				git_oid_cpy(&got, git_object_id(o));
-				if (git_oid_equal(&got, &want)) {
-					OH_GROW(tags, alloc, ntags + 1);
-					tags[ntags++] = oh_arena_strdup(
-						&s->arena,
-						git_reference_shorthand(ref));
-				}
-			}
-			git_object_free(o);
-			git_reference_free(ref);
-		}
-		git_reference_iterator_free(it);
+	refs_describe(&r, repo, s->commit);
+	if (r.tag_nr) {
+		s->tags =
+			oh_arena_alloc(&s->arena, r.tag_nr * sizeof(*s->tags));
+		for (size_t i = 0; i < r.tag_nr; i++)
+			s->tags[i] = oh_arena_strdup(&s->arena, r.tag[i]);
+		s->ntags = r.tag_nr;
 	}
-	/* libgit2's describe walks history (about a second on git.git):
-	 * only when no tag names the commit itself */
-	if (ntags == 0) {
-		git_describe_options_init(&dopt, GIT_DESCRIBE_OPTIONS_VERSION);
-		git_describe_format_options_init(
-			&fopt, GIT_DESCRIBE_FORMAT_OPTIONS_VERSION);
-		dopt.describe_strategy = GIT_DESCRIBE_TAGS;
-		if (git_describe_commit(&d, commit, &dopt) == 0 &&
-		    git_describe_format(&b, d, &fopt) == 0)
-			s->describe = oh_arena_strdup(&s->arena, b.ptr);
-		git_buf_dispose(&b);
-		git_describe_result_free(d);
-	}
-	git_object_free(commit);
-	if (ntags) {
-		qsort(tags, ntags, sizeof(*tags), cmp_sha); /* byte order */
-		s->tags = oh_arena_alloc(&s->arena, ntags * sizeof(*s->tags));
-		memcpy(s->tags, tags, ntags * sizeof(*tags));
-		s->ntags = ntags;
-	}
-	free(tags);
-	/* the configured URL; git_remote_lookup() would do more (and
-	 * libgit2 1.5 leaks PCRE2 match data on that path) */
-	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
-	    git_config_get_string(&url, cfg, "remote.origin.url") == 0 &&
-	    url[0] != '\0') {
-		struct oh_buf u = OH_BUF_INIT;
-
-		mirror_url_redact(&u, url);
-		s->remote = oh_arena_strdup(&s->arena, u.buf);
-		oh_buf_release(&u);
-	}
-	git_config_free(cfg);
+	if (r.describe)
+		s->describe = oh_arena_strdup(&s->arena, r.describe);
+	if (r.remote)
+		s->remote = oh_arena_strdup(&s->arena, r.remote);
+	refs_at_release(&r);
 }
 
 /* "https://host/o/name.git" or "/srv/name.git/" -> "name" */
@@ -274,19 +223,11 @@ static const char *name_of(struct oh_arena *a, const char *p)
 /* ---- the whole read --------------------------------------------------- */
 
 static int hash_all(struct sbom_source *s, const struct lic_scan *scan,
-		    struct lic_adapt *a, struct oh_err *err)
+		    struct mirror_repo *repo, struct lic_adapt *a,
+		    struct oh_err *err)
 {
-	git_repository *repo = NULL;
 	int rc = 0;
 
-	gitlib_init();
-	if (scan->git &&
-	    git_repository_open_ext(&repo, s->root,
-				    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
-		rc = gitlib_error(err, s->root, "cannot open the repository");
-		gitlib_shutdown();
-		return rc;
-	}
 	s->file = oh_arena_alloc(&s->arena,
 				 (scan->file_nr + 1) * sizeof(*s->file));
 	for (size_t i = 0; i < scan->file_nr && rc == 0; i++) {
@@ -310,8 +251,6 @@ static int hash_all(struct sbom_source *s, const struct lic_scan *scan,
 	}
 	if (repo && rc == 0)
 		git_facts(s, repo);
-	git_repository_free(repo);
-	gitlib_shutdown();
 	return rc;
 }
 
@@ -322,10 +261,12 @@ int sbom_source_read(struct sbom_source *out, const char *path, const char *rev,
 	struct lic_scan_opts so = { .rev = rev, .no_git = no_git };
 	struct lic_summary sum = { 0 };
 	struct lic_adapt *a = NULL;
+	struct mirror_repo *repo = NULL;
 	int rc;
 
 	out->root = oh_arena_strdup(&out->arena, path);
-	if ((rc = lic_scan_run(&scan, path, &so, err)) < 0 ||
+	/* one open: the license scan's walk, then the hashes and refs */
+	if ((rc = collect_license(&scan, &repo, path, &so, err)) < 0 ||
 	    (rc = lic_adapt_open(&a, err)) < 0)
 		goto out;
 	out->git = scan.git;
@@ -339,7 +280,7 @@ int sbom_source_read(struct sbom_source *out, const char *path, const char *rev,
 		&out->arena, sum.concluded ? sum.concluded : "NONE");
 	/* the scan's arena holds paths and texts: keep it alive by moving
 	 * the strings we point at into ours */
-	if ((rc = hash_all(out, &scan, a, err)) < 0)
+	if ((rc = hash_all(out, &scan, repo, a, err)) < 0)
 		goto out;
 	for (size_t i = 0; i < out->file_nr; i++) {
 		struct sbom_source_file *f = &out->file[i];
@@ -369,6 +310,7 @@ out:
 	lic_summary_release(&sum);
 	lic_adapt_close(a);
 	lic_scan_release(&scan);
+	mirror_repo_free(repo);
 	return rc;
 }
 

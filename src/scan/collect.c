@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Collecting one component's facts and evaluating its health.  Runs in a
- * worker thread with its own libgit2 handles.
+ * worker thread: the repository is opened once (collect_open), its tree
+ * walked once (collect_tree: file facts and license scan), its history
+ * walked once (collect_history, in collect_hist.c).
  */
 #include "scan/scan_int.h"
 
@@ -14,15 +16,15 @@
 
 #include <cjson/cJSON.h>
 
-#include <git2.h>
-
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
-#include "git/mirror_int.h"
+#include "collect/collect.h"
+#include "git/mirror.h"
 #include "git/pathlog.h"
 #include "git/tree.h"
+#include "license/scan.h"
 #include "scan/manifest.h"
 #include "core/banned.h"
 
@@ -76,7 +78,7 @@ static int open_repo(struct mirror_repo **repo, struct scan_item *it,
 	mo.offline = opts->offline;
 	if (opts->timeout > 0)
 		mo.timeout = opts->timeout;
-	ret = mirror_open(repo, it->mc->repo, &mo, &oc, err);
+	ret = collect_open(repo, it->mc->repo, &mo, &oc, err);
 	if (ret == 0 && it->remote)
 		it->mirror_path =
 			oh_arena_strdup(&it->arena, mirror_repo_path(*repo));
@@ -94,7 +96,7 @@ static int open_repo(struct mirror_repo **repo, struct scan_item *it,
 
 /* Read the CI workflow files the security checks look at. */
 static size_t read_ci(struct health_text *out, struct oh_arena *arena,
-		      git_repository *repo, const struct tree_files *t)
+		      struct mirror_repo *repo, const struct tree_files *t)
 {
 	size_t n = 0;
 
@@ -147,7 +149,7 @@ static size_t root_license_files(const char **out, const struct tree_files *t)
  * root license file: the evidence for "the license changed in commit X".
  */
 static bool license_history(struct pathlog *log, struct scan_item *it,
-			    git_repository *repo, const char **paths,
+			    struct mirror_repo *repo, const char **paths,
 			    const struct tree_files *t)
 {
 	size_t n = root_license_files(paths, t);
@@ -208,26 +210,13 @@ static void record_facts(struct scan_item *it, const struct tree_files *t,
 		       health_risk_name(it->health.risk));
 }
 
-static bool has_tag(git_repository *repo, const char *tag)
-{
-	git_object *obj = NULL;
-	char spec[300];
-	int n = snprintf(spec, sizeof(spec), "refs/tags/%s^{commit}", tag);
-
-	if (n < 0 || (size_t)n >= sizeof(spec) ||
-	    git_revparse_single(&obj, repo, spec) < 0)
-		return false;
-	git_object_free(obj);
-	return true;
-}
-
 /*
  * The revision of a component from an SBOM that names a version but no
  * revision: the first tag of v<version>, <version>, <name>-<version>,
  * <name>@<version> the repository has, else HEAD.  Which one is recorded
  * as the fact sbom.revision, so a report says what was reviewed.
  */
-static const char *version_ref(struct scan_item *it, git_repository *repo)
+static const char *version_ref(struct scan_item *it, struct mirror_repo *repo)
 {
 	const struct manifest_component *mc = it->mc;
 	const char *v = mc->version;
@@ -243,7 +232,7 @@ static const char *version_ref(struct scan_item *it, git_repository *repo)
 	snprintf(cand[2], sizeof(cand[2]), "%.*s-%s", (int)blen, base, v);
 	snprintf(cand[3], sizeof(cand[3]), "%.*s@%s", (int)blen, base, v);
 	for (size_t i = 0; i < 4; i++)
-		if (has_tag(repo, cand[i])) {
+		if (tree_has_tag(repo, cand[i])) {
 			scan_item_fact(it, "sbom.revision",
 				       "tag %s (version %s)", cand[i], v);
 			return oh_arena_strdup(&it->arena, cand[i]);
@@ -264,18 +253,18 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	struct tree_files files = TREE_FILES_INIT;
 	struct health_text ci[SCAN_MAX_CI_FILES];
 	struct health_input in;
-	struct mirror_repo *mrepo = NULL;
-	git_repository *repo = NULL;
+	struct lic_scan ls = LIC_SCAN_INIT;
+	struct mirror_repo *repo = NULL;
 	size_t ci_nr;
 
 	it->started_at = (int64_t)time(NULL);
-	if (open_repo(&mrepo, it, opts, &err) < 0) {
+	if (open_repo(&repo, it, opts, &err) < 0) {
 		fail(it, &err);
 		goto out;
 	}
-	repo = mirror_repo_git(mrepo);
-	if (tree_collect(&files, repo, version_ref(it, repo), it->mc->name,
-			 &err) < 0) {
+	/* the one tree walk: file facts and the license scan together */
+	if (collect_tree(&files, &ls, repo, version_ref(it, repo), NULL,
+			 it->mc->name, &err) < 0) {
 		fail(it, &err);
 		goto out;
 	}
@@ -288,11 +277,10 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	in.ci_text_nr = ci_nr;
 	declared_facts(&in, it->mc);
 	has_log = license_history(&log, it, repo, lic_paths, &files);
-	scan_collect_license(it, wk, &in, mirror_repo_path(mrepo), repo,
-			     has_log ? &log : NULL);
+	scan_collect_license(it, wk, &in, &ls, repo, has_log ? &log : NULL);
 	if (has_log)
 		pathlog_release(&log);
-	scan_collect_history(it, wk, &in, mirror_repo_path(mrepo));
+	scan_collect_history(it, wk, &in, repo);
 	scan_collect_enrich(it, wk, opts, &in);
 	health_evaluate(&it->health, &in, w);
 	scan_collect_policy(it, wk, &in, &it->health);
@@ -300,6 +288,7 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 out:
 	it->finished_at = (int64_t)time(NULL);
 	tree_files_release(&files);
-	mirror_repo_free(mrepo);
+	lic_scan_release(&ls);
+	mirror_repo_free(repo);
 	oh_err_release(&err);
 }

@@ -17,6 +17,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "collect/collect.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/timeutil.h"
@@ -52,7 +53,7 @@ static bool known_locked(void *payload, const char *hex_id)
 
 /* Walk what is new, store it, and load the whole history into *all. */
 static int walk_and_store(struct hist *all, struct scan_item *it,
-			  struct scan_worker *wk, const char *repo_path,
+			  struct scan_worker *wk, struct mirror_repo *repo,
 			  struct oh_err *err)
 {
 	struct hist_opts ho = HIST_OPTS_INIT;
@@ -70,7 +71,7 @@ static int walk_and_store(struct hist *all, struct scan_item *it,
 	ho.bots = wk->bots;
 	ho.known = known_locked;
 	ho.known_payload = &k;
-	ret = hist_collect(&fresh, repo_path, &ho, err);
+	ret = collect_history(&fresh, repo, &ho, err);
 	if (ret < 0)
 		goto out;
 	pthread_mutex_lock(wk->lock);
@@ -328,7 +329,7 @@ static void tz_shares(struct scan_item *it, const struct hist *h, int64_t now)
 }
 
 void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
-			  struct health_input *in, const char *repo_path)
+			  struct health_input *in, struct mirror_repo *repo)
 {
 	struct oh_err err = OH_ERR_INIT;
 	struct act_metrics m;
@@ -337,7 +338,7 @@ void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
 	char line[512];
 
 	hist_init(&all);
-	if (walk_and_store(&all, it, wk, repo_path, &err) < 0) {
+	if (walk_and_store(&all, it, wk, repo, &err) < 0) {
 		oh_err_format(line, sizeof(line), &err);
 		scan_item_finding(it, "activity/history-unavailable", "medium",
 				  NULL, "history facts unknown: %s", line);

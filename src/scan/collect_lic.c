@@ -149,7 +149,7 @@ static void summary_facts(struct scan_item *it, struct health_input *in,
 
 /* Identify the license of one blob: "" when it cannot be read or named. */
 static void identify_blob(char *out, size_t size, struct lic_adapt *eng,
-			  struct git_repository *git, const char *blob_id)
+			  struct mirror_repo *git, const char *blob_id)
 {
 	struct oh_buf b = OH_BUF_INIT;
 	struct oh_err err = OH_ERR_INIT;
@@ -183,8 +183,7 @@ static bool osi_of(struct lic_adapt *eng, const char *expr)
  * commit; a switch from an OSI license to a non-OSI one is high.
  */
 static void license_changes(struct scan_item *it, struct lic_adapt *eng,
-			    struct git_repository *git,
-			    const struct pathlog *hist)
+			    struct mirror_repo *git, const struct pathlog *hist)
 {
 	for (size_t i = 0; hist && i < hist->change_nr; i++) {
 		const struct pathlog_change *c = &hist->change[i];
@@ -216,16 +215,11 @@ static void license_changes(struct scan_item *it, struct lic_adapt *eng,
 }
 
 void scan_collect_license(struct scan_item *it, struct scan_worker *wk,
-			  struct health_input *in, const char *repo_path,
-			  struct git_repository *git,
-			  const struct pathlog *hist)
+			  struct health_input *in, struct lic_scan *ls,
+			  struct mirror_repo *git, const struct pathlog *hist)
 {
-	struct lic_scan_opts so = { .rev = it->revision };
-	struct lic_scan ls = LIC_SCAN_INIT;
 	struct lic_summary sum;
-	struct oh_err err = OH_ERR_INIT;
 	struct lic_adapt *eng = engine(wk);
-	char line[512];
 
 	if (!eng) {
 		scan_item_finding(it, "license/engine-unavailable", "medium",
@@ -233,18 +227,9 @@ void scan_collect_license(struct scan_item *it, struct scan_worker *wk,
 				  wk->lic_error);
 		return;
 	}
-	if (lic_scan_run(&ls, repo_path, &so, &err) < 0) {
-		oh_err_format(line, sizeof(line), &err);
-		scan_item_finding(it, "license/scan-failed", "medium", NULL,
-				  "license facts unknown: %s", line);
-		goto out;
-	}
 	memset(&sum, 0, sizeof(sum));
-	lic_summary_build(&sum, &ls, eng);
+	lic_summary_build(&sum, ls, eng);
 	summary_facts(it, in, &sum);
 	lic_summary_release(&sum);
 	license_changes(it, eng, git, hist);
-out:
-	lic_scan_release(&ls);
-	oh_err_release(&err);
 }

@@ -94,28 +94,29 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 void scan_worker_release(struct scan_worker *wk);
 
 /**
- * The license facts of a repository at `rev` into `in` and the item's
- * facts and findings (collect_lic.c).  `repo_path` is the git dir or work
- * tree; `git` the open handle, for reading old license blobs; `hist` the
- * root license files' history (may be NULL).  Failures leave the license
- * facts unknown and add a finding; they never fail the component.
+ * The license facts of the reviewed revision into `in` and the item's
+ * facts and findings (collect_lic.c), from the license scan `ls` of the
+ * one tree walk.  `repo` is the open handle, for reading old license
+ * blobs; `hist` the root license files' history (may be NULL).  Failures
+ * leave the license facts unknown and add a finding; they never fail the
+ * component.
  */
-struct git_repository;
+struct mirror_repo;
 struct pathlog;
 struct health_input;
+struct lic_scan;
 void scan_collect_license(struct scan_item *it, struct scan_worker *wk,
-			  struct health_input *in, const char *repo_path,
-			  struct git_repository *git,
-			  const struct pathlog *hist);
+			  struct health_input *in, struct lic_scan *ls,
+			  struct mirror_repo *repo, const struct pathlog *hist);
 
 /**
  * History facts (collect_hist.c): walk the commits not yet stored, store
  * them, load the whole history back, and fill in->history, the item's
- * activity and DCO facts.  `repo_path` is the git dir or work tree.
- * Failures leave the history unknown and add a finding.
+ * activity and DCO facts, over the open handle `repo`.  Failures leave
+ * the history unknown and add a finding.
  */
 void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
-			  struct health_input *in, const char *repo_path);
+			  struct health_input *in, struct mirror_repo *repo);
 
 /**
  * The origin-policy decision (collect_policy.c) from the declared facts,
