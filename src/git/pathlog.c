@@ -4,6 +4,7 @@
  */
 #include "git/pathlog.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include <git2.h>
@@ -105,7 +106,7 @@ static void compare(struct pathlog *out, const git_commit *c, git_tree *tree,
  */
 static int walk_chain(struct pathlog *out, git_commit *c,
 		      const char *const *paths, size_t path_nr,
-		      size_t max_commits)
+		      size_t max_commits, const git_oid *stop)
 {
 	git_tree *tree = NULL;
 	int ret = -1;
@@ -118,6 +119,10 @@ static int walk_chain(struct pathlog *out, git_commit *c,
 
 		if (max_commits > 0 && out->commits >= max_commits)
 			break;
+		if (stop && git_oid_equal(git_commit_id(c), stop)) {
+			out->stopped = true;
+			break;
+		}
 		if (git_commit_parentcount(c) > 0 &&
 		    (git_commit_parent(&parent, c, 0) < 0 ||
 		     git_commit_tree(&ptree, parent) < 0)) {
@@ -142,7 +147,19 @@ int pathlog_collect(struct pathlog *out, struct mirror_repo *mr,
 		    const char *rev, const char *const *paths, size_t path_nr,
 		    size_t max_commits, const char *name, struct oh_err *err)
 {
+	return pathlog_collect_until(out, mr, rev, NULL, paths, path_nr,
+				     max_commits, name, err);
+}
+
+int pathlog_collect_until(struct pathlog *out, struct mirror_repo *mr,
+			  const char *rev, const char *stop,
+			  const char *const *paths, size_t path_nr,
+			  size_t max_commits, const char *name,
+			  struct oh_err *err)
+{
 	git_repository *repo = mirror_repo_git(mr);
+	git_oid stop_id;
+	bool has_stop = stop && git_oid_fromstr(&stop_id, stop) == 0;
 	git_object *start = NULL;
 	git_commit *head = NULL;
 	int ret = OH_EGIT;
@@ -163,7 +180,8 @@ int pathlog_collect(struct pathlog *out, struct mirror_repo *mr,
 		goto out;
 	}
 	/* walk_chain() owns and frees the commits it walks. */
-	if (walk_chain(out, head, paths, path_nr, max_commits) < 0) {
+	if (walk_chain(out, head, paths, path_nr, max_commits,
+		       has_stop ? &stop_id : NULL) < 0) {
 		ret = gitlib_error(err, name, "cannot walk the history");
 		goto out;
 	}

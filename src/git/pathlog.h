@@ -20,6 +20,7 @@
  * Thread safety: one repository handle per thread.
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -53,6 +54,7 @@ struct pathlog {
 	size_t change_nr;                                  /* entries */
 	size_t more;    /* changes not kept */
 	size_t commits; /* commits walked */
+	bool stopped;   /* pathlog_collect_until() reached `stop` */
 };
 
 /**
@@ -64,6 +66,19 @@ struct pathlog {
 int pathlog_collect(struct pathlog *out, struct mirror_repo *repo,
 		    const char *rev, const char *const *paths, size_t path_nr,
 		    size_t max_commits, const char *name, struct oh_err *err);
+
+/**
+ * The same, but the walk ends at commit `stop` (hex id; NULL or not on
+ * the first-parent chain: the whole chain) without looking at it, and
+ * out->stopped says whether it was reached: the changes of `stop` and
+ * older are then those of an earlier walk from `stop`, so an update of
+ * a reviewed repository walks only the new part of its history.
+ */
+int pathlog_collect_until(struct pathlog *out, struct mirror_repo *repo,
+			  const char *rev, const char *stop,
+			  const char *const *paths, size_t path_nr,
+			  size_t max_commits, const char *name,
+			  struct oh_err *err);
 
 void pathlog_release(struct pathlog *p);
 

@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <stdbool.h>
 #include <strings.h>
@@ -26,6 +27,7 @@
 #include "git/tree.h"
 #include "license/scan.h"
 #include "scan/manifest.h"
+#include "store/store_scan.h"
 #include "core/banned.h"
 
 void scan_item_fact(struct scan_item *it, const char *key, const char *fmt, ...)
@@ -144,21 +146,149 @@ static size_t root_license_files(const char **out, const struct tree_files *t)
 	return n;
 }
 
+/* The paths followed, joined: a stored history serves only the same set. */
+static void join_paths(struct oh_buf *b, const char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		oh_buf_addf(b, "%s%s", i ? "\n" : "", paths[i]);
+}
+
+static const char *json_str(const cJSON *o, const char *key)
+{
+	const char *v =
+		cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, key));
+
+	return v ? v : "";
+}
+
+/* Append the changes of a stored license.file_history fact to log. */
+static bool log_from_json(struct pathlog *log, const char *json,
+			  const char **paths, size_t n)
+{
+	cJSON *arr = cJSON_Parse(json);
+	const cJSON *o;
+	bool ok = cJSON_IsArray(arr);
+
+	if (!ok) {
+		cJSON_Delete(arr);
+		return false;
+	}
+	cJSON_ArrayForEach(o, arr)
+	{
+		struct pathlog_change *c;
+		const char *path = cJSON_GetStringValue(
+			cJSON_GetObjectItemCaseSensitive(o, "path"));
+		const char *kind = cJSON_GetStringValue(
+			cJSON_GetObjectItemCaseSensitive(o, "change"));
+		const char *subject = cJSON_GetStringValue(
+			cJSON_GetObjectItemCaseSensitive(o, "subject"));
+		size_t k;
+
+		for (k = 0; path && k < n && strcmp(paths[k], path) != 0; k++)
+			;
+		if (!path || k == n || !kind || !subject) {
+			ok = false;
+			break;
+		}
+		if (log->change_nr >= PATHLOG_MAX_CHANGES) {
+			log->more++;
+			continue;
+		}
+		c = &log->change[log->change_nr++];
+		memset(c, 0, sizeof(*c));
+		c->path = paths[k];
+		c->kind = strcmp(kind, "added") == 0     ? PATHLOG_ADDED
+			  : strcmp(kind, "removed") == 0 ? PATHLOG_REMOVED
+							 : PATHLOG_MODIFIED;
+		c->time = (int64_t)cJSON_GetNumberValue(
+			cJSON_GetObjectItemCaseSensitive(o, "time"));
+		c->subject = oh_arena_strdup(&log->arena, subject);
+		snprintf(c->commit, sizeof(c->commit), "%s",
+			 json_str(o, "commit"));
+		snprintf(c->old_blob, sizeof(c->old_blob), "%s",
+			 json_str(o, "old_blob"));
+		snprintf(c->new_blob, sizeof(c->new_blob), "%s",
+			 json_str(o, "new_blob"));
+	}
+	cJSON_Delete(arr);
+	return ok;
+}
+
+/*
+ * The history of the root license files, walked only as far as the
+ * previous review of the component: the changes up to the revision it
+ * reviewed are facts of that revision, kept in the database.  Same
+ * revision: nothing is walked; a later one on the first-parent chain:
+ * only the new commits.  Anything else (other paths, a rewritten
+ * history, a stored fact that does not read back): the whole chain.
+ */
+static int walk_license_paths(struct pathlog *log, struct scan_item *it,
+			      struct scan_worker *wk, struct mirror_repo *repo,
+			      const char **paths, size_t n, struct oh_err *err)
+{
+	struct oh_buf want = OH_BUF_INIT;
+	char *prev = NULL, *prev_paths = NULL;
+	char rev[41], rev2[41];
+	int found = 0, rc;
+
+	join_paths(&want, paths, n);
+	if (wk->st) {
+		struct oh_err e = OH_ERR_INIT;
+
+		pthread_mutex_lock(wk->lock);
+		found = store_fact_latest(&prev_paths, rev2, wk->st,
+					  it->component_id,
+					  "license.file_history_paths", &e);
+		if (found == 1)
+			found = store_fact_latest(&prev, rev, wk->st,
+						  it->component_id,
+						  "license.file_history", &e);
+		pthread_mutex_unlock(wk->lock);
+		oh_err_release(&e);
+		if (found == 1 && (strcmp(prev_paths, want.buf) != 0 ||
+				   strcmp(rev, rev2) != 0))
+			found = 0;
+	}
+	if (found == 1 && strcmp(rev, it->revision) == 0) {
+		memset(log, 0, sizeof(*log));
+		rc = log_from_json(log, prev, paths, n) ? 0 : -1;
+	} else {
+		rc = pathlog_collect_until(log, repo, it->revision,
+					   found == 1 ? rev : NULL, paths, n, 0,
+					   it->mc->name, err);
+		if (rc == 0 && log->stopped &&
+		    !log_from_json(log, prev, paths, n))
+			rc = -1;
+	}
+	if (rc == -1) { /* the stored fact did not read back: walk it all */
+		pathlog_release(log);
+		rc = pathlog_collect(log, repo, it->revision, paths, n, 0,
+				     it->mc->name, err);
+	}
+	if (rc == 0)
+		scan_item_fact(it, "license.file_history_paths", "%s",
+			       want.buf);
+	free(prev);
+	free(prev_paths);
+	oh_buf_release(&want);
+	return rc;
+}
+
 /*
  * Record, as a JSON fact, every commit that added, changed or removed a
  * root license file: the evidence for "the license changed in commit X".
  */
 static bool license_history(struct pathlog *log, struct scan_item *it,
-			    struct mirror_repo *repo, const char **paths,
-			    const struct tree_files *t)
+			    struct scan_worker *wk, struct mirror_repo *repo,
+			    const char **paths, const struct tree_files *t)
 {
 	size_t n = root_license_files(paths, t);
 	struct oh_err err = OH_ERR_INIT;
 	cJSON *arr;
 	char *json;
 
-	if (n == 0 || pathlog_collect(log, repo, it->revision, paths, n, 0,
-				      it->mc->name, &err) < 0) {
+	if (n == 0 ||
+	    walk_license_paths(log, it, wk, repo, paths, n, &err) < 0) {
 		oh_err_release(&err);
 		return false;
 	}
@@ -276,7 +406,7 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	in.ci_text = ci;
 	in.ci_text_nr = ci_nr;
 	declared_facts(&in, it->mc);
-	has_log = license_history(&log, it, repo, lic_paths, &files);
+	has_log = license_history(&log, it, wk, repo, lic_paths, &files);
 	scan_collect_license(it, wk, &in, &ls, repo, has_log ? &log : NULL);
 	if (has_log)
 		pathlog_release(&log);

@@ -5,6 +5,7 @@
 #include "store/store_scan.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/err.h"
@@ -211,6 +212,40 @@ int store_fact_put(struct store *st, int64_t run_id, int64_t component_id,
 	store_bind_text(stmt, 3, key);
 	store_bind_text(stmt, 4, value);
 	return step_done(st, stmt, "recording a fact", err);
+}
+
+int store_fact_latest(char **value, char revision[41], struct store *st,
+		      int64_t component_id, const char *key, struct oh_err *err)
+{
+	static const char sql[] =
+		"SELECT f.value, rc.revision FROM facts f"
+		" JOIN run_components rc ON rc.run_id = f.run_id"
+		"  AND rc.component_id = f.component_id"
+		" WHERE f.component_id = ?1 AND f.key = ?2"
+		"  AND rc.status = 'done' AND rc.revision IS NOT NULL"
+		" ORDER BY f.run_id DESC LIMIT 1";
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	*value = NULL;
+	revision[0] = '\0';
+	if (store_prepare(st, &stmt, sql, err) < 0)
+		return err->code;
+	sqlite3_bind_int64(stmt, 1, component_id);
+	store_bind_text(stmt, 2, key);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW && sqlite3_column_text(stmt, 0)) {
+		*value = oh_xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		snprintf(revision, 41, "%s",
+			 (const char *)sqlite3_column_text(stmt, 1));
+		rc = 1;
+	} else if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+		rc = 0;
+	} else {
+		rc = store_db_error(st, err, "reading a fact");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
 }
 
 int store_run_unreviewed_put(struct store *st, int64_t run_id, int64_t seq,

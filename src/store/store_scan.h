@@ -74,6 +74,17 @@ int store_fact_put(struct store *st, int64_t run_id, int64_t component_id,
  * reviewed (replacing a row a resumed run wrote before).  `version` and
  * `element` may be NULL.
  */
+/**
+ * The value of fact `key` of a component in its latest run where it was
+ * reviewed (status done), and the revision that run reviewed: facts that
+ * depend only on the revision can be reused or extended.  Returns 1 and
+ * sets *value (caller frees with free()) and `revision`, 0 when there is
+ * none, or OH_EDB.
+ */
+int store_fact_latest(char **value, char revision[41], struct store *st,
+		      int64_t component_id, const char *key,
+		      struct oh_err *err);
+
 int store_run_unreviewed_put(struct store *st, int64_t run_id, int64_t seq,
 			     const char *name, const char *version,
 			     const char *element, const char *reason,
