@@ -12,6 +12,7 @@
  * true whatever happens to the run, so a kill in between loses nothing.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -59,6 +60,7 @@ static int walk_and_store(struct hist *all, struct scan_item *it,
 	struct hist_opts ho = HIST_OPTS_INIT;
 	struct known_ctx k = { .lock = wk->lock };
 	struct hist fresh;
+	int64_t stored;
 	int ret;
 
 	hist_init(&fresh);
@@ -71,15 +73,24 @@ static int walk_and_store(struct hist *all, struct scan_item *it,
 	ho.bots = wk->bots;
 	ho.known = known_locked;
 	ho.known_payload = &k;
+	pthread_mutex_lock(wk->lock);
+	stored = store_hist_count(k.sh);
+	pthread_mutex_unlock(wk->lock);
 	ret = collect_history(&fresh, repo, &ho, err);
 	if (ret < 0)
 		goto out;
 	pthread_mutex_lock(wk->lock);
 	ret = store_hist_save(k.sh, &fresh, err);
-	if (ret == 0)
+	/* nothing stored before: the walk is the whole history */
+	if (ret == 0 && stored > 0)
 		ret = store_hist_load(all, k.sh, err);
 	pthread_mutex_unlock(wk->lock);
 	scan_item_fact(it, "history.walked", "%zu", fresh.commit_nr);
+	if (ret == 0 && stored == 0) {
+		hist_release(all);
+		*all = fresh;
+		hist_init(&fresh);
+	}
 out:
 	if (k.sh) {
 		pthread_mutex_lock(wk->lock);
@@ -205,6 +216,31 @@ static char *monthly_json(const struct hist *h, int64_t now)
 	return json_done(o);
 }
 
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp((*(cJSON *const *)a)->string,
+		      (*(cJSON *const *)b)->string);
+}
+
+/* Sort an object's members by key: the same facts whatever the order of
+ * the commits (walk order on a first scan, id order when read back). */
+static void sort_keys(cJSON *o)
+{
+	size_t n = (size_t)cJSON_GetArraySize(o);
+	cJSON **item;
+	size_t i = 0;
+
+	if (n < 2)
+		return;
+	item = oh_xcalloc(n, sizeof(*item));
+	while (o->child)
+		item[i++] = cJSON_DetachItemViaPointer(o, o->child);
+	qsort(item, n, sizeof(*item), cmp_key);
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(o, item[i]);
+	free(item);
+}
+
 /* Commits of the last 365 days per organisation (individuals pooled). */
 static char *orgs_json(const struct hist *h, const struct act_orgs *orgs,
 		       int64_t now)
@@ -227,6 +263,7 @@ static char *orgs_json(const struct hist *h, const struct act_orgs *orgs,
 		else
 			cJSON_AddNumberToObject(o, org, 1);
 	}
+	sort_keys(o);
 	return json_done(o);
 }
 
