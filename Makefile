@@ -70,7 +70,7 @@ UNIT_BIN   := $(BUILD)/tests/unit/run
 FIXTURES   := build/fixtures
 
 .PHONY: check-browser all check demo deps install uninstall clean style style-fix lint \
-	fuzz bench unit cli replay hdrcheck fixtures
+	fuzz bench unit cli replay hdrcheck fixtures layers
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -144,6 +144,7 @@ replay: $(REPLAYS)
 check: deps
 	@$(MAKE) --no-print-directory all hdrcheck
 	@$(MAKE) --no-print-directory style
+	@$(MAKE) --no-print-directory layers
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory replay
 	@$(MAKE) --no-print-directory cli
@@ -162,6 +163,10 @@ demo: deps
 	@tools/demo.sh $(CURDIR)/$(BIN) $(CURDIR)/demo
 
 STYLE_FILES = $(shell find src tests -name '*.[ch]' | sort)
+
+# Library headers and layers (docs/architecture.md), like curl's checksrc.
+layers:
+	@tools/check-layers.sh
 
 style:
 	@clang-format-14 --dry-run -Werror $(STYLE_FILES)

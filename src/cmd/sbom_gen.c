@@ -13,6 +13,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "collect/collect.h"
 #include "core/atomic.h"
 #include "core/buf.h"
 #include "core/err.h"
@@ -159,7 +160,7 @@ static int sbom_generate_cmd(int argc, char **argv)
 	if (a.g.created == 0)
 		a.g.created = oh_now();
 	a.g.tool = "osshealth-" OH_VERSION;
-	if (sbom_source_read(&src, a.path, a.rev, a.dir, &err) < 0 ||
+	if (collect_sbom_source(&src, a.path, a.rev, a.dir, &err) < 0 ||
 	    sbom_generate(&doc, &src, &a.g, &err) < 0) {
 		ret = cmd_report_error(&err);
 		goto out;
@@ -332,7 +333,7 @@ static int sbom_verify_cmd(int argc, char **argv)
 	oh_buf_set_max(&data, SBOM_MAX_BYTES);
 	if (oh_buf_read_file(&data, a.file, &err) < 0 ||
 	    sbom_read(&doc, data.buf, data.len, a.file, &err) < 0 ||
-	    sbom_source_read(&src, a.repo, a.rev, a.dir, &err) < 0) {
+	    collect_sbom_source(&src, a.repo, a.rev, a.dir, &err) < 0) {
 		ret = cmd_report_error(&err);
 		goto out;
 	}

@@ -65,6 +65,17 @@ int collect_license(struct lic_scan *lic, struct mirror_repo **repo_out,
 		    const char *path, const struct lic_scan_opts *lo,
 		    struct oh_err *err);
 
+/**
+ * The facts of a source tree for SBOM generation and verification
+ * (sbom/source.h): `path` is a git repository at `rev` (NULL meaning
+ * HEAD) unless `no_git`, otherwise a directory, read into *out
+ * (SBOM_SOURCE_INIT).  Errors: OH_ENOTFOUND (path or revision), OH_EGIT,
+ * OH_EIO, OH_ELIMIT, and the license engine's data errors.
+ */
+struct sbom_source;
+int collect_sbom_source(struct sbom_source *out, const char *path,
+			const char *rev, bool no_git, struct oh_err *err);
+
 /** The one revwalk over an open repository (hist_collect_repo()). */
 int collect_history(struct hist *h, struct mirror_repo *repo,
 		    const struct hist_opts *opts, struct oh_err *err);

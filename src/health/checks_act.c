@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "git/tree.h"
+#include "facts/tree.h"
 #include "health/health_int.h"
 #include "core/banned.h"
 

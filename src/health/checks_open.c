@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "git/tree.h"
+#include "facts/tree.h"
 #include "health/health_int.h"
 #include "core/banned.h"
 

@@ -19,7 +19,7 @@
 #include "core/err.h"
 #include "core/path.h"
 #include "core/xalloc.h"
-#include "git/tree.h"
+#include "facts/tree.h"
 #include "health/health_int.h"
 #include "core/banned.h"
 

@@ -4,7 +4,7 @@
 
 /*
  * SBOM generation: one SPDX 2.3 document describing one package, the
- * source tree read by sbom_source_read().
+ * source tree read by collect_sbom_source().
  *
  * The package: name, version (the tag at the commit, else `git describe
  * --tags`), download location "git+URL@commit" (origin URL; NOASSERTION

@@ -10,9 +10,9 @@
  * license of the license engine; and, for a git repository, the commit,
  * the tags pointing at it, `git describe --tags` and the origin URL.
  *
- * Operations: sbom_source_read() collects (reads git objects, or a plain
- * directory); everything else in sbom/ that uses a struct sbom_source is
- * a pure function of it.  sbom_verif_code() computes the SPDX package
+ * Operations: collect_sbom_source() (collect/collect.h) collects: one
+ * open, one tree walk, or a plain directory; everything in sbom/ that
+ * uses a struct sbom_source is a pure function of it.  sbom_verif_code() computes the SPDX package
  * verification code over the files, minus excluded names.
  *
  * Files are the regular files and executables of the tree; symbolic
@@ -71,15 +71,6 @@ struct sbom_source {
 /* clang-format off */
 #define SBOM_SOURCE_INIT { .arena = OH_ARENA_INIT }
 /* clang-format on */
-
-/**
- * Read `path` (a git repository at `rev`, NULL meaning HEAD, unless
- * `no_git`; otherwise a directory) into *out (SBOM_SOURCE_INIT).  Errors:
- * OH_ENOTFOUND (path or revision), OH_EGIT, OH_EIO, OH_ELIMIT, and the
- * license engine's data errors.
- */
-int sbom_source_read(struct sbom_source *out, const char *path, const char *rev,
-		     bool no_git, struct oh_err *err);
 
 /** Look a path up ("a/b.c" or "./a/b.c"); NULL when absent. */
 const struct sbom_source_file *sbom_source_find(const struct sbom_source *s,

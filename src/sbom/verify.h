@@ -6,7 +6,7 @@
  * Does an SBOM tell the truth about the source it names?  The package the
  * document describes (its DESCRIBES relationship or documentDescribes;
  * the only package otherwise) is compared with a source read by
- * sbom_source_read():
+ * collect_sbom_source():
  *
  *   file-absent        a file of the package is not in the source
  *   file-unlisted      a source file is not in the package (files analysed)
