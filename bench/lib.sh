@@ -4,7 +4,9 @@
 # by Python's resource module around one child (no extra package).
 #
 #   bench_run LABEL CMD...   prints "LABEL: <seconds> s, peak RSS <MB> MB"
-#                            and sets BENCH_SECONDS and BENCH_RSS_MB
+#                            and sets BENCH_SECONDS, BENCH_CPU (user +
+#                            system seconds, steadier than wall time on a
+#                            shared machine), BENCH_RSS_MB and BENCH_RC
 
 bench_run() {
 	label=$1
@@ -15,11 +17,14 @@ t = time.monotonic()
 rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL,
                      stderr=subprocess.DEVNULL)
 dt = time.monotonic() - t
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
-print("%.3f %.1f %d" % (dt, rss, rc))
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.3f %.1f %d %.3f" % (dt, ru.ru_maxrss / 1024.0, rc,
+                             ru.ru_utime + ru.ru_stime))
 PY
 )
 	BENCH_SECONDS=$1
 	BENCH_RSS_MB=$2
-	echo "$label: $1 s, peak RSS $2 MB (exit $3)"
+	BENCH_RC=$3
+	BENCH_CPU=$4
+	echo "$label: $1 s (cpu $4 s), peak RSS $2 MB (exit $3)"
 }
