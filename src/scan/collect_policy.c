@@ -81,9 +81,9 @@ void scan_collect_policy(struct scan_item *it, const struct scan_worker *wk,
 	policy_classify(res, wk->rules, wk->profile, &pc, &ph);
 	snprintf(it->decision, sizeof(it->decision), "%s",
 		 policy_decision_name(res->decision));
-	policy_render(&text, wk->profile, "rules/policy.json", names, res, 1,
+	policy_render(&text, wk->profile, wk->rules_source, names, res, 1,
 		      false);
-	policy_render(&json, wk->profile, "rules/policy.json", names, res, 1,
+	policy_render(&json, wk->profile, wk->rules_source, names, res, 1,
 		      true);
 	scan_item_fact(it, "policy.decision", "%s", it->decision);
 	scan_item_fact(it, "policy.profile", "%s", res->profile);

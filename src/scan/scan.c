@@ -242,6 +242,10 @@ static void *worker(void *arg)
 				  .bots = b->bots,
 				  .orgs = b->orgs,
 				  .rules = b->rules,
+				  .rules_source =
+					  b->opts->policy_rules
+						  ? b->opts->policy_rules
+						  : "rules/policy.json",
 				  .profile = b->profile };
 
 	for (;;) {

@@ -37,6 +37,7 @@ struct scan_worker {
 	const struct hist_bots *bots;     /* rules/bots.json; may be NULL */
 	const struct act_orgs *orgs;      /* rules/orgs.json; may be NULL */
 	const struct policy_rules *rules; /* rules/policy.json */
+	const char *rules_source;         /* the rules file, as named */
 	const struct policy_profile *profile; /* the jurisdiction profile */
 	struct net_client *net;  /* HTTP client, created on first use */
 	struct store *net_cache; /* this worker's own database handle */

@@ -40,3 +40,10 @@ expect_exit 2 policy explain --db r.db nosuch
 expect_stderr_match "has no component 'nosuch'"
 expect_exit 2 policy explain --db r.db
 expect_stderr_match 'name exactly one component'
+
+# The explanation names the rules file the scan really loaded.
+cp "$SRCDIR/rules/policy.json" my-policy.json
+expect_exit 0 scan --db p.db --policy my-policy.json "$FIXTURES/lic-apache"
+expect_exit 0 policy explain --db p.db lic-apache
+expect_stdout_match '^rules: my-policy\.json$'
+expect_stdout_nomatch 'rules/policy\.json'
