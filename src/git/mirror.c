@@ -77,6 +77,28 @@ void mirror_repo_free(struct mirror_repo *r)
 	gitlib_shutdown();
 }
 
+int mirror_repo_reopen(struct mirror_repo **out, const struct mirror_repo *r,
+		       struct oh_err *err)
+{
+	struct mirror_repo *n = oh_xcalloc(1, sizeof(*n));
+
+	gitlib_init();
+	*out = NULL;
+	if (git_repository_open_ext(&n->repo, r->path,
+				    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		int rc = gitlib_error(err, r->key, "cannot open it again");
+
+		mirror_repo_free(n);
+		return rc;
+	}
+	n->kind = r->kind;
+	n->path = oh_xstrdup(r->path);
+	n->key = oh_xstrdup(r->key);
+	memcpy(n->head, r->head, sizeof(n->head));
+	*out = n;
+	return 0;
+}
+
 /* ---- failure classification ------------------------------------------ */
 
 static bool has(const char *msg, const char *needle)

@@ -149,6 +149,14 @@ int mirror_open(struct mirror_repo **out, const char *source,
 /** Close and free; NULL is a no-op. */
 void mirror_repo_free(struct mirror_repo *r);
 
+/**
+ * A second handle on the repository behind r (libgit2 handles are one
+ * per thread), opened where r was, never fetched: for a pass that runs in
+ * another thread.  Free with mirror_repo_free().  OH_EGIT.
+ */
+int mirror_repo_reopen(struct mirror_repo **out, const struct mirror_repo *r,
+		       struct oh_err *err);
+
 enum mirror_kind mirror_repo_kind(const struct mirror_repo *r);
 
 /** Absolute path of the repository read (the git dir for a mirror). */

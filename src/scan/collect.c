@@ -26,6 +26,7 @@
 #include "git/pathlog.h"
 #include "git/tree.h"
 #include "license/scan.h"
+#include "policy/policy.h"
 #include "scan/manifest.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
@@ -373,6 +374,81 @@ static const char *version_ref(struct scan_item *it, struct mirror_repo *repo)
 	return NULL;
 }
 
+/*
+ * The history pass in a thread of its own, on its own handle (libgit2
+ * handles are one per thread) and its own item, merged after the join so
+ * that the facts come out in the order of a sequential scan.
+ */
+struct hist_pass {
+	struct scan_item item;    /* what the pass records */
+	struct scan_worker *wk;   /* shared: the store is used under its lock */
+	struct health_input *in;  /* the pass writes in->history only */
+	struct mirror_repo *repo; /* the second handle */
+	pthread_t tid;
+	bool started;
+};
+
+static void *hist_thread(void *arg)
+{
+	struct hist_pass *p = arg;
+
+	scan_collect_history(&p->item, p->wk, p->in, p->repo);
+	return NULL;
+}
+
+static void hist_start(struct hist_pass *p, struct scan_item *it,
+		       struct scan_worker *wk, struct health_input *in,
+		       struct mirror_repo *repo)
+{
+	struct oh_err err = OH_ERR_INIT;
+
+	memset(p, 0, sizeof(*p));
+	if (!wk->split || mirror_repo_reopen(&p->repo, repo, &err) < 0) {
+		oh_err_release(&err);
+		return; /* the pass runs in sequence instead */
+	}
+	p->item.mc = it->mc;
+	p->item.component_id = it->component_id;
+	p->item.repo_key = it->repo_key;
+	p->item.remote = it->remote;
+	p->wk = wk;
+	p->in = in;
+	p->started = pthread_create(&p->tid, NULL, hist_thread, p) == 0;
+	if (!p->started) {
+		mirror_repo_free(p->repo);
+		p->repo = NULL;
+	}
+}
+
+/* Join the pass (or run it now) and take over what it recorded. */
+static void hist_finish(struct hist_pass *p, struct scan_item *it,
+			struct scan_worker *wk, struct health_input *in,
+			struct mirror_repo *repo)
+{
+	struct scan_item *h = &p->item;
+
+	if (!p->started) {
+		scan_collect_history(it, wk, in, repo);
+		return;
+	}
+	pthread_join(p->tid, NULL);
+	p->started = false;
+	for (size_t i = 0; i < h->fact_nr; i++)
+		scan_item_fact(it, h->fact[i].key, "%s", h->fact[i].value);
+	for (size_t i = 0; i < h->finding_nr; i++)
+		scan_item_finding(
+			it, h->finding[i].code, h->finding[i].severity,
+			h->finding[i].evidence, "%s", h->finding[i].message);
+	it->finding_more += h->finding_more;
+	if (h->tz_nr > 0) {
+		it->tz = oh_arena_alloc(&it->arena, h->tz_nr * sizeof(*it->tz));
+		memcpy(it->tz, h->tz, h->tz_nr * sizeof(*it->tz));
+		it->tz_nr = h->tz_nr;
+	}
+	scan_item_release(h);
+	mirror_repo_free(p->repo);
+}
+
 void scan_collect(struct scan_item *it, struct scan_worker *wk,
 		  const struct scan_opts *opts, const struct health_weights *w)
 {
@@ -385,13 +461,18 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	struct health_input in;
 	struct lic_scan ls = LIC_SCAN_INIT;
 	struct mirror_repo *repo = NULL;
+	struct hist_pass hp;
 	size_t ci_nr;
 
 	it->started_at = (int64_t)time(NULL);
+	memset(&hp, 0, sizeof(hp));
+	memset(&in, 0, sizeof(in));
+	in.now = opts->now;
 	if (open_repo(&repo, it, opts, &err) < 0) {
 		fail(it, &err);
 		goto out;
 	}
+	hist_start(&hp, it, wk, &in, repo);
 	/* the one tree walk: file facts and the license scan together */
 	if (collect_tree(&files, &ls, repo, version_ref(it, repo), NULL,
 			 it->mc->name, &err) < 0) {
@@ -400,8 +481,6 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	}
 	snprintf(it->revision, sizeof(it->revision), "%s", files.commit_id);
 	ci_nr = read_ci(ci, &it->arena, repo, &files);
-	memset(&in, 0, sizeof(in));
-	in.now = opts->now;
 	in.files = &files;
 	in.ci_text = ci;
 	in.ci_text_nr = ci_nr;
@@ -410,12 +489,17 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	scan_collect_license(it, wk, &in, &ls, repo, has_log ? &log : NULL);
 	if (has_log)
 		pathlog_release(&log);
-	scan_collect_history(it, wk, &in, repo);
+	hist_finish(&hp, it, wk, &in, repo);
 	scan_collect_enrich(it, wk, opts, &in);
 	health_evaluate(&it->health, &in, w);
 	scan_collect_policy(it, wk, &in, &it->health);
 	record_facts(it, &files, ci_nr);
 out:
+	if (hp.started && it->failed) { /* the pass is of no use now */
+		pthread_join(hp.tid, NULL);
+		scan_item_release(&hp.item);
+		mirror_repo_free(hp.repo);
+	}
 	it->finished_at = (int64_t)time(NULL);
 	tree_files_release(&files);
 	lic_scan_release(&ls);

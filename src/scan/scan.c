@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,7 @@ struct batch {
 	void *payload;                        /* for cb */
 	pthread_mutex_t lock;                 /* guards next, store, sum, cb */
 	struct oh_err db_err;                 /* first database failure */
+	bool split; /* workers run their history pass in a thread */
 };
 
 static void emit(struct batch *b, enum scan_event_kind kind, const char *name,
@@ -246,7 +248,8 @@ static void *worker(void *arg)
 					  b->opts->policy_rules
 						  ? b->opts->policy_rules
 						  : "rules/policy.json",
-				  .profile = b->profile };
+				  .profile = b->profile,
+				  .split = b->split };
 
 	for (;;) {
 		struct scan_item *it;
@@ -408,6 +411,8 @@ static int run_workers(struct batch *b)
 		jobs = SCAN_MAX_JOBS;
 	if (jobs > b->nr)
 		jobs = b->nr > 0 ? (unsigned)b->nr : 1;
+	/* a core left idle by every worker: passes run side by side */
+	b->split = b->opts->jobs >= 2 * jobs;
 	for (unsigned i = 0; i < jobs; i++)
 		if (pthread_create(&tid[i], NULL, worker, b) == 0)
 			started++;

@@ -8,6 +8,7 @@
  */
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/arena.h"
@@ -46,6 +47,8 @@ struct scan_worker {
 	struct lic_adapt *lic;   /* license engine, opened on first use */
 	bool lic_broken;         /* opening it failed; do not retry */
 	char lic_error[256];     /* why */
+	bool split; /* a core is idle: the history pass runs in a thread of
+		       its own, beside the tree pass (collect.c) */
 };
 
 struct scan_finding {

@@ -4,7 +4,8 @@
 # root license files is walked only from the new head to the revision
 # reviewed before.  Whatever the order of reviews (older head first,
 # same head twice, a rewritten history), the facts equal those of a scan
-# into a new database.
+# into a new database.  And the passes in parallel record what the passes
+# in sequence do.
 . "$SRCDIR/tests/cli/lib.sh"
 
 git clone -q "$FIXTURES/lic-changed" repo
@@ -56,4 +57,35 @@ expect_exit 0 scan --db r.db --new-run repo
 same "after a rewrite"
 history r.db | grep -q 'Relicense once more' && fail "a change no longer in the history"
 history r.db | grep -q 'Change license to BUSL-1.1' && fail "a rewritten change"
+
+# 5. With a core to spare (--jobs 2, one component), the history pass runs
+#    in a thread of its own: the facts, scores and findings are those of
+#    the passes in sequence (--jobs 1), in the same order.
+dump() {
+	sqlite3 "$1" "SELECT key, value FROM facts WHERE key != 'history.walked'
+		ORDER BY rowid;
+		SELECT category, check_name, state, score, reason, evidence
+		FROM scores ORDER BY rowid;
+		SELECT code, severity, message FROM findings ORDER BY id"
+}
+for fx in multi-org mature lic-changed; do
+	rm -f a.db* b.db*
+	expect_exit 0 scan --db a.db --jobs 1 "$FIXTURES/$fx"
+	expect_exit 0 scan --db b.db --jobs 2 "$FIXTURES/$fx"
+	dump a.db >a.txt
+	dump b.db >b.txt
+	[ "$(wc -l <a.txt)" -gt 20 ] || fail "$fx: too few facts"
+	diff -u a.txt b.txt >&2 || fail "$fx: --jobs 2 differs from --jobs 1"
+done
+# The time-zone evidence of the history pass reaches the policy (a
+# policy that asks for it at a lower share than the shipped one).
+sed 's/"evidence_share": 0.5/"evidence_share": 0.1/' \
+	"$SRCDIR/rules/policy.json" >p.json
+rm -f a.db* b.db*
+expect_exit 0 scan --db a.db --jobs 1 --policy p.json "$FIXTURES/multi-org"
+expect_exit 0 scan --db b.db --jobs 2 --policy p.json "$FIXTURES/multi-org"
+dump a.db >a.txt
+dump b.db >b.txt
+grep -q 'commit time zones: 47%' a.txt || fail "no time-zone evidence"
+diff -u a.txt b.txt >&2 || fail "time zones: --jobs 2 differs from --jobs 1"
 exit 0
