@@ -15,6 +15,12 @@
 
 struct oh_err;
 
+/* Bytes of parsed objects libgit2 may cache (process-wide). */
+#define GITLIB_CACHE_MAX (16 << 20)
+/* Pack windows: how much of the packs is mapped at once (process-wide). */
+#define GITLIB_WINDOW     (32 << 20)
+#define GITLIB_MAPPED_MAX (96 << 20)
+
 /** Initialise libgit2 (idempotent, counted). */
 void gitlib_init(void);
 
