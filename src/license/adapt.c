@@ -104,6 +104,475 @@ static void hits_desc(struct lic_adapt_match *out,
 	oh_buf_release(&b);
 }
 
+/* ---- the file's own license, choices, exceptions, bundled parts ---- */
+
+#define MAX_PARTS      16
+#define TITLE_WORDS    10 /* words of a license title line, at most */
+#define REGION_MIN     300 /* words of an unmatched license region */
+#define LEADIN_LINES   6   /* lines before a part that introduce it */
+
+struct part {
+	char id[200];          /* "MIT", "GPL-2.0-only WITH x", LicenseRef- */
+	unsigned first, last;  /* 1-based lines */
+};
+
+struct lines {
+	const char **at; /* start of each line */
+	size_t *len;     /* its length without the newline */
+	unsigned n;
+};
+
+static void lines_split(struct lines *l, const char *text, size_t len)
+{
+	size_t cap = 0;
+	size_t i = 0;
+
+	l->at = NULL;
+	l->len = NULL;
+	l->n = 0;
+	while (i < len) {
+		size_t j = i;
+
+		while (j < len && text[j] != '\n')
+			j++;
+		if (l->n >= cap) {
+			cap = cap ? 2 * cap : 64;
+			l->at = oh_xrealloc(l->at, oh_mul(cap, sizeof(*l->at)));
+			l->len = oh_xrealloc(l->len,
+					     oh_mul(cap, sizeof(*l->len)));
+		}
+		l->at[l->n] = text + i;
+		l->len[l->n++] = j - i;
+		i = j + 1;
+	}
+}
+
+static void lines_release(struct lines *l)
+{
+	free(l->at);
+	free(l->len);
+}
+
+static bool is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Lines [first, last] (1-based, clamped) as " lower words " (letters
+ * and digits, one space between words, a space at both ends). */
+static void squash(struct oh_buf *out, const struct lines *l, unsigned first,
+		   unsigned last)
+{
+	oh_buf_reset(out);
+	oh_buf_addch(out, ' ');
+	if (first < 1)
+		first = 1;
+	for (unsigned k = first; k <= last && k <= l->n; k++) {
+		for (size_t i = 0; i < l->len[k - 1]; i++) {
+			unsigned char c = (unsigned char)l->at[k - 1][i];
+
+			if (is_alnum(c)) {
+				oh_buf_addch(out, (char)(c >= 'A' && c <= 'Z'
+								 ? c + 32
+								 : c));
+			} else if (out->buf[out->len - 1] != ' ') {
+				oh_buf_addch(out, ' ');
+			}
+		}
+		if (out->buf[out->len - 1] != ' ')
+			oh_buf_addch(out, ' ');
+	}
+}
+
+static bool has_any(const char *squashed, const char *const *words)
+{
+	for (size_t k = 0; words[k]; k++)
+		if (strstr(squashed, words[k]))
+			return true;
+	return false;
+}
+
+/* Words offering a choice between licenses. */
+static const char *const choice_words[] = {
+	" choice ",  " choose ", " dual ",  " dual licensed ",
+	" alternative", " whichever ", " at your option to use ", NULL
+};
+
+/* Choice wording, not the GNU "either version 2" or Apache's "either
+ * express or implied". */
+static bool has_choice(const char *sq)
+{
+	static const char *const not_after[] = { "version ", "express",
+						 NULL };
+
+	for (const char *q = strstr(sq, " either "); q;
+	     q = strstr(q + 1, " either ")) {
+		bool skip = q[8] == '\0'; /* the next word is not here */
+
+		for (size_t k = 0; not_after[k]; k++)
+			if (strncmp(q + 8, not_after[k],
+				    strlen(not_after[k])) == 0)
+				skip = true;
+		if (!skip)
+			return true;
+	}
+	return has_any(sq, choice_words);
+}
+
+
+/* Known exception paragraphs: a distinctive phrase and the SPDX id. */
+static const struct {
+	const char *phrase;
+	const char *id;
+} exception_phrase[] = {
+	{ " unlimited permission to link the compiled version of this ",
+	  "GCC-exception-2.0" },
+	{ " gcc runtime library exception ", "GCC-exception-3.1" },
+	{ " link this library with independent modules to produce an executable ",
+	  "Classpath-exception-2.0" },
+	{ " classpath exception ", "Classpath-exception-2.0" },
+	{ " configure scripts that are the output of autoconf ",
+	  "Autoconf-exception-2.0" },
+	{ " bison parser skeleton ", "Bison-exception-2.2" },
+	{ " built using gnu libtool ", "Libtool-exception" },
+	{ " embed this font ", "Font-exception-2.0" },
+	{ " instantiate templates or use macros or inline functions from this file ",
+	  "eCos-exception-2.0" },
+};
+
+static const char *const exception_marker[] = {
+	" as a special exception ", " linking exception ",
+	" in addition to the permissions in the gnu ",
+	" additional permission under ", NULL
+};
+
+/* Append "LicenseRef-" and the words of `s` (n bytes) joined by '-'. */
+static void ref_name(char *out, size_t size, const char *s, size_t n,
+		     const char *suffix)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	oh_buf_adds(&b, "LicenseRef-");
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x80 && is_alnum(c)) || c == '.')
+			oh_buf_addch(&b, (char)c);
+		else if (b.buf[b.len - 1] != '-')
+			oh_buf_addch(&b, '-');
+	}
+	while (b.len > 11 && (b.buf[b.len - 1] == '-' || b.buf[b.len - 1] == '.'))
+		b.buf[--b.len] = '\0';
+	if (b.len == 11)
+		oh_buf_adds(&b, "unnamed");
+	if (suffix)
+		oh_buf_adds(&b, suffix);
+	snprintf(out, size, "%s", b.buf);
+	oh_buf_release(&b);
+}
+
+static bool mem_has(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+
+	for (size_t i = 0; i + m <= n; i++)
+		if (memcmp(s + i, w, m) == 0)
+			return true;
+	return false;
+}
+
+static unsigned line_words(const struct lines *l, unsigned k)
+{
+	unsigned n = 0;
+	bool in = false;
+
+	for (size_t i = 0; i < l->len[k - 1]; i++) {
+		bool w = is_alnum((unsigned char)l->at[k - 1][i]);
+
+		n += w && !in;
+		in = w;
+	}
+	return n;
+}
+
+/* "Redis Source Available License 2.0 (RSALv2) Agreement": a short line
+ * naming a license or agreement, not a sentence or a lead-in. */
+static bool title_line(const struct lines *l, unsigned k)
+{
+	static const char *const names[] = { "License", "LICENSE", "Licence",
+					     "LICENCE", "Agreement",
+					     "AGREEMENT", NULL };
+	const char *s = l->at[k - 1];
+	size_t n = l->len[k - 1];
+	unsigned w = line_words(l, k);
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+			 s[n - 1] == '\r' || s[n - 1] == '*' || s[n - 1] == '#'))
+		n--;
+	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '#' || *s == '*')) {
+		s++;
+		n--;
+	}
+	if (n == 0 || (*s >= 'a' && *s <= 'z'))
+		return false;
+	if (w < 2 || w > TITLE_WORDS || n == 0 || s[n - 1] == ':' ||
+	    s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';')
+		return false;
+	for (size_t k2 = 0; names[k2]; k2++) {
+		size_t m = strlen(names[k2]);
+
+		for (size_t i = 0; i + m <= n; i++)
+			if (memcmp(s + i, names[k2], m) == 0 &&
+			    (i == 0 || !is_alnum((unsigned char)s[i - 1])) &&
+			    (i + m == n || !is_alnum((unsigned char)s[i + m])))
+				return true;
+	}
+	return false;
+}
+
+static bool covered(const struct part *p, size_t n, unsigned line)
+{
+	for (size_t k = 0; k < n; k++)
+		if (line >= p[k].first && line <= p[k].last)
+			return true;
+	return false;
+}
+
+static unsigned next_start(const struct part *p, size_t n, unsigned line,
+			   unsigned end)
+{
+	unsigned best = end + 1;
+
+	for (size_t k = 0; k < n; k++)
+		if (p[k].first > line && p[k].first < best)
+			best = p[k].first;
+	return best;
+}
+
+/* Regions no SPDX text took, under a license title: LicenseRef-<title>. */
+static size_t title_parts(struct part *p, size_t n, const struct part *cov,
+			  size_t ncov, const struct lines *l)
+{
+	for (unsigned k = 1; k <= l->n && n < MAX_PARTS; k++) {
+		unsigned end, words = 0;
+		const char *s;
+		size_t len;
+
+		if (covered(cov, ncov, k) || !title_line(l, k))
+			continue;
+		end = next_start(cov, ncov, k, l->n) - 1;
+		for (unsigned j = k + 1; j <= end; j++)
+			words += line_words(l, j);
+		if (words < REGION_MIN)
+			continue;
+		s = l->at[k - 1];
+		len = l->len[k - 1];
+		/* drop list numbering: "1. ", "A) " */
+		while (len > 0 && (is_alnum((unsigned char)*s) == false ||
+				   (s[1] == '.' || s[1] == ')'))) {
+			bool num = is_alnum((unsigned char)*s);
+
+			s++;
+			len--;
+			if (num && len > 0) {
+				s++;
+				len--;
+			}
+		}
+		ref_name(p[n].id, sizeof(p[n].id), s, len, NULL);
+		p[n].first = k;
+		p[n].last = end;
+		n++;
+		k = end;
+	}
+	return n;
+}
+
+static int part_cmp(const void *x, const void *y)
+{
+	const struct part *a = x;
+	const struct part *b = y;
+
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+static bool is_gnu(const char *id)
+{
+	return strncmp(id, "GPL-", 4) == 0 || strncmp(id, "LGPL-", 5) == 0 ||
+	       strncmp(id, "AGPL-", 5) == 0;
+}
+
+/* The words of the lines no part covers, squashed. */
+static void outside(struct oh_buf *out, const struct part *p, size_t n,
+		    const struct lines *l)
+{
+	struct oh_buf one = OH_BUF_INIT;
+
+	oh_buf_reset(out);
+	oh_buf_addch(out, ' ');
+	for (unsigned k = 1; k <= l->n; k++) {
+		if (covered(p, n, k))
+			continue;
+		squash(&one, l, k, k);
+		oh_buf_adds(out, one.buf + 1);
+	}
+	oh_buf_release(&one);
+}
+
+/* The exception of a GNU license in this file: WITH id, or a LicenseRef
+ * part named after the exception's title line. */
+static void gnu_exception(struct part *p, size_t *n, const struct lines *l,
+			  struct oh_buf *sq)
+{
+	size_t g = 0;
+	char ref[200];
+
+	while (g < *n && !is_gnu(p[g].id))
+		g++;
+	if (g == *n || strstr(p[g].id, " WITH "))
+		return;
+	outside(sq, p, *n, l);
+	for (size_t k = 0;
+	     k < sizeof(exception_phrase) / sizeof(exception_phrase[0]); k++) {
+		if (strstr(sq->buf, exception_phrase[k].phrase)) {
+			size_t m = strlen(p[g].id);
+
+			snprintf(p[g].id + m, sizeof(p[g].id) - m, " WITH %s",
+				 exception_phrase[k].id);
+			return;
+		}
+	}
+	if (!has_any(sq->buf, exception_marker) || *n >= MAX_PARTS)
+		return;
+	snprintf(ref, sizeof(ref), "LicenseRef-%s-exception",
+		 strncmp(p[g].id, "GPL-", 4) == 0 ? "GPL" : "LGPL");
+	for (unsigned k = 1; k <= l->n; k++) {
+		const char *s = l->at[k - 1];
+		size_t len = l->len[k - 1];
+		unsigned w = line_words(l, k);
+
+		if (!covered(p, *n, k) && w >= 1 && w <= TITLE_WORDS &&
+		    (mem_has(s, len, "EXCEPTION") ||
+		     mem_has(s, len, "Exception"))) {
+			ref_name(ref, sizeof(ref), s, len, NULL);
+			break;
+		}
+	}
+	snprintf(p[*n].id, sizeof(p[*n].id), "%s", ref);
+	p[*n].first = p[g].first;
+	p[*n].last = p[g].first;
+	(*n)++;
+}
+
+static bool in_expr(const char *expr, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (const char *q = strstr(expr, id); q; q = strstr(q + 1, id))
+		if ((q == expr || q[-1] == ' ' || q[-1] == '(') &&
+		    (q[n] == '\0' || q[n] == ' ' || q[n] == ')'))
+			return true;
+	return false;
+}
+
+/* project / bundled / expr from the parts in text order. */
+static void split_parts(struct lic_adapt_match *out, struct part *p, size_t n,
+			const struct lines *l)
+{
+	struct oh_buf sq = OH_BUF_INIT;
+	struct oh_buf proj = OH_BUF_INIT;
+	struct oh_buf bund = OH_BUF_INIT;
+	struct oh_buf all = OH_BUF_INIT;
+	bool pre_choice, any_or = false;
+
+	if (n == 0)
+		return;
+	gnu_exception(p, &n, l, &sq);
+	qsort(p, n, sizeof(*p), part_cmp);
+	squash(&sq, l, 1, p[0].first - 1);
+	pre_choice = has_choice(sq.buf);
+	oh_buf_adds(&proj, p[0].id);
+	for (size_t k = 1; k < n; k++) {
+		bool exc = strncmp(p[k].id, "LicenseRef-", 11) == 0 &&
+			   strstr(p[k].id, "xception") &&
+			   p[k].first == p[k].last;
+
+		/* the lead-in of this part: a few lines right before it */
+		squash(&sq, l,
+		       p[k].first > p[k - 1].last + LEADIN_LINES
+			       ? p[k].first - LEADIN_LINES
+			       : p[k - 1].last + 1,
+		       p[k].first - 1);
+		if (in_expr(proj.buf, p[k].id) || in_expr(bund.buf, p[k].id))
+			continue;
+		if (exc) {
+			oh_buf_addf(&proj, " AND %s", p[k].id);
+		} else if (has_choice(sq.buf) ||
+			   (pre_choice && !any_or && k == 1) ||
+			   (pre_choice && any_or)) {
+			oh_buf_addf(&proj, " OR %s", p[k].id);
+			any_or = true;
+		} else {
+			oh_buf_addf(&bund, "%s%s", bund.len ? " AND " : "",
+				    p[k].id);
+		}
+	}
+	snprintf(out->project, sizeof(out->project), "%s", proj.buf);
+	snprintf(out->bundled, sizeof(out->bundled), "%s", bund.buf);
+	if (bund.len == 0)
+		oh_buf_adds(&all, proj.buf);
+	else if (strstr(proj.buf, " OR ") || strstr(proj.buf, " AND "))
+		oh_buf_addf(&all, "(%s) AND %s", proj.buf, bund.buf);
+	else
+		oh_buf_addf(&all, "%s AND %s", proj.buf, bund.buf);
+	snprintf(out->expr, sizeof(out->expr), "%s", all.buf);
+	oh_buf_release(&sq);
+	oh_buf_release(&proj);
+	oh_buf_release(&bund);
+	oh_buf_release(&all);
+}
+
+static void file_parts(struct lic_adapt_match *out,
+		       const struct lic_match_result *r, const char *text,
+		       size_t len)
+{
+	struct part p[MAX_PARTS];
+	struct part cov[LIC_MATCH_MAX_HITS];
+	size_t n = 0, ncov = 0;
+	struct lines l;
+
+	for (size_t i = 0; i < r->nhit; i++) {
+		const struct lic_match_hit *h = &r->hit[i];
+
+		/* a lone unknown hit spans the whole text: no cover */
+		if (!hit_known(h) && r->nhit == 1)
+			continue;
+		cov[ncov].first = h->line_first;
+		cov[ncov].last = h->line_last;
+		ncov++;
+		if (!hit_known(h) || n >= MAX_PARTS)
+			continue;
+		snprintf(p[n].id, sizeof(p[n].id), "%s", h->id);
+		p[n].first = h->line_first;
+		p[n].last = h->line_last;
+		n++;
+	}
+	lines_split(&l, text, len);
+	if (r->unmatched_share >= 10 || n == 0)
+		n = title_parts(p, n, cov, ncov, &l);
+	split_parts(out, p, n, &l);
+	lines_release(&l);
+}
+
+static bool any_known(const struct lic_match_result *r)
+{
+	for (size_t i = 0; i < r->nhit; i++)
+		if (hit_known(&r->hit[i]))
+			return true;
+	return false;
+}
+
 void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 			  const char *text, size_t len)
 {
@@ -116,6 +585,7 @@ void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 		return;
 	lic_match_text(&r, a->m, text, len);
 	hits_expr(out, &r);
+	file_parts(out, &r, text, len);
 	hits_desc(out, &r);
 	out->percent = 100;
 	for (size_t i = 0; i < r.nhit; i++) {
@@ -124,7 +594,7 @@ void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 		if (r.hit[i].percent < out->percent)
 			out->percent = r.hit[i].percent;
 	}
-	if (out->expr[0] == '\0') {
+	if (out->expr[0] == '\0' || r.nhit == 0 || !any_known(&r)) {
 		out->kind = LIC_ADAPT_UNKNOWN;
 		if (r.nhit > 0 && r.hit[0].id)
 			snprintf(out->nearest, sizeof(out->nearest), "%s",

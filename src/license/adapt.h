@@ -37,6 +37,8 @@ enum lic_adapt_kind {
 struct lic_adapt_match {
 	enum lic_adapt_kind kind;
 	char expr[256];   /* identified license(s) as an expression; "" */
+	char project[256]; /* the file's own license (see below); "" */
+	char bundled[256]; /* the other licenses it carries, AND; "" */
 	unsigned percent; /* similarity for CLOSE/UNKNOWN */
 	char nearest[64]; /* UNKNOWN: closest id, or "" */
 	char desc[256];   /* engine's description of the hits, or "" */
@@ -63,7 +65,22 @@ int lic_adapt_open(struct lic_adapt **out, struct oh_err *err);
 /** Free the engine; NULL is a no-op. */
 void lic_adapt_close(struct lic_adapt *a);
 
-/** Identify a license text (len bytes, need not be NUL-terminated). */
+/**
+ * Identify a license text (len bytes, need not be NUL-terminated).
+ *
+ * A file with several licenses is read the way people read it: the first
+ * license is the file's own (`project`); a later one joins it with OR when
+ * the words before it offer a choice ("either", "choose", "dual",
+ * "alternative", "whichever"), and is otherwise a bundled part
+ * (`bundled`: third-party notices appended to a COPYING).  A GNU license
+ * with an exception paragraph ("As a special exception", "In addition to
+ * the permissions in the GNU General Public License") becomes
+ * `id WITH exception` when the paragraph is a known SPDX exception, else
+ * `id AND LicenseRef-<name>-exception`: the license never vanishes.  A
+ * region no SPDX text matches, introduced by a title line naming a
+ * license, becomes `LicenseRef-<title>`.  `expr` is every license of the
+ * file: project and bundled joined with AND.
+ */
 void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 			  const char *text, size_t len);
 

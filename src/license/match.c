@@ -967,7 +967,10 @@ static void gnu_version(struct lic_match_hit *h, const struct lic_matcher *m,
 	static const char *const later_w[] = { "any", "later", "version",
 					       NULL };
 	bool is_later = phrase_outside(m, in, ev->first, ev->last, later_w);
-	bool is_only = only_outside(m, in, ev->first, ev->last);
+	static const char *const only_valid[] = { "only", "valid", "version",
+						  NULL };
+	bool is_only = only_outside(m, in, ev->first, ev->last) ||
+		       phrase_outside(m, in, ev->first, ev->last, only_valid);
 
 	if (is_later && !is_only) {
 		h->id = later->id;
@@ -1304,6 +1307,14 @@ static bool distinguished(const struct lic_matcher *m, const struct input *in,
 	return nd == 0 || 2 * seen >= nd;
 }
 
+static bool all_deprecated(const struct tmpl *t)
+{
+	for (size_t k = 0; k < t->nids; k++)
+		if (!t->ids[k]->deprecated)
+			return false;
+	return true;
+}
+
 static enum lic_match_kind classify(const struct lic_matcher *m,
 				    const struct input *in,
 				    const struct eval *best,
@@ -1313,8 +1324,12 @@ static enum lic_match_kind classify(const struct lic_matcher *m,
 		return LIC_MATCH_EXACT;
 	if (best->sim * 100.0 < LIC_MATCH_CLOSE_MIN)
 		return LIC_MATCH_UNKNOWN;
-	if (second->sim < 0)
-		return LIC_MATCH_CLOSE;
+	if (second->sim < 0 || all_deprecated(&m->t[second->t]) ||
+	    second->first > best->last || second->last < best->first)
+		return LIC_MATCH_CLOSE; /* a deprecated rival ("GPL-2.0-with-
+					 * GCC-exception": the GPL plus an
+					 * exception) is never the answer, nor
+					 * one found elsewhere in the text */
 	if (second->sim >= best->sim - LIC_MATCH_AMBIG_MARGIN / 100.0)
 		return LIC_MATCH_UNKNOWN; /* two licenses fit as well */
 	if (second->sim * 100.0 >= LIC_MATCH_CLOSE_MIN &&
