@@ -316,7 +316,7 @@ static bool title_line(const struct lines *l, unsigned k)
 	}
 	if (n == 0 || (*s >= 'a' && *s <= 'z'))
 		return false;
-	if (w < 2 || w > TITLE_WORDS || n == 0 || s[n - 1] == ':' ||
+	if (w < 2 || w > TITLE_WORDS || n == 0 || memchr(s, ':', n) ||
 	    s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';')
 		return false;
 	for (size_t k2 = 0; names[k2]; k2++) {

@@ -311,12 +311,47 @@ static void fix_notag(struct lic_gate_item *it, const struct lic_scan_file *f,
 	oh_buf_release(&tag);
 }
 
+struct unknown_ctx {
+	char *out;
+	size_t size;
+	bool found;
+};
+
+static bool unknown_leaf(void *ctx, const struct lic_adapt_leaf *l)
+{
+	struct unknown_ctx *u = ctx;
+
+	if (!l->known && !u->found) {
+		snprintf(u->out, u->size, "%s", l->id);
+		u->found = true;
+	}
+	return true;
+}
+
+/*
+ * The first id of `expr` that is not on the SPDX list: "MIT OR Foo-1.0"
+ * must not pass because MIT would.  1 with the id in out, 0 when every
+ * id is known or the expression does not parse (judged later).
+ */
+static int unknown_id(char *out, size_t size, struct lic_adapt *a,
+		      const char *expr)
+{
+	struct unknown_ctx u = { .out = out, .size = size };
+	struct oh_err err = OH_ERR_INIT;
+
+	if (lic_adapt_walk(a, expr, unknown_leaf, &u, expr, &err) < 0)
+		u.found = false;
+	oh_err_release(&err);
+	return u.found ? 1 : 0;
+}
+
 static void judge_file(struct lic_gate_item *it, const struct lic_scan_file *f,
 		       const struct lic_policy *p, struct lic_adapt *a,
 		       const char *suggest)
 {
 	struct oh_err err = OH_ERR_INIT;
 	char why[300];
+	char unknown[128];
 	int rc;
 
 	if (f->flags & LIC_SF_EXEMPT) {
@@ -341,9 +376,23 @@ static void judge_file(struct lic_gate_item *it, const struct lic_scan_file *f,
 		oh_buf_addf(&b, "tag, line %u", f->tag_line);
 		it->source = oh_buf_detach(&b, NULL);
 	}
-	rc = lic_policy_allows(p, a, f->license, why, sizeof(why), it->path,
-			       &err);
-	if (rc < 0) {
+	rc = unknown_id(unknown, sizeof(unknown), a, f->license);
+	if (rc == 0)
+		rc = lic_policy_allows(p, a, f->license, why, sizeof(why),
+				       it->path, &err);
+	else
+		rc = -2;
+	if (rc == -2) {
+		struct oh_buf b = OH_BUF_INIT;
+
+		it->status = LIC_GATE_INVALID;
+		oh_buf_addf(&b,
+			    "invalid SPDX expression '%s' (%s): unknown license id '%s'",
+			    f->license, it->source, unknown);
+		it->problem = oh_buf_detach(&b, NULL);
+		it->fix = oh_xstrdup(
+			"use an id from https://spdx.org/licenses/, or LicenseRef-<name> for a license not on the list");
+	} else if (rc < 0) {
 		struct oh_buf b = OH_BUF_INIT;
 
 		it->status = LIC_GATE_INVALID;

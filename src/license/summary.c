@@ -73,7 +73,8 @@ static bool collect_leaf(void *ctx, const struct lic_adapt_leaf *l)
 static bool add_ids(struct idset *s, struct lic_adapt *a, const char *expr)
 {
 	struct oh_err err = OH_ERR_INIT;
-	int rc = lic_adapt_walk(a, expr, collect_leaf, s, expr, &err);
+	int rc = s ? lic_adapt_walk(a, expr, collect_leaf, s, expr, &err)
+		   : lic_adapt_walk(a, expr, NULL, NULL, expr, &err);
 
 	oh_err_release(&err);
 	return rc == 0;
@@ -101,6 +102,24 @@ static void finding(struct lic_summary *s, const char *code,
 	f->message = oh_buf_detach(&b, NULL);
 	f->path = path ? oh_xstrdup(path) : NULL;
 	f->line = line;
+}
+
+static void also(struct lic_summary *s, const char *expr, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Record a license that is present but not the project's. */
+static void also(struct lic_summary *s, const char *expr, const char *fmt, ...)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	oh_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	OH_GROW(s->also, s->also_alloc, s->also_nr + 1);
+	s->also[s->also_nr].expr = oh_xstrdup(expr);
+	s->also[s->also_nr].where = oh_buf_detach(&b, NULL);
+	s->also_nr++;
 }
 
 /* Append "x" to list b, joined with sep; wrap compound parts in (). */
@@ -304,17 +323,44 @@ static bool is_notice(const char *path)
 	       strncasecmp(b, "COPYRIGHT", 9) == 0;
 }
 
+/* A root file for a part of the project, not the project itself:
+ * NOTICE*, THIRD-PARTY*, LICENSE-docs, COPYING-extra ... */
+static bool is_part_name(const char *path)
+{
+	static const char *const part[] = { "notice", "third", "3rd",
+					    "-doc",   "_doc",  ".doc",
+					    "-extra", "_extra", "vendor",
+					    "bundled", NULL };
+	char low[256];
+	size_t n = 0;
+
+	for (; path[n] != '\0' && n + 1 < sizeof(low); n++)
+		low[n] = (char)(path[n] >= 'A' && path[n] <= 'Z'
+					? path[n] + 32
+					: path[n]);
+	low[n] = '\0';
+	for (size_t k = 0; part[k]; k++)
+		if (strstr(low, part[k]))
+			return true;
+	return false;
+}
+
 static void detected(struct lic_summary *s, struct lic_scan *scan,
 		     struct lic_adapt *a, struct idset *ids)
 {
 	struct oh_buf from = OH_BUF_INIT;
 	char *x[16];
 	size_t n = 0;
+	size_t dir_first = s->also_nr; /* LICENSES/ entries, in also */
+	size_t dir_nr = 0;
 
 	for (size_t i = 0; i < scan->file_nr; i++) {
 		const struct lic_scan_file *f = &scan->file[i];
 		struct lic_adapt_match m;
 		struct lic_text_match *t;
+		bool root = strchr(f->path, '/') == NULL;
+		bool named;
+		const char *proj;
 
 		if (!(f->flags & LIC_SF_TEXT) || !f->text)
 			continue;
@@ -323,7 +369,8 @@ static void detected(struct lic_summary *s, struct lic_scan *scan,
 		t = &s->text[s->text_nr++];
 		t->path = f->path;
 		t->expr = reuse_named(a, f->path);
-		if (t->expr) {
+		named = t->expr != NULL;
+		if (named) {
 			t->desc = describe_named(t->expr, &m);
 		} else {
 			t->expr = m.expr[0] != '\0' ? oh_xstrdup(m.expr) : NULL;
@@ -337,10 +384,40 @@ static void detected(struct lic_summary *s, struct lic_scan *scan,
 					t->desc);
 			continue;
 		}
-		if (!(f->flags & LIC_SF_ROOTTEXT) || !add_ids(ids, a, t->expr))
+		if (!add_ids(NULL, a, t->expr))
 			continue;
+		if (!root || is_part_name(f->path)) {
+			if (strncmp(f->path, "LICENSES/", 9) == 0 &&
+			    !strchr(f->path + 9, '/')) {
+				/* keep LICENSES/ entries together, first */
+				if (s->also_nr == dir_first + dir_nr) {
+					also(s, t->expr, "%s", f->path);
+					dir_nr++;
+					continue;
+				}
+			}
+			also(s, t->expr, "%s", f->path);
+			continue;
+		}
+		proj = !named && m.project[0] != '\0' ? m.project : t->expr;
+		if (!named && m.bundled[0] != '\0')
+			also(s, m.bundled, "%s (bundled notice)", f->path);
+		add_ids(ids, a, proj);
 		join(&from, f->path, ", ", false);
-		add_distinct(x, &n, 16, t->expr);
+		add_distinct(x, &n, 16, proj);
+	}
+	if (n == 0 && dir_nr > 0) {
+		/* no root license file: REUSE's LICENSES/ is the project's */
+		for (size_t k = dir_first; k < dir_first + dir_nr; k++) {
+			add_ids(ids, a, s->also[k].expr);
+			join(&from, s->also[k].where, ", ", false);
+			add_distinct(x, &n, 16, s->also[k].expr);
+			free(s->also[k].expr);
+			free(s->also[k].where);
+		}
+		memmove(s->also + dir_first, s->also + dir_first + dir_nr,
+			(s->also_nr - dir_first - dir_nr) * sizeof(*s->also));
+		s->also_nr -= dir_nr;
 	}
 	if (n > 0) {
 		s->detected = join_all(x, n);
@@ -396,10 +473,38 @@ static void go_modules(struct lic_summary *s, const struct lic_scan *scan)
 	}
 }
 
+#define TAG_EXPRS 32
+
+/* Distinct effective expressions of tagged files, for "also present". */
+struct tag_use {
+	const char *expr;  /* borrowed from the scan */
+	const char *first; /* first file (path order) */
+	unsigned line;     /* its tag line */
+	size_t files;      /* files with it */
+};
+
+static void tag_use_add(struct tag_use *u, size_t *n,
+			const struct lic_scan_file *f)
+{
+	for (size_t k = 0; k < *n; k++) {
+		if (strcmp(u[k].expr, f->license) == 0) {
+			u[k].files++;
+			return;
+		}
+	}
+	if (*n >= TAG_EXPRS)
+		return;
+	u[*n] = (struct tag_use){ .expr = f->license,
+				  .first = f->path,
+				  .line = f->tag_line,
+				  .files = 1 };
+	(*n)++;
+}
+
 /* Count files and check every distinct tag expression. */
 static void files(struct lic_summary *s, struct lic_scan *scan,
 		  struct lic_adapt *a, char **tags, size_t *tag_nr,
-		  size_t *tagged_files)
+		  size_t *tagged_files, struct tag_use *use, size_t *use_nr)
 {
 	for (size_t i = 0; i < scan->file_nr; i++) {
 		const struct lic_scan_file *f = &scan->file[i];
@@ -425,13 +530,50 @@ static void files(struct lic_summary *s, struct lic_scan *scan,
 		} else if (f->license) {
 			/* the effective license: REUSE may override tags */
 			add_parts(tags, tag_nr, 16, f->license);
+			tag_use_add(use, use_nr, f);
 			(*tagged_files)++;
 		}
 		oh_err_release(&err);
 	}
 }
 
-static void conclude(struct lic_summary *s, struct lic_adapt *a)
+static bool cls_leaf(void *ctx, const struct lic_adapt_leaf *l)
+{
+	unsigned *rank = ctx;
+	unsigned r;
+
+	/* 1 permissive, 2 copyleft, 3 other terms, 4 source-available */
+	if (strcmp(l->category, "permissive") == 0 ||
+	    strcmp(l->category, "public-domain-like") == 0)
+		r = 1;
+	else if (strstr(l->category, "copyleft"))
+		r = 2;
+	else if (strcmp(l->category, "source-available") == 0)
+		r = 4;
+	else
+		r = 3;
+	if (r > *rank)
+		*rank = r;
+	return true;
+}
+
+/* Which kind of not-OSI-approved license: see summary.h. */
+static const char *osi_class(struct lic_adapt *a, const char *expr)
+{
+	static const char *const name[] = { "unknown", "permissive-not-osi",
+					    "copyleft-not-osi", "other-terms",
+					    "source-available" };
+	struct oh_err err = OH_ERR_INIT;
+	unsigned rank = 0;
+
+	if (lic_adapt_walk(a, expr, cls_leaf, &rank, expr, &err) < 0)
+		rank = 0;
+	oh_err_release(&err);
+	return name[rank];
+}
+
+static void conclude(struct lic_summary *s, struct lic_adapt *a,
+		     const char *tags)
 {
 	struct oh_err err = OH_ERR_INIT;
 	struct oh_buf b = OH_BUF_INIT;
@@ -440,6 +582,9 @@ static void conclude(struct lic_summary *s, struct lic_adapt *a)
 	if (s->declared && (s->agree || !s->detected)) {
 		oh_buf_adds(&b, s->declared);
 		s->concluded_basis = "declared";
+	} else if (tags) {
+		oh_buf_adds(&b, tags);
+		s->concluded_basis = "SPDX tags of most files";
 	} else if (s->declared) {
 		oh_buf_addf(&b, "(%s) AND (%s)", s->declared, s->detected);
 		s->concluded_basis = "declared and detected disagree";
@@ -453,16 +598,28 @@ static void conclude(struct lic_summary *s, struct lic_adapt *a)
 	s->concluded = oh_buf_detach(&b, NULL);
 	if (strcmp(s->concluded, "NONE") == 0) {
 		s->osi = LIC_SUM_OSI_NO;
+		s->osi_class = "none";
 		finding(s, "license-missing", LIC_SEV_HIGH, NULL, 0,
-			"no license found: no license file, no declared license, no SPDX tags");
+			"no project license found: no root license file, no declared license%s",
+			s->also_nr ? " (other licenses are present, see below)"
+				   : ", no SPDX tags");
 	} else if (lic_adapt_osi(&osi, a, s->concluded, &err) < 0) {
 		s->osi = LIC_SUM_OSI_UNKNOWN;
+		s->osi_class = "unknown";
+	} else if (osi) {
+		s->osi = LIC_SUM_OSI_YES;
+		s->osi_class = "osi-approved";
 	} else {
-		s->osi = osi ? LIC_SUM_OSI_YES : LIC_SUM_OSI_NO;
-		if (!osi)
-			finding(s, "license-non-osi", LIC_SEV_HIGH, NULL, 0,
-				"the license '%s' is not OSI-approved",
+		s->osi = LIC_SUM_OSI_NO;
+		s->osi_class = osi_class(a, s->concluded);
+		if (strcmp(s->osi_class, "permissive-not-osi") == 0)
+			finding(s, "license-non-osi", LIC_SEV_LOW, NULL, 0,
+				"the project license '%s' is permissive but not OSI-approved",
 				s->concluded);
+		else
+			finding(s, "license-non-osi", LIC_SEV_HIGH, NULL, 0,
+				"the project license '%s' is not OSI-approved (%s)",
+				s->concluded, s->osi_class);
 	}
 	oh_err_release(&err);
 }
@@ -518,6 +675,45 @@ static bool same_families(const struct idset *a, const struct idset *b)
 	return eq;
 }
 
+/* Does `expr` name the licenses of `det` (versions aside)? */
+static bool tag_family_is(struct lic_adapt *a, const char *expr,
+			  const struct idset *det)
+{
+	struct idset t = { .nr = 0 };
+	bool eq;
+
+	add_ids(&t, a, expr);
+	eq = same_families(&t, det);
+	idset_release(&t);
+	return eq;
+}
+
+/* "Also present" lists what is not the project license: drop copies of
+ * it ("LICENSES/curl.txt", "(curl)" tags when curl is concluded). */
+static void drop_project_copies(struct lic_summary *s)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < s->also_nr; i++) {
+		const char *e = s->also[i].expr;
+		size_t n = strlen(e);
+
+		if (n >= 2 && e[0] == '(' && e[n - 1] == ')' &&
+		    !strchr(e + 1, '(')) {
+			e++;
+			n -= 2;
+		}
+		if (strlen(s->concluded) == n &&
+		    strncmp(s->concluded, e, n) == 0) {
+			free(s->also[i].expr);
+			free(s->also[i].where);
+			continue;
+		}
+		s->also[w++] = s->also[i];
+	}
+	s->also_nr = w;
+}
+
 void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 		       struct lic_adapt *a)
 {
@@ -526,20 +722,48 @@ void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 	char *tags[16];
 	size_t tag_nr = 0;
 	size_t tagged_files = 0;
+	struct tag_use use[TAG_EXPRS];
+	size_t use_nr = 0;
+	char *tag_expr = NULL;
 
 	out->reuse = scan->has_reuse;
+	out->osi_class = "unknown";
 	declared(out, scan, a, &dec);
-	files(out, scan, a, tags, &tag_nr, &tagged_files);
-	if (!out->declared && tag_nr > 0) {
-		struct oh_buf b = OH_BUF_INIT;
-
-		out->declared = join_all(tags, tag_nr);
-		oh_buf_addf(&b, "SPDX tags in %zu file%s", tagged_files,
-			    tagged_files == 1 ? "" : "s");
-		out->declared_from = oh_buf_detach(&b, NULL);
-		add_ids(&dec, a, out->declared);
-	}
+	files(out, scan, a, tags, &tag_nr, &tagged_files, use, &use_nr);
 	detected(out, scan, a, &det);
+	/* tags of files are also present; one expression carried by at
+	 * least half the files needing a license is the project's own
+	 * statement (declared when no metadata declares); with neither
+	 * metadata nor license file, the tags of most files conclude */
+	{
+		size_t top = use_nr;
+
+		for (size_t k = 0; k < use_nr; k++)
+			if (top == use_nr || use[k].files > use[top].files)
+				top = k;
+		if (!out->declared && top < use_nr &&
+		    2 * use[top].files >= tagged_files &&
+		    (2 * use[top].files >= out->checked ||
+		     (out->detected && tag_family_is(a, use[top].expr, &det)))) {
+			struct oh_buf b = OH_BUF_INIT;
+
+			out->declared = oh_xstrdup(use[top].expr);
+			oh_buf_addf(&b, "SPDX tags in %zu of %zu tagged files",
+				    use[top].files, tagged_files);
+			out->declared_from = oh_buf_detach(&b, NULL);
+			add_ids(&dec, a, out->declared);
+			use[top].files = 0; /* not "also present" */
+		}
+	}
+	if (!out->declared && !out->detected && tag_nr > 0 &&
+	    2 * tagged_files >= out->checked)
+		tag_expr = join_all(tags, tag_nr);
+	for (size_t k = 0; k < use_nr; k++)
+		if (use[k].files > 0)
+			also(out, use[k].expr,
+			     "SPDX tags in %zu file%s (first: %s:%u)",
+			     use[k].files, use[k].files == 1 ? "" : "s",
+			     use[k].first, use[k].line);
 	out->agree = out->declared && out->detected &&
 		     (idset_eq(&dec, &det) || same_families(&dec, &det));
 	if (out->declared && out->detected && !out->agree)
@@ -547,7 +771,9 @@ void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 			"declared '%s' (%s) but the license files say '%s' (%s)",
 			out->declared, out->declared_from, out->detected,
 			out->detected_from);
-	conclude(out, a);
+	conclude(out, a, tag_expr);
+	free(tag_expr);
+	drop_project_copies(out);
 	go_modules(out, scan);
 	for (size_t i = 0; i < scan->note_nr; i++)
 		finding(out, "license-scan-note", LIC_SEV_INFO, NULL, 0, "%s",
@@ -577,6 +803,11 @@ void lic_summary_release(struct lic_summary *s)
 		free(s->finding[i].path);
 	}
 	free(s->finding);
+	for (size_t i = 0; i < s->also_nr; i++) {
+		free(s->also[i].expr);
+		free(s->also[i].where);
+	}
+	free(s->also);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -8,21 +8,35 @@
  * in LICENSES/, identified by the engine), whether the two agree, the
  * concluded license and its OSI outcome, and findings with evidence.
  *
+ * The project license is what a reader takes from the project's own
+ * statements: root package metadata, root license files.  Everything
+ * else is "also present" (struct lic_sum_also, with where): texts under
+ * LICENSES/ when a root license file exists, license files in
+ * subdirectories (vendored code), bundled notices appended to a root
+ * license file, root files for parts (NOTICE*, *-docs, *-extra,
+ * THIRD-PARTY*), and SPDX tags of files.  One tagged file never becomes
+ * the project license.
+ *
  * Rules:
  *   - declared: the root metadata files, in a fixed order of formats;
  *     when several declare different licenses, they are joined with AND
  *     and a finding says so;
- *   - detected: the distinct licenses identified (exact or close) in
- *     root license texts, joined with AND -- several license files
- *     usually mean a choice, but only the declared expression can say
- *     so, hence:
+ *   - detected: the project part of each root license text (see
+ *     lic_adapt_match_text(): choices become OR, GNU exceptions WITH),
+ *     joined with AND -- several license files usually mean a choice,
+ *     but only the declared expression can say so; without root texts,
+ *     the texts of LICENSES/ (REUSE);
  *   - agree: declared and detected name the same set of license ids;
  *   - concluded: declared when it agrees or nothing was detected;
  *     detected when nothing is declared; "(declared) AND (detected)"
- *     when they disagree; with neither, the distinct SPDX tags of the
- *     tree joined with AND; otherwise NONE;
+ *     when they disagree; with neither, the distinct SPDX tags when at
+ *     least half the files needing a license are tagged; otherwise NONE;
  *   - OSI outcome: OR needs one approved branch, AND all, WITH an
- *     approved license and a known exception (engine rules).
+ *     approved license and a known exception (engine rules); when not
+ *     approved, osi_class says whether the license is permissive (curl,
+ *     public-domain dedications), copyleft, source-available (BUSL,
+ *     SSPL, Elastic), other terms, or absent; the finding is low for
+ *     permissive licenses and high otherwise.
  * It also fills match_id / match_desc of every license text of the scan.
  *
  * Limits: LIC_SUMMARY_MAX_IDS distinct ids per side, expressions up to
@@ -63,6 +77,13 @@ struct lic_text_match {
 	char *desc; /* "exact", "close (93%)", "unknown (nearest: X 61%)" */
 };
 
+/* A license found in the tree that is not the project's license. */
+struct lic_sum_also {
+	char *expr;  /* expression */
+	char *where; /* "LICENSES/ISC.txt", "COPYING (bundled notice)",
+		      * "SPDX tags in 3 files (first: src/x.c:1)" */
+};
+
 struct lic_summary {
 	char *declared;      /* expression or NULL */
 	char *declared_from; /* "package.json:3, Cargo.toml:5" or NULL */
@@ -72,6 +93,12 @@ struct lic_summary {
 	char *concluded;     /* never NULL: "NONE" when nothing */
 	const char *concluded_basis; /* "declared", "detected", "tags", ... */
 	enum lic_sum_osi osi;        /* OSI outcome of concluded */
+	const char *osi_class;       /* "osi-approved", "permissive-not-osi",
+				      * "copyleft-not-osi", "source-available",
+				      * "other-terms", "none", "unknown" */
+	struct lic_sum_also *also;   /* other licenses found, with where */
+	size_t also_nr;              /* entries in also */
+	size_t also_alloc;           /* allocated entries */
 	size_t files;                /* files in the tree */
 	size_t checked;              /* files needing a license (not exempt) */
 	size_t tagged;               /* of those, with an SPDX tag */

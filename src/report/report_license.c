@@ -74,7 +74,10 @@ static void text_head(FILE *fp, const struct report_lic *r, struct oh_buf *b)
 		s->declared && s->detected ? (s->agree ? "yes" : "no") : "n/a");
 	fprintf(fp, "concluded:  %s (%s)\n", t(b, s->concluded),
 		s->concluded_basis);
-	fprintf(fp, "OSI:        %s\n", lic_sum_osi_name(s->osi));
+	fprintf(fp, "OSI:        %s", lic_sum_osi_name(s->osi));
+	if (s->osi == LIC_SUM_OSI_NO && s->osi_class)
+		fprintf(fp, " (%s)", s->osi_class);
+	fputc('\n', fp);
 	fprintf(fp, "REUSE:      %s\n",
 		s->reuse ? r->scan->reuse.source : "no metadata");
 }
@@ -87,6 +90,12 @@ static void text_summary(FILE *fp, const struct report_lic *r, struct oh_buf *b)
 		"files:      %zu (%zu need a license: %zu tagged, %zu covered by REUSE, %zu without)\n",
 		s->files, s->checked, s->tagged, s->reuse_covered,
 		s->unlicensed);
+	if (s->also_nr > 0)
+		fputs("\nalso present (not the project license):\n", fp);
+	for (size_t i = 0; i < s->also_nr; i++) {
+		fprintf(fp, "  %-40s ", t(b, s->also[i].expr));
+		fprintf(fp, "%s\n", t(b, s->also[i].where));
+	}
 	if (s->text_nr > 0)
 		fputs("\nlicense texts:\n", fp);
 	for (size_t i = 0; i < s->text_nr; i++) {
@@ -203,6 +212,7 @@ static cJSON *json_summary(const struct report_lic *r)
 	add_str(o, "concluded", s->concluded);
 	add_str(o, "basis", s->concluded_basis);
 	add_str(o, "osi", lic_sum_osi_name(s->osi));
+	add_str(o, "osi_class", s->osi_class);
 	add_str(o, "reuse", s->reuse ? r->scan->reuse.source : NULL);
 	cJSON_AddNumberToObject(c, "files", (double)s->files);
 	cJSON_AddNumberToObject(c, "need_license", (double)s->checked);
@@ -219,6 +229,15 @@ static cJSON *json_summary(const struct report_lic *r)
 		cJSON_AddItemToArray(arr, x);
 	}
 	cJSON_AddItemToObject(o, "license_texts", arr);
+	arr = cJSON_CreateArray();
+	for (size_t i = 0; i < s->also_nr; i++) {
+		cJSON *x = cJSON_CreateObject();
+
+		add_str(x, "license", s->also[i].expr);
+		add_str(x, "where", s->also[i].where);
+		cJSON_AddItemToArray(arr, x);
+	}
+	cJSON_AddItemToObject(o, "also_present", arr);
 	arr = cJSON_CreateArray();
 	for (size_t i = 0; i < s->finding_nr; i++) {
 		cJSON *x = cJSON_CreateObject();

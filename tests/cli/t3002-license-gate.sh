@@ -111,4 +111,4 @@ git -C repo2 add -A
 git -C repo2 -c user.name=T -c user.email=t@example.org commit -q -m "Add h"
 expect_exit 1 license --changed-since HEAD~1 repo2
 expect_stdout_match "fix: add the line '/\* SPDX-License-Identifier: GPL-2\.0-or-later \*/'"
-expect_stdout_match '^declared: +GPL-2\.0-or-later \(SPDX tags in 7 files\)$'
+expect_stdout_match '^declared: +GPL-2\.0-or-later \(SPDX tags in 7 of 7 tagged files\)$'
