@@ -490,6 +490,21 @@ static void split_parts(struct lic_adapt_match *out, struct part *p, size_t n,
 		return;
 	gnu_exception(p, &n, l, &sq);
 	qsort(p, n, sizeof(*p), part_cmp);
+	if (p[0].id[0] == '\0') {
+		/* the file's own license is the unnamed one: no project
+		 * part; the others are bundled */
+		for (size_t k = 1; k < n; k++)
+			if (p[k].id[0] != '\0' && !in_expr(bund.buf, p[k].id))
+				oh_buf_addf(&bund, "%s%s", bund.len ? " AND " : "",
+					    p[k].id);
+		snprintf(out->bundled, sizeof(out->bundled), "%s", bund.buf);
+		snprintf(out->expr, sizeof(out->expr), "%s", bund.buf);
+		out->project[0] = '\0';
+		out->unnamed_own = true;
+		oh_buf_release(&sq);
+		oh_buf_release(&bund);
+		return;
+	}
 	squash(&sq, l, 1, p[0].first - 1);
 	pre_choice = has_choice(sq.buf);
 	oh_buf_adds(&proj, p[0].id);
@@ -499,6 +514,8 @@ static void split_parts(struct lic_adapt_match *out, struct part *p, size_t n,
 			   p[k].first == p[k].last;
 
 		/* the lead-in of this part: a few lines right before it */
+		if (p[k].id[0] == '\0')
+			continue;
 		squash(&sq, l,
 		       p[k].first > p[k - 1].last + LEADIN_LINES
 			       ? p[k].first - LEADIN_LINES
@@ -551,9 +568,17 @@ static void file_parts(struct lic_adapt_match *out,
 		cov[ncov].first = h->line_first;
 		cov[ncov].last = h->line_last;
 		ncov++;
-		if (!hit_known(h) || n >= MAX_PARTS)
+		if (n >= MAX_PARTS)
 			continue;
-		snprintf(p[n].id, sizeof(p[n].id), "%s", h->id);
+		if (!hit_known(h)) {
+			/* a license text that could not be named (two
+			 * siblings fit): a part, but with no id */
+			if (h->percent < LIC_MATCH_CLOSE_MIN || !h->id)
+				continue;
+			p[n].id[0] = '\0';
+		} else {
+			snprintf(p[n].id, sizeof(p[n].id), "%s", h->id);
+		}
 		p[n].first = h->line_first;
 		p[n].last = h->line_last;
 		n++;

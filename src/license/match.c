@@ -34,7 +34,7 @@
 #include "license/norm.h"
 #include "core/banned.h"
 
-#define MAX_CAND      6    /* candidates confirmed with a diff per pass */
+#define MAX_CAND      10   /* candidates confirmed with a diff per pass */
 #define MIN_CONTAIN   0.25 /* trigram containment to be a candidate */
 #define DIFF_MAX_D    1500 /* edit-distance cap of one diff */
 #define TITLE_MAX     16   /* words of an omittable title paragraph */
@@ -58,6 +58,9 @@ struct tmpl {
 	const struct lic_info **ids; /* twins, list order */
 	size_t nids;
 	uint64_t hash;
+	unsigned short *var; /* replaceable: max input words per token
+			      * (0: fixed); NULL when none */
+	unsigned var_max;    /* largest of var */
 };
 
 struct equiv {
@@ -517,6 +520,144 @@ static int build_templates(struct lic_matcher *m, struct oh_err *err)
 	return 0;
 }
 
+/* ---- replaceable text (licenses/replaceable.tsv) ---------------------- */
+
+static struct tmpl *tmpl_of(struct lic_matcher *m, const char *id)
+{
+	for (size_t k = 0; k < m->nt; k++)
+		for (size_t i = 0; i < m->t[k].nids; i++)
+			if (strcmp(m->t[k].ids[i]->id, id) == 0)
+				return &m->t[k];
+	return NULL;
+}
+
+/* Word ids of a phrase (lookups only); its length, 0 on an unknown word. */
+static unsigned phrase_ids(int *out, unsigned max, struct lic_matcher *m,
+			   const char *s)
+{
+	struct tokctx c = { .m = m };
+	unsigned n = 0;
+
+	tokenize(&c, s, strlen(s));
+	for (size_t i = 0; i < c.n && n < max; i++) {
+		if (c.w[i].id <= 0) {
+			n = 0;
+			break;
+		}
+		out[n++] = c.w[i].id;
+	}
+	free(c.w);
+	return n;
+}
+
+/* Mark every occurrence of before+region+after in t; how many. */
+static unsigned mark_region(struct tmpl *t, const int *b, unsigned nb,
+			    const int *r, unsigned nr, const int *a,
+			    unsigned na, unsigned short max)
+{
+	unsigned found = 0;
+
+	for (unsigned i = 0; i + nb + nr + na <= t->n; i++) {
+		if (memcmp(t->tok + i, b, nb * sizeof(*b)) != 0 ||
+		    memcmp(t->tok + i + nb, r, nr * sizeof(*r)) != 0 ||
+		    memcmp(t->tok + i + nb + nr, a, na * sizeof(*a)) != 0)
+			continue;
+		if (!t->var)
+			t->var = oh_xcalloc(t->n, sizeof(*t->var));
+		for (unsigned k = 0; k < nr; k++)
+			t->var[i + nb + k] = max;
+		if (max > t->var_max)
+			t->var_max = max;
+		found++;
+	}
+	return found;
+}
+
+/* Mark everything after the first occurrence of `before` (to the end). */
+static bool mark_tail(struct tmpl *t, const int *b, unsigned nb,
+		      unsigned short max)
+{
+	for (unsigned i = 0; i + nb <= t->n; i++) {
+		if (memcmp(t->tok + i, b, nb * sizeof(*b)) != 0)
+			continue;
+		if (!t->var)
+			t->var = oh_xcalloc(t->n, sizeof(*t->var));
+		for (unsigned k = i + nb; k < t->n; k++)
+			t->var[k] = max;
+		if (max > t->var_max)
+			t->var_max = max;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * licenses/replaceable.tsv: "id TAB max TAB before TAB region TAB after":
+ * the region's words (between the context words) may be replaced by up
+ * to `max` words of the input (SPDX replaceable text: names of holders,
+ * BUSL's parameters).  A line that fits no template is an error: the
+ * data must follow the texts.  A region "*" is everything after `before`
+ * (an omittable end, such as BUSL-1.1's covenants).
+ */
+static int load_replaceable(struct lic_matcher *m, const char *path,
+			    struct oh_err *err)
+{
+	struct oh_buf data = OH_BUF_INIT;
+	char *line, *save = NULL;
+	unsigned lineno = 0;
+	int ret;
+
+	ret = oh_buf_read_file(&data, path, err);
+	if (ret < 0)
+		return ret;
+	for (line = strtok_r(data.buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *f[5];
+		int b[64], r[64], a[64];
+		bool to_end;
+		unsigned nb, nr, na, nf = 0;
+		struct tmpl *t;
+		long max;
+
+		lineno++;
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		for (char *q = line; nf < 5; nf++) {
+			f[nf] = q;
+			q = strchr(q, '\t');
+			if (!q)
+				break;
+			*q++ = '\0';
+		}
+		if (nf != 4) {
+			ret = oh_err_set(err, OH_EINPUT, path, lineno, 0,
+					 "expected 5 tab-separated fields");
+			break;
+		}
+		max = strtol(f[1], NULL, 10);
+		t = tmpl_of(m, f[0]);
+		nb = phrase_ids(b, 64, m, f[2]);
+		to_end = strcmp(f[3], "*") == 0;
+		nr = to_end ? 0 : phrase_ids(r, 64, m, f[3]);
+		na = phrase_ids(a, 64, m, f[4]);
+		if (t && to_end && nb > 0 &&
+		    mark_tail(t, b, nb, (unsigned short)max))
+			continue;
+		if (!t || max <= 0 || max > 2000 || nr == 0 ||
+		    (f[2][0] != '\0' && nb == 0) ||
+		    (f[4][0] != '\0' && na == 0) ||
+		    mark_region(t, b, nb, r, nr, a, na, (unsigned short)max) ==
+			    0) {
+			ret = oh_err_set(err, OH_EINPUT, path, lineno, 0,
+					 "'%s': region not found in the text",
+					 f[0]);
+			break;
+		}
+	}
+	oh_buf_release(&data);
+	return ret < 0 ? ret : 0;
+}
+
 int lic_matcher_new(struct lic_matcher **out, struct lic_list *list,
 		    struct oh_err *err)
 {
@@ -531,6 +672,11 @@ int lic_matcher_new(struct lic_matcher **out, struct lic_list *list,
 		ret = load_equiv(m, path.buf, err);
 	if (ret == 0)
 		ret = build_templates(m, err);
+	oh_buf_reset(&path);
+	if (ret == 0)
+		ret = oh_data_file(&path, "licenses/replaceable.tsv", err);
+	if (ret == 0)
+		ret = load_replaceable(m, path.buf, err);
 	oh_buf_release(&path);
 	if (ret < 0) {
 		lic_matcher_free(m);
@@ -546,6 +692,7 @@ void lic_matcher_free(struct lic_matcher *m)
 		return;
 	for (size_t k = 0; k < m->nt; k++) {
 		free(m->t[k].tok);
+		free(m->t[k].var);
 		free(m->t[k].tri);
 		free(m->t[k].ids);
 	}
@@ -759,6 +906,55 @@ static void cover_optional(struct eval *ev, const struct tmpl *t,
 	}
 }
 
+/*
+ * Replaceable text: between two aligned required words, template words
+ * that are all replaceable (or none, next to a replaceable word) and at
+ * most the region's limit of input words count as aligned: *ft template
+ * words taken as matched, *fi input words no longer counted as inserted.
+ * df->p is in decreasing order of i and j.
+ */
+static void forgive(const struct tmpl *t, const struct diff *df, unsigned *ft,
+		    unsigned *fi)
+{
+	const struct pair *prev = NULL;
+
+	for (size_t k = df->n; k > 0; k--) {
+		const struct pair *p = &df->p[k - 1];
+		unsigned tg, ig, lim = 0;
+		bool all = true;
+
+		if (p->i < t->req_first || p->i >= t->req_end)
+			continue;
+		if (!prev) {
+			prev = p;
+			continue;
+		}
+		tg = p->i - prev->i - 1;
+		ig = p->j - prev->j - 1;
+		for (unsigned x = prev->i; x <= p->i; x++) {
+			if (x > prev->i && x < p->i && !t->var[x])
+				all = false;
+			if (t->var[x] > lim)
+				lim = t->var[x];
+		}
+		if ((tg > 0 || ig > 0) && all && lim > 0 && ig <= lim) {
+			*ft += tg;
+			*fi += ig;
+		}
+		prev = p;
+	}
+	/* an omittable tail: every required word after the last aligned
+	 * one is replaceable and the input has nothing in its place */
+	if (prev) {
+		unsigned x = prev->i + 1;
+
+		while (x < t->req_end && t->var[x])
+			x++;
+		if (x == t->req_end)
+			*ft += t->req_end - prev->i - 1;
+	}
+}
+
 static void score(struct eval *ev, const struct tmpl *t, const struct diff *df,
 		  unsigned ws)
 {
@@ -787,6 +983,12 @@ static void score(struct eval *ev, const struct tmpl *t, const struct diff *df,
 			in_range++;
 	{
 		unsigned inserted = (lr - fr + 1) - in_range;
+		unsigned ft = 0, fi = 0;
+
+		if (t->var)
+			forgive(t, df, &ft, &fi);
+		aligned_r += ft;
+		inserted = inserted > fi ? inserted - fi : 0;
 
 		ev->sim = (double)aligned_r / (double)(req + inserted);
 		ev->exact = aligned_r == req && inserted == 0;
@@ -807,7 +1009,7 @@ static void evaluate(struct eval *ev, const struct lic_matcher *m,
 	ev->exact = false;
 	if (!locate(t, in, &ws, &we))
 		return;
-	margin = 16 + t->n / 8;
+	margin = 16 + t->n / 8 + t->var_max; /* room for replaced text */
 	ws = ws > margin ? ws - margin : 0;
 	we = we + margin < in->n ? we + margin : in->n;
 	df->n = 0;
@@ -1246,6 +1448,8 @@ static bool best_of_pass(struct eval *best, struct eval *second,
 
 	if (nc == 0)
 		return false;
+	size_t done = 0;
+
 	*best = (struct eval){ .sim = -1 };
 	*second = (struct eval){ .sim = -1 };
 	for (size_t k = 0; k < nc; k++) {
@@ -1254,12 +1458,18 @@ static bool best_of_pass(struct eval *best, struct eval *second,
 		if (best->exact && cand[k].contain < 1.0)
 			break;
 		evaluate(&cand[k], m, in, df);
-		if (better(&cand[k], best, m)) {
-			*second = *best;
+		done = k + 1;
+		if (better(&cand[k], best, m))
 			*best = cand[k];
-		} else if (better(&cand[k], second, m)) {
+	}
+	/* the rival: the best other text over the same words (a license
+	 * found elsewhere in the file is no rival) */
+	for (size_t k = 0; k < done; k++) {
+		if (cand[k].t == best->t || cand[k].sim <= 0 ||
+		    cand[k].first > best->last || cand[k].last < best->first)
+			continue;
+		if (better(&cand[k], second, m))
 			*second = cand[k];
-		}
 	}
 	return true;
 }
@@ -1332,8 +1542,7 @@ static enum lic_match_kind classify(const struct lic_matcher *m,
 					 * one found elsewhere in the text */
 	if (second->sim >= best->sim - LIC_MATCH_AMBIG_MARGIN / 100.0)
 		return LIC_MATCH_UNKNOWN; /* two licenses fit as well */
-	if (second->sim * 100.0 >= LIC_MATCH_CLOSE_MIN &&
-	    second->sim >= best->sim - LIC_MATCH_SIBLING_MARGIN / 100.0 &&
+	if (second->sim >= best->sim - LIC_MATCH_SIBLING_MARGIN / 100.0 &&
 	    !distinguished(m, in, best, second))
 		return LIC_MATCH_UNKNOWN; /* sibling without its wording */
 	return LIC_MATCH_CLOSE;

@@ -402,6 +402,15 @@ static void detected(struct lic_summary *s, struct lic_scan *scan,
 		proj = !named && m.project[0] != '\0' ? m.project : t->expr;
 		if (!named && m.bundled[0] != '\0')
 			also(s, m.bundled, "%s (bundled notice)", f->path);
+		if (!named && m.unnamed_own) {
+			/* its own license could not be named: the bundled
+			 * ones after it are not the project's */
+			finding(s, "license-text-unknown", LIC_SEV_MEDIUM,
+				f->path, 0,
+				"the file's own license text is not identified: %s",
+				t->desc);
+			continue;
+		}
 		add_ids(ids, a, proj);
 		join(&from, f->path, ", ", false);
 		add_distinct(x, &n, 16, proj);
