@@ -110,10 +110,12 @@ static void hits_desc(struct lic_adapt_match *out,
 #define TITLE_WORDS    10 /* words of a license title line, at most */
 #define REGION_MIN     300 /* words of an unmatched license region */
 #define LEADIN_LINES   6   /* lines before a part that introduce it */
+#define LEGAL_MIN      10  /* legal words in an unmatched license region */
 
 struct part {
 	char id[200];          /* "MIT", "GPL-2.0-only WITH x", LicenseRef- */
 	unsigned first, last;  /* 1-based lines */
+	bool exc;              /* an exception of the GNU part */
 };
 
 struct lines {
@@ -350,6 +352,31 @@ static unsigned next_start(const struct part *p, size_t n, unsigned line,
 	return best;
 }
 
+/*
+ * Does the region read as license terms rather than a description of
+ * the licensing (a README-like preamble)?  Terms grant, warrant and
+ * limit: at least LEGAL_MIN of these words.
+ */
+static bool legal_text(const struct lines *l, unsigned first, unsigned last)
+{
+	static const char *const legal[] = {
+		" shall ",    " hereby ",     " grant ",    " grants ",
+		" granted ",  " licensor ",   " licensee ", " warranty ",
+		" warranties ", " liability ", " liable ",  " terminate ",
+		" royalty ",  " perpetual ",  " irrevocable ", NULL
+	};
+	struct oh_buf sq = OH_BUF_INIT;
+	unsigned n = 0;
+
+	squash(&sq, l, first, last);
+	for (size_t k = 0; legal[k]; k++)
+		for (const char *q = strstr(sq.buf, legal[k]); q;
+		     q = strstr(q + 1, legal[k]))
+			n++;
+	oh_buf_release(&sq);
+	return n >= LEGAL_MIN;
+}
+
 /* Regions no SPDX text took, under a license title: LicenseRef-<title>. */
 static size_t title_parts(struct part *p, size_t n, const struct part *cov,
 			  size_t ncov, const struct lines *l)
@@ -364,7 +391,7 @@ static size_t title_parts(struct part *p, size_t n, const struct part *cov,
 		end = next_start(cov, ncov, k, l->n) - 1;
 		for (unsigned j = k + 1; j <= end; j++)
 			words += line_words(l, j);
-		if (words < REGION_MIN)
+		if (words < REGION_MIN || !legal_text(l, k + 1, end))
 			continue;
 		s = l->at[k - 1];
 		len = l->len[k - 1];
@@ -381,6 +408,7 @@ static size_t title_parts(struct part *p, size_t n, const struct part *cov,
 			}
 		}
 		ref_name(p[n].id, sizeof(p[n].id), s, len, NULL);
+		p[n].exc = false;
 		p[n].first = k;
 		p[n].last = end;
 		n++;
@@ -394,7 +422,9 @@ static int part_cmp(const void *x, const void *y)
 	const struct part *a = x;
 	const struct part *b = y;
 
-	return a->first < b->first ? -1 : a->first > b->first;
+	if (a->first != b->first)
+		return a->first < b->first ? -1 : 1;
+	return (int)a->exc - (int)b->exc; /* an exception after its license */
 }
 
 static bool is_gnu(const char *id)
@@ -462,6 +492,7 @@ static void gnu_exception(struct part *p, size_t *n, const struct lines *l,
 	snprintf(p[*n].id, sizeof(p[*n].id), "%s", ref);
 	p[*n].first = p[g].first;
 	p[*n].last = p[g].first;
+	p[*n].exc = true;
 	(*n)++;
 }
 
@@ -509,9 +540,7 @@ static void split_parts(struct lic_adapt_match *out, struct part *p, size_t n,
 	pre_choice = has_choice(sq.buf);
 	oh_buf_adds(&proj, p[0].id);
 	for (size_t k = 1; k < n; k++) {
-		bool exc = strncmp(p[k].id, "LicenseRef-", 11) == 0 &&
-			   strstr(p[k].id, "xception") &&
-			   p[k].first == p[k].last;
+		bool exc = p[k].exc;
 
 		/* the lead-in of this part: a few lines right before it */
 		if (p[k].id[0] == '\0')
@@ -581,6 +610,7 @@ static void file_parts(struct lic_adapt_match *out,
 		}
 		p[n].first = h->line_first;
 		p[n].last = h->line_last;
+		p[n].exc = false;
 		n++;
 	}
 	lines_split(&l, text, len);

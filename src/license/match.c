@@ -1281,6 +1281,79 @@ static const char *version_after(const struct lic_matcher *m,
 	return NULL;
 }
 
+/* "version 2 of the" / "version 2.1 of" right before word j, or NULL. */
+static const char *version_before(const struct lic_matcher *m,
+				  const struct input *in, unsigned j)
+{
+	static const char *const the_w[] = { "the", NULL };
+	static const char *const of_w[] = { "of", NULL };
+	static const char *const version_w[] = { "version", NULL };
+	static const struct {
+		const char *w[3];
+		const char *ver;
+	} vers[] = {
+		{ { "2", "1", NULL }, "2.1" }, { { "2", "0", NULL }, "2.0" },
+		{ { "3", "0", NULL }, "3.0" }, { { "2", NULL }, "2.0" },
+		{ { "3", NULL }, "3.0" },
+	};
+	unsigned e = j;
+
+	if (e > 0 && words_at(m, in, e - 1, the_w))
+		e--;
+	if (e == 0 || !words_at(m, in, e - 1, of_w))
+		return NULL;
+	e--;
+	for (size_t v = 0; v < sizeof(vers) / sizeof(vers[0]); v++) {
+		unsigned nw = vers[v].w[1] ? 2 : 1;
+
+		if (e >= nw + 1 && words_at(m, in, e - nw, vers[v].w) &&
+		    words_at(m, in, e - nw - 1, version_w))
+			return vers[v].ver;
+	}
+	return NULL;
+}
+
+/*
+ * A pointer to the text on Debian systems: "/usr/share/common-licenses/
+ * GPL-2" reads as the words "common licenses gpl 2".
+ */
+static bool pointer_notice(struct notice *n, const struct lic_matcher *m,
+			   const struct input *in, unsigned j)
+{
+	static const char *const common[] = { "common", "licenses", NULL };
+	static const struct {
+		const char *w[4];
+		const char *id;
+		bool gnu;
+	} ptr[] = {
+		{ { "lgpl", "2", "1", NULL }, "LGPL-2.1", true },
+		{ { "lgpl", "2", NULL }, "LGPL-2.0", true },
+		{ { "lgpl", "3", NULL }, "LGPL-3.0", true },
+		{ { "gpl", "2", NULL }, "GPL-2.0", true },
+		{ { "gpl", "3", NULL }, "GPL-3.0", true },
+		{ { "apache", "2", "0", NULL }, "Apache-2.0", false },
+		{ { "mpl", "2", "0", NULL }, "MPL-2.0", false },
+		{ { "mpl", "1", "1", NULL }, "MPL-1.1", false },
+	};
+
+	if (!words_at(m, in, j, common))
+		return false;
+	for (size_t k = 0; k < sizeof(ptr) / sizeof(ptr[0]); k++) {
+		unsigned nw = 0;
+
+		while (ptr[k].w[nw])
+			nw++;
+		if (!words_at(m, in, j + 2, ptr[k].w))
+			continue;
+		snprintf(n->id, sizeof(n->id), "%s", ptr[k].id);
+		n->gnu = ptr[k].gnu;
+		n->first = j;
+		n->vpos = j + 2 + nw;
+		return true;
+	}
+	return false;
+}
+
 /* A GNU notice starting at j ("GNU [Lesser|Library|Affero] General..."). */
 static bool gnu_notice(struct notice *n, const struct lic_matcher *m,
 		       const struct input *in, unsigned j)
@@ -1298,6 +1371,10 @@ static bool gnu_notice(struct notice *n, const struct lic_matcher *m,
 		{ "affero", "AGPL" },
 	};
 	static const char *const gnu_w[] = { "gnu", NULL };
+	static const char *const redist[] = { "redistribute", "it", NULL };
+	static const char *const redist2[] = { "redistributed", NULL };
+	static const char *const terms[] = { "under", "the", "terms", NULL };
+	static const char *const common[] = { "common", "licenses", NULL };
 	const char *family = "GPL";
 	unsigned k = j + 1;
 	const char *ver;
@@ -1313,9 +1390,17 @@ static bool gnu_notice(struct notice *n, const struct lic_matcher *m,
 		}
 	}
 	if (!words_at(m, in, k, gpl) ||
-	    !near(m, in, j > 12 ? j - 12 : 0, j + NOTICE_SPAN, fsf))
+	    (!near(m, in, j > 24 ? j - 24 : 0, j + NOTICE_SPAN, fsf) &&
+	     !near(m, in, j > 24 ? j - 24 : 0, j + NOTICE_SPAN, redist) &&
+	     !near(m, in, j > 24 ? j - 24 : 0, j + NOTICE_SPAN, redist2) &&
+	     !near(m, in, j > 24 ? j - 24 : 0, j + NOTICE_SPAN, terms) &&
+	     !near(m, in, j > 24 ? j - 24 : 0, j + NOTICE_SPAN, common)))
 		return false;
-	ver = version_after(m, in, k + 3, &n->vpos);
+	ver = version_before(m, in, j);
+	if (ver)
+		n->vpos = k + 3; /* "version 2 of the GNU GPL[, or later]" */
+	else
+		ver = version_after(m, in, k + 3, &n->vpos);
 	if (!ver)
 		return false;
 	snprintf(n->id, sizeof(n->id), "%s-%s", family, ver);
@@ -1414,7 +1499,8 @@ static void find_notices(struct lic_match_result *r,
 	for (unsigned j = 0; j < in->n; j++) {
 		if (in->id[j] == MASKED)
 			continue;
-		if (gnu_notice(&n, m, in, j) || other_notice(&n, m, in, j)) {
+		if (gnu_notice(&n, m, in, j) || other_notice(&n, m, in, j) ||
+		    pointer_notice(&n, m, in, j)) {
 			notice_hit(r, m, in, &n);
 			j = n.vpos;
 		}

@@ -4,10 +4,12 @@
  * files, package metadata, a directory scan, the policy and the gate.
  * REUSE-IgnoreStart (the strings below are test data, not our license)
  */
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "unit.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/path.h"
 #include "license/adapt.h"
@@ -437,6 +439,278 @@ START_TEST(test_licscan_gate)
 }
 END_TEST
 
+/* ---- the project license model (real-world shaped inputs) ---- */
+
+/* The text of an SPDX license from licenses/text/ appended to b. */
+static void spdx_text(struct oh_buf *b, const char *id)
+{
+	struct oh_buf path = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	char rel[128];
+
+	snprintf(rel, sizeof(rel), "licenses/text/%s.txt", id);
+	ck_assert_int_eq(oh_data_file(&path, rel, &err), 0);
+	ck_assert_int_eq(oh_buf_read_file(b, path.buf, &err), 0);
+	oh_buf_addch(b, '\n');
+	oh_buf_release(&path);
+	oh_err_release(&err);
+}
+
+static void match_parts(struct lic_adapt_match *m, const struct oh_buf *b)
+{
+	struct lic_adapt *a = NULL;
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_int_eq(lic_adapt_open(&a, &err), 0);
+	lic_adapt_match_text(m, a, b->buf, b->len);
+	lic_adapt_close(a);
+	oh_err_release(&err);
+}
+
+/* A COPYING shaped like libgit2's: a note, a linking exception above
+ * the GPL, bundled notices after it.  The GPL never vanishes. */
+START_TEST(test_licscan_gpl_exception)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct lic_adapt_match m;
+
+	oh_buf_adds(&b,
+		    " frobgit is Copyright (C) the frobgit authors.\n\n"
+		    " Only version 2 of the GPL applies to this project, not\n"
+		    " any later one, unless a file says otherwise.\n\n"
+		    "--------------------------------------------------\n\n"
+		    "\t\tLINKING EXCEPTION\n\n"
+		    " In addition to the permissions in the GNU General Public\n"
+		    " License, the authors give you unlimited permission to link\n"
+		    " the compiled version of this library into combinations with\n"
+		    " other programs, and to distribute those combinations without\n"
+		    " any restriction coming from the use of this file.\n\n"
+		    "--------------------------------------------------\n\n");
+	spdx_text(&b, "GPL-2.0-only");
+	oh_buf_adds(&b, "\n--------------------------------------------------\n\n"
+			"The bundled compression code (deps/z) is licensed under\n"
+			"the zlib license:\n\n");
+	spdx_text(&b, "Zlib");
+	match_parts(&m, &b);
+	ck_assert_str_eq(m.project, "GPL-2.0-only WITH GCC-exception-2.0");
+	ck_assert_str_eq(m.bundled, "Zlib");
+	ck_assert_str_eq(m.expr, "GPL-2.0-only WITH GCC-exception-2.0 AND Zlib");
+	oh_buf_release(&b);
+}
+END_TEST
+
+/* An exception the SPDX list does not have: the license plus a
+ * LicenseRef named after the exception's title. */
+START_TEST(test_licscan_gpl_exception_unlisted)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct lic_adapt_match m;
+
+	oh_buf_adds(&b, "Frobnicator is free software under the GPL, version 2\n"
+			"only, with the following exception.\n\n"
+			"FROBNICATOR PLUGIN EXCEPTION\n\n"
+			"As a special exception, the copyright holders permit you to\n"
+			"load plugins built against the published plugin headers\n"
+			"without those plugins becoming subject to the GPL.\n\n");
+	spdx_text(&b, "GPL-2.0-only");
+	match_parts(&m, &b);
+	ck_assert_str_eq(m.project,
+			 "GPL-2.0-only AND LicenseRef-FROBNICATOR-PLUGIN-EXCEPTION");
+	ck_assert_str_eq(m.bundled, "");
+	oh_buf_release(&b);
+}
+END_TEST
+
+/* "choose whichever you prefer" between two texts: OR. */
+START_TEST(test_licscan_dual_choice)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct lic_adapt_match m;
+
+	oh_buf_adds(&b, "This library is offered under two licenses; choose\n"
+			"whichever you prefer.\n\n"
+			"=== Option A: MIT License ===\n\n");
+	spdx_text(&b, "MIT");
+	oh_buf_adds(&b, "\n=== Option B (alternative): Apache License ===\n\n");
+	spdx_text(&b, "Apache-2.0");
+	match_parts(&m, &b);
+	ck_assert_str_eq(m.project, "MIT OR Apache-2.0");
+	ck_assert_str_eq(m.bundled, "");
+	oh_buf_release(&b);
+}
+END_TEST
+
+/* A license not on the SPDX list, offered beside SSPL: a LicenseRef from
+ * its title, never dropped. */
+START_TEST(test_licscan_licenseref_title)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct lic_adapt_match m;
+
+	oh_buf_adds(&b, "From release 9 on, this server is available at the\n"
+			"user's choice of the two licenses below.\n\n"
+			"1. Quarry Community Source License 1.0\n\n");
+	for (int i = 0; i < 30; i++)
+		oh_buf_adds(&b, "The Licensor hereby grants you a limited licence to\n"
+				"use the Software; you shall not offer it as a hosted\n"
+				"service, and the Licensor gives no warranty.\n\n");
+	oh_buf_adds(&b, "2. Server Side Public License\n\n");
+	spdx_text(&b, "SSPL-1.0");
+	match_parts(&m, &b);
+	ck_assert_str_eq(m.project,
+			 "LicenseRef-Quarry-Community-Source-License-1.0 OR SSPL-1.0");
+	oh_buf_release(&b);
+}
+END_TEST
+
+/* BUSL-1.1 with its parameters filled in and no covenants. */
+START_TEST(test_licscan_busl_parameters)
+{
+	struct oh_buf busl = OH_BUF_INIT;
+	struct oh_buf b = OH_BUF_INIT;
+	struct lic_adapt_match m;
+	const char *terms, *cov;
+
+	spdx_text(&busl, "BUSL-1.1");
+	terms = strstr(busl.buf, "\nTerms\n");
+	cov = strstr(busl.buf, "MariaDB hereby grants you permission");
+	ck_assert_ptr_nonnull(terms);
+	ck_assert_ptr_nonnull(cov);
+	oh_buf_adds(&b, "License text copyright (c) 2020 MariaDB Corporation Ab, "
+			"All Rights Reserved.\n\"Business Source License\" is a "
+			"trademark of MariaDB Corporation Ab.\n\nParameters\n\n"
+			"Licensor:             Quarry Data Inc.\n"
+			"Licensed Work:        Quarry 4.2 or later.\n"
+			"Additional Use Grant: You may make production use of the\n"
+			"                      Licensed Work, except as a hosted\n"
+			"                      database service offered to third\n"
+			"                      parties.\n"
+			"Change Date:          Four years from the date the Licensed\n"
+			"                      Work is published.\n"
+			"Change License:       MPL 2.0\n\n"
+			"For information about alternative licensing arrangements\n"
+			"for the Licensed Work, please contact sales.\n");
+	oh_buf_add(&b, terms, (size_t)(cov - terms));
+	match_parts(&m, &b);
+	ck_assert_str_eq(m.project, "BUSL-1.1");
+	oh_buf_release(&b);
+	oh_buf_release(&busl);
+}
+END_TEST
+
+/* git's case: a GPL COPYING and one file tagged LGPL; the tag is also
+ * present, never the project license; a vendored text likewise. */
+START_TEST(test_licscan_project_model)
+{
+	struct lic_scan s = LIC_SCAN_INIT;
+	struct lic_summary sum = { 0 };
+	struct lic_adapt *a = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	struct oh_buf b = OH_BUF_INIT;
+	const char *dir = unit_tmpdir();
+	bool tag_also = false, zlib_also = false;
+
+	oh_buf_adds(&b, " Note: the only valid version of the GPL for this\n"
+			" project is version 2.\n\n");
+	spdx_text(&b, "GPL-2.0-only");
+	wf("COPYING", b.buf);
+	oh_buf_reset(&b);
+	spdx_text(&b, "Zlib");
+	ck_assert_int_eq(oh_path_mkdirs(unit_path("vendor/z"), &err), 0);
+	ck_assert_int_eq(oh_path_mkdirs(unit_path("tools/cocci"), &err), 0);
+	wf("vendor/z/LICENSE", b.buf);
+	wf("tools/cocci/rule.cocci", "// " KEY ": LGPL-2.1-or-later\n");
+	wf("main.c", "int main(void) { return 0; }\n");
+	wf("util.c", "int util;\n");
+	ck_assert_int_eq(lic_scan_run(&s, dir, NULL, &err), 0);
+	ck_assert_int_eq(lic_adapt_open(&a, &err), 0);
+	lic_summary_build(&sum, &s, a);
+	ck_assert_ptr_null(sum.declared);
+	ck_assert_str_eq(sum.detected, "GPL-2.0-only");
+	ck_assert_str_eq(sum.concluded, "GPL-2.0-only");
+	ck_assert_int_eq(sum.osi, LIC_SUM_OSI_YES);
+	for (size_t i = 0; i < sum.finding_nr; i++)
+		ck_assert_str_ne(sum.finding[i].code, "license-disagree");
+	for (size_t i = 0; i < sum.also_nr; i++) {
+		if (strcmp(sum.also[i].expr, "LGPL-2.1-or-later") == 0 &&
+		    strstr(sum.also[i].where, "tools/cocci/rule.cocci"))
+			tag_also = true;
+		if (strcmp(sum.also[i].expr, "Zlib") == 0 &&
+		    strcmp(sum.also[i].where, "vendor/z/LICENSE") == 0)
+			zlib_also = true;
+	}
+	ck_assert(tag_also);
+	ck_assert(zlib_also);
+	lic_summary_release(&sum);
+	lic_adapt_close(a);
+	lic_scan_release(&s);
+	oh_buf_release(&b);
+	oh_err_release(&err);
+	unit_tmpdir_remove();
+}
+END_TEST
+
+/* curl: permissive, not OSI-approved -- a low finding, not "none". */
+START_TEST(test_licscan_osi_class)
+{
+	struct lic_scan s = LIC_SCAN_INIT;
+	struct lic_summary sum = { 0 };
+	struct lic_adapt *a = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	struct oh_buf b = OH_BUF_INIT;
+	const char *dir = unit_tmpdir();
+	bool low = false;
+
+	spdx_text(&b, "curl");
+	wf("COPYING", b.buf);
+	wf("a.c", "int a;\n");
+	ck_assert_int_eq(lic_scan_run(&s, dir, NULL, &err), 0);
+	ck_assert_int_eq(lic_adapt_open(&a, &err), 0);
+	lic_summary_build(&sum, &s, a);
+	ck_assert_str_eq(sum.concluded, "curl");
+	ck_assert_int_eq(sum.osi, LIC_SUM_OSI_NO);
+	ck_assert_str_eq(sum.osi_class, "permissive-not-osi");
+	for (size_t i = 0; i < sum.finding_nr; i++)
+		if (strcmp(sum.finding[i].code, "license-non-osi") == 0)
+			low = sum.finding[i].sev == LIC_SEV_LOW;
+	ck_assert(low);
+	lic_summary_release(&sum);
+	lic_adapt_close(a);
+	lic_scan_release(&s);
+	oh_buf_release(&b);
+	oh_err_release(&err);
+	unit_tmpdir_remove();
+}
+END_TEST
+
+/* The gate: an unknown id fails as invalid even beside an allowed one. */
+START_TEST(test_licscan_gate_unknown_id)
+{
+	static const char *const paths[] = { "a.c" };
+	struct lic_scan s = LIC_SCAN_INIT;
+	struct lic_policy p;
+	struct lic_gate g = { 0 };
+	struct lic_adapt *a = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *dir = unit_tmpdir();
+
+	wf("a.c", "// " KEY ": MIT OR Foo-1.0\n");
+	ck_assert_int_eq(lic_scan_run(&s, dir, NULL, &err), 0);
+	ck_assert_int_eq(lic_adapt_open(&a, &err), 0);
+	lic_policy_default(&p);
+	lic_gate_run(&g, &s, paths, 1, &p, a, "MIT");
+	ck_assert_int_eq(g.item[0].status, LIC_GATE_INVALID);
+	ck_assert_ptr_nonnull(strstr(g.item[0].problem, "'Foo-1.0'"));
+	ck_assert_uint_eq(g.failed, 1);
+	lic_gate_release(&g);
+	lic_policy_release(&p);
+	lic_adapt_close(a);
+	lic_scan_release(&s);
+	oh_err_release(&err);
+	unit_tmpdir_remove();
+}
+END_TEST
+
 START_TEST(test_licscan_policy)
 {
 	static const char pol[] =
@@ -510,6 +784,14 @@ Suite *licscan_suite(void)
 	tcase_add_test(tc, test_licscan_gate);
 	tcase_add_test(tc, test_licscan_gomod);
 	tcase_add_test(tc, test_licscan_policy);
+	tcase_add_test(tc, test_licscan_gpl_exception);
+	tcase_add_test(tc, test_licscan_gpl_exception_unlisted);
+	tcase_add_test(tc, test_licscan_dual_choice);
+	tcase_add_test(tc, test_licscan_licenseref_title);
+	tcase_add_test(tc, test_licscan_busl_parameters);
+	tcase_add_test(tc, test_licscan_project_model);
+	tcase_add_test(tc, test_licscan_osi_class);
+	tcase_add_test(tc, test_licscan_gate_unknown_id);
 	suite_add_tcase(s, tc);
 	return s;
 }
