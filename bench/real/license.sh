@@ -10,7 +10,9 @@
 #
 # OSSHEALTH defaults to build/osshealth, MIRRORS to /work/.mirror (one
 # directory per repository, "<owner>+<name>/repo").  Prints one line per
-# project (ok / FAMILY / WRONG / missing) and the agreement figures:
+# project (ok / FAMILY / WRONG / ERROR / missing) and the agreement
+# figures (ERROR: the tool could not read the mirror, e.g. a blob
+# missing from a partial mirror; counted as not agreeing in "of all"):
 #   exact:  same expression (ids, -only/-or-later, WITH, AND/OR)
 #   family: same licenses when -only/-or-later are ignored
 set -u
@@ -39,7 +41,7 @@ def family(k):
     ops, ls = k
     return ops, tuple(sorted(re.sub(r"-(only|or-later)\b|\+", "", l) for l in ls))
 
-rows = exact = fam = missing = 0
+rows = exact = fam = missing = errors = 0
 t0 = time.monotonic()
 for line in open(table):
     if line.startswith("#") or not line.strip():
@@ -56,9 +58,12 @@ for line in open(table):
     try:
         s = json.loads(p.stdout)["summary"]
         got = s.get("concluded") or ""
-        osi = s.get("osi")
+        osi = s.get("osi_class") or s.get("osi")
     except (ValueError, KeyError):
-        got, osi = "(no output: exit %d)" % p.returncode, "?"
+        err = (p.stderr.strip().splitlines() or ["?"])[-1]
+        print("%-28s ERROR  exit %d: %s" % (mirror, p.returncode, err[:110]))
+        errors += 1
+        continue
     a, b = leaves(truth), leaves(got)
     if a == b:
         verdict = "ok"
@@ -72,9 +77,11 @@ for line in open(table):
     print("%-28s %-6s truth: %s | tool: %s (OSI %s)" %
           (mirror, verdict, truth, got, osi))
 n = rows - missing
-print("projects: %d scanned (%d missing), %.1f s" %
-      (n, missing, time.monotonic() - t0))
-if n:
-    print("exact agreement:  %d/%d (%.0f%%)" % (exact, n, 100.0 * exact / n))
-    print("family agreement: %d/%d (%.0f%%)" % (fam, n, 100.0 * fam / n))
+r = n - errors
+print("projects: %d (%d without mirror, %d that could not be read), %.1f s" %
+      (rows, missing, errors, time.monotonic() - t0))
+for label, k in (("exact", exact), ("family", fam)):
+    if n:
+        print("%-6s agreement: %d/%d of all (%.0f%%), %d/%d of those read (%.0f%%)"
+              % (label, k, n, 100.0 * k / n, k, r, 100.0 * k / r if r else 0))
 PY

@@ -484,6 +484,43 @@ static void go_modules(struct lic_summary *s, const struct lic_scan *scan)
 
 #define TAG_EXPRS 32
 
+static char *unwrap_inner(const char *e, size_t n);
+
+/* A copy of e without parentheses around all of it: "(MIT)" -> "MIT". */
+static char *unwrap(const char *e)
+{
+	size_t n = strlen(e);
+	int depth = 0;
+
+	if (n < 2 || e[0] != '(' || e[n - 1] != ')')
+		return oh_xstrdup(e);
+	for (size_t i = 0; i < n - 1; i++) {
+		depth += e[i] == '(' ? 1 : e[i] == ')' ? -1 : 0;
+		if (depth == 0)
+			return oh_xstrdup(e); /* "(A) AND (B)" */
+	}
+	return unwrap_inner(e + 1, n - 2);
+}
+
+static char *unwrap_inner(const char *e, size_t n)
+{
+	char *x = oh_xstrndup(e, n);
+	char *y = unwrap(x);
+
+	free(x);
+	return y;
+}
+
+static void also_unwrapped(struct lic_summary *s, const char *expr,
+			   const char *fmt, size_t files, const char *plural,
+			   const char *first, unsigned line)
+{
+	char *e = unwrap(expr);
+
+	also(s, e, fmt, files, plural, first, line);
+	free(e);
+}
+
 /* Distinct effective expressions of tagged files, for "also present". */
 struct tag_use {
 	const char *expr;  /* borrowed from the scan */
@@ -756,7 +793,7 @@ void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 		     (out->detected && tag_family_is(a, use[top].expr, &det)))) {
 			struct oh_buf b = OH_BUF_INIT;
 
-			out->declared = oh_xstrdup(use[top].expr);
+			out->declared = unwrap(use[top].expr);
 			oh_buf_addf(&b, "SPDX tags in %zu of %zu tagged files",
 				    use[top].files, tagged_files);
 			out->declared_from = oh_buf_detach(&b, NULL);
@@ -769,7 +806,7 @@ void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 		tag_expr = join_all(tags, tag_nr);
 	for (size_t k = 0; k < use_nr; k++)
 		if (use[k].files > 0)
-			also(out, use[k].expr,
+			also_unwrapped(out, use[k].expr,
 			     "SPDX tags in %zu file%s (first: %s:%u)",
 			     use[k].files, use[k].files == 1 ? "" : "s",
 			     use[k].first, use[k].line);
