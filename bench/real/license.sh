@@ -6,7 +6,12 @@
 # The repositories are bare mirrors brought by the fetch tool; the tool
 # reads git objects, no work tree needed.  Not part of `make check`.
 #
-#   bench/real/license.sh [OSSHEALTH] [MIRRORS]
+#   bench/real/license.sh [--history] [OSSHEALTH] [MIRRORS]
+#
+# With --history, also `osshealth scan` every mirror (offline, a fresh
+# database under $TMPDIR) and compare the license/changed findings with
+# the relicensing column: each relicensing commit named, and no medium
+# or high license/changed finding on a project without one.
 #
 # OSSHEALTH defaults to build/osshealth, MIRRORS to /work/.mirror (one
 # directory per repository, "<owner>+<name>/repo").  Prints one line per
@@ -17,13 +22,18 @@
 #   family: same licenses when -only/-or-later are ignored
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
+history=0
+if [ "${1:-}" = --history ]; then
+	history=1
+	shift
+fi
 tool=${1:-$here/../../build/osshealth}
 mirrors=${2:-/work/.mirror}
 
-python3 - "$tool" "$mirrors" "$here/license.tsv" <<'PY'
-import json, os, re, subprocess, sys, time
+python3 - "$tool" "$mirrors" "$here/license.tsv" "$history" <<'PY'
+import json, os, re, shutil, subprocess, sys, tempfile, time
 
-tool, mirrors, table = sys.argv[1:4]
+tool, mirrors, table, history = sys.argv[1:5]
 
 def leaves(expr):
     """Flat expression -> (operator set, sorted leaves); LicenseRef-* equal."""
@@ -76,6 +86,58 @@ for line in open(table):
         verdict = "WRONG"
     print("%-28s %-6s truth: %s | tool: %s (OSI %s)" %
           (mirror, verdict, truth, got, osi))
+if history == "1":
+    tmp = tempfile.mkdtemp(prefix="osshealth-bench-")
+    links, want = [], {}
+    for line in open(table):
+        if line.startswith("#") or not line.strip():
+            continue
+        f = line.rstrip("\n").split("\t")
+        repo = os.path.join(mirrors, f[0], "repo")
+        if os.path.isdir(repo):
+            os.symlink(repo, os.path.join(tmp, f[0]))
+            links.append(os.path.join(tmp, f[0]))
+            want[f[0]] = None if f[3] == "-" else f[3].split()[0]
+    db = os.path.join(tmp, "h.db")
+    t1 = time.monotonic()
+    subprocess.run([tool, "scan", "-q", "--offline", "--db", db] + links,
+                   capture_output=True)
+    rep = subprocess.run([tool, "report", "--db", db], capture_output=True,
+                         text=True).stdout
+    got, cur = {}, None
+    for l in rep.splitlines():
+        m = re.match(r"== (\S+)", l)
+        if m:
+            cur = m.group(1)
+            got.setdefault(cur, [])
+            continue
+        m = re.search(r"(low|medium|high) +license/changed: .* in commit ([0-9a-f]+)", l)
+        if m and cur:
+            got[cur].append((m.group(1), m.group(2)))
+    named = alarms = relic = 0
+    print("history (%.1f s):" % (time.monotonic() - t1))
+    for name, commit in sorted(want.items()):
+        found = got.get(name)
+        if found is None:
+            print("  %-28s not scanned (see the scan's errors)" % name)
+            continue
+        if commit:
+            relic += 1
+            ok = any(c.startswith(commit) or commit.startswith(c[:len(commit)])
+                     for _, c in found)
+            named += ok
+            print("  %-28s %s relicensing %s: %s" % (name, "ok  " if ok else "MISS",
+                  commit, ", ".join("%s %s" % f for f in found) or "no finding"))
+        else:
+            bad = [f for f in found if f[0] != "low"]
+            alarms += len(bad)
+            if found:
+                print("  %-28s %s %s" % (name, "FALSE ALARM" if bad else "low only",
+                      ", ".join("%s %s" % f for f in found)))
+    print("relicensing commits named: %d/%d; false medium/high change alarms: %d"
+          % (named, relic, alarms))
+    shutil.rmtree(tmp)
+
 n = rows - missing
 r = n - errors
 print("projects: %d (%d without mirror, %d that could not be read), %.1f s" %

@@ -33,9 +33,23 @@ static void open_source(struct health_result *r, const struct health_input *in)
 		hc_score(r, c, 0, "no license found");
 		return;
 	}
-	if (!l->osi_approved) {
-		hc_score(r, c, 0, "license '%s' is not OSI-approved",
+	if (!l->osi_approved && l->osi_class &&
+	    strcmp(l->osi_class, "permissive-not-osi") == 0) {
+		/* curl, public-domain dedications: free to use, modify and
+		 * share, only not on the OSI list -- not "no license" */
+		hc_score(r, c, 6,
+			 "license '%s' is permissive but not OSI-approved",
 			 l->detected ? l->detected : l->declared);
+		return;
+	}
+	if (!l->osi_approved) {
+		if (l->osi_class && strcmp(l->osi_class, "unknown") != 0)
+			hc_score(r, c, 0, "license '%s' is not OSI-approved (%s)",
+				 l->detected ? l->detected : l->declared,
+				 l->osi_class);
+		else
+			hc_score(r, c, 0, "license '%s' is not OSI-approved",
+				 l->detected ? l->detected : l->declared);
 		return;
 	}
 	s = 8;

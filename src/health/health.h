@@ -70,6 +70,8 @@ struct health_license {
 	const char *detected; /* expression from license files; NULL */
 	const char *file;     /* main license file path; NULL */
 	bool osi_approved;    /* the outcome is OSI-approved */
+	const char *osi_class; /* when not: "permissive-not-osi",
+				* "source-available", ... (summary.h); NULL */
 	bool agree;           /* declared and detected agree */
 	bool recognised;      /* a license file was identified */
 	struct health_num tagged_share; /* share of source files with tags */

@@ -130,7 +130,13 @@ static size_t root_license_files(const char **out, const struct tree_files *t)
 {
 	static const char *const stems[] = { "LICENSE", "LICENCE", "COPYING",
 					     "UNLICENSE" };
+	/* also followed when absent now: a relicensing that deleted one of
+	 * them and added another in one commit is a change of license */
+	static const char *const usual[] = { "COPYING",     "LICENSE",
+					     "LICENSE.txt", "LICENSE.md",
+					     "COPYING.txt", "LICENCE" };
 	size_t n = 0;
+	size_t present;
 
 	for (size_t i = 0; i < t->file_nr && n < PATHLOG_MAX_PATHS; i++) {
 		const char *p = t->file[i].path;
@@ -143,6 +149,17 @@ static size_t root_license_files(const char **out, const struct tree_files *t)
 				break;
 			}
 		}
+	}
+	present = n;
+	for (size_t k = 0; present > 0 && k < sizeof(usual) / sizeof(usual[0]) &&
+			   n < PATHLOG_MAX_PATHS;
+	     k++) {
+		bool have = false;
+
+		for (size_t i = 0; i < present; i++)
+			have = have || strcmp(out[i], usual[k]) == 0;
+		if (!have)
+			out[n++] = usual[k];
 	}
 	return n;
 }

@@ -115,6 +115,7 @@ static void summary_facts(struct scan_item *it, struct health_input *in,
 			  ? oh_arena_strdup(&it->arena, sum->detected_from)
 			  : NULL;
 	l->osi_approved = sum->osi == LIC_SUM_OSI_YES;
+	l->osi_class = sum->osi_class; /* static strings */
 	l->agree = sum->agree;
 	l->recognised = sum->detected != NULL;
 	l->reuse = sum->reuse;
@@ -159,8 +160,11 @@ static void identify_blob(char *out, size_t size, struct lic_adapt *eng,
 	if (blob_id[0] != '\0' &&
 	    tree_blob_read(&b, git, blob_id, LICENSE_BLOB_MAX, &err) == 0) {
 		lic_adapt_match_text(&m, eng, b.buf, b.len);
-		if (m.kind == LIC_ADAPT_EXACT || m.kind == LIC_ADAPT_CLOSE)
-			snprintf(out, size, "%s", m.expr);
+		/* the file's own license: bundled notices are not it, and
+		 * when it cannot be named there is nothing to compare */
+		if ((m.kind == LIC_ADAPT_EXACT || m.kind == LIC_ADAPT_CLOSE) &&
+		    !m.unnamed_own)
+			snprintf(out, size, "%s", m.project);
 	}
 	oh_buf_release(&b);
 	oh_err_release(&err);
@@ -178,6 +182,49 @@ static bool osi_of(struct lic_adapt *eng, const char *expr)
 }
 
 /*
+ * A license file added beside one that was there before (zstd added
+ * COPYING with the GPL beside its BSD LICENSE): the project license now
+ * names one more license -- a low finding.  The first license file of a
+ * project is no change.  Changes are newest first.
+ */
+static void added_beside(struct scan_item *it, struct lic_adapt *eng,
+			 struct mirror_repo *git, const struct pathlog *hist,
+			 size_t i)
+{
+	const struct pathlog_change *c = &hist->change[i];
+	const struct pathlog_change *other = NULL;
+	char had[256], now[256], day[16];
+	char *ev;
+
+	for (size_t k = i + 1; k < hist->change_nr && !other; k++) {
+		const struct pathlog_change *o = &hist->change[k];
+		bool removed = false;
+
+		if (o->kind != PATHLOG_ADDED || strcmp(o->path, c->path) == 0)
+			continue;
+		for (size_t q = i + 1; q < k; q++)
+			removed = removed ||
+				  (hist->change[q].kind == PATHLOG_REMOVED &&
+				   strcmp(hist->change[q].path, o->path) == 0);
+		if (!removed)
+			other = o;
+	}
+	if (!other)
+		return;
+	identify_blob(had, sizeof(had), eng, git, other->new_blob);
+	identify_blob(now, sizeof(now), eng, git, c->new_blob);
+	if (now[0] == '\0' || strcmp(had, now) == 0)
+		return;
+	oh_date_format(day, sizeof(day), c->time);
+	ev = evidence_of(c->path, 0);
+	scan_item_finding(
+		it, "license/changed", "low", ev,
+		"%s added beside %s in commit %.12s (%s, '%s'): the project's license files now also name %s",
+		c->path, other->path, c->commit, day, c->subject, now);
+	cJSON_free(ev);
+}
+
+/*
  * Every change of a root license file whose license (as identified by
  * the engine) differs before and after becomes a finding naming the
  * commit; a switch from an OSI license to a non-OSI one is high.
@@ -191,9 +238,25 @@ static void license_changes(struct scan_item *it, struct lic_adapt *eng,
 		bool was_osi, is_osi;
 		char *ev;
 
-		if (c->kind != PATHLOG_MODIFIED)
+		const struct pathlog_change *gone = NULL;
+
+		if (c->kind == PATHLOG_ADDED) {
+			/* one license file deleted, another added in the
+			 * same commit: the license moved between files */
+			for (size_t k = 0; k < hist->change_nr; k++)
+				if (hist->change[k].kind == PATHLOG_REMOVED &&
+				    strcmp(hist->change[k].commit,
+					   c->commit) == 0)
+					gone = &hist->change[k];
+			if (!gone) {
+				added_beside(it, eng, git, hist, i);
+				continue;
+			}
+		} else if (c->kind != PATHLOG_MODIFIED) {
 			continue;
-		identify_blob(before, sizeof(before), eng, git, c->old_blob);
+		}
+		identify_blob(before, sizeof(before), eng, git,
+			      gone ? gone->old_blob : c->old_blob);
 		identify_blob(after, sizeof(after), eng, git, c->new_blob);
 		if (before[0] == '\0' || after[0] == '\0' ||
 		    strcmp(before, after) == 0)
@@ -205,8 +268,10 @@ static void license_changes(struct scan_item *it, struct lic_adapt *eng,
 		scan_item_finding(
 			it, "license/changed",
 			was_osi && !is_osi ? "high" : "medium", ev,
-			"%s changed from %s to %s in commit %.12s (%s, '%s')%s",
-			c->path, before, after, c->commit, day, c->subject,
+			"%s%s%s%s from %s to %s in commit %.12s (%s, '%s')%s",
+			gone ? gone->path : "", gone ? " replaced by " : "",
+			c->path, gone ? ": the license changed" : " changed",
+			before, after, c->commit, day, c->subject,
 			was_osi && !is_osi
 				? ": from an OSI-approved license to a non-OSI one"
 				: "");

@@ -121,6 +121,25 @@ START_TEST(test_health_no_license)
 }
 END_TEST
 
+/* curl: permissive, not on the OSI list -- not scored as no license */
+START_TEST(test_health_permissive_not_osi)
+{
+	struct health_input in = { .now = NOW };
+	struct health_result r;
+	const struct health_check *c;
+
+	in.license.known = true;
+	in.license.detected = "curl";
+	in.license.osi_class = "permissive-not-osi";
+	health_evaluate(&r, &in, NULL);
+	c = health_result_find(&r, "open-source");
+	ck_assert(c->score == 6);
+	ck_assert_str_eq(c->reason,
+			 "license 'curl' is permissive but not OSI-approved");
+	health_result_release(&r);
+}
+END_TEST
+
 START_TEST(test_health_non_osi)
 {
 	struct health_input in = { .now = NOW };
@@ -414,6 +433,7 @@ Suite *health_suite(void)
 	tcase_add_test(tc, test_health_all_unknown);
 	tcase_add_test(tc, test_health_no_license);
 	tcase_add_test(tc, test_health_non_osi);
+	tcase_add_test(tc, test_health_permissive_not_osi);
 	tcase_add_test(tc, test_health_binary_artifact);
 	tcase_add_test(tc, test_health_workflows);
 	tcase_add_test(tc, test_health_mature_project);
