@@ -44,7 +44,8 @@ static void open_source(struct health_result *r, const struct health_input *in)
 	}
 	if (!l->osi_approved) {
 		if (l->osi_class && strcmp(l->osi_class, "unknown") != 0)
-			hc_score(r, c, 0, "license '%s' is not OSI-approved (%s)",
+			hc_score(r, c, 0,
+				 "license '%s' is not OSI-approved (%s)",
 				 l->detected ? l->detected : l->declared,
 				 l->osi_class);
 		else

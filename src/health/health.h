@@ -65,15 +65,15 @@ struct health_num {
 
 /* License facts, from the license engine's verdict. */
 struct health_license {
-	bool known;           /* the license scan ran */
-	const char *declared; /* expression from metadata; NULL if none */
-	const char *detected; /* expression from license files; NULL */
-	const char *file;     /* main license file path; NULL */
-	bool osi_approved;    /* the outcome is OSI-approved */
+	bool known;            /* the license scan ran */
+	const char *declared;  /* expression from metadata; NULL if none */
+	const char *detected;  /* expression from license files; NULL */
+	const char *file;      /* main license file path; NULL */
+	bool osi_approved;     /* the outcome is OSI-approved */
 	const char *osi_class; /* when not: "permissive-not-osi",
 				* "source-available", ... (summary.h); NULL */
-	bool agree;           /* declared and detected agree */
-	bool recognised;      /* a license file was identified */
+	bool agree;            /* declared and detected agree */
+	bool recognised;       /* a license file was identified */
 	struct health_num tagged_share; /* share of source files with tags */
 	bool reuse;                     /* REUSE metadata present */
 };

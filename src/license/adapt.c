@@ -106,16 +106,16 @@ static void hits_desc(struct lic_adapt_match *out,
 
 /* ---- the file's own license, choices, exceptions, bundled parts ---- */
 
-#define MAX_PARTS      16
-#define TITLE_WORDS    10 /* words of a license title line, at most */
-#define REGION_MIN     300 /* words of an unmatched license region */
-#define LEADIN_LINES   6   /* lines before a part that introduce it */
-#define LEGAL_MIN      10  /* legal words in an unmatched license region */
+#define MAX_PARTS    16
+#define TITLE_WORDS  10  /* words of a license title line, at most */
+#define REGION_MIN   300 /* words of an unmatched license region */
+#define LEADIN_LINES 6   /* lines before a part that introduce it */
+#define LEGAL_MIN    10  /* legal words in an unmatched license region */
 
 struct part {
-	char id[200];          /* "MIT", "GPL-2.0-only WITH x", LicenseRef- */
-	unsigned first, last;  /* 1-based lines */
-	bool exc;              /* an exception of the GNU part */
+	char id[200];         /* "MIT", "GPL-2.0-only WITH x", LicenseRef- */
+	unsigned first, last; /* 1-based lines */
+	bool exc;             /* an exception of the GNU part */
 };
 
 struct lines {
@@ -196,17 +196,20 @@ static bool has_any(const char *squashed, const char *const *words)
 }
 
 /* Words offering a choice between licenses. */
-static const char *const choice_words[] = {
-	" choice ",  " choose ", " dual ",  " dual licensed ",
-	" alternative", " whichever ", " at your option to use ", NULL
-};
+static const char *const choice_words[] = { " choice ",
+					    " choose ",
+					    " dual ",
+					    " dual licensed ",
+					    " alternative",
+					    " whichever ",
+					    " at your option to use ",
+					    NULL };
 
 /* Choice wording, not the GNU "either version 2" or Apache's "either
  * express or implied". */
 static bool has_choice(const char *sq)
 {
-	static const char *const not_after[] = { "version ", "express",
-						 NULL };
+	static const char *const not_after[] = { "version ", "express", NULL };
 
 	for (const char *q = strstr(sq, " either "); q;
 	     q = strstr(q + 1, " either ")) {
@@ -221,7 +224,6 @@ static bool has_choice(const char *sq)
 	}
 	return has_any(sq, choice_words);
 }
-
 
 /* Known exception paragraphs: a distinctive phrase and the SPDX id. */
 static const struct {
@@ -264,7 +266,8 @@ static void ref_name(char *out, size_t size, const char *s, size_t n,
 		else if (b.buf[b.len - 1] != '-')
 			oh_buf_addch(&b, '-');
 	}
-	while (b.len > 11 && (b.buf[b.len - 1] == '-' || b.buf[b.len - 1] == '.'))
+	while (b.len > 11 &&
+	       (b.buf[b.len - 1] == '-' || b.buf[b.len - 1] == '.'))
 		b.buf[--b.len] = '\0';
 	if (b.len == 11)
 		oh_buf_adds(&b, "unnamed");
@@ -302,15 +305,17 @@ static unsigned line_words(const struct lines *l, unsigned k)
  * naming a license or agreement, not a sentence or a lead-in. */
 static bool title_line(const struct lines *l, unsigned k)
 {
-	static const char *const names[] = { "License", "LICENSE", "Licence",
-					     "LICENCE", "Agreement",
-					     "AGREEMENT", NULL };
+	static const char *const names[] = { "License",   "LICENSE",
+					     "Licence",   "LICENCE",
+					     "Agreement", "AGREEMENT",
+					     NULL };
 	const char *s = l->at[k - 1];
 	size_t n = l->len[k - 1];
 	unsigned w = line_words(l, k);
 
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-			 s[n - 1] == '\r' || s[n - 1] == '*' || s[n - 1] == '#'))
+	while (n > 0 &&
+	       (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+		s[n - 1] == '*' || s[n - 1] == '#'))
 		n--;
 	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '#' || *s == '*')) {
 		s++;
@@ -360,10 +365,10 @@ static unsigned next_start(const struct part *p, size_t n, unsigned line,
 static bool legal_text(const struct lines *l, unsigned first, unsigned last)
 {
 	static const char *const legal[] = {
-		" shall ",    " hereby ",     " grant ",    " grants ",
-		" granted ",  " licensor ",   " licensee ", " warranty ",
-		" warranties ", " liability ", " liable ",  " terminate ",
-		" royalty ",  " perpetual ",  " irrevocable ", NULL
+		" shall ",      " hereby ",    " grant ",       " grants ",
+		" granted ",    " licensor ",  " licensee ",    " warranty ",
+		" warranties ", " liability ", " liable ",      " terminate ",
+		" royalty ",    " perpetual ", " irrevocable ", NULL
 	};
 	struct oh_buf sq = OH_BUF_INIT;
 	unsigned n = 0;
@@ -526,8 +531,8 @@ static void split_parts(struct lic_adapt_match *out, struct part *p, size_t n,
 		 * part; the others are bundled */
 		for (size_t k = 1; k < n; k++)
 			if (p[k].id[0] != '\0' && !in_expr(bund.buf, p[k].id))
-				oh_buf_addf(&bund, "%s%s", bund.len ? " AND " : "",
-					    p[k].id);
+				oh_buf_addf(&bund, "%s%s",
+					    bund.len ? " AND " : "", p[k].id);
 		snprintf(out->bundled, sizeof(out->bundled), "%s", bund.buf);
 		snprintf(out->expr, sizeof(out->expr), "%s", bund.buf);
 		out->project[0] = '\0';

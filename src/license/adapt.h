@@ -36,14 +36,14 @@ enum lic_adapt_kind {
 
 struct lic_adapt_match {
 	enum lic_adapt_kind kind;
-	char expr[256];   /* identified license(s) as an expression; "" */
+	char expr[256];    /* identified license(s) as an expression; "" */
 	char project[256]; /* the file's own license (see below); "" */
 	char bundled[256]; /* the other licenses it carries, AND; "" */
 	bool unnamed_own;  /* the file's first license could not be named
 			    * (its project part is unknown, not the next) */
-	unsigned percent; /* similarity for CLOSE/UNKNOWN */
-	char nearest[64]; /* UNKNOWN: closest id, or "" */
-	char desc[256];   /* engine's description of the hits, or "" */
+	unsigned percent;  /* similarity for CLOSE/UNKNOWN */
+	char nearest[64];  /* UNKNOWN: closest id, or "" */
+	char desc[256];    /* engine's description of the hits, or "" */
 };
 
 /* One leaf of an expression, as handed to a leaf callback. */

@@ -386,9 +386,10 @@ static void judge_file(struct lic_gate_item *it, const struct lic_scan_file *f,
 		struct oh_buf b = OH_BUF_INIT;
 
 		it->status = LIC_GATE_INVALID;
-		oh_buf_addf(&b,
-			    "invalid SPDX expression '%s' (%s): unknown license id '%s'",
-			    f->license, it->source, unknown);
+		oh_buf_addf(
+			&b,
+			"invalid SPDX expression '%s' (%s): unknown license id '%s'",
+			f->license, it->source, unknown);
 		it->problem = oh_buf_detach(&b, NULL);
 		it->fix = oh_xstrdup(
 			"use an id from https://spdx.org/licenses/, or LicenseRef-<name> for a license not on the list");

@@ -327,17 +327,16 @@ static bool is_notice(const char *path)
  * NOTICE*, THIRD-PARTY*, LICENSE-docs, COPYING-extra ... */
 static bool is_part_name(const char *path)
 {
-	static const char *const part[] = { "notice", "third", "3rd",
-					    "-doc",   "_doc",  ".doc",
-					    "-extra", "_extra", "vendor",
+	static const char *const part[] = { "notice",  "third",  "3rd",
+					    "-doc",    "_doc",   ".doc",
+					    "-extra",  "_extra", "vendor",
 					    "bundled", NULL };
 	char low[256];
 	size_t n = 0;
 
 	for (; path[n] != '\0' && n + 1 < sizeof(low); n++)
-		low[n] = (char)(path[n] >= 'A' && path[n] <= 'Z'
-					? path[n] + 32
-					: path[n]);
+		low[n] = (char)(path[n] >= 'A' && path[n] <= 'Z' ? path[n] + 32
+								 : path[n]);
 	low[n] = '\0';
 	for (size_t k = 0; part[k]; k++)
 		if (strstr(low, part[k]))
@@ -790,7 +789,8 @@ void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 		if (!out->declared && top < use_nr &&
 		    2 * use[top].files >= tagged_files &&
 		    (2 * use[top].files >= out->checked ||
-		     (out->detected && tag_family_is(a, use[top].expr, &det)))) {
+		     (out->detected &&
+		      tag_family_is(a, use[top].expr, &det)))) {
 			struct oh_buf b = OH_BUF_INIT;
 
 			out->declared = unwrap(use[top].expr);
@@ -807,9 +807,10 @@ void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 	for (size_t k = 0; k < use_nr; k++)
 		if (use[k].files > 0)
 			also_unwrapped(out, use[k].expr,
-			     "SPDX tags in %zu file%s (first: %s:%u)",
-			     use[k].files, use[k].files == 1 ? "" : "s",
-			     use[k].first, use[k].line);
+				       "SPDX tags in %zu file%s (first: %s:%u)",
+				       use[k].files,
+				       use[k].files == 1 ? "" : "s",
+				       use[k].first, use[k].line);
 	out->agree = out->declared && out->detected &&
 		     (idset_eq(&dec, &det) || same_families(&dec, &det));
 	if (out->declared && out->detected && !out->agree)

@@ -151,8 +151,9 @@ static size_t root_license_files(const char **out, const struct tree_files *t)
 		}
 	}
 	present = n;
-	for (size_t k = 0; present > 0 && k < sizeof(usual) / sizeof(usual[0]) &&
-			   n < PATHLOG_MAX_PATHS;
+	for (size_t k = 0;
+	     present > 0 && k < sizeof(usual) / sizeof(usual[0]) &&
+	     n < PATHLOG_MAX_PATHS;
 	     k++) {
 		bool have = false;
 

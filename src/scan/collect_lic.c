@@ -245,8 +245,8 @@ static void license_changes(struct scan_item *it, struct lic_adapt *eng,
 			 * same commit: the license moved between files */
 			for (size_t k = 0; k < hist->change_nr; k++)
 				if (hist->change[k].kind == PATHLOG_REMOVED &&
-				    strcmp(hist->change[k].commit,
-					   c->commit) == 0)
+				    strcmp(hist->change[k].commit, c->commit) ==
+					    0)
 					gone = &hist->change[k];
 			if (!gone) {
 				added_beside(it, eng, git, hist, i);

@@ -474,27 +474,30 @@ START_TEST(test_licscan_gpl_exception)
 	struct oh_buf b = OH_BUF_INIT;
 	struct lic_adapt_match m;
 
-	oh_buf_adds(&b,
-		    " frobgit is Copyright (C) the frobgit authors.\n\n"
-		    " Only version 2 of the GPL applies to this project, not\n"
-		    " any later one, unless a file says otherwise.\n\n"
-		    "--------------------------------------------------\n\n"
-		    "\t\tLINKING EXCEPTION\n\n"
-		    " In addition to the permissions in the GNU General Public\n"
-		    " License, the authors give you unlimited permission to link\n"
-		    " the compiled version of this library into combinations with\n"
-		    " other programs, and to distribute those combinations without\n"
-		    " any restriction coming from the use of this file.\n\n"
-		    "--------------------------------------------------\n\n");
+	oh_buf_adds(
+		&b,
+		" frobgit is Copyright (C) the frobgit authors.\n\n"
+		" Only version 2 of the GPL applies to this project, not\n"
+		" any later one, unless a file says otherwise.\n\n"
+		"--------------------------------------------------\n\n"
+		"\t\tLINKING EXCEPTION\n\n"
+		" In addition to the permissions in the GNU General Public\n"
+		" License, the authors give you unlimited permission to link\n"
+		" the compiled version of this library into combinations with\n"
+		" other programs, and to distribute those combinations without\n"
+		" any restriction coming from the use of this file.\n\n"
+		"--------------------------------------------------\n\n");
 	spdx_text(&b, "GPL-2.0-only");
-	oh_buf_adds(&b, "\n--------------------------------------------------\n\n"
-			"The bundled compression code (deps/z) is licensed under\n"
-			"the zlib license:\n\n");
+	oh_buf_adds(&b,
+		    "\n--------------------------------------------------\n\n"
+		    "The bundled compression code (deps/z) is licensed under\n"
+		    "the zlib license:\n\n");
 	spdx_text(&b, "Zlib");
 	match_parts(&m, &b);
 	ck_assert_str_eq(m.project, "GPL-2.0-only WITH GCC-exception-2.0");
 	ck_assert_str_eq(m.bundled, "Zlib");
-	ck_assert_str_eq(m.expr, "GPL-2.0-only WITH GCC-exception-2.0 AND Zlib");
+	ck_assert_str_eq(m.expr,
+			 "GPL-2.0-only WITH GCC-exception-2.0 AND Zlib");
 	oh_buf_release(&b);
 }
 END_TEST
@@ -506,16 +509,19 @@ START_TEST(test_licscan_gpl_exception_unlisted)
 	struct oh_buf b = OH_BUF_INIT;
 	struct lic_adapt_match m;
 
-	oh_buf_adds(&b, "Frobnicator is free software under the GPL, version 2\n"
-			"only, with the following exception.\n\n"
-			"FROBNICATOR PLUGIN EXCEPTION\n\n"
-			"As a special exception, the copyright holders permit you to\n"
-			"load plugins built against the published plugin headers\n"
-			"without those plugins becoming subject to the GPL.\n\n");
+	oh_buf_adds(
+		&b,
+		"Frobnicator is free software under the GPL, version 2\n"
+		"only, with the following exception.\n\n"
+		"FROBNICATOR PLUGIN EXCEPTION\n\n"
+		"As a special exception, the copyright holders permit you to\n"
+		"load plugins built against the published plugin headers\n"
+		"without those plugins becoming subject to the GPL.\n\n");
 	spdx_text(&b, "GPL-2.0-only");
 	match_parts(&m, &b);
-	ck_assert_str_eq(m.project,
-			 "GPL-2.0-only AND LicenseRef-FROBNICATOR-PLUGIN-EXCEPTION");
+	ck_assert_str_eq(
+		m.project,
+		"GPL-2.0-only AND LicenseRef-FROBNICATOR-PLUGIN-EXCEPTION");
 	ck_assert_str_eq(m.bundled, "");
 	oh_buf_release(&b);
 }
@@ -551,14 +557,17 @@ START_TEST(test_licscan_licenseref_title)
 			"user's choice of the two licenses below.\n\n"
 			"1. Quarry Community Source License 1.0\n\n");
 	for (int i = 0; i < 30; i++)
-		oh_buf_adds(&b, "The Licensor hereby grants you a limited licence to\n"
-				"use the Software; you shall not offer it as a hosted\n"
-				"service, and the Licensor gives no warranty.\n\n");
+		oh_buf_adds(
+			&b,
+			"The Licensor hereby grants you a limited licence to\n"
+			"use the Software; you shall not offer it as a hosted\n"
+			"service, and the Licensor gives no warranty.\n\n");
 	oh_buf_adds(&b, "2. Server Side Public License\n\n");
 	spdx_text(&b, "SSPL-1.0");
 	match_parts(&m, &b);
-	ck_assert_str_eq(m.project,
-			 "LicenseRef-Quarry-Community-Source-License-1.0 OR SSPL-1.0");
+	ck_assert_str_eq(
+		m.project,
+		"LicenseRef-Quarry-Community-Source-License-1.0 OR SSPL-1.0");
 	oh_buf_release(&b);
 }
 END_TEST
@@ -576,20 +585,22 @@ START_TEST(test_licscan_busl_parameters)
 	cov = strstr(busl.buf, "MariaDB hereby grants you permission");
 	ck_assert_ptr_nonnull(terms);
 	ck_assert_ptr_nonnull(cov);
-	oh_buf_adds(&b, "License text copyright (c) 2020 MariaDB Corporation Ab, "
-			"All Rights Reserved.\n\"Business Source License\" is a "
-			"trademark of MariaDB Corporation Ab.\n\nParameters\n\n"
-			"Licensor:             Quarry Data Inc.\n"
-			"Licensed Work:        Quarry 4.2 or later.\n"
-			"Additional Use Grant: You may make production use of the\n"
-			"                      Licensed Work, except as a hosted\n"
-			"                      database service offered to third\n"
-			"                      parties.\n"
-			"Change Date:          Four years from the date the Licensed\n"
-			"                      Work is published.\n"
-			"Change License:       MPL 2.0\n\n"
-			"For information about alternative licensing arrangements\n"
-			"for the Licensed Work, please contact sales.\n");
+	oh_buf_adds(
+		&b,
+		"License text copyright (c) 2020 MariaDB Corporation Ab, "
+		"All Rights Reserved.\n\"Business Source License\" is a "
+		"trademark of MariaDB Corporation Ab.\n\nParameters\n\n"
+		"Licensor:             Quarry Data Inc.\n"
+		"Licensed Work:        Quarry 4.2 or later.\n"
+		"Additional Use Grant: You may make production use of the\n"
+		"                      Licensed Work, except as a hosted\n"
+		"                      database service offered to third\n"
+		"                      parties.\n"
+		"Change Date:          Four years from the date the Licensed\n"
+		"                      Work is published.\n"
+		"Change License:       MPL 2.0\n\n"
+		"For information about alternative licensing arrangements\n"
+		"for the Licensed Work, please contact sales.\n");
 	oh_buf_add(&b, terms, (size_t)(cov - terms));
 	match_parts(&m, &b);
 	ck_assert_str_eq(m.project, "BUSL-1.1");
