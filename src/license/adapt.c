@@ -111,6 +111,10 @@ static void hits_desc(struct lic_adapt_match *out,
 #define REGION_MIN   300 /* words of an unmatched license region */
 #define LEADIN_LINES 6   /* lines before a part that introduce it */
 #define LEGAL_MIN    10  /* legal words in an unmatched license region */
+#define UNNAMED_MIN  75  /* percent: a license text that cannot be named */
+#define UNNAMED_SHARE \
+	10 /* below 90 %, its share of the file (not an
+			  * exception paragraph near a deprecated id) */
 
 struct part {
 	char id[200];         /* "MIT", "GPL-2.0-only WITH x", LicenseRef- */
@@ -607,7 +611,9 @@ static void file_parts(struct lic_adapt_match *out,
 		if (!hit_known(h)) {
 			/* a license text that could not be named (two
 			 * siblings fit): a part, but with no id */
-			if (h->percent < LIC_MATCH_CLOSE_MIN || !h->id)
+			if (!h->id || h->percent < UNNAMED_MIN ||
+			    (h->percent < LIC_MATCH_CLOSE_MIN &&
+			     h->share < UNNAMED_SHARE))
 				continue;
 			p[n].id[0] = '\0';
 		} else {

@@ -61,6 +61,7 @@ struct tmpl {
 	unsigned short *var; /* replaceable: max input words per token
 			      * (0: fixed); NULL when none */
 	unsigned var_max;    /* largest of var */
+	unsigned tail_var;   /* start of an omittable end ("*"); 0: none */
 };
 
 struct equiv {
@@ -584,6 +585,7 @@ static bool mark_tail(struct tmpl *t, const int *b, unsigned nb,
 			t->var = oh_xcalloc(t->n, sizeof(*t->var));
 		for (unsigned k = i + nb; k < t->n; k++)
 			t->var[k] = max;
+		t->tail_var = i + nb;
 		if (max > t->var_max)
 			t->var_max = max;
 		return true;
@@ -913,8 +915,8 @@ static void cover_optional(struct eval *ev, const struct tmpl *t,
  * words taken as matched, *fi input words no longer counted as inserted.
  * df->p is in decreasing order of i and j.
  */
-static void forgive(const struct tmpl *t, const struct diff *df, unsigned *ft,
-		    unsigned *fi)
+static void forgive(const struct tmpl *t, const struct diff *df, unsigned end,
+		    unsigned *ft, unsigned *fi)
 {
 	const struct pair *prev = NULL;
 
@@ -923,7 +925,7 @@ static void forgive(const struct tmpl *t, const struct diff *df, unsigned *ft,
 		unsigned tg, ig, lim = 0;
 		bool all = true;
 
-		if (p->i < t->req_first || p->i >= t->req_end)
+		if (p->i < t->req_first || p->i >= end)
 			continue;
 		if (!prev) {
 			prev = p;
@@ -943,15 +945,15 @@ static void forgive(const struct tmpl *t, const struct diff *df, unsigned *ft,
 		}
 		prev = p;
 	}
-	/* an omittable tail: every required word after the last aligned
-	 * one is replaceable and the input has nothing in its place */
+	/* a replaceable end: every required word after the last aligned
+	 * one (up to the omittable end) is replaceable and missing */
 	if (prev) {
 		unsigned x = prev->i + 1;
 
-		while (x < t->req_end && t->var[x])
+		while (x < end && t->var[x])
 			x++;
-		if (x == t->req_end)
-			*ft += t->req_end - prev->i - 1;
+		if (x == end)
+			*ft += end - prev->i - 1;
 	}
 }
 
@@ -960,12 +962,17 @@ static void score(struct eval *ev, const struct tmpl *t, const struct diff *df,
 {
 	unsigned req = t->req_end - t->req_first;
 	unsigned aligned_r = 0, fr = 0, lr = 0, in_range = 0;
+	/* an omittable end is not matched word by word: whatever text
+	 * follows (a bundled notice) could align with a few of its words */
+	unsigned end = t->tail_var > t->req_first && t->tail_var < t->req_end
+			       ? t->tail_var
+			       : t->req_end;
 	bool any_r = false;
 
 	for (size_t k = 0; k < df->n; k++) {
 		const struct pair *p = &df->p[k];
 
-		if (p->i < t->req_first || p->i >= t->req_end)
+		if (p->i < t->req_first || p->i >= end)
 			continue;
 		aligned_r++;
 		if (!any_r || p->j < fr)
@@ -979,14 +986,14 @@ static void score(struct eval *ev, const struct tmpl *t, const struct diff *df,
 		return;
 	}
 	for (size_t k = 0; k < df->n; k++)
-		if (df->p[k].j >= fr && df->p[k].j <= lr)
+		if (df->p[k].j >= fr && df->p[k].j <= lr && df->p[k].i < end)
 			in_range++;
 	{
 		unsigned inserted = (lr - fr + 1) - in_range;
-		unsigned ft = 0, fi = 0;
+		unsigned ft = t->req_end - end, fi = 0;
 
 		if (t->var)
-			forgive(t, df, &ft, &fi);
+			forgive(t, df, end, &ft, &fi);
 		aligned_r += ft;
 		inserted = inserted > fi ? inserted - fi : 0;
 
