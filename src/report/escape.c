@@ -7,18 +7,12 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/esc.h"
 #include "core/banned.h"
 
 void report_esc_text(struct oh_buf *out, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c < 0x20 || c == 0x7f)
-			oh_buf_addf(out, "\\x%02x", c);
-		else
-			oh_buf_addch(out, c);
-	}
+	oh_esc_term(out, s);
 }
 
 void report_esc_md(struct oh_buf *out, const char *s)

@@ -12,7 +12,7 @@
 
 struct oh_buf;
 
-/** Terminal text: control characters (incl. ESC) become \xNN. */
+/** Terminal text: oh_esc_term() (controls, C1, bidi overrides visible). */
 void report_esc_text(struct oh_buf *out, const char *s);
 
 /** Markdown table cell / inline text: | ` * _ [ ] < > & \ escaped. */

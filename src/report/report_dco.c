@@ -11,9 +11,38 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/esc.h"
 #include "git/dco.h"
 #include "git/history.h"
+#include "report/escape.h"
 #include "core/banned.h"
+
+/*
+ * The sign-off with the author's identity.  The name and email are the
+ * author's, so anyone can choose them: they are quoted for a POSIX shell,
+ * and a value that cannot be shown as a command to check by eye (control
+ * characters, bytes that are not UTF-8) gets no command at all.
+ */
+static void identity_fix(struct oh_buf *out, const struct hist_commit *c,
+			 const char *base)
+{
+	size_t start = out->len;
+
+	oh_buf_adds(out, "git -c user.name=");
+	if (oh_esc_shell(out, c->author_name)) {
+		oh_buf_adds(out, " -c user.email=");
+		if (oh_esc_shell(out, c->author_email)) {
+			oh_buf_addf(out, " rebase --signoff %s", base);
+			return;
+		}
+	}
+	oh_buf_setlen(out, start);
+	oh_buf_addf(out,
+		    "git rebase --signoff %s with user.name and user.email "
+		    "set to the author's (the author's name cannot be "
+		    "shown as a command)",
+		    base);
+}
 
 /* The exact command that fixes commit c. */
 static void fix_command(struct oh_buf *out, const struct hist *h,
@@ -36,10 +65,7 @@ static void fix_command(struct oh_buf *out, const struct hist *h,
 		break;
 	case DCO_EMAIL_MISMATCH:
 	case DCO_NAME_MISMATCH:
-		oh_buf_addf(out,
-			    "git -c user.name='%s' -c user.email='%s' rebase "
-			    "--signoff %s",
-			    c->author_name, c->author_email, b);
+		identity_fix(out, c, b);
 		break;
 	case DCO_FORGE_SQUASH:
 		oh_buf_addf(out,
@@ -76,15 +102,25 @@ static void text_one(FILE *fp, const struct hist *h, const struct dco_item *it,
 {
 	const struct hist_commit *c = &h->commit[it->commit];
 	struct oh_buf b = OH_BUF_INIT;
+	struct oh_buf t = OH_BUF_INIT;
 
-	fprintf(fp, "FAIL %.12s %s\n", c->id, c->subject);
-	fprintf(fp, "  author:    %s <%s>\n", c->author_name, c->author_email);
-	signoffs(&b, h, c, "; ");
-	fprintf(fp, "  sign-offs: %s\n", b.buf);
-	fprintf(fp, "  why:       %s\n", dco_verdict_reason(it->verdict));
-	oh_buf_reset(&b);
-	fix_command(&b, h, it, base);
-	fprintf(fp, "  fix:       %s\n", b.buf);
+	/* Everything but the verdict came from the repository. */
+	oh_buf_addf(&b, "FAIL %.12s ", c->id);
+	report_esc_text(&b, c->subject);
+	oh_buf_adds(&b, "\n  author:    ");
+	report_esc_text(&b, c->author_name);
+	oh_buf_adds(&b, " <");
+	report_esc_text(&b, c->author_email);
+	oh_buf_adds(&b, ">\n  sign-offs: ");
+	signoffs(&t, h, c, "; ");
+	report_esc_text(&b, t.buf);
+	oh_buf_addf(&b, "\n  why:       %s\n  fix:       ",
+		    dco_verdict_reason(it->verdict));
+	oh_buf_reset(&t);
+	fix_command(&t, h, it, base);
+	report_esc_text(&b, t.buf);
+	fprintf(fp, "%s\n", b.buf);
+	oh_buf_release(&t);
 	oh_buf_release(&b);
 }
 
