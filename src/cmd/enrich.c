@@ -336,6 +336,7 @@ int cmd_enrich(int argc, char **argv)
 	ret = parse_args(&o, argc, argv);
 	if (ret != 0)
 		return ret == 1 ? OH_EXIT_OK : ret;
+	o.net.forge_url = o.forge_url;
 	if (open_cache(&st, &o, &err) < 0 ||
 	    net_client_new(&client, &o.net, &err) < 0) {
 		ret = cmd_report_error(&err);

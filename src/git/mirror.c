@@ -18,6 +18,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/url.h"
 #include "core/xalloc.h"
 #include "git/gitlib.h"
 #include "core/banned.h"
@@ -173,7 +174,7 @@ static int fail(struct oh_err *err, struct mirror_outcome *oc,
 	case MIRROR_FAIL_AUTH:
 		ret = oh_err_set(
 			err, OH_ENET, input, 0, 0,
-			"authentication required or refused; set OSSHEALTH_GIT_TOKEN for HTTPS or load a key into ssh-agent (%s)",
+			"authentication required or refused; set OSSHEALTH_GIT_TOKEN and OSSHEALTH_GIT_TOKEN_HOSTS for HTTPS or load a key into ssh-agent (%s)",
 			g.buf);
 		break;
 	case MIRROR_FAIL_NETWORK:
@@ -247,13 +248,25 @@ static int on_sideband(const char *str, int len, void *payload)
 	return past_deadline(payload) ? -1 : 0;
 }
 
-static const char *env_token(void)
+/*
+ * The token for url: OSSHEALTH_GIT_TOKEN for the hosts the user named in
+ * OSSHEALTH_GIT_TOKEN_HOSTS, GITHUB_TOKEN for github.com; only over a
+ * secure connection.  A server asking for credentials is no reason to
+ * hand it one: the URL may come from an untrusted manifest or SBOM.
+ */
+static const char *env_token(const char *url)
 {
 	const char *t = getenv("OSSHEALTH_GIT_TOKEN");
 
-	if (!t || t[0] == '\0')
-		t = getenv("GITHUB_TOKEN");
-	return t && t[0] != '\0' ? t : NULL;
+	if (!url || !oh_url_secure(url))
+		return NULL;
+	if (t && t[0] != '\0' &&
+	    oh_url_host_in(url, getenv("OSSHEALTH_GIT_TOKEN_HOSTS")))
+		return t;
+	t = getenv("GITHUB_TOKEN");
+	if (t && t[0] != '\0' && oh_url_host_in(url, "github.com"))
+		return t;
+	return NULL;
 }
 
 /* Credentials from the environment or ssh-agent; one try each. */
@@ -261,9 +274,8 @@ static int on_credentials(git_credential **out, const char *url,
 			  const char *user, unsigned int allowed, void *payload)
 {
 	struct sync_ctx *ctx = payload;
-	const char *token = env_token();
+	const char *token = env_token(url);
 
-	(void)url;
 	ctx->auth_asked = true;
 	if (ctx->cred_calls++ > 0) {
 		git_error_set_str(

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/url.h"
 #include "core/err.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
@@ -448,10 +449,47 @@ void forge_acc_finish(struct forge_facts *out, struct forge_acc *acc)
 	memset(acc, 0, sizeof(*acc));
 }
 
+/* The API host of the public instance of each forge. */
+static const char *public_api_host(enum forge_kind k)
+{
+	switch (k) {
+	case FORGE_GITHUB:
+		return "api.github.com";
+	case FORGE_GITLAB:
+		return "gitlab.com";
+	case FORGE_GITEA:
+		return "codeberg.org";
+	default:
+		return NULL;
+	}
+}
+
+bool forge_token_allowed(enum forge_kind kind, const char *url,
+			 const char *forge_url)
+{
+	struct oh_buf h = OH_BUF_INIT;
+	const char *pub = public_api_host(kind);
+	bool ok = false;
+
+	if (!oh_url_secure(url) || !oh_url_host(&h, url))
+		goto out;
+	ok = (pub && strcmp(h.buf, pub) == 0) ||
+	     (forge_url && oh_url_secure(forge_url) &&
+	      oh_url_host_in(forge_url, h.buf)) ||
+	     oh_url_host_in(url, getenv("OSSHEALTH_FORGE_HOSTS"));
+out:
+	oh_buf_release(&h);
+	return ok;
+}
+
 int forge_get(struct net_response *r, struct net_client *c,
 	      enum forge_kind kind, const char *url, struct oh_err *err)
 {
-	int ret = net_get(r, c, url, token_env(kind), err);
+	const char *env =
+		forge_token_allowed(kind, url, net_client_forge_url(c))
+			? token_env(kind)
+			: NULL;
+	int ret = net_get(r, c, url, env, err);
 
 	if (ret < 0 && (r->status == 403 || r->status == 429)) {
 		oh_err_release(err);

@@ -125,6 +125,18 @@ const char *forge_kind_name(enum forge_kind k);
 int forge_locate(enum forge_kind *kind, char **project, char **api_base,
 		 const char *repo_url, struct oh_err *err);
 
+/**
+ * May a request to `url` carry the token of forge `kind`?  Only over a
+ * secure connection (oh_url_secure()) and only to the API host of the
+ * forge's public instance (api.github.com, gitlab.com, codeberg.org), to
+ * the host of `forge_url` (the --forge-url the user gave; may be NULL),
+ * or to a host listed in OSSHEALTH_FORGE_HOSTS (comma-separated
+ * host[:port]).  Never from the spelling of a host name: a manifest may
+ * name any host.
+ */
+bool forge_token_allowed(enum forge_kind kind, const char *url,
+			 const char *forge_url);
+
 /** Parse the repository record into archived, stars, forks, open issues. */
 int forge_parse_repo(struct forge_facts *out, enum forge_kind kind,
 		     const char *body, size_t len, const char *name,

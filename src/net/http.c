@@ -111,6 +111,11 @@ void net_client_free(struct net_client *c)
 	free(c);
 }
 
+const char *net_client_forge_url(const struct net_client *c)
+{
+	return c->o.forge_url;
+}
+
 bool net_client_offline(const struct net_client *c)
 {
 	return c->o.offline;
@@ -258,6 +263,8 @@ static struct curl_slist *build_headers(const struct request *rq)
 	return h;
 }
 
+static bool has_token(const char *token_env);
+
 static void set_options(struct net_client *c, struct request *rq,
 			struct curl_slist *headers)
 {
@@ -268,7 +275,9 @@ static void set_options(struct net_client *c, struct request *rq,
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, c->errbuf);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	/* A token never follows a redirect to plain http. */
+	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR,
+			 has_token(rq->token_env) ? "https" : "http,https");
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(h, CURLOPT_MAXREDIRS, c->o.max_redirs);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);

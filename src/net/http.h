@@ -30,7 +30,9 @@
  *   - Tokens are read from the environment variable named by the request
  *     (GITHUB_TOKEN, GITLAB_TOKEN, GITEA_TOKEN), sent as an Authorization
  *     header, never copied into a struct, a log, an error or the cache.
- *     URLs with user:password are refused.
+ *     URLs with user:password are refused.  Which host may receive a
+ *     token is the caller's decision (forge_token_allowed()); with a
+ *     token, redirects are followed over https only.
  *   - With a store, GET replies 200 carrying an ETag or Last-Modified are
  *     cached in http_cache; the next GET revalidates with If-None-Match /
  *     If-Modified-Since and a 304 returns the cached body (from_cache).
@@ -73,6 +75,8 @@ struct net_opts {
 	long max_redirs;        /* 0 = NET_DEFAULT_MAX_REDIRS */
 	bool offline;           /* refuse every request */
 	struct store *cache;    /* borrowed; NULL = no response cache */
+	const char *forge_url;  /* --forge-url: an API base the user named,
+				   trusted with forge tokens; NULL none */
 };
 
 /* clang-format off */
@@ -104,6 +108,9 @@ int net_client_new(struct net_client **out, const struct net_opts *opts,
 
 /** Free a client; NULL is a no-op. */
 void net_client_free(struct net_client *c);
+
+/** The forge_url of the client's options (borrowed), or NULL. */
+const char *net_client_forge_url(const struct net_client *c);
 
 /** True when the client was created offline. */
 bool net_client_offline(const struct net_client *c);

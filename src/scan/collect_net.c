@@ -38,6 +38,7 @@ static struct net_client *client(struct scan_worker *wk,
 	}
 	no.offline = opts->offline;
 	no.cache = wk->net_cache;
+	no.forge_url = opts->forge_url;
 	if (net_client_new(&wk->net, &no, &err) < 0) {
 		wk->net_broken = true;
 		oh_err_format(wk->net_error, sizeof(wk->net_error), &err);

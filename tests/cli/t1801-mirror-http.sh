@@ -9,7 +9,7 @@ export GIT_AUTHOR_NAME=Ann GIT_AUTHOR_EMAIL=ann@example.org
 export GIT_COMMITTER_NAME=Ann GIT_COMMITTER_EMAIL=ann@example.org
 export GIT_AUTHOR_DATE='2026-01-02T03:04:05+0000'
 export GIT_COMMITTER_DATE='2026-01-02T03:04:05+0000'
-unset OSSHEALTH_GIT_TOKEN GITHUB_TOKEN
+unset OSSHEALTH_GIT_TOKEN OSSHEALTH_GIT_TOKEN_HOSTS GITHUB_TOKEN
 export GIT_HTTP_AUTH=tester:s3cret
 server=$SRCDIR/tests/lib/git-http-server.sh
 sleeper=
@@ -72,9 +72,9 @@ expect_stderr_match "^osshealth: http://127\.0\.0\.1:$port/git/nope\.git: reposi
 # Authentication: none, wrong, right (token from the environment).
 expect_exit 2 mirror --cache cache "$base/private/p.git"
 expect_stderr_match ": authentication required or refused; set OSSHEALTH_GIT_TOKEN"
-OSSHEALTH_GIT_TOKEN=wrong expect_exit 2 mirror --cache cache "http://tester@127.0.0.1:$port/git/private/p.git"
+OSSHEALTH_GIT_TOKEN_HOSTS=127.0.0.1:$port OSSHEALTH_GIT_TOKEN=wrong expect_exit 2 mirror --cache cache "http://tester@127.0.0.1:$port/git/private/p.git"
 expect_stderr_match "^osshealth: http://127\.0\.0\.1:$port/git/private/p\.git: authentication required or refused"
-OSSHEALTH_GIT_TOKEN=s3cret expect_exit 0 mirror --cache cache --db t.db "http://tester@127.0.0.1:$port/git/private/p.git"
+OSSHEALTH_GIT_TOKEN_HOSTS=127.0.0.1:$port OSSHEALTH_GIT_TOKEN=s3cret expect_exit 0 mirror --cache cache --db t.db "http://tester@127.0.0.1:$port/git/private/p.git"
 expect_stdout_match "cloned	3 objects received$"
 # Password in the URL: used, never printed, stored or written to the mirror.
 expect_exit 0 mirror --cache cache --db t.db "http://tester:s3cret@127.0.0.1:$port/git/private/p.git"

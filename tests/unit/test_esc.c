@@ -13,6 +13,8 @@
 
 #include "core/buf.h"
 #include "core/esc.h"
+#include "core/url.h"
+#include "net/forge.h"
 #include "unit.h"
 
 static const char *const shell_words[] = {
@@ -153,6 +155,43 @@ START_TEST(test_esc_redact)
 }
 END_TEST
 
+START_TEST(test_url_token_hosts)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	ck_assert(oh_url_host(&b, "HTTPS://u:p@ss@Git.Example.ORG:443/x"));
+	ck_assert_str_eq(b.buf, "git.example.org");
+	ck_assert(oh_url_secure("https://h.org/x"));
+	ck_assert(oh_url_secure("http://127.0.0.1:8080/x"));
+	ck_assert(oh_url_secure("http://localhost/x"));
+	ck_assert(!oh_url_secure("http://127.0.0.1.evil.org/x"));
+	ck_assert(!oh_url_secure("http://gitlab.com/x"));
+	ck_assert(!oh_url_secure("git://h.org/x"));
+	ck_assert(oh_url_host_in("https://h.org:8443/x", "a.org, h.org:8443"));
+	ck_assert(!oh_url_host_in("https://h.org:8443/x", "h.org"));
+	ck_assert(!oh_url_host_in("https://h.org.evil/x", "h.org"));
+	ck_assert(!oh_url_host_in("https://h.org/x", NULL));
+	/* Never from a host name's spelling, never over http. */
+	ck_assert(forge_token_allowed(
+		FORGE_GITHUB, "https://api.github.com/repos/a/b", NULL));
+	ck_assert(!forge_token_allowed(
+		FORGE_GITHUB, "http://api.github.com/repos/a/b", NULL));
+	ck_assert(forge_token_allowed(FORGE_GITLAB,
+				      "https://gitlab.com/api/v4/x", NULL));
+	ck_assert(!forge_token_allowed(
+		FORGE_GITLAB, "https://gitlab.evil.org/api/v4/x", NULL));
+	ck_assert(!forge_token_allowed(
+		FORGE_GITEA, "https://mygitea.evil.org/api/v1/x", NULL));
+	ck_assert(forge_token_allowed(FORGE_GITLAB,
+				      "https://gl.corp.example/api/v4/x",
+				      "https://gl.corp.example/api/v4"));
+	ck_assert(!forge_token_allowed(FORGE_GITLAB,
+				       "http://gl.corp.example/api/v4/x",
+				       "http://gl.corp.example/api/v4"));
+	oh_buf_release(&b);
+}
+END_TEST
+
 Suite *esc_suite(void)
 {
 	Suite *s = suite_create("esc");
@@ -165,6 +204,7 @@ Suite *esc_suite(void)
 	tcase_add_test(tc, test_esc_utf8);
 	tcase_add_loop_test(tc, test_esc_redact, 0,
 			    sizeof(redact_cases) / sizeof(*redact_cases));
+	tcase_add_test(tc, test_url_token_hosts);
 	suite_add_tcase(s, tc);
 	return s;
 }
