@@ -8,8 +8,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
+#include "core/esc.h"
 #include "core/xalloc.h"
 #include "core/banned.h"
+
+/* A copy of s without credentials (oh_redact()). */
+static char *redacted(const char *s)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	oh_redact(&b, s);
+	return oh_buf_detach(&b, NULL);
+}
+
+/*
+ * Every message is stored and printed: credentials that a library error
+ * quotes (libgit2's "malformed URL" with the password) go here, once.  A
+ * message is one line: fold any newline a library gave us.
+ */
+static void redact_msg(struct oh_err *err)
+{
+	char *r = redacted(err->msg);
+
+	snprintf(err->msg, sizeof(err->msg), "%s", r);
+	free(r);
+	for (char *p = err->msg; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+}
 
 int oh_err_vset(struct oh_err *err, enum oh_code code, const char *input,
 		unsigned line, unsigned col, const char *fmt, va_list ap)
@@ -19,14 +46,11 @@ int oh_err_vset(struct oh_err *err, enum oh_code code, const char *input,
 	if (err->code != OH_OK)
 		return err->code;
 	err->code = code;
-	err->input = input ? oh_xstrdup(input) : NULL;
+	err->input = input ? redacted(input) : NULL;
 	err->line = line;
 	err->col = col;
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-	/* A message is one line: fold any newline a library gave us. */
-	for (char *p = err->msg; *p != '\0'; p++)
-		if (*p == '\n' || *p == '\r')
-			*p = ' ';
+	redact_msg(err);
 	return code;
 }
 
@@ -55,6 +79,7 @@ void oh_err_prefix(struct oh_err *err, const char *fmt, ...)
 	va_end(ap);
 	memcpy(old, err->msg, sizeof(old));
 	snprintf(err->msg, sizeof(err->msg), "%s%s", pre, old);
+	redact_msg(err);
 }
 
 void oh_err_format(char *buf, unsigned long size, const struct oh_err *err)

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "core/err.h"
+#include "core/esc.h"
 #include "core/banned.h"
 
 static enum oh_log_level level = OH_LOG_NORMAL;
@@ -39,16 +41,37 @@ static void clear_progress(void)
 	}
 }
 
+/*
+ * Messages quote untrusted text (names from manifests, paths, server
+ * replies, library errors): one place redacts credentials and makes
+ * control characters visible before anything reaches the terminal.
+ */
+static void safe_line(struct oh_buf *out, const char *fmt, va_list ap)
+{
+	struct oh_buf raw = OH_BUF_INIT;
+	struct oh_buf red = OH_BUF_INIT;
+
+	oh_buf_vaddf(&raw, fmt, ap);
+	oh_redact(&red, raw.buf);
+	oh_esc_term(out, red.buf);
+	oh_buf_release(&raw);
+	oh_buf_release(&red);
+}
+
 static void vlog(const char *prefix, const char *fmt, va_list ap)
 {
+	struct oh_buf line = OH_BUF_INIT;
+
+	safe_line(&line, fmt, ap);
 	pthread_mutex_lock(&lock);
 	clear_progress();
 	fputs("osshealth: ", stderr);
 	fputs(prefix, stderr);
-	vfprintf(stderr, fmt, ap);
+	fputs(line.buf, stderr);
 	fputc('\n', stderr);
 	fflush(stderr);
 	pthread_mutex_unlock(&lock);
+	oh_buf_release(&line);
 }
 
 void oh_error(const char *fmt, ...)
@@ -94,16 +117,20 @@ void oh_progress(const char *fmt, ...)
 {
 	va_list ap;
 
+	struct oh_buf line = OH_BUF_INIT;
+
 	if (!oh_log_progress_enabled())
 		return;
+	va_start(ap, fmt);
+	safe_line(&line, fmt, ap);
+	va_end(ap);
 	pthread_mutex_lock(&lock);
 	fputs("\r\033[K", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
+	fputs(line.buf, stderr);
 	fflush(stderr);
 	progress_shown = true;
 	pthread_mutex_unlock(&lock);
+	oh_buf_release(&line);
 }
 
 void oh_progress_done(void)

@@ -14,6 +14,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/esc.h"
 #include "core/banned.h"
 
 #define READABLE_MAX 60
@@ -57,7 +58,7 @@ static void authority(const char *url, size_t slen, const char **start,
 	*end = *start + strcspn(*start, "/?#");
 }
 
-void mirror_url_redact(struct oh_buf *out, const char *url)
+static void strip_userinfo(struct oh_buf *out, const char *url)
 {
 	size_t slen = scheme_len(url);
 	const char *a, *e, *at;
@@ -89,6 +90,16 @@ void mirror_url_redact(struct oh_buf *out, const char *url)
 		}
 	}
 	oh_buf_adds(out, url);
+}
+
+void mirror_url_redact(struct oh_buf *out, const char *url)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	/* Then secrets in the query string, as in every error text. */
+	strip_userinfo(&b, url);
+	oh_redact(out, b.buf);
+	oh_buf_release(&b);
 }
 
 static void add_lower(struct oh_buf *out, const char *s, size_t n)

@@ -372,7 +372,7 @@ const struct manifest_component *manifest_find(const struct manifest *m,
 
 static const char *derive_name(struct manifest *m, const char *source)
 {
-	size_t len = strlen(source);
+	size_t len = strcspn(source, "?#"); /* a query may hold a token */
 	size_t start;
 
 	while (len > 0 && source[len - 1] == '/')
