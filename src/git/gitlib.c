@@ -42,6 +42,33 @@ void gitlib_version(char *buf, size_t size)
 	snprintf(buf, size, "%d.%d.%d", major, minor, rev);
 }
 
+int gitlib_blob_lookup_max(git_blob **out, uint64_t *size, git_repository *repo,
+			   const git_oid *id, uint64_t max)
+{
+	git_odb *odb = NULL;
+	size_t len = 0;
+	git_object_t type = GIT_OBJECT_INVALID;
+	int ret = -1;
+
+	*out = NULL;
+	*size = 0;
+	if (git_repository_odb(&odb, repo) < 0 ||
+	    git_odb_read_header(&len, &type, odb, id) < 0)
+		goto out;
+	if (type != GIT_OBJECT_BLOB) {
+		git_error_set_str(GIT_ERROR_OBJECT, "the object is not a blob");
+		goto out;
+	}
+	*size = (uint64_t)len;
+	if (*size > max)
+		ret = 1;
+	else
+		ret = git_blob_lookup(out, repo, id) < 0 ? -1 : 0;
+out:
+	git_odb_free(odb);
+	return ret;
+}
+
 int gitlib_error(struct oh_err *err, const char *input, const char *fmt, ...)
 {
 	const git_error *ge = git_error_last();

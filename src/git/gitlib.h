@@ -12,8 +12,12 @@
  */
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct oh_err;
+struct git_blob;
+struct git_oid;
+struct git_repository;
 
 /* Bytes of parsed objects libgit2 may cache (process-wide). */
 #define GITLIB_CACHE_MAX (16 << 20)
@@ -36,5 +40,20 @@ void gitlib_version(char *buf, size_t size);
  */
 int gitlib_error(struct oh_err *err, const char *input, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/**
+ * Look up blob `id` only if its size, read from the object header
+ * (git_odb_read_header(): nothing is inflated, delta chains are followed
+ * through their headers), is at most `max`.  git_blob_lookup() inflates
+ * the whole object, and a 1 GiB run of zeros is 4.5 MB in a pack: every
+ * blob the tool reads goes through here.  Returns 0 with *out set (free
+ * with git_blob_free()), 1 when the blob is larger than max (*out NULL),
+ * or -1 on a libgit2 error or when `id` is not a blob (*out NULL; the
+ * libgit2 error is left for gitlib_error()).  *size is the size from the
+ * header whenever it could be read, else 0.
+ */
+int gitlib_blob_lookup_max(struct git_blob **out, uint64_t *size,
+			   struct git_repository *repo,
+			   const struct git_oid *id, uint64_t max);
 
 #endif /* OH_GIT_GITLIB_H */

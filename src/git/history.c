@@ -933,19 +933,34 @@ static void lower_keys(char *b, size_t len)
 	}
 }
 
+/* HEAD:.mailmap, unless its object header says it is too large. */
+static void head_mailmap(struct oh_buf *out, git_repository *repo)
+{
+	git_object *tree = NULL;
+	git_tree_entry *e = NULL;
+	git_blob *blob = NULL;
+	uint64_t size;
+
+	if (git_revparse_single(&tree, repo, "HEAD^{tree}") == 0 &&
+	    git_tree_entry_bypath(&e, (git_tree *)tree, ".mailmap") == 0 &&
+	    git_tree_entry_type(e) == GIT_OBJECT_BLOB &&
+	    gitlib_blob_lookup_max(&blob, &size, repo, git_tree_entry_id(e),
+				   HIST_MAX_MAILMAP) == 0)
+		oh_buf_add(out, git_blob_rawcontent(blob),
+			   (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	git_object_free(tree);
+}
+
 /* The .mailmap text git would read (see load_mailmap) into out. */
 static void mailmap_text(struct oh_buf *out, git_repository *repo,
 			 const char *path)
 {
-	git_object *blob = NULL;
 	struct oh_buf f = OH_BUF_INIT;
 
 	if (git_repository_is_bare(repo) || opened_at_gitdir(repo, path)) {
-		if (git_revparse_single(&blob, repo, "HEAD:.mailmap") == 0 &&
-		    git_object_type(blob) == GIT_OBJECT_BLOB)
-			oh_buf_add(out, git_blob_rawcontent((git_blob *)blob),
-				   (size_t)git_blob_rawsize((git_blob *)blob));
-		git_object_free(blob);
+		head_mailmap(out, repo);
 	} else if (git_repository_workdir(repo)) {
 		oh_buf_addf(&f, "%s.mailmap", git_repository_workdir(repo));
 		oh_buf_set_max(out, HIST_MAX_MAILMAP);
