@@ -12,11 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/path.h"
 #include "core/xalloc.h"
 #include "git/mirror.h"
 #include "git/refs.h"
@@ -109,11 +111,18 @@ static int hash_file(struct sbom_source_file *f, const char *root,
 	uint64_t total = 0;
 	size_t n;
 	FILE *fp;
+	int fd;
 	int rc = 0;
 
 	oh_buf_addf(&p, "%s/%s", root, f->path);
-	fp = fopen(p.buf, "rb");
+	fd = oh_open_regular(p.buf, err); /* never a FIFO or a device */
+	if (fd < 0) {
+		rc = fd;
+		goto out;
+	}
+	fp = fdopen(fd, "rb");
 	if (!fp) {
+		close(fd);
 		rc = oh_err_set(err, OH_EIO, p.buf, 0, 0, "cannot open: %s",
 				strerror(errno));
 		goto out;

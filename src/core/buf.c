@@ -8,8 +8,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/err.h"
+#include "core/path.h"
 #include "core/xalloc.h"
 #include "core/banned.h"
 
@@ -170,13 +172,18 @@ int oh_buf_read_stream(struct oh_buf *b, FILE *fp, const char *name,
 
 int oh_buf_read_file(struct oh_buf *b, const char *path, struct oh_err *err)
 {
-	FILE *fp = fopen(path, "rb");
+	int fd = oh_open_regular(path, err);
+	FILE *fp;
 	int ret;
 
-	if (!fp)
-		return oh_err_set(err, errno == ENOENT ? OH_ENOTFOUND : OH_EIO,
-				  path, 0, 0, "cannot open: %s",
+	if (fd < 0)
+		return fd;
+	fp = fdopen(fd, "rb");
+	if (!fp) {
+		close(fd);
+		return oh_err_set(err, OH_EIO, path, 0, 0, "cannot open: %s",
 				  strerror(errno));
+	}
 	ret = oh_buf_read_stream(b, fp, path, err);
 	fclose(fp);
 	return ret;

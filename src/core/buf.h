@@ -75,6 +75,8 @@ void oh_buf_rtrim(struct oh_buf *b);
 /**
  * Append the whole content of a file.  The file's bytes count against the
  * cap; OH_EIO (with errno text) or OH_ELIMIT are set in err naming path.
+ * Only a regular file is read (oh_open_regular()): a FIFO, device or
+ * socket is OH_EINPUT and is never waited on.
  */
 int oh_buf_read_file(struct oh_buf *b, const char *path, struct oh_err *err);
 

@@ -5,6 +5,7 @@
 #include "core/path.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,4 +149,49 @@ int oh_data_file(struct oh_buf *out, const char *rel, struct oh_err *err)
 	}
 	oh_buf_release(&dir);
 	return ret;
+}
+
+static const char *file_kind(mode_t m)
+{
+	if (S_ISFIFO(m))
+		return "a FIFO";
+	if (S_ISCHR(m))
+		return "a character device";
+	if (S_ISBLK(m))
+		return "a block device";
+	if (S_ISSOCK(m))
+		return "a socket";
+	if (S_ISDIR(m))
+		return "a directory";
+	return "a special file";
+}
+
+int oh_open_regular(const char *path, struct oh_err *err)
+{
+	struct stat st;
+	int fd, flags;
+
+	/* O_NONBLOCK: opening a FIFO with no writer would wait forever. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return oh_err_set(err, errno == ENOENT ? OH_ENOTFOUND : OH_EIO,
+				  path, 0, 0, "cannot open: %s",
+				  strerror(errno));
+	if (fstat(fd, &st) < 0) {
+		int e = errno;
+
+		close(fd);
+		return oh_err_set(err, OH_EIO, path, 0, 0, "cannot stat: %s",
+				  strerror(e));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return oh_err_set(err, OH_EINPUT, path, 0, 0,
+				  "not a regular file (%s)",
+				  file_kind(st.st_mode));
+	}
+	flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	return fd;
 }

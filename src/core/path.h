@@ -23,6 +23,17 @@ struct oh_err;
 /** Append "a/b" to out, with exactly one slash between the parts. */
 void oh_path_join(struct oh_buf *out, const char *a, const char *b);
 
+/**
+ * Open `path` for reading only if it is a regular file (symbolic links
+ * are followed).  A FIFO, device or socket is never opened in a way that
+ * can block or act on it: the open is non-blocking and the type is
+ * checked before anything is read.  Returns the descriptor (blocking
+ * again, close-on-exec; the caller closes it), or OH_ENOTFOUND / OH_EIO
+ * "cannot open: ..." / OH_EINPUT "not a regular file (a FIFO)" naming
+ * path.
+ */
+int oh_open_regular(const char *path, struct oh_err *err);
+
 /** True when path exists and is a directory. */
 bool oh_path_is_dir(const char *path);
 

@@ -463,7 +463,8 @@ static int read_head(struct walker *w, struct lic_scan_file *f,
 		     const char *full)
 {
 	size_t want = wants_all(f) ? (size_t)f->size : LIC_TAG_SCAN_BYTES;
-	int fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	/* O_NONBLOCK: the type was checked with lstat(), but may change. */
+	int fd = open(full, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	ssize_t n;
 
 	if (fd < 0) {
