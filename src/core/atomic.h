@@ -12,6 +12,12 @@
  *
  * Used by every command option that writes a file (-o), so no report or
  * SBOM is ever half written.
+ *
+ * Only a regular file (or a new name) is replaced.  A target that exists
+ * and is something else (a FIFO, a character device such as /dev/null or
+ * /dev/stdout, a socket) is written straight to, as a shell redirection
+ * would: renaming over it would replace the device node (as root, for
+ * /dev/null) or the pipe a reader waits on.  A directory is an error.
  */
 
 #include <stdbool.h>
@@ -25,6 +31,7 @@ struct oh_atomic_file {
 	FILE *fp;          /* write here; stdout when path is NULL */
 	const char *path;  /* the target (borrowed), or NULL */
 	struct oh_buf tmp; /* the temporary file's name */
+	bool direct;       /* writing straight to a special file */
 };
 
 /** Start writing `path` (NULL: stdout).  OH_EIO naming path. */
