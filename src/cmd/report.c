@@ -5,6 +5,7 @@
  */
 #include "cmd/cmd.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -113,7 +114,8 @@ static int load_with_previous(struct store_run_report *cur,
 	if (store_run_report_load(cur, st, run, err) < 0 ||
 	    store_run_previous(&prev_id, st, cur->run_id, err) < 0)
 		return err->code;
-	if (prev_id == 0)
+	/* An unfinished run lacks components: no changes from or to it. */
+	if (prev_id == 0 || !store_run_report_finished(cur))
 		return 0;
 	if (store_run_report_load(prev, st, prev_id, err) < 0)
 		return err->code;
@@ -200,6 +202,18 @@ static int parse_diff(struct report_opts *o, long long run[2], int argc,
 	return 0;
 }
 
+/* OH_EINPUT for a run that never finished (killed or still going). */
+static int unfinished(const struct store_run_report *r, struct store *st,
+		      struct oh_err *err)
+{
+	if (store_run_report_finished(r))
+		return 0;
+	return oh_err_set(err, OH_EINPUT, store_path(st), 0, 0,
+			  "run %lld did not finish (status %s): it was "
+			  "interrupted or is still going, and is not compared",
+			  (long long)r->run_id, r->status);
+}
+
 int cmd_diff(int argc, char **argv)
 {
 	struct report_opts o = { .format = REPORT_TEXT };
@@ -217,9 +231,16 @@ int cmd_diff(int argc, char **argv)
 	so.flags = STORE_READONLY;
 	if (store_open(&st, o.db, &so, &err) < 0)
 		goto fail;
-	/* One id: compare it with its predecessor; none: the last two. */
+	/* One id: compare it with its predecessor; none: the last two
+	 * finished runs.  Unfinished runs are never compared. */
+	if (run[1] == 0 && run[0] == 0 &&
+	    store_run_previous(&prev, st, INT64_MAX, &err) < 0)
+		goto fail;
+	if (run[1] == 0 && run[0] == 0 && prev > 0)
+		run[0] = prev;
 	if (run[1] == 0) {
 		if (store_run_report_load(&b, st, run[0], &err) < 0 ||
+		    unfinished(&b, st, &err) < 0 ||
 		    store_run_previous(&prev, st, b.run_id, &err) < 0)
 			goto fail;
 		if (prev == 0) {
@@ -230,10 +251,12 @@ int cmd_diff(int argc, char **argv)
 			goto fail;
 		}
 		run[0] = prev;
-	} else if (store_run_report_load(&b, st, run[1], &err) < 0) {
+	} else if (store_run_report_load(&b, st, run[1], &err) < 0 ||
+		   unfinished(&b, st, &err) < 0) {
 		goto fail;
 	}
-	if (store_run_report_load(&a, st, run[0], &err) < 0)
+	if (store_run_report_load(&a, st, run[0], &err) < 0 ||
+	    unfinished(&a, st, &err) < 0)
 		goto fail;
 	report_changes_compute(&ch, &a, &b);
 	if (report_diff(stdout, (long long)a.run_id, (long long)b.run_id, &ch,

@@ -488,8 +488,11 @@ fail:
 int store_run_previous(int64_t *id_out, struct store *st, int64_t run_id,
 		       struct oh_err *err)
 {
+	/* A run that never finished (killed, or still going) is no
+	 * baseline: its missing components would read as removed. */
 	static const char sql[] = "SELECT coalesce(max(id), 0) FROM runs"
-				  " WHERE id < ?1";
+				  " WHERE id < ?1"
+				  " AND status IN ('done', 'partial')";
 	sqlite3_stmt *stmt = NULL;
 	int ret = 0;
 
@@ -503,6 +506,12 @@ int store_run_previous(int64_t *id_out, struct store *st, int64_t run_id,
 		ret = store_db_error(st, err, "finding the previous run");
 	sqlite3_finalize(stmt);
 	return ret;
+}
+
+bool store_run_report_finished(const struct store_run_report *r)
+{
+	return r->status && (strcmp(r->status, "done") == 0 ||
+			     strcmp(r->status, "partial") == 0);
 }
 
 static void component_release(struct store_component_row *c)

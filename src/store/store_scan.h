@@ -158,9 +158,17 @@ struct store_run_report {
 int store_run_report_load(struct store_run_report *out, struct store *st,
 			  int64_t run_id, struct oh_err *err);
 
-/** The id of the run before `run_id` (0 when none). */
+/**
+ * The id of the newest finished run (status done or partial) before
+ * `run_id` (0 when none); INT64_MAX gives the newest finished run.  A run
+ * still 'running' (interrupted by a kill, or in progress) or 'failed' is
+ * never a baseline.
+ */
 int store_run_previous(int64_t *id_out, struct store *st, int64_t run_id,
 		       struct oh_err *err);
+
+/** True when the run finished: status done or partial. */
+bool store_run_report_finished(const struct store_run_report *r);
 
 void store_run_report_release(struct store_run_report *r);
 
