@@ -231,6 +231,22 @@ static void window(struct act_window_metrics *m, const struct tally *t, int w,
 	free(oc);
 }
 
+/*
+ * Whole days from t to now.  Dates are what authors and taggers wrote:
+ * with t = INT64_MIN, now - t overflows, so the difference is taken in
+ * double (exact to the day for any int64 pair) and saturated.
+ */
+static int64_t days_between(int64_t now, int64_t t)
+{
+	double d = ((double)now - (double)t) / DAY;
+
+	if (d >= 9.2e18)
+		return INT64_MAX;
+	if (d <= -9.2e18)
+		return INT64_MIN;
+	return (int64_t)d;
+}
+
 static void releases(struct act_metrics *m, const struct hist *h, int64_t now)
 {
 	int64_t first = 0;
@@ -249,10 +265,10 @@ static void releases(struct act_metrics *m, const struct hist *h, int64_t now)
 		m->releases++;
 	}
 	if (m->releases >= 2)
-		m->release_interval_days = (double)(last - first) / DAY /
-					   (double)(m->releases - 1);
+		m->release_interval_days = ((double)last - (double)first) /
+					   DAY / (double)(m->releases - 1);
 	if (m->releases > 0)
-		m->days_since_release = (now - last) / DAY;
+		m->days_since_release = days_between(now, last);
 }
 
 int act_tz_minutes(size_t slot)
@@ -289,7 +305,7 @@ void act_compute(struct act_metrics *out, const struct hist *h,
 			out->tz_other++;
 	}
 	if (out->days_since_commit == 0)
-		out->days_since_commit = (now - last) / DAY;
+		out->days_since_commit = days_between(now, last);
 	releases(out, h, now);
 	free(t.a);
 	free(t.c2a);

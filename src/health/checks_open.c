@@ -401,6 +401,15 @@ static void age(struct health_result *r, const struct health_input *in)
 		hc_unknown(r, c, "history was not read");
 		return;
 	}
+	/* A commit date is whatever its author wrote: INT64_MIN would
+	 * overflow the subtraction and a future date has no age. */
+	if (h->first_commit < 0 || h->first_commit > in->now) {
+		hc_unknown(r, c,
+			   "first commit date implausible (%lld seconds since "
+			   "1970)",
+			   (long long)h->first_commit);
+		return;
+	}
 	years = (double)(in->now - h->first_commit) / (365.25 * HC_DAY);
 	hc_evidence(r, c, "first commit %.1f years ago", years);
 	hc_score(r, c, years * 5, "%.1f years of history", years);

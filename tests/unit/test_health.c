@@ -102,6 +102,26 @@ START_TEST(test_health_all_unknown)
 }
 END_TEST
 
+START_TEST(test_health_extreme_dates)
+{
+	static const int64_t firsts[] = { INT64_MIN, -1, INT64_MAX };
+	struct health_input in = { .now = NOW };
+	struct health_result r;
+	const struct health_check *c;
+
+	for (size_t i = 0; i < sizeof(firsts) / sizeof(*firsts); i++) {
+		healthy_history(&in.history);
+		in.history.first_commit = firsts[i];
+		in.history.last_commit = firsts[i];
+		health_evaluate(&r, &in, NULL);
+		c = health_result_find(&r, "age");
+		ck_assert_int_eq(c->state, HEALTH_UNKNOWN);
+		ck_assert_ptr_nonnull(strstr(c->reason, "implausible"));
+		health_result_release(&r);
+	}
+}
+END_TEST
+
 START_TEST(test_health_no_license)
 {
 	struct tree_files t = TREE_FILES_INIT;
@@ -431,6 +451,7 @@ Suite *health_suite(void)
 	TCase *tc = tcase_create("checks");
 
 	tcase_add_test(tc, test_health_all_unknown);
+	tcase_add_test(tc, test_health_extreme_dates);
 	tcase_add_test(tc, test_health_no_license);
 	tcase_add_test(tc, test_health_non_osi);
 	tcase_add_test(tc, test_health_permissive_not_osi);
