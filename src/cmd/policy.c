@@ -21,6 +21,9 @@
 #include "scan/manifest.h"
 #include "store/store.h"
 #include "store/store_scan.h"
+#include "core/esc.h"
+#include "core/json.h"
+#include "report/escape.h"
 #include "core/banned.h"
 
 static const struct cmd_opt check_opts[] = {
@@ -136,6 +139,7 @@ static void print_check(const char *path, const struct policy_rules *r,
 		cJSON_AddNumberToObject(e, "col", err->col);
 		cJSON_AddStringToObject(e, "message", err->msg);
 	}
+	oh_json_utf8_fix(o);
 	text = cJSON_Print(o);
 	if (!text)
 		OH_BUG("cJSON_Print failed");
@@ -353,6 +357,7 @@ static int policy_explain(int argc, char **argv)
 	struct store *st = NULL;
 	const char *db = NULL;
 	const char *text;
+	struct oh_buf safe = OH_BUF_INIT;
 	long run = 0;
 	bool json = false;
 	int ret = explain_parse(&db, &run, &json, argc, argv);
@@ -377,8 +382,16 @@ static int policy_explain(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	printf("run %lld, component %s\n%s", (long long)rr.run_id, c->name,
-	       text);
+	/* Stored text that quotes names from manifests and repositories. */
+	report_esc_text(&safe, c->name);
+	printf("run %lld, component %s\n", (long long)rr.run_id, safe.buf);
+	oh_buf_reset(&safe);
+	if (json)
+		oh_esc_utf8(&safe, text);
+	else
+		report_esc_lines(&safe, text);
+	fputs(safe.buf, stdout);
+	oh_buf_release(&safe);
 	if (text[0] != '\0' && text[strlen(text) - 1] != '\n')
 		putchar('\n');
 	ret = strcmp(c->decision, "AVOID") == 0 ? OH_EXIT_FAILED : OH_EXIT_OK;

@@ -57,21 +57,31 @@ static const struct cmd_spec sbom_spec = {
 static void text_out(const char *file, const struct sbom_report *r)
 {
 	struct oh_buf b = OH_BUF_INIT;
+	struct oh_buf v = OH_BUF_INIT;
 
+	/* The version, places and element ids come from the document. */
 	report_esc_text(&b, file);
+	report_esc_text(&v, r->version);
 	printf("%s: %s %s (%zu packages, %zu files, %zu relationships): %zu errors, %zu warnings\n",
-	       b.buf, r->errors ? "invalid" : "valid", r->version, r->packages,
+	       b.buf, r->errors ? "invalid" : "valid", v.buf, r->packages,
 	       r->files, r->relationships, r->errors, r->warnings);
 	for (size_t i = 0; i < r->diag_nr; i++) {
 		const struct sbom_diag *d = &r->diag[i];
 		struct oh_buf m = OH_BUF_INIT;
+		struct oh_buf w = OH_BUF_INIT;
+		struct oh_buf e = OH_BUF_INIT;
 
 		report_esc_text(&m, d->message);
+		report_esc_text(&w, d->where);
+		report_esc_text(&e, d->element);
 		printf("%s: %s %s %s (%s): %s\n", b.buf,
 		       d->severity == SBOM_ERROR ? "error" : "warning", d->code,
-		       d->where, d->element, m.buf);
+		       w.buf, e.buf, m.buf);
 		oh_buf_release(&m);
+		oh_buf_release(&w);
+		oh_buf_release(&e);
 	}
+	oh_buf_release(&v);
 	if (r->more > 0)
 		printf("%s: ... and %zu more diagnostics\n", b.buf, r->more);
 	oh_buf_release(&b);

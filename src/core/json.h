@@ -27,4 +27,14 @@ void oh_text_position(const char *data, size_t off, unsigned *line,
 int oh_json_parse(struct cJSON **out, const char *data, size_t len,
 		  const char *name, struct oh_err *err);
 
+/**
+ * Make every string value and key of the tree well-formed UTF-8, in
+ * place: bytes that are not UTF-8 become U+FFFD (oh_esc_utf8()).  cJSON
+ * writes strings byte for byte, and a JSON file with invalid UTF-8 is
+ * refused by its consumers (RFC 8259 section 8.1).  Every JSON writer
+ * calls this before printing a tree that holds untrusted text.  Returns
+ * the number of strings changed.  NULL is accepted.
+ */
+size_t oh_json_utf8_fix(struct cJSON *root);
+
 #endif /* OH_CORE_JSON_H */

@@ -11,6 +11,7 @@
 
 #include "core/buf.h"
 #include "core/xalloc.h"
+#include "core/json.h"
 #include "core/banned.h"
 
 /* Untrusted text for a terminal: control bytes (incl. ESC) as \xNN. */
@@ -198,6 +199,7 @@ void policy_render(struct oh_buf *out, const struct policy_profile *profile,
 	for (size_t i = 0; i < nr; i++)
 		cJSON_AddItemToArray(comps, json_one(names[i], &res[i]));
 	cJSON_AddItemToObject(root, "components", comps);
+	oh_json_utf8_fix(root);
 	text = cJSON_Print(root);
 	if (!text)
 		OH_BUG("cJSON_Print failed");

@@ -6,8 +6,9 @@
  * Escaping untrusted strings (author names, file names, commit subjects,
  * reasons quoting them) for each output format.  Every renderer sends
  * every string that came from a repository, an SBOM or a manifest through
- * one of these.  Invalid UTF-8 is passed through byte for byte except
- * where a format forbids it (noted per function).
+ * one of these (JSON goes through oh_json_utf8_fix() in core/json.h).
+ * Bytes that are not UTF-8 become U+FFFD in CSV, HTML and XML, and \xNN
+ * in terminal text (core/esc.h).
  */
 
 struct oh_buf;
@@ -15,12 +16,20 @@ struct oh_buf;
 /** Terminal text: oh_esc_term() (controls, C1, bidi overrides visible). */
 void report_esc_text(struct oh_buf *out, const char *s);
 
-/** Markdown table cell / inline text: | ` * _ [ ] < > & \ escaped. */
+/** Multi-line terminal text: each line as report_esc_text(), '\n' kept. */
+void report_esc_lines(struct oh_buf *out, const char *s);
+
+/**
+ * Markdown table cell / inline text: UTF-8 repaired, control characters
+ * \xNN (newlines a space), | ` * _ [ ] < > & \ escaped.
+ */
 void report_esc_md(struct oh_buf *out, const char *s);
 
 /**
  * CSV field (RFC 4180): always quoted, quotes doubled; a leading = + - @
- * gets a ' in front so spreadsheets do not evaluate it as a formula.
+ * TAB or CR gets a ' in front so spreadsheets do not evaluate it as a
+ * formula; other control characters (ESC) become \xNN, newline and TAB
+ * inside the field stay.
  */
 void report_esc_csv(struct oh_buf *out, const char *s);
 

@@ -14,6 +14,7 @@
 #include "core/xalloc.h"
 #include "git/gitlib.h"
 #include "store/store.h"
+#include "core/json.h"
 #include "core/banned.h"
 
 #ifndef OH_VERSION
@@ -157,8 +158,10 @@ int report_db_info(FILE *fp, const char *path, const struct store_info *info,
 
 void report_print_json(FILE *fp, cJSON *root)
 {
-	char *s = cJSON_Print(root);
+	char *s;
 
+	oh_json_utf8_fix(root);
+	s = cJSON_Print(root);
 	if (!s)
 		OH_BUG("cJSON_Print failed");
 	fprintf(fp, "%s\n", s);

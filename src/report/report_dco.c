@@ -244,10 +244,14 @@ static cJSON *build_sarif(const struct hist *h, const struct dco_result *r,
 	return o;
 }
 
-/* XML text: escape markup, replace control bytes XML 1.0 forbids. */
-static void xml_esc(struct oh_buf *out, const char *s)
+/* XML text: UTF-8 repaired, markup escaped, forbidden controls '?'. */
+static void xml_esc(struct oh_buf *out, const char *text)
 {
-	for (; *s != '\0'; s++) {
+	struct oh_buf u = OH_BUF_INIT;
+	const char *s;
+
+	oh_esc_utf8(&u, text);
+	for (s = u.buf; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c == '&')
@@ -265,6 +269,7 @@ static void xml_esc(struct oh_buf *out, const char *s)
 		else
 			oh_buf_addch(out, (char)c);
 	}
+	oh_buf_release(&u);
 }
 
 static void junit_case(struct oh_buf *x, const struct hist *h,

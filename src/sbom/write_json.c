@@ -14,6 +14,7 @@
 
 #include "core/buf.h"
 #include "core/xalloc.h"
+#include "core/json.h"
 #include "core/banned.h"
 
 static void put(cJSON *o, const char *key, const char *v)
@@ -283,7 +284,10 @@ cJSON *sbom_doc_to_json(const struct sbom_doc *d)
 void sbom_write_json(struct oh_buf *out, const struct sbom_doc *doc)
 {
 	cJSON *o = sbom_doc_to_json(doc);
-	char *s = cJSON_Print(o);
+	char *s;
+
+	oh_json_utf8_fix(o);
+	s = cJSON_Print(o);
 
 	if (!s)
 		OH_BUG("cJSON_Print failed (out of memory)");

@@ -15,6 +15,7 @@
 #include "core/esc.h"
 #include "core/url.h"
 #include "net/forge.h"
+#include "report/escape.h"
 #include "unit.h"
 
 static const char *const shell_words[] = {
@@ -192,6 +193,33 @@ START_TEST(test_url_token_hosts)
 }
 END_TEST
 
+static const struct {
+	const char *in;
+	const char *out;
+} csv_cases[] = {
+	{ "=1+1", "\"'=1+1\"" },
+	{ "+SUM(A1)", "\"'+SUM(A1)\"" },
+	{ "-2", "\"'-2\"" },
+	{ "@x", "\"'@x\"" },
+	{ "\tTAB", "\"'\tTAB\"" },
+	{ "\rCR", "\"'\\x0dCR\"" },
+	{ "a\x1b[31mb", "\"a\\x1b[31mb\"" },
+	{ "q\"q", "\"q\"\"q\"" },
+	{ "line\nbreak", "\"line\nbreak\"" },
+	{ "bad\xff", "\"bad\xef\xbf\xbd\"" },
+	{ "plain", "\"plain\"" },
+};
+
+START_TEST(test_esc_csv)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	report_esc_csv(&b, csv_cases[_i].in);
+	ck_assert_str_eq(b.buf, csv_cases[_i].out);
+	oh_buf_release(&b);
+}
+END_TEST
+
 Suite *esc_suite(void)
 {
 	Suite *s = suite_create("esc");
@@ -205,6 +233,8 @@ Suite *esc_suite(void)
 	tcase_add_loop_test(tc, test_esc_redact, 0,
 			    sizeof(redact_cases) / sizeof(*redact_cases));
 	tcase_add_test(tc, test_url_token_hosts);
+	tcase_add_loop_test(tc, test_esc_csv, 0,
+			    sizeof(csv_cases) / sizeof(*csv_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }
