@@ -71,6 +71,9 @@ static int64_t write_run(struct store *st, const struct comp_facts *c, size_t n)
 				 0);
 		ck_assert_int_eq(store_commit(st, &err), 0);
 	}
+	/* Only a finished run is a baseline for the next. */
+	ck_assert_int_eq(
+		store_run_finish(st, run_id, STORE_RUN_DONE, 2000, &err), 0);
 	ck_assert_int_eq(err.code, OH_OK);
 	return run_id;
 }
