@@ -303,7 +303,8 @@ static int web_location(struct bom_source *out, struct oh_arena *a,
 		return no_source(out, a, "download location is not a URL: %s",
 				 shown(a, loc));
 	n = u.seg_nr;
-	if (n >= 2 && strlen(u.seg[n - 1]) > 4 &&
+	/* Any path ending in NAME.git, also a one-segment one. */
+	if (n >= 1 && strlen(u.seg[n - 1]) > 4 &&
 	    strcmp(u.seg[n - 1] + strlen(u.seg[n - 1]) - 4, ".git") == 0) {
 		out->repo = forge_https(a, repo_url(a, &u, n));
 		return 1;
