@@ -5,12 +5,16 @@
 #include "git/gitlib.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <git2.h>
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/xalloc.h"
 #include "core/banned.h"
 
 void gitlib_init(void)
@@ -66,6 +70,41 @@ int gitlib_blob_lookup_max(git_blob **out, uint64_t *size, git_repository *repo,
 		ret = git_blob_lookup(out, repo, id) < 0 ? -1 : 0;
 out:
 	git_odb_free(odb);
+	return ret;
+}
+
+static bool has(const char *s, const char *what)
+{
+	return s && strstr(s, what) != NULL;
+}
+
+int gitlib_repo_error(struct oh_err *err, git_repository *repo,
+		      const char *input, const char *fmt, ...)
+{
+	const git_error *ge = git_error_last();
+	/* Copied first: the shallow test below resets libgit2's error. */
+	char *m = ge && ge->message ? oh_xstrdup(ge->message) : NULL;
+	int klass = ge ? ge->klass : GIT_ERROR_NONE;
+	struct oh_buf msg = OH_BUF_INIT;
+	va_list ap;
+	int ret;
+
+	if (repo && git_repository_is_shallow(repo) == 1)
+		oh_buf_adds(&msg, "shallow clone (history cut off where the "
+				  "clone stopped; fetch all of it with 'git "
+				  "fetch --unshallow'): ");
+	else if (klass == GIT_ERROR_ZLIB || has(m, "inflate") ||
+		 has(m, "corrupt") || has(m, "object not found") ||
+		 has(m, "hash mismatch"))
+		oh_buf_adds(&msg, "corrupt repository: ");
+	va_start(ap, fmt);
+	oh_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	if (m)
+		oh_buf_addf(&msg, " (libgit2: %s)", m);
+	ret = oh_err_set(err, OH_EGIT, input, 0, 0, "%s", msg.buf);
+	oh_buf_release(&msg);
+	free(m);
 	return ret;
 }
 

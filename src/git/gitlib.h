@@ -42,6 +42,18 @@ int gitlib_error(struct oh_err *err, const char *input, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /**
+ * gitlib_error() for a failure while reading `repo`'s objects, named
+ * for what it most likely is: "shallow clone (history cut off ...)" in
+ * front when the repository is shallow (libgit2 1.5 cannot walk past the
+ * shallow boundary: the parents it names are missing), "corrupt
+ * repository: " when libgit2 failed to inflate or find an object or
+ * reported corruption.  Returns OH_EGIT.
+ */
+int gitlib_repo_error(struct oh_err *err, struct git_repository *repo,
+		      const char *input, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/**
  * Look up blob `id` only if its size, read from the object header
  * (git_odb_read_header(): nothing is inflated, delta chains are followed
  * through their headers), is at most `max`.  git_blob_lookup() inflates

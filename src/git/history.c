@@ -670,7 +670,8 @@ static int walk_commits(struct walk *w, const char *path, struct oh_err *err)
 			goto out;
 		}
 		if (git_commit_lookup(&gc, w->repo, &oid) < 0) {
-			rc = gitlib_error(err, path, "cannot read a commit");
+			rc = gitlib_repo_error(err, w->repo, path,
+					       "cannot read a commit");
 			goto out;
 		}
 		add_commit(w, gc);
@@ -678,7 +679,7 @@ static int walk_commits(struct walk *w, const char *path, struct oh_err *err)
 		gc = NULL;
 	}
 	if (rc != GIT_ITEROVER) {
-		rc = gitlib_error(err, path, "revwalk failed");
+		rc = gitlib_repo_error(err, w->repo, path, "revwalk failed");
 		goto out;
 	}
 	rc = 0;
@@ -812,7 +813,8 @@ static int walk_full(struct walk *w, const char *path, struct oh_err *err)
 			break;
 		}
 		if (git_commit_lookup(&gc, w->repo, &o) < 0) {
-			rc = gitlib_error(err, path, "cannot read a commit");
+			rc = gitlib_repo_error(err, w->repo, path,
+					       "cannot read a commit");
 			break;
 		}
 		add_commit(w, gc);

@@ -136,11 +136,17 @@ static int peel(git_commit **commit, git_tree **tree, git_repository *repo,
 	git_object *obj = NULL;
 	int ret = 0;
 
-	if (git_revparse_single(&obj, repo, rev ? rev : "HEAD") < 0)
+	if (git_revparse_single(&obj, repo, rev ? rev : "HEAD") < 0) {
+		/* A HEAD that names a missing or broken commit is not an
+		 * empty repository. */
+		if (!rev && git_repository_head_unborn(repo) == 0)
+			return gitlib_repo_error(err, repo, name,
+						 "cannot read HEAD");
 		return oh_err_set(
 			err, OH_ENOTFOUND, name, 0, 0,
 			"revision '%.60s' not found (empty repository?)",
 			rev ? rev : "HEAD");
+	}
 	if (git_object_peel((git_object **)commit, obj, GIT_OBJECT_COMMIT) <
 		    0 ||
 	    git_commit_tree(tree, *commit) < 0)
