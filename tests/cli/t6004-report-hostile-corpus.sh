@@ -25,7 +25,7 @@ m = {"name": "hostile \x1b]0;t\x07", "components": [
     {"name": "=cmd|' -C calc'!A0\x1b[2J$(touch PWN)", "repo": sys.argv[1],
      "organization": "\tTAB org \x1b[31m", "category": "@cat",
      "notes": "+SUM(1)\r\nline2 \u202e", "origin_country": "DE"},
-    {"name": "-neg", "repo": sys.argv[1]}]}
+    {"name": "-neg", "repo": sys.argv[1], "x\x1b[31m\u202e": 1}]}
 b = json.dumps(m).encode().replace(b"line2", b"line2 \xff\xfe")
 open("m.json", "wb").write(b)
 d = {"spdxVersion": "SPDX-2.3", "dataLicense": "CC0-1.0",
@@ -45,6 +45,7 @@ EOF2
 
 expect_exit 0 scan --db h.db m.json
 keep scan
+grep -q "unknown key .x.x1b\[31m.u202e" e.scan || fail "no escaped unknown-key warning"
 for f in text md csv html json sarif junit; do
 	expect_exit 0 report --db h.db --format $f
 	keep report.$f
