@@ -50,17 +50,6 @@ static void hasher_add(struct hasher *h, const void *p, size_t n)
 		OH_BUG("libcrypto: digest update failed");
 }
 
-static void hex(char *out, const unsigned char *md, unsigned n)
-{
-	static const char digits[] = "0123456789abcdef";
-
-	for (unsigned i = 0; i < n; i++) {
-		out[2 * i] = digits[md[i] >> 4];
-		out[2 * i + 1] = digits[md[i] & 15];
-	}
-	out[2 * n] = '\0';
-}
-
 static void hasher_end(struct hasher *h, struct sbom_source_file *f)
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
@@ -68,10 +57,10 @@ static void hasher_end(struct hasher *h, struct sbom_source_file *f)
 
 	if (!EVP_DigestFinal_ex(h->sha1, md, &n))
 		OH_BUG("libcrypto: SHA-1 failed");
-	hex(f->sha1, md, n);
+	sbom_hex(f->sha1, md, n);
 	if (!EVP_DigestFinal_ex(h->sha256, md, &n))
 		OH_BUG("libcrypto: SHA-256 failed");
-	hex(f->sha256, md, n);
+	sbom_hex(f->sha256, md, n);
 	EVP_MD_CTX_free(h->sha1);
 	EVP_MD_CTX_free(h->sha256);
 }

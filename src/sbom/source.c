@@ -18,7 +18,7 @@
 #include "core/xalloc.h"
 #include "core/banned.h"
 
-static void hex(char *out, const unsigned char *md, unsigned n)
+void sbom_hex(char *out, const unsigned char *md, unsigned n)
 {
 	static const char digits[] = "0123456789abcdef";
 
@@ -88,7 +88,7 @@ void sbom_verif_code(char out[41], const struct sbom_source *s,
 			OH_BUG("libcrypto: digest update failed");
 	if (!EVP_DigestFinal_ex(c, md, &mdlen))
 		OH_BUG("libcrypto: SHA-1 failed");
-	hex(out, md, mdlen);
+	sbom_hex(out, md, mdlen);
 	EVP_MD_CTX_free(c);
 	free(v);
 }

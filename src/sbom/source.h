@@ -72,6 +72,9 @@ struct sbom_source {
 #define SBOM_SOURCE_INIT { .arena = OH_ARENA_INIT }
 /* clang-format on */
 
+/** Lower-case hex of n digest bytes into out (2n + 1 bytes). */
+void sbom_hex(char *out, const unsigned char *md, unsigned n);
+
 /** Look a path up ("a/b.c" or "./a/b.c"); NULL when absent. */
 const struct sbom_source_file *sbom_source_find(const struct sbom_source *s,
 						const char *path);
