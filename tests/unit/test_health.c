@@ -4,6 +4,7 @@
  * weights and category means; the workflow scanner.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,10 @@ static void healthy_history(struct health_history *h)
 	h->new_authors_365 = 4;
 	h->absence_factor_365 = 3;
 	h->elephant_factor_365 = 2;
+	h->elephant_known_365 = true;
+	h->attributed_365 = 0.8;
+	h->contributions_365 = 110;
+	h->merges_365 = 10;
 	h->reviewed_365 = 100;
 	h->dco_share_365 = 1;
 	h->dco_share_all = 0.9;
@@ -80,6 +85,7 @@ static void healthy_history(struct health_history *h)
 	h->tags_signed = 4;
 	h->last_release = NOW - 40 * DAY;
 	h->release_interval_days = 120;
+	snprintf(h->last_release_name, sizeof(h->last_release_name), "v1.8.0");
 }
 
 START_TEST(test_health_all_unknown)
@@ -282,6 +288,23 @@ START_TEST(test_health_mature_project)
 }
 END_TEST
 
+START_TEST(test_health_elephant_unknown)
+{
+	struct health_input in = { .now = NOW };
+	struct health_result r;
+	const struct health_check *c;
+
+	healthy_history(&in.history);
+	in.history.elephant_factor_365 = 1;
+	in.history.elephant_known_365 = false; /* 20% attributed */
+	in.history.attributed_365 = 0.2;
+	health_evaluate(&r, &in, NULL);
+	c = health_result_find(&r, "likelihood-to-fail");
+	ck_assert(c->score == 10); /* an unknown factor is no signal */
+	health_result_release(&r);
+}
+END_TEST
+
 START_TEST(test_health_single_maintainer)
 {
 	struct health_input in = { .now = NOW };
@@ -438,6 +461,7 @@ Suite *health_suite(void)
 	tcase_add_test(tc, test_health_workflows);
 	tcase_add_test(tc, test_health_mature_project);
 	tcase_add_test(tc, test_health_single_maintainer);
+	tcase_add_test(tc, test_health_elephant_unknown);
 	tcase_add_test(tc, test_health_weights);
 	tcase_add_test(tc, test_health_forge_facts);
 	suite_add_tcase(s, tc);
