@@ -35,48 +35,68 @@ static void security_policy(struct health_result *r,
 	}
 }
 
-static bool artifact_extension(const char *path)
+static bool test_data(const char *path)
 {
-	static const char *const ext[] = {
-		".exe", ".dll",   ".so",  ".dylib", ".jar", ".war",
-		".ear", ".class", ".pyc", ".pyo",   ".o",   ".obj",
-		".a",   ".lib",   ".msi", ".apk",   ".whl", ".nupkg",
-		".deb", ".rpm",   ".elf", ".bin",   ".com", NULL,
+	static const char *const dirs[] = {
+		"test",      "tests",     "testdata", "test-data", "test_data",
+		"t",         "testing",   "fixtures", "corpus",    "testfiles",
+		"__tests__", "testsuite", NULL,
 	};
 
-	for (size_t i = 0; ext[i]; i++)
-		if (hc_ends_with(path, ext[i]))
-			return true;
-	return strstr(path, ".so.") != NULL;
+	return hc_in_dir(path, dirs);
 }
 
+/*
+ * Committed binaries by content (facts/magic.h), never by name: an OpenVMS
+ * *.com DCL script is text.  Each binary outside test-data directories
+ * costs a point; those inside are listed but not scored (they are inputs
+ * of the test suite, not shipped artifacts).
+ */
 static void binary_artifacts(struct health_result *r,
 			     const struct health_input *in)
 {
 	struct health_check *c =
 		hc_begin(r, HEALTH_SECURITY, "binary-artifacts");
-	size_t n = 0;
+	size_t n = 0, tests = 0;
+	const char *first = NULL;
 
 	if (!in->files) {
 		hc_unknown(r, c, "the file tree was not read");
 		return;
 	}
-	for (size_t i = 0; i < in->files->file_nr; i++) {
-		const struct tree_file *f = &in->files->file[i];
-		bool exec_bin = f->binary && (f->mode & 0111) != 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < in->files->file_nr; i++) {
+			const struct tree_file *f = &in->files->file[i];
+			bool td;
 
-		if (artifact_extension(f->path) || exec_bin) {
-			hc_evidence(r, c, "%s (%llu bytes)", f->path,
-				    (unsigned long long)f->size);
-			n++;
+			if (f->magic == MAGIC_NONE)
+				continue;
+			td = test_data(f->path);
+			if (td != (pass == 1))
+				continue;
+			hc_evidence(r, c, "%s (%s, %llu bytes)%s", f->path,
+				    magic_name(f->magic),
+				    (unsigned long long)f->size,
+				    td ? ", test data, not scored" : "");
+			if (td) {
+				tests++;
+			} else {
+				if (!first)
+					first = f->path;
+				n++;
+			}
 		}
-	}
-	if (n == 0)
+	if (n == 0 && tests == 0)
 		hc_score(r, c, 10, "no binary artifacts in the tree");
+	else if (n == 0)
+		hc_score(
+			r, c, 10,
+			"no binary artifacts outside test data (%zu binary test input%s)",
+			tests, tests == 1 ? "" : "s");
 	else
 		hc_score(r, c, 10.0 - (double)n,
 			 "%zu binary artifact%s committed: %s", n,
-			 n == 1 ? "" : "s", c->evidence[0]);
+			 n == 1 ? "" : "s", first);
 }
 
 static bool is_workflow(const char *path)

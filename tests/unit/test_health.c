@@ -173,13 +173,22 @@ START_TEST(test_health_binary_artifact)
 
 	add_file(&t, "README.md", false, 0100644);
 	add_file(&t, "bin/tool.exe", true, 0100644);
+	t.file[t.file_nr - 1].magic = MAGIC_PE;
 	add_file(&t, "logo.png", true, 0100644);
+	add_file(&t, "tests/data/x.gz", true, 0100644);
+	t.file[t.file_nr - 1].magic = MAGIC_GZIP;
+	/* an OpenVMS DCL script: text, whatever its name says */
+	add_file(&t, "vms/build_vms.com", false, 0100644);
+	add_file(&t, "lib/a.so", false, 0100755);
 	health_evaluate(&r, &in, NULL);
 	c = health_result_find(&r, "binary-artifacts");
 	ck_assert_int_eq(c->state, HEALTH_SCORED);
 	ck_assert(c->score == 9);
-	ck_assert_uint_eq(c->evidence_nr, 1);
-	ck_assert_str_eq(c->evidence[0], "bin/tool.exe (100 bytes)");
+	ck_assert_uint_eq(c->evidence_nr, 2);
+	ck_assert_str_eq(c->evidence[0], "bin/tool.exe (PE/MZ, 100 bytes)");
+	ck_assert_str_eq(
+		c->evidence[1],
+		"tests/data/x.gz (gzip, 100 bytes), test data, not scored");
 	ck_assert_ptr_nonnull(strstr(c->reason, "bin/tool.exe"));
 	health_result_release(&r);
 	tree_files_release(&t);
