@@ -349,27 +349,74 @@ static void releases(struct health_result *r, const struct health_input *in)
 		 (unsigned long long)h->releases_365);
 }
 
-static void doc_check(struct health_result *r, const struct health_input *in,
-		      const char *name, const char *stem, const char *what)
+/*
+ * A change log or release notes in one of their common forms: a file
+ * (CHANGELOG, NEWS, CHANGES, HISTORY, RELEASE-NOTES, ...) at the root or
+ * in .github/, docs/, doc/; a directory of notes (git's
+ * Documentation/RelNotes/, OpenStack reno's releasenotes/notes/,
+ * towncrier's changelog.d/, docs/release-notes/); debian/changelog.
+ */
+static const char *changelog_dir(const char *p)
 {
-	struct health_check *c = hc_begin(r, HEALTH_MATURITY, name);
-	const struct tree_file *f;
+	static const char *const dirs[] = {
+		"relnotes/",      "releasenotes/", "release-notes/",
+		"release_notes/", "changelog.d/",  "changelogs/",
+		"changelog/",     "changes.d/",    NULL,
+	};
+
+	for (size_t i = 0; dirs[i]; i++) {
+		size_t n = strlen(dirs[i]);
+
+		for (const char *q = p; q; q = strchr(q, '/')) {
+			if (*q == '/')
+				q++;
+			if (strncasecmp(q, dirs[i], n) == 0 && q[n] != '\0')
+				return dirs[i];
+		}
+	}
+	return NULL;
+}
+
+static void changelog(struct health_result *r, const struct health_input *in)
+{
+	static const char *const stems[] = {
+		"CHANGELOG",    "NEWS",          "CHANGES",
+		"HISTORY",      "RELEASE-NOTES", "RELEASE_NOTES",
+		"RELEASENOTES", "RELNOTES",      "RELEASES",
+		NULL,
+	};
+	struct health_check *c = hc_begin(r, HEALTH_MATURITY, "changelog");
+	const struct tree_file *f = NULL;
 
 	if (!in->files) {
 		hc_unknown(r, c, "the file tree was not read");
 		return;
 	}
-	f = hc_find_doc(in->files, stem);
-	if (!f && strcmp(stem, "CHANGELOG") == 0)
-		f = hc_find_doc(in->files, "NEWS");
-	if (!f && strcmp(stem, "CHANGELOG") == 0)
-		f = hc_find_doc(in->files, "CHANGES");
+	for (size_t i = 0; stems[i] && !f; i++)
+		f = hc_find_doc(in->files, stems[i]);
 	if (f) {
 		hc_evidence(r, c, "%s", f->path);
-		hc_score(r, c, 10, "%s present", what);
-	} else {
-		hc_score(r, c, 0, "no %s found", what);
+		hc_score(r, c, 10, "changelog present");
+		return;
 	}
+	f = tree_files_find(in->files, "debian/changelog");
+	if (f) {
+		hc_evidence(r, c, "%s", f->path);
+		hc_score(r, c, 10, "changelog present (Debian changelog)");
+		return;
+	}
+	for (size_t i = 0; i < in->files->file_nr; i++) {
+		const char *p = in->files->file[i].path;
+
+		if (changelog_dir(p)) {
+			hc_evidence(r, c, "%s", p);
+			hc_score(
+				r, c, 10,
+				"release notes present (a directory of notes)");
+			return;
+		}
+	}
+	hc_score(r, c, 0, "no changelog or release notes found");
 }
 
 static void documentation(struct health_result *r,
@@ -491,7 +538,7 @@ void health_check_maturity(struct health_result *r,
 	tests_present(r, in);
 	ci_present(r, in);
 	releases(r, in);
-	doc_check(r, in, "changelog", "CHANGELOG", "changelog");
+	changelog(r, in);
 	documentation(r, in);
 	age(r, in);
 	maintenance(r, in);
