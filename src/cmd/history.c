@@ -82,7 +82,7 @@ static void print_excluded(const struct act_window_metrics *x)
 	for (size_t i = 0; i < x->excluded_nr; i++)
 		printf("%s %s %zu %s", i ? ";" : "", x->excluded[i].ident,
 		       x->excluded[i].commits,
-		       x->excluded[i].bot ? "bot commits" : "merges");
+		       x->excluded[i].bot ? "commits (bot)" : "merges");
 	if (x->excluded_more)
 		printf("; and %zu more", x->excluded_more);
 	printf("\n");

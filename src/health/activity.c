@@ -318,10 +318,10 @@ void act_excluded_format(char *buf, size_t size,
 		return;
 	buf[0] = '\0';
 	for (size_t i = 0; i < w->excluded_nr && len < size; i++) {
-		int n = snprintf(buf + len, size - len, "%s%s: %zu %s",
-				 i ? "; " : "", w->excluded[i].ident,
-				 w->excluded[i].commits,
-				 w->excluded[i].bot ? "bot commits" : "merges");
+		int n = snprintf(
+			buf + len, size - len, "%s%s: %zu %s", i ? "; " : "",
+			w->excluded[i].ident, w->excluded[i].commits,
+			w->excluded[i].bot ? "commits (bot)" : "merges");
 
 		if (n < 0)
 			break;
@@ -444,12 +444,19 @@ int act_orgs_parse(struct act_orgs **out, const char *json, const char *name,
 		goto out;
 	cJSON_ArrayForEach(f, free_)
 	{
-		if (!cJSON_IsString(f)) {
-			rc = oh_err_set(err, OH_EINPUT, name, 0, 0,
-					"freemail: entries must be strings");
+		/* "gmail.com" or {"domain": "gmail.com", "source": "..."} */
+		const cJSON *d =
+			cJSON_IsObject(f)
+				? cJSON_GetObjectItemCaseSensitive(f, "domain")
+				: f;
+
+		if (!cJSON_IsString(d)) {
+			rc = oh_err_set(
+				err, OH_EINPUT, name, 0, 0,
+				"freemail: entries must be strings or objects with a \"domain\" string");
 			goto out;
 		}
-		o->e[o->nr++].domain = lower_dup(f->valuestring);
+		o->e[o->nr++].domain = lower_dup(d->valuestring);
 	}
 	*out = o;
 	o = NULL;

@@ -19,7 +19,8 @@
 static const char orgs_json[] =
 	"{\"domains\": {\"corp.com\": {\"org\": \"Corp\", \"country\": \"US\"},"
 	" \"acme.example\": {\"org\": \"Acme\"}},"
-	" \"freemail\": [\"gmail.com\"]}";
+	" \"freemail\": [\"gmail.com\", {\"domain\": \"mail.example\","
+	" \"source\": \"https://mail.example/\"}]}";
 
 static void commit(struct hist *h, const char *email, int64_t days_ago, int tz)
 {
@@ -173,7 +174,7 @@ START_TEST(test_activity_people)
 	act_excluded_format(line, sizeof(line), &m.w[ACT_W365]);
 	ck_assert_str_eq(line,
 			 "Zuul <zuul@review.opendev.org>: 6 merges; "
-			 "dependabot[bot] <dep@bot.example>: 3 bot commits");
+			 "dependabot[bot] <dep@bot.example>: 3 commits (bot)");
 	/* two unknown domains of three: the elephant factor is unknown */
 	commit(&h, "v@unknown2.example", 34, 0);
 	commit(&h, "w@unknown3.example", 35, 0);
@@ -191,6 +192,7 @@ END_TEST
 
 START_TEST(test_activity_orgs)
 {
+	const char *org = NULL;
 	struct act_orgs *o = NULL;
 	struct oh_err err = OH_ERR_INIT;
 
@@ -198,6 +200,13 @@ START_TEST(test_activity_orgs)
 	ck_assert_str_eq(act_org_of(o, "a@corp.com"), "Corp");
 	ck_assert_str_eq(act_org_of(o, "a@dev.eu.CORP.com"), "Corp");
 	ck_assert_ptr_null(act_org_of(o, "a@gmail.com"));
+	ck_assert_int_eq(act_affiliation_of(o, "a@mail.example", &org),
+			 ACT_AFF_INDIVIDUAL);
+	ck_assert_int_eq(act_affiliation_of(o, "a@x.corp.com", &org),
+			 ACT_AFF_ORG);
+	ck_assert_str_eq(org, "Corp");
+	ck_assert_int_eq(act_affiliation_of(o, "a@unknown.org", &org),
+			 ACT_AFF_UNKNOWN);
 	ck_assert_ptr_null(act_org_of(o, "a@unknown.org"));
 	ck_assert_ptr_null(act_org_of(o, "no-at-sign"));
 	ck_assert_ptr_null(act_org_of(o, "a@com"));
