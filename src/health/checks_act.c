@@ -143,7 +143,8 @@ static void release_activity(struct health_result *r,
 		hc_score(r, c, 0, "no releases");
 		return;
 	}
-	d = days_since(in->now, h->last_release);
+	/* whole days, as `history` prints them */
+	d = (double)((in->now - h->last_release) / 86400);
 	s = d <= 180 ? 10 : d <= 365 ? 7 : d <= 548 ? 4 : 0;
 	hc_evidence(r, c,
 		    "last release %s %.0f days ago, %llu in the last 365 days",
