@@ -47,6 +47,8 @@ static bool version_start(const char *name, size_t i)
 	if (is_sep(p))
 		return true;
 	/* "v1.2", "release-v1.2", "V_1" but not "libv1" */
+	if (i == 1 && (p == 'r' || p == 'R'))
+		return true; /* "r58" */
 	return (p == 'v' || p == 'V') && (i == 1 || is_sep(name[i - 2]));
 }
 
@@ -91,6 +93,12 @@ static bool tail_ok(const char *s)
 	return true;
 }
 
+/* A tag prefix made of one of these marks a pre-release ("rc-8_22_0-1"). */
+static const char *const pre_words[] = {
+	"alpha",    "beta",      "rc",      "pre",  "preview",   "dev",
+	"snapshot", "milestone", "nightly", "test", "candidate", NULL,
+};
+
 static enum rel_kind suffix_kind(const char *s)
 {
 	static const char *const pre[] = {
@@ -128,6 +136,9 @@ static enum rel_kind suffix_kind(const char *s)
 	}
 	if (!tail_ok(s + n))
 		return REL_NONE;
+	/* a bare letter is a patch release: tmux 3.3a, OpenSSL 1.1.1w */
+	if (n == 1 && !sep && s[1] == '\0')
+		return REL_RELEASE;
 	if (word_in(w, n, pre))
 		return REL_PRERELEASE;
 	if (word_in(w, n, rel))
@@ -193,12 +204,17 @@ bool rel_parse(struct rel_version *out, const char *name)
 		if (!version_start(name, i))
 			continue;
 		end = parse_parts(&v, name + i);
-		if (!end || v.part_nr < 2)
+		/* one number only after an "r" (inih's r58, lz4's r131) */
+		if (!end || (v.part_nr < 2 &&
+			     !(i == 1 && (name[0] == 'r' || name[0] == 'R'))))
 			continue;
 		v.kind = suffix_kind(end);
 		if (v.kind == REL_NONE)
 			continue;
 		fold_family(v.family, name, i);
+		/* "rc-8_22_0-1": a prefix that says pre-release */
+		if (word_in(v.family, strlen(v.family), pre_words))
+			v.kind = REL_PRERELEASE;
 		*out = v;
 		return true;
 	}
@@ -211,6 +227,7 @@ struct entry {
 	struct rel_version v;
 	const char *name;
 	int64_t time;
+	bool kept; /* of the project's family, or its renamed successor */
 };
 
 static int cmp_version(const void *a, const void *b)
@@ -290,6 +307,43 @@ static void pick_family(struct rel_summary *out, const struct entry *e,
 	}
 }
 
+/*
+ * Mark the entries of the chosen family, and of a family that took over
+ * from it: a scheme renamed once (c-ares went from cares-1_29_0 to
+ * v1.30.0, lz4 from r131 to v1.7.3): two releases or more, every tag
+ * newer than the chosen family's last release.  Families released side by side (the
+ * crates of a Rust workspace, git-gui inside git) interleave in time and
+ * stay foreign.  Entries are sorted by family.
+ */
+static void renamed_families(struct entry *e, size_t n, const char *family)
+{
+	int64_t last = INT64_MIN;
+
+	for (size_t i = 0; i < n; i++) {
+		e[i].kept = strcmp(e[i].v.family, family) == 0;
+		if (e[i].kept && e[i].v.kind == REL_RELEASE && e[i].time > last)
+			last = e[i].time;
+	}
+	if (last == INT64_MIN)
+		return;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		int64_t first = INT64_MAX;
+		size_t releases = 0;
+
+		for (; j < n && strcmp(e[j].v.family, e[i].v.family) == 0;
+		     j++) {
+			if (e[j].time < first)
+				first = e[j].time;
+			releases += e[j].v.kind == REL_RELEASE;
+		}
+		if (!e[i].kept && first > last && releases >= 2)
+			for (size_t k = i; k < j; k++)
+				e[k].kept = true;
+		i = j;
+	}
+}
+
 static void cadence(struct rel_summary *out, const struct entry *e, size_t n,
 		    int64_t now)
 {
@@ -353,12 +407,15 @@ void rel_summarise(struct rel_summary *out, const struct rel_tag *tags,
 	if (en > 1)
 		qsort(e, en, sizeof(*e), cmp_family);
 	pick_family(out, e, en);
+	renamed_families(e, en, out->family);
 	for (size_t i = 0; i < en; i++) {
-		if (strcmp(e[i].v.family, out->family) != 0)
+		if (!e[i].kept)
 			out->foreign++;
 		else
 			e[kept++] = e[i];
 	}
+	if (kept > 1)
+		qsort(e, kept, sizeof(*e), cmp_version);
 	en = 0;
 	for (size_t i = 0; i < kept; i++) {
 		/* sorted oldest first within a version: keep the first */
@@ -371,7 +428,12 @@ void rel_summarise(struct rel_summary *out, const struct rel_tag *tags,
 			out->prereleases++;
 	}
 	cadence(out, e, en, now);
-	if (out->last_name)
+	if (out->last_name) {
+		struct rel_version v;
+
 		out->family_example = out->last_name;
+		if (rel_parse(&v, out->last_name)) /* a renamed scheme */
+			memcpy(out->family, v.family, sizeof(out->family));
+	}
 	free(e);
 }

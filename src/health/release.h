@@ -17,9 +17,14 @@
  * a trailing `v` and the words release/rel/version/ver dropped, so
  * `v1.2`, `release-1.2` and `1.2` are one family, `OpenSSL_1_1_1` and
  * `openssl-3.0.0` another), and the family with the most release tags is
- * the project's; tags of other families (a subtree's `gitgui-0.10.0`) are
- * counted as foreign and left out.  Tags naming the same version in the
- * family count once.
+ * the project's; a family that took over from it (two releases or more,
+ * every tag newer than its last release: c-ares's cares-1_29_0 then v1.30.0) is the project's
+ * too, and the scheme reported is that of the last release.  Tags of
+ * other families (a subtree's `gitgui-0.10.0`, the crates of a
+ * workspace) are counted as foreign and left out.  Tags naming the same
+ * version count once.  A version has two to six numbers, or one after
+ * an `r` (`r58`); a bare letter after the numbers is a patch release
+ * (tmux `3.3a`, OpenSSL `1_1_1w`).
  *
  * Cadence is the median gap in days between consecutive release days
  * (several releases on one day, such as maintenance releases of many

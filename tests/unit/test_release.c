@@ -46,6 +46,12 @@ START_TEST(test_release_parse_schemes)
 		{ "debian/1.2-3", REL_RELEASE, "debian", 2, 1, 2 },
 		{ "v1.2.3+build.7", REL_RELEASE, "", 3, 1, 2 },
 		{ "gitgui-0.10.0", REL_RELEASE, "gitgui", 3, 0, 10 },
+		{ "3.3a", REL_RELEASE, "", 2, 3, 3 },
+		{ "OpenSSL_1_1_1w", REL_RELEASE, "openssl", 3, 1, 1 },
+		{ "release-2.1.12-stable", REL_RELEASE, "", 3, 2, 1 },
+		{ "v5.1.0alpha", REL_PRERELEASE, "", 3, 5, 1 },
+		{ "v1.1.0rc", REL_PRERELEASE, "", 3, 1, 1 },
+		{ "rc-8_22_0-1", REL_PRERELEASE, "rc", 3, 8, 22 },
 	};
 
 	for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
@@ -131,6 +137,30 @@ START_TEST(test_release_summary_mixed_plain)
 }
 END_TEST
 
+START_TEST(test_release_summary_renamed)
+{
+	/* c-ares: cares-1_x_y until 2024, then v1.x.y; crates of a
+	 * workspace interleave with the main family and stay apart */
+	const struct rel_tag t[] = {
+		{ "cares-1_27_0", NOW - 300 * DAY },
+		{ "cares-1_28_0", NOW - 280 * DAY },
+		{ "cares-1_29_0", NOW - 250 * DAY },
+		{ "v1.30.0", NOW - 200 * DAY },
+		{ "v1.31.0", NOW - 100 * DAY },
+		{ "r131", NOW - 900 * DAY },
+		{ "crate-0.1.0", NOW - 290 * DAY },
+		{ "crate-0.2.0", NOW - 50 * DAY },
+	};
+	struct rel_summary s;
+
+	rel_summarise(&s, t, sizeof(t) / sizeof(t[0]), NOW);
+	ck_assert_uint_eq(s.releases, 5);
+	ck_assert_str_eq(s.family, ""); /* the scheme of the last release */
+	ck_assert_str_eq(s.last_name, "v1.31.0");
+	ck_assert_uint_eq(s.foreign, 3); /* r131 (older), crate-* */
+}
+END_TEST
+
 START_TEST(test_release_summary_none)
 {
 	const struct rel_tag t[] = {
@@ -160,6 +190,7 @@ Suite *release_suite(void)
 	tcase_add_test(tc, test_release_summary_curl);
 	tcase_add_test(tc, test_release_summary_mixed_plain);
 	tcase_add_test(tc, test_release_summary_none);
+	tcase_add_test(tc, test_release_summary_renamed);
 	suite_add_tcase(s, tc);
 	return s;
 }
