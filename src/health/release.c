@@ -309,35 +309,66 @@ static void pick_family(struct rel_summary *out, const struct entry *e,
 
 /*
  * Mark the entries of the chosen family, and of a family that took over
- * from it: a scheme renamed once (c-ares went from cares-1_29_0 to
- * v1.30.0, lz4 from r131 to v1.7.3): two releases or more, every tag
- * newer than the chosen family's last release.  Families released side by side (the
+ * from it or that it took over from: a scheme renamed (c-ares went from
+ * cares-1_29_0 to v1.30.0, lz4 from r131 to v1.7.3, libssh2 from
+ * RELEASE.1.1 to libssh2-1.2): two releases or more, every tag newer
+ * than the chosen family's last release, or every tag older than its
+ * first release with no higher version than its lowest.  Families released side by side (the
  * crates of a Rust workspace, git-gui inside git) interleave in time and
  * stay foreign.  Entries are sorted by family.
  */
+static int cmp_parts(const struct rel_version *x, const struct rel_version *y)
+{
+	size_t n = x->part_nr > y->part_nr ? x->part_nr : y->part_nr;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned long p = i < x->part_nr ? x->part[i] : 0;
+		unsigned long q = i < y->part_nr ? y->part[i] : 0;
+
+		if (p != q)
+			return p < q ? -1 : 1;
+	}
+	return 0;
+}
+
 static void renamed_families(struct entry *e, size_t n, const char *family)
 {
-	int64_t last = INT64_MIN;
+	int64_t first_rel = INT64_MAX, last_rel = INT64_MIN;
+	const struct rel_version *low = NULL;
 
 	for (size_t i = 0; i < n; i++) {
 		e[i].kept = strcmp(e[i].v.family, family) == 0;
-		if (e[i].kept && e[i].v.kind == REL_RELEASE && e[i].time > last)
-			last = e[i].time;
+		if (!e[i].kept || e[i].v.kind != REL_RELEASE)
+			continue;
+		if (e[i].time > last_rel)
+			last_rel = e[i].time;
+		if (e[i].time < first_rel)
+			first_rel = e[i].time;
+		if (!low || cmp_parts(&e[i].v, low) < 0)
+			low = &e[i].v;
 	}
-	if (last == INT64_MIN)
+	if (!low)
 		return;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
-		int64_t first = INT64_MAX;
+		int64_t first = INT64_MAX, last = INT64_MIN;
 		size_t releases = 0;
+		bool below = true;
 
 		for (; j < n && strcmp(e[j].v.family, e[i].v.family) == 0;
 		     j++) {
 			if (e[j].time < first)
 				first = e[j].time;
+			if (e[j].time > last)
+				last = e[j].time;
 			releases += e[j].v.kind == REL_RELEASE;
+			if (cmp_parts(&e[j].v, low) > 0)
+				below = false;
 		}
-		if (!e[i].kept && first > last && releases >= 2)
+		/* a successor: all of it after the last release; a
+		 * predecessor: all of it before the first, and older versions */
+		if (!e[i].kept && releases >= 2 &&
+		    (first > last_rel || (last < first_rel && below)))
 			for (size_t k = i; k < j; k++)
 				e[k].kept = true;
 		i = j;

@@ -18,7 +18,9 @@
  * `v1.2`, `release-1.2` and `1.2` are one family, `OpenSSL_1_1_1` and
  * `openssl-3.0.0` another), and the family with the most release tags is
  * the project's; a family that took over from it (two releases or more,
- * every tag newer than its last release: c-ares's cares-1_29_0 then v1.30.0) is the project's
+ * every tag newer than its last release: c-ares's cares-1_29_0 then
+ * v1.30.0) or that it took over from (every tag older than its first
+ * release, no higher version: libssh2's RELEASE.1.1) is the project's
  * too, and the scheme reported is that of the last release.  Tags of
  * other families (a subtree's `gitgui-0.10.0`, the crates of a
  * workspace) are counted as foreign and left out.  Tags naming the same

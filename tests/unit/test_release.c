@@ -150,14 +150,20 @@ START_TEST(test_release_summary_renamed)
 		{ "r131", NOW - 900 * DAY },
 		{ "crate-0.1.0", NOW - 290 * DAY },
 		{ "crate-0.2.0", NOW - 50 * DAY },
+		{ "old_0_1", NOW - 800 * DAY },
+		{ "old_0_2", NOW - 700 * DAY },
+		{ "curl-7_14_0", NOW - 1000 * DAY },
+		{ "curl-7_14_1", NOW - 990 * DAY },
 	};
 	struct rel_summary s;
 
 	rel_summarise(&s, t, sizeof(t) / sizeof(t[0]), NOW);
-	ck_assert_uint_eq(s.releases, 5);
+	/* old_0_x came before, with lower versions: the project's;
+	 * curl-7_14_x came before with higher ones: another project's */
+	ck_assert_uint_eq(s.releases, 7);
 	ck_assert_str_eq(s.family, ""); /* the scheme of the last release */
 	ck_assert_str_eq(s.last_name, "v1.31.0");
-	ck_assert_uint_eq(s.foreign, 3); /* r131 (older), crate-* */
+	ck_assert_uint_eq(s.foreign, 5); /* r131 (alone), crate-*, curl-* */
 }
 END_TEST
 
