@@ -50,9 +50,11 @@ def git(repo, *args, data=False):
 def releases(repo, rel_re, pre_re):
     rel, pre = {}, 0
     for line in git(repo, "for-each-ref", "--format=%(refname:short)\t"
-                    "%(creatordate:unix)", "refs/tags").splitlines():
-        name, t = line.split("\t")
-        if int(t) > now:
+                    "%(creatordate:unix)\t%(*committerdate:unix)",
+                    "refs/tags").splitlines():
+        name, t, target = line.split("\t")
+        t = t or target  # a tag object without a tagger (git's v0.99)
+        if not t or int(t) > now:
             continue
         if rel_re and re.fullmatch(rel_re, name):
             rel[name] = int(t)
@@ -67,8 +69,9 @@ def releases(repo, rel_re, pre_re):
 
 def people(repo, bot_re):
     authors, bots = set(), {}
-    log = git(repo, "log", "--no-merges", "--format=%at%x09%aN%x09%aE",
-              "HEAD")
+    # the mirrors are bare without a config: name the .mailmap blob
+    log = git(repo, "-c", "mailmap.blob=HEAD:.mailmap", "log", "--no-merges",
+              "--format=%at%x09%aN%x09%aE", "HEAD")
     for line in log.splitlines():
         t, name, email = line.split("\t")
         if not (now - 365 * 86400 < int(t) <= now):
@@ -86,7 +89,7 @@ def tree(repo):
     for line in git(repo, "ls-tree", "-r", "-l", "HEAD").splitlines():
         meta, path = line.split("\t", 1)
         mode, kind, oid, size = meta.split()
-        if kind == "blob" and mode != "120000":
+        if kind == "blob" and mode != "120000" and size.isdigit():
             rows.append((path, oid, int(size)))
     return rows
 
@@ -129,7 +132,8 @@ def ci_texts(repo, rows):
 def fuzzing(repo, rows):
     why = []
     grep = subprocess.run(["git", "--git-dir", repo, "grep", "-l", "-E",
-                           r"LLVMFuzzerTestOneInput|^func Fuzz[A-Z]|fuzz_target!",
+                           r"LLVMFuzzerTestOneInput|^func Fuzz[A-Z]|fuzz_target!|"
+                           r"afl-fuzz|afl-gcc|afl-clang|__AFL_",
                            "HEAD"], stdout=subprocess.PIPE).stdout.decode()
     hits = [l.split(":", 1)[1] for l in grep.splitlines()]
     if hits:

@@ -77,6 +77,14 @@ static enum magic_kind zip_kind(const unsigned char *p, size_t n)
 	if (n >= 39 && (p[26] | p[27] << 8) >= 9 &&
 	    memcmp(p + 30, "META-INF/", 9) == 0)
 		return MAGIC_JAR;
+	/* OpenDocument and EPUB start with "mimetype", Office Open XML
+	 * with "[Content_Types].xml": documents, not archives of code */
+	if (n >= 38 && (p[26] | p[27] << 8) == 8 &&
+	    memcmp(p + 30, "mimetype", 8) == 0)
+		return MAGIC_NONE;
+	if (n >= 49 && (p[26] | p[27] << 8) == 19 &&
+	    memcmp(p + 30, "[Content_Types].xml", 19) == 0)
+		return MAGIC_NONE;
 	return MAGIC_ZIP;
 }
 

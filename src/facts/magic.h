@@ -8,7 +8,8 @@
  * universal), Java class files, jar archives (zip whose first entry is
  * META-INF/), WebAssembly, ar archives (static libraries, .deb), Python
  * bytecode (.pyc), and compressed archives (gzip, zip, xz, bzip2, zstd,
- * 7z).  Text is never binary: a signature made of printable ASCII ("MZ",
+ * 7z); zip-based documents (OpenDocument, EPUB, Office Open XML) are
+ * documents, not archives.  Text is never binary: a signature made of printable ASCII ("MZ",
  * "PK", "!<arch>", a .pyc header) counts only when the content also has a
  * NUL byte in its first 8000 bytes (git's rule for binary content).
  *

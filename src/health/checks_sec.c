@@ -571,10 +571,9 @@ static int fuzz_signal(const char *p)
 		return FZ_CARGO;
 	if (strstr(p, "testdata/fuzz/"))
 		return FZ_GO;
-	if (src_ext(p) && (strncasecmp(b, "fuzz-", 5) == 0 ||
-			   strncasecmp(b, "fuzz_", 5) == 0 ||
-			   has_word(b, "_fuzzer.") || has_word(b, "_fuzz.") ||
-			   has_word(b, "-fuzzer.") || has_word(b, "fuzzer_")))
+	/* fuzz-commit-graph.c, jq_fuzz_parse.c, cjson_read_fuzzer.c; not
+	 * fuzzy.c */
+	if (src_ext(p) && has_word(b, "fuzz") && !has_word(b, "fuzzy"))
 		return FZ_HARNESS;
 	if (hc_in_dir(p, oss))
 		return FZ_OSSFUZZ;
@@ -624,6 +623,12 @@ static void fuzzing(struct health_result *r, const struct health_input *in,
 		hc_score(r, c, 0, "no fuzzing setup found");
 }
 
+/*
+ * SAST that runs: a CI file naming CodeQL, Coverity, SonarCloud,
+ * clang-tidy, cppcheck, semgrep, ... scores 10.  A configuration file
+ * alone (.clang-tidy, sonar-project.properties) shows intent but not
+ * that the analyser runs: 5.
+ */
 static void sast(struct health_result *r, const struct health_input *in,
 		 const struct wf_scan *w, size_t nr)
 {
@@ -633,34 +638,41 @@ static void sast(struct health_result *r, const struct health_input *in,
 		"pvs-studio", ".snyk",      NULL
 	};
 	struct health_check *c = hc_begin(r, HEALTH_SECURITY, "sast");
-	size_t found = 0;
+	size_t runs = 0, config = 0;
+	const char *first = NULL;
 
-	for (size_t i = 0; i < in->files->file_nr && found < 4; i++) {
-		const char *p = in->files->file[i].path;
-		const char *b = hc_basename(p);
-
-		for (size_t k = 0; names[k]; k++)
-			if (has_word(b, names[k]) ||
-			    strncmp(p, ".github/codeql/", 15) == 0) {
-				hc_evidence(r, c, "%s", p);
-				found++;
-				break;
-			}
-	}
 	for (size_t i = 0; i < nr; i++)
 		if (w[i].sast) {
 			hc_evidence(r, c, "CI: %s:%zu runs %s",
 				    in->ci_text[i].path, w[i].line_sast,
 				    w[i].sast);
-			found++;
+			if (!first)
+				first = w[i].sast;
+			runs++;
 		}
-	if (found)
-		hc_score(r, c, 10,
-			 "static analysis (SAST) configuration found (%s)",
-			 c->evidence[0]);
+	for (size_t i = 0; i < in->files->file_nr && config < 4; i++) {
+		const char *p = in->files->file[i].path;
+		const char *b = hc_basename(p);
+
+		if (strncmp(p, ".github/workflows/", 18) == 0)
+			continue;
+		for (size_t k = 0; names[k]; k++)
+			if (has_word(b, names[k]) ||
+			    strncmp(p, ".github/codeql/", 15) == 0) {
+				hc_evidence(r, c, "configuration: %s", p);
+				config++;
+				break;
+			}
+	}
+	if (runs)
+		hc_score(r, c, 10, "static analysis (SAST) runs in CI (%s)",
+			 first);
+	else if (config)
+		hc_score(
+			r, c, 5,
+			"static analysis (SAST) configured but not seen running in CI");
 	else
-		hc_score(r, c, 0,
-			 "no static analysis (SAST) configuration found");
+		hc_score(r, c, 0, "no static analysis (SAST) found");
 }
 
 static const char *find_update_tool(const struct health_input *in)

@@ -211,6 +211,8 @@ bool rel_parse(struct rel_version *out, const char *name)
 		v.kind = suffix_kind(end);
 		if (v.kind == REL_NONE)
 			continue;
+		if (is_alpha(end[0]) && end[1] == '\0' && v.kind == REL_RELEASE)
+			v.letter = lower(end[0]);
 		fold_family(v.family, name, i);
 		/* "rc-8_22_0-1": a prefix that says pre-release */
 		if (word_in(v.family, strlen(v.family), pre_words))
@@ -246,12 +248,17 @@ static int cmp_version(const void *a, const void *b)
 	}
 	if (x->v.part_nr != y->v.part_nr)
 		return x->v.part_nr < y->v.part_nr ? -1 : 1;
+	if (x->v.letter != y->v.letter)
+		return x->v.letter < y->v.letter ? -1 : 1;
 	return (x->time > y->time) - (x->time < y->time);
 }
 
+/* Two names of one release (curl-8_11_1 and CURL_8_11_1); pre-releases
+ * of one version (rc0, rc1, rc2) are each their own. */
 static bool same_version(const struct entry *x, const struct entry *y)
 {
-	return x->v.kind == y->v.kind && x->v.part_nr == y->v.part_nr &&
+	return x->v.kind == REL_RELEASE && y->v.kind == REL_RELEASE &&
+	       x->v.letter == y->v.letter && x->v.part_nr == y->v.part_nr &&
 	       memcmp(x->v.part, y->v.part,
 		      x->v.part_nr * sizeof(x->v.part[0])) == 0;
 }
@@ -337,7 +344,11 @@ static void renamed_families(struct entry *e, size_t n, const char *family)
 	const struct rel_version *low = NULL;
 
 	for (size_t i = 0; i < n; i++) {
-		e[i].kept = strcmp(e[i].v.family, family) == 0;
+		/* "rc-8_22_0-1": a family named for pre-releases is the
+		 * project's release candidates */
+		e[i].kept = strcmp(e[i].v.family, family) == 0 ||
+			    word_in(e[i].v.family, strlen(e[i].v.family),
+				    pre_words);
 		if (!e[i].kept || e[i].v.kind != REL_RELEASE)
 			continue;
 		if (e[i].time > last_rel)

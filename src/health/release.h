@@ -58,6 +58,7 @@ struct rel_version {
 	char family[REL_MAX_FAMILY];       /* folded prefix; "" for v1.2 */
 	unsigned long part[REL_MAX_PARTS]; /* version numbers */
 	size_t part_nr;                    /* 2..REL_MAX_PARTS when a version */
+	char letter;                       /* patch letter (3.3a), or 0 */
 };
 
 /** Parse one tag name (without refs/tags/); false when not a version. */

@@ -171,6 +171,7 @@ START_TEST(test_health_binary_artifact)
 	struct health_result r;
 	const struct health_check *c;
 
+	add_file(&t, ".clang-tidy", false, 0100644);
 	add_file(&t, "README.md", false, 0100644);
 	add_file(&t, "bin/tool.exe", true, 0100644);
 	t.file[t.file_nr - 1].magic = MAGIC_PE;
@@ -186,6 +187,8 @@ START_TEST(test_health_binary_artifact)
 	ck_assert(c->score == 9);
 	ck_assert_uint_eq(c->evidence_nr, 2);
 	ck_assert_str_eq(c->evidence[0], "bin/tool.exe (PE/MZ, 100 bytes)");
+	/* a .clang-tidy alone: configured, not seen running */
+	ck_assert(health_result_find(&r, "sast")->score == 5);
 	ck_assert_str_eq(
 		c->evidence[1],
 		"tests/data/x.gz (gzip, 100 bytes), test data, not scored");

@@ -36,6 +36,10 @@ START_TEST(test_magic_formats)
 	ck_assert_int_eq(magic_classify(jar, sizeof(jar)), MAGIC_JAR);
 	memcpy(jar + 30, "docs/readme.txt\0\0\0\0\0", 20);
 	ck_assert_int_eq(magic_classify(jar, sizeof(jar)), MAGIC_ZIP);
+	/* an OpenDocument file (tmux's presentations) is a document */
+	jar[26] = 8;
+	memcpy(jar + 30, "mimetypeapplication/vnd.oasis", 29);
+	ck_assert_int_eq(magic_classify(jar, sizeof(jar)), MAGIC_NONE);
 	/* Python 3.12 bytecode: 0x0dcb, \r\n, flags 0 */
 	pyc[0] = 0xcb;
 	ck_assert_int_eq(magic_classify(pyc, sizeof(pyc)), MAGIC_PYC);
