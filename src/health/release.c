@@ -88,7 +88,8 @@ static bool word_in(const char *w, size_t n, const char *const *set)
 static bool tail_ok(const char *s)
 {
 	for (; *s != '\0'; s++)
-		if (!is_digit(*s) && !is_alpha(*s) && !is_sep(*s) && *s != '+')
+		if (!is_digit(*s) && !is_alpha(*s) && !is_sep(*s) &&
+		    *s != '+' && *s != '@')
 			return false;
 	return true;
 }
@@ -136,8 +137,12 @@ static enum rel_kind suffix_kind(const char *s)
 	}
 	if (!tail_ok(s + n))
 		return REL_NONE;
-	/* a bare letter is a patch release: tmux 3.3a, OpenSSL 1.1.1w */
-	if (n == 1 && !sep && s[1] == '\0')
+	/* a bare letter is a patch release: tmux 3.3a, OpenSSL 1.1.1w,
+	 * libevent 1.4.14b-stable */
+	if (n == 1 && !sep &&
+	    (s[1] == '\0' ||
+	     (is_sep(s[1]) && suffix_kind(s + 1) == REL_RELEASE &&
+	      is_alpha(s[2]))))
 		return REL_RELEASE;
 	if (word_in(w, n, pre))
 		return REL_PRERELEASE;
@@ -211,7 +216,8 @@ bool rel_parse(struct rel_version *out, const char *name)
 		v.kind = suffix_kind(end);
 		if (v.kind == REL_NONE)
 			continue;
-		if (is_alpha(end[0]) && end[1] == '\0' && v.kind == REL_RELEASE)
+		if (is_alpha(end[0]) && !is_alpha(end[1]) &&
+		    v.kind == REL_RELEASE)
 			v.letter = lower(end[0]);
 		fold_family(v.family, name, i);
 		/* "rc-8_22_0-1": a prefix that says pre-release */

@@ -49,6 +49,8 @@ START_TEST(test_release_parse_schemes)
 		{ "3.3a", REL_RELEASE, "", 2, 3, 3 },
 		{ "OpenSSL_1_1_1w", REL_RELEASE, "openssl", 3, 1, 1 },
 		{ "release-2.1.12-stable", REL_RELEASE, "", 3, 2, 1 },
+		{ "release-1.4.14b-stable", REL_RELEASE, "", 3, 1, 4 },
+		{ "release-2.0.2-alpha@1379", REL_PRERELEASE, "", 3, 2, 0 },
 		{ "v5.1.0alpha", REL_PRERELEASE, "", 3, 5, 1 },
 		{ "v1.1.0rc", REL_PRERELEASE, "", 3, 1, 1 },
 		{ "rc-8_22_0-1", REL_PRERELEASE, "rc", 3, 8, 22 },
