@@ -70,6 +70,11 @@ static void binary_artifacts(struct health_result *r,
 			const struct tree_file *f = &in->files->file[i];
 			bool td;
 
+			if (f->large && pass == 0)
+				hc_evidence(
+					r, c,
+					"%s (%llu bytes): too large to read, kind unknown, not scored",
+					f->path, (unsigned long long)f->size);
 			if (f->magic == MAGIC_NONE)
 				continue;
 			td = test_data(f->path);
@@ -427,12 +432,13 @@ static void dangerous_workflow(struct health_result *r,
 {
 	struct health_check *c =
 		hc_begin(r, HEALTH_SECURITY, "dangerous-workflow");
-	size_t bad = 0;
+	size_t bad = 0, flows = 0;
 
 	for (size_t i = 0; i < nr; i++) {
 		const char *trig =
 			w[i].prt ? "pull_request_target" : "workflow_run";
 
+		flows += is_workflow(in->ci_text[i].path);
 		if ((w[i].prt || w[i].wfrun) && w[i].checkout_head) {
 			hc_evidence(
 				r, c,
@@ -458,11 +464,11 @@ static void dangerous_workflow(struct health_result *r,
 			bad++;
 		}
 	}
-	if (nr == 0)
+	if (flows == 0)
 		hc_na(r, c, "no CI workflows");
 	else if (bad == 0)
 		hc_score(r, c, 10, "no dangerous patterns in %zu workflows",
-			 nr);
+			 flows);
 	else
 		hc_score(r, c, 0, "%zu dangerous workflow pattern%s", bad,
 			 bad == 1 ? "" : "s");
