@@ -52,7 +52,7 @@ static const struct cmd_spec hist_spec = {
 	.usage =
 		"history [--all-refs] [--repo PATH] [--db FILE] [--format FMT]",
 	.summary =
-		"Print the history facts of a repository: commits, authors, signed-off share and DCO enforcement date, CHAOSS activity windows (90 days, 365 days, all time), releases and commit time zones.  Definitions: docs/metrics.md.",
+		"Print the history facts of a repository: commits, authors, signed-off share and DCO enforcement date, CHAOSS activity windows (90 days, 365 days, all time; people metrics count non-merge commits by people, the identities left out are listed), releases of any tag scheme and commit time zones.  Definitions: docs/metrics.md.",
 	.opts = hist_opt,
 };
 
