@@ -79,6 +79,7 @@ for line in open(tsv):
         "prereleases": pre.group(2) if pre else "0",
         "last_release": tool_last,
         "authors_365": facts.get("activity.authors_365"),
+        "absence_365": facts.get("activity.absence_factor_365"),
         "bots_365": "ok" if bots_truth <= {x.lower() for x in bots_tool} else ",".join(sorted(bots_tool)) or "-",
         "binaries": str(nbin),
         "fuzzing": "yes" if chk["fuzzing"]["score"] == 10 else "no",
@@ -96,5 +97,5 @@ for line in open(tsv):
     print("%-28s %s%s" % (t["mirror"], "agree" if not diffs else "DIFFER: " + "; ".join(diffs),
                           "" if not diffs or t["note"] == "-" else "  [note: %s]" % t["note"]))
 print("agreement: %d of %d facts (%.1f%%) on %d repositories scanned, %d not scanned" % (
-    agree, total, 100.0 * agree / max(total, 1), total // 8, skipped))
+    agree, total, 100.0 * agree / max(total, 1), total // 9, skipped))
 PY

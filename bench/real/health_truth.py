@@ -68,7 +68,7 @@ def releases(repo, rel_re, pre_re):
 
 
 def people(repo, bot_re):
-    authors, bots = set(), {}
+    authors, bots = {}, {}
     # the mirrors are bare without a config: name the .mailmap blob
     log = git(repo, "-c", "mailmap.blob=HEAD:.mailmap", "log", "--no-merges",
               "--format=%at%x09%aN%x09%aE", "HEAD")
@@ -80,8 +80,16 @@ def people(repo, bot_re):
         if bot_re and re.search(bot_re, ident, re.I):
             bots[email.lower()] = bots.get(email.lower(), 0) + 1
         else:
-            authors.add(email.lower())
-    return len(authors), ",".join(sorted(bots)) or "-"
+            authors[email.lower()] = authors.get(email.lower(), 0) + 1
+    # CHAOSS contributor absence factor: fewest authors, most commits
+    # first, whose commits reach half of all (sum * 2 >= total)
+    total, acc, absence = sum(authors.values()), 0, 0
+    for n in sorted(authors.values(), reverse=True):
+        if acc * 2 >= total:
+            break
+        acc += n
+        absence += 1
+    return len(authors), absence, ",".join(sorted(bots)) or "-"
 
 
 def tree(repo):
@@ -167,17 +175,18 @@ def main():
             print(line, end="")
             continue
         mirror, rel_re, pre_re, bot_re = f[0], f[1], f[2], f[3]
-        note = f[-1] if len(f) > 13 else "-"
+        note = f[-1] if len(f) > 14 else "-"  # the last column
         repo = "%s/%s/repo" % (MIRRORS, mirror)
         nrel, npre, last, day = releases(repo, rel_re if rel_re != "-" else None,
                                          pre_re if pre_re != "-" else None)
-        nauth, bots = people(repo, bot_re if bot_re != "-" else None)
+        nauth, absence, bots = people(repo, bot_re if bot_re != "-" else None)
         rows = tree(repo)
         scored, _ = binaries(repo, rows)
         fz = fuzzing(repo, rows)
         sa = sast(repo, rows)
         print("\t".join([mirror, rel_re, pre_re, bot_re, str(nrel), str(npre),
-                         last, day, str(nauth), bots, str(len(scored)),
+                         last, day, str(nauth), str(absence), bots,
+                         str(len(scored)),
                          "yes" if fz else "no", "yes" if sa else "no",
                          note]))
         sys.stdout.flush()
