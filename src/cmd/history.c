@@ -52,7 +52,7 @@ static const struct cmd_spec hist_spec = {
 	.usage =
 		"history [--all-refs] [--repo PATH] [--db FILE] [--format FMT]",
 	.summary =
-		"Print the history facts of a repository: commits, authors, signed-off share and DCO enforcement date, CHAOSS activity windows (90 days, 365 days, all time), releases and commit time zones.  Definitions: docs/metrics.md.",
+		"Print the history facts of a repository: commits, authors, signed-off share and DCO enforcement date, CHAOSS activity windows (90 days, 365 days, all time; people metrics count non-merge commits by people, the identities left out are listed), releases of any tag scheme and commit time zones.  Definitions: docs/metrics.md.",
 	.opts = hist_opt,
 };
 
@@ -69,6 +69,43 @@ static void print_tags(const struct hist *h)
 	}
 	printf("tags: %zu, annotated %zu, signed %zu\n", h->tag_nr, annotated,
 	       signed_tags);
+}
+
+/* The identities left out of the people metrics (evidence). */
+static void print_excluded(const struct act_window_metrics *x)
+{
+	if (x->excluded_nr == 0) {
+		printf("excluded 365d: none\n");
+		return;
+	}
+	printf("excluded 365d:");
+	for (size_t i = 0; i < x->excluded_nr; i++)
+		printf("%s %s %zu %s", i ? ";" : "", x->excluded[i].ident,
+		       x->excluded[i].commits,
+		       x->excluded[i].bot ? "commits (bot)" : "merges");
+	if (x->excluded_more)
+		printf("; and %zu more", x->excluded_more);
+	printf("\n");
+}
+
+static void print_releases(const struct act_metrics *m)
+{
+	const struct rel_summary *r = &m->rel;
+	char date[32];
+
+	if (r->releases == 0) {
+		printf("releases: none (%zu pre-releases, %zu other tags)\n",
+		       r->prereleases, r->other + r->foreign);
+		return;
+	}
+	oh_date_format(date, sizeof(date), r->last);
+	printf("releases: %zu, pre-releases %zu, scheme '%s' (e.g. %s), "
+	       "other tags %zu, median interval %.1f days, last %s %.10s "
+	       "(%lld days ago)\n",
+	       r->releases, r->prereleases, r->family[0] ? r->family : "plain",
+	       r->family_example, r->other + r->foreign,
+	       r->median_interval_days, r->last_name, date,
+	       (long long)r->days_since_last);
 }
 
 static void print_text(const struct hist *h, const struct act_metrics *m,
@@ -92,19 +129,24 @@ static void print_text(const struct hist *h, const struct act_metrics *m,
 		printf("dco enforced since: never\n");
 	for (int w = 0; w < ACT_NWIN; w++) {
 		const struct act_window_metrics *x = &m->w[w];
+		char ef[32] = "unknown";
 
+		if (x->elephant_known)
+			snprintf(ef, sizeof(ef), "%zu", x->elephant_factor);
 		printf("window %s: commits %zu (previous %zu), authors %zu, "
 		       "new authors %zu, absence factor %zu, elephant factor "
-		       "%zu, organisations %zu\n",
+		       "%s, organisations %zu, contributions %zu, merges %zu, "
+		       "bot commits %zu, attributed %.0f%%\n",
 		       win_name[w], x->commits, x->prev_commits, x->authors,
-		       x->new_authors, x->absence_factor, x->elephant_factor,
-		       x->organisations);
+		       x->new_authors, x->absence_factor, ef, x->organisations,
+		       x->contributions, x->merges, x->bot_commits,
+		       x->contributions ? 100.0 * (double)x->attributed /
+						  (double)x->contributions
+					: 0.0);
 	}
+	print_excluded(&m->w[ACT_W365]);
 	printf("inactive authors: %zu\n", m->inactive_authors);
-	printf("releases: %zu, mean interval %.1f days, days since last "
-	       "release %lld\n",
-	       m->releases, m->release_interval_days,
-	       (long long)m->days_since_release);
+	print_releases(m);
 	print_tags(h);
 	printf("days since last commit: %lld\n",
 	       (long long)m->days_since_commit);
@@ -123,6 +165,7 @@ static void print_json(const struct hist *h, const struct act_metrics *m,
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON *ws = cJSON_AddObjectToObject(o, "windows");
+	cJSON *ex;
 
 	cJSON_AddNumberToObject(o, "commits", (double)h->commit_nr);
 	if (walked != (size_t)-1)
@@ -145,18 +188,46 @@ static void print_json(const struct hist *h, const struct act_metrics *m,
 					(double)x->new_authors);
 		cJSON_AddNumberToObject(j, "absence_factor",
 					(double)x->absence_factor);
-		cJSON_AddNumberToObject(j, "elephant_factor",
-					(double)x->elephant_factor);
+		if (x->elephant_known)
+			cJSON_AddNumberToObject(j, "elephant_factor",
+						(double)x->elephant_factor);
+		else
+			cJSON_AddNullToObject(j, "elephant_factor");
 		cJSON_AddNumberToObject(j, "organisations",
 					(double)x->organisations);
+		cJSON_AddNumberToObject(j, "contributions",
+					(double)x->contributions);
+		cJSON_AddNumberToObject(j, "merges", (double)x->merges);
+		cJSON_AddNumberToObject(j, "bot_commits",
+					(double)x->bot_commits);
+		cJSON_AddNumberToObject(j, "attributed", (double)x->attributed);
+		ex = cJSON_AddArrayToObject(j, "excluded");
+		for (size_t i = 0; i < x->excluded_nr; i++) {
+			cJSON *e = cJSON_CreateObject();
+
+			cJSON_AddStringToObject(e, "identity",
+						x->excluded[i].ident);
+			cJSON_AddNumberToObject(e, "commits",
+						(double)x->excluded[i].commits);
+			cJSON_AddBoolToObject(e, "bot", x->excluded[i].bot);
+			cJSON_AddItemToArray(ex, e);
+		}
 	}
 	cJSON_AddNumberToObject(o, "inactive_authors",
 				(double)m->inactive_authors);
 	cJSON_AddNumberToObject(o, "releases", (double)m->releases);
+	cJSON_AddNumberToObject(o, "prereleases", (double)m->rel.prereleases);
+	cJSON_AddStringToObject(o, "release_scheme", m->rel.family);
 	cJSON_AddNumberToObject(o, "release_interval_days",
 				m->release_interval_days);
-	cJSON_AddNumberToObject(o, "days_since_release",
-				(double)m->days_since_release);
+	if (m->rel.releases > 0) {
+		cJSON_AddNumberToObject(o, "days_since_release",
+					(double)m->rel.days_since_last);
+		cJSON_AddStringToObject(o, "last_release", m->rel.last_name);
+	} else {
+		cJSON_AddNullToObject(o, "days_since_release");
+		cJSON_AddNullToObject(o, "last_release");
+	}
 	cJSON_AddNumberToObject(o, "days_since_commit",
 				(double)m->days_since_commit);
 	report_print_json(stdout, o);

@@ -3,8 +3,9 @@
 #define OH_FACTS_TREE_H
 
 /*
- * File facts of one revision's tree: path, mode, size, blob id and
- * whether the content is binary.  Plain data with no library behind it:
+ * File facts of one revision's tree: path, mode, size, blob id,
+ * whether the content is binary and, by its magic number, which binary
+ * format it is (facts/magic.h).  Plain data with no library behind it:
  * src/git/tree.h fills them from git objects, the analysers (health
  * checks, license scan, SBOM source) read them.
  *
@@ -17,6 +18,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "facts/magic.h"
 
 struct tree_file {
 	const char *path; /* full path from the root, '/'-separated */
@@ -25,6 +27,7 @@ struct tree_file {
 	char blob_id[41]; /* hex object id */
 	bool binary;      /* NUL byte in the first 8000 bytes (git's rule) */
 	bool large;       /* larger than the walk's read cap; not read */
+	enum magic_kind magic; /* binary kind by content (facts/magic.h) */
 };
 
 struct tree_files {

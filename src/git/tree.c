@@ -64,6 +64,7 @@ static int feed(struct walk_ctx *c, struct tree_file *f, const git_oid *id)
 	len = (size_t)git_blob_rawsize(blob);
 	f->binary = memchr(data, '\0',
 			   len < BINARY_PROBE ? len : BINARY_PROBE) != NULL;
+	f->magic = magic_classify((const unsigned char *)data, len);
 	for (size_t i = 0; i < c->v_nr && rc == 0; i++)
 		if (c->want[i] > 0)
 			rc = c->v[i].content(c->v[i].payload, f, data,

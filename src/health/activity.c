@@ -6,6 +6,7 @@
  */
 #include "health/activity.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,17 +116,23 @@ static char *lower_dup(const char *s)
 /* ---- authors ----------------------------------------------------------- */
 
 struct author {
-	int64_t first;         /* earliest commit time */
-	size_t n[ACT_NWIN];    /* commits per window */
-	size_t prev[ACT_NWIN]; /* commits in the previous window */
-	size_t org;            /* organisation index */
+	const char *name;        /* as first seen (borrowed from the hist) */
+	const char *email;       /* as first seen */
+	int64_t first;           /* earliest contribution; INT64_MAX none */
+	size_t all[ACT_NWIN];    /* commits per window, merges and bots too */
+	size_t n[ACT_NWIN];      /* contributions per window */
+	size_t merges[ACT_NWIN]; /* merge commits per window */
+	size_t bots[ACT_NWIN];   /* non-merge bot commits per window */
+	size_t prev[ACT_NWIN];   /* commits in the previous window */
+	size_t org;              /* organisation index */
+	bool attributed;         /* domain in the map (org or free-mail) */
+	bool bot;                /* some commit matched a bot rule */
 };
 
 struct tally {
 	struct author *a;
 	size_t nr;
 	size_t org_nr;
-	size_t *c2a; /* commit -> author */
 };
 
 static bool in_win(int64_t t, int64_t now, int64_t len)
@@ -135,15 +142,28 @@ static bool in_win(int64_t t, int64_t now, int64_t len)
 
 static const int64_t win_len[ACT_NWIN] = { 90 * DAY, 365 * DAY, 0 };
 
-static void count_commit(struct author *a, int64_t t, int64_t now)
+static void count_commit(struct author *a, const struct hist_commit *c,
+			 int64_t now)
 {
+	int64_t t = c->author_time;
+	bool merge = c->parents > 1;
+
 	for (int w = 0; w < ACT_NWIN; w++) {
-		if (in_win(t, now, win_len[w]))
-			a->n[w]++;
-		else if (win_len[w] != 0 &&
-			 in_win(t, now - win_len[w], win_len[w]))
+		if (in_win(t, now, win_len[w])) {
+			a->all[w]++;
+			if (merge)
+				a->merges[w]++;
+			else if (c->is_bot)
+				a->bots[w]++;
+			else
+				a->n[w]++;
+		} else if (win_len[w] != 0 &&
+			   in_win(t, now - win_len[w], win_len[w])) {
 			a->prev[w]++;
+		}
 	}
+	if (!merge && !c->is_bot && t <= now && t < a->first)
+		a->first = t;
 }
 
 static void build_tally(struct tally *t, const struct hist *h,
@@ -154,27 +174,30 @@ static void build_tally(struct tally *t, const struct hist *h,
 	size_t alloc = 0;
 	bool added;
 
-	t->c2a = oh_xcalloc(h->commit_nr + 1, sizeof(*t->c2a));
 	for (size_t i = 0; i < h->commit_nr; i++) {
 		const struct hist_commit *c = &h->commit[i];
 		char *k = lower_dup(c->author_email);
 		size_t ai = smap_get(&am, k, t->nr, &added);
 
 		if (added) {
-			const char *org = act_org_of(orgs, k);
+			const char *org = NULL;
+			enum act_affiliation aff =
+				act_affiliation_of(orgs, k, &org);
 
 			OH_GROW(t->a, alloc, t->nr + 1);
 			memset(&t->a[ai], 0, sizeof(t->a[ai]));
-			t->a[ai].first = c->author_time;
+			t->a[ai].name = c->author_name;
+			t->a[ai].email = c->author_email;
+			t->a[ai].first = INT64_MAX;
+			t->a[ai].attributed = aff != ACT_AFF_UNKNOWN;
 			t->a[ai].org =
 				smap_get(&om, org ? org : k, t->org_nr, &added);
 			t->org_nr += added;
 			t->nr++;
 		}
-		if (c->author_time < t->a[ai].first)
-			t->a[ai].first = c->author_time;
-		count_commit(&t->a[ai], c->author_time, now);
-		t->c2a[i] = ai;
+		if (c->is_bot)
+			t->a[ai].bot = true;
+		count_commit(&t->a[ai], c, now);
 		free(k);
 	}
 	smap_release(&am);
@@ -204,6 +227,32 @@ static size_t factor(size_t *counts, size_t n, size_t total)
 	return k;
 }
 
+/* Keep the ACT_MAX_EXCLUDED identities with the most left-out commits. */
+static void add_excluded(struct act_window_metrics *m, const struct author *a,
+			 size_t commits)
+{
+	size_t at = m->excluded_nr;
+	struct act_excluded *e;
+
+	while (at > 0 && m->excluded[at - 1].commits < commits)
+		at--;
+	if (at == ACT_MAX_EXCLUDED) {
+		m->excluded_more++;
+		return;
+	}
+	if (m->excluded_nr == ACT_MAX_EXCLUDED)
+		m->excluded_more++;
+	else
+		m->excluded_nr++;
+	memmove(&m->excluded[at + 1], &m->excluded[at],
+		(m->excluded_nr - 1 - at) * sizeof(m->excluded[0]));
+	e = &m->excluded[at];
+	snprintf(e->ident, sizeof(e->ident), "%s <%s>", a->name ? a->name : "",
+		 a->email ? a->email : "");
+	e->commits = commits;
+	e->bot = a->bot;
+}
+
 static void window(struct act_window_metrics *m, const struct tally *t, int w,
 		   int64_t now)
 {
@@ -215,16 +264,29 @@ static void window(struct act_window_metrics *m, const struct tally *t, int w,
 
 		ac[i] = a->n[w];
 		oc[a->org] += a->n[w];
-		m->commits += a->n[w];
+		m->commits += a->all[w];
 		m->prev_commits += a->prev[w];
+		m->merges += a->merges[w];
+		m->bot_commits += a->bots[w];
+		m->contributions += a->n[w];
 		m->authors += a->n[w] > 0;
+		if (a->attributed)
+			m->attributed += a->n[w];
 		if (a->n[w] > 0 && in_win(a->first, now, win_len[w]))
 			m->new_authors++;
+		if (a->bot && a->all[w] > 0)
+			add_excluded(m, a, a->all[w]);
+		else if (a->n[w] == 0 && a->merges[w] > 0)
+			add_excluded(m, a, a->merges[w]);
 	}
 	for (size_t i = 0; i < t->org_nr; i++)
 		m->organisations += oc[i] > 0;
-	m->absence_factor = factor(ac, t->nr, m->commits);
-	m->elephant_factor = factor(oc, t->org_nr, m->commits);
+	m->absence_factor = factor(ac, t->nr, m->contributions);
+	m->elephant_factor = factor(oc, t->org_nr, m->contributions);
+	m->elephant_known =
+		m->contributions > 0 &&
+		(double)m->attributed >=
+			ACT_ATTRIBUTED_MIN * (double)m->contributions;
 	if (m->prev_commits > 0)
 		m->trend = (double)m->commits / (double)m->prev_commits - 1.0;
 	free(ac);
@@ -249,26 +311,41 @@ static int64_t days_between(int64_t now, int64_t t)
 
 static void releases(struct act_metrics *m, const struct hist *h, int64_t now)
 {
-	int64_t first = 0;
-	int64_t last = 0;
+	struct rel_tag *t = oh_xcalloc(h->tag_nr + 1, sizeof(*t));
 
-	m->days_since_release = -1;
 	for (size_t i = 0; i < h->tag_nr; i++) {
-		const struct hist_tag *t = &h->tag[i];
-
-		if (!t->semver || t->prerelease || t->time > now)
-			continue;
-		if (m->releases == 0 || t->time < first)
-			first = t->time;
-		if (m->releases == 0 || t->time > last)
-			last = t->time;
-		m->releases++;
+		t[i].name = h->tag[i].name;
+		t[i].time = h->tag[i].time;
 	}
-	if (m->releases >= 2)
-		m->release_interval_days = ((double)last - (double)first) /
-					   DAY / (double)(m->releases - 1);
-	if (m->releases > 0)
-		m->days_since_release = days_between(now, last);
+	rel_summarise(&m->rel, t, h->tag_nr, now);
+	free(t);
+	m->releases = m->rel.releases;
+	m->release_interval_days = m->rel.median_interval_days;
+	m->days_since_release =
+		m->rel.releases > 0 ? m->rel.days_since_last : -1;
+}
+
+void act_excluded_format(char *buf, size_t size,
+			 const struct act_window_metrics *w)
+{
+	size_t len = 0;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	for (size_t i = 0; i < w->excluded_nr && len < size; i++) {
+		int n = snprintf(
+			buf + len, size - len, "%s%s: %zu %s", i ? "; " : "",
+			w->excluded[i].ident, w->excluded[i].commits,
+			w->excluded[i].bot ? "commits (bot)" : "merges");
+
+		if (n < 0)
+			break;
+		len += (size_t)n;
+	}
+	if (w->excluded_more && len < size)
+		snprintf(buf + len, size - len, "; and %zu more",
+			 w->excluded_more);
 }
 
 int act_tz_minutes(size_t slot)
@@ -287,7 +364,8 @@ void act_compute(struct act_metrics *out, const struct hist *h,
 	for (int w = 0; w < ACT_NWIN; w++)
 		window(&out->w[w], &t, w, now);
 	for (size_t i = 0; i < t.nr; i++)
-		if (t.a[i].prev[ACT_W365] > 0 && t.a[i].n[ACT_W365] == 0)
+		if (t.a[i].prev[ACT_W365] > 0 && t.a[i].all[ACT_W365] == 0 &&
+		    !t.a[i].bot)
 			out->inactive_authors++;
 	out->days_since_commit = -1;
 	for (size_t i = 0; i < h->commit_nr; i++) {
@@ -308,7 +386,6 @@ void act_compute(struct act_metrics *out, const struct hist *h,
 		out->days_since_commit = days_between(now, last);
 	releases(out, h, now);
 	free(t.a);
-	free(t.c2a);
 }
 
 /* ---- organisations ---------------------------------------------------- */
@@ -383,12 +460,19 @@ int act_orgs_parse(struct act_orgs **out, const char *json, const char *name,
 		goto out;
 	cJSON_ArrayForEach(f, free_)
 	{
-		if (!cJSON_IsString(f)) {
-			rc = oh_err_set(err, OH_EINPUT, name, 0, 0,
-					"freemail: entries must be strings");
+		/* "gmail.com" or {"domain": "gmail.com", "source": "..."} */
+		const cJSON *d =
+			cJSON_IsObject(f)
+				? cJSON_GetObjectItemCaseSensitive(f, "domain")
+				: f;
+
+		if (!cJSON_IsString(d)) {
+			rc = oh_err_set(
+				err, OH_EINPUT, name, 0, 0,
+				"freemail: entries must be strings or objects with a \"domain\" string");
 			goto out;
 		}
-		o->e[o->nr++].domain = lower_dup(f->valuestring);
+		o->e[o->nr++].domain = lower_dup(d->valuestring);
 	}
 	*out = o;
 	o = NULL;
@@ -425,21 +509,33 @@ static bool ci_eq(const char *a, const char *b)
 	return *a == '\0' && *b == '\0';
 }
 
-const char *act_org_of(const struct act_orgs *o, const char *email)
+enum act_affiliation act_affiliation_of(const struct act_orgs *o,
+					const char *email, const char **org)
 {
 	const char *d = email ? strrchr(email, '@') : NULL;
 
+	*org = NULL;
 	if (!o || !d)
-		return NULL;
+		return ACT_AFF_UNKNOWN;
 	for (d++; d && *d != '\0';) {
 		for (size_t i = 0; i < o->nr; i++)
-			if (ci_eq(d, o->e[i].domain))
-				return o->e[i].org; /* NULL: free-mail */
+			if (ci_eq(d, o->e[i].domain)) {
+				*org = o->e[i].org; /* NULL: free-mail */
+				return *org ? ACT_AFF_ORG : ACT_AFF_INDIVIDUAL;
+			}
 		d = strchr(d, '.');
 		if (d)
 			d++;
 		if (d && !strchr(d, '.'))
 			break; /* never match a bare TLD */
 	}
-	return NULL;
+	return ACT_AFF_UNKNOWN;
+}
+
+const char *act_org_of(const struct act_orgs *o, const char *email)
+{
+	const char *org;
+
+	(void)act_affiliation_of(o, email, &org);
+	return org;
 }

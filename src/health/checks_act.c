@@ -53,6 +53,14 @@ static void contributors(struct health_result *r, const struct health_input *in)
 		(unsigned long long)h->authors_365,
 		(unsigned long long)h->authors_all,
 		(unsigned long long)h->new_authors_365);
+	hc_evidence(r, c,
+		    "people only: %llu non-merge commits by people; left out "
+		    "%llu merges and %llu bot commits",
+		    (unsigned long long)h->contributions_365,
+		    (unsigned long long)h->merges_365,
+		    (unsigned long long)h->bot_commits_365);
+	if (h->excluded_365[0] != '\0')
+		hc_evidence(r, c, "identities left out: %s", h->excluded_365);
 	/* Logarithmic: 1 author 2.9, 3 authors 5.8, 10 authors 10. */
 	hc_score(r, c, 10 * log2(1 + (double)h->authors_365) / log2(11),
 		 "%llu active authors in the last 365 days",
@@ -135,10 +143,12 @@ static void release_activity(struct health_result *r,
 		hc_score(r, c, 0, "no releases");
 		return;
 	}
-	d = days_since(in->now, h->last_release);
+	/* whole days, as `history` prints them */
+	d = (double)((in->now - h->last_release) / 86400);
 	s = d <= 180 ? 10 : d <= 365 ? 7 : d <= 548 ? 4 : 0;
 	hc_evidence(r, c,
-		    "last release %.0f days ago, %llu in the last 365 days", d,
+		    "last release %s %.0f days ago, %llu in the last 365 days",
+		    h->last_release_name, d,
 		    (unsigned long long)h->releases_365);
 	hc_score(r, c, s, "last release %.0f days ago", d);
 }
@@ -275,9 +285,9 @@ static void likelihood_to_fail(struct health_result *r,
 		s -= 3;
 		hc_evidence(
 			r, c,
-			"contributor absence factor 1: one author made half of the last year's commits");
+			"contributor absence factor 1: one author made half of the last year's non-merge commits (bots aside)");
 	}
-	if (h->elephant_factor_365 == 1) {
+	if (h->elephant_known_365 && h->elephant_factor_365 == 1) {
 		s -= 2;
 		hc_evidence(
 			r, c,

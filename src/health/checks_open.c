@@ -190,6 +190,7 @@ static void open_community(struct health_result *r,
 	struct health_check *c = hc_begin(r, HEALTH_OPENNESS, "open-community");
 	const struct health_history *h = &in->history;
 	bool conduct = false, gov = false, owners = false;
+	char ef[32];
 	double s;
 
 	if (!in->files) {
@@ -215,7 +216,14 @@ static void open_community(struct health_result *r,
 			 "history unknown; judged on community files only");
 		return;
 	}
-	if (h->elephant_factor_365 >= 2)
+	if (!h->elephant_known_365)
+		snprintf(ef, sizeof(ef), "unknown");
+	else
+		snprintf(ef, sizeof(ef), "%llu",
+			 (unsigned long long)h->elephant_factor_365);
+	if (!h->elephant_known_365)
+		s += h->authors_365 >= 2 ? 1 : 0; /* diversity unknown */
+	else if (h->elephant_factor_365 >= 2)
 		s += 2;
 	else if (h->elephant_factor_365 == 1)
 		s += 0.5;
@@ -223,15 +231,14 @@ static void open_community(struct health_result *r,
 		s += 2;
 	hc_evidence(
 		r, c,
-		"elephant factor %llu, %llu new contributors in the last 365 days",
-		(unsigned long long)h->elephant_factor_365,
+		"elephant factor %s (%.0f%% of the last year's contributions attributed to an organisation or an individual; known from 50%%), %llu new contributors in the last 365 days",
+		ef, 100 * h->attributed_365,
 		(unsigned long long)h->new_authors_365);
 	hc_score(
 		r, c, s,
-		"code of conduct %s, governance %s, maintainers file %s, elephant factor %llu",
+		"code of conduct %s, governance %s, maintainers file %s, elephant factor %s",
 		conduct ? "yes" : "no", gov ? "yes" : "no",
-		owners ? "yes" : "no",
-		(unsigned long long)h->elephant_factor_365);
+		owners ? "yes" : "no", ef);
 }
 
 void health_check_openness(struct health_result *r,
@@ -314,47 +321,102 @@ static void releases(struct health_result *r, const struct health_input *in)
 		hc_unknown(r, c, "tags were not read");
 		return;
 	}
-	hc_evidence(r, c, "%llu release tags (semantic versions) of %llu tags",
+	hc_evidence(r, c, "%llu releases and %llu pre-releases among %llu tags",
 		    (unsigned long long)h->releases_all,
+		    (unsigned long long)h->prereleases_all,
 		    (unsigned long long)h->tags_all);
 	if (h->releases_all == 0) {
-		hc_score(r, c, 0, "no release tags with semantic versions");
+		hc_score(r, c, 0, "no releases: %s",
+			 h->prereleases_all ? "pre-release tags only"
+			 : h->tags_all > 0  ? "no tag names a version"
+					    : "no tags");
 		return;
 	}
+	hc_evidence(r, c, "tag scheme %s%s, last release %s",
+		    h->release_scheme[0] ? h->release_scheme : "plain",
+		    h->release_scheme[0] ? "-<version>" : " [v]<version>",
+		    h->last_release_name);
 	s = 5;
 	if (h->releases_365 > 0)
 		s += 3;
 	if (h->release_interval_days > 0 && h->release_interval_days <= 180)
 		s += 2;
 	if (h->release_interval_days > 0)
-		hc_evidence(r, c, "mean interval %.0f days",
+		hc_evidence(r, c, "median interval %.0f days",
 			    h->release_interval_days);
 	hc_score(r, c, s, "%llu releases, %llu in the last 365 days",
 		 (unsigned long long)h->releases_all,
 		 (unsigned long long)h->releases_365);
 }
 
-static void doc_check(struct health_result *r, const struct health_input *in,
-		      const char *name, const char *stem, const char *what)
+/*
+ * A change log or release notes in one of their common forms: a file
+ * (CHANGELOG, NEWS, CHANGES, HISTORY, RELEASE-NOTES, ...) at the root or
+ * in .github/, docs/, doc/; a directory of notes (git's
+ * Documentation/RelNotes/, OpenStack reno's releasenotes/notes/,
+ * towncrier's changelog.d/, docs/release-notes/); debian/changelog.
+ */
+static const char *changelog_dir(const char *p)
 {
-	struct health_check *c = hc_begin(r, HEALTH_MATURITY, name);
-	const struct tree_file *f;
+	static const char *const dirs[] = {
+		"relnotes/",      "releasenotes/", "release-notes/",
+		"release_notes/", "changelog.d/",  "changelogs/",
+		"changelog/",     "changes.d/",    NULL,
+	};
+
+	for (size_t i = 0; dirs[i]; i++) {
+		size_t n = strlen(dirs[i]);
+
+		for (const char *q = p; q; q = strchr(q, '/')) {
+			if (*q == '/')
+				q++;
+			if (strncasecmp(q, dirs[i], n) == 0 && q[n] != '\0')
+				return dirs[i];
+		}
+	}
+	return NULL;
+}
+
+static void changelog(struct health_result *r, const struct health_input *in)
+{
+	static const char *const stems[] = {
+		"CHANGELOG",    "NEWS",          "CHANGES",
+		"HISTORY",      "RELEASE-NOTES", "RELEASE_NOTES",
+		"RELEASENOTES", "RELNOTES",      "RELEASES",
+		NULL,
+	};
+	struct health_check *c = hc_begin(r, HEALTH_MATURITY, "changelog");
+	const struct tree_file *f = NULL;
 
 	if (!in->files) {
 		hc_unknown(r, c, "the file tree was not read");
 		return;
 	}
-	f = hc_find_doc(in->files, stem);
-	if (!f && strcmp(stem, "CHANGELOG") == 0)
-		f = hc_find_doc(in->files, "NEWS");
-	if (!f && strcmp(stem, "CHANGELOG") == 0)
-		f = hc_find_doc(in->files, "CHANGES");
+	for (size_t i = 0; stems[i] && !f; i++)
+		f = hc_find_doc(in->files, stems[i]);
 	if (f) {
 		hc_evidence(r, c, "%s", f->path);
-		hc_score(r, c, 10, "%s present", what);
-	} else {
-		hc_score(r, c, 0, "no %s found", what);
+		hc_score(r, c, 10, "changelog present");
+		return;
 	}
+	f = tree_files_find(in->files, "debian/changelog");
+	if (f) {
+		hc_evidence(r, c, "%s", f->path);
+		hc_score(r, c, 10, "changelog present (Debian changelog)");
+		return;
+	}
+	for (size_t i = 0; i < in->files->file_nr; i++) {
+		const char *p = in->files->file[i].path;
+
+		if (changelog_dir(p)) {
+			hc_evidence(r, c, "%s", p);
+			hc_score(
+				r, c, 10,
+				"release notes present (a directory of notes)");
+			return;
+		}
+	}
+	hc_score(r, c, 0, "no changelog or release notes found");
 }
 
 static void documentation(struct health_result *r,
@@ -485,7 +547,7 @@ void health_check_maturity(struct health_result *r,
 	tests_present(r, in);
 	ci_present(r, in);
 	releases(r, in);
-	doc_check(r, in, "changelog", "CHANGELOG", "changelog");
+	changelog(r, in);
 	documentation(r, in);
 	age(r, in);
 	maintenance(r, in);

@@ -88,22 +88,33 @@ struct health_history {
 	uint64_t commits_90;          /* in the last 90 days */
 	uint64_t commits_365;         /* in the last 365 days */
 	uint64_t commits_prev_365;    /* 365-730 days ago */
-	uint64_t authors_365;         /* distinct authors, last 365 */
+	uint64_t authors_365;         /* distinct authors of non-merge,
+					 non-bot commits, last 365 */
 	uint64_t authors_all;         /* distinct authors, all time */
 	uint64_t new_authors_365;     /* first commit in last 365 */
-	uint64_t absence_factor_365;  /* 0 when no commits */
-	uint64_t elephant_factor_365; /* 0 when no commits */
+	uint64_t absence_factor_365;  /* 0 when no contributions */
+	uint64_t elephant_factor_365; /* 0 when no contributions */
+	bool elephant_known_365;      /* enough contributions attributed */
+	double attributed_365;        /* attributed share of contributions */
+	uint64_t contributions_365;   /* non-merge commits by people */
+	uint64_t merges_365;          /* merge commits, last 365 */
+	uint64_t bot_commits_365;     /* non-merge commits by bots */
+	char excluded_365[256];       /* identities left out, "" none */
 	uint64_t reviewed_365;        /* Reviewed-by/Acked-by/merge/
 					     author != committer */
 	uint64_t signed_commits_365;  /* with a gpg/ssh signature */
 	double dco_share_365;         /* signed-off share, non-merge */
 	double dco_share_all;         /* the same, all time */
-	uint64_t releases_all;        /* semver-looking tags */
-	uint64_t releases_365;        /* of which in the last 365 */
+	uint64_t releases_all;        /* release tags (health/release.h) */
+	uint64_t prereleases_all;     /* pre-release tags, apart */
+	uint64_t releases_365;        /* releases in the last 365 */
+	char release_scheme[48];      /* the tags' family ("" = plain) */
+	char last_release_name[64];   /* tag of the newest release */
 	uint64_t tags_all;            /* all tags */
 	uint64_t tags_signed;         /* signed annotated tags */
 	int64_t last_release;         /* time of newest release; 0 */
-	double release_interval_days; /* mean; 0 when < 2 releases */
+	double release_interval_days; /* median gap between release days;
+					 0 with fewer than 2 days */
 };
 
 /* One small text file the security checks read (CI workflows). */

@@ -97,6 +97,30 @@ static int open_repo(struct mirror_repo **repo, struct scan_item *it,
 	return ret;
 }
 
+/* CI configuration files of other services (tools run there count for
+ * the SAST and fuzzing checks). */
+static bool other_ci_file(const char *p)
+{
+	static const char *const names[] = {
+		".travis.yml",
+		".cirrus.yml",
+		"appveyor.yml",
+		".appveyor.yml",
+		"azure-pipelines.yml",
+		".circleci/config.yml",
+		"Jenkinsfile",
+		".buildkite/pipeline.yml",
+		".zuul.yaml",
+		"zuul.yaml",
+		NULL,
+	};
+
+	for (size_t i = 0; names[i]; i++)
+		if (strcmp(p, names[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Read the CI workflow files the security checks look at. */
 static size_t read_ci(struct health_text *out, struct oh_arena *arena,
 		      struct mirror_repo *repo, const struct tree_files *t)
@@ -111,7 +135,8 @@ static size_t read_ci(struct health_text *out, struct oh_arena *arena,
 		if (strncmp(f->path, ".github/workflows/", 18) != 0 &&
 		    strcmp(f->path, ".gitlab-ci.yml") != 0 &&
 		    strncmp(f->path, ".forgejo/workflows/", 19) != 0 &&
-		    strncmp(f->path, ".gitea/workflows/", 17) != 0)
+		    strncmp(f->path, ".gitea/workflows/", 17) != 0 &&
+		    !other_ci_file(f->path))
 			continue;
 		if (tree_blob_read(&b, repo, f->blob_id, SCAN_MAX_CI_BYTES,
 				   &err) == 0) {

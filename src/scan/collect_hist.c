@@ -144,13 +144,8 @@ static void tag_facts(struct health_history *hh, const struct hist *h,
 		hh->tags_all++;
 		if (t->signed_tag)
 			hh->tags_signed++;
-		if (!t->semver || t->prerelease || t->time > now)
-			continue;
-		if (t->time > now - 365 * DAY)
-			hh->releases_365++;
-		if (t->time > hh->last_release)
-			hh->last_release = t->time;
 	}
+	(void)now;
 }
 
 static void fill_history(struct health_history *hh, const struct hist *h,
@@ -170,8 +165,24 @@ static void fill_history(struct health_history *hh, const struct hist *h,
 	hh->elephant_factor_365 = m->w[ACT_W365].elephant_factor;
 	hh->dco_share_365 = d->share_365;
 	hh->dco_share_all = d->share_all;
-	hh->releases_all = m->releases;
-	hh->release_interval_days = m->release_interval_days;
+	hh->elephant_known_365 = m->w[ACT_W365].elephant_known;
+	hh->contributions_365 = m->w[ACT_W365].contributions;
+	hh->merges_365 = m->w[ACT_W365].merges;
+	hh->bot_commits_365 = m->w[ACT_W365].bot_commits;
+	if (hh->contributions_365 > 0)
+		hh->attributed_365 = (double)m->w[ACT_W365].attributed /
+				     (double)hh->contributions_365;
+	act_excluded_format(hh->excluded_365, sizeof(hh->excluded_365),
+			    &m->w[ACT_W365]);
+	hh->releases_all = m->rel.releases;
+	hh->prereleases_all = m->rel.prereleases;
+	hh->releases_365 = m->rel.releases_365;
+	hh->last_release = m->rel.releases ? m->rel.last : 0;
+	snprintf(hh->release_scheme, sizeof(hh->release_scheme), "%s",
+		 m->rel.family);
+	snprintf(hh->last_release_name, sizeof(hh->last_release_name), "%s",
+		 m->rel.last_name ? m->rel.last_name : "");
+	hh->release_interval_days = m->rel.median_interval_days;
 	commit_facts(hh, h, now);
 	tag_facts(hh, h, now);
 }
@@ -305,13 +316,19 @@ static void record(struct scan_item *it, const struct hist *h,
 		       m->inactive_authors);
 	scan_item_fact(it, "activity.absence_factor_365", "%zu",
 		       m->w[ACT_W365].absence_factor);
-	scan_item_fact(it, "activity.elephant_factor_365", "%zu",
-		       m->w[ACT_W365].elephant_factor);
+	if (m->w[ACT_W365].elephant_known)
+		scan_item_fact(it, "activity.elephant_factor_365", "%zu",
+			       m->w[ACT_W365].elephant_factor);
+	else
+		scan_item_fact(it, "activity.elephant_factor_365", "unknown");
 	scan_item_fact(it, "activity.releases", "%zu", m->releases);
 	scan_item_fact(it, "activity.days_since_commit", "%lld",
 		       (long long)m->days_since_commit);
-	scan_item_fact(it, "activity.days_since_release", "%lld",
-		       (long long)m->days_since_release);
+	if (m->rel.releases > 0)
+		scan_item_fact(it, "activity.days_since_release", "%lld",
+			       (long long)m->rel.days_since_last);
+	else
+		scan_item_fact(it, "activity.days_since_release", "none");
 	scan_item_fact(it, "dco.share_all", "%.2f", d->share_all);
 	scan_item_fact(it, "dco.share_365", "%.2f", d->share_365);
 	if (d->enforced_since > 0) {

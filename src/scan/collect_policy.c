@@ -41,7 +41,8 @@ static void health_summary(struct policy_health *ph,
 
 	ph->maturity_known = mat->state == HEALTH_SCORED;
 	ph->maturity = mat->score;
-	ph->elephant_known = in->history.known && in->history.commits_365 > 0;
+	ph->elephant_known =
+		in->history.known && in->history.elephant_known_365;
 	ph->elephant_factor = (unsigned)in->history.elephant_factor_365;
 	ph->authors_known = in->history.known;
 	ph->authors_365 = (unsigned)in->history.authors_365;

@@ -19,7 +19,8 @@
 static const char orgs_json[] =
 	"{\"domains\": {\"corp.com\": {\"org\": \"Corp\", \"country\": \"US\"},"
 	" \"acme.example\": {\"org\": \"Acme\"}},"
-	" \"freemail\": [\"gmail.com\"]}";
+	" \"freemail\": [\"gmail.com\", {\"domain\": \"mail.example\","
+	" \"source\": \"https://mail.example/\"}]}";
 
 static void commit(struct hist *h, const char *email, int64_t days_ago, int tz)
 {
@@ -125,8 +126,73 @@ START_TEST(test_activity_releases)
 }
 END_TEST
 
+START_TEST(test_activity_people)
+{
+	struct act_orgs *o = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	struct act_metrics m;
+	struct hist h;
+	struct hist_commit *c;
+	char line[256];
+
+	ck_assert_int_eq(act_orgs_parse(&o, orgs_json, "t", &err), 0);
+	hist_init(&h);
+	/* a gated project: Zuul merges everything, a bot bumps deps */
+	for (int i = 0; i < 6; i++) {
+		c = hist_commit_add(&h);
+		c->author_name = hist_intern(&h, "Zuul");
+		c->author_email = hist_intern(&h, "zuul@review.opendev.org");
+		c->author_time = NOW - (10 + i) * DAY;
+		c->parents = 2;
+	}
+	for (int i = 0; i < 3; i++) {
+		c = hist_commit_add(&h);
+		c->author_name = hist_intern(&h, "dependabot[bot]");
+		c->author_email = hist_intern(&h, "dep@bot.example");
+		c->author_time = NOW - (20 + i) * DAY;
+		c->parents = 1;
+		c->is_bot = true;
+	}
+	commit(&h, "a@corp.com", 30, 0);
+	commit(&h, "a@corp.com", 31, 0);
+	commit(&h, "x@gmail.com", 32, 0);
+	commit(&h, "u@unknown.example", 33, 0);
+	act_compute(&m, &h, o, NOW);
+	ck_assert_uint_eq(m.w[ACT_W365].commits, 13);
+	ck_assert_uint_eq(m.w[ACT_W365].merges, 6);
+	ck_assert_uint_eq(m.w[ACT_W365].bot_commits, 3);
+	ck_assert_uint_eq(m.w[ACT_W365].contributions, 4);
+	ck_assert_uint_eq(m.w[ACT_W365].authors, 3);
+	ck_assert_uint_eq(m.w[ACT_W365].absence_factor, 1); /* a: 2 of 4 */
+	ck_assert_uint_eq(m.w[ACT_W365].attributed, 3);     /* not u@ */
+	ck_assert(m.w[ACT_W365].elephant_known);
+	ck_assert_uint_eq(m.w[ACT_W365].excluded_nr, 2);
+	ck_assert_str_eq(m.w[ACT_W365].excluded[0].ident,
+			 "Zuul <zuul@review.opendev.org>");
+	ck_assert(!m.w[ACT_W365].excluded[0].bot);
+	ck_assert(m.w[ACT_W365].excluded[1].bot);
+	act_excluded_format(line, sizeof(line), &m.w[ACT_W365]);
+	ck_assert_str_eq(line,
+			 "Zuul <zuul@review.opendev.org>: 6 merges; "
+			 "dependabot[bot] <dep@bot.example>: 3 commits (bot)");
+	/* two unknown domains of three: the elephant factor is unknown */
+	commit(&h, "v@unknown2.example", 34, 0);
+	commit(&h, "w@unknown3.example", 35, 0);
+	act_compute(&m, &h, o, NOW);
+	ck_assert_uint_eq(m.w[ACT_W365].attributed, 3);
+	ck_assert_uint_eq(m.w[ACT_W365].contributions, 6);
+	ck_assert(m.w[ACT_W365].elephant_known); /* exactly half */
+	commit(&h, "z@unknown4.example", 36, 0);
+	act_compute(&m, &h, o, NOW);
+	ck_assert(!m.w[ACT_W365].elephant_known);
+	act_orgs_free(o);
+	hist_release(&h);
+}
+END_TEST
+
 START_TEST(test_activity_orgs)
 {
+	const char *org = NULL;
 	struct act_orgs *o = NULL;
 	struct oh_err err = OH_ERR_INIT;
 
@@ -134,6 +200,13 @@ START_TEST(test_activity_orgs)
 	ck_assert_str_eq(act_org_of(o, "a@corp.com"), "Corp");
 	ck_assert_str_eq(act_org_of(o, "a@dev.eu.CORP.com"), "Corp");
 	ck_assert_ptr_null(act_org_of(o, "a@gmail.com"));
+	ck_assert_int_eq(act_affiliation_of(o, "a@mail.example", &org),
+			 ACT_AFF_INDIVIDUAL);
+	ck_assert_int_eq(act_affiliation_of(o, "a@x.corp.com", &org),
+			 ACT_AFF_ORG);
+	ck_assert_str_eq(org, "Corp");
+	ck_assert_int_eq(act_affiliation_of(o, "a@unknown.org", &org),
+			 ACT_AFF_UNKNOWN);
 	ck_assert_ptr_null(act_org_of(o, "a@unknown.org"));
 	ck_assert_ptr_null(act_org_of(o, "no-at-sign"));
 	ck_assert_ptr_null(act_org_of(o, "a@com"));
@@ -163,6 +236,7 @@ Suite *activity_suite(void)
 	tcase_add_test(tc, test_activity_windows);
 	tcase_add_test(tc, test_activity_releases);
 	tcase_add_test(tc, test_activity_orgs);
+	tcase_add_test(tc, test_activity_people);
 	suite_add_tcase(s, tc);
 	return s;
 }

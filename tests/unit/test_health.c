@@ -4,6 +4,7 @@
  * weights and category means; the workflow scanner.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,10 @@ static void healthy_history(struct health_history *h)
 	h->new_authors_365 = 4;
 	h->absence_factor_365 = 3;
 	h->elephant_factor_365 = 2;
+	h->elephant_known_365 = true;
+	h->attributed_365 = 0.8;
+	h->contributions_365 = 110;
+	h->merges_365 = 10;
 	h->reviewed_365 = 100;
 	h->dco_share_365 = 1;
 	h->dco_share_all = 0.9;
@@ -80,6 +85,7 @@ static void healthy_history(struct health_history *h)
 	h->tags_signed = 4;
 	h->last_release = NOW - 40 * DAY;
 	h->release_interval_days = 120;
+	snprintf(h->last_release_name, sizeof(h->last_release_name), "v1.8.0");
 }
 
 START_TEST(test_health_all_unknown)
@@ -185,15 +191,27 @@ START_TEST(test_health_binary_artifact)
 	struct health_result r;
 	const struct health_check *c;
 
+	add_file(&t, ".clang-tidy", false, 0100644);
 	add_file(&t, "README.md", false, 0100644);
 	add_file(&t, "bin/tool.exe", true, 0100644);
+	t.file[t.file_nr - 1].magic = MAGIC_PE;
 	add_file(&t, "logo.png", true, 0100644);
+	add_file(&t, "tests/data/x.gz", true, 0100644);
+	t.file[t.file_nr - 1].magic = MAGIC_GZIP;
+	/* an OpenVMS DCL script: text, whatever its name says */
+	add_file(&t, "vms/build_vms.com", false, 0100644);
+	add_file(&t, "lib/a.so", false, 0100755);
 	health_evaluate(&r, &in, NULL);
 	c = health_result_find(&r, "binary-artifacts");
 	ck_assert_int_eq(c->state, HEALTH_SCORED);
 	ck_assert(c->score == 9);
-	ck_assert_uint_eq(c->evidence_nr, 1);
-	ck_assert_str_eq(c->evidence[0], "bin/tool.exe (100 bytes)");
+	ck_assert_uint_eq(c->evidence_nr, 2);
+	ck_assert_str_eq(c->evidence[0], "bin/tool.exe (PE/MZ, 100 bytes)");
+	/* a .clang-tidy alone: configured, not seen running */
+	ck_assert(health_result_find(&r, "sast")->score == 5);
+	ck_assert_str_eq(
+		c->evidence[1],
+		"tests/data/x.gz (gzip, 100 bytes), test data, not scored");
 	ck_assert_ptr_nonnull(strstr(c->reason, "bin/tool.exe"));
 	health_result_release(&r);
 	tree_files_release(&t);
@@ -230,6 +248,77 @@ static const char good_workflow[] =
 	"      - uses: github/codeql-action/init@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n"
 	"      - run: make check\r\n";
 
+/* Backport after a merge: pull_request_target, but what it checks out
+ * is the target branch; the PR's head is only named in a concurrency
+ * group and in an env: value. */
+static const char safe_prt[] =
+	"on:\n"
+	"  pull_request_target:\n"
+	"    types: [closed, labeled]\n"
+	"permissions:\n"
+	"  contents: read\n"
+	"concurrency:\n"
+	"  group: ${{ github.head_ref || github.run_id }}\n"
+	"jobs:\n"
+	"  backport:\n"
+	"    steps:\n"
+	"      - uses: actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11\n"
+	"        with:\n"
+	"          ref: ${{ inputs.target-branch }}\n"
+	"      - env:\n"
+	"          HEAD: ${{ github.event.pull_request.head.ref }}\n"
+	"        run: echo \"$HEAD\"\n";
+
+/* workflow_run: artifacts of the untrusted run, and its branch name in a
+ * shell command. */
+static const char wfrun[] =
+	"on:\n"
+	"  workflow_run:\n"
+	"    workflows: [ci]\n"
+	"jobs:\n"
+	"  comment:\n"
+	"    steps:\n"
+	"      - uses: actions/download-artifact@v4\n"
+	"        with:\n"
+	"          run-id: ${{ github.event.workflow_run.id }}\n"
+	"      - run: git fetch origin ${{ github.event.workflow_run.head_branch }}\n";
+
+START_TEST(test_health_workflows_prt)
+{
+	struct tree_files t = TREE_FILES_INIT;
+	struct health_text texts[2] = {
+		{ ".github/workflows/backport.yml", safe_prt },
+		{ ".github/workflows/comment.yml", wfrun },
+	};
+	struct health_input in = {
+		.now = NOW, .files = &t, .ci_text = texts, .ci_text_nr = 1
+	};
+	struct health_result r;
+	const struct health_check *c;
+
+	add_file(&t, ".github/workflows/backport.yml", false, 0100644);
+	health_evaluate(&r, &in, NULL);
+	c = health_result_find(&r, "dangerous-workflow");
+	ck_assert_msg(c->score == 10, "%s", c->evidence[0]);
+	health_result_release(&r);
+	in.ci_text_nr = 2;
+	health_evaluate(&r, &in, NULL);
+	c = health_result_find(&r, "dangerous-workflow");
+	ck_assert(c->score == 0);
+	ck_assert_uint_eq(c->evidence_nr, 3);
+	ck_assert_str_eq(
+		c->evidence[0],
+		".github/workflows/comment.yml:10: workflow_run workflow fetches the pull request's code: run: git fetch origin ${{ github.event.workflow_run.head_branch }}");
+	ck_assert_str_eq(
+		c->evidence[1],
+		".github/workflows/comment.yml:7: workflow_run workflow downloads artifacts of the triggering run: uses: actions/download-artifact@v4");
+	ck_assert_ptr_nonnull(
+		strstr(c->evidence[2], "comment.yml:10: untrusted"));
+	health_result_release(&r);
+	tree_files_release(&t);
+}
+END_TEST
+
 START_TEST(test_health_workflows)
 {
 	struct tree_files t = TREE_FILES_INIT;
@@ -249,12 +338,14 @@ START_TEST(test_health_workflows)
 	c = health_result_find(&r, "dangerous-workflow");
 	ck_assert(c->score == 0);
 	ck_assert_uint_eq(c->evidence_nr, 2);
-	ck_assert_ptr_nonnull(strstr(c->evidence[0], "pull_request_target"));
+	ck_assert_str_eq(
+		c->evidence[0],
+		".github/workflows/bad.yml:10: pull_request_target workflow fetches the pull request's code: ref: ${{ github.event.pull_request.head.sha }}");
 	/* The injection is on line 13, inside the run: block, and the env:
 	 * use on line 16 is not flagged. */
 	ck_assert_str_eq(
 		c->evidence[1],
-		".github/workflows/bad.yml:13: untrusted github.event data expanded in a run: script");
+		".github/workflows/bad.yml:13: untrusted github.event text expanded in a script: echo \"${{ github.event.issue.title }}\"");
 	c = health_result_find(&r, "token-permissions");
 	ck_assert(c->score == 5);
 	c = health_result_find(&r, "pinned-dependencies");
@@ -299,6 +390,23 @@ START_TEST(test_health_mature_project)
 	ck_assert(r.category[HEALTH_ACTIVITY].score >= 9);
 	health_result_release(&r);
 	tree_files_release(&t);
+}
+END_TEST
+
+START_TEST(test_health_elephant_unknown)
+{
+	struct health_input in = { .now = NOW };
+	struct health_result r;
+	const struct health_check *c;
+
+	healthy_history(&in.history);
+	in.history.elephant_factor_365 = 1;
+	in.history.elephant_known_365 = false; /* 20% attributed */
+	in.history.attributed_365 = 0.2;
+	health_evaluate(&r, &in, NULL);
+	c = health_result_find(&r, "likelihood-to-fail");
+	ck_assert(c->score == 10); /* an unknown factor is no signal */
+	health_result_release(&r);
 }
 END_TEST
 
@@ -456,9 +564,11 @@ Suite *health_suite(void)
 	tcase_add_test(tc, test_health_non_osi);
 	tcase_add_test(tc, test_health_permissive_not_osi);
 	tcase_add_test(tc, test_health_binary_artifact);
+	tcase_add_test(tc, test_health_workflows_prt);
 	tcase_add_test(tc, test_health_workflows);
 	tcase_add_test(tc, test_health_mature_project);
 	tcase_add_test(tc, test_health_single_maintainer);
+	tcase_add_test(tc, test_health_elephant_unknown);
 	tcase_add_test(tc, test_health_weights);
 	tcase_add_test(tc, test_health_forge_facts);
 	suite_add_tcase(s, tc);
