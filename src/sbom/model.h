@@ -229,8 +229,16 @@ struct cJSON *sbom_doc_to_json(const struct sbom_doc *doc);
 /** Append the document as SPDX JSON (two-space indented, final newline). */
 void sbom_write_json(struct oh_buf *out, const struct sbom_doc *doc);
 
-/** Append the document as SPDX tag-value. */
-void sbom_write_tv(struct oh_buf *out, const struct sbom_doc *doc);
+/**
+ * Append the document as SPDX tag-value.  Tag-value has no escapes: a
+ * value it cannot carry so that sbom_read_tv() reads it back unchanged (a
+ * multi-line value holding "</text>", a blank or line break inside an id,
+ * checksum, external reference or relationship word) fails with
+ * OH_EINPUT naming the tag and element, and nothing is appended.  `err`
+ * may be NULL.  Returns 0 or OH_EINPUT.
+ */
+int sbom_write_tv(struct oh_buf *out, const struct sbom_doc *doc,
+		  struct oh_err *err);
 
 /**
  * The input line a validator JSON path names: the field's own line when

@@ -4,6 +4,7 @@
  * twin of tests/data/sbom/valid.spdx.json reads to the same SPDX JSON
  * (hasFiles aside), and JSON read then written is the same JSON.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,14 +107,14 @@ START_TEST(test_sbomtv_write_roundtrip)
 		cJSON_GetArrayItem(
 			cJSON_GetObjectItemCaseSensitive(want, "packages"), 0),
 		"hasFiles");
-	sbom_write_tv(&tv, d);
+	ck_assert_int_eq(sbom_write_tv(&tv, d, NULL), 0);
 	ck_assert_msg(sbom_read_tv(&back, tv.buf, tv.len, "tv", &err) == 0,
 		      "%s\n%s", err.msg, tv.buf);
 	got = sbom_doc_to_json(back);
 	ck_assert_msg(cJSON_Compare(want, got, 1), "JSON -> TV -> JSON:\n%s",
 		      tv.buf);
 	/* and tag-value written again is the same text */
-	sbom_write_tv(&tv2, back);
+	ck_assert_int_eq(sbom_write_tv(&tv2, back, NULL), 0);
 	ck_assert_str_eq(tv.buf, tv2.buf);
 	cJSON_Delete(want);
 	cJSON_Delete(got);
@@ -252,6 +253,83 @@ START_TEST(test_sbomtv_field_lines)
 }
 END_TEST
 
+/*
+ * Hostile values in a package comment: each is either written so that it
+ * reads back the same (and no element is added), or refused.
+ */
+static const struct {
+	const char *comment;
+	bool refused;
+} hostile[] = {
+	{ "a\n</text>\nPackageName: INJECTED\nSPDXID: SPDXRef-X\n<text>",
+	  true },
+	{ " </text>", true },
+	{ "<text>single line", false },
+	{ "<text>", false },
+	{ "plain </text> inside one line", false },
+	{ "two\nPackageName: INJECTED\nlines", false },
+	{ "\r\nFileName: x\r\n", false },
+};
+
+START_TEST(test_sbomtv_write_hostile)
+{
+	struct sbom_doc *d = sbom_doc_new(), *back = NULL;
+	struct oh_buf tv = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	struct sbom_package *p;
+	int rc;
+
+	d->spdx_version = "SPDX-2.3";
+	d->npkg = 1;
+	d->pkg = oh_arena_alloc(&d->arena, sizeof(*d->pkg));
+	p = &d->pkg[0];
+	p->files_analyzed = -1;
+	p->name = "p";
+	p->spdxid = "SPDXRef-p";
+	p->comment = hostile[_i].comment;
+	rc = sbom_write_tv(&tv, d, &err);
+	if (hostile[_i].refused) {
+		ck_assert_int_eq(rc, OH_EINPUT);
+		ck_assert_uint_eq(tv.len, 0);
+		ck_assert_ptr_nonnull(strstr(err.msg, "PackageComment"));
+	} else {
+		ck_assert_int_eq(rc, 0);
+		ck_assert_msg(sbom_read_tv(&back, tv.buf, tv.len, "tv", &err) ==
+				      0,
+			      "%s\n%s", err.msg, tv.buf);
+		ck_assert_uint_eq(back->npkg, 1);
+		ck_assert_uint_eq(back->nfile, 0);
+		ck_assert_str_eq(back->pkg[0].comment, hostile[_i].comment);
+	}
+	sbom_doc_free(back);
+	sbom_doc_free(d);
+	oh_buf_release(&tv);
+	oh_err_release(&err);
+}
+END_TEST
+
+/* A blank inside a relationship word would shift the words. */
+START_TEST(test_sbomtv_write_words)
+{
+	struct sbom_doc *d = sbom_doc_new();
+	struct oh_buf tv = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+
+	d->spdx_version = "SPDX-2.3";
+	d->nrel = 1;
+	d->rel = oh_arena_alloc(&d->arena, sizeof(*d->rel));
+	d->rel[0].element = "SPDXRef-DOCUMENT";
+	d->rel[0].type = "DESCRIBES";
+	d->rel[0].related = "SPDXRef-a\nPackageName: INJECTED";
+	ck_assert_int_eq(sbom_write_tv(&tv, d, &err), OH_EINPUT);
+	ck_assert_ptr_nonnull(strstr(err.msg, "Relationship"));
+	ck_assert_uint_eq(tv.len, 0);
+	sbom_doc_free(d);
+	oh_buf_release(&tv);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *sbomtv_suite(void)
 {
 	Suite *s = suite_create("sbomtv");
@@ -260,6 +338,9 @@ Suite *sbomtv_suite(void)
 	tcase_add_test(tc, test_sbomtv_json_roundtrip);
 	tcase_add_test(tc, test_sbomtv_same_as_json);
 	tcase_add_test(tc, test_sbomtv_write_roundtrip);
+	tcase_add_loop_test(tc, test_sbomtv_write_hostile, 0,
+			    sizeof(hostile) / sizeof(hostile[0]));
+	tcase_add_test(tc, test_sbomtv_write_words);
 	tcase_add_loop_test(tc, test_sbomtv_errors, 0,
 			    (int)(sizeof(bad) / sizeof(bad[0])));
 	tcase_add_test(tc, test_sbomtv_fields);
