@@ -19,7 +19,10 @@
  *
  * Limits (untrusted input): SBOM_MAX_BYTES input bytes, SBOM_MAX_DEPTH JSON
  * nesting, SBOM_MAX_ITEMS elements in any one array; beyond them the
- * reader fails with OH_ELIMIT.  Errors name the input and a JSON path such
+ * reader fails with OH_ELIMIT.  JSON with a key given twice in one object
+ * or a NUL character in a string is refused (OH_EINPUT), as is a field of
+ * the wrong type (`"filesAnalyzed": "yes"`, an offset of 1e400).  Errors
+ * name the input and a JSON path such
  * as "packages[3].SPDXID" (JSON) or a line and column (tag-value, RDF/XML).
  *
  * Thread safety: reading is reentrant; a document is read-only afterwards.
@@ -190,6 +193,25 @@ struct sbom_doc {
  */
 int sbom_read_json(struct sbom_doc **out, const char *s, size_t len,
 		   const char *name, struct oh_err *err);
+
+/**
+ * Parse `len` bytes of SPDX JSON text into a cJSON tree (caller frees
+ * with cJSON_Delete()), with the limits every SBOM JSON reader shares:
+ * OH_ELIMIT past SBOM_MAX_BYTES or SBOM_MAX_DEPTH nesting; OH_EINPUT for
+ * invalid JSON and for a NUL character, raw or as \u0000 (it would cut
+ * the string), at its line and column.
+ */
+int sbom_json_parse(struct cJSON **out, const char *s, size_t len,
+		    const char *name, struct oh_err *err);
+
+/**
+ * Read a tree from sbom_json_parse() into a document, as
+ * sbom_read_json() does: a key given twice in one object, or a field of
+ * the wrong JSON type, fails with OH_EINPUT and the message
+ * "<JSON path>: <problem>".
+ */
+int sbom_read_json_tree(struct sbom_doc **out, const struct cJSON *root,
+			const char *name, struct oh_err *err);
 
 /** Read SPDX tag-value; errors carry the line (and column). */
 int sbom_read_tv(struct sbom_doc **out, const char *s, size_t len,

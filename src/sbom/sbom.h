@@ -16,8 +16,10 @@
  * and XLSX are refused as unsupported.
  *
  * Limits: SBOM_MAX_BYTES (256 MiB) of input (OH_ELIMIT), SBOM_MAX_DIAGS diagnostics
- * kept (the rest counted), SBOM_MAX_ELEMENTS SPDX ids; JSON nesting is
- * bounded by cJSON (1000).  License expressions go through lic_expr_parse
+ * kept (the rest counted), SBOM_MAX_ELEMENTS SPDX ids; JSON is parsed by
+ * sbom_json_parse() (model.h) as scan reads it: SBOM_MAX_DEPTH nesting, NUL
+ * characters refused; what the document reader refuses (duplicate keys,
+ * wrong types) is an SPDX-JSON error.  License expressions go through lic_expr_parse
  * (syntax only: ids not on the SPDX list are not errors here).
  *
  * Pure over the bytes given; no file, network or clock access.  Thread

@@ -9,6 +9,7 @@
 #include "sbom/sbom.h"
 #include "sbom/model.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -443,12 +444,13 @@ static void document(struct vctx *c)
 
 /* ---- packages and files ------------------------------------------------ */
 
+/* filesAnalyzed, true when absent (a non-boolean is a type error). */
 static bool files_analyzed(const cJSON *pkg)
 {
 	const cJSON *fa =
 		cJSON_GetObjectItemCaseSensitive(pkg, "filesAnalyzed");
 
-	return !fa || cJSON_IsTrue(fa);
+	return !cJSON_IsFalse(fa);
 }
 
 static void verification_code(struct vctx *c, const cJSON *pkg, const char *id,
@@ -1047,6 +1049,54 @@ static void release_ids(struct vctx *c)
 static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
 			 struct oh_err *err);
 
+/*
+ * What the document reader (scan, convert) refuses is an error here too:
+ * a key given twice, a field of the wrong JSON type.  The reader stops at
+ * the first; its message is "<path>: <problem>".
+ */
+static const char *element_at(const cJSON *root, const char *where)
+{
+	static const char *const arrays[] = { "packages", "files", "snippets",
+					      NULL };
+
+	for (size_t i = 0; arrays[i]; i++) {
+		size_t n = strlen(arrays[i]);
+		char *end;
+		long k;
+
+		if (strncmp(where, arrays[i], n) != 0 || where[n] != '[')
+			continue;
+		k = strtol(where + n + 1, &end, 10);
+		if (*end != ']' || k < 0 || k > INT_MAX)
+			return NULL;
+		return str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(
+						      root, arrays[i]),
+					      (int)k),
+			   "SPDXID");
+	}
+	return NULL;
+}
+
+static void read_check(struct vctx *c, const cJSON *root, const char *name)
+{
+	struct sbom_doc *doc = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *sep;
+
+	if (sbom_read_json_tree(&doc, root, name, &err) < 0) {
+		struct oh_buf where = OH_BUF_INIT;
+
+		sep = strstr(err.msg, ": ");
+		oh_buf_add(&where, err.msg, sep ? (size_t)(sep - err.msg) : 0);
+		diag(c, SBOM_ERROR, "SPDX-JSON", element_at(root, where.buf),
+		     where.len ? where.buf : "document", "%s",
+		     sep ? sep + 2 : err.msg);
+		oh_buf_release(&where);
+	}
+	sbom_doc_free(doc);
+	oh_err_release(&err);
+}
+
 int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		  const char *name, unsigned profiles, struct oh_err *err)
 {
@@ -1074,9 +1124,11 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 	}
 	if (f != SBOM_FORMAT_JSON)
 		return refuse(f, name, err);
-	if (oh_json_parse(&root, data, len, name, err) < 0)
+	if (sbom_json_parse(&root, data, len, name, err) < 0)
 		return err->code;
 	rc = validate_tree(&c, root, name, err);
+	if (rc == 0)
+		read_check(&c, root, name);
 	cJSON_Delete(root);
 	return rc;
 }

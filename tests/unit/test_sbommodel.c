@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,72 @@ START_TEST(test_sbom_detect)
 }
 END_TEST
 
+/* The JSON reader's strictness (issue 16, hole 15). */
+static const struct {
+	const char *json;
+	int rc;          /* of sbom_read_json */
+	const char *msg; /* part of the message, or NULL */
+} strict[] = {
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"name\":\"a\",\"name\":\"b\"}",
+	  OH_EINPUT, "key 'name' is given twice" },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"packages\":[{\"SPDXID\":\"x\","
+	  "\"SPDXID\":\"y\"}]}",
+	  OH_EINPUT, "packages[0]: key 'SPDXID' is given twice" },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"name\":\"a\\u0000b\"}", OH_EINPUT,
+	  "NUL character" },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"na\\u0000me\":\"a\"}", OH_EINPUT,
+	  "NUL character" },
+	/* an escaped backslash followed by "u0000" is no NUL */
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"name\":\"a\\\\u0000b\"}", 0, NULL },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"packages\":[{\"filesAnalyzed\":"
+	  "\"yes\"}]}",
+	  OH_EINPUT, "packages[0].filesAnalyzed: expected true or false" },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"packages\":[{\"filesAnalyzed\":"
+	  "1e400}]}",
+	  OH_EINPUT, "expected true or false" },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"snippets\":[{\"ranges\":[{"
+	  "\"startPointer\":{\"offset\":1e400}}]}]}",
+	  OH_EINPUT, "expected a non-negative integer" },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"snippets\":[{\"ranges\":[{"
+	  "\"startPointer\":{\"offset\":1.5}}]}]}",
+	  OH_EINPUT, "expected a non-negative integer" },
+};
+
+START_TEST(test_sbom_json_strict)
+{
+	struct sbom_doc *d = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *j = strict[_i].json;
+
+	ck_assert_int_eq(sbom_read_json(&d, j, strlen(j), "t", &err),
+			 strict[_i].rc);
+	if (strict[_i].msg)
+		ck_assert_msg(strstr(err.msg, strict[_i].msg), "%s", err.msg);
+	sbom_doc_free(d);
+	oh_err_release(&err);
+}
+END_TEST
+
+/* Nesting: the same cap for every reader (validate included). */
+START_TEST(test_sbom_json_depth)
+{
+	char j[400];
+	size_t n = 0;
+	struct sbom_doc *d = NULL;
+	struct oh_err err = OH_ERR_INIT;
+
+	n += (size_t)snprintf(j, sizeof(j),
+			      "{\"spdxVersion\":\"SPDX-2.3\",\"x\":");
+	for (int i = 0; i < SBOM_MAX_DEPTH; i++)
+		j[n++] = '[';
+	for (int i = 0; i < SBOM_MAX_DEPTH; i++)
+		j[n++] = ']';
+	j[n++] = '}';
+	ck_assert_int_eq(sbom_read_json(&d, j, n, "t", &err), OH_ELIMIT);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *sbommodel_suite(void)
 {
 	Suite *s = suite_create("sbommodel");
@@ -76,6 +143,9 @@ Suite *sbommodel_suite(void)
 	tcase_add_test(tc, test_sbom_json_read);
 	tcase_add_test(tc, test_sbom_json_path_error);
 	tcase_add_test(tc, test_sbom_detect);
+	tcase_add_loop_test(tc, test_sbom_json_strict, 0,
+			    sizeof(strict) / sizeof(strict[0]));
+	tcase_add_test(tc, test_sbom_json_depth);
 	suite_add_tcase(s, tc);
 	return s;
 }
