@@ -14,6 +14,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
+#include "license/list.h"
 #include "report/escape.h"
 #include "report/report.h"
 #include "report/report_sbom.h"
@@ -169,7 +170,8 @@ struct validated {
  * Validate one file; 0 valid, 1 invalid, 2 unreadable.  Text is printed
  * at once, JSON added to `all`; with `keep` the report is kept there.
  */
-static int validate_one(const char *file, unsigned profiles, cJSON *all,
+static int validate_one(const char *file, unsigned profiles,
+			const struct lic_list *list, cJSON *all,
 			struct validated *keep)
 {
 	struct sbom_report r = SBOM_REPORT_INIT;
@@ -179,7 +181,8 @@ static int validate_one(const char *file, unsigned profiles, cJSON *all,
 
 	oh_buf_set_max(&data, SBOM_MAX_BYTES);
 	if (oh_buf_read_file(&data, file, &err) < 0 ||
-	    sbom_validate(&r, data.buf, data.len, file, profiles, &err) < 0) {
+	    sbom_validate(&r, data.buf, data.len, file, profiles, list, &err) <
+		    0) {
 		if (all)
 			cJSON_AddItemToArray(all, json_out(file, NULL, &err));
 		else if (keep)
@@ -232,6 +235,8 @@ static int sbom_validate_cmd(int argc, char **argv)
 	unsigned profiles = SBOM_PROFILE_SPDX;
 	enum report_format fmt = REPORT_TEXT;
 	struct validated *keep = NULL;
+	struct lic_list *list = NULL;
+	struct oh_err err = OH_ERR_INIT;
 	cJSON *all = NULL;
 	int worst = 0;
 	int ret = parse_opts(&profiles, &fmt, argc, argv);
@@ -239,13 +244,19 @@ static int sbom_validate_cmd(int argc, char **argv)
 
 	if (ret != 0)
 		return ret < 0 ? OH_EXIT_OK : ret;
+	/* license ids are checked against the list shipped in licenses/ */
+	if (lic_list_load(&list, &err) < 0) {
+		ret = cmd_report_error(&err);
+		oh_err_release(&err);
+		return ret;
+	}
 	n = (size_t)(argc - optind);
 	if (fmt == REPORT_JSON)
 		all = cJSON_CreateArray();
 	if (fmt == REPORT_SARIF || fmt == REPORT_JUNIT)
 		keep = oh_xcalloc(n, sizeof(*keep));
 	for (size_t i = 0; i < n; i++) {
-		int r = validate_one(argv[optind + (int)i], profiles, all,
+		int r = validate_one(argv[optind + (int)i], profiles, list, all,
 				     keep ? &keep[i] : NULL);
 
 		if (r > worst)
@@ -258,6 +269,7 @@ static int sbom_validate_cmd(int argc, char **argv)
 	for (size_t i = 0; keep && i < n; i++)
 		sbom_report_release(&keep[i].r);
 	free(keep);
+	lic_list_free(list);
 	return worst == 2   ? OH_EXIT_USAGE
 	       : worst == 1 ? OH_EXIT_FAILED
 			    : OH_EXIT_OK;

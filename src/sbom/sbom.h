@@ -31,6 +31,7 @@
 
 #include "core/arena.h"
 
+struct lic_list;
 struct oh_err;
 
 #define SBOM_MAX_BYTES    (256u << 20)
@@ -90,13 +91,15 @@ const char *sbom_format_name(enum sbom_format f);
 
 /**
  * Validate `len` bytes named `name` under `profiles` (enum sbom_profile
- * bits) into `out` (SBOM_REPORT_INIT).  Returns 0 when the document was
+ * bits) into `out` (SBOM_REPORT_INIT).  With `licenses` (may be NULL:
+ * syntax only) license ids must be on the list (SPDX-LICENSE-UNKNOWN).  Returns 0 when the document was
  * read (valid or not: see out->errors), OH_EINPUT when it cannot be read
  * (not JSON, another format, not an SPDX document; err has the place),
  * OH_ELIMIT past SBOM_MAX_BYTES.
  */
 int sbom_validate(struct sbom_report *out, const char *data, size_t len,
-		  const char *name, unsigned profiles, struct oh_err *err);
+		  const char *name, unsigned profiles,
+		  const struct lic_list *licenses, struct oh_err *err);
 
 /** Free the report's contents. */
 void sbom_report_release(struct sbom_report *r);

@@ -142,7 +142,7 @@ START_TEST(test_sbomgen_document)
 	sbom_write_json(&json, d);
 	ck_assert_int_eq(sbom_validate(&r, json.buf, json.len, "gen",
 				       SBOM_PROFILE_SPDX | SBOM_PROFILE_NTIA,
-				       &err),
+				       NULL, &err),
 			 0);
 	ck_assert_msg(r.errors == 0, "%zu errors, first: %s %s", r.errors,
 		      r.diag_nr ? r.diag[0].code : "",
