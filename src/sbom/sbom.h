@@ -20,7 +20,8 @@
  * sbom_json_parse() (model.h) as scan reads it: SBOM_MAX_DEPTH nesting, NUL
  * characters refused; what the document reader refuses (duplicate keys,
  * wrong types) is an SPDX-JSON error.  License expressions go through lic_expr_parse
- * (syntax only: ids not on the SPDX list are not errors here).
+ * with the SPDX license list when one is given (unknown ids are errors,
+ * deprecated ones warnings).
  *
  * Pure over the bytes given; no file, network or clock access.  Thread
  * safe (no globals).
