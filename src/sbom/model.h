@@ -91,6 +91,8 @@ struct sbom_file {
 	struct sbom_checksum *checksum;
 	size_t nchecksum;
 	unsigned line;
+	size_t tv_package; /* tag-value: 1 + index of the package this file
+			    * follows (SPDX 5.2.3); 0 when none */
 };
 
 struct sbom_range {

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Document -> SPDX tag-value.  Order: document, extracted licenses,
- * packages, files, snippets, relationships, annotations; each element's
+ * the files no package contains, then each package followed by the files
+ * it contains (SPDX 5.2.3: a reader takes a file after a package as
+ * contained by it; the CONTAINS relationships are written as well, so
+ * readers that ignore 5.2.3 lose nothing), snippets, relationships,
+ * annotations; each element's
  * SPDXID right after the tag that opens it (as the reader expects).  A
  * value with a line break, or leading or trailing blanks, is written in
  * <text></text>.  Absent fields are left out.  hasFiles has no tag-value
@@ -17,10 +21,12 @@
 #include "sbom/model.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/xalloc.h"
 #include "core/banned.h"
 
 /* The output and the first value that cannot be written. */
@@ -238,6 +244,104 @@ static void snippet(struct tvw *w, const struct sbom_snippet *s)
 	put(w, "SnippetName", s->name);
 }
 
+/* An id and its element's index, sorted by id for bsearch. */
+struct idx {
+	const char *id;
+	size_t i;
+};
+
+static int idx_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct idx *)a)->id, ((const struct idx *)b)->id);
+}
+
+static struct idx *index_ids(const char *const *ids, size_t n, size_t *nout)
+{
+	struct idx *x = oh_xcalloc(n + 1, sizeof(*x));
+
+	*nout = 0;
+	for (size_t i = 0; i < n; i++)
+		if (ids[i]) {
+			x[*nout].id = ids[i];
+			x[(*nout)++].i = i;
+		}
+	qsort(x, *nout, sizeof(*x), idx_cmp);
+	return x;
+}
+
+static size_t find(const struct idx *x, size_t n, const char *id)
+{
+	struct idx key = { .id = id };
+	const struct idx *hit = bsearch(&key, x, n, sizeof(*x), idx_cmp);
+
+	return hit ? hit->i : (size_t)-1;
+}
+
+/* The file's package: the first one that CONTAINS it (or hasFiles). */
+static void owners(size_t *owner, const struct sbom_doc *d)
+{
+	const char **ids = oh_xcalloc(d->npkg + d->nfile + 1, sizeof(*ids));
+	struct idx *pk, *fl;
+	size_t npk, nfl;
+
+	for (size_t i = 0; i < d->npkg; i++)
+		ids[i] = d->pkg[i].spdxid;
+	for (size_t i = 0; i < d->nfile; i++)
+		ids[d->npkg + i] = d->file[i].spdxid;
+	pk = index_ids(ids, d->npkg, &npk);
+	fl = index_ids(ids + d->npkg, d->nfile, &nfl);
+	for (size_t i = 0; i < d->nfile; i++)
+		owner[i] = (size_t)-1;
+	for (size_t i = 0; i < d->nrel; i++) {
+		const struct sbom_relationship *r = &d->rel[i];
+		size_t p, f;
+
+		if (!r->type || strcmp(r->type, "CONTAINS") != 0 ||
+		    !r->element || !r->related)
+			continue;
+		p = find(pk, npk, r->element);
+		f = find(fl, nfl, r->related);
+		if (p != (size_t)-1 && f != (size_t)-1 && p < owner[f])
+			owner[f] = p;
+	}
+	for (size_t p = 0; p < d->npkg; p++)
+		for (size_t k = 0; k < d->pkg[p].nhas_files; k++) {
+			size_t f = find(fl, nfl, d->pkg[p].has_files[k]);
+
+			if (f != (size_t)-1 && p < owner[f])
+				owner[f] = p;
+		}
+	free(ids);
+	free(pk);
+	free(fl);
+}
+
+static void packages_and_files(struct tvw *w, const struct sbom_doc *d)
+{
+	size_t *owner = oh_xcalloc(d->nfile + 1, sizeof(*owner));
+	size_t *order = oh_xcalloc(d->nfile + 1, sizeof(*order));
+	size_t *start = oh_xcalloc(d->npkg + 2, sizeof(*start));
+
+	owners(owner, d);
+	/* counting sort by owner; no owner (-1) first, then package order */
+	for (size_t i = 0; i < d->nfile; i++)
+		start[owner[i] + 2]++;
+	for (size_t p = 1; p <= d->npkg + 1; p++)
+		start[p] += start[p - 1];
+	for (size_t i = 0; i < d->nfile; i++)
+		order[start[owner[i] + 1]++] = i;
+	/* start[p + 1] is now the end of package p's files */
+	for (size_t k = 0, p = 0; k <= d->npkg; k++) {
+		if (k > 0)
+			package(w, &d->pkg[k - 1]);
+		for (; p < start[k]; p++)
+			file(w, &d->file[order[p]]);
+	}
+	free(owner);
+	free(order);
+	free(start);
+}
+
 int sbom_write_tv(struct oh_buf *out, const struct sbom_doc *d,
 		  struct oh_err *err)
 {
@@ -259,10 +363,7 @@ int sbom_write_tv(struct oh_buf *out, const struct sbom_doc *d,
 		put_list(w, "LicenseCrossReference", e->see_also, e->nsee_also);
 		put(w, "LicenseComment", e->comment);
 	}
-	for (size_t i = 0; i < d->npkg; i++)
-		package(w, &d->pkg[i]);
-	for (size_t i = 0; i < d->nfile; i++)
-		file(w, &d->file[i]);
+	packages_and_files(w, d);
 	for (size_t i = 0; i < d->nsnippet; i++)
 		snippet(w, &d->snippet[i]);
 	if (d->nrel)

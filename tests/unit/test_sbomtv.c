@@ -330,6 +330,106 @@ START_TEST(test_sbomtv_write_words)
 }
 END_TEST
 
+/*
+ * SPDX 5.2.3: a file after a package belongs to it.  f0 comes before any
+ * package; f1 follows A with its CONTAINS stated; f2 follows A after an
+ * extracted license; f3 follows B.
+ */
+static const char implied[] =
+	"SPDXVersion: SPDX-2.3\n"
+	"FileName: ./top.c\nSPDXID: SPDXRef-f0\n"
+	"PackageName: a\nSPDXID: SPDXRef-A\n"
+	"PackageVerificationCode: d6a770ba38583ed4bb4525bd96e50461655d2758"
+	"(./a.spdx)\n"
+	"FileName: ./a1.c\nSPDXID: SPDXRef-f1\n"
+	"Relationship: SPDXRef-A CONTAINS SPDXRef-f1\n"
+	"LicenseID: LicenseRef-x\nExtractedText: x\n"
+	"FileName: ./a2.c\nSPDXID: SPDXRef-f2\n"
+	"PackageName: b\nSPDXID: SPDXRef-B\n"
+	"PackageVerificationCode: d6a770ba38583ed4bb4525bd96e50461655d2758 "
+	"(excludes: ./b.spdx, ./c d.txt)\n"
+	"FileName: ./b1.c\nSPDXID: SPDXRef-f3\n";
+
+START_TEST(test_sbomtv_implied_contains)
+{
+	struct sbom_doc *d = NULL, *back = NULL;
+	struct oh_buf tv = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_msg(sbom_read_tv(&d, implied, strlen(implied), "t", &err) ==
+			      0,
+		      "%s", err.msg);
+	ck_assert_uint_eq(d->nrel, 3);
+	ck_assert_str_eq(d->rel[0].related, "SPDXRef-f1"); /* stated */
+	ck_assert_str_eq(d->rel[1].element, "SPDXRef-A");
+	ck_assert_str_eq(d->rel[1].type, "CONTAINS");
+	ck_assert_str_eq(d->rel[1].related, "SPDXRef-f2");
+	ck_assert_uint_eq(d->rel[1].line, d->file[2].line);
+	ck_assert_str_eq(d->rel[2].element, "SPDXRef-B");
+	ck_assert_str_eq(d->rel[2].related, "SPDXRef-f3");
+	/* both verification code forms, the excluded files read */
+	ck_assert_uint_eq(d->pkg[0].nverif_excluded, 1);
+	ck_assert_str_eq(d->pkg[0].verif_excluded[0], "./a.spdx");
+	ck_assert_str_eq(d->pkg[0].verif_code,
+			 "d6a770ba38583ed4bb4525bd96e50461655d2758");
+	ck_assert_uint_eq(d->pkg[1].nverif_excluded, 2);
+	ck_assert_str_eq(d->pkg[1].verif_excluded[1], "./c d.txt");
+	/* written and read again: the same relationships, none added */
+	ck_assert_int_eq(sbom_write_tv(&tv, d, &err), 0);
+	ck_assert_msg(sbom_read_tv(&back, tv.buf, tv.len, "tv", &err) == 0,
+		      "%s", err.msg);
+	ck_assert_uint_eq(back->nrel, 3);
+	ck_assert_uint_eq(back->nfile, 4);
+	ck_assert_str_eq(back->file[0].spdxid, "SPDXRef-f0");
+	sbom_doc_free(back);
+	sbom_doc_free(d);
+	oh_buf_release(&tv);
+	oh_err_release(&err);
+}
+END_TEST
+
+/*
+ * The writer puts each file after the package that contains it, and the
+ * files of no package before every package, so that 5.2.3 adds nothing.
+ */
+START_TEST(test_sbomtv_write_order)
+{
+	static const char json[] =
+		"{\"spdxVersion\":\"SPDX-2.3\",\"packages\":["
+		"{\"SPDXID\":\"SPDXRef-A\",\"name\":\"a\"},"
+		"{\"SPDXID\":\"SPDXRef-B\",\"name\":\"b\","
+		"\"hasFiles\":[\"SPDXRef-f1\"]}],"
+		"\"files\":[{\"SPDXID\":\"SPDXRef-f1\",\"fileName\":\"1\"},"
+		"{\"SPDXID\":\"SPDXRef-f2\",\"fileName\":\"2\"},"
+		"{\"SPDXID\":\"SPDXRef-f3\",\"fileName\":\"3\"}],"
+		"\"relationships\":[{\"spdxElementId\":\"SPDXRef-A\","
+		"\"relationshipType\":\"CONTAINS\","
+		"\"relatedSpdxElement\":\"SPDXRef-f3\"}]}";
+	struct sbom_doc *d = NULL, *back = NULL;
+	struct oh_buf tv = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	const char *a, *b, *f1, *f2, *f3;
+
+	ck_assert_int_eq(sbom_read_json(&d, json, strlen(json), "t", &err), 0);
+	ck_assert_int_eq(sbom_write_tv(&tv, d, &err), 0);
+	a = strstr(tv.buf, "PackageName: a");
+	b = strstr(tv.buf, "PackageName: b");
+	f1 = strstr(tv.buf, "FileName: 1");
+	f2 = strstr(tv.buf, "FileName: 2");
+	f3 = strstr(tv.buf, "FileName: 3");
+	ck_assert_msg(f2 < a && a < f3 && f3 < b && b < f1, "%s", tv.buf);
+	ck_assert_int_eq(sbom_read_tv(&back, tv.buf, tv.len, "tv", &err), 0);
+	/* the stated CONTAINS, and hasFiles as its relationship */
+	ck_assert_uint_eq(back->nrel, 2);
+	ck_assert_str_eq(back->rel[1].element, "SPDXRef-B");
+	ck_assert_str_eq(back->rel[1].related, "SPDXRef-f1");
+	sbom_doc_free(back);
+	sbom_doc_free(d);
+	oh_buf_release(&tv);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *sbomtv_suite(void)
 {
 	Suite *s = suite_create("sbomtv");
@@ -341,6 +441,8 @@ Suite *sbomtv_suite(void)
 	tcase_add_loop_test(tc, test_sbomtv_write_hostile, 0,
 			    sizeof(hostile) / sizeof(hostile[0]));
 	tcase_add_test(tc, test_sbomtv_write_words);
+	tcase_add_test(tc, test_sbomtv_implied_contains);
+	tcase_add_test(tc, test_sbomtv_write_order);
 	tcase_add_loop_test(tc, test_sbomtv_errors, 0,
 			    (int)(sizeof(bad) / sizeof(bad[0])));
 	tcase_add_test(tc, test_sbomtv_fields);
