@@ -35,7 +35,7 @@ static const struct cmd_spec validate_spec = {
 	.usage =
 		"sbom validate [--profile spdx|ntia|all] [--format text|json|sarif|junit] FILE...",
 	.summary =
-		"Check SPDX 2.2/2.3 documents (JSON, tag-value or RDF/XML, detected from the content) against the specification (mandatory fields, SPDX ids, references, checksums, dates, license expressions, namespace, DESCRIBES) and/or the NTIA minimum elements per package.  Every diagnostic has a stable code (docs/sbom.md), the element and its JSON path (for tag-value and RDF/XML preceded by the input line of the element); sarif and junit give the same for CI dashboards.  Exit 0 when every file is valid, 1 when one is invalid, 2 when one cannot be read.",
+		"Check SPDX 2.2/2.3 documents (JSON, YAML, tag-value or RDF/XML, detected from the content) against the specification (mandatory fields, SPDX ids, references, checksums, dates, license expressions, namespace, DESCRIBES) and/or the NTIA minimum elements per package.  Every diagnostic has a stable code (docs/sbom.md), the element and its JSON path (for tag-value and RDF/XML preceded by the input line of the element); sarif and junit give the same for CI dashboards.  Exit 0 when every file is valid, 1 when one is invalid, 2 when one cannot be read.",
 	.opts = validate_opts,
 };
 

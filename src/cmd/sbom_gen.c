@@ -384,7 +384,7 @@ static const struct cmd_spec convert_spec = {
 	.name = "sbom convert",
 	.usage = "sbom convert -o FILE [--format spdx-json|spdx-tv] IN",
 	.summary =
-		"Read an SPDX document (JSON or tag-value, detected from the content) and write it in the other serialisation.  What is read is written: absent fields stay absent, and JSON -> tag-value -> JSON gives the same document (hasFiles aside, which tag-value cannot say).  The output file is replaced atomically and never the input.",
+		"Read an SPDX document (JSON, YAML, tag-value or RDF/XML, detected from the content) and write it in the other serialisation.  What is read is written: absent fields stay absent, and JSON -> tag-value -> JSON gives the same document (hasFiles aside, which tag-value cannot say).  The output file is replaced atomically and never the input.",
 	.opts = convert_opts,
 };
 

@@ -7,7 +7,7 @@
  *
  * Operations: sbom_read() detects the serialisation from content
  * (sbom_format_detect) and fills a struct sbom_doc with the reader for
- * SPDX JSON, tag-value or RDF/XML; sbom_doc_to_json() turns a document
+ * SPDX JSON, YAML (libyaml, into the JSON tree), tag-value or RDF/XML; sbom_doc_to_json() turns a document
  * back into the SPDX JSON tree, which is what the validator checks and
  * what sbom_write_json() prints; sbom_write_tv() prints tag-value.
  * sbom_doc_new() starts an empty document for generators.
@@ -26,7 +26,7 @@
  * as "packages[3].SPDXID" (JSON) or a line and column (tag-value, RDF/XML).
  *
  * Thread safety: reading is reentrant; a document is read-only afterwards.
- * Not done here: validation (sbom.h), YAML, XLSX.
+ * Not done here: validation (sbom.h), XLSX.
  */
 
 #include <stddef.h>
@@ -215,6 +215,21 @@ int sbom_json_parse(struct cJSON **out, const char *s, size_t len,
 int sbom_read_json_tree(struct sbom_doc **out, const struct cJSON *root,
 			const char *name, struct oh_err *err);
 
+/**
+ * Parse SPDX YAML with libyaml into the cJSON tree the same document in
+ * JSON gives (caller frees with cJSON_Delete()).  Quoted scalars are
+ * strings, plain ones null, booleans or numbers by the YAML 1.2 core
+ * schema, else strings.  OH_EINPUT with the line and column for invalid
+ * YAML, an alias (never expanded), a non-scalar key, a NUL character or
+ * a second document; OH_ELIMIT past SBOM_MAX_BYTES or SBOM_MAX_DEPTH.
+ */
+int sbom_yaml_parse(struct cJSON **out, const char *s, size_t len,
+		    const char *name, struct oh_err *err);
+
+/** Read SPDX YAML: sbom_yaml_parse(), then sbom_read_json_tree(). */
+int sbom_read_yaml(struct sbom_doc **out, const char *s, size_t len,
+		   const char *name, struct oh_err *err);
+
 /** Read SPDX tag-value; errors carry the line (and column). */
 int sbom_read_tv(struct sbom_doc **out, const char *s, size_t len,
 		 const char *name, struct oh_err *err);
@@ -227,8 +242,8 @@ int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		  const char *name, struct oh_err *err);
 
 /**
- * Read any supported serialisation (detected from content).  YAML, XLSX
- * and unknown formats fail with OH_EINPUT and a message saying so.
+ * Read any supported serialisation (detected from content).  XLSX and
+ * unknown formats fail with OH_EINPUT and a message saying so.
  */
 int sbom_read(struct sbom_doc **out, const char *s, size_t len,
 	      const char *name, struct oh_err *err);

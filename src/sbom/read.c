@@ -47,10 +47,11 @@ int sbom_read(struct sbom_doc **out, const char *s, size_t len,
 	case SBOM_FORMAT_RDF:
 		return sbom_read_rdf(out, s, len, name, err);
 	case SBOM_FORMAT_YAML:
+		return sbom_read_yaml(out, s, len, name, err);
 	case SBOM_FORMAT_XLSX:
 		return oh_err_set(err, OH_EINPUT, name, 0, 0,
 				  "%s is not supported; use SPDX JSON, "
-				  "tag-value or RDF/XML",
+				  "YAML, tag-value or RDF/XML",
 				  sbom_format_name(f));
 	case SBOM_FORMAT_UNKNOWN:
 		break;

@@ -13,7 +13,8 @@
  * tag-value and RDF/XML are read into the
  * document model (model.h) and checked in its SPDX JSON form, each diagnostic's place then starting
  * with the input line of its element ("line 12: packages[0].name").  YAML
- * and XLSX are refused as unsupported.
+ * is read into the JSON tree (model.h) and checked as JSON; XLSX is
+ * refused as unsupported.
  *
  * Limits: SBOM_MAX_BYTES (256 MiB) of input (OH_ELIMIT), SBOM_MAX_DIAGS diagnostics
  * kept (the rest counted), SBOM_MAX_ELEMENTS SPDX ids; JSON is parsed by

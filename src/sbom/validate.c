@@ -1372,6 +1372,31 @@ static bool starts(const char *s, size_t len, const char *pfx)
 	return len >= n && memcmp(s, pfx, n) == 0;
 }
 
+/*
+ * A document opening with another field ("SPDXID: ..."): the spelling of
+ * the version line in the first 64 KiB decides, "SPDXVersion:" for
+ * tag-value, "spdxVersion:" for YAML (both at the start of a line).
+ */
+static enum sbom_format detect_by_version_line(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len > 65536)
+		len = 65536;
+	while (i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+
+		if (starts(s + i, len - i, "SPDXVersion:"))
+			return SBOM_FORMAT_TAGVALUE;
+		if (starts(s + i, len - i, "spdxVersion:"))
+			return SBOM_FORMAT_YAML;
+		if (!nl)
+			break;
+		i = (size_t)(nl - s) + 1;
+	}
+	return SBOM_FORMAT_UNKNOWN;
+}
+
 enum sbom_format sbom_format_detect(const char *data, size_t len)
 {
 	size_t i = 0;
@@ -1404,7 +1429,7 @@ enum sbom_format sbom_format_detect(const char *data, size_t len)
 	if (starts(data + i, len - i, "spdxVersion:") ||
 	    starts(data + i, len - i, "---"))
 		return SBOM_FORMAT_YAML;
-	return SBOM_FORMAT_UNKNOWN;
+	return detect_by_version_line(data + i, len - i);
 }
 
 const char *sbom_format_name(enum sbom_format f)
@@ -1428,14 +1453,14 @@ const char *sbom_format_name(enum sbom_format f)
 
 static int refuse(enum sbom_format f, const char *name, struct oh_err *err)
 {
-	if (f == SBOM_FORMAT_YAML || f == SBOM_FORMAT_XLSX)
+	if (f == SBOM_FORMAT_XLSX)
 		return oh_err_set(
 			err, OH_EINPUT, name, 0, 0,
-			"%s is not supported; use SPDX JSON, tag-value or RDF/XML",
+			"%s is not supported; use SPDX JSON, YAML, tag-value or RDF/XML",
 			sbom_format_name(f));
 	return oh_err_set(
 		err, OH_EINPUT, name, 0, 0,
-		"not an SPDX document (no JSON object, tag-value or RDF/XML found)");
+		"not an SPDX document (no JSON object, YAML, tag-value or RDF/XML found)");
 }
 
 /*
@@ -1546,9 +1571,11 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		cJSON_Delete(root);
 		return rc;
 	}
-	if (f != SBOM_FORMAT_JSON)
+	if (f != SBOM_FORMAT_JSON && f != SBOM_FORMAT_YAML)
 		return refuse(f, name, err);
-	if (sbom_json_parse(&root, data, len, name, err) < 0)
+	if (f == SBOM_FORMAT_YAML
+		    ? sbom_yaml_parse(&root, data, len, name, err) < 0
+		    : sbom_json_parse(&root, data, len, name, err) < 0)
 		return err->code;
 	rc = validate_tree(&c, root, name, err);
 	if (rc == 0)

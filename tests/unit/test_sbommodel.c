@@ -5,6 +5,7 @@
 
 #include <check.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "sbom/model.h"
 #include "unit.h"
@@ -135,6 +136,104 @@ START_TEST(test_sbom_json_depth)
 }
 END_TEST
 
+/* YAML: the same tree as JSON, typed by the schema; refusals. */
+static const struct {
+	const char *yaml;
+	int rc;          /* of sbom_read_yaml */
+	const char *msg; /* part of the message, or NULL */
+} yaml_cases[] = {
+	{ "spdxVersion: SPDX-2.3\nname: 1.4\npackages:\n- versionInfo: 2.0\n"
+	  "  filesAnalyzed: false\n",
+	  0, NULL },
+	{ "spdxVersion: SPDX-2.3\npackages:\n- filesAnalyzed: yes\n", OH_EINPUT,
+	  "packages[0].filesAnalyzed: expected true or false" },
+	{ "spdxVersion: SPDX-2.3\nname: &a x\ncomment: *a\n", OH_EINPUT,
+	  "aliases are refused" },
+	{ "spdxVersion: SPDX-2.3\n? [a]\n: b\n", OH_EINPUT,
+	  "key must be a plain value" },
+	{ "spdxVersion: SPDX-2.3\nname: \"a\\0b\"\n", OH_EINPUT,
+	  "NUL character" },
+	{ "--- {spdxVersion: SPDX-2.3}\n--- {}\n", OH_EINPUT,
+	  "more than one YAML document" },
+	{ "spdxVersion: SPDX-2.3\nname: x\nname: y\n", OH_EINPUT,
+	  "key 'name' is given twice" },
+	{ "spdxVersion: SPDX-2.3\nname: [\n", OH_EINPUT, "invalid YAML" },
+	{ "spdxVersion: SPDX-2.3\nname: ~\n", OH_EINPUT,
+	  "name: expected a string" },
+};
+
+START_TEST(test_sbom_yaml_cases)
+{
+	struct sbom_doc *d = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *y = yaml_cases[_i].yaml;
+
+	ck_assert_int_eq(sbom_read_yaml(&d, y, strlen(y), "t", &err),
+			 yaml_cases[_i].rc);
+	if (yaml_cases[_i].msg)
+		ck_assert_msg(strstr(err.msg, yaml_cases[_i].msg), "%s",
+			      err.msg);
+	else {
+		ck_assert_str_eq(d->name, "1.4");
+		ck_assert_str_eq(d->pkg[0].version, "2.0");
+		ck_assert_int_eq(d->pkg[0].files_analyzed, 0);
+		ck_assert_int_eq(d->format, SBOM_FORMAT_YAML);
+	}
+	sbom_doc_free(d);
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_sbom_yaml_depth)
+{
+	char y[600];
+	size_t n = 0;
+	struct sbom_doc *d = NULL;
+	struct oh_err err = OH_ERR_INIT;
+
+	n += (size_t)snprintf(y, sizeof(y), "spdxVersion: SPDX-2.3\nx: ");
+	for (int i = 0; i < SBOM_MAX_DEPTH; i++)
+		y[n++] = '[';
+	for (int i = 0; i < SBOM_MAX_DEPTH; i++)
+		y[n++] = ']';
+	y[n++] = '\n';
+	ck_assert_int_eq(sbom_read_yaml(&d, y, n, "t", &err), OH_ELIMIT);
+	oh_err_release(&err);
+}
+END_TEST
+
+/* The YAML twin of valid.spdx.json reads to the same document. */
+START_TEST(test_sbom_yaml_twin)
+{
+	struct oh_buf a = OH_BUF_INIT, b = OH_BUF_INIT;
+	struct oh_buf ja = OH_BUF_INIT, jb = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	struct sbom_doc *da = NULL, *db = NULL;
+
+	ck_assert_int_eq(
+		oh_buf_read_file(
+			&a, OH_SRCDIR "/tests/data/sbom/valid.spdx.json", &err),
+		0);
+	ck_assert_int_eq(
+		oh_buf_read_file(
+			&b, OH_SRCDIR "/tests/data/sbom/valid.spdx.yaml", &err),
+		0);
+	ck_assert_int_eq(sbom_read(&da, a.buf, a.len, "json", &err), 0);
+	ck_assert_msg(sbom_read(&db, b.buf, b.len, "yaml", &err) == 0, "%s",
+		      err.msg);
+	sbom_write_json(&ja, da);
+	sbom_write_json(&jb, db);
+	ck_assert_str_eq(ja.buf, jb.buf);
+	sbom_doc_free(da);
+	sbom_doc_free(db);
+	oh_buf_release(&a);
+	oh_buf_release(&b);
+	oh_buf_release(&ja);
+	oh_buf_release(&jb);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *sbommodel_suite(void)
 {
 	Suite *s = suite_create("sbommodel");
@@ -146,6 +245,10 @@ Suite *sbommodel_suite(void)
 	tcase_add_loop_test(tc, test_sbom_json_strict, 0,
 			    sizeof(strict) / sizeof(strict[0]));
 	tcase_add_test(tc, test_sbom_json_depth);
+	tcase_add_loop_test(tc, test_sbom_yaml_cases, 0,
+			    sizeof(yaml_cases) / sizeof(yaml_cases[0]));
+	tcase_add_test(tc, test_sbom_yaml_depth);
+	tcase_add_test(tc, test_sbom_yaml_twin);
 	suite_add_tcase(s, tc);
 	return s;
 }
