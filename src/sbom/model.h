@@ -242,7 +242,18 @@ int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		  const char *name, struct oh_err *err);
 
 /**
- * Read any supported serialisation (detected from content).  XLSX and
+ * Text that opens with a UTF-16 byte-order mark (FF FE or FE FF) as UTF-8
+ * (without the mark, at most 1.5 times len bytes) appended to `out`
+ * (which should have no cap): returns 1.  Returns 0 and leaves `out`
+ * alone for any other text; OH_EINPUT for an odd length or an unpaired
+ * surrogate.
+ */
+int sbom_utf16_decode(struct oh_buf *out, const char *s, size_t len,
+		      const char *name, struct oh_err *err);
+
+/**
+ * Read any supported serialisation (detected from content), in UTF-8
+ * (with or without a byte-order mark) or UTF-16 with a byte-order mark.  XLSX and
  * unknown formats fail with OH_EINPUT and a message saying so.
  */
 int sbom_read(struct sbom_doc **out, const char *s, size_t len,

@@ -42,7 +42,11 @@ struct oh_err;
 
 enum sbom_profile {
 	SBOM_PROFILE_SPDX = 1u << 0, /* the specification */
-	SBOM_PROFILE_NTIA = 1u << 1, /* NTIA minimum elements */
+	SBOM_PROFILE_NTIA = 1u << 1, /* NTIA minimum elements, as the SPDX
+				      * reference checker tests them */
+	SBOM_PROFILE_NTIA_STRICT = 1u << 2, /* NTIA plus a purl/CPE/SWID or
+					     * checksum and a relationship
+					     * naming each package */
 };
 
 enum sbom_format {

@@ -1322,11 +1322,51 @@ static bool asserted(const char *s)
 	return s && s[0] != '\0' && strcmp(s, "NOASSERTION") != 0;
 }
 
+/* The document DESCRIBES (or documentDescribes) a package of its own. */
+static bool describes_package(const struct vctx *c)
+{
+	const cJSON *it;
+	struct strset pk = { 0 };
+	bool found = false;
+
+	cJSON_ArrayForEach(it,
+			   cJSON_GetObjectItemCaseSensitive(
+				   c->doc, "packages")) if (str(it, "SPDXID"))
+		set_add(&pk, str(it, "SPDXID"));
+	cJSON_ArrayForEach(
+		it, cJSON_GetObjectItemCaseSensitive(c->doc, "relationships"))
+	{
+		const char *a = str(it, "spdxElementId");
+		const char *t = str(it, "relationshipType");
+		const char *b = str(it, "relatedSpdxElement");
+
+		if (a && t && b && strcmp(a, "SPDXRef-DOCUMENT") == 0 &&
+		    strcmp(t, "DESCRIBES") == 0 && set_has(&pk, b))
+			found = true;
+	}
+	cJSON_ArrayForEach(
+		it,
+		cJSON_GetObjectItemCaseSensitive(
+			c->doc,
+			"documentDescribes")) if (cJSON_IsString(it) &&
+						  set_has(&pk, it->valuestring))
+		found = true;
+	free(pk.slot);
+	return found;
+}
+
+/*
+ * NTIA minimum elements.  Profile ntia checks what the SPDX project's
+ * ntia-conformance-checker checks (supplier, name, version, SPDXID per
+ * package; author, timestamp; a DESCRIBES of a package); ntia-strict adds
+ * another unique identifier and a relationship for every package.
+ */
 static void ntia(struct vctx *c)
 {
 	const cJSON *ci =
 		cJSON_GetObjectItemCaseSensitive(c->doc, "creationInfo");
 	const cJSON *it;
+	bool strict = (c->profiles & SBOM_PROFILE_NTIA_STRICT) != 0;
 	size_t i = 0;
 	char base[64];
 
@@ -1338,6 +1378,9 @@ static void ntia(struct vctx *c)
 	if (!str(ci, "created"))
 		diag(c, SBOM_ERROR, "NTIA-TIMESTAMP", NULL,
 		     "creationInfo.created", "NTIA: the timestamp is missing");
+	if (!describes_package(c))
+		diag(c, SBOM_ERROR, "NTIA-DEPENDENCY", NULL, "relationships",
+		     "NTIA: the document DESCRIBES no package (the primary component)");
 	collect_related(c);
 	cJSON_ArrayForEach(it,
 			   cJSON_GetObjectItemCaseSensitive(c->doc, "packages"))
@@ -1354,10 +1397,13 @@ static void ntia(struct vctx *c)
 		if (!asserted(str(it, "versionInfo")))
 			diag(c, SBOM_ERROR, "NTIA-VERSION", id, base,
 			     "NTIA: the component version is missing");
-		if (!has_unique_id(it))
+		if (!id || id[0] == '\0')
+			diag(c, SBOM_ERROR, "NTIA-UNIQUE-ID", id, base,
+			     "NTIA: the component has no SPDXID");
+		else if (strict && !has_unique_id(it))
 			diag(c, SBOM_ERROR, "NTIA-UNIQUE-ID", id, base,
 			     "NTIA: no other unique identifier (purl, CPE, SWID or checksum)");
-		if (id && !in_relationship(c, id))
+		if (strict && id && !in_relationship(c, id))
 			diag(c, SBOM_ERROR, "NTIA-DEPENDENCY", id, base,
 			     "NTIA: no dependency relationship (CONTAINS, DEPENDS_ON, ...) names this component");
 	}
@@ -1550,6 +1596,7 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 	struct vctx c = { .r = out,
 			  .profiles = profiles,
 			  .licenses = licenses };
+	struct oh_buf u8 = OH_BUF_INIT;
 	enum sbom_format f;
 	cJSON *root;
 	int rc;
@@ -1557,7 +1604,18 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 	if (len > SBOM_MAX_BYTES)
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
 				  "larger than %u bytes", SBOM_MAX_BYTES);
-	f = sbom_format_detect(data, len);
+	rc = sbom_utf16_decode(&u8, data, len, name, err);
+	if (rc < 0)
+		return rc;
+	f = sbom_format_detect(rc ? u8.buf : data, rc ? u8.len : len);
+	if (rc == 1 && f != SBOM_FORMAT_RDF) {
+		/* validate the UTF-8 text; RDF stays UTF-16 for libxml2 */
+		rc = sbom_validate(out, u8.buf, u8.len, name, profiles,
+				   licenses, err);
+		oh_buf_release(&u8);
+		return rc;
+	}
+	oh_buf_release(&u8);
 	if (f == SBOM_FORMAT_TAGVALUE || f == SBOM_FORMAT_RDF) {
 		struct sbom_doc *doc;
 

@@ -234,6 +234,35 @@ START_TEST(test_sbom_yaml_twin)
 }
 END_TEST
 
+/* UTF-16 with a byte-order mark, both orders, surrogate pairs. */
+START_TEST(test_sbom_utf16)
+{
+	static const char le[] = "\xff\xfe{\0\xe9\0=\xd8\x00\xde}\0";
+	static const char be[] = "\xfe\xff\0{\0\xe9\xd8=\xde\x00\0}";
+	static const char lone[] = "\xff\xfe\x00\xdc";
+	struct oh_buf b = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_int_eq(sbom_utf16_decode(&b, "{}", 2, "t", &err), 0);
+	ck_assert_uint_eq(b.len, 0);
+	ck_assert_int_eq(sbom_utf16_decode(&b, le, sizeof(le) - 1, "t", &err),
+			 1);
+	ck_assert_str_eq(b.buf, "{\xc3\xa9\xf0\x9f\x98\x80}");
+	oh_buf_reset(&b);
+	ck_assert_int_eq(sbom_utf16_decode(&b, be, sizeof(be) - 1, "t", &err),
+			 1);
+	ck_assert_str_eq(b.buf, "{\xc3\xa9\xf0\x9f\x98\x80}");
+	oh_buf_reset(&b);
+	ck_assert_int_eq(
+		sbom_utf16_decode(&b, lone, sizeof(lone) - 1, "t", &err),
+		OH_EINPUT);
+	oh_err_release(&err);
+	ck_assert_int_eq(sbom_utf16_decode(&b, le, 5, "t", &err), OH_EINPUT);
+	oh_buf_release(&b);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *sbommodel_suite(void)
 {
 	Suite *s = suite_create("sbommodel");
@@ -249,6 +278,7 @@ Suite *sbommodel_suite(void)
 			    sizeof(yaml_cases) / sizeof(yaml_cases[0]));
 	tcase_add_test(tc, test_sbom_yaml_depth);
 	tcase_add_test(tc, test_sbom_yaml_twin);
+	tcase_add_test(tc, test_sbom_utf16);
 	suite_add_tcase(s, tc);
 	return s;
 }
