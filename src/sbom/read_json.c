@@ -124,6 +124,15 @@ static const char *dup_key(const cJSON *o)
 	cJSON_ArrayForEach(c, o) n++;
 	if (n < 2)
 		return NULL;
+	if (n <= 16) {
+		/* the usual SPDX object: pairwise, no allocation */
+		for (const cJSON *x = o->child; x; x = x->next)
+			for (const cJSON *y = x->next; y; y = y->next)
+				if (x->string && y->string &&
+				    strcmp(x->string, y->string) == 0)
+					return y->string;
+		return NULL;
+	}
 	k = oh_xcalloc(n, sizeof(*k));
 	cJSON_ArrayForEach(c, o) k[i++] = c->string ? c->string : "";
 	qsort(k, n, sizeof(*k), key_cmp);
