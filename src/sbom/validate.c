@@ -1605,8 +1605,10 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
 				  "larger than %u bytes", SBOM_MAX_BYTES);
 	rc = sbom_utf16_decode(&u8, data, len, name, err);
-	if (rc < 0)
+	if (rc < 0) {
+		oh_buf_release(&u8);
 		return rc;
+	}
 	f = sbom_format_detect(rc ? u8.buf : data, rc ? u8.len : len);
 	if (rc == 1 && f != SBOM_FORMAT_RDF) {
 		/* validate the UTF-8 text; RDF stays UTF-16 for libxml2 */
