@@ -22,7 +22,8 @@ MANDIR     := $(PREFIX)/share/man/man1
 
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
-LIBS_PC    := libgit2 sqlite3 libcjson libxml-2.0 libpcre2-8 libcurl libcrypto
+LIBS_PC    := libgit2 sqlite3 libcjson libxml-2.0 libpcre2-8 libcurl libcrypto \
+	      yaml-0.1
 SAN        ?=
 
 ifeq ($(SAN),1)

@@ -14,6 +14,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
+#include "license/list.h"
 #include "report/escape.h"
 #include "report/report.h"
 #include "report/report_sbom.h"
@@ -23,7 +24,7 @@
 
 static const struct cmd_opt validate_opts[] = {
 	{ "profile", 'p', required_argument, 'p', "NAME",
-	  "spdx (the specification, default), ntia (minimum elements) or all" },
+	  "spdx (the specification, default), ntia (minimum elements as the SPDX reference checker tests them), ntia-strict (also a purl, CPE, SWID or checksum and a relationship for each package) or all" },
 	{ "format", 'f', required_argument, 'f', "FMT",
 	  "text (default), json, sarif or junit" },
 	{ NULL, 0, 0, 0, NULL, NULL },
@@ -32,9 +33,9 @@ static const struct cmd_opt validate_opts[] = {
 static const struct cmd_spec validate_spec = {
 	.name = "sbom validate",
 	.usage =
-		"sbom validate [--profile spdx|ntia|all] [--format text|json|sarif|junit] FILE...",
+		"sbom validate [--profile spdx|ntia|ntia-strict|all] [--format text|json|sarif|junit] FILE...",
 	.summary =
-		"Check SPDX 2.2/2.3 documents (JSON, tag-value or RDF/XML, detected from the content) against the specification (mandatory fields, SPDX ids, references, checksums, dates, license expressions, namespace, DESCRIBES) and/or the NTIA minimum elements per package.  Every diagnostic has a stable code (docs/sbom.md), the element and its JSON path (for tag-value and RDF/XML preceded by the input line of the element); sarif and junit give the same for CI dashboards.  Exit 0 when every file is valid, 1 when one is invalid, 2 when one cannot be read.",
+		"Check SPDX 2.2/2.3 documents (JSON, YAML, tag-value or RDF/XML, detected from the content) against the specification (mandatory fields, SPDX ids, references, checksums, dates, license expressions, namespace, DESCRIBES) and/or the NTIA minimum elements per package.  Every diagnostic has a stable code (docs/sbom.md), the element and its JSON path (for tag-value and RDF/XML preceded by the input line of the element); sarif and junit give the same for CI dashboards.  Exit 0 when every file is valid, 1 when one is invalid, 2 when one cannot be read.",
 	.opts = validate_opts,
 };
 
@@ -45,7 +46,7 @@ static const struct cmd_opt sbom_opts_none[] = {
 static const struct cmd_spec sbom_spec = {
 	.name = "sbom",
 	.usage =
-		"sbom validate [--profile spdx|ntia|all] [--format text|json|sarif|junit] FILE...\n"
+		"sbom validate [--profile spdx|ntia|ntia-strict|all] [--format text|json|sarif|junit] FILE...\n"
 		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
 		"sbom verify --repo PATH [--rev REV] [--dir] [--format text|json] FILE\n"
 		"sbom convert -o FILE [--format spdx-json|spdx-tv] IN",
@@ -138,9 +139,13 @@ static int parse_opts(unsigned *profiles, enum report_format *fmt, int argc,
 				*profiles = SBOM_PROFILE_SPDX;
 			else if (strcmp(optarg, "ntia") == 0)
 				*profiles = SBOM_PROFILE_NTIA;
+			else if (strcmp(optarg, "ntia-strict") == 0)
+				*profiles = SBOM_PROFILE_NTIA |
+					    SBOM_PROFILE_NTIA_STRICT;
 			else if (strcmp(optarg, "all") == 0)
-				*profiles =
-					SBOM_PROFILE_SPDX | SBOM_PROFILE_NTIA;
+				*profiles = SBOM_PROFILE_SPDX |
+					    SBOM_PROFILE_NTIA |
+					    SBOM_PROFILE_NTIA_STRICT;
 			else
 				return cmd_usage_error("sbom validate",
 						       "unknown profile '%s'",
@@ -179,7 +184,8 @@ struct validated {
  * Validate one file; 0 valid, 1 invalid, 2 unreadable.  Text is printed
  * at once, JSON added to `all`; with `keep` the report is kept there.
  */
-static int validate_one(const char *file, unsigned profiles, cJSON *all,
+static int validate_one(const char *file, unsigned profiles,
+			const struct lic_list *list, cJSON *all,
 			struct validated *keep)
 {
 	struct sbom_report r = SBOM_REPORT_INIT;
@@ -189,7 +195,8 @@ static int validate_one(const char *file, unsigned profiles, cJSON *all,
 
 	oh_buf_set_max(&data, SBOM_MAX_BYTES);
 	if (oh_buf_read_file(&data, file, &err) < 0 ||
-	    sbom_validate(&r, data.buf, data.len, file, profiles, &err) < 0) {
+	    sbom_validate(&r, data.buf, data.len, file, profiles, list, &err) <
+		    0) {
 		if (all)
 			cJSON_AddItemToArray(all, json_out(file, NULL, &err));
 		else if (keep)
@@ -242,6 +249,8 @@ static int sbom_validate_cmd(int argc, char **argv)
 	unsigned profiles = SBOM_PROFILE_SPDX;
 	enum report_format fmt = REPORT_TEXT;
 	struct validated *keep = NULL;
+	struct lic_list *list = NULL;
+	struct oh_err err = OH_ERR_INIT;
 	cJSON *all = NULL;
 	int worst = 0;
 	int ret = parse_opts(&profiles, &fmt, argc, argv);
@@ -249,13 +258,19 @@ static int sbom_validate_cmd(int argc, char **argv)
 
 	if (ret != 0)
 		return ret < 0 ? OH_EXIT_OK : ret;
+	/* license ids are checked against the list shipped in licenses/ */
+	if (lic_list_load(&list, &err) < 0) {
+		ret = cmd_report_error(&err);
+		oh_err_release(&err);
+		return ret;
+	}
 	n = (size_t)(argc - optind);
 	if (fmt == REPORT_JSON)
 		all = cJSON_CreateArray();
 	if (fmt == REPORT_SARIF || fmt == REPORT_JUNIT)
 		keep = oh_xcalloc(n, sizeof(*keep));
 	for (size_t i = 0; i < n; i++) {
-		int r = validate_one(argv[optind + (int)i], profiles, all,
+		int r = validate_one(argv[optind + (int)i], profiles, list, all,
 				     keep ? &keep[i] : NULL);
 
 		if (r > worst)
@@ -268,6 +283,7 @@ static int sbom_validate_cmd(int argc, char **argv)
 	for (size_t i = 0; keep && i < n; i++)
 		sbom_report_release(&keep[i].r);
 	free(keep);
+	lic_list_free(list);
 	return worst == 2   ? OH_EXIT_USAGE
 	       : worst == 1 ? OH_EXIT_FAILED
 			    : OH_EXIT_OK;

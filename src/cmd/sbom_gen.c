@@ -165,9 +165,12 @@ static int sbom_generate_cmd(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	if (a.tv)
-		sbom_write_tv(&out, doc);
-	else
+	if (a.tv && sbom_write_tv(&out, doc, &err) < 0) {
+		oh_err_prefix(&err, "%s: ", a.path);
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	if (!a.tv)
 		sbom_write_json(&out, doc);
 	if (oh_atomic_write(a.out, out.buf, out.len, &err) < 0)
 		ret = cmd_report_error(&err);
@@ -381,7 +384,7 @@ static const struct cmd_spec convert_spec = {
 	.name = "sbom convert",
 	.usage = "sbom convert -o FILE [--format spdx-json|spdx-tv] IN",
 	.summary =
-		"Read an SPDX document (JSON or tag-value, detected from the content) and write it in the other serialisation.  What is read is written: absent fields stay absent, and JSON -> tag-value -> JSON gives the same document (hasFiles aside, which tag-value cannot say).  The output file is replaced atomically and never the input.",
+		"Read an SPDX document (JSON, YAML, tag-value or RDF/XML, detected from the content) and write it in the other serialisation.  What is read is written: absent fields stay absent, and JSON -> tag-value -> JSON gives the same document (hasFiles aside, which tag-value cannot say).  The output file is replaced atomically and never the input.",
 	.opts = convert_opts,
 };
 
@@ -457,9 +460,12 @@ int sbom_convert_main(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	if (tv)
-		sbom_write_tv(&text, doc);
-	else
+	if (tv && sbom_write_tv(&text, doc, &err) < 0) {
+		oh_err_prefix(&err, "%s: ", in);
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	if (!tv)
 		sbom_write_json(&text, doc);
 	ret = oh_atomic_write(strcmp(out, "-") == 0 ? NULL : out, text.buf,
 			      text.len, &err) < 0

@@ -177,17 +177,28 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Distinct license ids of all files' tags, sorted. */
+/*
+ * Distinct licenses of all files' licenseInfoInFiles (tags and license
+ * texts), sorted: what the package's files say, so a LICENSE file with
+ * MIT makes MIT part of it.  NOASSERTION when files were not read.
+ */
 static void info_from_files(struct gen *g, struct sbom_package *p)
 {
-	const struct sbom_source *s = g->src;
+	const struct sbom_doc *d = g->d;
 	const char **v = NULL;
 	size_t n = 0, alloc = 0;
+	bool unread = false;
 
-	for (size_t i = 0; i < s->file_nr; i++)
-		for (size_t k = 0; k < s->file[i].nids; k++) {
+	for (size_t i = 0; i < d->nfile; i++)
+		for (size_t k = 0; k < d->file[i].nlicense_info; k++) {
+			const char *id = d->file[i].license_info[k];
+
+			unread |= strcmp(id, NOASSERTION) == 0;
+			if (strcmp(id, "NONE") == 0 ||
+			    strcmp(id, NOASSERTION) == 0)
+				continue;
 			OH_GROW(v, alloc, n + 1);
-			v[n++] = s->file[i].ids[k];
+			v[n++] = id;
 		}
 	if (n > 0)
 		qsort(v, n, sizeof(*v), cmp_str);
@@ -199,7 +210,7 @@ static void info_from_files(struct gen *g, struct sbom_package *p)
 				[p->nlicense_info_from_files++] = dup(g, v[i]);
 	if (p->nlicense_info_from_files == 0)
 		p->license_info_from_files[p->nlicense_info_from_files++] =
-			"NONE";
+			unread ? NOASSERTION : "NONE";
 	free(v);
 }
 
@@ -229,8 +240,8 @@ static const char *forge_path(const char *url, const char **type)
 	static const struct {
 		const char *host, *type;
 	} hosts[] = {
+		/* registered purl types only ("gitlab" is a candidate) */
 		{ "github.com/", "github" },
-		{ "gitlab.com/", "gitlab" },
 		{ "bitbucket.org/", "bitbucket" },
 	};
 	const char *at = strchr(url, '@');
@@ -344,14 +355,14 @@ static void package(struct gen *g, struct sbom_package *p,
 	p->name = dup(g, name);
 	p->version = version ? dup(g, version) : NULL;
 	p->supplier = o->supplier ? dup(g, o->supplier) : NOASSERTION;
-	package_ids(g, p, version);
+	/* purl-spec: a purl version is a tag or a commit, not describe */
+	package_ids(g, p, s->ntags ? s->tags[0] : (s->git ? s->commit : NULL));
 	p->files_analyzed = 1;
 	p->verif_code = dup(g, s->verif_code);
 	p->license_concluded = dup(g, s->concluded);
 	note_refs(g, s->concluded);
 	p->license_declared = s->declared ? dup(g, s->declared) : NOASSERTION;
 	note_refs(g, s->declared);
-	info_from_files(g, p);
 	p->copyright = NOASSERTION;
 	p->primary_purpose = "SOURCE";
 	if (s->git)
@@ -466,6 +477,7 @@ int sbom_generate(struct sbom_doc **out, const struct sbom_source *src,
 	for (size_t i = 0; i < src->file_nr; i++)
 		file(&g, &d->file[i], &src->file[i], i);
 	d->nfile = src->file_nr;
+	info_from_files(&g, &d->pkg[0]);
 	relationships(&g);
 	extracted(&g);
 	creation(&g, opts);

@@ -7,7 +7,7 @@
  *
  * Operations: sbom_read() detects the serialisation from content
  * (sbom_format_detect) and fills a struct sbom_doc with the reader for
- * SPDX JSON, tag-value or RDF/XML; sbom_doc_to_json() turns a document
+ * SPDX JSON, YAML (libyaml, into the JSON tree), tag-value or RDF/XML; sbom_doc_to_json() turns a document
  * back into the SPDX JSON tree, which is what the validator checks and
  * what sbom_write_json() prints; sbom_write_tv() prints tag-value.
  * sbom_doc_new() starts an empty document for generators.
@@ -19,11 +19,14 @@
  *
  * Limits (untrusted input): SBOM_MAX_BYTES input bytes, SBOM_MAX_DEPTH JSON
  * nesting, SBOM_MAX_ITEMS elements in any one array; beyond them the
- * reader fails with OH_ELIMIT.  Errors name the input and a JSON path such
+ * reader fails with OH_ELIMIT.  JSON with a key given twice in one object
+ * or a NUL character in a string is refused (OH_EINPUT), as is a field of
+ * the wrong type (`"filesAnalyzed": "yes"`, an offset of 1e400).  Errors
+ * name the input and a JSON path such
  * as "packages[3].SPDXID" (JSON) or a line and column (tag-value, RDF/XML).
  *
  * Thread safety: reading is reentrant; a document is read-only afterwards.
- * Not done here: validation (sbom.h), YAML, XLSX.
+ * Not done here: validation (sbom.h), XLSX.
  */
 
 #include <stddef.h>
@@ -88,6 +91,8 @@ struct sbom_file {
 	struct sbom_checksum *checksum;
 	size_t nchecksum;
 	unsigned line;
+	size_t tv_package; /* tag-value: 1 + index of the package this file
+			    * follows (SPDX 5.2.3); 0 when none */
 };
 
 struct sbom_range {
@@ -191,6 +196,40 @@ struct sbom_doc {
 int sbom_read_json(struct sbom_doc **out, const char *s, size_t len,
 		   const char *name, struct oh_err *err);
 
+/**
+ * Parse `len` bytes of SPDX JSON text into a cJSON tree (caller frees
+ * with cJSON_Delete()), with the limits every SBOM JSON reader shares:
+ * OH_ELIMIT past SBOM_MAX_BYTES or SBOM_MAX_DEPTH nesting; OH_EINPUT for
+ * invalid JSON and for a NUL character, raw or as \u0000 (it would cut
+ * the string), at its line and column.
+ */
+int sbom_json_parse(struct cJSON **out, const char *s, size_t len,
+		    const char *name, struct oh_err *err);
+
+/**
+ * Read a tree from sbom_json_parse() into a document, as
+ * sbom_read_json() does: a key given twice in one object, or a field of
+ * the wrong JSON type, fails with OH_EINPUT and the message
+ * "<JSON path>: <problem>".
+ */
+int sbom_read_json_tree(struct sbom_doc **out, const struct cJSON *root,
+			const char *name, struct oh_err *err);
+
+/**
+ * Parse SPDX YAML with libyaml into the cJSON tree the same document in
+ * JSON gives (caller frees with cJSON_Delete()).  Quoted scalars are
+ * strings, plain ones null, booleans or numbers by the YAML 1.2 core
+ * schema, else strings.  OH_EINPUT with the line and column for invalid
+ * YAML, an alias (never expanded), a non-scalar key, a NUL character or
+ * a second document; OH_ELIMIT past SBOM_MAX_BYTES or SBOM_MAX_DEPTH.
+ */
+int sbom_yaml_parse(struct cJSON **out, const char *s, size_t len,
+		    const char *name, struct oh_err *err);
+
+/** Read SPDX YAML: sbom_yaml_parse(), then sbom_read_json_tree(). */
+int sbom_read_yaml(struct sbom_doc **out, const char *s, size_t len,
+		   const char *name, struct oh_err *err);
+
 /** Read SPDX tag-value; errors carry the line (and column). */
 int sbom_read_tv(struct sbom_doc **out, const char *s, size_t len,
 		 const char *name, struct oh_err *err);
@@ -203,8 +242,19 @@ int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		  const char *name, struct oh_err *err);
 
 /**
- * Read any supported serialisation (detected from content).  YAML, XLSX
- * and unknown formats fail with OH_EINPUT and a message saying so.
+ * Text that opens with a UTF-16 byte-order mark (FF FE or FE FF) as UTF-8
+ * (without the mark, at most 1.5 times len bytes) appended to `out`
+ * (which should have no cap): returns 1.  Returns 0 and leaves `out`
+ * alone for any other text; OH_EINPUT for an odd length or an unpaired
+ * surrogate.
+ */
+int sbom_utf16_decode(struct oh_buf *out, const char *s, size_t len,
+		      const char *name, struct oh_err *err);
+
+/**
+ * Read any supported serialisation (detected from content), in UTF-8
+ * (with or without a byte-order mark) or UTF-16 with a byte-order mark.  XLSX and
+ * unknown formats fail with OH_EINPUT and a message saying so.
  */
 int sbom_read(struct sbom_doc **out, const char *s, size_t len,
 	      const char *name, struct oh_err *err);
@@ -229,8 +279,16 @@ struct cJSON *sbom_doc_to_json(const struct sbom_doc *doc);
 /** Append the document as SPDX JSON (two-space indented, final newline). */
 void sbom_write_json(struct oh_buf *out, const struct sbom_doc *doc);
 
-/** Append the document as SPDX tag-value. */
-void sbom_write_tv(struct oh_buf *out, const struct sbom_doc *doc);
+/**
+ * Append the document as SPDX tag-value.  Tag-value has no escapes: a
+ * value it cannot carry so that sbom_read_tv() reads it back unchanged (a
+ * multi-line value holding "</text>", a blank or line break inside an id,
+ * checksum, external reference or relationship word) fails with
+ * OH_EINPUT naming the tag and element, and nothing is appended.  `err`
+ * may be NULL.  Returns 0 or OH_EINPUT.
+ */
+int sbom_write_tv(struct oh_buf *out, const struct sbom_doc *doc,
+		  struct oh_err *err);
 
 /**
  * The input line a validator JSON path names: the field's own line when

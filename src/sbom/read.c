@@ -8,9 +8,73 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "core/banned.h"
+
+/* One UTF-16 code unit at s (2 bytes), little or big endian. */
+static unsigned unit(const unsigned char *s, bool le)
+{
+	return le ? (unsigned)s[0] | (unsigned)s[1] << 8
+		  : (unsigned)s[0] << 8 | (unsigned)s[1];
+}
+
+static void put_utf8(struct oh_buf *out, unsigned cp)
+{
+	if (cp < 0x80) {
+		oh_buf_addch(out, (int)cp);
+	} else if (cp < 0x800) {
+		oh_buf_addch(out, (int)(0xc0 | cp >> 6));
+		oh_buf_addch(out, (int)(0x80 | (cp & 0x3f)));
+	} else if (cp < 0x10000) {
+		oh_buf_addch(out, (int)(0xe0 | cp >> 12));
+		oh_buf_addch(out, (int)(0x80 | (cp >> 6 & 0x3f)));
+		oh_buf_addch(out, (int)(0x80 | (cp & 0x3f)));
+	} else {
+		oh_buf_addch(out, (int)(0xf0 | cp >> 18));
+		oh_buf_addch(out, (int)(0x80 | (cp >> 12 & 0x3f)));
+		oh_buf_addch(out, (int)(0x80 | (cp >> 6 & 0x3f)));
+		oh_buf_addch(out, (int)(0x80 | (cp & 0x3f)));
+	}
+}
+
+int sbom_utf16_decode(struct oh_buf *out, const char *s, size_t len,
+		      const char *name, struct oh_err *err)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	bool le;
+	size_t i;
+
+	if (len < 2 ||
+	    !((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+		return 0;
+	le = u[0] == 0xff;
+	if (len % 2 != 0)
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "UTF-16 text of an odd number of bytes");
+	for (i = 2; i + 1 < len; i += 2) {
+		unsigned cp = unit(u + i, le);
+
+		if (cp >= 0xdc00 && cp <= 0xdfff)
+			break;
+		if (cp >= 0xd800 && cp <= 0xdbff) {
+			unsigned lo = i + 3 < len ? unit(u + i + 2, le) : 0;
+
+			if (lo < 0xdc00 || lo > 0xdfff)
+				break;
+			cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+			i += 2;
+		}
+		put_utf8(out, cp);
+	}
+	if (i < len) {
+		oh_buf_reset(out);
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "invalid UTF-16 at byte %zu", i);
+	}
+	return 1;
+}
 
 struct sbom_doc *sbom_doc_new(void)
 {
@@ -33,8 +97,35 @@ void *sbom_arena_grow(struct oh_arena *a, void *old, size_t n, size_t size)
 	return p;
 }
 
+static int read_utf8(struct sbom_doc **out, const char *s, size_t len,
+		     const char *name, struct oh_err *err);
+
+/* UTF-16 with a byte-order mark (SPDX tools ship such examples). */
 int sbom_read(struct sbom_doc **out, const char *s, size_t len,
 	      const char *name, struct oh_err *err)
+{
+	struct oh_buf u8 = OH_BUF_INIT;
+	int rc;
+
+	*out = NULL;
+	if (len > SBOM_MAX_BYTES)
+		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
+				  "document larger than %u bytes",
+				  SBOM_MAX_BYTES);
+	rc = sbom_utf16_decode(&u8, s, len, name, err);
+	if (rc == 1)
+		/* libxml2 reads UTF-16 XML itself, by its declaration */
+		rc = sbom_format_detect(u8.buf, u8.len) == SBOM_FORMAT_RDF
+			     ? sbom_read_rdf(out, s, len, name, err)
+			     : read_utf8(out, u8.buf, u8.len, name, err);
+	else if (rc == 0)
+		rc = read_utf8(out, s, len, name, err);
+	oh_buf_release(&u8);
+	return rc;
+}
+
+static int read_utf8(struct sbom_doc **out, const char *s, size_t len,
+		     const char *name, struct oh_err *err)
 {
 	enum sbom_format f = sbom_format_detect(s, len);
 
@@ -47,10 +138,11 @@ int sbom_read(struct sbom_doc **out, const char *s, size_t len,
 	case SBOM_FORMAT_RDF:
 		return sbom_read_rdf(out, s, len, name, err);
 	case SBOM_FORMAT_YAML:
+		return sbom_read_yaml(out, s, len, name, err);
 	case SBOM_FORMAT_XLSX:
 		return oh_err_set(err, OH_EINPUT, name, 0, 0,
 				  "%s is not supported; use SPDX JSON, "
-				  "tag-value or RDF/XML",
+				  "YAML, tag-value or RDF/XML",
 				  sbom_format_name(f));
 	case SBOM_FORMAT_UNKNOWN:
 		break;

@@ -51,6 +51,134 @@ static int jr_depth(const cJSON *j, int depth)
 	return 0;
 }
 
+/*
+ * A NUL byte, raw or as the escape \u0000: cJSON keeps strings as C
+ * strings, so the value would silently end there ("ab\u0000c" read as
+ * "ab").  Runs on text cJSON accepted, where a backslash only occurs in
+ * strings.
+ */
+static int jr_nul(const char *s, size_t len, const char *name,
+		  struct oh_err *err)
+{
+	const char *raw = memchr(s, '\0', len);
+	size_t at = raw ? (size_t)(raw - s) : len;
+	unsigned line, col;
+
+	for (size_t i = 0; i + 1 < at; i++) {
+		if (s[i] != '\\')
+			continue;
+		if (s[i + 1] == 'u' && i + 6 <= len &&
+		    memcmp(s + i + 2, "0000", 4) == 0) {
+			at = i;
+			break;
+		}
+		i++; /* the escaped character, "\\" included */
+	}
+	if (at == len)
+		return 0;
+	oh_text_position(s, at, &line, &col);
+	return oh_err_set(err, OH_EINPUT, name, line, col,
+			  "a NUL character in a string is refused");
+}
+
+int sbom_json_parse(cJSON **out, const char *s, size_t len, const char *name,
+		    struct oh_err *err)
+{
+	cJSON *root = NULL;
+	int rc;
+
+	*out = NULL;
+	if (len > SBOM_MAX_BYTES)
+		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
+				  "document larger than %u bytes",
+				  SBOM_MAX_BYTES);
+	if ((rc = oh_json_parse(&root, s, len, name, err)) < 0)
+		return rc;
+	if ((rc = jr_nul(s, len, name, err)) < 0)
+		goto fail;
+	if (jr_depth(root, 1) < 0) {
+		rc = oh_err_set(err, OH_ELIMIT, name, 0, 0,
+				"nesting deeper than %d", SBOM_MAX_DEPTH);
+		goto fail;
+	}
+	*out = root;
+	return 0;
+fail:
+	cJSON_Delete(root);
+	return rc;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The first key of object o given twice, or NULL. */
+static const char *dup_key(const cJSON *o)
+{
+	const cJSON *c;
+	const char **k;
+	const char *found = NULL;
+	size_t n = 0, i = 0;
+
+	cJSON_ArrayForEach(c, o) n++;
+	if (n < 2)
+		return NULL;
+	if (n <= 16) {
+		/* the usual SPDX object: pairwise, no allocation */
+		for (const cJSON *x = o->child; x; x = x->next)
+			for (const cJSON *y = x->next; y; y = y->next)
+				if (x->string && y->string &&
+				    strcmp(x->string, y->string) == 0)
+					return y->string;
+		return NULL;
+	}
+	k = oh_xcalloc(n, sizeof(*k));
+	cJSON_ArrayForEach(c, o) k[i++] = c->string ? c->string : "";
+	qsort(k, n, sizeof(*k), key_cmp);
+	for (i = 1; i < n && !found; i++)
+		if (strcmp(k[i - 1], k[i]) == 0)
+			found = k[i];
+	free(k);
+	return found;
+}
+
+/*
+ * Duplicate keys anywhere (RFC 8259 leaves their meaning open: cJSON
+ * would take the first, other readers the last).  `path` (cap bytes)
+ * holds the JSON path of j.
+ */
+static int jr_dups(struct jr *r, const cJSON *j, char *path, size_t cap)
+{
+	const cJSON *c;
+	size_t len = strlen(path);
+	size_t i = 0;
+	const char *k = cJSON_IsObject(j) ? dup_key(j) : NULL;
+	int rc = 0;
+
+	if (k) {
+		char what[128];
+
+		snprintf(what, sizeof(what), "key '%.60s' is given twice", k);
+		return jr_fail(r, OH_EINPUT, path, NULL, what);
+	}
+	cJSON_ArrayForEach(c, j)
+	{
+		if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
+			if (cJSON_IsArray(j))
+				snprintf(path + len, cap - len, "[%zu]", i);
+			else
+				snprintf(path + len, cap - len, "%s%.40s",
+					 len ? "." : "", c->string);
+			if ((rc = jr_dups(r, c, path, cap)) < 0)
+				return rc;
+			path[len] = '\0';
+		}
+		i++;
+	}
+	return 0;
+}
+
 /* String member `key` of object o, copied; NULL when absent. */
 static int jr_str(struct jr *r, const char **out, const cJSON *o,
 		  const char *key, const char *path)
@@ -295,8 +423,11 @@ static int jr_range_ptr(struct jr *r, struct sbom_range *g, const cJSON *o,
 		v = cJSON_GetObjectItemCaseSensitive(ptr, "lineNumber");
 		g->is_line = v != NULL;
 	}
-	if (v && !cJSON_IsNumber(v))
-		return jr_fail(r, OH_EINPUT, q, NULL, "expected a number");
+	if (v && (!cJSON_IsNumber(v) || !(v->valuedouble >= 0) ||
+		  v->valuedouble > 9007199254740992.0 ||
+		  v->valuedouble != (double)(long long)v->valuedouble))
+		return jr_fail(r, OH_EINPUT, q, NULL,
+			       "expected a non-negative integer");
 	if (v) {
 		if (end)
 			g->end = (long long)v->valuedouble;
@@ -551,30 +682,19 @@ static int jr_rels(struct jr *r, const cJSON *root)
 	return 0;
 }
 
-int sbom_read_json(struct sbom_doc **out, const char *s, size_t len,
-		   const char *name, struct oh_err *err)
+int sbom_read_json_tree(struct sbom_doc **out, const cJSON *root,
+			const char *name, struct oh_err *err)
 {
 	struct jr r = { .name = name, .err = err };
-	cJSON *root = NULL;
+	char path[512] = "";
 	int rc = 0;
 
 	*out = NULL;
-	if (len > SBOM_MAX_BYTES)
-		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
-				  "document larger than %u bytes",
-				  SBOM_MAX_BYTES);
-	if ((rc = oh_json_parse(&root, s, len, name, err)) < 0)
+	if (!cJSON_IsObject(root))
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "top level: expected an object");
+	if ((rc = jr_dups(&r, root, path, sizeof(path))) < 0)
 		return rc;
-	if (!cJSON_IsObject(root)) {
-		rc = oh_err_set(err, OH_EINPUT, name, 0, 0,
-				"top level: expected an object");
-		goto out;
-	}
-	if (jr_depth(root, 1) < 0) {
-		rc = oh_err_set(err, OH_ELIMIT, name, 0, 0,
-				"nesting deeper than %d", SBOM_MAX_DEPTH);
-		goto out;
-	}
 	r.doc = sbom_doc_new();
 	r.doc->format = SBOM_FORMAT_JSON;
 	if ((rc = jr_doc_top(&r, root)) < 0 ||
@@ -585,6 +705,19 @@ int sbom_read_json(struct sbom_doc **out, const char *s, size_t len,
 	r.doc = NULL;
 out:
 	sbom_doc_free(r.doc);
+	return rc;
+}
+
+int sbom_read_json(struct sbom_doc **out, const char *s, size_t len,
+		   const char *name, struct oh_err *err)
+{
+	cJSON *root = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = sbom_json_parse(&root, s, len, name, err)) < 0)
+		return rc;
+	rc = sbom_read_json_tree(out, root, name, err);
 	cJSON_Delete(root);
 	return rc;
 }

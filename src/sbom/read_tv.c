@@ -5,9 +5,11 @@
  * FileName, SnippetSPDXID, LicenseID and Annotator start a new element;
  * the tags after it belong to it (SPDXID included).  A Relationship or an
  * annotation written among an element's tags does not end the element:
- * the element's tags after it still belong to it.  Relationships must
- * be explicit (SPDX 2.3): a file listed after a package is not made part
- * of it.  Unknown tags are skipped.  Errors give the line (and column);
+ * the element's tags after it still belong to it.  As SPDX 2.3 clause
+ * 5.2.3 says (and tools-python reads), a file that follows a package
+ * belongs to it: the reader adds "package CONTAINS file" for the last
+ * package before each file, unless the document states that very
+ * relationship itself.  Unknown tags are skipped.  Errors give the line (and column);
  * the line of every field read is kept (doc->fieldline) for diagnostics.
  */
 #include "sbom/model.h"
@@ -16,6 +18,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/err.h"
 #include "core/xalloc.h"
@@ -41,6 +44,7 @@ struct tv {
 	enum section sec;
 	enum section elem; /* the element a relationship or annotation is in */
 	unsigned line;
+	size_t last_pkg;          /* 1 + index of the last package; 0 none */
 	struct counters elem_cnt; /* list fields of the current element */
 	struct counters doc_cnt;  /* list fields of the document */
 };
@@ -133,11 +137,15 @@ static int start(struct tv *t, enum section s)
 			struct sbom_package *p = PUSH(t, d->pkg, d->npkg);
 			p->files_analyzed = -1;
 			p->line = t->line;
+			t->last_pkg = d->npkg;
 		}
 		break;
 	case S_FILE:
-		if ((rc = limit(t, d->nfile)) == 0)
-			PUSH(t, d->file, d->nfile)->line = t->line;
+		if ((rc = limit(t, d->nfile)) == 0) {
+			struct sbom_file *f = PUSH(t, d->file, d->nfile);
+			f->line = t->line;
+			f->tv_package = t->last_pkg;
+		}
 		break;
 	case S_SNIP:
 		if ((rc = limit(t, d->nsnippet)) == 0)
@@ -302,15 +310,20 @@ static int verif_code(struct tv *t, struct sbom_package *p, char *v)
 
 	if (open) {
 		char *close = strrchr(open, ')');
-		char *s = strchr(open, ':');
+		char *s = open + 1;
 
 		*open = '\0';
-		if (!close || !s || s > close)
+		if (!close || close[1 + strspn(close + 1, " \t")] != '\0')
 			return fail(t, 0,
 				    "expected 'HEX (excludes: FILE, ...)'",
 				    NULL);
 		*close = '\0';
-		excludes(t, p, s + 1);
+		/* "(excludes: a, b)" (7.9) or "(a, b)" as the 2.3 example */
+		s += strspn(s, " \t");
+		if (strncasecmp(s, "excludes", 8) == 0 &&
+		    s[8 + strspn(s + 8, " \t")] == ':')
+			s = strchr(s, ':') + 1;
+		excludes(t, p, s);
 		end = open;
 	}
 	while (end > v && end[-1] == ' ')
@@ -831,6 +844,67 @@ static int parse(struct tv *t, const char *s, size_t len)
 	return rc;
 }
 
+static int key_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "a\nb" in arena `a`: one key for the pair a CONTAINS b. */
+static const char *pair_key(struct oh_arena *a, const char *x, const char *y)
+{
+	size_t nx = strlen(x), ny = strlen(y);
+	char *k = oh_arena_alloc(a, nx + ny + 2);
+
+	memcpy(k, x, nx);
+	k[nx] = '\n';
+	memcpy(k + nx + 1, y, ny + 1);
+	return k;
+}
+
+/*
+ * SPDX 5.2.3: each file that follows a package is CONTAINED by the last
+ * package before it.  Added after the relationships read, skipping the
+ * pairs the document states itself.  O((r + f) log r).
+ */
+static int implied_contains(struct tv *t)
+{
+	struct sbom_doc *d = t->d;
+	struct oh_arena tmp = OH_ARENA_INIT;
+	const char **keys = oh_xcalloc(d->nrel + 1, sizeof(*keys));
+	size_t nkeys = 0, nrel = d->nrel;
+	int rc = 0;
+
+	for (size_t i = 0; i < nrel; i++)
+		if (strcmp(d->rel[i].type, "CONTAINS") == 0)
+			keys[nkeys++] = pair_key(&tmp, d->rel[i].element,
+						 d->rel[i].related);
+	qsort(keys, nkeys, sizeof(*keys), key_cmp);
+	for (size_t i = 0; i < d->nfile && rc == 0; i++) {
+		const struct sbom_file *f = &d->file[i];
+		const char *pkg =
+			f->tv_package ? d->pkg[f->tv_package - 1].spdxid : NULL;
+		const char *k;
+		struct sbom_relationship *r;
+
+		if (!pkg || !f->spdxid)
+			continue;
+		k = pair_key(&tmp, pkg, f->spdxid);
+		if (bsearch(&k, keys, nkeys, sizeof(*keys), key_cmp))
+			continue;
+		t->line = f->line;
+		if ((rc = limit(t, d->nrel)) < 0)
+			break;
+		r = PUSH(t, d->rel, d->nrel);
+		r->element = pkg;
+		r->type = "CONTAINS";
+		r->related = f->spdxid;
+		r->line = f->line;
+	}
+	free(keys);
+	oh_arena_release(&tmp);
+	return rc;
+}
+
 int sbom_read_tv(struct sbom_doc **out, const char *s, size_t len,
 		 const char *name, struct oh_err *err)
 {
@@ -845,6 +919,8 @@ int sbom_read_tv(struct sbom_doc **out, const char *s, size_t len,
 	t.d = sbom_doc_new();
 	t.d->format = SBOM_FORMAT_TAGVALUE;
 	rc = parse(&t, s, len);
+	if (rc == 0)
+		rc = implied_contains(&t);
 	if (rc == 0 && !t.d->spdx_version)
 		rc = oh_err_set(err, OH_EINPUT, name, 0, 0,
 				"not an SPDX document: no SPDXVersion tag");

@@ -13,12 +13,16 @@
  * tag-value and RDF/XML are read into the
  * document model (model.h) and checked in its SPDX JSON form, each diagnostic's place then starting
  * with the input line of its element ("line 12: packages[0].name").  YAML
- * and XLSX are refused as unsupported.
+ * is read into the JSON tree (model.h) and checked as JSON; XLSX is
+ * refused as unsupported.
  *
  * Limits: SBOM_MAX_BYTES (256 MiB) of input (OH_ELIMIT), SBOM_MAX_DIAGS diagnostics
- * kept (the rest counted), SBOM_MAX_ELEMENTS SPDX ids; JSON nesting is
- * bounded by cJSON (1000).  License expressions go through lic_expr_parse
- * (syntax only: ids not on the SPDX list are not errors here).
+ * kept (the rest counted), SBOM_MAX_ELEMENTS SPDX ids; JSON is parsed by
+ * sbom_json_parse() (model.h) as scan reads it: SBOM_MAX_DEPTH nesting, NUL
+ * characters refused; what the document reader refuses (duplicate keys,
+ * wrong types) is an SPDX-JSON error.  License expressions go through lic_expr_parse
+ * with the SPDX license list when one is given (unknown ids are errors,
+ * deprecated ones warnings).
  *
  * Pure over the bytes given; no file, network or clock access.  Thread
  * safe (no globals).
@@ -29,6 +33,7 @@
 
 #include "core/arena.h"
 
+struct lic_list;
 struct oh_err;
 
 #define SBOM_MAX_BYTES    (256u << 20)
@@ -37,7 +42,11 @@ struct oh_err;
 
 enum sbom_profile {
 	SBOM_PROFILE_SPDX = 1u << 0, /* the specification */
-	SBOM_PROFILE_NTIA = 1u << 1, /* NTIA minimum elements */
+	SBOM_PROFILE_NTIA = 1u << 1, /* NTIA minimum elements, as the SPDX
+				      * reference checker tests them */
+	SBOM_PROFILE_NTIA_STRICT = 1u << 2, /* NTIA plus a purl/CPE/SWID or
+					     * checksum and a relationship
+					     * naming each package */
 };
 
 enum sbom_format {
@@ -88,13 +97,15 @@ const char *sbom_format_name(enum sbom_format f);
 
 /**
  * Validate `len` bytes named `name` under `profiles` (enum sbom_profile
- * bits) into `out` (SBOM_REPORT_INIT).  Returns 0 when the document was
+ * bits) into `out` (SBOM_REPORT_INIT).  With `licenses` (may be NULL:
+ * syntax only) license ids must be on the list (SPDX-LICENSE-UNKNOWN).  Returns 0 when the document was
  * read (valid or not: see out->errors), OH_EINPUT when it cannot be read
  * (not JSON, another format, not an SPDX document; err has the place),
  * OH_ELIMIT past SBOM_MAX_BYTES.
  */
 int sbom_validate(struct sbom_report *out, const char *data, size_t len,
-		  const char *name, unsigned profiles, struct oh_err *err);
+		  const char *name, unsigned profiles,
+		  const struct lic_list *licenses, struct oh_err *err);
 
 /** Free the report's contents. */
 void sbom_report_release(struct sbom_report *r);

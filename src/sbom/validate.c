@@ -9,6 +9,7 @@
 #include "sbom/sbom.h"
 #include "sbom/model.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "core/json.h"
 #include "core/xalloc.h"
 #include "license/expr.h"
+#include "sbom/syntax.h"
 #include "core/banned.h"
 
 /* Open-addressing hash set of strings owned elsewhere (the cJSON tree). */
@@ -31,13 +33,16 @@ struct strset {
 };
 
 struct vctx {
-	struct sbom_report *r;   /* being filled */
-	unsigned profiles;       /* enum sbom_profile */
-	bool v22;                /* SPDX-2.2 rules */
-	const cJSON *doc;        /* the root */
-	struct strset ids;       /* every SPDXID (tree strings) */
-	struct strset related;   /* ids in a non-DESCRIBES relationship */
-	struct strset extracted; /* LicenseRef- ids defined (tree strings) */
+	struct sbom_report *r;    /* being filled */
+	unsigned profiles;        /* enum sbom_profile */
+	bool v22;                 /* SPDX-2.2 rules */
+	const cJSON *doc;         /* the root */
+	struct strset ids;        /* every SPDXID (tree strings) */
+	struct strset related;    /* ids in a non-DESCRIBES relationship */
+	struct strset extracted;  /* LicenseRef- ids defined (tree strings) */
+	struct strset files;      /* SPDXIDs of files */
+	struct strset unanalyzed; /* SPDXIDs of packages filesAnalyzed false */
+	const struct lic_list *licenses; /* ids known; NULL: syntax only */
 };
 
 static void diag(struct vctx *c, enum sbom_severity sev, const char *code,
@@ -185,21 +190,6 @@ static void add_id(struct vctx *c, const char *id, const char *where)
 	set_add(&c->ids, id);
 }
 
-/* YYYY-MM-DDThh:mm:ssZ exactly. */
-static bool is_utc_date(const char *s)
-{
-	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
-
-	if (strlen(s) != sizeof(shape) - 1)
-		return false;
-	for (size_t i = 0; shape[i] != '\0'; i++) {
-		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9')
-				    : s[i] != shape[i])
-			return false;
-	}
-	return true;
-}
-
 /* Lower-case hex of exactly n digits; *upper set when upper-case used. */
 static bool is_hex(const char *s, size_t n, bool *upper)
 {
@@ -239,6 +229,12 @@ static size_t checksum_len(const char *alg)
 	return (size_t)-1;
 }
 
+static bool v23_algorithm(const char *alg)
+{
+	return strncmp(alg, "SHA3-", 5) == 0 || strncmp(alg, "BLAKE", 5) == 0 ||
+	       strcmp(alg, "ADLER32") == 0;
+}
+
 static void checksums(struct vctx *c, const cJSON *o, const char *element,
 		      const char *base, bool need_sha1)
 {
@@ -268,14 +264,17 @@ static void checksums(struct vctx *c, const cJSON *o, const char *element,
 			continue;
 		}
 		sha1 |= strcmp(alg, "SHA1") == 0;
+		if (c->v22 && v23_algorithm(alg))
+			diag(c, SBOM_ERROR, "SPDX-CHECKSUM", element, where,
+			     "checksum algorithm '%s' is new in SPDX 2.3", alg);
 		if (!is_hex(val, want, &upper))
 			diag(c, SBOM_ERROR, "SPDX-CHECKSUM", element, where,
 			     "%s value '%.70s' is not %zu hex digits", alg, val,
 			     want);
 		else if (upper)
-			diag(c, SBOM_WARNING, "SPDX-CHECKSUM-CASE", element,
+			diag(c, SBOM_ERROR, "SPDX-CHECKSUM-CASE", element,
 			     where,
-			     "%s value is upper-case hex; the specification uses lower case",
+			     "%s value is upper-case hex; SPDX wants lower case (clauses 7.10, 8.4)",
 			     alg);
 	}
 	if (need_sha1 && !sha1)
@@ -284,6 +283,8 @@ static void checksums(struct vctx *c, const cJSON *o, const char *element,
 }
 
 /* ---- license fields ---------------------------------------------------- */
+
+static bool doc_ref_declared(const struct vctx *c, const char *ref, size_t len);
 
 struct refs_ctx {
 	struct vctx *c;
@@ -297,8 +298,17 @@ static int check_ref(void *p, const struct lic_expr_node *leaf)
 	const struct lic_expr_node *n =
 		leaf->kind == LIC_EXPR_WITH ? leaf->left : leaf;
 
-	if (n->kind != LIC_EXPR_REF || n->document_ref)
+	if (n->kind != LIC_EXPR_REF)
 		return 0;
+	if (n->document_ref) {
+		if (!doc_ref_declared(rc->c, n->document_ref,
+				      strlen(n->document_ref)))
+			diag(rc->c, SBOM_ERROR, "SPDX-DOCREF-UNDECLARED",
+			     rc->element, rc->where,
+			     "'%.60s' is not declared in externalDocumentRefs",
+			     n->document_ref);
+		return 0;
+	}
 	if (set_has(&rc->c->extracted, n->id))
 		return 0;
 	diag(rc->c, SBOM_ERROR, "SPDX-LICENSEREF-UNDEFINED", rc->element,
@@ -308,14 +318,50 @@ static int check_ref(void *p, const struct lic_expr_node *leaf)
 	return 0;
 }
 
+/* What the parser noted with the license list: unknown and deprecated. */
+static void license_warnings(struct vctx *c, const struct lic_expr *e,
+			     const char *element, const char *where)
+{
+	for (size_t i = 0; i < e->nwarning; i++) {
+		const struct lic_expr_warning *w = &e->warning[i];
+
+		if (w->kind == LIC_EXPR_W_UNKNOWN_ID ||
+		    w->kind == LIC_EXPR_W_UNKNOWN_EXC)
+			diag(c, SBOM_ERROR, "SPDX-LICENSE-UNKNOWN", element,
+			     where,
+			     "%s: not on the SPDX license list (use a LicenseRef- defined in hasExtractedLicensingInfos)",
+			     w->msg);
+		else if (w->kind == LIC_EXPR_W_DEPRECATED)
+			diag(c, SBOM_WARNING, "SPDX-LICENSE-DEPRECATED",
+			     element, where, "%s", w->msg);
+	}
+}
+
+/* One license expression (or NONE / NOASSERTION) at `where`. */
+static void license_value(struct vctx *c, const char *v, const char *element,
+			  const char *where)
+{
+	struct lic_expr *e = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	struct refs_ctx rc = { .c = c, .element = element, .where = where };
+
+	if (lic_expr_parse(&e, v, strlen(v), c->licenses, 0, where, &err) < 0) {
+		diag(c, SBOM_ERROR, "SPDX-LICENSE-EXPR", element, where,
+		     "'%.80s' is not a valid SPDX license expression: %s", v,
+		     err.msg);
+	} else {
+		lic_expr_walk(e->root, check_ref, &rc);
+		license_warnings(c, e, element, where);
+	}
+	lic_expr_free(e);
+	oh_err_release(&err);
+}
+
 static void license_field(struct vctx *c, const cJSON *o, const char *key,
 			  const char *element, const char *base, bool required)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	struct lic_expr *e = NULL;
-	struct oh_err err = OH_ERR_INIT;
 	char where[256];
-	struct refs_ctx rc = { .c = c, .element = element, .where = where };
 
 	path(where, sizeof(where), base, key);
 	if (!v) {
@@ -329,15 +375,39 @@ static void license_field(struct vctx *c, const cJSON *o, const char *key,
 		     "'%s' must be a string", key);
 		return;
 	}
-	if (lic_expr_parse(&e, v->valuestring, strlen(v->valuestring), NULL, 0,
-			   where, &err) < 0)
-		diag(c, SBOM_ERROR, "SPDX-LICENSE-EXPR", element, where,
-		     "'%.80s' is not a valid SPDX license expression: %s",
-		     v->valuestring, err.msg);
-	else
-		lic_expr_walk(e->root, check_ref, &rc);
-	lic_expr_free(e);
-	oh_err_release(&err);
+	license_value(c, v->valuestring, element, where);
+}
+
+/* Each entry of the array obj.key: a license (licenseInfoInFiles, ...). */
+static void license_list(struct vctx *c, const cJSON *o, const char *key,
+			 const char *element, const char *base)
+{
+	const cJSON *it;
+	size_t k = 0;
+	char where[256];
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(o, key))
+	{
+		snprintf(where, sizeof(where), "%s%s%s[%zu]", base,
+			 base[0] ? "." : "", key, k++);
+		if (!cJSON_IsString(it))
+			diag(c, SBOM_ERROR, "SPDX-LICENSE-EXPR", element, where,
+			     "not a license id, NONE or NOASSERTION");
+		else
+			license_value(c, it->valuestring, element, where);
+	}
+}
+
+/* LicenseRef- followed by letters, digits, '.' or '-' (clause 10.1). */
+static bool is_license_ref(const char *s)
+{
+	if (strncmp(s, "LicenseRef-", 11) != 0 || s[11] == '\0')
+		return false;
+	for (s += 11; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '-'))
+			return false;
+	return true;
 }
 
 static void collect_extracted(struct vctx *c)
@@ -354,9 +424,9 @@ static void collect_extracted(struct vctx *c)
 
 		snprintf(where, sizeof(where),
 			 "hasExtractedLicensingInfos[%zu]", i++);
-		if (!id || strncmp(id, "LicenseRef-", 11) != 0) {
-			diag(c, SBOM_ERROR, "SPDX-EXTRACTED", NULL, where,
-			     "'licenseId' must be a LicenseRef-... id");
+		if (!id || !is_license_ref(id)) {
+			diag(c, SBOM_ERROR, "SPDX-EXTRACTED", id, where,
+			     "'licenseId' must be LicenseRef- followed by letters, digits, '.' or '-'");
 			continue;
 		}
 		if (!str(it, "extractedText"))
@@ -386,7 +456,7 @@ static void creation_info(struct vctx *c)
 		return;
 	}
 	created = need(c, ci, "created", "SPDX-CREATED", NULL, "creationInfo");
-	if (created && !is_utc_date(created))
+	if (created && !sbom_date_is_valid(created))
 		diag(c, SBOM_ERROR, "SPDX-CREATED", NULL,
 		     "creationInfo.created",
 		     "'%.40s' is not a UTC time YYYY-MM-DDThh:mm:ssZ", created);
@@ -399,14 +469,17 @@ static void creation_info(struct vctx *c)
 	}
 	cJSON_ArrayForEach(it, creators)
 	{
+		const char *why =
+			cJSON_IsString(it)
+				? sbom_actor_error(it->valuestring, true, false)
+				: "is not a string";
+
 		snprintf(where, sizeof(where), "creationInfo.creators[%zu]",
 			 i++);
-		if (!cJSON_IsString(it) ||
-		    (strncmp(it->valuestring, "Person: ", 8) != 0 &&
-		     strncmp(it->valuestring, "Organization: ", 14) != 0 &&
-		     strncmp(it->valuestring, "Tool: ", 6) != 0))
+		if (why)
 			diag(c, SBOM_ERROR, "SPDX-CREATORS", NULL, where,
-			     "a creator starts with 'Person: ', 'Organization: ' or 'Tool: '");
+			     "creator '%.60s' %s",
+			     cJSON_IsString(it) ? it->valuestring : "", why);
 	}
 }
 
@@ -443,12 +516,35 @@ static void document(struct vctx *c)
 
 /* ---- packages and files ------------------------------------------------ */
 
+/* filesAnalyzed, true when absent (a non-boolean is a type error). */
 static bool files_analyzed(const cJSON *pkg)
 {
 	const cJSON *fa =
 		cJSON_GetObjectItemCaseSensitive(pkg, "filesAnalyzed");
 
-	return !fa || cJSON_IsTrue(fa);
+	return !cJSON_IsFalse(fa);
+}
+
+/* Excluded file names are relative to the package, like file names. */
+static void excluded_files(struct vctx *c, const cJSON *vc, const char *id,
+			   const char *base)
+{
+	const cJSON *it;
+	size_t i = 0;
+	char where[300];
+
+	cJSON_ArrayForEach(it,
+			   cJSON_GetObjectItemCaseSensitive(
+				   vc, "packageVerificationCodeExcludedFiles"))
+	{
+		snprintf(where, sizeof(where),
+			 "%s.packageVerificationCodeExcludedFiles[%zu]", base,
+			 i++);
+		if (cJSON_IsString(it) && it->valuestring[0] == '/')
+			diag(c, SBOM_ERROR, "SPDX-FILE-NAME", id, where,
+			     "'%.60s' is an absolute path; file names are relative to the package (clause 8.1)",
+			     it->valuestring);
+	}
 }
 
 static void verification_code(struct vctx *c, const cJSON *pkg, const char *id,
@@ -476,8 +572,9 @@ static void verification_code(struct vctx *c, const cJSON *pkg, const char *id,
 		diag(c, SBOM_ERROR, "SPDX-VERIFICATION-CODE", id, where,
 		     "'packageVerificationCodeValue' must be 40 hex digits (SHA1)");
 	else if (upper)
-		diag(c, SBOM_WARNING, "SPDX-CHECKSUM-CASE", id, where,
-		     "verification code is upper-case hex");
+		diag(c, SBOM_ERROR, "SPDX-CHECKSUM-CASE", id, where,
+		     "the verification code is upper-case hex; SPDX wants lower case (clause 7.9)");
+	excluded_files(c, vc, id, where);
 }
 
 /* ---- enumerations (SPDX 2.2/2.3 JSON schema values) ------------------ */
@@ -551,11 +648,250 @@ static void enum_each(struct vctx *c, const cJSON *obj, const char *key,
 	}
 }
 
+/* ---- annotations (clause 12) -------------------------------------------- */
+
+static void annotation(struct vctx *c, const cJSON *an, const char *id,
+		       const char *where)
+{
+	const char *who = str(an, "annotator");
+	const char *date = str(an, "annotationDate");
+	const char *why = who ? sbom_actor_error(who, true, false) : NULL;
+
+	enum_field(c, an, "annotationType", annotation_types, id, where);
+	if (!who || !date || !str(an, "annotationType") || !str(an, "comment"))
+		diag(c, SBOM_ERROR, "SPDX-ANNOTATION", id, where,
+		     "an annotation needs annotator, annotationDate, annotationType and comment");
+	if (why)
+		diag(c, SBOM_ERROR, "SPDX-ACTOR", id, where,
+		     "annotator '%.60s' %s", who, why);
+	if (date && !sbom_date_is_valid(date))
+		diag(c, SBOM_ERROR, "SPDX-DATE", id, where,
+		     "annotationDate '%.40s' is not a UTC time YYYY-MM-DDThh:mm:ssZ",
+		     date);
+}
+
+static void annotations(struct vctx *c, const cJSON *o, const char *id,
+			const char *base)
+{
+	const cJSON *it;
+	size_t i = 0;
+	char where[160];
+
+	cJSON_ArrayForEach(it,
+			   cJSON_GetObjectItemCaseSensitive(o, "annotations"))
+	{
+		snprintf(where, sizeof(where), "%s%sannotations[%zu]", base,
+			 base[0] ? "." : "", i++);
+		if (cJSON_IsObject(it))
+			annotation(c, it, id, where);
+		else
+			diag(c, SBOM_ERROR, "SPDX-ANNOTATION", id, where,
+			     "an annotation must be an object");
+	}
+}
+
+/* ---- package fields ---------------------------------------------------- */
+
+/* Annex F: the reference types of each category (OTHER takes any). */
+static const struct {
+	const char *category; /* also with '_' for '-' (JSON schema) */
+	const char *types[7];
+} ref_types[] = {
+	{ "SECURITY",
+	  { "cpe22Type", "cpe23Type", "advisory", "fix", "url", "swid",
+	    NULL } },
+	{ "PACKAGE-MANAGER",
+	  { "maven-central", "npm", "nuget", "bower", "purl", NULL } },
+	{ "PERSISTENT-ID", { "swh", "gitoid", NULL } },
+};
+
+/* NULL when `type` belongs to `category`, else the category's name. */
+static const char *type_in_category(const char *category, const char *type)
+{
+	for (size_t i = 0; i < sizeof(ref_types) / sizeof(ref_types[0]); i++) {
+		size_t n = strlen(ref_types[i].category);
+
+		if (strlen(category) != n)
+			continue;
+		for (size_t k = 0; k < n; k++) {
+			char a = ref_types[i].category[k], b = category[k];
+
+			if (a != b && !(a == '-' && b == '_'))
+				goto next;
+		}
+		for (size_t k = 0; ref_types[i].types[k]; k++)
+			if (strcmp(ref_types[i].types[k], type) == 0)
+				return NULL;
+		return ref_types[i].category;
+	next:;
+	}
+	return NULL;
+}
+
+/* The locator's syntax for its type (annex F); NULL when fine. */
+static const char *locator_error(const char *type, const char *loc)
+{
+	if (strcmp(type, "purl") == 0)
+		return sbom_purl_error(loc);
+	if (strcmp(type, "cpe23Type") == 0)
+		return sbom_cpe23_error(loc);
+	if (strcmp(type, "cpe22Type") == 0)
+		return sbom_cpe22_error(loc);
+	if (strcmp(type, "advisory") == 0 || strcmp(type, "fix") == 0 ||
+	    strcmp(type, "url") == 0)
+		return sbom_url_error(loc);
+	if (strcmp(type, "swid") == 0 && strncmp(loc, "swid:", 5) != 0)
+		return "does not start with 'swid:'";
+	if (strcmp(type, "npm") == 0 &&
+	    (!strchr(loc + 1, '@') || strchr(loc, ' ')))
+		return "is not of the form name@version";
+	if (strstr(loc, " ") || strchr(loc, '\t') || strchr(loc, '\n'))
+		return "holds a blank";
+	return NULL;
+}
+
+static void external_ref(struct vctx *c, const cJSON *r, const char *id,
+			 const char *where)
+{
+	const char *cat = str(r, "referenceCategory");
+	const char *type = str(r, "referenceType");
+	const char *loc = str(r, "referenceLocator");
+	const char *want, *why;
+
+	if (!cat || !type || !loc) {
+		diag(c, SBOM_ERROR, "SPDX-EXTREF", id, where,
+		     "an external reference needs referenceCategory, referenceType and referenceLocator");
+		return;
+	}
+	want = type_in_category(cat, type);
+	if (want)
+		diag(c, SBOM_ERROR, "SPDX-EXTREF", id, where,
+		     "type '%.40s' is not one of the category %s (annex F)",
+		     type, want);
+	why = locator_error(type, loc);
+	if (why)
+		diag(c, SBOM_ERROR, "SPDX-EXTREF", id, where,
+		     "%s locator '%.80s' %s", type, loc, why);
+}
+
+static void external_refs_of(struct vctx *c, const cJSON *pkg, const char *id,
+			     const char *base)
+{
+	const cJSON *it;
+	size_t i = 0;
+	char where[160];
+
+	enum_each(c, pkg, "externalRefs", "referenceCategory", ref_categories,
+		  id, base);
+	cJSON_ArrayForEach(
+		it, cJSON_GetObjectItemCaseSensitive(pkg, "externalRefs"))
+	{
+		snprintf(where, sizeof(where), "%s.externalRefs[%zu]", base,
+			 i++);
+		if (cJSON_IsObject(it))
+			external_ref(c, it, id, where);
+	}
+}
+
+/* supplier, originator: Person or Organization, or NOASSERTION (7.5). */
+static void actor_field(struct vctx *c, const cJSON *o, const char *key,
+			const char *id, const char *base)
+{
+	const char *v = str(o, key);
+	const char *why = v ? sbom_actor_error(v, false, true) : NULL;
+	char where[128];
+
+	if (!why)
+		return;
+	path(where, sizeof(where), base, key);
+	diag(c, SBOM_ERROR, "SPDX-ACTOR", id, where, "%s '%.60s' %s", key, v,
+	     why);
+}
+
+static void date_field(struct vctx *c, const cJSON *o, const char *key,
+		       const char *id, const char *base)
+{
+	const char *v = str(o, key);
+	char where[128];
+
+	if (!v || sbom_date_is_valid(v))
+		return;
+	path(where, sizeof(where), base, key);
+	diag(c, SBOM_ERROR, "SPDX-DATE", id, where,
+	     "%s '%.40s' is not a UTC time YYYY-MM-DDThh:mm:ssZ", key, v);
+}
+
+static void urls(struct vctx *c, const cJSON *pkg, const char *id,
+		 const char *base)
+{
+	const char *dl = str(pkg, "downloadLocation");
+	const char *hp = str(pkg, "homepage");
+	const char *why;
+	char where[128];
+
+	if (dl && dl[0] != '\0' &&
+	    (why = sbom_download_location_error(dl)) != NULL) {
+		path(where, sizeof(where), base, "downloadLocation");
+		diag(c, SBOM_ERROR, "SPDX-DOWNLOAD-LOCATION", id, where,
+		     "'%.80s' %s: a URL, a VCS location, NONE or NOASSERTION is wanted (clause 7.7)",
+		     dl, why);
+	}
+	if (hp && strcmp(hp, "NONE") != 0 && strcmp(hp, "NOASSERTION") != 0 &&
+	    (why = sbom_url_error(hp)) != NULL) {
+		path(where, sizeof(where), base, "homepage");
+		diag(c, SBOM_ERROR, "SPDX-HOMEPAGE", id, where,
+		     "'%.80s' %s: a URL, NONE or NOASSERTION is wanted (clause 7.11)",
+		     hp, why);
+	}
+}
+
+/* SPDX 2.3 additions must not appear in a 2.2 document. */
+static void v23_fields(struct vctx *c, const cJSON *pkg, const char *id,
+		       const char *base)
+{
+	static const char *const keys[] = { "primaryPackagePurpose",
+					    "releaseDate", "builtDate",
+					    "validUntilDate", NULL };
+	char where[128];
+
+	for (size_t i = 0; c->v22 && keys[i]; i++) {
+		if (!cJSON_GetObjectItemCaseSensitive(pkg, keys[i]))
+			continue;
+		path(where, sizeof(where), base, keys[i]);
+		diag(c, SBOM_ERROR, "SPDX-VERSION-FIELD", id, where,
+		     "'%s' is new in SPDX 2.3; this is an SPDX-2.2 document",
+		     keys[i]);
+	}
+}
+
+/* filesAnalyzed false: no files, so nothing learnt from them (7.8, 7.14). */
+static void unanalyzed(struct vctx *c, const cJSON *pkg, const char *id,
+		       const char *base)
+{
+	char where[128];
+
+	if (files_analyzed(pkg))
+		return;
+	if (id)
+		set_add(&c->unanalyzed, id);
+	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+		    pkg, "licenseInfoFromFiles")) > 0) {
+		path(where, sizeof(where), base, "licenseInfoFromFiles");
+		diag(c, SBOM_ERROR, "SPDX-FILES-ANALYZED", id, where,
+		     "a package with filesAnalyzed false has no licenseInfoFromFiles");
+	}
+	if (cJSON_GetArraySize(
+		    cJSON_GetObjectItemCaseSensitive(pkg, "hasFiles")) > 0) {
+		path(where, sizeof(where), base, "hasFiles");
+		diag(c, SBOM_ERROR, "SPDX-FILES-ANALYZED", id, where,
+		     "a package with filesAnalyzed false contains no files");
+	}
+}
+
 static void package(struct vctx *c, const cJSON *pkg, size_t idx)
 {
 	char base[64];
 	const char *id;
-	const char *dl;
 
 	snprintf(base, sizeof(base), "packages[%zu]", idx);
 	if (!cJSON_IsObject(pkg)) {
@@ -571,13 +907,16 @@ static void package(struct vctx *c, const cJSON *pkg, size_t idx)
 		add_id(c, id, where);
 	}
 	need(c, pkg, "name", "SPDX-PACKAGE-NAME", id, base);
-	dl = need(c, pkg, "downloadLocation", "SPDX-DOWNLOAD-LOCATION", id,
-		  base);
-	(void)dl;
+	need(c, pkg, "downloadLocation", "SPDX-DOWNLOAD-LOCATION", id, base);
+	urls(c, pkg, id, base);
+	actor_field(c, pkg, "supplier", id, base);
+	actor_field(c, pkg, "originator", id, base);
 	checksums(c, pkg, id, base, false);
 	verification_code(c, pkg, id, base);
+	unanalyzed(c, pkg, id, base);
 	license_field(c, pkg, "licenseConcluded", id, base, c->v22);
 	license_field(c, pkg, "licenseDeclared", id, base, c->v22);
+	license_list(c, pkg, "licenseInfoFromFiles", id, base);
 	if (c->v22 && !cJSON_GetObjectItemCaseSensitive(pkg, "copyrightText"))
 		diag(c, SBOM_ERROR, "SPDX-COPYRIGHT-MISSING", id, base,
 		     "'copyrightText' is required in SPDX 2.2");
@@ -589,47 +928,103 @@ static void package(struct vctx *c, const cJSON *pkg, size_t idx)
 		enum_field(c, pkg, "primaryPackagePurpose", purposes, id,
 			   where);
 	}
-	enum_each(c, pkg, "externalRefs", "referenceCategory", ref_categories,
-		  id, base);
-	enum_each(c, pkg, "annotations", "annotationType", annotation_types, id,
-		  base);
+	v23_fields(c, pkg, id, base);
+	date_field(c, pkg, "releaseDate", id, base);
+	date_field(c, pkg, "builtDate", id, base);
+	date_field(c, pkg, "validUntilDate", id, base);
+	external_refs_of(c, pkg, id, base);
+	annotations(c, pkg, id, base);
 }
 
 static void file(struct vctx *c, const cJSON *f, size_t idx)
 {
-	const cJSON *infos, *it;
 	char base[64], where[96];
-	const char *id;
-	size_t k = 0;
+	const char *id, *name;
 
 	snprintf(base, sizeof(base), "files[%zu]", idx);
 	id = need(c, f, "SPDXID", "SPDX-ID", NULL, base);
 	if (id) {
 		snprintf(where, sizeof(where), "%s.SPDXID", base);
 		add_id(c, id, where);
+		set_add(&c->files, id);
 	}
-	need(c, f, "fileName", "SPDX-FILE-NAME", id, base);
+	name = need(c, f, "fileName", "SPDX-FILE-NAME", id, base);
+	if (name && name[0] == '/') {
+		snprintf(where, sizeof(where), "%s.fileName", base);
+		diag(c, SBOM_ERROR, "SPDX-FILE-NAME", id, where,
+		     "'%.60s' is an absolute path; file names are relative to the package (clause 8.1)",
+		     name);
+	}
 	checksums(c, f, id, base, true);
 	enum_each(c, f, "fileTypes", NULL, file_types, id, base);
-	enum_each(c, f, "annotations", "annotationType", annotation_types, id,
-		  base);
+	annotations(c, f, id, base);
 	license_field(c, f, "licenseConcluded", id, base, c->v22);
-	infos = cJSON_GetObjectItemCaseSensitive(f, "licenseInfoInFiles");
-	cJSON_ArrayForEach(it, infos)
-	{
-		struct lic_expr *e = NULL;
-		struct oh_err err = OH_ERR_INIT;
+	license_list(c, f, "licenseInfoInFiles", id, base);
+}
 
-		snprintf(where, sizeof(where), "%s.licenseInfoInFiles[%zu]",
-			 base, k++);
-		if (!cJSON_IsString(it) ||
-		    lic_expr_parse(&e, it->valuestring, strlen(it->valuestring),
-				   NULL, 0, where, &err) < 0)
-			diag(c, SBOM_ERROR, "SPDX-LICENSE-EXPR", id, where,
-			     "not a license id, NONE or NOASSERTION");
-		lic_expr_free(e);
-		oh_err_release(&err);
+/* One range pointer: 1-based offset or line number (clause 9.3, 9.4). */
+static long long range_at(const cJSON *r, const char *ptr, bool *line)
+{
+	const cJSON *p = cJSON_GetObjectItemCaseSensitive(r, ptr);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(p, "offset");
+
+	*line = v == NULL;
+	if (!v)
+		v = cJSON_GetObjectItemCaseSensitive(p, "lineNumber");
+	if (!cJSON_IsNumber(v) || !(v->valuedouble >= 1) ||
+	    v->valuedouble > 9e15)
+		return -1;
+	return (long long)v->valuedouble;
+}
+
+static void snippet_ranges(struct vctx *c, const cJSON *sn, const char *id,
+			   const char *base)
+{
+	const cJSON *it;
+	size_t i = 0;
+	char where[128];
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(sn, "ranges"))
+	{
+		bool l1, l2;
+		long long a = range_at(it, "startPointer", &l1);
+		long long b = range_at(it, "endPointer", &l2);
+
+		snprintf(where, sizeof(where), "%s.ranges[%zu]", base, i++);
+		if (a < 0 || b < 0 || l1 != l2)
+			diag(c, SBOM_ERROR, "SPDX-SNIPPET-RANGE", id, where,
+			     "a range needs a start and an end pointer, both offsets or both line numbers, counted from 1");
+		else if (a > b)
+			diag(c, SBOM_ERROR, "SPDX-SNIPPET-RANGE", id, where,
+			     "the range %lld:%lld ends before it starts", a, b);
 	}
+	if (i == 0)
+		diag(c, SBOM_ERROR, "SPDX-SNIPPET-RANGE", id, base,
+		     "a snippet needs a byte range (clause 9.3)");
+}
+
+static void snippet(struct vctx *c, const cJSON *sn, size_t idx)
+{
+	char base[64], where[96];
+	const char *id, *from;
+
+	snprintf(base, sizeof(base), "snippets[%zu]", idx);
+	id = need(c, sn, "SPDXID", "SPDX-ID", NULL, base);
+	if (id) {
+		snprintf(where, sizeof(where), "%s.SPDXID", base);
+		add_id(c, id, where);
+	}
+	from = need(c, sn, "snippetFromFile", "SPDX-SNIPPET-FILE", id, base);
+	snprintf(where, sizeof(where), "%s.snippetFromFile", base);
+	if (from && strncmp(from, "DocumentRef-", 12) != 0 &&
+	    !set_has(&c->files, from))
+		diag(c, SBOM_ERROR, "SPDX-SNIPPET-FILE", id, where,
+		     "'%.60s' is not a file of this document (clause 9.2)",
+		     from);
+	snippet_ranges(c, sn, id, base);
+	license_field(c, sn, "licenseConcluded", id, base, false);
+	license_list(c, sn, "licenseInfoInSnippets", id, base);
+	annotations(c, sn, id, base);
 }
 
 static void elements(struct vctx *c)
@@ -637,9 +1032,7 @@ static void elements(struct vctx *c)
 	const cJSON *it;
 	size_t i = 0;
 
-	enum_each(c, c->doc, "annotations", "annotationType", annotation_types,
-		  NULL, "");
-
+	annotations(c, c->doc, "SPDXRef-DOCUMENT", "");
 	cJSON_ArrayForEach(it,
 			   cJSON_GetObjectItemCaseSensitive(c->doc, "packages"))
 	{
@@ -656,18 +1049,7 @@ static void elements(struct vctx *c)
 	i = 0;
 	cJSON_ArrayForEach(it,
 			   cJSON_GetObjectItemCaseSensitive(c->doc, "snippets"))
-	{
-		char base[64], where[96];
-		const char *id;
-
-		snprintf(base, sizeof(base), "snippets[%zu]", i++);
-		id = need(c, it, "SPDXID", "SPDX-ID", NULL, base);
-		if (id) {
-			snprintf(where, sizeof(where), "%s.SPDXID", base);
-			add_id(c, id, where);
-		}
-		need(c, it, "snippetFromFile", "SPDX-SNIPPET-FILE", id, base);
-	}
+		snippet(c, it, i++);
 }
 
 /* ---- references and relationships -------------------------------------- */
@@ -713,6 +1095,19 @@ static void reference(struct vctx *c, const char *id, const char *where,
 		     "'%.60s' refers to no element of this document", id);
 }
 
+/* DocumentRef- followed by letters, digits, '.', '+' or '-' (6.6). */
+static bool is_doc_ref(const char *s)
+{
+	if (strncmp(s, "DocumentRef-", 12) != 0 || s[12] == '\0')
+		return false;
+	for (s += 12; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '-' ||
+		      *s == '+'))
+			return false;
+	return true;
+}
+
 static void external_refs(struct vctx *c)
 {
 	const cJSON *it;
@@ -725,21 +1120,25 @@ static void external_refs(struct vctx *c)
 		const char *id = str(it, "externalDocumentId");
 		const cJSON *cs =
 			cJSON_GetObjectItemCaseSensitive(it, "checksum");
+		const char *alg, *val;
+		size_t want;
 		bool upper;
 
 		snprintf(base, sizeof(base), "externalDocumentRefs[%zu]", i++);
-		if (!id || strncmp(id, "DocumentRef-", 12) != 0)
-			diag(c, SBOM_ERROR, "SPDX-DOCREF", NULL, base,
-			     "'externalDocumentId' must be DocumentRef-...");
+		if (!id || !is_doc_ref(id))
+			diag(c, SBOM_ERROR, "SPDX-DOCREF", id, base,
+			     "'externalDocumentId' must be DocumentRef- followed by letters, digits, '.', '+' or '-'");
 		if (!str(it, "spdxDocument"))
 			diag(c, SBOM_ERROR, "SPDX-DOCREF", id, base,
 			     "'spdxDocument' (the other document's namespace) is required");
-		if (!cs || !str(cs, "algorithm") ||
-		    strcmp(str(cs, "algorithm"), "SHA1") != 0 ||
-		    !str(cs, "checksumValue") ||
-		    !is_hex(str(cs, "checksumValue"), 40, &upper))
+		alg = str(cs, "algorithm");
+		val = str(cs, "checksumValue");
+		want = alg ? checksum_len(alg) : (size_t)-1;
+		/* clause 6.6: any checksum algorithm of clause 8.4 */
+		if (!alg || !val || want == (size_t)-1 ||
+		    !is_hex(val, want, &upper) || upper)
 			diag(c, SBOM_ERROR, "SPDX-DOCREF", id, base,
-			     "an external document reference needs a SHA1 checksum of 40 hex digits");
+			     "an external document reference needs a checksum: a known algorithm and lower-case hex of its length");
 	}
 }
 
@@ -800,6 +1199,22 @@ static bool known_rel_type(const char *t)
 	return false;
 }
 
+/* A package with filesAnalyzed false contains no files (clause 7.8). */
+static void contains_unanalyzed(struct vctx *c, const char *a, const char *t,
+				const char *b, const char *where)
+{
+	const char *pkg = NULL;
+
+	if (strcmp(t, "CONTAINS") == 0 && set_has(&c->files, b))
+		pkg = a;
+	else if (strcmp(t, "CONTAINED_BY") == 0 && set_has(&c->files, a))
+		pkg = b;
+	if (pkg && set_has(&c->unanalyzed, pkg))
+		diag(c, SBOM_ERROR, "SPDX-FILES-ANALYZED", pkg, where,
+		     "'%.60s' has filesAnalyzed false and so contains no files, but this relationship puts a file in it",
+		     pkg);
+}
+
 static size_t relationships(struct vctx *c)
 {
 	const cJSON *it;
@@ -823,6 +1238,12 @@ static size_t relationships(struct vctx *c)
 		if (!known_rel_type(t))
 			diag(c, SBOM_ERROR, "SPDX-RELATIONSHIP-TYPE", a, base,
 			     "unknown relationship type '%.40s'", t);
+		else if (c->v22 &&
+			 (strcmp(t, "SPECIFICATION_FOR") == 0 ||
+			  strcmp(t, "REQUIREMENT_DESCRIPTION_FOR") == 0))
+			diag(c, SBOM_ERROR, "SPDX-VERSION-FIELD", a, base,
+			     "relationship type '%s' is new in SPDX 2.3", t);
+		contains_unanalyzed(c, a, t, b, base);
 		snprintf(where, sizeof(where), "%s.spdxElementId", base);
 		reference(c, a, where, false);
 		snprintf(where, sizeof(where), "%s.relatedSpdxElement", base);
@@ -901,11 +1322,51 @@ static bool asserted(const char *s)
 	return s && s[0] != '\0' && strcmp(s, "NOASSERTION") != 0;
 }
 
+/* The document DESCRIBES (or documentDescribes) a package of its own. */
+static bool describes_package(const struct vctx *c)
+{
+	const cJSON *it;
+	struct strset pk = { 0 };
+	bool found = false;
+
+	cJSON_ArrayForEach(it,
+			   cJSON_GetObjectItemCaseSensitive(
+				   c->doc, "packages")) if (str(it, "SPDXID"))
+		set_add(&pk, str(it, "SPDXID"));
+	cJSON_ArrayForEach(
+		it, cJSON_GetObjectItemCaseSensitive(c->doc, "relationships"))
+	{
+		const char *a = str(it, "spdxElementId");
+		const char *t = str(it, "relationshipType");
+		const char *b = str(it, "relatedSpdxElement");
+
+		if (a && t && b && strcmp(a, "SPDXRef-DOCUMENT") == 0 &&
+		    strcmp(t, "DESCRIBES") == 0 && set_has(&pk, b))
+			found = true;
+	}
+	cJSON_ArrayForEach(
+		it,
+		cJSON_GetObjectItemCaseSensitive(
+			c->doc,
+			"documentDescribes")) if (cJSON_IsString(it) &&
+						  set_has(&pk, it->valuestring))
+		found = true;
+	free(pk.slot);
+	return found;
+}
+
+/*
+ * NTIA minimum elements.  Profile ntia checks what the SPDX project's
+ * ntia-conformance-checker checks (supplier, name, version, SPDXID per
+ * package; author, timestamp; a DESCRIBES of a package); ntia-strict adds
+ * another unique identifier and a relationship for every package.
+ */
 static void ntia(struct vctx *c)
 {
 	const cJSON *ci =
 		cJSON_GetObjectItemCaseSensitive(c->doc, "creationInfo");
 	const cJSON *it;
+	bool strict = (c->profiles & SBOM_PROFILE_NTIA_STRICT) != 0;
 	size_t i = 0;
 	char base[64];
 
@@ -917,6 +1378,9 @@ static void ntia(struct vctx *c)
 	if (!str(ci, "created"))
 		diag(c, SBOM_ERROR, "NTIA-TIMESTAMP", NULL,
 		     "creationInfo.created", "NTIA: the timestamp is missing");
+	if (!describes_package(c))
+		diag(c, SBOM_ERROR, "NTIA-DEPENDENCY", NULL, "relationships",
+		     "NTIA: the document DESCRIBES no package (the primary component)");
 	collect_related(c);
 	cJSON_ArrayForEach(it,
 			   cJSON_GetObjectItemCaseSensitive(c->doc, "packages"))
@@ -933,10 +1397,13 @@ static void ntia(struct vctx *c)
 		if (!asserted(str(it, "versionInfo")))
 			diag(c, SBOM_ERROR, "NTIA-VERSION", id, base,
 			     "NTIA: the component version is missing");
-		if (!has_unique_id(it))
+		if (!id || id[0] == '\0')
+			diag(c, SBOM_ERROR, "NTIA-UNIQUE-ID", id, base,
+			     "NTIA: the component has no SPDXID");
+		else if (strict && !has_unique_id(it))
 			diag(c, SBOM_ERROR, "NTIA-UNIQUE-ID", id, base,
 			     "NTIA: no other unique identifier (purl, CPE, SWID or checksum)");
-		if (id && !in_relationship(c, id))
+		if (strict && id && !in_relationship(c, id))
 			diag(c, SBOM_ERROR, "NTIA-DEPENDENCY", id, base,
 			     "NTIA: no dependency relationship (CONTAINS, DEPENDS_ON, ...) names this component");
 	}
@@ -949,6 +1416,31 @@ static bool starts(const char *s, size_t len, const char *pfx)
 	size_t n = strlen(pfx);
 
 	return len >= n && memcmp(s, pfx, n) == 0;
+}
+
+/*
+ * A document opening with another field ("SPDXID: ..."): the spelling of
+ * the version line in the first 64 KiB decides, "SPDXVersion:" for
+ * tag-value, "spdxVersion:" for YAML (both at the start of a line).
+ */
+static enum sbom_format detect_by_version_line(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len > 65536)
+		len = 65536;
+	while (i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+
+		if (starts(s + i, len - i, "SPDXVersion:"))
+			return SBOM_FORMAT_TAGVALUE;
+		if (starts(s + i, len - i, "spdxVersion:"))
+			return SBOM_FORMAT_YAML;
+		if (!nl)
+			break;
+		i = (size_t)(nl - s) + 1;
+	}
+	return SBOM_FORMAT_UNKNOWN;
 }
 
 enum sbom_format sbom_format_detect(const char *data, size_t len)
@@ -983,7 +1475,7 @@ enum sbom_format sbom_format_detect(const char *data, size_t len)
 	if (starts(data + i, len - i, "spdxVersion:") ||
 	    starts(data + i, len - i, "---"))
 		return SBOM_FORMAT_YAML;
-	return SBOM_FORMAT_UNKNOWN;
+	return detect_by_version_line(data + i, len - i);
 }
 
 const char *sbom_format_name(enum sbom_format f)
@@ -1007,14 +1499,14 @@ const char *sbom_format_name(enum sbom_format f)
 
 static int refuse(enum sbom_format f, const char *name, struct oh_err *err)
 {
-	if (f == SBOM_FORMAT_YAML || f == SBOM_FORMAT_XLSX)
+	if (f == SBOM_FORMAT_XLSX)
 		return oh_err_set(
 			err, OH_EINPUT, name, 0, 0,
-			"%s is not supported; use SPDX JSON, tag-value or RDF/XML",
+			"%s is not supported; use SPDX JSON, YAML, tag-value or RDF/XML",
 			sbom_format_name(f));
 	return oh_err_set(
 		err, OH_EINPUT, name, 0, 0,
-		"not an SPDX document (no JSON object, tag-value or RDF/XML found)");
+		"not an SPDX document (no JSON object, YAML, tag-value or RDF/XML found)");
 }
 
 /*
@@ -1042,15 +1534,69 @@ static void release_ids(struct vctx *c)
 	free(c->ids.slot);
 	free(c->related.slot);
 	free(c->extracted.slot);
+	free(c->files.slot);
+	free(c->unanalyzed.slot);
 }
 
 static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
 			 struct oh_err *err);
 
-int sbom_validate(struct sbom_report *out, const char *data, size_t len,
-		  const char *name, unsigned profiles, struct oh_err *err)
+/*
+ * What the document reader (scan, convert) refuses is an error here too:
+ * a key given twice, a field of the wrong JSON type.  The reader stops at
+ * the first; its message is "<path>: <problem>".
+ */
+static const char *element_at(const cJSON *root, const char *where)
 {
-	struct vctx c = { .r = out, .profiles = profiles };
+	static const char *const arrays[] = { "packages", "files", "snippets",
+					      NULL };
+
+	for (size_t i = 0; arrays[i]; i++) {
+		size_t n = strlen(arrays[i]);
+		char *end;
+		long k;
+
+		if (strncmp(where, arrays[i], n) != 0 || where[n] != '[')
+			continue;
+		k = strtol(where + n + 1, &end, 10);
+		if (*end != ']' || k < 0 || k > INT_MAX)
+			return NULL;
+		return str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(
+						      root, arrays[i]),
+					      (int)k),
+			   "SPDXID");
+	}
+	return NULL;
+}
+
+static void read_check(struct vctx *c, const cJSON *root, const char *name)
+{
+	struct sbom_doc *doc = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *sep;
+
+	if (sbom_read_json_tree(&doc, root, name, &err) < 0) {
+		struct oh_buf where = OH_BUF_INIT;
+
+		sep = strstr(err.msg, ": ");
+		oh_buf_add(&where, err.msg, sep ? (size_t)(sep - err.msg) : 0);
+		diag(c, SBOM_ERROR, "SPDX-JSON", element_at(root, where.buf),
+		     where.len ? where.buf : "document", "%s",
+		     sep ? sep + 2 : err.msg);
+		oh_buf_release(&where);
+	}
+	sbom_doc_free(doc);
+	oh_err_release(&err);
+}
+
+int sbom_validate(struct sbom_report *out, const char *data, size_t len,
+		  const char *name, unsigned profiles,
+		  const struct lic_list *licenses, struct oh_err *err)
+{
+	struct vctx c = { .r = out,
+			  .profiles = profiles,
+			  .licenses = licenses };
+	struct oh_buf u8 = OH_BUF_INIT;
 	enum sbom_format f;
 	cJSON *root;
 	int rc;
@@ -1058,7 +1604,20 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 	if (len > SBOM_MAX_BYTES)
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
 				  "larger than %u bytes", SBOM_MAX_BYTES);
-	f = sbom_format_detect(data, len);
+	rc = sbom_utf16_decode(&u8, data, len, name, err);
+	if (rc < 0) {
+		oh_buf_release(&u8);
+		return rc;
+	}
+	f = sbom_format_detect(rc ? u8.buf : data, rc ? u8.len : len);
+	if (rc == 1 && f != SBOM_FORMAT_RDF) {
+		/* validate the UTF-8 text; RDF stays UTF-16 for libxml2 */
+		rc = sbom_validate(out, u8.buf, u8.len, name, profiles,
+				   licenses, err);
+		oh_buf_release(&u8);
+		return rc;
+	}
+	oh_buf_release(&u8);
 	if (f == SBOM_FORMAT_TAGVALUE || f == SBOM_FORMAT_RDF) {
 		struct sbom_doc *doc;
 
@@ -1072,11 +1631,15 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		cJSON_Delete(root);
 		return rc;
 	}
-	if (f != SBOM_FORMAT_JSON)
+	if (f != SBOM_FORMAT_JSON && f != SBOM_FORMAT_YAML)
 		return refuse(f, name, err);
-	if (oh_json_parse(&root, data, len, name, err) < 0)
+	if (f == SBOM_FORMAT_YAML
+		    ? sbom_yaml_parse(&root, data, len, name, err) < 0
+		    : sbom_json_parse(&root, data, len, name, err) < 0)
 		return err->code;
 	rc = validate_tree(&c, root, name, err);
+	if (rc == 0)
+		read_check(&c, root, name);
 	cJSON_Delete(root);
 	return rc;
 }

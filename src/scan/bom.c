@@ -1008,6 +1008,35 @@ static int parse_json_input(struct manifest **out, const char *data, size_t len,
 	return ret;
 }
 
+/*
+ * UTF-16 with a byte-order mark, as sbom validate reads it: the UTF-8
+ * text parsed again, RDF/XML as it is (libxml2 reads UTF-16 itself).
+ */
+static int utf16_input(struct manifest **out, const char *data, size_t len,
+		       const char *name, const char *base_dir,
+		       struct oh_err *err)
+{
+	struct oh_buf u8 = OH_BUF_INIT;
+	struct sbom_doc *doc = NULL;
+	int ret = sbom_utf16_decode(&u8, data, len, name, err);
+
+	if (ret == 0)
+		ret = oh_err_set(
+			err, OH_EINPUT, name, 0, 0,
+			"not a manifest (JSON), an SPDX document (JSON, YAML, tag-value, RDF/XML) or a CycloneDX JSON BOM");
+	else if (ret == 1 &&
+		 sbom_format_detect(u8.buf, u8.len) != SBOM_FORMAT_RDF)
+		ret = bom_parse(out, u8.buf, u8.len, name, base_dir, err);
+	else if (ret == 1) {
+		ret = sbom_read(&doc, data, len, name, err);
+		if (ret == 0)
+			ret = convert(out, name, "SPDX", doc, NULL, err);
+	}
+	sbom_doc_free(doc);
+	oh_buf_release(&u8);
+	return ret;
+}
+
 int bom_parse(struct manifest **out, const char *data, size_t len,
 	      const char *name, const char *base_dir, struct oh_err *err)
 {
@@ -1020,12 +1049,10 @@ int bom_parse(struct manifest **out, const char *data, size_t len,
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
 				  "larger than %u bytes", SBOM_MAX_BYTES);
 	f = sbom_format_detect(data, len);
+	if (f == SBOM_FORMAT_UNKNOWN)
+		return utf16_input(out, data, len, name, base_dir, err);
 	if (f == SBOM_FORMAT_JSON)
 		return parse_json_input(out, data, len, name, base_dir, err);
-	if (f == SBOM_FORMAT_UNKNOWN)
-		return oh_err_set(
-			err, OH_EINPUT, name, 0, 0,
-			"not a manifest (JSON), an SPDX document (JSON, tag-value, RDF/XML) or a CycloneDX JSON BOM");
 	ret = sbom_read(&doc, data, len, name, err);
 	if (ret == 0)
 		ret = convert(out, name, "SPDX", doc, NULL, err);

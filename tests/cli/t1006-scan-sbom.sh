@@ -162,9 +162,9 @@ expect_stderr_match "mature: .*v9\.9\.9"
 printf '{"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [{"type": "library"}]}' >bad.cdx.json
 expect_exit 2 scan --db e.db --offline bad.cdx.json
 expect_stderr_match "bad\.cdx\.json: components\[0\]\.name must be a string"
-printf 'spdxVersion: SPDX-2.3\n' >s.spdx.yaml
+printf 'spdxVersion: SPDX-2.3\nname: &a x\ncomment: *a\n' >s.spdx.yaml
 expect_exit 2 scan --db e.db s.spdx.yaml
-expect_stderr_match "s\.spdx\.yaml: SPDX YAML is not supported"
+expect_stderr_match "s\.spdx\.yaml:3:10: YAML aliases are refused"
 printf '{"hello": 1}' >what.json
 expect_exit 2 scan --db e.db --offline what.json
 expect_stderr_match "what\.json: neither a manifest"

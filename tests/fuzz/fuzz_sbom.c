@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct oh_err err = OH_ERR_INIT;
 
 	(void)sbom_validate(&r, (const char *)data, size, "fuzz",
-			    SBOM_PROFILE_SPDX | SBOM_PROFILE_NTIA, &err);
+			    SBOM_PROFILE_SPDX | SBOM_PROFILE_NTIA, NULL, &err);
 	sbom_report_release(&r);
 	oh_err_release(&err);
 	return 0;

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!d || err.code != OH_OK)
 			abort();
 		cJSON_Delete(sbom_doc_to_json(d));
-		sbom_write_tv(&tv, d);
+		(void)sbom_write_tv(&tv, d, NULL);
 		oh_buf_release(&tv);
 		sbom_doc_free(d);
 	} else if (d || err.code == OH_OK) {

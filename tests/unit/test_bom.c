@@ -6,6 +6,7 @@
  * out.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <check.h>
@@ -251,6 +252,30 @@ START_TEST(test_bom_spdx_json)
 }
 END_TEST
 
+/* The same document in UTF-16 (LE, with its mark): the same components. */
+START_TEST(test_bom_spdx_utf16)
+{
+	size_t n = strlen(spdx_json);
+	char *u16 = malloc(2 * n + 2);
+	struct manifest *m = NULL;
+	struct oh_err err = OH_ERR_INIT;
+
+	u16[0] = '\xff';
+	u16[1] = '\xfe';
+	for (size_t i = 0; i < n; i++) {
+		u16[2 + 2 * i] = spdx_json[i];
+		u16[3 + 2 * i] = '\0';
+	}
+	ck_assert_msg(bom_parse(&m, u16, 2 * n + 2, "u.json", NULL, &err) == 0,
+		      "%s", err.msg);
+	ck_assert_uint_eq(m->component_nr, 3);
+	ck_assert_ptr_nonnull(manifest_find(m, "liba"));
+	manifest_free(m);
+	free(u16);
+	oh_err_release(&err);
+}
+END_TEST
+
 START_TEST(test_bom_spdx_tagvalue)
 {
 	static const char tv[] =
@@ -398,7 +423,8 @@ static const struct bad_case bad_cases[] = {
 	  "specVersion must be a string" },
 	{ "{\"hello\": 1}", OH_EINPUT, "neither a manifest" },
 	{ "just text", OH_EINPUT, "not a manifest (JSON), an SPDX document" },
-	{ "spdxVersion: SPDX-2.3\n", OH_EINPUT, "YAML is not supported" },
+	{ "spdxVersion: SPDX-2.3\nname: &a x\ncomment: *a\n", OH_EINPUT,
+	  "YAML aliases are refused" },
 	{ "{\"spdxVersion\": \"SPDX-2.3\", \"packages\": 5}", OH_EINPUT,
 	  "packages" },
 	{ "{\"bomFormat\": \"CycloneDX\", ", OH_EINPUT, "b.json" },
@@ -463,6 +489,7 @@ Suite *bom_suite(void)
 	tcase_add_loop_test(tc, test_bom_purl, 0,
 			    sizeof(purl_cases) / sizeof(purl_cases[0]));
 	tcase_add_test(td, test_bom_spdx_json);
+	tcase_add_test(td, test_bom_spdx_utf16);
 	tcase_add_test(td, test_bom_spdx_tagvalue);
 	tcase_add_test(td, test_bom_cyclonedx);
 	tcase_add_test(td, test_bom_manifest_passthrough);

@@ -23,8 +23,9 @@ static const struct {
 	  "pkg:github/owner/repo@v1.2" },
 	{ "https://github.com/o/r", NULL, "pkg:github/o/r" },
 	{ "git@github.com:o/r.git", "1.0", "pkg:github/o/r@1.0" },
-	{ "ssh://git@gitlab.com/group/proj.git", "2.0+b",
-	  "pkg:gitlab/group/proj@2.0%2Bb" },
+	{ "https://github.com/o/r.git", "2.0+b", "pkg:github/o/r@2.0%2Bb" },
+	/* "gitlab" is a candidate purl type, not a registered one */
+	{ "ssh://git@gitlab.com/group/proj.git", "2.0", NULL },
 	{ "https://bitbucket.org/a/b/", NULL, "pkg:bitbucket/a/b" },
 	{ "https://gitlab.com/group/sub/proj.git", NULL, NULL }, /* subgroup */
 	{ "https://example.org/o/r.git", NULL, NULL },
@@ -127,12 +128,16 @@ START_TEST(test_sbomgen_document)
 	ck_assert_str_eq(d->pkg[0].download_location,
 			 "git+https://github.com/example/demo.git@"
 			 "cccccccccccccccccccccccccccccccccccccccc");
+	/* purl-spec: the version of an untagged commit is the commit */
 	ck_assert_str_eq(d->pkg[0].extref[0].locator,
-			 "pkg:github/example/demo@v1.0-2-gccccccc");
+			 "pkg:github/example/demo@"
+			 "cccccccccccccccccccccccccccccccccccccccc");
 	ck_assert_str_eq(d->created, "2026-11-01T00:00:00Z");
 	ck_assert_uint_eq(d->nfile, 3);
 	ck_assert_str_eq(d->file[0].name, "./LICENSE");
 	ck_assert_str_eq(d->file[0].license_info[0], "MIT"); /* the text */
+	/* the package's files say MIT (the LICENSE text) */
+	ck_assert_str_eq(d->pkg[0].license_info_from_files[0], "MIT");
 	ck_assert_str_eq(d->file[1].license_info[0], "MIT"); /* the tag */
 	ck_assert_str_eq(d->file[2].license_info[0],
 			 "NOASSERTION"); /* unread */
@@ -142,7 +147,7 @@ START_TEST(test_sbomgen_document)
 	sbom_write_json(&json, d);
 	ck_assert_int_eq(sbom_validate(&r, json.buf, json.len, "gen",
 				       SBOM_PROFILE_SPDX | SBOM_PROFILE_NTIA,
-				       &err),
+				       NULL, &err),
 			 0);
 	ck_assert_msg(r.errors == 0, "%zu errors, first: %s %s", r.errors,
 		      r.diag_nr ? r.diag[0].code : "",

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <check.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "sbom/model.h"
 #include "unit.h"
@@ -68,6 +70,199 @@ START_TEST(test_sbom_detect)
 }
 END_TEST
 
+/* The JSON reader's strictness (issue 16, hole 15). */
+static const struct {
+	const char *json;
+	int rc;          /* of sbom_read_json */
+	const char *msg; /* part of the message, or NULL */
+} strict[] = {
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"name\":\"a\",\"name\":\"b\"}",
+	  OH_EINPUT, "key 'name' is given twice" },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"packages\":[{\"SPDXID\":\"x\","
+	  "\"SPDXID\":\"y\"}]}",
+	  OH_EINPUT, "packages[0]: key 'SPDXID' is given twice" },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"name\":\"a\\u0000b\"}", OH_EINPUT,
+	  "NUL character" },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"na\\u0000me\":\"a\"}", OH_EINPUT,
+	  "NUL character" },
+	/* an escaped backslash followed by "u0000" is no NUL */
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"name\":\"a\\\\u0000b\"}", 0, NULL },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"packages\":[{\"filesAnalyzed\":"
+	  "\"yes\"}]}",
+	  OH_EINPUT, "packages[0].filesAnalyzed: expected true or false" },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"packages\":[{\"filesAnalyzed\":"
+	  "1e400}]}",
+	  OH_EINPUT, "expected true or false" },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"snippets\":[{\"ranges\":[{"
+	  "\"startPointer\":{\"offset\":1e400}}]}]}",
+	  OH_EINPUT, "expected a non-negative integer" },
+	{ "{\"spdxVersion\":\"SPDX-2.3\",\"snippets\":[{\"ranges\":[{"
+	  "\"startPointer\":{\"offset\":1.5}}]}]}",
+	  OH_EINPUT, "expected a non-negative integer" },
+};
+
+START_TEST(test_sbom_json_strict)
+{
+	struct sbom_doc *d = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *j = strict[_i].json;
+
+	ck_assert_int_eq(sbom_read_json(&d, j, strlen(j), "t", &err),
+			 strict[_i].rc);
+	if (strict[_i].msg)
+		ck_assert_msg(strstr(err.msg, strict[_i].msg), "%s", err.msg);
+	sbom_doc_free(d);
+	oh_err_release(&err);
+}
+END_TEST
+
+/* Nesting: the same cap for every reader (validate included). */
+START_TEST(test_sbom_json_depth)
+{
+	char j[400];
+	size_t n = 0;
+	struct sbom_doc *d = NULL;
+	struct oh_err err = OH_ERR_INIT;
+
+	n += (size_t)snprintf(j, sizeof(j),
+			      "{\"spdxVersion\":\"SPDX-2.3\",\"x\":");
+	for (int i = 0; i < SBOM_MAX_DEPTH; i++)
+		j[n++] = '[';
+	for (int i = 0; i < SBOM_MAX_DEPTH; i++)
+		j[n++] = ']';
+	j[n++] = '}';
+	ck_assert_int_eq(sbom_read_json(&d, j, n, "t", &err), OH_ELIMIT);
+	oh_err_release(&err);
+}
+END_TEST
+
+/* YAML: the same tree as JSON, typed by the schema; refusals. */
+static const struct {
+	const char *yaml;
+	int rc;          /* of sbom_read_yaml */
+	const char *msg; /* part of the message, or NULL */
+} yaml_cases[] = {
+	{ "spdxVersion: SPDX-2.3\nname: 1.4\npackages:\n- versionInfo: 2.0\n"
+	  "  filesAnalyzed: false\n",
+	  0, NULL },
+	{ "spdxVersion: SPDX-2.3\npackages:\n- filesAnalyzed: yes\n", OH_EINPUT,
+	  "packages[0].filesAnalyzed: expected true or false" },
+	{ "spdxVersion: SPDX-2.3\nname: &a x\ncomment: *a\n", OH_EINPUT,
+	  "aliases are refused" },
+	{ "spdxVersion: SPDX-2.3\n? [a]\n: b\n", OH_EINPUT,
+	  "key must be a plain value" },
+	{ "spdxVersion: SPDX-2.3\nname: \"a\\0b\"\n", OH_EINPUT,
+	  "NUL character" },
+	{ "--- {spdxVersion: SPDX-2.3}\n--- {}\n", OH_EINPUT,
+	  "more than one YAML document" },
+	{ "spdxVersion: SPDX-2.3\nname: x\nname: y\n", OH_EINPUT,
+	  "key 'name' is given twice" },
+	{ "spdxVersion: SPDX-2.3\nname: [\n", OH_EINPUT, "invalid YAML" },
+	{ "spdxVersion: SPDX-2.3\nname: ~\n", OH_EINPUT,
+	  "name: expected a string" },
+};
+
+START_TEST(test_sbom_yaml_cases)
+{
+	struct sbom_doc *d = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *y = yaml_cases[_i].yaml;
+
+	ck_assert_int_eq(sbom_read_yaml(&d, y, strlen(y), "t", &err),
+			 yaml_cases[_i].rc);
+	if (yaml_cases[_i].msg)
+		ck_assert_msg(strstr(err.msg, yaml_cases[_i].msg), "%s",
+			      err.msg);
+	else {
+		ck_assert_str_eq(d->name, "1.4");
+		ck_assert_str_eq(d->pkg[0].version, "2.0");
+		ck_assert_int_eq(d->pkg[0].files_analyzed, 0);
+		ck_assert_int_eq(d->format, SBOM_FORMAT_YAML);
+	}
+	sbom_doc_free(d);
+	oh_err_release(&err);
+}
+END_TEST
+
+START_TEST(test_sbom_yaml_depth)
+{
+	char y[600];
+	size_t n = 0;
+	struct sbom_doc *d = NULL;
+	struct oh_err err = OH_ERR_INIT;
+
+	n += (size_t)snprintf(y, sizeof(y), "spdxVersion: SPDX-2.3\nx: ");
+	for (int i = 0; i < SBOM_MAX_DEPTH; i++)
+		y[n++] = '[';
+	for (int i = 0; i < SBOM_MAX_DEPTH; i++)
+		y[n++] = ']';
+	y[n++] = '\n';
+	ck_assert_int_eq(sbom_read_yaml(&d, y, n, "t", &err), OH_ELIMIT);
+	oh_err_release(&err);
+}
+END_TEST
+
+/* The YAML twin of valid.spdx.json reads to the same document. */
+START_TEST(test_sbom_yaml_twin)
+{
+	struct oh_buf a = OH_BUF_INIT, b = OH_BUF_INIT;
+	struct oh_buf ja = OH_BUF_INIT, jb = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	struct sbom_doc *da = NULL, *db = NULL;
+
+	ck_assert_int_eq(
+		oh_buf_read_file(
+			&a, OH_SRCDIR "/tests/data/sbom/valid.spdx.json", &err),
+		0);
+	ck_assert_int_eq(
+		oh_buf_read_file(
+			&b, OH_SRCDIR "/tests/data/sbom/valid.spdx.yaml", &err),
+		0);
+	ck_assert_int_eq(sbom_read(&da, a.buf, a.len, "json", &err), 0);
+	ck_assert_msg(sbom_read(&db, b.buf, b.len, "yaml", &err) == 0, "%s",
+		      err.msg);
+	sbom_write_json(&ja, da);
+	sbom_write_json(&jb, db);
+	ck_assert_str_eq(ja.buf, jb.buf);
+	sbom_doc_free(da);
+	sbom_doc_free(db);
+	oh_buf_release(&a);
+	oh_buf_release(&b);
+	oh_buf_release(&ja);
+	oh_buf_release(&jb);
+	oh_err_release(&err);
+}
+END_TEST
+
+/* UTF-16 with a byte-order mark, both orders, surrogate pairs. */
+START_TEST(test_sbom_utf16)
+{
+	static const char le[] = "\xff\xfe{\0\xe9\0=\xd8\x00\xde}\0";
+	static const char be[] = "\xfe\xff\0{\0\xe9\xd8=\xde\x00\0}";
+	static const char lone[] = "\xff\xfe\x00\xdc";
+	struct oh_buf b = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_int_eq(sbom_utf16_decode(&b, "{}", 2, "t", &err), 0);
+	ck_assert_uint_eq(b.len, 0);
+	ck_assert_int_eq(sbom_utf16_decode(&b, le, sizeof(le) - 1, "t", &err),
+			 1);
+	ck_assert_str_eq(b.buf, "{\xc3\xa9\xf0\x9f\x98\x80}");
+	oh_buf_reset(&b);
+	ck_assert_int_eq(sbom_utf16_decode(&b, be, sizeof(be) - 1, "t", &err),
+			 1);
+	ck_assert_str_eq(b.buf, "{\xc3\xa9\xf0\x9f\x98\x80}");
+	oh_buf_reset(&b);
+	ck_assert_int_eq(
+		sbom_utf16_decode(&b, lone, sizeof(lone) - 1, "t", &err),
+		OH_EINPUT);
+	oh_err_release(&err);
+	ck_assert_int_eq(sbom_utf16_decode(&b, le, 5, "t", &err), OH_EINPUT);
+	oh_buf_release(&b);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *sbommodel_suite(void)
 {
 	Suite *s = suite_create("sbommodel");
@@ -76,6 +271,14 @@ Suite *sbommodel_suite(void)
 	tcase_add_test(tc, test_sbom_json_read);
 	tcase_add_test(tc, test_sbom_json_path_error);
 	tcase_add_test(tc, test_sbom_detect);
+	tcase_add_loop_test(tc, test_sbom_json_strict, 0,
+			    sizeof(strict) / sizeof(strict[0]));
+	tcase_add_test(tc, test_sbom_json_depth);
+	tcase_add_loop_test(tc, test_sbom_yaml_cases, 0,
+			    sizeof(yaml_cases) / sizeof(yaml_cases[0]));
+	tcase_add_test(tc, test_sbom_yaml_depth);
+	tcase_add_test(tc, test_sbom_yaml_twin);
+	tcase_add_test(tc, test_sbom_utf16);
 	suite_add_tcase(s, tc);
 	return s;
 }

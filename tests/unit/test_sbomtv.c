@@ -4,6 +4,7 @@
  * twin of tests/data/sbom/valid.spdx.json reads to the same SPDX JSON
  * (hasFiles aside), and JSON read then written is the same JSON.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,14 +107,14 @@ START_TEST(test_sbomtv_write_roundtrip)
 		cJSON_GetArrayItem(
 			cJSON_GetObjectItemCaseSensitive(want, "packages"), 0),
 		"hasFiles");
-	sbom_write_tv(&tv, d);
+	ck_assert_int_eq(sbom_write_tv(&tv, d, NULL), 0);
 	ck_assert_msg(sbom_read_tv(&back, tv.buf, tv.len, "tv", &err) == 0,
 		      "%s\n%s", err.msg, tv.buf);
 	got = sbom_doc_to_json(back);
 	ck_assert_msg(cJSON_Compare(want, got, 1), "JSON -> TV -> JSON:\n%s",
 		      tv.buf);
 	/* and tag-value written again is the same text */
-	sbom_write_tv(&tv2, back);
+	ck_assert_int_eq(sbom_write_tv(&tv2, back, NULL), 0);
 	ck_assert_str_eq(tv.buf, tv2.buf);
 	cJSON_Delete(want);
 	cJSON_Delete(got);
@@ -252,6 +253,183 @@ START_TEST(test_sbomtv_field_lines)
 }
 END_TEST
 
+/*
+ * Hostile values in a package comment: each is either written so that it
+ * reads back the same (and no element is added), or refused.
+ */
+static const struct {
+	const char *comment;
+	bool refused;
+} hostile[] = {
+	{ "a\n</text>\nPackageName: INJECTED\nSPDXID: SPDXRef-X\n<text>",
+	  true },
+	{ " </text>", true },
+	{ "<text>single line", false },
+	{ "<text>", false },
+	{ "plain </text> inside one line", false },
+	{ "two\nPackageName: INJECTED\nlines", false },
+	{ "\r\nFileName: x\r\n", false },
+};
+
+START_TEST(test_sbomtv_write_hostile)
+{
+	struct sbom_doc *d = sbom_doc_new(), *back = NULL;
+	struct oh_buf tv = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	struct sbom_package *p;
+	int rc;
+
+	d->spdx_version = "SPDX-2.3";
+	d->npkg = 1;
+	d->pkg = oh_arena_alloc(&d->arena, sizeof(*d->pkg));
+	p = &d->pkg[0];
+	p->files_analyzed = -1;
+	p->name = "p";
+	p->spdxid = "SPDXRef-p";
+	p->comment = hostile[_i].comment;
+	rc = sbom_write_tv(&tv, d, &err);
+	if (hostile[_i].refused) {
+		ck_assert_int_eq(rc, OH_EINPUT);
+		ck_assert_uint_eq(tv.len, 0);
+		ck_assert_ptr_nonnull(strstr(err.msg, "PackageComment"));
+	} else {
+		ck_assert_int_eq(rc, 0);
+		ck_assert_msg(sbom_read_tv(&back, tv.buf, tv.len, "tv", &err) ==
+				      0,
+			      "%s\n%s", err.msg, tv.buf);
+		ck_assert_uint_eq(back->npkg, 1);
+		ck_assert_uint_eq(back->nfile, 0);
+		ck_assert_str_eq(back->pkg[0].comment, hostile[_i].comment);
+	}
+	sbom_doc_free(back);
+	sbom_doc_free(d);
+	oh_buf_release(&tv);
+	oh_err_release(&err);
+}
+END_TEST
+
+/* A blank inside a relationship word would shift the words. */
+START_TEST(test_sbomtv_write_words)
+{
+	struct sbom_doc *d = sbom_doc_new();
+	struct oh_buf tv = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+
+	d->spdx_version = "SPDX-2.3";
+	d->nrel = 1;
+	d->rel = oh_arena_alloc(&d->arena, sizeof(*d->rel));
+	d->rel[0].element = "SPDXRef-DOCUMENT";
+	d->rel[0].type = "DESCRIBES";
+	d->rel[0].related = "SPDXRef-a\nPackageName: INJECTED";
+	ck_assert_int_eq(sbom_write_tv(&tv, d, &err), OH_EINPUT);
+	ck_assert_ptr_nonnull(strstr(err.msg, "Relationship"));
+	ck_assert_uint_eq(tv.len, 0);
+	sbom_doc_free(d);
+	oh_buf_release(&tv);
+	oh_err_release(&err);
+}
+END_TEST
+
+/*
+ * SPDX 5.2.3: a file after a package belongs to it.  f0 comes before any
+ * package; f1 follows A with its CONTAINS stated; f2 follows A after an
+ * extracted license; f3 follows B.
+ */
+static const char implied[] =
+	"SPDXVersion: SPDX-2.3\n"
+	"FileName: ./top.c\nSPDXID: SPDXRef-f0\n"
+	"PackageName: a\nSPDXID: SPDXRef-A\n"
+	"PackageVerificationCode: d6a770ba38583ed4bb4525bd96e50461655d2758"
+	"(./a.spdx)\n"
+	"FileName: ./a1.c\nSPDXID: SPDXRef-f1\n"
+	"Relationship: SPDXRef-A CONTAINS SPDXRef-f1\n"
+	"LicenseID: LicenseRef-x\nExtractedText: x\n"
+	"FileName: ./a2.c\nSPDXID: SPDXRef-f2\n"
+	"PackageName: b\nSPDXID: SPDXRef-B\n"
+	"PackageVerificationCode: d6a770ba38583ed4bb4525bd96e50461655d2758 "
+	"(excludes: ./b.spdx, ./c d.txt)\n"
+	"FileName: ./b1.c\nSPDXID: SPDXRef-f3\n";
+
+START_TEST(test_sbomtv_implied_contains)
+{
+	struct sbom_doc *d = NULL, *back = NULL;
+	struct oh_buf tv = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_msg(sbom_read_tv(&d, implied, strlen(implied), "t", &err) ==
+			      0,
+		      "%s", err.msg);
+	ck_assert_uint_eq(d->nrel, 3);
+	ck_assert_str_eq(d->rel[0].related, "SPDXRef-f1"); /* stated */
+	ck_assert_str_eq(d->rel[1].element, "SPDXRef-A");
+	ck_assert_str_eq(d->rel[1].type, "CONTAINS");
+	ck_assert_str_eq(d->rel[1].related, "SPDXRef-f2");
+	ck_assert_uint_eq(d->rel[1].line, d->file[2].line);
+	ck_assert_str_eq(d->rel[2].element, "SPDXRef-B");
+	ck_assert_str_eq(d->rel[2].related, "SPDXRef-f3");
+	/* both verification code forms, the excluded files read */
+	ck_assert_uint_eq(d->pkg[0].nverif_excluded, 1);
+	ck_assert_str_eq(d->pkg[0].verif_excluded[0], "./a.spdx");
+	ck_assert_str_eq(d->pkg[0].verif_code,
+			 "d6a770ba38583ed4bb4525bd96e50461655d2758");
+	ck_assert_uint_eq(d->pkg[1].nverif_excluded, 2);
+	ck_assert_str_eq(d->pkg[1].verif_excluded[1], "./c d.txt");
+	/* written and read again: the same relationships, none added */
+	ck_assert_int_eq(sbom_write_tv(&tv, d, &err), 0);
+	ck_assert_msg(sbom_read_tv(&back, tv.buf, tv.len, "tv", &err) == 0,
+		      "%s", err.msg);
+	ck_assert_uint_eq(back->nrel, 3);
+	ck_assert_uint_eq(back->nfile, 4);
+	ck_assert_str_eq(back->file[0].spdxid, "SPDXRef-f0");
+	sbom_doc_free(back);
+	sbom_doc_free(d);
+	oh_buf_release(&tv);
+	oh_err_release(&err);
+}
+END_TEST
+
+/*
+ * The writer puts each file after the package that contains it, and the
+ * files of no package before every package, so that 5.2.3 adds nothing.
+ */
+START_TEST(test_sbomtv_write_order)
+{
+	static const char json[] =
+		"{\"spdxVersion\":\"SPDX-2.3\",\"packages\":["
+		"{\"SPDXID\":\"SPDXRef-A\",\"name\":\"a\"},"
+		"{\"SPDXID\":\"SPDXRef-B\",\"name\":\"b\","
+		"\"hasFiles\":[\"SPDXRef-f1\"]}],"
+		"\"files\":[{\"SPDXID\":\"SPDXRef-f1\",\"fileName\":\"1\"},"
+		"{\"SPDXID\":\"SPDXRef-f2\",\"fileName\":\"2\"},"
+		"{\"SPDXID\":\"SPDXRef-f3\",\"fileName\":\"3\"}],"
+		"\"relationships\":[{\"spdxElementId\":\"SPDXRef-A\","
+		"\"relationshipType\":\"CONTAINS\","
+		"\"relatedSpdxElement\":\"SPDXRef-f3\"}]}";
+	struct sbom_doc *d = NULL, *back = NULL;
+	struct oh_buf tv = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	const char *a, *b, *f1, *f2, *f3;
+
+	ck_assert_int_eq(sbom_read_json(&d, json, strlen(json), "t", &err), 0);
+	ck_assert_int_eq(sbom_write_tv(&tv, d, &err), 0);
+	a = strstr(tv.buf, "PackageName: a");
+	b = strstr(tv.buf, "PackageName: b");
+	f1 = strstr(tv.buf, "FileName: 1");
+	f2 = strstr(tv.buf, "FileName: 2");
+	f3 = strstr(tv.buf, "FileName: 3");
+	ck_assert_msg(f2 < a && a < f3 && f3 < b && b < f1, "%s", tv.buf);
+	ck_assert_int_eq(sbom_read_tv(&back, tv.buf, tv.len, "tv", &err), 0);
+	/* the stated CONTAINS, and hasFiles as its relationship */
+	ck_assert_uint_eq(back->nrel, 2);
+	ck_assert_str_eq(back->rel[1].element, "SPDXRef-B");
+	ck_assert_str_eq(back->rel[1].related, "SPDXRef-f1");
+	sbom_doc_free(back);
+	sbom_doc_free(d);
+	oh_buf_release(&tv);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *sbomtv_suite(void)
 {
 	Suite *s = suite_create("sbomtv");
@@ -260,6 +438,11 @@ Suite *sbomtv_suite(void)
 	tcase_add_test(tc, test_sbomtv_json_roundtrip);
 	tcase_add_test(tc, test_sbomtv_same_as_json);
 	tcase_add_test(tc, test_sbomtv_write_roundtrip);
+	tcase_add_loop_test(tc, test_sbomtv_write_hostile, 0,
+			    sizeof(hostile) / sizeof(hostile[0]));
+	tcase_add_test(tc, test_sbomtv_write_words);
+	tcase_add_test(tc, test_sbomtv_implied_contains);
+	tcase_add_test(tc, test_sbomtv_write_order);
 	tcase_add_loop_test(tc, test_sbomtv_errors, 0,
 			    (int)(sizeof(bad) / sizeof(bad[0])));
 	tcase_add_test(tc, test_sbomtv_fields);

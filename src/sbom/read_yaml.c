@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * SPDX YAML reader: libyaml's event parser builds the same cJSON tree an
+ * SPDX JSON document gives (the SPDX YAML format is the JSON format
+ * written as YAML), which the JSON reader and the validator then take.
+ *
+ * Scalars are typed by the SPDX JSON schema, not guessed: the values of
+ * the only non-string fields, "filesAnalyzed" (a boolean) and a range
+ * pointer's "offset" and "lineNumber" (numbers), follow the YAML 1.2 core
+ * schema when plain; a plain null ("", "~", "null") is null anywhere;
+ * every other scalar is a string, so "versionInfo: 1.4" stays "1.4".  Refused: aliases (no expansion at all,
+ * so no "billion laughs"), keys that are not scalars, a NUL character in
+ * a scalar, more than one document, nesting deeper than SBOM_MAX_DEPTH.
+ * Only this file includes <yaml.h>.
+ */
+#include "sbom/model.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <yaml.h>
+
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "core/banned.h"
+
+struct level {
+	cJSON *node; /* an object or an array */
+	char *key;   /* object: the key read, waiting for its value */
+};
+
+struct yr {
+	struct level stack[SBOM_MAX_DEPTH + 1];
+	size_t depth;
+	cJSON *root;
+	unsigned docs; /* documents started */
+	const char *name;
+	struct oh_err *err;
+};
+
+static int yr_fail(struct yr *r, int code, const yaml_mark_t *m,
+		   const char *what)
+{
+	return oh_err_set(r->err, code, r->name, (unsigned)m->line + 1,
+			  (unsigned)m->column + 1, "%s", what);
+}
+
+static bool plain_is(const char *v, const char *const *set)
+{
+	for (; *set; set++)
+		if (strcmp(v, *set) == 0)
+			return true;
+	return false;
+}
+
+/* A decimal number as the YAML 1.2 core schema writes it. */
+static bool plain_number(const char *v, double *out)
+{
+	const char *p = v;
+	char *end;
+	bool digits = false;
+
+	if (*p == '-' || *p == '+')
+		p++;
+	for (; *p >= '0' && *p <= '9'; p++)
+		digits = true;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			digits = true;
+	if (!digits)
+		return false;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '-' || *p == '+')
+			p++;
+		if (*p < '0' || *p > '9')
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p != '\0')
+		return false;
+	errno = 0;
+	*out = strtod(v, &end);
+	return *end == '\0';
+}
+
+static cJSON *scalar(const yaml_event_t *e, const char *key)
+{
+	static const char *const nulls[] = { "",     "~",    "null",
+					     "Null", "NULL", NULL };
+	static const char *const trues[] = { "true", "True", "TRUE", NULL };
+	static const char *const falses[] = { "false", "False", "FALSE", NULL };
+	const char *v = (const char *)e->data.scalar.value;
+	const char *tag = (const char *)e->data.scalar.tag;
+	double d;
+
+	if (e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+	    (tag && strcmp(tag, YAML_STR_TAG) == 0))
+		return cJSON_CreateString(v);
+	if (plain_is(v, nulls))
+		return cJSON_CreateNull();
+	if (!key ||
+	    (strcmp(key, "filesAnalyzed") != 0 && strcmp(key, "offset") != 0 &&
+	     strcmp(key, "lineNumber") != 0))
+		return cJSON_CreateString(v);
+	if (plain_is(v, trues))
+		return cJSON_CreateTrue();
+	if (plain_is(v, falses))
+		return cJSON_CreateFalse();
+	if (plain_number(v, &d))
+		return cJSON_CreateNumber(d);
+	return cJSON_CreateString(v);
+}
+
+/* Put a new value where the parser is: the root, an array, a key. */
+static int attach(struct yr *r, cJSON *node, const yaml_mark_t *m)
+{
+	struct level *top = r->depth ? &r->stack[r->depth - 1] : NULL;
+
+	if (!top) {
+		if (r->root) {
+			cJSON_Delete(node);
+			return yr_fail(r, OH_EINPUT, m,
+				       "more than one value at the top");
+		}
+		r->root = node;
+	} else if (cJSON_IsArray(top->node)) {
+		cJSON_AddItemToArray(top->node, node);
+	} else {
+		cJSON_AddItemToObject(top->node, top->key, node);
+		free(top->key);
+		top->key = NULL;
+	}
+	return 0;
+}
+
+static int on_scalar(struct yr *r, const yaml_event_t *e)
+{
+	struct level *top = r->depth ? &r->stack[r->depth - 1] : NULL;
+	const char *v = (const char *)e->data.scalar.value;
+
+	if (memchr(v, '\0', e->data.scalar.length))
+		return yr_fail(r, OH_EINPUT, &e->start_mark,
+			       "a NUL character in a string is refused");
+	if (top && cJSON_IsObject(top->node) && !top->key) {
+		top->key = oh_xstrdup(v);
+		return 0;
+	}
+	return attach(r, scalar(e, top ? top->key : NULL), &e->start_mark);
+}
+
+static int on_open(struct yr *r, const yaml_event_t *e, bool map)
+{
+	struct level *top = r->depth ? &r->stack[r->depth - 1] : NULL;
+	cJSON *node;
+	int rc;
+
+	if (top && cJSON_IsObject(top->node) && !top->key)
+		return yr_fail(r, OH_EINPUT, &e->start_mark,
+			       "a mapping key must be a plain value");
+	if (r->depth >= SBOM_MAX_DEPTH)
+		return oh_err_set(r->err, OH_ELIMIT, r->name,
+				  (unsigned)e->start_mark.line + 1, 0,
+				  "nesting deeper than %d", SBOM_MAX_DEPTH);
+	node = map ? cJSON_CreateObject() : cJSON_CreateArray();
+	if ((rc = attach(r, node, &e->start_mark)) < 0)
+		return rc;
+	r->stack[r->depth].node = node;
+	r->stack[r->depth++].key = NULL;
+	return 0;
+}
+
+/* One event; *done at the end of the stream. */
+static int on_event(struct yr *r, const yaml_event_t *e, bool *done)
+{
+	switch (e->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++r->docs > 1)
+			return yr_fail(r, OH_EINPUT, &e->start_mark,
+				       "more than one YAML document");
+		return 0;
+	case YAML_SCALAR_EVENT:
+		return on_scalar(r, e);
+	case YAML_MAPPING_START_EVENT:
+		return on_open(r, e, true);
+	case YAML_SEQUENCE_START_EVENT:
+		return on_open(r, e, false);
+	case YAML_MAPPING_END_EVENT:
+	case YAML_SEQUENCE_END_EVENT:
+		if (r->depth > 0) {
+			free(r->stack[r->depth - 1].key);
+			r->stack[--r->depth].key = NULL;
+		}
+		return 0;
+	case YAML_ALIAS_EVENT:
+		return yr_fail(r, OH_EINPUT, &e->start_mark,
+			       "YAML aliases are refused");
+	case YAML_STREAM_END_EVENT:
+		*done = true;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+int sbom_yaml_parse(cJSON **out, const char *s, size_t len, const char *name,
+		    struct oh_err *err)
+{
+	struct yr r = { .name = name, .err = err };
+	yaml_parser_t p;
+	bool done = false;
+	int rc = 0;
+
+	*out = NULL;
+	if (len > SBOM_MAX_BYTES)
+		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
+				  "document larger than %u bytes",
+				  SBOM_MAX_BYTES);
+	if (!yaml_parser_initialize(&p))
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "cannot start the YAML parser");
+	yaml_parser_set_input_string(&p, (const unsigned char *)s, len);
+	while (!done && rc == 0) {
+		yaml_event_t e;
+
+		if (!yaml_parser_parse(&p, &e)) {
+			rc = oh_err_set(err, OH_EINPUT, name,
+					(unsigned)p.problem_mark.line + 1,
+					(unsigned)p.problem_mark.column + 1,
+					"invalid YAML: %s",
+					p.problem ? p.problem : "syntax error");
+			break;
+		}
+		rc = on_event(&r, &e, &done);
+		yaml_event_delete(&e);
+	}
+	yaml_parser_delete(&p);
+	for (size_t i = 0; i < r.depth; i++)
+		free(r.stack[i].key);
+	if (rc == 0 && !r.root)
+		rc = oh_err_set(err, OH_EINPUT, name, 0, 0,
+				"an empty YAML document");
+	if (rc < 0) {
+		cJSON_Delete(r.root);
+		return rc;
+	}
+	*out = r.root;
+	return 0;
+}
+
+int sbom_read_yaml(struct sbom_doc **out, const char *s, size_t len,
+		   const char *name, struct oh_err *err)
+{
+	cJSON *root = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = sbom_yaml_parse(&root, s, len, name, err)) < 0)
+		return rc;
+	rc = sbom_read_json_tree(out, root, name, err);
+	if (rc == 0)
+		(*out)->format = SBOM_FORMAT_YAML;
+	cJSON_Delete(root);
+	return rc;
+}
