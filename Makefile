@@ -14,6 +14,10 @@
 #   make style          clang-format-14 --dry-run -Werror; style-fix rewrites
 
 VERSION    := 0.1.0
+# Where the project is published: SARIF informationUri, and the base of
+# every rule's helpUri ($(DOCS_URL)/dco.md#...).  Set both when packaging.
+HOMEPAGE   ?= https://osshealth.invalid
+DOCS_URL   ?= $(HOMEPAGE)/docs
 PREFIX     ?= /usr/local
 DESTDIR    ?=
 BINDIR     := $(PREFIX)/bin
@@ -47,6 +51,7 @@ WARN       := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 ALL_CFLAGS  = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	      $(WARN) $(OPTFLAGS) $(SANFLAGS) -Isrc $(PC_CFLAGS) \
 	      -DOH_VERSION='"$(VERSION)"' -DOH_DATADIR='"$(DATADIR)"' \
+	      -DOH_HOMEPAGE='"$(HOMEPAGE)"' -DOH_DOCS_URL='"$(DOCS_URL)"' \
 	      -DOH_SRCDIR='"$(CURDIR)"' $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LDLIBS_ALL  = $(PC_LIBS) -lpthread -lm

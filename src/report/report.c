@@ -165,23 +165,3 @@ void report_print_json(FILE *fp, cJSON *root)
 	cJSON_free(s);
 	cJSON_Delete(root);
 }
-
-cJSON *report_sarif_new(cJSON **rules, cJSON **results)
-{
-	cJSON *root = cJSON_CreateObject();
-	cJSON *run = cJSON_CreateObject();
-	cJSON *driver = cJSON_CreateObject();
-
-	cJSON_AddStringToObject(
-		root, "$schema",
-		"https://json.schemastore.org/sarif-2.1.0.json");
-	cJSON_AddStringToObject(root, "version", "2.1.0");
-	cJSON_AddStringToObject(driver, "name", "osshealth");
-	cJSON_AddStringToObject(driver, "version", OH_VERSION);
-	*rules = cJSON_AddArrayToObject(driver, "rules");
-	cJSON_AddItemToObject(cJSON_AddObjectToObject(run, "tool"), "driver",
-			      driver);
-	*results = cJSON_AddArrayToObject(run, "results");
-	cJSON_AddItemToArray(cJSON_AddArrayToObject(root, "runs"), run);
-	return root;
-}

@@ -4,14 +4,13 @@
  * with rule metadata, so forges show them as code-scanning alerts) and
  * JUnit XML (one test case per component and check).
  *
- * SARIF is built with cJSON; JUnit with libxml2's text writer, after
+ * SARIF goes through the shared writer (sarif.h); JUnit with libxml2's text writer, after
  * replacing the control characters XML 1.0 cannot carry.
  */
 #include "report/report.h"
 
 #include <string.h>
 
-#include <cjson/cJSON.h>
 #include <libxml/xmlwriter.h>
 
 #include "core/buf.h"
@@ -19,6 +18,7 @@
 #include "core/xalloc.h"
 #include "report/escape.h"
 #include "report/junit.h"
+#include "report/sarif.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
 
@@ -31,87 +31,36 @@ static const char *sarif_level(const char *severity)
 	return "note";
 }
 
-static bool has_rule(const cJSON *rules, const char *id)
+int report_run_sarif(FILE *fp, const struct store_run_report *r,
+		     const char *anchor, struct oh_err *err)
 {
-	const cJSON *r;
-
-	cJSON_ArrayForEach(r, rules)
-	{
-		const cJSON *rid = cJSON_GetObjectItemCaseSensitive(r, "id");
-
-		if (cJSON_IsString(rid) && strcmp(rid->valuestring, id) == 0)
-			return true;
-	}
-	return false;
-}
-
-static void add_rule(cJSON *rules, const struct store_finding_row *f)
-{
-	cJSON *r = cJSON_CreateObject();
-	cJSON *sd = cJSON_CreateObject();
-	cJSON *cfg = cJSON_CreateObject();
-	struct oh_buf help = OH_BUF_INIT;
-
-	cJSON_AddStringToObject(r, "id", f->code);
-	cJSON_AddStringToObject(r, "name", f->code);
-	oh_buf_addf(&help, "osshealth check %s (see docs/scoring.md)", f->code);
-	cJSON_AddStringToObject(sd, "text", help.buf);
-	cJSON_AddItemToObject(r, "shortDescription", sd);
-	cJSON_AddStringToObject(cfg, "level", sarif_level(f->severity));
-	cJSON_AddItemToObject(r, "defaultConfiguration", cfg);
-	cJSON_AddItemToArray(rules, r);
-	oh_buf_release(&help);
-}
-
-static cJSON *sarif_result(const struct store_component_row *c,
-			   const struct store_finding_row *f)
-{
-	cJSON *res = cJSON_CreateObject();
-	cJSON *msg = cJSON_CreateObject();
-	cJSON *locs = cJSON_CreateArray();
-	cJSON *loc = cJSON_CreateObject();
-	cJSON *phys = cJSON_CreateObject();
-	cJSON *art = cJSON_CreateObject();
-	cJSON *logical = cJSON_CreateArray();
-	cJSON *lo = cJSON_CreateObject();
+	struct report_sarif s;
 	struct oh_buf text = OH_BUF_INIT;
 
-	cJSON_AddStringToObject(res, "ruleId", f->code);
-	cJSON_AddStringToObject(res, "level", sarif_level(f->severity));
-	oh_buf_addf(&text, "%s: %s", c->name, f->message);
-	cJSON_AddStringToObject(msg, "text", text.buf);
-	cJSON_AddItemToObject(res, "message", msg);
-	cJSON_AddStringToObject(art, "uri", c->name);
-	cJSON_AddItemToObject(phys, "artifactLocation", art);
-	cJSON_AddItemToObject(loc, "physicalLocation", phys);
-	cJSON_AddStringToObject(lo, "name", c->name);
-	cJSON_AddStringToObject(lo, "kind", "module");
-	cJSON_AddItemToArray(logical, lo);
-	cJSON_AddItemToObject(loc, "logicalLocations", logical);
-	cJSON_AddItemToArray(locs, loc);
-	cJSON_AddItemToObject(res, "locations", locs);
-	oh_buf_release(&text);
-	return res;
-}
-
-int report_run_sarif(FILE *fp, const struct store_run_report *r,
-		     struct oh_err *err)
-{
-	cJSON *rules, *results;
-	cJSON *root = report_sarif_new(&rules, &results);
-
+	report_sarif_begin(&s, "report");
 	for (size_t i = 0; i < r->comp_nr; i++) {
 		const struct store_component_row *c = &r->comp[i];
 
 		for (size_t k = 0; k < c->finding_nr; k++) {
-			if (!has_rule(rules, c->finding[k].code))
-				add_rule(rules, &c->finding[k]);
-			cJSON_AddItemToArray(results,
-					     sarif_result(c, &c->finding[k]));
+			const struct store_finding_row *f = &c->finding[k];
+
+			oh_buf_reset(&text);
+			oh_buf_addf(&text, "%s: %s", c->name, f->message);
+			report_sarif_add(
+				&s, &(struct report_sarif_result){
+					    .rule = f->code,
+					    .level = sarif_level(f->severity),
+					    .message = text.buf,
+					    .path = anchor ? anchor
+							   : "osshealth.db",
+					    .logical = c->name,
+					    .logical_kind = "module",
+					    .identity = c->name,
+				    });
 		}
 	}
-	report_print_json(fp, root);
-	return report_check_stream(fp, "<output>", err);
+	oh_buf_release(&text);
+	return report_sarif_end(&s, fp, err);
 }
 
 /* ---- JUnit ------------------------------------------------------------ */

@@ -13,6 +13,7 @@
 #include "core/err.h"
 #include "git/dco.h"
 #include "git/history.h"
+#include "report/sarif.h"
 #include "core/banned.h"
 
 /* The exact command that fixes commit c. */
@@ -160,52 +161,47 @@ static cJSON *build_json(const struct hist *h, const struct dco_result *r,
 	return o;
 }
 
-static cJSON *build_sarif(const struct hist *h, const struct dco_result *r,
-			  const char *base)
+/*
+ * A commit is not a file: each result points at the repository's .git
+ * (the artifact GitHub accepts for it, see docs/dco.md) with the commit
+ * as logical location and the fingerprint keyed on the commit id.
+ */
+static int render_sarif(FILE *fp, const struct hist *h,
+			const struct dco_result *r, const char *base,
+			struct oh_err *err)
 {
-	cJSON *rules, *res;
-	cJSON *o = report_sarif_new(&rules, &res);
-	struct oh_buf b = OH_BUF_INIT;
+	struct report_sarif s;
+	struct oh_buf rule = OH_BUF_INIT;
+	struct oh_buf msg = OH_BUF_INIT;
 
-	for (int v = DCO_NO_SIGNOFF; v <= DCO_FORGE_SQUASH; v++) {
-		cJSON *ru = cJSON_CreateObject();
-
-		oh_buf_reset(&b);
-		oh_buf_addf(&b, "dco/%s", dco_verdict_code(v));
-		cJSON_AddStringToObject(ru, "id", b.buf);
-		cJSON_AddObjectToObject(ru, "shortDescription");
-		cJSON_AddStringToObject(
-			cJSON_GetObjectItem(ru, "shortDescription"), "text",
-			dco_verdict_reason(v));
-		cJSON_AddItemToArray(rules, ru);
-	}
+	report_sarif_begin(&s, "dco");
 	for (size_t i = 0; i < r->nr; i++) {
 		const struct dco_item *it = &r->item[i];
 		const struct hist_commit *c = &h->commit[it->commit];
-		cJSON *x;
 
 		if (!dco_verdict_failed(it->verdict))
 			continue;
-		x = cJSON_CreateObject();
-		oh_buf_reset(&b);
-		oh_buf_addf(&b, "dco/%s", dco_verdict_code(it->verdict));
-		cJSON_AddStringToObject(x, "ruleId", b.buf);
-		cJSON_AddStringToObject(x, "level", "error");
-		oh_buf_reset(&b);
-		oh_buf_addf(&b,
+		oh_buf_reset(&rule);
+		oh_buf_addf(&rule, "dco/%s", dco_verdict_code(it->verdict));
+		oh_buf_reset(&msg);
+		oh_buf_addf(&msg,
 			    "commit %.12s \"%s\" by %s <%s>: %s. Fix: ", c->id,
 			    c->subject, c->author_name, c->author_email,
 			    dco_verdict_reason(it->verdict));
-		fix_command(&b, h, it, base);
-		cJSON_AddStringToObject(cJSON_AddObjectToObject(x, "message"),
-					"text", b.buf);
-		cJSON_AddStringToObject(
-			cJSON_AddObjectToObject(x, "partialFingerprints"),
-			"commitSha", c->id);
-		cJSON_AddItemToArray(res, x);
+		fix_command(&msg, h, it, base);
+		report_sarif_add(&s, &(struct report_sarif_result){
+					     .rule = rule.buf,
+					     .level = "error",
+					     .message = msg.buf,
+					     .path = ".git",
+					     .logical = c->id,
+					     .logical_kind = "commit",
+					     .identity = c->id,
+				     });
 	}
-	oh_buf_release(&b);
-	return o;
+	oh_buf_release(&rule);
+	oh_buf_release(&msg);
+	return report_sarif_end(&s, fp, err);
 }
 
 /* XML text: escape markup, replace control bytes XML 1.0 forbids. */
@@ -292,8 +288,7 @@ int report_dco(FILE *fp, const struct hist *h, const struct dco_result *r,
 		report_print_json(fp, build_json(h, r, base));
 		break;
 	case REPORT_SARIF:
-		report_print_json(fp, build_sarif(h, r, base));
-		break;
+		return render_sarif(fp, h, r, base, err);
 	case REPORT_JUNIT:
 		render_junit(fp, h, r, base);
 		break;

@@ -6,6 +6,7 @@
 #include "report/report_license.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -21,6 +22,7 @@
 #include "report/escape.h"
 #include "report/junit.h"
 #include "report/report.h"
+#include "report/sarif.h"
 #include "core/banned.h"
 
 int report_lic_format_parse(enum report_lic_format *out, const char *name)
@@ -321,63 +323,91 @@ static void render_json(FILE *fp, const struct report_lic *r)
 
 /* ---- SARIF ---- */
 
-static void sarif_add(cJSON *results, const char *rule, const char *level,
-		      const char *msg, const char *path, unsigned line)
+/*
+ * The file a repository-level finding concerns: the first license file
+ * it was detected from, else the first metadata file it was declared in
+ * ("package.json:3" gives the line), else LICENSE, the file to add.
+ */
+static const char *summary_file(struct oh_buf *b, const struct lic_summary *s,
+				unsigned long *line)
 {
-	cJSON *res = cJSON_CreateObject();
-	cJSON *m = cJSON_CreateObject();
+	const char *from =
+		s->detected_from ? s->detected_from : s->declared_from;
+	size_t n;
+	const char *colon;
 
-	cJSON_AddStringToObject(res, "ruleId", rule);
-	cJSON_AddStringToObject(res, "level", level);
-	cJSON_AddStringToObject(m, "text", msg);
-	cJSON_AddItemToObject(res, "message", m);
-	if (path) {
-		cJSON *locs = cJSON_AddArrayToObject(res, "locations");
-		cJSON *loc = cJSON_CreateObject();
-		cJSON *phys = cJSON_CreateObject();
-		cJSON *art = cJSON_CreateObject();
-
-		cJSON_AddStringToObject(art, "uri", path);
-		cJSON_AddItemToObject(phys, "artifactLocation", art);
-		if (line > 0) {
-			cJSON *reg = cJSON_CreateObject();
-
-			cJSON_AddNumberToObject(reg, "startLine", line);
-			cJSON_AddItemToObject(phys, "region", reg);
-		}
-		cJSON_AddItemToObject(loc, "physicalLocation", phys);
-		cJSON_AddItemToArray(locs, loc);
+	oh_buf_reset(b);
+	*line = 0;
+	if (!from)
+		return "LICENSE";
+	n = strcspn(from, ",");
+	oh_buf_add(b, from, n);
+	colon = strrchr(b->buf, ':');
+	if (colon && colon[1] >= '0' && colon[1] <= '9') {
+		*line = strtoul(colon + 1, NULL, 10);
+		oh_buf_setlen(b, (size_t)(colon - b->buf));
 	}
-	cJSON_AddItemToArray(results, res);
+	return b->buf;
 }
 
-static void render_sarif(FILE *fp, const struct report_lic *r)
+static void sarif_gate(struct report_sarif *s, const struct lic_gate *g)
 {
-	cJSON *rules, *results;
-	cJSON *root = report_sarif_new(&rules, &results);
-	struct oh_buf b = OH_BUF_INIT;
+	struct oh_buf rule = OH_BUF_INIT;
+	struct oh_buf msg = OH_BUF_INIT;
 
-	for (size_t i = 0; r->gate && i < r->gate->item_nr; i++) {
-		const struct lic_gate_item *it = &r->gate->item[i];
+	for (size_t i = 0; i < g->item_nr; i++) {
+		const struct lic_gate_item *it = &g->item[i];
 
 		if (!it->problem)
 			continue;
-		oh_buf_reset(&b);
-		oh_buf_addf(&b, "%s; fix: %s", it->problem, it->fix);
-		sarif_add(results, lic_gate_status_name(it->status), "error",
-			  b.buf, it->path, 0);
+		oh_buf_reset(&rule);
+		oh_buf_addf(&rule, "license-gate/%s",
+			    lic_gate_status_name(it->status));
+		oh_buf_reset(&msg);
+		oh_buf_addf(&msg, "%s; fix: %s", it->problem,
+			    it->fix ? it->fix : "see the rule's help");
+		/* A file-level finding: the tag belongs at the top. */
+		report_sarif_add(s, &(struct report_sarif_result){
+					    .rule = rule.buf,
+					    .level = "error",
+					    .message = msg.buf,
+					    .path = it->path,
+					    .line = 1,
+				    });
 	}
+	oh_buf_release(&rule);
+	oh_buf_release(&msg);
+}
+
+static int render_sarif(FILE *fp, const struct report_lic *r,
+			struct oh_err *err)
+{
+	struct report_sarif s;
+	struct oh_buf where = OH_BUF_INIT;
+
+	report_sarif_begin(&s, r->gate ? "license-gate" : "license");
+	if (r->gate)
+		sarif_gate(&s, r->gate);
 	for (size_t i = 0; !r->gate && i < r->sum->finding_nr; i++) {
 		const struct lic_sum_finding *f = &r->sum->finding[i];
+		unsigned long line = f->line;
+		const char *path =
+			f->path ? f->path : summary_file(&where, r->sum, &line);
 
-		sarif_add(results, f->code,
-			  f->sev >= LIC_SEV_HIGH     ? "error"
-			  : f->sev >= LIC_SEV_MEDIUM ? "warning"
-						     : "note",
-			  f->message, f->path, f->line);
+		report_sarif_add(&s, &(struct report_sarif_result){
+					     .rule = f->code,
+					     .level = f->sev >= LIC_SEV_HIGH
+							      ? "error"
+						      : f->sev >= LIC_SEV_MEDIUM
+							      ? "warning"
+							      : "note",
+					     .message = f->message,
+					     .path = path,
+					     .line = line > 0 ? line : 1,
+				     });
 	}
-	report_print_json(fp, root);
-	oh_buf_release(&b);
+	oh_buf_release(&where);
+	return report_sarif_end(&s, fp, err);
 }
 
 /* ---- JUnit ---- */
@@ -520,8 +550,7 @@ int report_license(FILE *fp, const struct report_lic *r,
 		render_json(fp, r);
 		break;
 	case REPORT_LIC_SARIF:
-		render_sarif(fp, r);
-		break;
+		return render_sarif(fp, r, err);
 	case REPORT_LIC_JUNIT:
 		render_junit(fp, r);
 		break;
