@@ -4,13 +4,16 @@
  * with rule metadata, so forges show them as code-scanning alerts) and
  * JUnit XML (one test case per component and check).
  *
- * SARIF goes through the shared writer (sarif.h); JUnit with libxml2's text writer, after
- * replacing the control characters XML 1.0 cannot carry.
+ * SARIF goes through the shared writer (sarif.h), JUnit through the
+ * shared libxml2 frame (junit.h); failure bodies give the reason, the
+ * evidence and the fix.
  */
 #include "report/report.h"
 
+#include <stdbool.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
 #include <libxml/xmlwriter.h>
 
 #include "core/buf.h"
@@ -65,11 +68,6 @@ int report_run_sarif(FILE *fp, const struct store_run_report *r,
 
 /* ---- JUnit ------------------------------------------------------------ */
 
-static const xmlChar *xml_safe(struct oh_buf *b, const char *s)
-{
-	return report_junit_text(b, s);
-}
-
 static const struct store_finding_row *
 finding_for(const struct store_component_row *c, const char *category,
 	    const char *check)
@@ -83,42 +81,90 @@ finding_for(const struct store_component_row *c, const char *category,
 	return NULL;
 }
 
-static void junit_case(xmlTextWriterPtr w, struct oh_buf *tmp,
+/*
+ * A failure body a person reads: the reason, each piece of evidence on
+ * its own line (the store keeps them as a JSON array) and how to fix it.
+ */
+static void failure_body(struct oh_buf *out,
+			 const struct store_component_row *c,
+			 const struct store_score_row *s,
+			 const struct store_finding_row *f)
+{
+	cJSON *ev = cJSON_Parse(f->evidence ? f->evidence : "[]");
+	const cJSON *e;
+
+	oh_buf_addf(out,
+		    "component: %s\ncheck:     %s/%s (%s)\nreason:    %s\n",
+		    c->name, s->category, s->check, f->severity, f->message);
+	if (cJSON_IsArray(ev) && cJSON_GetArraySize(ev) > 0) {
+		oh_buf_adds(out, "evidence:\n");
+		cJSON_ArrayForEach(e, ev)
+		{
+			if (cJSON_IsString(e))
+				oh_buf_addf(out, "  - %s\n", e->valuestring);
+		}
+	}
+	oh_buf_addf(out, "fix:       %s\n",
+		    report_sarif_doc_find(f->code)->help);
+	cJSON_Delete(ev);
+}
+
+static void junit_case(struct report_junit *j, struct oh_buf *tmp,
 		       const struct store_component_row *c,
 		       const struct store_score_row *s)
 {
 	const struct store_finding_row *f =
 		finding_for(c, s->category, s->check);
-	char cls[256];
+	struct oh_buf cls = OH_BUF_INIT;
+	struct oh_buf body = OH_BUF_INIT;
 
-	snprintf(cls, sizeof(cls), "%s.%s", c->name, s->category);
-	xmlTextWriterStartElement(w, BAD_CAST "testcase");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "classname",
-				    xml_safe(tmp, cls));
-	xmlTextWriterWriteAttribute(w, BAD_CAST "name",
-				    xml_safe(tmp, s->check));
-	if (f) {
-		xmlTextWriterStartElement(w, BAD_CAST "failure");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "message",
-					    xml_safe(tmp, f->message));
-		xmlTextWriterWriteAttribute(w, BAD_CAST "type",
-					    xml_safe(tmp, f->severity));
-		xmlTextWriterWriteString(w, xml_safe(tmp, f->evidence));
-		xmlTextWriterEndElement(w);
-	} else if (strcmp(s->state, "scored") != 0) {
-		xmlTextWriterStartElement(w, BAD_CAST "skipped");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "message",
-					    xml_safe(tmp, s->reason));
-		xmlTextWriterEndElement(w);
+	oh_buf_addf(&cls, "%s.%s", c->name, s->category);
+	if (f || strcmp(s->state, "scored") == 0) {
+		if (f)
+			failure_body(&body, c, s, f);
+		report_junit_case(j, tmp, cls.buf, s->check,
+				  f ? f->severity : NULL, f ? f->message : NULL,
+				  body.buf);
+	} else {
+		xmlTextWriterStartElement(j->w, BAD_CAST "testcase");
+		xmlTextWriterWriteAttribute(j->w, BAD_CAST "classname",
+					    report_junit_text(tmp, cls.buf));
+		xmlTextWriterWriteAttribute(j->w, BAD_CAST "name",
+					    report_junit_text(tmp, s->check));
+		xmlTextWriterStartElement(j->w, BAD_CAST "skipped");
+		xmlTextWriterWriteAttribute(j->w, BAD_CAST "message",
+					    report_junit_text(tmp, s->reason));
+		xmlTextWriterEndElement(j->w);
+		xmlTextWriterEndElement(j->w);
 	}
-	xmlTextWriterEndElement(w);
+	oh_buf_release(&cls);
+	oh_buf_release(&body);
 }
 
-static void junit_suite(xmlTextWriterPtr w, struct oh_buf *tmp,
+/* A component that could not be scanned: one case "scan" in error. */
+static void junit_scan_error(struct report_junit *j, struct oh_buf *tmp,
+			     const struct store_component_row *c)
+{
+	xmlTextWriterStartElement(j->w, BAD_CAST "testcase");
+	xmlTextWriterWriteAttribute(j->w, BAD_CAST "classname",
+				    report_junit_text(tmp, c->name));
+	xmlTextWriterWriteAttribute(j->w, BAD_CAST "name", BAD_CAST "scan");
+	xmlTextWriterStartElement(j->w, BAD_CAST "error");
+	xmlTextWriterWriteAttribute(j->w, BAD_CAST "message",
+				    report_junit_text(tmp, c->error));
+	xmlTextWriterWriteString(
+		j->w,
+		BAD_CAST "the component could not be scanned; fix the "
+			 "repository location or access and scan again\n");
+	xmlTextWriterEndElement(j->w);
+	xmlTextWriterEndElement(j->w);
+}
+
+static void junit_suite(struct report_junit *j, struct oh_buf *tmp,
 			const struct store_component_row *c)
 {
 	size_t failures = 0, skipped = 0;
-	char n[32];
+	bool failed = strcmp(c->status, "failed") == 0;
 
 	for (size_t i = 0; i < c->score_nr; i++) {
 		if (finding_for(c, c->score[i].category, c->score[i].check))
@@ -126,29 +172,13 @@ static void junit_suite(xmlTextWriterPtr w, struct oh_buf *tmp,
 		else if (strcmp(c->score[i].state, "scored") != 0)
 			skipped++;
 	}
-	if (strcmp(c->status, "failed") == 0)
-		failures++;
-	xmlTextWriterStartElement(w, BAD_CAST "testsuite");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "name", xml_safe(tmp, c->name));
-	snprintf(n, sizeof(n), "%zu", c->score_nr > 0 ? c->score_nr : 1);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "tests", BAD_CAST n);
-	snprintf(n, sizeof(n), "%zu", failures);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "failures", BAD_CAST n);
-	snprintf(n, sizeof(n), "%zu", skipped);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "skipped", BAD_CAST n);
-	if (strcmp(c->status, "failed") == 0) {
-		xmlTextWriterStartElement(w, BAD_CAST "testcase");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "name",
-					    BAD_CAST "scan");
-		xmlTextWriterStartElement(w, BAD_CAST "error");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "message",
-					    xml_safe(tmp, c->error));
-		xmlTextWriterEndElement(w);
-		xmlTextWriterEndElement(w);
-	}
+	report_junit_suite(j, tmp, c->name, c->score_nr + (failed ? 1 : 0),
+			   failures, failed ? 1 : 0, skipped);
+	if (failed)
+		junit_scan_error(j, tmp, c);
 	for (size_t i = 0; i < c->score_nr; i++)
-		junit_case(w, tmp, c, &c->score[i]);
-	xmlTextWriterEndElement(w);
+		junit_case(j, tmp, c, &c->score[i]);
+	xmlTextWriterEndElement(j->w);
 }
 
 int report_run_junit(FILE *fp, const struct store_run_report *r,
@@ -159,7 +189,7 @@ int report_run_junit(FILE *fp, const struct store_run_report *r,
 
 	report_junit_begin(&j, "osshealth");
 	for (size_t i = 0; i < r->comp_nr; i++)
-		junit_suite(j.w, &tmp, &r->comp[i]);
+		junit_suite(&j, &tmp, &r->comp[i]);
 	report_junit_end(&j, fp);
 	oh_buf_release(&tmp);
 	return report_check_stream(fp, "<output>", err);

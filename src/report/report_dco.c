@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * `osshealth dco` output in text, JSON, SARIF 2.1.0 and JUnit XML.
+ * `osshealth dco` output in text, JSON, SARIF 2.1.0 (sarif.h) and JUnit
+ * XML (junit.h, libxml2's writer).
  */
 #include "report/report_dco.h"
 
@@ -13,6 +14,7 @@
 #include "core/err.h"
 #include "git/dco.h"
 #include "git/history.h"
+#include "report/junit.h"
 #include "report/sarif.h"
 #include "core/banned.h"
 
@@ -204,77 +206,70 @@ static int render_sarif(FILE *fp, const struct hist *h,
 	return report_sarif_end(&s, fp, err);
 }
 
-/* XML text: escape markup, replace control bytes XML 1.0 forbids. */
-static void xml_esc(struct oh_buf *out, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '&')
-			oh_buf_adds(out, "&amp;");
-		else if (c == '<')
-			oh_buf_adds(out, "&lt;");
-		else if (c == '>')
-			oh_buf_adds(out, "&gt;");
-		else if (c == '"')
-			oh_buf_adds(out, "&quot;");
-		else if (c == '\'')
-			oh_buf_adds(out, "&apos;");
-		else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-			oh_buf_addch(out, '?');
-		else
-			oh_buf_addch(out, (char)c);
-	}
-}
-
-static void junit_case(struct oh_buf *x, const struct hist *h,
+/* A failure body: what failed, the evidence, how to fix it. */
+static void junit_body(struct oh_buf *out, const struct hist *h,
 		       const struct dco_item *it, const char *base)
 {
 	const struct hist_commit *c = &h->commit[it->commit];
-	struct oh_buf t = OH_BUF_INIT;
 
-	oh_buf_addf(&t, "%.12s %s", c->id, c->subject);
-	oh_buf_adds(x, "    <testcase classname=\"dco\" name=\"");
-	xml_esc(x, t.buf);
-	oh_buf_adds(x, "\">");
-	if (it->verdict == DCO_SKIP_MERGE || it->verdict == DCO_SKIP_BOT) {
-		oh_buf_adds(x, "<skipped message=\"");
-		xml_esc(x, dco_verdict_reason(it->verdict));
-		oh_buf_adds(x, "\"/>");
-	} else if (dco_verdict_failed(it->verdict)) {
-		oh_buf_adds(x, "<failure type=\"");
-		xml_esc(x, dco_verdict_code(it->verdict));
-		oh_buf_adds(x, "\" message=\"");
-		xml_esc(x, dco_verdict_reason(it->verdict));
-		oh_buf_adds(x, "\">");
-		oh_buf_reset(&t);
-		oh_buf_addf(&t, "author: %s <%s>\nsign-offs: ", c->author_name,
-			    c->author_email);
-		signoffs(&t, h, c, "; ");
-		oh_buf_adds(&t, "\nfix: ");
-		fix_command(&t, h, it, base);
-		xml_esc(x, t.buf);
-		oh_buf_adds(x, "</failure>");
-	}
-	oh_buf_adds(x, "</testcase>\n");
-	oh_buf_release(&t);
+	oh_buf_addf(out, "commit:    %s\nsubject:   %s\nauthor:    %s <%s>\n",
+		    c->id, c->subject, c->author_name, c->author_email);
+	oh_buf_adds(out, "sign-offs: ");
+	signoffs(out, h, c, "; ");
+	oh_buf_addf(out, "\nwhy:       %s\nfix:       ",
+		    dco_verdict_reason(it->verdict));
+	fix_command(out, h, it, base);
+	oh_buf_addch(out, '\n');
 }
 
+static void junit_case(struct report_junit *j, struct oh_buf *tmp,
+		       const struct hist *h, const struct dco_item *it,
+		       const char *base)
+{
+	const struct hist_commit *c = &h->commit[it->commit];
+	struct oh_buf name = OH_BUF_INIT;
+	struct oh_buf body = OH_BUF_INIT;
+
+	oh_buf_addf(&name, "%.12s %s", c->id, c->subject);
+	if (it->verdict == DCO_SKIP_MERGE || it->verdict == DCO_SKIP_BOT) {
+		xmlTextWriterStartElement(j->w, BAD_CAST "testcase");
+		xmlTextWriterWriteAttribute(j->w, BAD_CAST "classname",
+					    BAD_CAST "dco");
+		xmlTextWriterWriteAttribute(j->w, BAD_CAST "name",
+					    report_junit_text(tmp, name.buf));
+		xmlTextWriterStartElement(j->w, BAD_CAST "skipped");
+		xmlTextWriterWriteAttribute(
+			j->w, BAD_CAST "message",
+			report_junit_text(tmp,
+					  dco_verdict_reason(it->verdict)));
+		xmlTextWriterEndElement(j->w);
+		xmlTextWriterEndElement(j->w);
+	} else if (dco_verdict_failed(it->verdict)) {
+		junit_body(&body, h, it, base);
+		report_junit_case(j, tmp, "dco", name.buf,
+				  dco_verdict_code(it->verdict),
+				  dco_verdict_reason(it->verdict), body.buf);
+	} else {
+		report_junit_case(j, tmp, "dco", name.buf, NULL, NULL, NULL);
+	}
+	oh_buf_release(&name);
+	oh_buf_release(&body);
+}
+
+/* One suite "dco", one case per commit, through the shared frame. */
 static void render_junit(FILE *fp, const struct hist *h,
 			 const struct dco_result *r, const char *base)
 {
-	struct oh_buf x = OH_BUF_INIT;
+	struct report_junit j;
+	struct oh_buf tmp = OH_BUF_INIT;
 
-	oh_buf_adds(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	oh_buf_addf(&x,
-		    "<testsuites>\n  <testsuite name=\"dco\" tests=\"%zu\" "
-		    "failures=\"%zu\" skipped=\"%zu\">\n",
-		    r->nr, r->failed, r->skipped);
+	report_junit_begin(&j, "osshealth dco");
+	report_junit_suite(&j, &tmp, "dco", r->nr, r->failed, 0, r->skipped);
 	for (size_t i = 0; i < r->nr; i++)
-		junit_case(&x, h, &r->item[i], base);
-	oh_buf_adds(&x, "  </testsuite>\n</testsuites>\n");
-	fwrite(x.buf, 1, x.len, fp);
-	oh_buf_release(&x);
+		junit_case(&j, &tmp, h, &r->item[i], base);
+	xmlTextWriterEndElement(j.w);
+	report_junit_end(&j, fp);
+	oh_buf_release(&tmp);
 }
 
 int report_dco(FILE *fp, const struct hist *h, const struct dco_result *r,

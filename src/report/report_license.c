@@ -412,82 +412,85 @@ static int render_sarif(FILE *fp, const struct report_lic *r,
 
 /* ---- JUnit ---- */
 
-static const xmlChar *xs(struct oh_buf *b, const char *s)
+static void junit_gate(struct report_junit *j, struct oh_buf *b,
+		       const struct lic_gate *g)
 {
-	return report_junit_text(b, s);
+	struct oh_buf body = OH_BUF_INIT;
+
+	for (size_t i = 0; i < g->item_nr; i++) {
+		const struct lic_gate_item *it = &g->item[i];
+
+		oh_buf_reset(&body);
+		if (it->problem)
+			oh_buf_addf(
+				&body,
+				"file:    %s\nlicense: %s\nproblem: %s\nfix:     %s\n",
+				it->path, it->license ? it->license : "none",
+				it->problem, it->fix ? it->fix : "-");
+		report_junit_case(j, b, "license", it->path,
+				  lic_gate_status_name(it->status), it->problem,
+				  body.buf);
+	}
+	oh_buf_release(&body);
 }
 
-static void junit_case(xmlTextWriterPtr w, struct oh_buf *b, const char *name,
-		       const char *failure, const char *detail)
+static void junit_summary(struct report_junit *j, struct oh_buf *b,
+			  const struct lic_summary *s)
 {
-	xmlTextWriterStartElement(w, BAD_CAST "testcase");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "classname",
-				    BAD_CAST "license");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "name", xs(b, name));
-	if (failure) {
-		xmlTextWriterStartElement(w, BAD_CAST "failure");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "message",
-					    xs(b, failure));
-		if (detail)
-			xmlTextWriterWriteString(w, xs(b, detail));
-		xmlTextWriterEndElement(w);
-	}
-	xmlTextWriterEndElement(w);
-}
+	struct oh_buf body = OH_BUF_INIT;
+	bool osi = s->osi == LIC_SUM_OSI_YES;
+	bool disagree = s->declared && s->detected && !s->agree;
 
-static void junit_count(const struct report_lic *r, size_t *tests,
-			size_t *failures)
-{
-	const struct lic_summary *s = r->sum;
-
-	if (r->gate) {
-		*tests = r->gate->item_nr;
-		*failures = r->gate->failed;
-		return;
-	}
-	*tests = 2;
-	*failures = (s->osi != LIC_SUM_OSI_YES) +
-		    (s->declared && s->detected && !s->agree);
-}
-
-static void junit_cases(xmlTextWriterPtr w, struct oh_buf *b,
-			const struct report_lic *r)
-{
-	const struct lic_summary *s = r->sum;
-
-	if (r->gate) {
-		for (size_t i = 0; i < r->gate->item_nr; i++) {
-			const struct lic_gate_item *it = &r->gate->item[i];
-
-			junit_case(w, b, it->path, it->problem, it->fix);
-		}
-		return;
-	}
-	junit_case(w, b, "osi-approved",
-		   s->osi == LIC_SUM_OSI_YES ? NULL
-					     : "license is not OSI-approved",
-		   s->concluded);
-	junit_case(w, b, "declared-detected-agree",
-		   s->declared && s->detected && !s->agree
-			   ? "declared and detected licenses disagree"
-			   : NULL,
-		   NULL);
+	if (!osi)
+		oh_buf_addf(
+			&body,
+			"concluded license: %s (basis: %s)\nOSI-approved: %s\nfix: %s\n",
+			s->concluded ? s->concluded : "none",
+			s->concluded_basis, lic_sum_osi_name(s->osi),
+			report_sarif_doc_find(
+				s->concluded && strcmp(s->concluded, "NONE") !=
+							0
+					? "license-non-osi"
+					: "license-missing")
+				->help);
+	report_junit_case(j, b, "license", "osi-approved", "license-non-osi",
+			  osi ? NULL : "license is not OSI-approved", body.buf);
+	oh_buf_reset(&body);
+	if (disagree)
+		oh_buf_addf(
+			&body,
+			"declared: %s (%s)\ndetected: %s (%s)\nfix: %s\n",
+			s->declared, s->declared_from ? s->declared_from : "-",
+			s->detected, s->detected_from ? s->detected_from : "-",
+			report_sarif_doc_find("license-declared-conflict")
+				->help);
+	report_junit_case(j, b, "license", "declared-detected-agree",
+			  "license-declared-conflict",
+			  disagree ? "declared and detected licenses disagree"
+				   : NULL,
+			  body.buf);
+	oh_buf_release(&body);
 }
 
 static void render_junit(FILE *fp, const struct report_lic *r)
 {
 	struct report_junit j;
 	struct oh_buf b = OH_BUF_INIT;
-	size_t tests = 0;
-	size_t failures = 0;
+	const struct lic_summary *s = r->sum;
 
-	junit_count(r, &tests, &failures);
-	report_junit_begin(&j, NULL);
-	xmlTextWriterStartElement(j.w, BAD_CAST "testsuite");
-	xmlTextWriterWriteAttribute(j.w, BAD_CAST "name", BAD_CAST "license");
-	report_junit_count(j.w, "tests", tests);
-	report_junit_count(j.w, "failures", failures);
-	junit_cases(j.w, &b, r);
+	report_junit_begin(&j, "osshealth license");
+	if (r->gate) {
+		report_junit_suite(&j, &b, "license", r->gate->item_nr,
+				   r->gate->failed, 0, 0);
+		junit_gate(&j, &b, r->gate);
+	} else {
+		report_junit_suite(
+			&j, &b, "license", 2,
+			(s->osi != LIC_SUM_OSI_YES) +
+				(s->declared && s->detected && !s->agree),
+			0, 0);
+		junit_summary(&j, &b, s);
+	}
 	xmlTextWriterEndElement(j.w);
 	report_junit_end(&j, fp);
 	oh_buf_release(&b);
