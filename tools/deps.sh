@@ -43,6 +43,8 @@ need_pc check check
 # `git http-backend` ships with git-core; sqlite3 shell for tests poking
 # at databases.
 need_prog sqlite3 sqlite3
+# xmllint validates our JUnit XML against tests/data/junit/*.xsd.
+need_prog xmllint libxml2-utils
 if [ "${1:-}" = "--with-browser" ]; then
 	need_prog chromium chromium
 fi
