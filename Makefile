@@ -8,7 +8,8 @@
 #   make check          deps, build, header check, style, unit, CLI, fuzz replay
 #   make check SAN=1    the same under ASan+UBSan (objects in build/san)
 #   make demo           build fixtures, scan them, write demo/report.*
-#   make install        PREFIX=/usr/local DESTDIR= (binary, man page, data)
+#   make install        PREFIX=/usr/local DESTDIR= (binary, man page, data,
+#                       bash and zsh completion)
 #   make fuzz           libFuzzer harnesses with clang (FUZZ_SECONDS=60)
 #   make bench          benchmarks under bench/ (never part of check)
 #   make style          clang-format-14 --dry-run -Werror; style-fix rewrites
@@ -23,6 +24,8 @@ DESTDIR    ?=
 BINDIR     := $(PREFIX)/bin
 DATADIR    := $(PREFIX)/share/osshealth
 MANDIR     := $(PREFIX)/share/man/man1
+BASHCOMPDIR := $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR := $(PREFIX)/share/zsh/site-functions
 
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
@@ -70,6 +73,9 @@ REPLAYS    := $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
 HDRCHECK   := $(HDRS:%.h=$(BUILD)/hdrcheck/%.ok)
 
 BIN        := $(BUILD)/osshealth
+# Shell completion, generated from the binary's own command and option
+# tables (tools/completion.py reads `help` and every `--help`).
+COMPLETION := $(BUILD)/completion/osshealth.bash $(BUILD)/completion/_osshealth
 LIBA       := $(BUILD)/libosshealth.a
 UNIT_BIN   := $(BUILD)/tests/unit/run
 FIXTURES   := build/fixtures
@@ -79,7 +85,15 @@ FIXTURES   := build/fixtures
 .DELETE_ON_ERROR:
 .SECONDARY:
 
-all: $(BIN)
+all: $(BIN) $(COMPLETION)
+
+$(BUILD)/completion/osshealth.bash: $(BIN) tools/completion.py
+	@mkdir -p $(@D)
+	python3 tools/completion.py $(BIN) bash >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/completion/_osshealth: $(BIN) tools/completion.py
+	@mkdir -p $(@D)
+	python3 tools/completion.py $(BIN) zsh >$@.tmp && mv $@.tmp $@
 
 deps:
 	@tools/deps.sh
@@ -204,16 +218,22 @@ fuzz:
 bench: $(BIN)
 	@for b in bench/*/run.sh; do [ -x "$$b" ] && "$$b" $(CURDIR)/$(BIN); done; true
 
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
+install: $(BIN) $(COMPLETION)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/osshealth
 	install -m 0644 docs/osshealth.1 $(DESTDIR)$(MANDIR)/osshealth.1
+	install -m 0644 $(BUILD)/completion/osshealth.bash \
+	  $(DESTDIR)$(BASHCOMPDIR)/osshealth
+	install -m 0644 $(BUILD)/completion/_osshealth \
+	  $(DESTDIR)$(ZSHCOMPDIR)/_osshealth
 	for d in rules licenses; do \
 	  if [ -d $$d ]; then cp -R $$d $(DESTDIR)$(DATADIR)/ || exit 1; fi; \
 	done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/osshealth $(DESTDIR)$(MANDIR)/osshealth.1
+	rm -f $(DESTDIR)$(BINDIR)/osshealth $(DESTDIR)$(MANDIR)/osshealth.1 \
+	  $(DESTDIR)$(BASHCOMPDIR)/osshealth $(DESTDIR)$(ZSHCOMPDIR)/_osshealth
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
