@@ -18,6 +18,23 @@
 #include "report/sarif.h"
 #include "core/banned.h"
 
+/* The fix for a message being committed: edit it, nothing to rebase. */
+static void message_fix(struct oh_buf *out, const struct hist_commit *c,
+			enum dco_verdict v)
+{
+	if (v == DCO_NO_SIGNOFF || v == DCO_NOT_TRAILER)
+		oh_buf_addf(out,
+			    "add the line 'Signed-off-by: %s <%s>' as the last "
+			    "paragraph of the message (git commit -s does it)",
+			    c->author_name, c->author_email);
+	else
+		oh_buf_addf(out,
+			    "sign off as the author: 'Signed-off-by: %s <%s>' "
+			    "(or commit as the identity you sign off with: "
+			    "user.name, user.email)",
+			    c->author_name, c->author_email);
+}
+
 /* The exact command that fixes commit c. */
 static void fix_command(struct oh_buf *out, const struct hist *h,
 			const struct dco_item *it, const char *base)
@@ -25,6 +42,11 @@ static void fix_command(struct oh_buf *out, const struct hist *h,
 	const struct hist_commit *c = &h->commit[it->commit];
 	char b[16];
 
+	/* dco --message (commit-msg hook): no commit to rebase yet. */
+	if (strspn(c->id, "0") == strlen(c->id)) {
+		message_fix(out, c, it->verdict);
+		return;
+	}
 	if (base && *base != '\0')
 		snprintf(b, sizeof(b), "%.12s", base);
 	else
