@@ -24,10 +24,15 @@ static const struct {
 	const char *name;
 	enum report_format fmt;
 } formats[] = {
-	{ "text", REPORT_TEXT },   { "json", REPORT_JSON },
-	{ "md", REPORT_MARKDOWN }, { "markdown", REPORT_MARKDOWN },
-	{ "html", REPORT_HTML },   { "sarif", REPORT_SARIF },
-	{ "junit", REPORT_JUNIT }, { "csv", REPORT_CSV },
+	{ "text", REPORT_TEXT },
+	{ "json", REPORT_JSON },
+	{ "md", REPORT_MARKDOWN },
+	{ "markdown", REPORT_MARKDOWN },
+	{ "html", REPORT_HTML },
+	{ "sarif", REPORT_SARIF },
+	{ "junit", REPORT_JUNIT },
+	{ "csv", REPORT_CSV },
+	{ "codequality", REPORT_CODEQUALITY },
 };
 
 int report_format_parse(enum report_format *out, const char *name,

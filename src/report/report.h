@@ -29,11 +29,12 @@ enum report_format {
 	REPORT_SARIF,
 	REPORT_JUNIT,
 	REPORT_CSV,
+	REPORT_CODEQUALITY, /* GitLab Code Quality JSON (dco) */
 };
 
 /**
  * Parse a format name ("text", "json", "md"/"markdown", "html", "sarif",
- * "junit", "csv") into *out.  Returns 0, or OH_EINPUT for an unknown name
+ * "junit", "csv", "codequality") into *out.  Returns 0, or OH_EINPUT for an unknown name
  * (err may be NULL).
  */
 int report_format_parse(enum report_format *out, const char *name,

@@ -5,6 +5,7 @@
  */
 #include "report/report_dco.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -192,7 +193,7 @@ static cJSON *build_json(const struct hist *h, const struct dco_result *r,
  */
 static int render_sarif(FILE *fp, const struct hist *h,
 			const struct dco_result *r, const char *base,
-			struct oh_err *err)
+			bool codequality, struct oh_err *err)
 {
 	struct report_sarif s;
 	struct oh_buf rule = OH_BUF_INIT;
@@ -225,7 +226,8 @@ static int render_sarif(FILE *fp, const struct hist *h,
 	}
 	oh_buf_release(&rule);
 	oh_buf_release(&msg);
-	return report_sarif_end(&s, fp, err);
+	return codequality ? report_sarif_end_codequality(&s, fp, err)
+			   : report_sarif_end(&s, fp, err);
 }
 
 /* A failure body: what failed, the evidence, how to fix it. */
@@ -305,7 +307,9 @@ int report_dco(FILE *fp, const struct hist *h, const struct dco_result *r,
 		report_print_json(fp, build_json(h, r, base));
 		break;
 	case REPORT_SARIF:
-		return render_sarif(fp, h, r, base, err);
+		return render_sarif(fp, h, r, base, false, err);
+	case REPORT_CODEQUALITY:
+		return render_sarif(fp, h, r, base, true, err);
 	case REPORT_JUNIT:
 		render_junit(fp, h, r, base);
 		break;

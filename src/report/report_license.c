@@ -36,6 +36,7 @@ int report_lic_format_parse(enum report_lic_format *out, const char *name)
 		{ "sarif", REPORT_LIC_SARIF },
 		{ "junit", REPORT_LIC_JUNIT },
 		{ "spdx-tv", REPORT_LIC_SPDX_TV },
+		{ "codequality", REPORT_LIC_CODEQUALITY },
 	};
 
 	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
@@ -379,7 +380,7 @@ static void sarif_gate(struct report_sarif *s, const struct lic_gate *g)
 	oh_buf_release(&msg);
 }
 
-static int render_sarif(FILE *fp, const struct report_lic *r,
+static int render_sarif(FILE *fp, const struct report_lic *r, bool codequality,
 			struct oh_err *err)
 {
 	struct report_sarif s;
@@ -404,10 +405,13 @@ static int render_sarif(FILE *fp, const struct report_lic *r,
 					     .message = f->message,
 					     .path = path,
 					     .line = line > 0 ? line : 1,
+					     /* Not the line: it moves. */
+					     .identity = f->message,
 				     });
 	}
 	oh_buf_release(&where);
-	return report_sarif_end(&s, fp, err);
+	return codequality ? report_sarif_end_codequality(&s, fp, err)
+			   : report_sarif_end(&s, fp, err);
 }
 
 /* ---- JUnit ---- */
@@ -553,7 +557,9 @@ int report_license(FILE *fp, const struct report_lic *r,
 		render_json(fp, r);
 		break;
 	case REPORT_LIC_SARIF:
-		return render_sarif(fp, r, err);
+		return render_sarif(fp, r, false, err);
+	case REPORT_LIC_CODEQUALITY:
+		return render_sarif(fp, r, true, err);
 	case REPORT_LIC_JUNIT:
 		render_junit(fp, r);
 		break;

@@ -73,7 +73,8 @@ static void sarif_file(struct report_sarif *s, struct oh_buf *text,
 		oh_buf_addf(text, "%s (%s): %s", d->element, d->where,
 			    d->message);
 		oh_buf_reset(id);
-		oh_buf_addf(id, "%s %s", d->element, json_path(d->where));
+		oh_buf_addf(id, "%s %s %s", d->element, json_path(d->where),
+			    d->message);
 		report_sarif_add(s, &(struct report_sarif_result){
 					    .rule = d->code,
 					    .level = level(d->severity),

@@ -38,6 +38,7 @@ void report_sarif_begin(struct report_sarif *s, const char *command)
 
 	s->root = cJSON_CreateObject();
 	s->index = cJSON_CreateObject();
+	s->cq = cJSON_CreateArray();
 	cJSON_AddStringToObject(s->root, "$schema", SARIF_SCHEMA);
 	cJSON_AddStringToObject(s->root, "version", "2.1.0");
 	cJSON_AddStringToObject(driver, "name", "osshealth");
@@ -242,6 +243,34 @@ static cJSON *location(const struct report_sarif_result *r, struct oh_buf *b)
 	return loc;
 }
 
+static const char *cq_severity(const char *level)
+{
+	if (strcmp(level, "error") == 0)
+		return "major";
+	return strcmp(level, "warning") == 0 ? "minor" : "info";
+}
+
+/* The GitLab Code Quality twin of a result. */
+static void cq_add(struct report_sarif *s, const struct report_sarif_result *r,
+		   const char *level, const char *fp)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *loc;
+	const char *path = r->path ? r->path : ".git";
+
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	cJSON_AddStringToObject(o, "description", r->message);
+	cJSON_AddStringToObject(o, "check_name", r->rule);
+	cJSON_AddStringToObject(o, "fingerprint", fp);
+	cJSON_AddStringToObject(o, "severity", cq_severity(level));
+	loc = cJSON_AddObjectToObject(o, "location");
+	cJSON_AddStringToObject(loc, "path", path);
+	cJSON_AddNumberToObject(cJSON_AddObjectToObject(loc, "lines"), "begin",
+				r->line > 0 ? (double)r->line : 1);
+	cJSON_AddItemToArray(s->cq, o);
+}
+
 void report_sarif_add(struct report_sarif *s,
 		      const struct report_sarif_result *r)
 {
@@ -250,12 +279,12 @@ void report_sarif_add(struct report_sarif *s,
 	struct oh_buf b = OH_BUF_INIT;
 	struct oh_buf fp = OH_BUF_INIT;
 	const char *part[3];
+	const char *level =
+		r->level ? r->level : report_sarif_doc_find(r->rule)->level;
 
 	cJSON_AddStringToObject(res, "ruleId", r->rule);
 	cJSON_AddNumberToObject(res, "ruleIndex", idx);
-	cJSON_AddStringToObject(
-		res, "level",
-		r->level ? r->level : report_sarif_doc_find(r->rule)->level);
+	cJSON_AddStringToObject(res, "level", level);
 	add_text(res, "message", r->message);
 	cJSON_AddItemToArray(cJSON_AddArrayToObject(res, "locations"),
 			     location(r, &b));
@@ -267,15 +296,30 @@ void report_sarif_add(struct report_sarif *s,
 		cJSON_AddObjectToObject(res, "partialFingerprints"),
 		"osshealth/v1", fp.buf);
 	cJSON_AddItemToArray(s->results, res);
+	cq_add(s, r, level, fp.buf);
 	oh_buf_release(&fp);
 	oh_buf_release(&b);
 }
 
 int report_sarif_end(struct report_sarif *s, FILE *fp, struct oh_err *err)
 {
+	cJSON_Delete(s->cq);
+	s->cq = NULL;
 	cJSON_Delete(s->index);
 	report_print_json(fp, s->root);
 	s->root = NULL;
 	s->index = NULL;
+	return report_check_stream(fp, "<output>", err);
+}
+
+int report_sarif_end_codequality(struct report_sarif *s, FILE *fp,
+				 struct oh_err *err)
+{
+	cJSON_Delete(s->index);
+	cJSON_Delete(s->root);
+	report_print_json(fp, s->cq);
+	s->root = NULL;
+	s->index = NULL;
+	s->cq = NULL;
 	return report_check_stream(fp, "<output>", err);
 }

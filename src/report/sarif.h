@@ -34,6 +34,7 @@ struct oh_err;
 
 struct report_sarif {
 	struct cJSON *root;    /* the log */
+	struct cJSON *cq;      /* the same results as GitLab Code Quality */
 	struct cJSON *rules;   /* runs[0].tool.driver.rules */
 	struct cJSON *results; /* runs[0].results */
 	struct cJSON *index;   /* rule id -> index in rules */
@@ -68,6 +69,15 @@ void report_sarif_add(struct report_sarif *s,
  * "<output>" when the write failed.
  */
 int report_sarif_end(struct report_sarif *s, FILE *fp, struct oh_err *err);
+
+/**
+ * Print the results instead as a GitLab Code Quality report (a JSON array
+ * of {description, check_name, fingerprint, severity, location.path,
+ * location.lines.begin}; error is "major", warning "minor", note "info";
+ * the path as given, "./" removed), free the log, check the stream.
+ */
+int report_sarif_end_codequality(struct report_sarif *s, FILE *fp,
+				 struct oh_err *err);
 
 /**
  * The artifact URI of `path` into out (reset first): a relative path is

@@ -77,6 +77,8 @@ for name in sys.argv[1:]:
     assert len(rules) == len(set(rules)), name
     ids.add(run["automationDetails"]["id"])
     assert run["results"], name
+    fps = [r["partialFingerprints"]["osshealth/v1"] for r in run["results"]]
+    assert len(fps) == len(set(fps)), (name, "fingerprints not unique")
     for r in run["results"]:
         assert rules[r["ruleIndex"]] == r["ruleId"], (name, r["ruleId"])
         a = r["locations"][0]["physicalLocation"]["artifactLocation"]

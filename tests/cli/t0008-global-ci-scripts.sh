@@ -46,6 +46,7 @@ for job in ("osshealth-dco", "osshealth-license"):
     j = gl[job]
     assert j["extends"] == ".osshealth"
     assert j["artifacts"]["reports"]["junit"].endswith(".xml")
+    assert j["artifacts"]["reports"]["codequality"].endswith(".json")
     open(job + ".sh", "w").write("\n".join(j["script"]) + "\n")
 assert gl[".osshealth"]["artifacts"]["when"] == "always"
 PY
@@ -94,6 +95,18 @@ grep -q '^FAIL ' "$TEST_DIR/gl.log" || fail "no verdict in the job log"
 xmllint --noout --schema "$SRCDIR/tests/data/junit/jenkins-junit10.xsd" \
 	osshealth-dco.xml 2>/dev/null || fail "GitLab JUnit invalid"
 [ -s osshealth-dco.sarif ] || fail "no SARIF artifact"
+# GitLab Code Quality: the fields the merge request widget reads.
+python3 - osshealth-dco.cq.json <<'PY' || fail "bad Code Quality report"
+import json, sys
+issues = json.load(open(sys.argv[1]))
+assert len(issues) == 6, len(issues)
+assert len({i["fingerprint"] for i in issues}) == len(issues)
+for i in issues:
+    assert i["description"] and i["check_name"].startswith("dco/")
+    assert i["severity"] in ("info", "minor", "major", "critical", "blocker")
+    assert i["location"]["path"] == ".git"
+    assert i["location"]["lines"]["begin"] >= 1
+PY
 
 # A range of signed-off commits passes both, in both.
 cd ..

@@ -148,6 +148,45 @@ START_TEST(test_sarif_log)
 }
 END_TEST
 
+/* The same results as GitLab Code Quality: paths as given, severities. */
+START_TEST(test_sarif_codequality)
+{
+	struct report_sarif s;
+	struct oh_err err = OH_ERR_INIT;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+	cJSON *j;
+
+	report_sarif_begin(&s, "license");
+	report_sarif_add(&s, &(struct report_sarif_result){
+				     .rule = "license-gate/no-tag",
+				     .message = "no tag",
+				     .path = "./sp ace/a.c",
+			     });
+	report_sarif_add(&s, &(struct report_sarif_result){
+				     .rule = "SPDX-CHECKSUM-CASE",
+				     .message = "upper case",
+				     .path = "b.json",
+				     .line = 7,
+			     });
+	ck_assert_int_eq(report_sarif_end_codequality(&s, fp, &err), 0);
+	fclose(fp);
+	j = cJSON_Parse(text);
+	ck_assert(cJSON_IsArray(j));
+	ck_assert_int_eq(cJSON_GetArraySize(j), 2);
+	ck_assert_str_eq(str(j, "0.location.path"), "sp ace/a.c");
+	ck_assert_int_eq(at(j, "0.location.lines.begin")->valueint, 1);
+	ck_assert_str_eq(str(j, "0.severity"), "major");
+	ck_assert_str_eq(str(j, "1.severity"), "minor");
+	ck_assert_int_eq(at(j, "1.location.lines.begin")->valueint, 7);
+	ck_assert_str_eq(str(j, "1.check_name"), "SPDX-CHECKSUM-CASE");
+	ck_assert_str_ne(str(j, "0.fingerprint"), str(j, "1.fingerprint"));
+	cJSON_Delete(j);
+	free(text);
+}
+END_TEST
+
 /* Every id family has texts; review-run license codes find their row. */
 START_TEST(test_sarif_rules)
 {
@@ -183,6 +222,7 @@ Suite *sarif_suite(void)
 			    sizeof(uri_cases) / sizeof(uri_cases[0]));
 	tcase_add_test(tc, test_sarif_log);
 	tcase_add_test(tc, test_sarif_rules);
+	tcase_add_test(tc, test_sarif_codequality);
 	suite_add_tcase(s, tc);
 	return s;
 }
