@@ -4,7 +4,8 @@
 # stages, non-root user, data files, osshealth as entrypoint, a runtime
 # library for every library the build links); the image is built and run
 # on a fixture where podman, buildah or a working docker is available and
-# the base image can be pulled, and the test says which it skipped.
+# the base image can be pulled or is present (tools/container-base.sh),
+# and the test says which it skipped.
 . "$SRCDIR/tests/cli/lib.sh"
 
 cf=$SRCDIR/Containerfile
@@ -38,17 +39,39 @@ fi
 	skip "no container builder runs here (podman, buildah or a docker daemon): image not built"
 
 tag=localhost/osshealth-test:$$
-if ! $builder build -t "$tag" -f "$cf" "$SRCDIR" >build.log 2>&1; then
+# chroot isolation: builds where cgroups cannot be delegated (CI sandboxes).
+iso=""
+[ "$builder" = docker ] || iso=--isolation=chroot
+if ! $builder build $iso -t "$tag" -f "$cf" "$SRCDIR" >build.log 2>&1; then
 	if grep -Eqi 'pull|registry|resolv|manifest unknown|dial tcp' build.log; then
-		skip "$builder cannot pull debian:12-slim here: $(grep -Ei 'pull|registry|dial' build.log | tail -1)"
+		skip "$builder cannot pull debian:12-slim here (tools/container-base.sh makes it from the Debian archive): $(grep -Ei 'pull|registry|dial' build.log | tail -1)"
 	fi
 	tail -20 build.log >&2
 	fail "$builder build failed"
 fi
+trap '$builder rmi -f "$tag" >/dev/null 2>&1; rm -rf "$TEST_DIR"' EXIT
 runner=$builder
 [ "$runner" = buildah ] && runner=podman
-command -v "$runner" >/dev/null 2>&1 || skip "image built; no $runner to run it"
-trap '$builder rmi -f "$tag" >/dev/null 2>&1; rm -rf "$TEST_DIR"' EXIT
-$runner run --rm -u "$(id -u):$(id -g)" -v "$FIXTURES/lic-mit:/src:ro" "$tag" \
-	license . >out 2>err || fail "container run failed: $(cat err)"
+# Smoke test: the image scans a fixture as its non-root user.  Where the
+# runtime cannot start containers here (no cgroup or rlimit rights), the
+# image's file system is exported and the same command runs in a chroot.
+if $runner run --rm -v "$FIXTURES/lic-mit:/src:ro" "$tag" license . \
+	>out 2>err; then
+	expect_stdout_match '^concluded: +MIT '
+	exit 0
+fi
+[ "$(id -u)" = 0 ] && command -v chroot >/dev/null 2>&1 ||
+	skip "image built; $runner cannot run it here: $(head -1 err)"
+cid=$($runner create "$tag") || fail "$runner create failed"
+mkdir rootfs
+$runner export "$cid" | tar -x -C rootfs || fail "export failed"
+$runner rm "$cid" >/dev/null
+grep -q '^osshealth:x:10001:' rootfs/etc/passwd || fail "no osshealth user"
+[ -f rootfs/usr/share/osshealth/rules/scoring.json ] || fail "no data files"
+[ -f rootfs/usr/share/bash-completion/completions/osshealth ] ||
+	fail "no completion in the image"
+cp -a "$FIXTURES/lic-mit" rootfs/src
+chown -R 10001:10001 rootfs/src
+chroot --userspec=10001:10001 rootfs /bin/sh -c 'cd /src && HOME=/home/osshealth exec osshealth license .' \
+	>out 2>err || fail "osshealth in the image failed: $(cat err)"
 expect_stdout_match '^concluded: +MIT '
