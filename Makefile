@@ -7,6 +7,7 @@
 #   make [all]          build build/osshealth
 #   make check          deps, build, header check, style, unit, CLI, fuzz replay
 #   make check SAN=1    the same under ASan+UBSan (objects in build/san)
+#   make check-ci       the CI integration tests with every consumer tool
 #   make demo           build fixtures, scan them, write demo/report.*
 #   make install        PREFIX=/usr/local DESTDIR= (binary, man page, data,
 #                       bash and zsh completion)
@@ -80,7 +81,7 @@ LIBA       := $(BUILD)/libosshealth.a
 UNIT_BIN   := $(BUILD)/tests/unit/run
 FIXTURES   := build/fixtures
 
-.PHONY: check-browser all check demo deps install uninstall clean style style-fix lint \
+.PHONY: check-browser check-ci all check demo deps install uninstall clean style style-fix lint \
 	fuzz bench unit cli replay hdrcheck fixtures layers
 .DELETE_ON_ERROR:
 .SECONDARY:
@@ -169,6 +170,15 @@ check: deps
 	@$(MAKE) --no-print-directory cli
 	@fixtures/selftest.sh build/fixtures-selftest
 	@echo "check: all passed"
+
+# The CI integrations with every consumer tool installed (npm's SARIF
+# multitool, pre-commit, zsh, podman with a debootstrapped base image);
+# `make check` runs the same tests and skips what is missing.
+check-ci: deps all fixtures
+	@tools/deps.sh --with-ci
+	@tools/container-base.sh
+	OSSHEALTH=$(CURDIR)/$(BIN) FIXTURES=$(CURDIR)/$(FIXTURES) \
+	  SRCDIR=$(CURDIR) tests/cli/run.sh tests/cli/t000[5-9]-*.sh
 
 # The HTML report in headless Chromium (large download: not part of deps).
 check-browser: deps
