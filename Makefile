@@ -178,7 +178,8 @@ check-ci: deps all fixtures
 	@tools/deps.sh --with-ci
 	@tools/container-base.sh
 	OSSHEALTH=$(CURDIR)/$(BIN) FIXTURES=$(CURDIR)/$(FIXTURES) \
-	  SRCDIR=$(CURDIR) tests/cli/run.sh tests/cli/t000[5-9]-*.sh
+	  SRCDIR=$(CURDIR) OSSHEALTH_REQUIRE_CONTAINER=1 \
+	  tests/cli/run.sh tests/cli/t000[5-9]-*.sh
 
 # The HTML report in headless Chromium (large download: not part of deps).
 check-browser: deps
