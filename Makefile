@@ -7,18 +7,26 @@
 #   make [all]          build build/osshealth
 #   make check          deps, build, header check, style, unit, CLI, fuzz replay
 #   make check SAN=1    the same under ASan+UBSan (objects in build/san)
+#   make check-ci       the CI integration tests with every consumer tool
 #   make demo           build fixtures, scan them, write demo/report.*
-#   make install        PREFIX=/usr/local DESTDIR= (binary, man page, data)
+#   make install        PREFIX=/usr/local DESTDIR= (binary, man page, data,
+#                       bash and zsh completion)
 #   make fuzz           libFuzzer harnesses with clang (FUZZ_SECONDS=60)
 #   make bench          benchmarks under bench/ (never part of check)
 #   make style          clang-format-14 --dry-run -Werror; style-fix rewrites
 
 VERSION    := 0.1.0
+# Where the project is published: SARIF informationUri, and the base of
+# every rule's helpUri ($(DOCS_URL)/dco.md#...).  Set both when packaging.
+HOMEPAGE   ?= https://osshealth.invalid
+DOCS_URL   ?= $(HOMEPAGE)/docs
 PREFIX     ?= /usr/local
 DESTDIR    ?=
 BINDIR     := $(PREFIX)/bin
 DATADIR    := $(PREFIX)/share/osshealth
 MANDIR     := $(PREFIX)/share/man/man1
+BASHCOMPDIR := $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR := $(PREFIX)/share/zsh/site-functions
 
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
@@ -48,6 +56,7 @@ WARN       := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 ALL_CFLAGS  = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	      $(WARN) $(OPTFLAGS) $(SANFLAGS) -Isrc $(PC_CFLAGS) \
 	      -DOH_VERSION='"$(VERSION)"' -DOH_DATADIR='"$(DATADIR)"' \
+	      -DOH_HOMEPAGE='"$(HOMEPAGE)"' -DOH_DOCS_URL='"$(DOCS_URL)"' \
 	      -DOH_SRCDIR='"$(CURDIR)"' $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LDLIBS_ALL  = $(PC_LIBS) -lpthread -lm
@@ -66,16 +75,27 @@ REPLAYS    := $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
 HDRCHECK   := $(HDRS:%.h=$(BUILD)/hdrcheck/%.ok)
 
 BIN        := $(BUILD)/osshealth
+# Shell completion, generated from the binary's own command and option
+# tables (tools/completion.py reads `help` and every `--help`).
+COMPLETION := $(BUILD)/completion/osshealth.bash $(BUILD)/completion/_osshealth
 LIBA       := $(BUILD)/libosshealth.a
 UNIT_BIN   := $(BUILD)/tests/unit/run
 FIXTURES   := build/fixtures
 
-.PHONY: check-browser all check demo deps install uninstall clean style style-fix lint \
+.PHONY: check-browser check-ci all check demo deps install uninstall clean style style-fix lint \
 	fuzz bench unit cli replay hdrcheck fixtures layers
 .DELETE_ON_ERROR:
 .SECONDARY:
 
-all: $(BIN)
+all: $(BIN) $(COMPLETION)
+
+$(BUILD)/completion/osshealth.bash: $(BIN) tools/completion.py
+	@mkdir -p $(@D)
+	python3 tools/completion.py $(BIN) bash >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/completion/_osshealth: $(BIN) tools/completion.py
+	@mkdir -p $(@D)
+	python3 tools/completion.py $(BIN) zsh >$@.tmp && mv $@.tmp $@
 
 deps:
 	@tools/deps.sh
@@ -152,6 +172,16 @@ check: deps
 	@fixtures/selftest.sh build/fixtures-selftest
 	@echo "check: all passed"
 
+# The CI integrations with every consumer tool installed (npm's SARIF
+# multitool, pre-commit, zsh, podman with a debootstrapped base image);
+# `make check` runs the same tests and skips what is missing.
+check-ci: deps all fixtures
+	@tools/deps.sh --with-ci
+	@tools/container-base.sh
+	OSSHEALTH=$(CURDIR)/$(BIN) FIXTURES=$(CURDIR)/$(FIXTURES) \
+	  SRCDIR=$(CURDIR) OSSHEALTH_REQUIRE_CONTAINER=1 \
+	  tests/cli/run.sh tests/cli/t000[5-9]-*.sh
+
 # The HTML report in headless Chromium (large download: not part of deps).
 check-browser: deps
 	@tools/deps.sh --with-browser
@@ -200,16 +230,22 @@ fuzz:
 bench: $(BIN)
 	@for b in bench/*/run.sh; do [ -x "$$b" ] && "$$b" $(CURDIR)/$(BIN); done; true
 
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
+install: $(BIN) $(COMPLETION)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/osshealth
 	install -m 0644 docs/osshealth.1 $(DESTDIR)$(MANDIR)/osshealth.1
+	install -m 0644 $(BUILD)/completion/osshealth.bash \
+	  $(DESTDIR)$(BASHCOMPDIR)/osshealth
+	install -m 0644 $(BUILD)/completion/_osshealth \
+	  $(DESTDIR)$(ZSHCOMPDIR)/_osshealth
 	for d in rules licenses; do \
 	  if [ -d $$d ]; then cp -R $$d $(DESTDIR)$(DATADIR)/ || exit 1; fi; \
 	done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/osshealth $(DESTDIR)$(MANDIR)/osshealth.1
+	rm -f $(DESTDIR)$(BINDIR)/osshealth $(DESTDIR)$(MANDIR)/osshealth.1 \
+	  $(DESTDIR)$(BASHCOMPDIR)/osshealth $(DESTDIR)$(ZSHCOMPDIR)/_osshealth
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

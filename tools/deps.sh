@@ -6,7 +6,7 @@
 # packages with apt-get; otherwise print the command the user must run and
 # fail.  Called by `make deps` (and so by `make demo` and `make check`).
 #
-# Usage: tools/deps.sh [--with-fuzz | --with-browser]
+# Usage: tools/deps.sh [--with-fuzz | --with-browser | --with-ci]
 set -eu
 
 missing=""
@@ -44,8 +44,18 @@ need_pc check check
 # `git http-backend` ships with git-core; sqlite3 shell for tests poking
 # at databases.
 need_prog sqlite3 sqlite3
+# xmllint validates our JUnit XML against tests/data/junit/*.xsd.
+need_prog xmllint libxml2-utils
 if [ "${1:-}" = "--with-browser" ]; then
 	need_prog chromium chromium
+fi
+# The consumers' tools that tests/cli/t0005-t0009 run where present.
+if [ "${1:-}" = "--with-ci" ]; then
+	need_prog npm npm
+	need_prog pre-commit pre-commit
+	need_prog zsh zsh
+	need_prog podman podman
+	need_prog debootstrap debootstrap
 fi
 if [ "${1:-}" = "--with-fuzz" ]; then
 	need_prog clang clang

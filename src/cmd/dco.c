@@ -36,7 +36,7 @@ static const struct cmd_opt dco_opt[] = {
 	{ "repo", 'r', required_argument, 'r', "PATH",
 	  "repository (default: the one containing the current directory)" },
 	{ "format", 'f', required_argument, 'f', "FMT",
-	  "output: text (default), json, sarif or junit" },
+	  "output: text (default), json, sarif, junit or codequality" },
 	{ "message", 'm', required_argument, 'm', "FILE",
 	  "check one commit message file (commit-msg hook)" },
 	{ "require-name", 0, no_argument, OPT_REQ_NAME, NULL,
@@ -79,7 +79,8 @@ static int parse_opts(struct dco_opts *o, int argc, char **argv)
 			    (o->format != REPORT_TEXT &&
 			     o->format != REPORT_JSON &&
 			     o->format != REPORT_SARIF &&
-			     o->format != REPORT_JUNIT))
+			     o->format != REPORT_JUNIT &&
+			     o->format != REPORT_CODEQUALITY))
 				return cmd_usage_error(
 					"dco", "unknown format '%s'", optarg);
 			break;

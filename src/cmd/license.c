@@ -51,14 +51,14 @@ static const struct cmd_opt license_opts_tab[] = {
 	{ "policy", 'p', required_argument, 'p', "FILE",
 	  "license policy (JSON; default: OSI-approved only)" },
 	{ "format", 'f', required_argument, 'f', "FMT",
-	  "text (default), json, sarif, junit or spdx-tv" },
+	  "text (default), json, sarif, junit, codequality or spdx-tv" },
 	{ NULL, 0, 0, 0, NULL, NULL },
 };
 
 static const struct cmd_spec license_spec = {
 	.name = "license",
 	.usage =
-		"license [--all] [--dir] [--rev REV] [--changed-since BASE] [--db FILE] [--policy FILE] [--format text|json|sarif|junit|spdx-tv] [PATH|REPO]",
+		"license [--all] [--dir] [--rev REV] [--changed-since BASE] [--db FILE] [--policy FILE] [--format text|json|sarif|junit|codequality|spdx-tv] [PATH|REPO]",
 	.summary =
 		"Report the licensing of a git repository (read from git objects at REV, no checkout) or a directory: declared license (package metadata), detected license (license files), whether they agree, the concluded license and whether it is OSI-approved, and a per-file table of SPDX-License-Identifier tags and REUSE coverage.  Exit 1 when the concluded license is not allowed by the policy.\n\nWith --changed-since BASE (or --all), run the pre-merge gate instead: every file added or modified since the merge base of BASE and REV must carry an SPDX tag or be covered by REUSE metadata, and its license must be allowed by the policy; exit 1 on any violation, listing each file and the fix.",
 	.opts = license_opts_tab,

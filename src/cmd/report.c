@@ -148,7 +148,13 @@ int cmd_report(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	ret = report_run(f.fp, &cur, has_prev ? &ch : NULL, o.format, &err);
+	/* SARIF results point at the database file, which is in the
+	 * repository a CI job reviews (docs/osshealth.1). */
+	if (o.format == REPORT_SARIF)
+		ret = report_run_sarif(f.fp, &cur, o.db, &err);
+	else
+		ret = report_run(f.fp, &cur, has_prev ? &ch : NULL, o.format,
+				 &err);
 	if (oh_atomic_close(&f, ret == 0, &err) < 0 || ret < 0) {
 		ret = cmd_report_error(&err);
 		goto out;

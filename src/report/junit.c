@@ -45,3 +45,42 @@ const xmlChar *report_junit_text(struct oh_buf *tmp, const char *s)
 {
 	return (const xmlChar *)report_xml_safe(tmp, s ? s : "");
 }
+
+void report_junit_suite(struct report_junit *j, struct oh_buf *tmp,
+			const char *name, size_t tests, size_t failures,
+			size_t errors, size_t skipped)
+{
+	xmlTextWriterStartElement(j->w, BAD_CAST "testsuite");
+	xmlTextWriterWriteAttribute(j->w, BAD_CAST "name",
+				    report_junit_text(tmp, name));
+	report_junit_count(j->w, "tests", tests);
+	report_junit_count(j->w, "failures", failures);
+	report_junit_count(j->w, "errors", errors);
+	report_junit_count(j->w, "skipped", skipped);
+}
+
+void report_junit_case(struct report_junit *j, struct oh_buf *tmp,
+		       const char *classname, const char *name,
+		       const char *type, const char *failure, const char *body)
+{
+	xmlTextWriterStartElement(j->w, BAD_CAST "testcase");
+	if (classname)
+		xmlTextWriterWriteAttribute(j->w, BAD_CAST "classname",
+					    report_junit_text(tmp, classname));
+	xmlTextWriterWriteAttribute(j->w, BAD_CAST "name",
+				    report_junit_text(tmp, name));
+	if (failure) {
+		xmlTextWriterStartElement(j->w, BAD_CAST "failure");
+		if (type)
+			xmlTextWriterWriteAttribute(
+				j->w, BAD_CAST "type",
+				report_junit_text(tmp, type));
+		xmlTextWriterWriteAttribute(j->w, BAD_CAST "message",
+					    report_junit_text(tmp, failure));
+		if (body)
+			xmlTextWriterWriteString(j->w,
+						 report_junit_text(tmp, body));
+		xmlTextWriterEndElement(j->w);
+	}
+	xmlTextWriterEndElement(j->w);
+}

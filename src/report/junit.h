@@ -28,6 +28,24 @@ void report_junit_begin(struct report_junit *j, const char *name);
 /** Close <testsuites> and the document, write it to fp, free j. */
 void report_junit_end(struct report_junit *j, FILE *fp);
 
+/**
+ * Open a <testsuite> with every attribute the common schemas require
+ * (Jenkins junit-10.xsd: name, tests, failures, errors; skipped too).
+ * Close it with xmlTextWriterEndElement().
+ */
+void report_junit_suite(struct report_junit *j, struct oh_buf *tmp,
+			const char *name, size_t tests, size_t failures,
+			size_t errors, size_t skipped);
+
+/**
+ * A <testcase classname name> with, when `failure` is not NULL, a
+ * <failure type message> whose body is `body` (readable text: what
+ * failed, the evidence, how to fix it); closed before returning.
+ */
+void report_junit_case(struct report_junit *j, struct oh_buf *tmp,
+		       const char *classname, const char *name,
+		       const char *type, const char *failure, const char *body);
+
 /** An attribute holding a count. */
 void report_junit_count(xmlTextWriterPtr w, const char *attr, size_t n);
 

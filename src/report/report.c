@@ -25,10 +25,15 @@ static const struct {
 	const char *name;
 	enum report_format fmt;
 } formats[] = {
-	{ "text", REPORT_TEXT },   { "json", REPORT_JSON },
-	{ "md", REPORT_MARKDOWN }, { "markdown", REPORT_MARKDOWN },
-	{ "html", REPORT_HTML },   { "sarif", REPORT_SARIF },
-	{ "junit", REPORT_JUNIT }, { "csv", REPORT_CSV },
+	{ "text", REPORT_TEXT },
+	{ "json", REPORT_JSON },
+	{ "md", REPORT_MARKDOWN },
+	{ "markdown", REPORT_MARKDOWN },
+	{ "html", REPORT_HTML },
+	{ "sarif", REPORT_SARIF },
+	{ "junit", REPORT_JUNIT },
+	{ "csv", REPORT_CSV },
+	{ "codequality", REPORT_CODEQUALITY },
 };
 
 int report_format_parse(enum report_format *out, const char *name,
@@ -167,24 +172,4 @@ void report_print_json(FILE *fp, cJSON *root)
 	fprintf(fp, "%s\n", s);
 	cJSON_free(s);
 	cJSON_Delete(root);
-}
-
-cJSON *report_sarif_new(cJSON **rules, cJSON **results)
-{
-	cJSON *root = cJSON_CreateObject();
-	cJSON *run = cJSON_CreateObject();
-	cJSON *driver = cJSON_CreateObject();
-
-	cJSON_AddStringToObject(
-		root, "$schema",
-		"https://json.schemastore.org/sarif-2.1.0.json");
-	cJSON_AddStringToObject(root, "version", "2.1.0");
-	cJSON_AddStringToObject(driver, "name", "osshealth");
-	cJSON_AddStringToObject(driver, "version", OH_VERSION);
-	*rules = cJSON_AddArrayToObject(driver, "rules");
-	cJSON_AddItemToObject(cJSON_AddObjectToObject(run, "tool"), "driver",
-			      driver);
-	*results = cJSON_AddArrayToObject(run, "results");
-	cJSON_AddItemToArray(cJSON_AddArrayToObject(root, "runs"), run);
-	return root;
 }

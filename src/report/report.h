@@ -29,11 +29,12 @@ enum report_format {
 	REPORT_SARIF,
 	REPORT_JUNIT,
 	REPORT_CSV,
+	REPORT_CODEQUALITY, /* GitLab Code Quality JSON (dco) */
 };
 
 /**
  * Parse a format name ("text", "json", "md"/"markdown", "html", "sarif",
- * "junit", "csv") into *out.  Returns 0, or OH_EINPUT for an unknown name
+ * "junit", "csv", "codequality") into *out.  Returns 0, or OH_EINPUT for an unknown name
  * (err may be NULL).
  */
 int report_format_parse(enum report_format *out, const char *name,
@@ -62,9 +63,14 @@ int report_run(FILE *fp, const struct store_run_report *run,
 	       const struct report_changes *changes, enum report_format fmt,
 	       struct oh_err *err);
 
-/** SARIF 2.1.0: one result per finding (report_run() with REPORT_SARIF). */
+/**
+ * SARIF 2.1.0 (report_run() with REPORT_SARIF, where `anchor` is NULL):
+ * one result per finding, at the repository-relative file `anchor` (the
+ * database or manifest of the review; NULL: "osshealth.db") with the
+ * component as logical location.
+ */
 int report_run_sarif(FILE *fp, const struct store_run_report *run,
-		     struct oh_err *err);
+		     const char *anchor, struct oh_err *err);
 
 /** JUnit XML: a suite per component, a case per check; findings fail. */
 int report_run_junit(FILE *fp, const struct store_run_report *run,
@@ -93,12 +99,5 @@ int report_check_stream(FILE *fp, const char *name, struct oh_err *err);
 
 /** Print a JSON tree (tab-indented, then a newline) and delete it. */
 void report_print_json(FILE *fp, struct cJSON *root);
-
-/**
- * A SARIF 2.1.0 log with one run whose tool is osshealth (name, version):
- * *rules and *results are the run's empty arrays, to fill.  Print it with
- * report_print_json().
- */
-struct cJSON *report_sarif_new(struct cJSON **rules, struct cJSON **results);
 
 #endif /* OH_REPORT_REPORT_H */

@@ -4,11 +4,13 @@
  * with rule metadata, so forges show them as code-scanning alerts) and
  * JUnit XML (one test case per component and check).
  *
- * SARIF is built with cJSON; JUnit with libxml2's text writer, after
- * replacing the control characters XML 1.0 cannot carry.
+ * SARIF goes through the shared writer (sarif.h), JUnit through the
+ * shared libxml2 frame (junit.h); failure bodies give the reason, the
+ * evidence and the fix.
  */
 #include "report/report.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -19,6 +21,7 @@
 #include "core/xalloc.h"
 #include "report/escape.h"
 #include "report/junit.h"
+#include "report/sarif.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
 
@@ -31,95 +34,39 @@ static const char *sarif_level(const char *severity)
 	return "note";
 }
 
-static bool has_rule(const cJSON *rules, const char *id)
+int report_run_sarif(FILE *fp, const struct store_run_report *r,
+		     const char *anchor, struct oh_err *err)
 {
-	const cJSON *r;
-
-	cJSON_ArrayForEach(r, rules)
-	{
-		const cJSON *rid = cJSON_GetObjectItemCaseSensitive(r, "id");
-
-		if (cJSON_IsString(rid) && strcmp(rid->valuestring, id) == 0)
-			return true;
-	}
-	return false;
-}
-
-static void add_rule(cJSON *rules, const struct store_finding_row *f)
-{
-	cJSON *r = cJSON_CreateObject();
-	cJSON *sd = cJSON_CreateObject();
-	cJSON *cfg = cJSON_CreateObject();
-	struct oh_buf help = OH_BUF_INIT;
-
-	cJSON_AddStringToObject(r, "id", f->code);
-	cJSON_AddStringToObject(r, "name", f->code);
-	oh_buf_addf(&help, "osshealth check %s (see docs/scoring.md)", f->code);
-	cJSON_AddStringToObject(sd, "text", help.buf);
-	cJSON_AddItemToObject(r, "shortDescription", sd);
-	cJSON_AddStringToObject(cfg, "level", sarif_level(f->severity));
-	cJSON_AddItemToObject(r, "defaultConfiguration", cfg);
-	cJSON_AddItemToArray(rules, r);
-	oh_buf_release(&help);
-}
-
-static cJSON *sarif_result(const struct store_component_row *c,
-			   const struct store_finding_row *f)
-{
-	cJSON *res = cJSON_CreateObject();
-	cJSON *msg = cJSON_CreateObject();
-	cJSON *locs = cJSON_CreateArray();
-	cJSON *loc = cJSON_CreateObject();
-	cJSON *phys = cJSON_CreateObject();
-	cJSON *art = cJSON_CreateObject();
-	cJSON *logical = cJSON_CreateArray();
-	cJSON *lo = cJSON_CreateObject();
+	struct report_sarif s;
 	struct oh_buf text = OH_BUF_INIT;
 
-	cJSON_AddStringToObject(res, "ruleId", f->code);
-	cJSON_AddStringToObject(res, "level", sarif_level(f->severity));
-	oh_buf_addf(&text, "%s: %s", c->name, f->message);
-	cJSON_AddStringToObject(msg, "text", text.buf);
-	cJSON_AddItemToObject(res, "message", msg);
-	cJSON_AddStringToObject(art, "uri", c->name);
-	cJSON_AddItemToObject(phys, "artifactLocation", art);
-	cJSON_AddItemToObject(loc, "physicalLocation", phys);
-	cJSON_AddStringToObject(lo, "name", c->name);
-	cJSON_AddStringToObject(lo, "kind", "module");
-	cJSON_AddItemToArray(logical, lo);
-	cJSON_AddItemToObject(loc, "logicalLocations", logical);
-	cJSON_AddItemToArray(locs, loc);
-	cJSON_AddItemToObject(res, "locations", locs);
-	oh_buf_release(&text);
-	return res;
-}
-
-int report_run_sarif(FILE *fp, const struct store_run_report *r,
-		     struct oh_err *err)
-{
-	cJSON *rules, *results;
-	cJSON *root = report_sarif_new(&rules, &results);
-
+	report_sarif_begin(&s, "report");
 	for (size_t i = 0; i < r->comp_nr; i++) {
 		const struct store_component_row *c = &r->comp[i];
 
 		for (size_t k = 0; k < c->finding_nr; k++) {
-			if (!has_rule(rules, c->finding[k].code))
-				add_rule(rules, &c->finding[k]);
-			cJSON_AddItemToArray(results,
-					     sarif_result(c, &c->finding[k]));
+			const struct store_finding_row *f = &c->finding[k];
+
+			oh_buf_reset(&text);
+			oh_buf_addf(&text, "%s: %s", c->name, f->message);
+			report_sarif_add(
+				&s, &(struct report_sarif_result){
+					    .rule = f->code,
+					    .level = sarif_level(f->severity),
+					    .message = text.buf,
+					    .path = anchor ? anchor
+							   : "osshealth.db",
+					    .logical = c->name,
+					    .logical_kind = "module",
+					    .identity = c->name,
+				    });
 		}
 	}
-	report_print_json(fp, root);
-	return report_check_stream(fp, "<output>", err);
+	oh_buf_release(&text);
+	return report_sarif_end(&s, fp, err);
 }
 
 /* ---- JUnit ------------------------------------------------------------ */
-
-static const xmlChar *xml_safe(struct oh_buf *b, const char *s)
-{
-	return report_junit_text(b, s);
-}
 
 static const struct store_finding_row *
 finding_for(const struct store_component_row *c, const char *category,
@@ -134,42 +81,90 @@ finding_for(const struct store_component_row *c, const char *category,
 	return NULL;
 }
 
-static void junit_case(xmlTextWriterPtr w, struct oh_buf *tmp,
+/*
+ * A failure body a person reads: the reason, each piece of evidence on
+ * its own line (the store keeps them as a JSON array) and how to fix it.
+ */
+static void failure_body(struct oh_buf *out,
+			 const struct store_component_row *c,
+			 const struct store_score_row *s,
+			 const struct store_finding_row *f)
+{
+	cJSON *ev = cJSON_Parse(f->evidence ? f->evidence : "[]");
+	const cJSON *e;
+
+	oh_buf_addf(out,
+		    "component: %s\ncheck:     %s/%s (%s)\nreason:    %s\n",
+		    c->name, s->category, s->check, f->severity, f->message);
+	if (cJSON_IsArray(ev) && cJSON_GetArraySize(ev) > 0) {
+		oh_buf_adds(out, "evidence:\n");
+		cJSON_ArrayForEach(e, ev)
+		{
+			if (cJSON_IsString(e))
+				oh_buf_addf(out, "  - %s\n", e->valuestring);
+		}
+	}
+	oh_buf_addf(out, "fix:       %s\n",
+		    report_sarif_doc_find(f->code)->help);
+	cJSON_Delete(ev);
+}
+
+static void junit_case(struct report_junit *j, struct oh_buf *tmp,
 		       const struct store_component_row *c,
 		       const struct store_score_row *s)
 {
 	const struct store_finding_row *f =
 		finding_for(c, s->category, s->check);
-	char cls[256];
+	struct oh_buf cls = OH_BUF_INIT;
+	struct oh_buf body = OH_BUF_INIT;
 
-	snprintf(cls, sizeof(cls), "%s.%s", c->name, s->category);
-	xmlTextWriterStartElement(w, BAD_CAST "testcase");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "classname",
-				    xml_safe(tmp, cls));
-	xmlTextWriterWriteAttribute(w, BAD_CAST "name",
-				    xml_safe(tmp, s->check));
-	if (f) {
-		xmlTextWriterStartElement(w, BAD_CAST "failure");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "message",
-					    xml_safe(tmp, f->message));
-		xmlTextWriterWriteAttribute(w, BAD_CAST "type",
-					    xml_safe(tmp, f->severity));
-		xmlTextWriterWriteString(w, xml_safe(tmp, f->evidence));
-		xmlTextWriterEndElement(w);
-	} else if (strcmp(s->state, "scored") != 0) {
-		xmlTextWriterStartElement(w, BAD_CAST "skipped");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "message",
-					    xml_safe(tmp, s->reason));
-		xmlTextWriterEndElement(w);
+	oh_buf_addf(&cls, "%s.%s", c->name, s->category);
+	if (f || strcmp(s->state, "scored") == 0) {
+		if (f)
+			failure_body(&body, c, s, f);
+		report_junit_case(j, tmp, cls.buf, s->check,
+				  f ? f->severity : NULL, f ? f->message : NULL,
+				  body.buf);
+	} else {
+		xmlTextWriterStartElement(j->w, BAD_CAST "testcase");
+		xmlTextWriterWriteAttribute(j->w, BAD_CAST "classname",
+					    report_junit_text(tmp, cls.buf));
+		xmlTextWriterWriteAttribute(j->w, BAD_CAST "name",
+					    report_junit_text(tmp, s->check));
+		xmlTextWriterStartElement(j->w, BAD_CAST "skipped");
+		xmlTextWriterWriteAttribute(j->w, BAD_CAST "message",
+					    report_junit_text(tmp, s->reason));
+		xmlTextWriterEndElement(j->w);
+		xmlTextWriterEndElement(j->w);
 	}
-	xmlTextWriterEndElement(w);
+	oh_buf_release(&cls);
+	oh_buf_release(&body);
 }
 
-static void junit_suite(xmlTextWriterPtr w, struct oh_buf *tmp,
+/* A component that could not be scanned: one case "scan" in error. */
+static void junit_scan_error(struct report_junit *j, struct oh_buf *tmp,
+			     const struct store_component_row *c)
+{
+	xmlTextWriterStartElement(j->w, BAD_CAST "testcase");
+	xmlTextWriterWriteAttribute(j->w, BAD_CAST "classname",
+				    report_junit_text(tmp, c->name));
+	xmlTextWriterWriteAttribute(j->w, BAD_CAST "name", BAD_CAST "scan");
+	xmlTextWriterStartElement(j->w, BAD_CAST "error");
+	xmlTextWriterWriteAttribute(j->w, BAD_CAST "message",
+				    report_junit_text(tmp, c->error));
+	xmlTextWriterWriteString(
+		j->w,
+		BAD_CAST "the component could not be scanned; fix the "
+			 "repository location or access and scan again\n");
+	xmlTextWriterEndElement(j->w);
+	xmlTextWriterEndElement(j->w);
+}
+
+static void junit_suite(struct report_junit *j, struct oh_buf *tmp,
 			const struct store_component_row *c)
 {
 	size_t failures = 0, skipped = 0;
-	char n[32];
+	bool failed = strcmp(c->status, "failed") == 0;
 
 	for (size_t i = 0; i < c->score_nr; i++) {
 		if (finding_for(c, c->score[i].category, c->score[i].check))
@@ -177,29 +172,13 @@ static void junit_suite(xmlTextWriterPtr w, struct oh_buf *tmp,
 		else if (strcmp(c->score[i].state, "scored") != 0)
 			skipped++;
 	}
-	if (strcmp(c->status, "failed") == 0)
-		failures++;
-	xmlTextWriterStartElement(w, BAD_CAST "testsuite");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "name", xml_safe(tmp, c->name));
-	snprintf(n, sizeof(n), "%zu", c->score_nr > 0 ? c->score_nr : 1);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "tests", BAD_CAST n);
-	snprintf(n, sizeof(n), "%zu", failures);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "failures", BAD_CAST n);
-	snprintf(n, sizeof(n), "%zu", skipped);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "skipped", BAD_CAST n);
-	if (strcmp(c->status, "failed") == 0) {
-		xmlTextWriterStartElement(w, BAD_CAST "testcase");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "name",
-					    BAD_CAST "scan");
-		xmlTextWriterStartElement(w, BAD_CAST "error");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "message",
-					    xml_safe(tmp, c->error));
-		xmlTextWriterEndElement(w);
-		xmlTextWriterEndElement(w);
-	}
+	report_junit_suite(j, tmp, c->name, c->score_nr + (failed ? 1 : 0),
+			   failures, failed ? 1 : 0, skipped);
+	if (failed)
+		junit_scan_error(j, tmp, c);
 	for (size_t i = 0; i < c->score_nr; i++)
-		junit_case(w, tmp, c, &c->score[i]);
-	xmlTextWriterEndElement(w);
+		junit_case(j, tmp, c, &c->score[i]);
+	xmlTextWriterEndElement(j->w);
 }
 
 int report_run_junit(FILE *fp, const struct store_run_report *r,
@@ -210,7 +189,7 @@ int report_run_junit(FILE *fp, const struct store_run_report *r,
 
 	report_junit_begin(&j, "osshealth");
 	for (size_t i = 0; i < r->comp_nr; i++)
-		junit_suite(j.w, &tmp, &r->comp[i]);
+		junit_suite(&j, &tmp, &r->comp[i]);
 	report_junit_end(&j, fp);
 	oh_buf_release(&tmp);
 	return report_check_stream(fp, "<output>", err);

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * `osshealth dco` output in text, JSON, SARIF 2.1.0 and JUnit XML.
+ * `osshealth dco` output in text, JSON, SARIF 2.1.0 (sarif.h) and JUnit
+ * XML (junit.h, libxml2's writer).
  */
 #include "report/report_dco.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +16,8 @@
 #include "core/esc.h"
 #include "git/dco.h"
 #include "git/history.h"
+#include "report/junit.h"
+#include "report/sarif.h"
 #include "report/escape.h"
 #include "core/banned.h"
 
@@ -44,6 +48,23 @@ static void identity_fix(struct oh_buf *out, const struct hist_commit *c,
 		    base);
 }
 
+/* The fix for a message being committed: edit it, nothing to rebase. */
+static void message_fix(struct oh_buf *out, const struct hist_commit *c,
+			enum dco_verdict v)
+{
+	if (v == DCO_NO_SIGNOFF || v == DCO_NOT_TRAILER)
+		oh_buf_addf(out,
+			    "add the line 'Signed-off-by: %s <%s>' as the last "
+			    "paragraph of the message (git commit -s does it)",
+			    c->author_name, c->author_email);
+	else
+		oh_buf_addf(out,
+			    "sign off as the author: 'Signed-off-by: %s <%s>' "
+			    "(or commit as the identity you sign off with: "
+			    "user.name, user.email)",
+			    c->author_name, c->author_email);
+}
+
 /* The exact command that fixes commit c. */
 static void fix_command(struct oh_buf *out, const struct hist *h,
 			const struct dco_item *it, const char *base)
@@ -51,6 +72,11 @@ static void fix_command(struct oh_buf *out, const struct hist *h,
 	const struct hist_commit *c = &h->commit[it->commit];
 	char b[16];
 
+	/* dco --message (commit-msg hook): no commit to rebase yet. */
+	if (strspn(c->id, "0") == strlen(c->id)) {
+		message_fix(out, c, it->verdict);
+		return;
+	}
 	if (base && *base != '\0')
 		snprintf(b, sizeof(b), "%.12s", base);
 	else
@@ -196,130 +222,114 @@ static cJSON *build_json(const struct hist *h, const struct dco_result *r,
 	return o;
 }
 
-static cJSON *build_sarif(const struct hist *h, const struct dco_result *r,
-			  const char *base)
+/*
+ * A commit is not a file: each result points at the repository's .git
+ * (the artifact GitHub accepts for it, see docs/dco.md) with the commit
+ * as logical location and the fingerprint keyed on the commit id.
+ */
+static int render_sarif(FILE *fp, const struct hist *h,
+			const struct dco_result *r, const char *base,
+			bool codequality, struct oh_err *err)
 {
-	cJSON *rules, *res;
-	cJSON *o = report_sarif_new(&rules, &res);
-	struct oh_buf b = OH_BUF_INIT;
+	struct report_sarif s;
+	struct oh_buf rule = OH_BUF_INIT;
+	struct oh_buf msg = OH_BUF_INIT;
 
-	for (int v = DCO_NO_SIGNOFF; v <= DCO_FORGE_SQUASH; v++) {
-		cJSON *ru = cJSON_CreateObject();
-
-		oh_buf_reset(&b);
-		oh_buf_addf(&b, "dco/%s", dco_verdict_code(v));
-		cJSON_AddStringToObject(ru, "id", b.buf);
-		cJSON_AddObjectToObject(ru, "shortDescription");
-		cJSON_AddStringToObject(
-			cJSON_GetObjectItem(ru, "shortDescription"), "text",
-			dco_verdict_reason(v));
-		cJSON_AddItemToArray(rules, ru);
-	}
+	report_sarif_begin(&s, "dco");
 	for (size_t i = 0; i < r->nr; i++) {
 		const struct dco_item *it = &r->item[i];
 		const struct hist_commit *c = &h->commit[it->commit];
-		cJSON *x;
 
 		if (!dco_verdict_failed(it->verdict))
 			continue;
-		x = cJSON_CreateObject();
-		oh_buf_reset(&b);
-		oh_buf_addf(&b, "dco/%s", dco_verdict_code(it->verdict));
-		cJSON_AddStringToObject(x, "ruleId", b.buf);
-		cJSON_AddStringToObject(x, "level", "error");
-		oh_buf_reset(&b);
-		oh_buf_addf(&b,
+		oh_buf_reset(&rule);
+		oh_buf_addf(&rule, "dco/%s", dco_verdict_code(it->verdict));
+		oh_buf_reset(&msg);
+		oh_buf_addf(&msg,
 			    "commit %.12s \"%s\" by %s <%s>: %s. Fix: ", c->id,
 			    c->subject, c->author_name, c->author_email,
 			    dco_verdict_reason(it->verdict));
-		fix_command(&b, h, it, base);
-		cJSON_AddStringToObject(cJSON_AddObjectToObject(x, "message"),
-					"text", b.buf);
-		cJSON_AddStringToObject(
-			cJSON_AddObjectToObject(x, "partialFingerprints"),
-			"commitSha", c->id);
-		cJSON_AddItemToArray(res, x);
+		fix_command(&msg, h, it, base);
+		report_sarif_add(&s, &(struct report_sarif_result){
+					     .rule = rule.buf,
+					     .level = "error",
+					     .message = msg.buf,
+					     .path = ".git",
+					     .logical = c->id,
+					     .logical_kind = "commit",
+					     .identity = c->id,
+				     });
 	}
-	oh_buf_release(&b);
-	return o;
+	oh_buf_release(&rule);
+	oh_buf_release(&msg);
+	return codequality ? report_sarif_end_codequality(&s, fp, err)
+			   : report_sarif_end(&s, fp, err);
 }
 
-/* XML text: UTF-8 repaired, markup escaped, forbidden controls '?'. */
-static void xml_esc(struct oh_buf *out, const char *text)
-{
-	struct oh_buf u = OH_BUF_INIT;
-	const char *s;
-
-	oh_esc_utf8(&u, text);
-	for (s = u.buf; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '&')
-			oh_buf_adds(out, "&amp;");
-		else if (c == '<')
-			oh_buf_adds(out, "&lt;");
-		else if (c == '>')
-			oh_buf_adds(out, "&gt;");
-		else if (c == '"')
-			oh_buf_adds(out, "&quot;");
-		else if (c == '\'')
-			oh_buf_adds(out, "&apos;");
-		else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-			oh_buf_addch(out, '?');
-		else
-			oh_buf_addch(out, (char)c);
-	}
-	oh_buf_release(&u);
-}
-
-static void junit_case(struct oh_buf *x, const struct hist *h,
+/* A failure body: what failed, the evidence, how to fix it. */
+static void junit_body(struct oh_buf *out, const struct hist *h,
 		       const struct dco_item *it, const char *base)
 {
 	const struct hist_commit *c = &h->commit[it->commit];
-	struct oh_buf t = OH_BUF_INIT;
 
-	oh_buf_addf(&t, "%.12s %s", c->id, c->subject);
-	oh_buf_adds(x, "    <testcase classname=\"dco\" name=\"");
-	xml_esc(x, t.buf);
-	oh_buf_adds(x, "\">");
-	if (it->verdict == DCO_SKIP_MERGE || it->verdict == DCO_SKIP_BOT) {
-		oh_buf_adds(x, "<skipped message=\"");
-		xml_esc(x, dco_verdict_reason(it->verdict));
-		oh_buf_adds(x, "\"/>");
-	} else if (dco_verdict_failed(it->verdict)) {
-		oh_buf_adds(x, "<failure type=\"");
-		xml_esc(x, dco_verdict_code(it->verdict));
-		oh_buf_adds(x, "\" message=\"");
-		xml_esc(x, dco_verdict_reason(it->verdict));
-		oh_buf_adds(x, "\">");
-		oh_buf_reset(&t);
-		oh_buf_addf(&t, "author: %s <%s>\nsign-offs: ", c->author_name,
-			    c->author_email);
-		signoffs(&t, h, c, "; ");
-		oh_buf_adds(&t, "\nfix: ");
-		fix_command(&t, h, it, base);
-		xml_esc(x, t.buf);
-		oh_buf_adds(x, "</failure>");
-	}
-	oh_buf_adds(x, "</testcase>\n");
-	oh_buf_release(&t);
+	oh_buf_addf(out, "commit:    %s\nsubject:   %s\nauthor:    %s <%s>\n",
+		    c->id, c->subject, c->author_name, c->author_email);
+	oh_buf_adds(out, "sign-offs: ");
+	signoffs(out, h, c, "; ");
+	oh_buf_addf(out, "\nwhy:       %s\nfix:       ",
+		    dco_verdict_reason(it->verdict));
+	fix_command(out, h, it, base);
+	oh_buf_addch(out, '\n');
 }
 
+static void junit_case(struct report_junit *j, struct oh_buf *tmp,
+		       const struct hist *h, const struct dco_item *it,
+		       const char *base)
+{
+	const struct hist_commit *c = &h->commit[it->commit];
+	struct oh_buf name = OH_BUF_INIT;
+	struct oh_buf body = OH_BUF_INIT;
+
+	oh_buf_addf(&name, "%.12s %s", c->id, c->subject);
+	if (it->verdict == DCO_SKIP_MERGE || it->verdict == DCO_SKIP_BOT) {
+		xmlTextWriterStartElement(j->w, BAD_CAST "testcase");
+		xmlTextWriterWriteAttribute(j->w, BAD_CAST "classname",
+					    BAD_CAST "dco");
+		xmlTextWriterWriteAttribute(j->w, BAD_CAST "name",
+					    report_junit_text(tmp, name.buf));
+		xmlTextWriterStartElement(j->w, BAD_CAST "skipped");
+		xmlTextWriterWriteAttribute(
+			j->w, BAD_CAST "message",
+			report_junit_text(tmp,
+					  dco_verdict_reason(it->verdict)));
+		xmlTextWriterEndElement(j->w);
+		xmlTextWriterEndElement(j->w);
+	} else if (dco_verdict_failed(it->verdict)) {
+		junit_body(&body, h, it, base);
+		report_junit_case(j, tmp, "dco", name.buf,
+				  dco_verdict_code(it->verdict),
+				  dco_verdict_reason(it->verdict), body.buf);
+	} else {
+		report_junit_case(j, tmp, "dco", name.buf, NULL, NULL, NULL);
+	}
+	oh_buf_release(&name);
+	oh_buf_release(&body);
+}
+
+/* One suite "dco", one case per commit, through the shared frame. */
 static void render_junit(FILE *fp, const struct hist *h,
 			 const struct dco_result *r, const char *base)
 {
-	struct oh_buf x = OH_BUF_INIT;
+	struct report_junit j;
+	struct oh_buf tmp = OH_BUF_INIT;
 
-	oh_buf_adds(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	oh_buf_addf(&x,
-		    "<testsuites>\n  <testsuite name=\"dco\" tests=\"%zu\" "
-		    "failures=\"%zu\" skipped=\"%zu\">\n",
-		    r->nr, r->failed, r->skipped);
+	report_junit_begin(&j, "osshealth dco");
+	report_junit_suite(&j, &tmp, "dco", r->nr, r->failed, 0, r->skipped);
 	for (size_t i = 0; i < r->nr; i++)
-		junit_case(&x, h, &r->item[i], base);
-	oh_buf_adds(&x, "  </testsuite>\n</testsuites>\n");
-	fwrite(x.buf, 1, x.len, fp);
-	oh_buf_release(&x);
+		junit_case(&j, &tmp, h, &r->item[i], base);
+	xmlTextWriterEndElement(j.w);
+	report_junit_end(&j, fp);
+	oh_buf_release(&tmp);
 }
 
 int report_dco(FILE *fp, const struct hist *h, const struct dco_result *r,
@@ -333,8 +343,9 @@ int report_dco(FILE *fp, const struct hist *h, const struct dco_result *r,
 		report_print_json(fp, build_json(h, r, base));
 		break;
 	case REPORT_SARIF:
-		report_print_json(fp, build_sarif(h, r, base));
-		break;
+		return render_sarif(fp, h, r, base, false, err);
+	case REPORT_CODEQUALITY:
+		return render_sarif(fp, h, r, base, true, err);
 	case REPORT_JUNIT:
 		render_junit(fp, h, r, base);
 		break;

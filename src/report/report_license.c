@@ -6,6 +6,7 @@
 #include "report/report_license.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -21,6 +22,7 @@
 #include "report/escape.h"
 #include "report/junit.h"
 #include "report/report.h"
+#include "report/sarif.h"
 #include "core/banned.h"
 
 int report_lic_format_parse(enum report_lic_format *out, const char *name)
@@ -34,6 +36,7 @@ int report_lic_format_parse(enum report_lic_format *out, const char *name)
 		{ "sarif", REPORT_LIC_SARIF },
 		{ "junit", REPORT_LIC_JUNIT },
 		{ "spdx-tv", REPORT_LIC_SPDX_TV },
+		{ "codequality", REPORT_LIC_CODEQUALITY },
 	};
 
 	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
@@ -321,143 +324,177 @@ static void render_json(FILE *fp, const struct report_lic *r)
 
 /* ---- SARIF ---- */
 
-static void sarif_add(cJSON *results, const char *rule, const char *level,
-		      const char *msg, const char *path, unsigned line)
+/*
+ * The file a repository-level finding concerns: the first license file
+ * it was detected from, else the first metadata file it was declared in
+ * ("package.json:3" gives the line), else LICENSE, the file to add.
+ */
+static const char *summary_file(struct oh_buf *b, const struct lic_summary *s,
+				unsigned long *line)
 {
-	cJSON *res = cJSON_CreateObject();
-	cJSON *m = cJSON_CreateObject();
+	const char *from =
+		s->detected_from ? s->detected_from : s->declared_from;
+	size_t n;
+	const char *colon;
 
-	cJSON_AddStringToObject(res, "ruleId", rule);
-	cJSON_AddStringToObject(res, "level", level);
-	cJSON_AddStringToObject(m, "text", msg);
-	cJSON_AddItemToObject(res, "message", m);
-	if (path) {
-		cJSON *locs = cJSON_AddArrayToObject(res, "locations");
-		cJSON *loc = cJSON_CreateObject();
-		cJSON *phys = cJSON_CreateObject();
-		cJSON *art = cJSON_CreateObject();
-
-		cJSON_AddStringToObject(art, "uri", path);
-		cJSON_AddItemToObject(phys, "artifactLocation", art);
-		if (line > 0) {
-			cJSON *reg = cJSON_CreateObject();
-
-			cJSON_AddNumberToObject(reg, "startLine", line);
-			cJSON_AddItemToObject(phys, "region", reg);
-		}
-		cJSON_AddItemToObject(loc, "physicalLocation", phys);
-		cJSON_AddItemToArray(locs, loc);
+	oh_buf_reset(b);
+	*line = 0;
+	if (!from)
+		return "LICENSE";
+	n = strcspn(from, ",");
+	oh_buf_add(b, from, n);
+	colon = strrchr(b->buf, ':');
+	if (colon && colon[1] >= '0' && colon[1] <= '9') {
+		*line = strtoul(colon + 1, NULL, 10);
+		oh_buf_setlen(b, (size_t)(colon - b->buf));
 	}
-	cJSON_AddItemToArray(results, res);
+	return b->buf;
 }
 
-static void render_sarif(FILE *fp, const struct report_lic *r)
+static void sarif_gate(struct report_sarif *s, const struct lic_gate *g)
 {
-	cJSON *rules, *results;
-	cJSON *root = report_sarif_new(&rules, &results);
-	struct oh_buf b = OH_BUF_INIT;
+	struct oh_buf rule = OH_BUF_INIT;
+	struct oh_buf msg = OH_BUF_INIT;
 
-	for (size_t i = 0; r->gate && i < r->gate->item_nr; i++) {
-		const struct lic_gate_item *it = &r->gate->item[i];
+	for (size_t i = 0; i < g->item_nr; i++) {
+		const struct lic_gate_item *it = &g->item[i];
 
 		if (!it->problem)
 			continue;
-		oh_buf_reset(&b);
-		oh_buf_addf(&b, "%s; fix: %s", it->problem, it->fix);
-		sarif_add(results, lic_gate_status_name(it->status), "error",
-			  b.buf, it->path, 0);
+		oh_buf_reset(&rule);
+		oh_buf_addf(&rule, "license-gate/%s",
+			    lic_gate_status_name(it->status));
+		oh_buf_reset(&msg);
+		oh_buf_addf(&msg, "%s; fix: %s", it->problem,
+			    it->fix ? it->fix : "see the rule's help");
+		/* A file-level finding: the tag belongs at the top. */
+		report_sarif_add(s, &(struct report_sarif_result){
+					    .rule = rule.buf,
+					    .level = "error",
+					    .message = msg.buf,
+					    .path = it->path,
+					    .line = 1,
+				    });
 	}
+	oh_buf_release(&rule);
+	oh_buf_release(&msg);
+}
+
+static int render_sarif(FILE *fp, const struct report_lic *r, bool codequality,
+			struct oh_err *err)
+{
+	struct report_sarif s;
+	struct oh_buf where = OH_BUF_INIT;
+
+	report_sarif_begin(&s, r->gate ? "license-gate" : "license");
+	if (r->gate)
+		sarif_gate(&s, r->gate);
 	for (size_t i = 0; !r->gate && i < r->sum->finding_nr; i++) {
 		const struct lic_sum_finding *f = &r->sum->finding[i];
+		unsigned long line = f->line;
+		const char *path =
+			f->path ? f->path : summary_file(&where, r->sum, &line);
 
-		sarif_add(results, f->code,
-			  f->sev >= LIC_SEV_HIGH     ? "error"
-			  : f->sev >= LIC_SEV_MEDIUM ? "warning"
-						     : "note",
-			  f->message, f->path, f->line);
+		report_sarif_add(&s, &(struct report_sarif_result){
+					     .rule = f->code,
+					     .level = f->sev >= LIC_SEV_HIGH
+							      ? "error"
+						      : f->sev >= LIC_SEV_MEDIUM
+							      ? "warning"
+							      : "note",
+					     .message = f->message,
+					     .path = path,
+					     .line = line > 0 ? line : 1,
+					     /* Not the line: it moves. */
+					     .identity = f->message,
+				     });
 	}
-	report_print_json(fp, root);
-	oh_buf_release(&b);
+	oh_buf_release(&where);
+	return codequality ? report_sarif_end_codequality(&s, fp, err)
+			   : report_sarif_end(&s, fp, err);
 }
 
 /* ---- JUnit ---- */
 
-static const xmlChar *xs(struct oh_buf *b, const char *s)
+static void junit_gate(struct report_junit *j, struct oh_buf *b,
+		       const struct lic_gate *g)
 {
-	return report_junit_text(b, s);
+	struct oh_buf body = OH_BUF_INIT;
+
+	for (size_t i = 0; i < g->item_nr; i++) {
+		const struct lic_gate_item *it = &g->item[i];
+
+		oh_buf_reset(&body);
+		if (it->problem)
+			oh_buf_addf(
+				&body,
+				"file:    %s\nlicense: %s\nproblem: %s\nfix:     %s\n",
+				it->path, it->license ? it->license : "none",
+				it->problem, it->fix ? it->fix : "-");
+		report_junit_case(j, b, "license", it->path,
+				  lic_gate_status_name(it->status), it->problem,
+				  body.buf);
+	}
+	oh_buf_release(&body);
 }
 
-static void junit_case(xmlTextWriterPtr w, struct oh_buf *b, const char *name,
-		       const char *failure, const char *detail)
+static void junit_summary(struct report_junit *j, struct oh_buf *b,
+			  const struct lic_summary *s)
 {
-	xmlTextWriterStartElement(w, BAD_CAST "testcase");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "classname",
-				    BAD_CAST "license");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "name", xs(b, name));
-	if (failure) {
-		xmlTextWriterStartElement(w, BAD_CAST "failure");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "message",
-					    xs(b, failure));
-		if (detail)
-			xmlTextWriterWriteString(w, xs(b, detail));
-		xmlTextWriterEndElement(w);
-	}
-	xmlTextWriterEndElement(w);
-}
+	struct oh_buf body = OH_BUF_INIT;
+	bool osi = s->osi == LIC_SUM_OSI_YES;
+	bool disagree = s->declared && s->detected && !s->agree;
 
-static void junit_count(const struct report_lic *r, size_t *tests,
-			size_t *failures)
-{
-	const struct lic_summary *s = r->sum;
-
-	if (r->gate) {
-		*tests = r->gate->item_nr;
-		*failures = r->gate->failed;
-		return;
-	}
-	*tests = 2;
-	*failures = (s->osi != LIC_SUM_OSI_YES) +
-		    (s->declared && s->detected && !s->agree);
-}
-
-static void junit_cases(xmlTextWriterPtr w, struct oh_buf *b,
-			const struct report_lic *r)
-{
-	const struct lic_summary *s = r->sum;
-
-	if (r->gate) {
-		for (size_t i = 0; i < r->gate->item_nr; i++) {
-			const struct lic_gate_item *it = &r->gate->item[i];
-
-			junit_case(w, b, it->path, it->problem, it->fix);
-		}
-		return;
-	}
-	junit_case(w, b, "osi-approved",
-		   s->osi == LIC_SUM_OSI_YES ? NULL
-					     : "license is not OSI-approved",
-		   s->concluded);
-	junit_case(w, b, "declared-detected-agree",
-		   s->declared && s->detected && !s->agree
-			   ? "declared and detected licenses disagree"
-			   : NULL,
-		   NULL);
+	if (!osi)
+		oh_buf_addf(
+			&body,
+			"concluded license: %s (basis: %s)\nOSI-approved: %s\nfix: %s\n",
+			s->concluded ? s->concluded : "none",
+			s->concluded_basis, lic_sum_osi_name(s->osi),
+			report_sarif_doc_find(
+				s->concluded && strcmp(s->concluded, "NONE") !=
+							0
+					? "license-non-osi"
+					: "license-missing")
+				->help);
+	report_junit_case(j, b, "license", "osi-approved", "license-non-osi",
+			  osi ? NULL : "license is not OSI-approved", body.buf);
+	oh_buf_reset(&body);
+	if (disagree)
+		oh_buf_addf(
+			&body,
+			"declared: %s (%s)\ndetected: %s (%s)\nfix: %s\n",
+			s->declared, s->declared_from ? s->declared_from : "-",
+			s->detected, s->detected_from ? s->detected_from : "-",
+			report_sarif_doc_find("license-declared-conflict")
+				->help);
+	report_junit_case(j, b, "license", "declared-detected-agree",
+			  "license-declared-conflict",
+			  disagree ? "declared and detected licenses disagree"
+				   : NULL,
+			  body.buf);
+	oh_buf_release(&body);
 }
 
 static void render_junit(FILE *fp, const struct report_lic *r)
 {
 	struct report_junit j;
 	struct oh_buf b = OH_BUF_INIT;
-	size_t tests = 0;
-	size_t failures = 0;
+	const struct lic_summary *s = r->sum;
 
-	junit_count(r, &tests, &failures);
-	report_junit_begin(&j, NULL);
-	xmlTextWriterStartElement(j.w, BAD_CAST "testsuite");
-	xmlTextWriterWriteAttribute(j.w, BAD_CAST "name", BAD_CAST "license");
-	report_junit_count(j.w, "tests", tests);
-	report_junit_count(j.w, "failures", failures);
-	junit_cases(j.w, &b, r);
+	report_junit_begin(&j, "osshealth license");
+	if (r->gate) {
+		report_junit_suite(&j, &b, "license", r->gate->item_nr,
+				   r->gate->failed, 0, 0);
+		junit_gate(&j, &b, r->gate);
+	} else {
+		report_junit_suite(
+			&j, &b, "license", 2,
+			(s->osi != LIC_SUM_OSI_YES) +
+				(s->declared && s->detected && !s->agree),
+			0, 0);
+		junit_summary(&j, &b, s);
+	}
 	xmlTextWriterEndElement(j.w);
 	report_junit_end(&j, fp);
 	oh_buf_release(&b);
@@ -520,8 +557,9 @@ int report_license(FILE *fp, const struct report_lic *r,
 		render_json(fp, r);
 		break;
 	case REPORT_LIC_SARIF:
-		render_sarif(fp, r);
-		break;
+		return render_sarif(fp, r, false, err);
+	case REPORT_LIC_CODEQUALITY:
+		return render_sarif(fp, r, true, err);
 	case REPORT_LIC_JUNIT:
 		render_junit(fp, r);
 		break;

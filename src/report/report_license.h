@@ -30,6 +30,7 @@ enum report_lic_format {
 	REPORT_LIC_SARIF,
 	REPORT_LIC_JUNIT,
 	REPORT_LIC_SPDX_TV,
+	REPORT_LIC_CODEQUALITY, /* GitLab Code Quality: the SARIF results */
 };
 
 struct report_lic {
@@ -41,7 +42,10 @@ struct report_lic {
 	const char *policy;            /* policy source for display */
 };
 
-/** Parse "text", "json", "sarif", "junit", "spdx-tv"; OH_EINPUT else. */
+/**
+ * Parse "text", "json", "sarif", "junit", "spdx-tv", "codequality";
+ * OH_EINPUT else.
+ */
 int report_lic_format_parse(enum report_lic_format *out, const char *name);
 
 /** Render r in format f to fp. */

@@ -518,7 +518,7 @@ int report_run(FILE *fp, const struct store_run_report *run,
 	case REPORT_HTML:
 		return report_run_html(fp, run, changes, err);
 	case REPORT_SARIF:
-		return report_run_sarif(fp, run, err);
+		return report_run_sarif(fp, run, NULL, err);
 	case REPORT_JUNIT:
 		return report_run_junit(fp, run, err);
 	default:

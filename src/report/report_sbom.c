@@ -17,6 +17,7 @@
 #include "report/escape.h"
 #include "report/junit.h"
 #include "report/report.h"
+#include "report/sarif.h"
 #include "sbom/sbom.h"
 #include "core/banned.h"
 
@@ -40,110 +41,67 @@ static const char *level(enum sbom_severity s)
 
 /* ---- SARIF ------------------------------------------------------------ */
 
-static void add_rule(cJSON *rules, cJSON *seen, const char *code,
-		     const char *lvl)
+/* The JSON path of a place, without its "line N: " (stable across edits). */
+static const char *json_path(const char *where)
 {
-	cJSON *r;
-	cJSON *sd;
-	cJSON *cfg;
-	struct oh_buf help = OH_BUF_INIT;
+	const char *p;
 
-	if (cJSON_GetObjectItemCaseSensitive(seen, code))
-		return;
-	cJSON_AddTrueToObject(seen, code);
-	r = cJSON_CreateObject();
-	sd = cJSON_CreateObject();
-	cfg = cJSON_CreateObject();
-	cJSON_AddStringToObject(r, "id", code);
-	cJSON_AddStringToObject(r, "name", code);
-	oh_buf_addf(&help, "osshealth SBOM diagnostic %s (see docs/sbom.md)",
-		    code);
-	cJSON_AddStringToObject(sd, "text", help.buf);
-	cJSON_AddItemToObject(r, "shortDescription", sd);
-	cJSON_AddStringToObject(cfg, "level", lvl);
-	cJSON_AddItemToObject(r, "defaultConfiguration", cfg);
-	cJSON_AddItemToArray(rules, r);
-	oh_buf_release(&help);
+	if (!where || report_sbom_line(where) == 0)
+		return where;
+	p = strchr(where, ':');
+	return p[1] == ' ' ? p + 2 : p + 1;
 }
 
-static cJSON *location(const char *file, const char *element, const char *where)
+static void sarif_file(struct report_sarif *s, struct oh_buf *text,
+		       struct oh_buf *id, const struct report_sbom_file *f)
 {
-	cJSON *loc = cJSON_CreateObject();
-	cJSON *phys = cJSON_AddObjectToObject(loc, "physicalLocation");
-	cJSON *art = cJSON_AddObjectToObject(phys, "artifactLocation");
-	unsigned long line = where ? report_sbom_line(where) : 0;
-
-	cJSON_AddStringToObject(art, "uri", file);
-	if (line > 0) {
-		cJSON *region = cJSON_AddObjectToObject(phys, "region");
-
-		cJSON_AddNumberToObject(region, "startLine", (double)line);
-	}
-	if (element) {
-		cJSON *logical =
-			cJSON_AddArrayToObject(loc, "logicalLocations");
-		cJSON *lo = cJSON_CreateObject();
-
-		cJSON_AddStringToObject(lo, "name", element);
-		cJSON_AddStringToObject(lo, "fullyQualifiedName", where);
-		cJSON_AddStringToObject(lo, "kind", "element");
-		cJSON_AddItemToArray(logical, lo);
-	}
-	return loc;
-}
-
-static cJSON *result(const char *rule, const char *lvl, const char *text,
-		     cJSON *loc)
-{
-	cJSON *res = cJSON_CreateObject();
-	cJSON *msg = cJSON_AddObjectToObject(res, "message");
-
-	cJSON_AddStringToObject(res, "ruleId", rule);
-	cJSON_AddStringToObject(res, "level", lvl);
-	cJSON_AddStringToObject(msg, "text", text);
-	cJSON_AddItemToArray(cJSON_AddArrayToObject(res, "locations"), loc);
-	return res;
-}
-
-static void sarif_file(cJSON *rules, cJSON *seen, cJSON *results,
-		       const struct report_sbom_file *f)
-{
-	struct oh_buf text = OH_BUF_INIT;
-
 	if (!f->r) {
-		add_rule(rules, seen, UNREADABLE_RULE, "error");
-		cJSON_AddItemToArray(results,
-				     result(UNREADABLE_RULE, "error", f->error,
-					    location(f->file, NULL, NULL)));
+		report_sarif_add(s, &(struct report_sarif_result){
+					    .rule = UNREADABLE_RULE,
+					    .level = "error",
+					    .message = f->error,
+					    .path = f->file,
+					    .line = 1,
+				    });
 		return;
 	}
 	for (size_t i = 0; i < f->r->diag_nr; i++) {
 		const struct sbom_diag *d = &f->r->diag[i];
+		unsigned long line = d->where ? report_sbom_line(d->where) : 0;
 
-		add_rule(rules, seen, d->code, level(d->severity));
-		oh_buf_reset(&text);
-		oh_buf_addf(&text, "%s (%s): %s", d->element, d->where,
+		oh_buf_reset(text);
+		oh_buf_addf(text, "%s (%s): %s", d->element, d->where,
 			    d->message);
-		cJSON_AddItemToArray(
-			results,
-			result(d->code, level(d->severity), text.buf,
-			       location(f->file, d->element, d->where)));
+		oh_buf_reset(id);
+		oh_buf_addf(id, "%s %s %s", d->element, json_path(d->where),
+			    d->message);
+		report_sarif_add(s, &(struct report_sarif_result){
+					    .rule = d->code,
+					    .level = level(d->severity),
+					    .message = text->buf,
+					    .path = f->file,
+					    .line = line > 0 ? line : 1,
+					    .logical = d->element,
+					    .logical_kind = "element",
+					    .logical_fqn = d->where,
+					    .identity = id->buf,
+				    });
 	}
-	oh_buf_release(&text);
 }
 
 int report_sbom_sarif(FILE *fp, const struct report_sbom_file *f, size_t n,
 		      struct oh_err *err)
 {
-	cJSON *rules, *results;
-	cJSON *root = report_sarif_new(&rules, &results);
-	cJSON *seen = cJSON_CreateObject();
+	struct report_sarif s;
+	struct oh_buf text = OH_BUF_INIT;
+	struct oh_buf id = OH_BUF_INIT;
 
+	report_sarif_begin(&s, "sbom-validate");
 	for (size_t i = 0; i < n; i++)
-		sarif_file(rules, seen, results, &f[i]);
-	cJSON_Delete(seen);
-	report_print_json(fp, root);
-	return report_check_stream(fp, "<output>", err);
+		sarif_file(&s, &text, &id, &f[i]);
+	oh_buf_release(&text);
+	oh_buf_release(&id);
+	return report_sarif_end(&s, fp, err);
 }
 
 /* ---- JUnit ------------------------------------------------------------ */

@@ -11,6 +11,7 @@
 #   expect_stderr_match RE     grep -E RE in the last stderr
 #   expect_stderr_empty        the last stderr is empty
 #   fail MSG                   report and exit 1
+#   skip MSG                   say why the test cannot run here; exit 77
 #
 # Environment from tests/cli/run.sh: OSSHEALTH (binary), FIXTURES (built
 # fixture repositories), SRCDIR (the checkout).
@@ -34,6 +35,11 @@ fail() {
 		head -20 err >&2
 	fi
 	exit 1
+}
+
+skip() {
+	echo "$*"
+	exit 77
 }
 
 run_osh() {

@@ -76,6 +76,13 @@ printf 'Subject\n\nSigned-off-by: A <a@x.org>\n' >msg
 GIT_AUTHOR_EMAIL=A@X.org expect_exit 0 dco --message msg
 printf 'Subject\n\nSigned-off-by: A <a@x.org>\n\nmore\n' >msg
 GIT_AUTHOR_EMAIL=a@x.org expect_exit 1 dco --message msg
+# The message is not a commit yet: the hint edits it, no rebase.
+expect_stdout_match "fix: +add the line 'Signed-off-by: .* <a@x.org>' as the last paragraph of the message"
+expect_stdout_nomatch 'rebase|--amend'
+printf 'Subject\n\nSigned-off-by: B <b@x.org>\n' >msg
+GIT_AUTHOR_NAME=A GIT_AUTHOR_EMAIL=a@x.org expect_exit 1 dco --message msg
+expect_stdout_match "fix: +sign off as the author: 'Signed-off-by: A <a@x.org>'"
+expect_stdout_nomatch 'rebase|--amend'
 
 # Default range: from the merge base with the upstream (a clone's
 # origin/main) to HEAD: only the new commits are checked.
