@@ -26,7 +26,14 @@ int store_db_error(struct store *st, struct oh_err *err, const char *what)
 			err, OH_EDB, path, 0, 0,
 			"%s: database is locked by another process (waited %d ms)",
 			what, st ? st->busy_ms : STORE_BUSY_MS);
-	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+	/* SQLite's header was read, the pages behind it are damaged: the
+	 * same advice as a failed quick_check, wherever it was found */
+	if ((rc & 0xff) == SQLITE_CORRUPT)
+		return oh_err_set(
+			err, OH_EDB, path, 0, 0,
+			"database is corrupt (%s: sqlite: %.200s): restore it from a backup, or move it aside and scan again into a new file",
+			what, msg);
+	if ((rc & 0xff) == SQLITE_NOTADB)
 		return oh_err_set(
 			err, OH_EDB, path, 0, 0,
 			"%s: file is corrupt or not a database (sqlite: %s)",
