@@ -133,23 +133,25 @@ static void release_activity(struct health_result *r,
 {
 	struct health_check *c =
 		hc_begin(r, HEALTH_ACTIVITY, "release-activity");
-	const struct health_history *h = &in->history;
+	struct hc_releases rel;
 	double d;
 	double s;
 
 	if (!history_or_unknown(r, c, in))
 		return;
-	if (h->releases_all == 0 || h->last_release == 0) {
+	hc_releases(&rel, in);
+	if (rel.all == 0 || rel.last == 0) {
 		hc_score(r, c, 0, "no releases");
 		return;
 	}
 	/* whole days, as `history` prints them */
-	d = (double)((in->now - h->last_release) / 86400);
+	d = trunc(days_since(in->now, rel.last));
 	s = d <= 180 ? 10 : d <= 365 ? 7 : d <= 548 ? 4 : 0;
-	hc_evidence(r, c,
-		    "last release %s %.0f days ago, %llu in the last 365 days",
-		    h->last_release_name, d,
-		    (unsigned long long)h->releases_365);
+	hc_evidence(
+		r, c,
+		"last release %s %.0f days ago, %llu in the last 365 days%s",
+		rel.last_name, d, (unsigned long long)rel.r365,
+		rel.from_forge ? " (the forge's releases)" : "");
 	hc_score(r, c, s, "last release %.0f days ago", d);
 }
 
@@ -267,6 +269,7 @@ static void likelihood_to_fail(struct health_result *r,
 {
 	struct health_check *c = hc_begin(r, HEALTH_RISK, "likelihood-to-fail");
 	const struct health_history *h = &in->history;
+	struct hc_releases rel;
 	double s = 10;
 	double since;
 
@@ -299,8 +302,9 @@ static void likelihood_to_fail(struct health_result *r,
 		hc_evidence(r, c,
 			    "activity fell by more than half year on year");
 	}
-	since = days_since(in->now, h->last_release);
-	if (h->releases_all == 0 || since > 548) {
+	hc_releases(&rel, in);
+	since = days_since(in->now, rel.last);
+	if (rel.all == 0 || since > 548) {
 		s -= 2;
 		hc_evidence(r, c, "no release in 18 months");
 	}

@@ -315,9 +315,10 @@ static void releases(struct health_result *r, const struct health_input *in)
 {
 	struct health_check *c = hc_begin(r, HEALTH_MATURITY, "releases");
 	const struct health_history *h = &in->history;
+	struct hc_releases rel;
 	double s;
 
-	if (!h->known) {
+	if (!hc_releases(&rel, in)) {
 		hc_unknown(r, c, "tags were not read");
 		return;
 	}
@@ -325,28 +326,36 @@ static void releases(struct health_result *r, const struct health_input *in)
 		    (unsigned long long)h->releases_all,
 		    (unsigned long long)h->prereleases_all,
 		    (unsigned long long)h->tags_all);
-	if (h->releases_all == 0) {
+	if (rel.all == 0) {
 		hc_score(r, c, 0, "no releases: %s",
 			 h->prereleases_all ? "pre-release tags only"
 			 : h->tags_all > 0  ? "no tag names a version"
 					    : "no tags");
 		return;
 	}
-	hc_evidence(r, c, "tag scheme %s%s, last release %s",
-		    h->release_scheme[0] ? h->release_scheme : "plain",
-		    h->release_scheme[0] ? "-<version>" : " [v]<version>",
-		    h->last_release_name);
+	if (rel.from_forge)
+		hc_evidence(
+			r, c,
+			"from the forge's releases: %llu releases and %llu pre-releases, last release %s",
+			(unsigned long long)rel.all,
+			(unsigned long long)rel.pre, rel.last_name);
+	else
+		hc_evidence(r, c, "tag scheme %s%s, last release %s",
+			    h->release_scheme[0] ? h->release_scheme : "plain",
+			    h->release_scheme[0] ? "-<version>"
+						 : " [v]<version>",
+			    rel.last_name);
 	s = 5;
-	if (h->releases_365 > 0)
+	if (rel.r365 > 0)
 		s += 3;
-	if (h->release_interval_days > 0 && h->release_interval_days <= 180)
+	if (rel.interval > 0 && rel.interval <= 180)
 		s += 2;
-	if (h->release_interval_days > 0)
-		hc_evidence(r, c, "median interval %.0f days",
-			    h->release_interval_days);
-	hc_score(r, c, s, "%llu releases, %llu in the last 365 days",
-		 (unsigned long long)h->releases_all,
-		 (unsigned long long)h->releases_365);
+	if (rel.interval > 0)
+		hc_evidence(r, c, "median interval %.0f days", rel.interval);
+	hc_score(r, c, s, "%llu releases%s, %llu in the last 365 days",
+		 (unsigned long long)rel.all,
+		 rel.from_forge ? " on the forge" : "",
+		 (unsigned long long)rel.r365);
 }
 
 /*
@@ -415,6 +424,14 @@ static void changelog(struct health_result *r, const struct health_input *in)
 				"release notes present (a directory of notes)");
 			return;
 		}
+	}
+	if (in->forge.known && in->forge.releases_with_notes > 0) {
+		hc_evidence(
+			r, c,
+			"%ld of the forge's %ld releases carry release notes",
+			in->forge.releases_with_notes, in->forge.releases);
+		hc_score(r, c, 10, "release notes present (on the forge)");
+		return;
 	}
 	hc_score(r, c, 0, "no changelog or release notes found");
 }

@@ -188,6 +188,34 @@ static bool stem_is(const char *base, const char *stem)
 	       (base[n] == '.' && strchr(base + n + 1, '.') == NULL);
 }
 
+bool hc_releases(struct hc_releases *out, const struct health_input *in)
+{
+	const struct health_history *h = &in->history;
+	const struct health_forge *f = &in->forge;
+
+	memset(out, 0, sizeof(*out));
+	if (!h->known)
+		return false;
+	if (h->releases_all == 0 && f->known && f->releases_state == 1 &&
+	    f->releases > 0) {
+		out->from_forge = true;
+		out->all = (uint64_t)f->releases;
+		out->pre = (uint64_t)f->prereleases;
+		out->r365 = (uint64_t)f->releases_365;
+		out->last = f->last_release;
+		out->last_name = f->last_release_tag ? f->last_release_tag : "";
+		out->interval = f->release_interval_days;
+		return true;
+	}
+	out->all = h->releases_all;
+	out->pre = h->prereleases_all;
+	out->r365 = h->releases_365;
+	out->last = h->last_release;
+	out->last_name = h->last_release_name;
+	out->interval = h->release_interval_days;
+	return true;
+}
+
 const struct tree_file *hc_find_doc(const struct tree_files *t,
 				    const char *stem)
 {

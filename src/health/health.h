@@ -148,7 +148,15 @@ struct health_forge {
 	int review_state;            /* review of merged changes */
 	long review_sample;          /* merged changes sampled */
 	long reviewed;               /* of them reviewed by another */
-	const char *detail_note;     /* why unknown; may be NULL */
+	/* Releases published on the forge (drafts, pre-releases apart):
+	 * the same states; used when the git tags show no release. */
+	int releases_state;
+	long releases, prereleases, releases_365;
+	long releases_with_notes;     /* with a description */
+	int64_t last_release;         /* 0 none */
+	const char *last_release_tag; /* its tag; "" none */
+	double release_interval_days; /* median; -1 fewer than 2 */
+	const char *detail_note;      /* why unknown; may be NULL */
 };
 
 struct health_input {

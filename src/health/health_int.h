@@ -43,6 +43,23 @@ const char *hc_basename(const char *path);
 const struct tree_file *hc_find_doc(const struct tree_files *t,
 				    const char *stem);
 
+/*
+ * The releases a check judges: the git tags' (health/release.h), or the
+ * forge's published releases when the tags show none and enrichment read
+ * some (a project tagging without a version scheme, or not at all).
+ */
+struct hc_releases {
+	bool from_forge;   /* the forge's releases, not the tags' */
+	uint64_t all, pre; /* releases, pre-releases */
+	uint64_t r365;     /* releases in the last 365 days */
+	int64_t last;      /* newest release; 0 none */
+	const char *last_name;
+	double interval; /* median days between releases; <= 0 none */
+};
+
+/** Fill *out from in; false when the tags were not read. */
+bool hc_releases(struct hc_releases *out, const struct health_input *in);
+
 /** True when some path starts with `prefix` (case-sensitive). */
 bool hc_has_prefix(const struct tree_files *t, const char *prefix,
 		   const char **first);

@@ -597,6 +597,8 @@ int forge_fetch(struct forge_facts *out, struct net_client *c,
 	if (ret == 0)
 		forge_fetch_detail(out, &acc, c, kind, purl.buf, now, is_bot,
 				   bot_arg);
+	if (ret == 0)
+		forge_fetch_releases(out, c, kind, purl.buf, now);
 	forge_acc_finish(out, &acc);
 	if (ret < 0)
 		memset(out, 0, sizeof(*out));

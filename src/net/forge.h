@@ -74,6 +74,25 @@ enum forge_metric {
 /** Is `login` a bot?  The caller's rule (e.g. rules/bots.json). */
 typedef bool (*forge_bot_fn)(const char *login, void *payload);
 
+/*
+ * Releases published on the forge (GitHub and Gitea releases, GitLab
+ * releases): what a project announces as a release, including projects
+ * whose git tags follow no version scheme.  Drafts, GitLab's upcoming
+ * releases and releases dated after `now` are left out.
+ */
+struct forge_releases {
+	enum forge_metric state;     /* NONE: no release; UNKNOWN: see note */
+	long releases;               /* published, not pre-releases */
+	long prereleases;            /* marked as pre-releases */
+	long releases_365;           /* releases in the 365 days before now */
+	long with_notes;             /* releases with a description */
+	bool capped;                 /* FORGE_MAX_PAGES pages were full */
+	int64_t first;               /* oldest release, 0 none */
+	int64_t last;                /* newest release, 0 none */
+	char last_tag[128];          /* its tag */
+	double median_interval_days; /* between release days; -1 < 2 days */
+};
+
 struct forge_facts {
 	bool archived;                 /* archived (or disabled) */
 	long stars;                    /* stargazers */
@@ -92,6 +111,7 @@ struct forge_facts {
 	enum forge_metric review;      /* review of merged changes */
 	long review_sample;            /* merged changes sampled */
 	long reviewed;                 /* of them reviewed by another */
+	struct forge_releases rel;     /* releases on the forge */
 	char detail_note[640];         /* why a metric is unknown */
 };
 
@@ -206,6 +226,31 @@ void forge_fetch_detail(struct forge_facts *out, const struct forge_acc *acc,
 			struct net_client *c, enum forge_kind kind,
 			const char *proj_url, int64_t now, forge_bot_fn is_bot,
 			void *bot_arg);
+
+/**
+ * One page of a forge's release list into rel and times (the publication
+ * times of the releases, for the cadence; *time_nr grows, at most
+ * time_max).  *items_out gets the number of entries on the page.  A reply
+ * that is not an array of objects, or an entry without a tag name, fails
+ * with err naming `name`.
+ */
+int forge_parse_releases(struct forge_releases *rel, int64_t *times,
+			 size_t *time_nr, size_t time_max, size_t *items_out,
+			 enum forge_kind kind, int64_t now, const char *body,
+			 size_t len, const char *name, struct oh_err *err);
+
+/** Counts, last release and median interval from the parsed pages. */
+void forge_releases_finish(struct forge_releases *rel, int64_t *times,
+			   size_t time_nr);
+
+/**
+ * The releases of the project at proj_url into out->rel.  Never fails: a
+ * failed request makes out->rel.state FORGE_METRIC_UNKNOWN with the
+ * reason appended to out->detail_note.
+ */
+void forge_fetch_releases(struct forge_facts *out, struct net_client *c,
+			  enum forge_kind kind, const char *proj_url,
+			  int64_t now);
 
 /**
  * Fetch everything for `project` from api_base.  `now` is the review

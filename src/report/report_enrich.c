@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "core/err.h"
+#include "core/timeutil.h"
 #include "core/xalloc.h"
 #include "net/forge.h"
 #include "net/osv.h"
@@ -87,6 +88,29 @@ static void text_detail(FILE *fp, const struct forge_facts *f)
 			"%ld of %ld sampled merged changes reviewed (%.0f%%)\n",
 			f->reviewed, f->review_sample,
 			100.0 * (double)f->reviewed / (double)f->review_sample);
+	fputs("  releases: ", fp);
+	if (f->rel.state == FORGE_METRIC_UNKNOWN)
+		fputs("unknown\n", fp);
+	else if (f->rel.state == FORGE_METRIC_NONE)
+		fputs("none published\n", fp);
+	else {
+		fprintf(fp, "%s%ld (%ld pre-release%s), %ld in 365 days",
+			f->rel.capped ? "at least " : "", f->rel.releases,
+			f->rel.prereleases, f->rel.prereleases == 1 ? "" : "s",
+			f->rel.releases_365);
+		if (f->rel.last != 0) {
+			char when[32];
+
+			oh_time_format(when, sizeof(when), f->rel.last);
+			fputs(", last ", fp);
+			put_clean(fp, f->rel.last_tag);
+			fprintf(fp, " on %.10s", when);
+		}
+		if (f->rel.median_interval_days >= 0)
+			fprintf(fp, ", median interval %.1f days",
+				f->rel.median_interval_days);
+		fputc('\n', fp);
+	}
 	if (f->detail_note[0] != '\0') {
 		fputs("  note: ", fp);
 		put_clean(fp, f->detail_note);
@@ -199,6 +223,47 @@ static const char *metric_name(enum forge_metric m)
 					: "unknown";
 }
 
+/* The forge's releases: null figures when unknown. */
+static void json_releases(cJSON *o, const struct forge_releases *rel)
+{
+	cJSON *x = cJSON_AddObjectToObject(o, "releases");
+	bool ok = rel->state == FORGE_METRIC_OK;
+	char when[32];
+
+	cJSON_AddStringToObject(x, "status", metric_name(rel->state));
+	if (rel->state == FORGE_METRIC_UNKNOWN) {
+		cJSON_AddNullToObject(x, "releases");
+		cJSON_AddNullToObject(x, "prereleases");
+	} else {
+		cJSON_AddNumberToObject(x, "releases", (double)rel->releases);
+		cJSON_AddNumberToObject(x, "prereleases",
+					(double)rel->prereleases);
+	}
+	cJSON_AddBoolToObject(x, "capped", rel->capped);
+	if (ok) {
+		cJSON_AddNumberToObject(x, "releases_365d",
+					(double)rel->releases_365);
+		cJSON_AddNumberToObject(x, "with_notes",
+					(double)rel->with_notes);
+	} else {
+		cJSON_AddNullToObject(x, "releases_365d");
+		cJSON_AddNullToObject(x, "with_notes");
+	}
+	if (rel->last != 0) {
+		oh_time_format(when, sizeof(when), rel->last);
+		cJSON_AddStringToObject(x, "last", when);
+		cJSON_AddStringToObject(x, "last_tag", rel->last_tag);
+	} else {
+		cJSON_AddNullToObject(x, "last");
+		cJSON_AddNullToObject(x, "last_tag");
+	}
+	if (rel->median_interval_days >= 0)
+		cJSON_AddNumberToObject(x, "median_interval_days",
+					rel->median_interval_days);
+	else
+		cJSON_AddNullToObject(x, "median_interval_days");
+}
+
 /* The per-item metrics: null numbers when unknown or not measurable. */
 static void json_detail(cJSON *o, const struct forge_facts *f)
 {
@@ -226,6 +291,7 @@ static void json_detail(cJSON *o, const struct forge_facts *f)
 	else
 		cJSON_AddNullToObject(rv, "share");
 	cJSON_AddItemToObject(o, "review", rv);
+	json_releases(o, &f->rel);
 	if (f->detail_note[0] != '\0')
 		cJSON_AddStringToObject(o, "detail_note", f->detail_note);
 	else

@@ -13,6 +13,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/timeutil.h"
 #include "health/health.h"
 #include "git/history.h"
 #include "net/forge.h"
@@ -107,29 +108,61 @@ out:
 	oh_err_release(&err);
 }
 
-/* The per-item metrics as facts: what was measured, over how many. */
+static const char *metric_state(enum forge_metric m)
+{
+	return m == FORGE_METRIC_UNKNOWN ? "unknown"
+	       : m == FORGE_METRIC_NONE  ? "none"
+					 : "ok";
+}
+
+/*
+ * The per-item metrics and the releases as facts: values, one per key
+ * (the state ok / none / unknown, then the figures), rendered by the
+ * reports; the reason of an unknown one in forge.detail_note.
+ */
 static void forge_detail_facts(struct scan_item *it,
 			       const struct forge_facts *ff)
 {
-	if (ff->response == FORGE_METRIC_UNKNOWN)
-		scan_item_fact(it, "forge.first_response", "unknown");
-	else if (ff->response == FORGE_METRIC_NONE)
-		scan_item_fact(it, "forge.first_response",
-			       "no issue or change opened in 365 days");
-	else
-		scan_item_fact(it, "forge.first_response",
-			       "%ld of %ld sampled answered; median %.1f days",
-			       ff->response_answered, ff->response_sample,
+	const struct forge_releases *rel = &ff->rel;
+	char when[32];
+
+	scan_item_fact(it, "forge.first_response", "%s",
+		       metric_state(ff->response));
+	if (ff->response == FORGE_METRIC_OK) {
+		scan_item_fact(it, "forge.first_response_median_days", "%.1f",
 			       ff->median_response_days);
-	if (ff->review == FORGE_METRIC_UNKNOWN)
-		scan_item_fact(it, "forge.review", "unknown");
-	else if (ff->review == FORGE_METRIC_NONE)
-		scan_item_fact(it, "forge.review",
-			       "no change merged in 365 days");
-	else
-		scan_item_fact(it, "forge.review",
-			       "%ld of %ld sampled merged changes reviewed",
-			       ff->reviewed, ff->review_sample);
+		scan_item_fact(it, "forge.first_response_answered", "%ld",
+			       ff->response_answered);
+		scan_item_fact(it, "forge.first_response_sample", "%ld",
+			       ff->response_sample);
+	}
+	scan_item_fact(it, "forge.review", "%s", metric_state(ff->review));
+	if (ff->review == FORGE_METRIC_OK) {
+		scan_item_fact(it, "forge.review_reviewed", "%ld",
+			       ff->reviewed);
+		scan_item_fact(it, "forge.review_sample", "%ld",
+			       ff->review_sample);
+	}
+	scan_item_fact(it, "forge.releases", "%s", metric_state(rel->state));
+	if (rel->state == FORGE_METRIC_OK) {
+		scan_item_fact(it, "forge.releases_count", "%ld",
+			       rel->releases);
+		scan_item_fact(it, "forge.prereleases_count", "%ld",
+			       rel->prereleases);
+		scan_item_fact(it, "forge.releases_365", "%ld",
+			       rel->releases_365);
+		scan_item_fact(it, "forge.releases_with_notes", "%ld",
+			       rel->with_notes);
+	}
+	if (rel->last != 0) {
+		oh_time_format(when, sizeof(when), rel->last);
+		scan_item_fact(it, "forge.last_release", "%s", when);
+		scan_item_fact(it, "forge.last_release_tag", "%s",
+			       rel->last_tag);
+	}
+	if (rel->median_interval_days >= 0)
+		scan_item_fact(it, "forge.release_interval_days", "%.1f",
+			       rel->median_interval_days);
 	if (ff->detail_note[0] == '\0')
 		return;
 	scan_item_fact(it, "forge.detail_note", "%s", ff->detail_note);
@@ -183,6 +216,14 @@ static void forge(struct scan_item *it, struct net_client *nc,
 	f->review_state = (int)ff.review;
 	f->review_sample = ff.review_sample;
 	f->reviewed = ff.reviewed;
+	f->releases_state = (int)ff.rel.state;
+	f->releases = ff.rel.releases;
+	f->prereleases = ff.rel.prereleases;
+	f->releases_365 = ff.rel.releases_365;
+	f->releases_with_notes = ff.rel.with_notes;
+	f->last_release = ff.rel.last;
+	f->last_release_tag = oh_arena_strdup(&it->arena, ff.rel.last_tag);
+	f->release_interval_days = ff.rel.median_interval_days;
 	f->detail_note = ff.detail_note[0]
 				 ? oh_arena_strdup(&it->arena, ff.detail_note)
 				 : NULL;
@@ -191,10 +232,12 @@ static void forge(struct scan_item *it, struct net_client *nc,
 		       ff.archived ? "true" : "false");
 	scan_item_fact(it, "forge.stars", "%ld", ff.stars);
 	scan_item_fact(it, "forge.forks", "%ld", ff.forks);
-	scan_item_fact(it, "forge.issues_365", "%ld opened, %ld closed",
-		       ff.issues.opened, ff.issues.closed);
-	scan_item_fact(it, "forge.changes_365", "%ld opened, %ld closed",
-		       ff.changes.opened, ff.changes.closed);
+	scan_item_fact(it, "forge.issues_opened_365", "%ld", ff.issues.opened);
+	scan_item_fact(it, "forge.issues_closed_365", "%ld", ff.issues.closed);
+	scan_item_fact(it, "forge.changes_opened_365", "%ld",
+		       ff.changes.opened);
+	scan_item_fact(it, "forge.changes_closed_365", "%ld",
+		       ff.changes.closed);
 	forge_detail_facts(it, &ff);
 	if (ff.archived)
 		scan_item_finding(it, "risk/archived", "high", NULL,

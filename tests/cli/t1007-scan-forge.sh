@@ -33,8 +33,12 @@ assert fr["reason"] == "median time to first response: 7.0 days", fr
 cr = checks[("security", "code-review")]
 assert cr["state"] == "scored" and cr["score"] == 1.8, cr  # 10 x 2/11
 assert cr["reason"] == "18% of sampled merged changes reviewed", cr
-assert c["facts"]["forge.first_response"] == "6 of 20 sampled answered; median 7.0 days", c["facts"]
-assert c["facts"]["forge.review"] == "2 of 11 sampled merged changes reviewed", c["facts"]
+f = c["facts"]
+assert f["forge.first_response"] == "ok", f
+assert (f["forge.first_response_median_days"], f["forge.first_response_answered"],
+        f["forge.first_response_sample"]) == ("7.0", "6", "20"), f
+assert f["forge.review"] == "ok", f
+assert (f["forge.review_reviewed"], f["forge.review_sample"]) == ("2", "11"), f
 assert "forge.detail_note" not in c["facts"], c["facts"]
 EOF2
 
@@ -55,4 +59,32 @@ assert c["facts"]["forge.first_response"] == "unknown", c["facts"]
 f = [x for x in c["findings"] if x["code"] == "enrich/unavailable"]
 assert len(f) == 1 and f[0]["message"].startswith(
     "forge enrichment partly unavailable: first response unknown: "), f
+EOF2
+
+# A project without tags whose releases are on the forge (GH_RELEASES in
+# fake-api.py): releases, release-activity and changelog read them, and
+# say so; the facts are values, one per key.
+rm -rf srv/acme/widget.git
+git clone -q --bare "$FIXTURES/lic-apache" srv/acme/widget.git
+expect_exit 0 scan --db r.db --cache cache --enrich forge --forge github \
+	--forge-url "$base/gh" "$repo"
+expect_exit 0 report --db r.db --format json
+python3 - out <<'EOF2' || fail "forge releases not used: $(cat out)"
+import json, sys
+c = json.load(open(sys.argv[1]))["components"][0]
+checks = {(x["category"], x["check"]): x for x in c["checks"]}
+rel = checks[("maturity", "releases")]
+assert rel["state"] == "scored" and rel["score"] == 8, rel
+assert rel["reason"] == "3 releases on the forge, 2 in the last 365 days", rel
+assert any(e.startswith("from the forge's releases: 3 releases and 1 pre-releases, last release v2.1.0")
+           for e in rel["evidence"]), rel
+act = checks[("activity", "release-activity")]
+assert act["score"] == 10 and act["reason"] == "last release 10 days ago", act
+log = checks[("maturity", "changelog")]
+assert log["score"] == 10 and log["reason"] == "release notes present (on the forge)", log
+f = c["facts"]
+assert f["forge.releases"] == "ok" and f["forge.releases_count"] == "3", f
+assert f["forge.last_release_tag"] == "v2.1.0", f
+assert f["forge.release_interval_days"] == "195.0", f
+assert f["forge.issues_opened_365"] == "81", f
 EOF2

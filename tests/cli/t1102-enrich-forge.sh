@@ -34,14 +34,16 @@ forge: github acme/widget: archived=no stars=42 forks=7 open_issues=3
   median time to close: 6.0 days (40 issues)
   first response: median 7.0 days (6 of 20 sampled issues and changes answered)
   review: 2 of 11 sampled merged changes reviewed (18%)
+  releases: 3 (1 pre-release), 2 in 365 days, last v2.1.0 on 2026-10-22, median interval 195.0 days
 EOF2
 expect_exit 0 enrich --enrich forge --forge-url "$base/gh" --db t.db \
 	https://github.com/acme/widget.git
 expect_stdout want
 expect_stderr_empty
 # 4 for the lists; 21 comment pages (#8 has two) and 5 review pages for
-# the first response; 8 review pages for the merged changes not read yet.
-[ "$(counter requests)" = 38 ] || fail "github: $(counter requests) requests, expected 38"
+# the first response; 8 review pages for the merged changes not read yet;
+# 2 release pages (the second empty).
+[ "$(counter requests)" = 40 ] || fail "github: $(counter requests) requests, expected 40"
 paths=$(python3 -c '
 import json, sys, urllib.request
 d = json.load(urllib.request.urlopen(sys.argv[1] + "/_count"))
@@ -127,8 +129,9 @@ expect_stdout_match '^  first response: unknown$'
 expect_stdout_match '^  review: unknown$'
 expect_stdout_match "^  note: first response and review not fetched: the forge's rate limit leaves 30 requests, the samples need at least 36 \(set the forge's token\)$"
 expect_stdout_match '^  median time to close: 6\.0 days \(40 issues\)$'
-[ "$(($(counter requests) - curl_before))" = 4 ] ||
-	fail "ghlow: $(($(counter requests) - curl_before)) requests, expected 4"
+# 4 for the lists, 2 for the releases
+[ "$(($(counter requests) - curl_before))" = 6 ] ||
+	fail "ghlow: $(($(counter requests) - curl_before)) requests, expected 6"
 
 # GitLab (fractional-second times, merged_at) and Gitea (offsets).
 expect_exit 0 enrich --enrich forge --forge gitlab --forge-url "$base/gl" \
@@ -140,6 +143,8 @@ expect_stdout_match '^  median time to close: 4\.0 days \(1 issue\)$'
 # Notes: the author's, a system note and a project bot's do not count.
 expect_stdout_match '^  first response: median 1\.3 days \(2 of 3 sampled issues and changes answered\)$'
 expect_stdout_match '^  review: 1 of 1 sampled merged changes reviewed \(100%\)$'
+# GitLab's releases: the upcoming one is left out.
+expect_stdout_match '^  releases: 1 \(0 pre-releases\), 1 in 365 days, last v1\.0 on 2026-09-12$'
 expect_exit 0 enrich --enrich forge --forge gitea --forge-url "$base/gt" \
 	--db t.db --format json git@codeberg.org:acme/widget.git
 python3 - out <<'EOF2' || fail "gitea JSON wrong: $(cat out)"
@@ -154,13 +159,32 @@ assert f["median_days_to_close"] == 2.0 and f["close_sample"] == 1, f
 assert f["median_days_to_first_response"] == 0.5, f
 assert f["first_response"] == {"status": "ok", "sample": 3, "answered": 3}, f
 assert f["review"] == {"status": "ok", "sample": 1, "reviewed": 1, "share": 1}, f
+assert f["releases"]["status"] == "none" and f["releases"]["releases"] == 0, f
+assert f["releases"]["last"] is None, f
 assert f["detail_note"] is None, f
+EOF2
+
+# The release list fails: the releases are unknown with the request and
+# the error, never "none"; the other facts stand.
+expect_exit 0 enrich --enrich forge --retries 0 --forge-url "$base/ghrel500" \
+	--db t.db --format json https://github.com/acme/widget.git
+python3 - out "$base" <<'EOF2' || fail "ghrel500 JSON wrong: $(cat out)"
+import json, sys
+f = json.load(open(sys.argv[1]))["sources"][0]
+assert f["status"] == "ok" and f["stars"] == 42, f
+assert f["releases"] == {"status": "unknown", "releases": None,
+    "prereleases": None, "capped": False, "releases_365d": None,
+    "with_notes": None, "last": None, "last_tag": None,
+    "median_interval_days": None}, f
+assert f["first_response"]["status"] == "ok", f
+assert f["detail_note"] == ("releases unknown: " + sys.argv[2] +
+    "/ghrel500/repos/acme/widget/releases?per_page=100&page=1: HTTP 500 after 1 attempt"), f
 EOF2
 
 # The token goes to the forge, never to the database or the output.
 GITHUB_TOKEN=tok-5ecret-value expect_exit 0 enrich --enrich forge \
 	--forge-url "$base/gh" --db t.db https://github.com/acme/widget
-[ "$(counter auth)" = 38 ] || fail "token sent with $(counter auth) requests, expected 38"
+[ "$(counter auth)" = 40 ] || fail "token sent with $(counter auth) requests, expected 40"
 if grep -q tok-5ecret-value t.db* out err; then
 	fail "the token reached the database or the output"
 fi

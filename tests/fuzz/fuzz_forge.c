@@ -40,6 +40,20 @@ static void replies(enum forge_kind kind, const uint8_t *data, size_t size)
 	}
 }
 
+/* A release page: a small time buffer, so the cap is reached too. */
+static void releases(enum forge_kind kind, const uint8_t *data, size_t size)
+{
+	struct forge_releases rel = { 0 };
+	struct oh_err err = OH_ERR_INIT;
+	int64_t t[4];
+	size_t tn = 0, n = 0;
+
+	(void)forge_parse_releases(&rel, t, &tn, 4, &n, kind, 1793491200,
+				   (const char *)data, size, "fuzz", &err);
+	oh_err_release(&err);
+	forge_releases_finish(&rel, t, tn);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const enum forge_kind kinds[] = { FORGE_GITHUB, FORGE_GITLAB,
@@ -61,6 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		samples(&acc);
 		forge_acc_finish(&f, &acc);
 		replies(kinds[i], data, size);
+		releases(kinds[i], data, size);
 	}
 	return 0;
 }

@@ -23,13 +23,16 @@ Forge scenarios (project acme/widget; times relative to 2026-11-01):
   /gh/...          GitHub REST: /repos/P and /repos/P/issues (102 items
                    over two pages, every fifth a pull request, every tenth
                    merged; #2 opened by dependabot[bot]), and per item
-                   /issues/N/comments and /pulls/N/reviews (GH_REPLIES)
+                   /issues/N/comments and /pulls/N/reviews (GH_REPLIES);
+                   /repos/P/releases (GH_RELEASES: 3 releases, 1
+                   pre-release, a draft and one dated in the future)
   /ghflaky/...     like /gh, but /issues/3/comments always answers 500
   /ghboth/...      like /gh, but merged #11 also has frank's comment after
                    5 days (before bob's review): both replies are read
   /ghfull/...      like /gh, but /issues/4/comments is a full page of 100
                    bot comments and /pulls/11/reviews 100 of its author's
                    (the replies that count would be on page 2)
+  /ghrel500/...    like /gh, but /releases always answers 500
   /ghlow/...       like /gh, but the lists say X-RateLimit-Remaining: 30
                    (the /gh lists say 4990)
   /ghcap/...       GitHub issues whose pages never end
@@ -124,6 +127,32 @@ def iso(t, frac=False):
 
 def gh_created(i):
     return NOW - timedelta(days=i * 3 + 1)
+
+
+def gh_release(tag, days, body="", pre=False, draft=False):
+    return {"tag_name": tag, "draft": draft, "prerelease": pre,
+            "published_at": None if draft else iso(NOW - timedelta(days=days)),
+            "body": body}
+
+
+# Newest first, as GitHub lists them: releases 10, 100 and 400 days old
+# (2 in 365 days, 2 with notes, median interval 195 days), a
+# pre-release, a draft, and one dated after NOW (left out).
+GH_RELEASES = [
+    gh_release("v9.0.0", -30, "from the future"),
+    gh_release("v3.0.0", 0, "draft", draft=True),
+    gh_release("v2.1.0", 10, "Fixes the parser."),
+    gh_release("v2.1.0-rc1", 20, "", pre=True),
+    gh_release("v2.0.0", 100, "  \n"),
+    gh_release("v1.0.0", 400, "First release."),
+]
+# GitLab: one release with notes, one upcoming.
+GL_RELEASES = [
+    {"tag_name": "v1.1", "released_at": iso(NOW + timedelta(days=5)),
+     "upcoming_release": True, "description": "soon"},
+    {"tag_name": "v1.0", "released_at": iso(NOW - timedelta(days=50)),
+     "upcoming_release": False, "description": "notes"},
+]
 
 
 def gh_item(i):
@@ -346,7 +375,7 @@ class Handler(BaseHTTPRequestHandler):
         elif scenario == "spdx":
             return self.spdx(rest)
         elif scenario in ("gh", "ghcap", "ghrl", "ghflaky", "ghfull", "ghboth",
-                          "ghlow", "gl",
+                          "ghlow", "ghrel500", "gl",
                           "gt"):
             return self.forge(scenario, rest)
         elif scenario not in ("ok", "paged", "anycommit"):
@@ -387,7 +416,13 @@ class Handler(BaseHTTPRequestHandler):
         if scenario == "ghrl":
             return self.send_body(403, '{"message":"API rate limit exceeded"}',
                                   extra={"X-RateLimit-Remaining": "0"})
-        if scenario in ("gh", "ghcap", "ghflaky", "ghfull", "ghboth", "ghlow"):
+        if scenario in ("gh", "ghcap", "ghflaky", "ghfull", "ghboth", "ghlow",
+                        "ghrel500"):
+            if path == "/repos/acme/widget/releases":
+                if scenario == "ghrel500":
+                    return self.send_body(500, '{"message":"Server Error"}')
+                return self.send_body(200, json.dumps(
+                    GH_RELEASES[(page - 1) * per:page * per]))
             if scenario == "ghflaky" and path == "/repos/acme/widget/issues/3/comments":
                 return self.send_body(500, '{"message":"Server Error"}')
             if scenario == "ghfull" and path == "/repos/acme/widget/issues/4/comments":
@@ -425,6 +460,9 @@ class Handler(BaseHTTPRequestHandler):
                     "path_with_namespace": "acme/widget", "archived": True,
                     "star_count": 5, "forks_count": 1,
                     "open_issues_count": 1}))
+            if path == "/projects/acme%2Fwidget/releases":
+                return self.send_body(200, json.dumps(
+                    GL_RELEASES if page == 1 else []))
             sub = path[len("/projects/acme%2Fwidget"):]
             if sub in GL_NOTES:
                 return self.send_body(200, json.dumps(GL_NOTES[sub]))
@@ -441,6 +479,8 @@ class Handler(BaseHTTPRequestHandler):
                     "full_name": "acme/widget", "archived": False,
                     "stars_count": 9, "forks_count": 2,
                     "open_issues_count": 0}))
+            if path == "/repos/acme/widget/releases":
+                return self.send_body(200, "[]")
             sub = path[len("/repos/acme/widget"):]
             if sub in GT_REPLIES:
                 return self.send_body(200, json.dumps(GT_REPLIES[sub]))

@@ -384,11 +384,86 @@ START_TEST(test_forge_samples)
 }
 END_TEST
 
+/* Drafts, GitLab's upcoming releases and future dates are left out;
+ * pre-releases counted apart; blank notes are no notes. */
+START_TEST(test_forge_releases)
+{
+	static const char gh[] =
+		"[{\"tag_name\":\"v3\",\"draft\":true,\"published_at\":null},"
+		"{\"tag_name\":\"v9\",\"published_at\":\"2027-01-01T00:00:00Z\"},"
+		"{\"tag_name\":\"v2\",\"published_at\":\"2026-10-22T00:00:00.5Z\","
+		"\"body\":\"fixes\"},"
+		"{\"tag_name\":\"v2-rc1\",\"prerelease\":true,"
+		"\"published_at\":\"2026-10-12T00:00:00Z\"},"
+		"{\"tag_name\":\"v1.1\",\"published_at\":\"2026-10-22T09:00:00Z\","
+		"\"body\":\" \\n\"},"
+		"{\"tag_name\":\"v1\",\"published_at\":\"2025-09-27T00:00:00Z\"}]";
+	static const char gl[] =
+		"[{\"tag_name\":\"v2\",\"upcoming_release\":true,"
+		"\"released_at\":\"2026-10-01T00:00:00Z\"},"
+		"{\"tag_name\":\"v1\",\"released_at\":\"2026-10-01T00:00:00Z\","
+		"\"description\":\"notes\"}]";
+	struct forge_releases rel = { 0 };
+	struct oh_err err = OH_ERR_INIT;
+	int64_t t[8];
+	size_t tn = 0, items = 0;
+
+	ck_assert_int_eq(forge_parse_releases(&rel, t, &tn, 8, &items,
+					      FORGE_GITHUB, NOW, gh, strlen(gh),
+					      "p", &err),
+			 0);
+	forge_releases_finish(&rel, t, tn);
+	ck_assert_uint_eq(items, 6);
+	ck_assert_int_eq(rel.state, FORGE_METRIC_OK);
+	ck_assert_int_eq(rel.releases, 3);
+	ck_assert_int_eq(rel.prereleases, 1);
+	ck_assert_int_eq(rel.releases_365, 2);
+	ck_assert_int_eq(rel.with_notes, 1);
+	ck_assert_str_eq(rel.last_tag, "v1.1");
+	/* two release days 390 days apart: v2 and v1.1 share a day */
+	ck_assert(rel.median_interval_days > 389.9 &&
+		  rel.median_interval_days < 390.1);
+
+	memset(&rel, 0, sizeof(rel));
+	tn = 0;
+	ck_assert_int_eq(forge_parse_releases(&rel, t, &tn, 8, &items,
+					      FORGE_GITLAB, NOW, gl, strlen(gl),
+					      "p", &err),
+			 0);
+	forge_releases_finish(&rel, t, tn);
+	ck_assert_int_eq(rel.releases, 1);
+	ck_assert_int_eq(rel.with_notes, 1);
+	ck_assert(rel.median_interval_days < 0);
+
+	memset(&rel, 0, sizeof(rel));
+	tn = 0;
+	ck_assert_int_eq(forge_parse_releases(&rel, t, &tn, 8, &items,
+					      FORGE_GITHUB, NOW, "[]", 2, "p",
+					      &err),
+			 0);
+	forge_releases_finish(&rel, t, tn);
+	ck_assert_int_eq(rel.state, FORGE_METRIC_NONE);
+
+	ck_assert_int_eq(forge_parse_releases(&rel, t, &tn, 8, &items,
+					      FORGE_GITHUB, NOW, "[{}]", 4, "p",
+					      &err),
+			 OH_EINPUT);
+	ck_assert_msg(strstr(err.msg, "tag_name"), "%s", err.msg);
+	oh_err_release(&err);
+	ck_assert_int_eq(forge_parse_releases(&rel, t, &tn, 8, &items,
+					      FORGE_GITHUB, NOW, "{\"a\":1}", 7,
+					      "p", &err),
+			 OH_EINPUT);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *forge_suite(void)
 {
 	Suite *s = suite_create("forge");
 	TCase *tc = tcase_create("parse");
 
+	tcase_add_test(tc, test_forge_releases);
 	tcase_add_loop_test(tc, test_forge_locate_ok, 0,
 			    sizeof(locate_ok) / sizeof(locate_ok[0]));
 	tcase_add_loop_test(tc, test_forge_locate_bad, 0,
