@@ -15,7 +15,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/path.h"
-#include "git/dco.h"
+#include "dco/dco.h"
 #include "git/history.h"
 #include "report/report.h"
 #include "report/report_dco.h"

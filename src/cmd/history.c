@@ -18,7 +18,7 @@
 #include "core/err.h"
 #include "core/path.h"
 #include "core/timeutil.h"
-#include "git/dco.h"
+#include "dco/dco.h"
 #include "git/history.h"
 #include "health/activity.h"
 #include "report/report.h"

@@ -56,6 +56,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "facts/hist.h"
 
 struct oh_err;
 struct hist_bots;
@@ -65,65 +66,6 @@ struct hist_bots;
 #define HIST_BOT_DEPTH_LIMIT 1000u
 #define HIST_MAX_BOT_RULES   256u
 #define HIST_MAX_MAILMAP     (8u << 20) /* bytes of .mailmap read */
-
-struct hist_trailer {
-	const char *key;         /* as written, e.g. "Signed-off-by" */
-	const char *value;       /* unfolded value */
-	const char *ident_name;  /* "Name <email>" values: name after mailmap */
-	const char *ident_email; /* ... and email; both NULL otherwise */
-};
-
-struct hist_commit {
-	char id[41];                /* hex object id */
-	const char *author_name;    /* after .mailmap */
-	const char *author_email;   /* after .mailmap */
-	const char *committer_name; /* after .mailmap */
-	const char *committer_email;
-	int64_t author_time;    /* seconds since the epoch */
-	int64_t committer_time; /* seconds since the epoch */
-	int author_tz;          /* minutes east of UTC */
-	int committer_tz;       /* minutes east of UTC */
-	unsigned parents;       /* 0 for a root, 2+ for a merge */
-	const char *subject;    /* first paragraph joined to one line */
-	size_t trailer_first;   /* index into hist.trailer */
-	size_t trailer_nr;      /* trailers of this commit */
-	bool signature;         /* gpgsig header present */
-	bool is_bot;            /* author matched rules/bots.json */
-	bool signoff_outside;   /* "Signed-off-by:" line not in the trailers */
-};
-
-/* "I, Name <email>, hereby add my Signed-off-by to this commit: <sha>" */
-struct hist_remedy {
-	size_t commit;     /* index of the commit whose message says it */
-	const char *name;  /* as written */
-	const char *email; /* as written */
-	const char *sha;   /* abbreviated or full id, lower case */
-};
-
-struct hist_tag {
-	const char *name; /* without refs/tags/ */
-	char target[41];  /* peeled commit id ("" if not a commit) */
-	int64_t time;     /* tagger date, else target's committer date */
-	bool annotated;   /* a tag object */
-	bool signed_tag;  /* PGP/SSH signature block in the message */
-	bool semver;      /* name is [v]MAJOR.MINOR.PATCH[-pre][+build] */
-	bool prerelease;  /* semver with a -pre part */
-	unsigned long major, minor, patch;
-};
-
-struct hist {
-	struct oh_arena arena;      /* every string below */
-	struct hist_commit *commit; /* in walk order (newest first) */
-	size_t commit_nr, commit_alloc;
-	struct hist_trailer *trailer;
-	size_t trailer_nr, trailer_alloc;
-	struct hist_remedy *remedy;
-	size_t remedy_nr, remedy_alloc;
-	struct hist_tag *tag; /* sorted by name */
-	size_t tag_nr, tag_alloc;
-	char base[41]; /* range base used ("" when none) */
-	void *intern;  /* string table (private) */
-};
 
 struct hist_opts {
 	bool all_refs;       /* every ref plus HEAD instead of HEAD */
@@ -139,22 +81,6 @@ struct hist_opts {
 /* clang-format off */
 #define HIST_OPTS_INIT { .tags = true }
 /* clang-format on */
-
-/** Prepare an empty hist (for tests that build facts by hand). */
-void hist_init(struct hist *h);
-
-/** Free everything the hist holds. */
-void hist_release(struct hist *h);
-
-/** Intern a string in h (returns the one stored copy; NULL stays NULL). */
-const char *hist_intern(struct hist *h, const char *s);
-
-/** Append a zeroed commit and return it (valid until the next append). */
-struct hist_commit *hist_commit_add(struct hist *h);
-
-/** Append a trailer to the last commit added (strings are interned). */
-void hist_trailer_add(struct hist *h, const char *key, const char *value,
-		      const char *ident_name, const char *ident_email);
 
 /**
  * Walk the repository at `path` (a work tree, its .git, or a bare
@@ -205,8 +131,5 @@ void hist_message_add(struct hist *h, const char *msg, const char *name,
  */
 int hist_user_identity(char **name, char **email, const char *path,
 		       struct oh_err *err);
-
-/** Parse a tag name as [v]MAJOR.MINOR.PATCH[-pre][+build] into t. */
-bool hist_semver_parse(struct hist_tag *t, const char *name);
 
 #endif /* OH_GIT_HISTORY_H */

@@ -15,7 +15,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
-#include "git/history.h"
+#include "facts/hist.h"
 #include "core/banned.h"
 
 #define DAY 86400

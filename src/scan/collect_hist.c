@@ -23,7 +23,7 @@
 #include "core/err.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
-#include "git/dco.h"
+#include "dco/dco.h"
 #include "git/history.h"
 #include "health/activity.h"
 #include "health/health.h"

@@ -10,7 +10,7 @@
 
 #include "core/err.h"
 #include "core/xalloc.h"
-#include "git/history.h"
+#include "facts/hist.h"
 #include "store/store_int.h"
 #include "store/store_repo.h"
 #include "core/banned.h"

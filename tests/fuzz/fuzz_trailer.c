@@ -10,7 +10,7 @@
 
 #include "core/err.h"
 #include "core/xalloc.h"
-#include "git/trailer.h"
+#include "facts/trailer.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,7 +7,7 @@
 
 #include <check.h>
 
-#include "git/dco.h"
+#include "dco/dco.h"
 #include "git/history.h"
 #include "unit.h"
 

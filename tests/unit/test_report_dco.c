@@ -13,7 +13,7 @@
 #include <libxml/parser.h>
 
 #include "core/err.h"
-#include "git/dco.h"
+#include "dco/dco.h"
 #include "git/history.h"
 #include "report/report_dco.h"
 #include "unit.h"

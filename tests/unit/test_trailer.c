@@ -14,7 +14,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
-#include "git/trailer.h"
+#include "facts/trailer.h"
 #include "unit.h"
 
 static const char *const messages[] = {

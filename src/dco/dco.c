@@ -2,14 +2,14 @@
 /*
  * DCO rules over commit facts; see dco.h and docs/dco.md.
  */
-#include "git/dco.h"
+#include "dco/dco.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/xalloc.h"
-#include "git/history.h"
+#include "facts/hist.h"
 #include "core/banned.h"
 
 static bool ci_eq(const char *a, const char *b)

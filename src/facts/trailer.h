@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#ifndef OH_GIT_TRAILER_H
-#define OH_GIT_TRAILER_H
+#ifndef OH_FACTS_TRAILER_H
+#define OH_FACTS_TRAILER_H
 
 /*
  * Commit-message trailers read the way `git log --format=%(trailers)` reads
@@ -98,4 +98,4 @@ void trailer_list_reset(struct trailer_list *l);
 /** Free the list's memory. */
 void trailer_list_release(struct trailer_list *l);
 
-#endif /* OH_GIT_TRAILER_H */
+#endif /* OH_FACTS_TRAILER_H */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#ifndef OH_GIT_DCO_H
-#define OH_GIT_DCO_H
+#ifndef OH_DCO_DCO_H
+#define OH_DCO_DCO_H
 
 /*
  * DCO rules: a pure function over commit facts (struct hist, collected by
@@ -104,4 +104,4 @@ struct dco_stats {
 void dco_stats_compute(struct dco_stats *out, const struct hist *h,
 		       int64_t now);
 
-#endif /* OH_GIT_DCO_H */
+#endif /* OH_DCO_DCO_H */

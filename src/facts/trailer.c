@@ -6,7 +6,7 @@
  * trailer block, then the block split into trailers with continuation
  * lines folded.  Everything works on [msg, end) and never reads past end.
  */
-#include "git/trailer.h"
+#include "facts/trailer.h"
 
 #include <stdlib.h>
 #include <string.h>
