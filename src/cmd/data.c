@@ -12,7 +12,7 @@
 #include "core/err.h"
 #include "core/path.h"
 #include "net/http.h"
-#include "net/spdxdata.h"
+#include "license/spdxdata.h"
 #include "core/banned.h"
 
 enum {
@@ -111,17 +111,17 @@ static int parse_update(struct update_opts *o, int argc, char **argv)
 
 static int data_update(int argc, char **argv)
 {
-	struct update_opts o = { .from = NET_SPDX_DEFAULT_URL,
+	struct update_opts o = { .from = LIC_SPDX_DEFAULT_URL,
 				 .net = NET_OPTS_INIT };
 	struct net_response r = NET_RESPONSE_INIT;
-	struct net_spdx_list list = { 0 };
+	struct lic_spdx_list list = { 0 };
 	struct net_client *c = NULL;
 	struct oh_buf dir = OH_BUF_INIT;
 	struct oh_err err = OH_ERR_INIT;
 	size_t old_nr = 0;
 	int ret;
 
-	o.net.max_bytes = NET_SPDX_MAX_BODY;
+	o.net.max_bytes = LIC_SPDX_MAX_BODY;
 	ret = parse_update(&o, argc, argv);
 	if (ret != 0)
 		return ret == 1 ? OH_EXIT_OK : ret;
@@ -132,8 +132,8 @@ static int data_update(int argc, char **argv)
 	}
 	if (err.code != OH_OK || net_client_new(&c, &o.net, &err) < 0 ||
 	    net_get(&r, c, o.from, NULL, &err) < 0 ||
-	    net_spdx_parse(&list, r.body.buf, r.body.len, o.from, &err) < 0 ||
-	    net_spdx_install(&old_nr, &list, dir.buf, o.from, &err) < 0) {
+	    lic_spdx_parse(&list, r.body.buf, r.body.len, o.from, &err) < 0 ||
+	    lic_spdx_install(&old_nr, &list, dir.buf, o.from, &err) < 0) {
 		ret = cmd_report_error(&err);
 		goto out;
 	}
@@ -141,7 +141,7 @@ static int data_update(int argc, char **argv)
 	       dir.buf, list.version, list.nr, old_nr);
 	ret = OH_EXIT_OK;
 out:
-	net_spdx_release(&list);
+	lic_spdx_release(&list);
 	net_response_release(&r);
 	net_client_free(c);
 	oh_buf_release(&dir);

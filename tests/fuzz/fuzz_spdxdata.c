@@ -6,17 +6,17 @@
 #include <stdlib.h>
 
 #include "core/err.h"
-#include "net/spdxdata.h"
+#include "license/spdxdata.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct net_spdx_list l;
+	struct lic_spdx_list l;
 	struct oh_err err = OH_ERR_INIT;
 
-	if (net_spdx_parse(&l, (const char *)data, size, "fuzz", &err) == 0)
-		net_spdx_release(&l);
+	if (lic_spdx_parse(&l, (const char *)data, size, "fuzz", &err) == 0)
+		lic_spdx_release(&l);
 	oh_err_release(&err);
 	return 0;
 }

@@ -12,7 +12,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/path.h"
-#include "net/spdxdata.h"
+#include "license/spdxdata.h"
 #include "unit.h"
 
 /* A licenses.json with n licenses L-0..L-(n-1) plus `extra` entries. */
@@ -32,11 +32,11 @@ static void make_list(struct oh_buf *b, int n, const char *extra)
 START_TEST(test_spdx_parse)
 {
 	struct oh_buf b = OH_BUF_INIT;
-	struct net_spdx_list l;
+	struct lic_spdx_list l;
 	struct oh_err err = OH_ERR_INIT;
 
 	make_list(&b, 120, "");
-	ck_assert_int_eq(net_spdx_parse(&l, b.buf, b.len, "in", &err), 0);
+	ck_assert_int_eq(lic_spdx_parse(&l, b.buf, b.len, "in", &err), 0);
 	ck_assert_str_eq(l.version, "3.27");
 	ck_assert_uint_eq(l.nr, 120);
 	ck_assert_str_eq(l.entry[0].id, "L-0");
@@ -44,7 +44,7 @@ START_TEST(test_spdx_parse)
 	ck_assert(!l.entry[0].osi);
 	ck_assert_str_eq(l.entry[1].id, "L-1");
 	ck_assert(l.entry[1].osi);
-	net_spdx_release(&l);
+	lic_spdx_release(&l);
 	oh_buf_release(&b);
 	oh_err_release(&err);
 }
@@ -71,11 +71,11 @@ static const struct {
 START_TEST(test_spdx_parse_bad)
 {
 	struct oh_buf b = OH_BUF_INIT;
-	struct net_spdx_list l;
+	struct lic_spdx_list l;
 	struct oh_err err = OH_ERR_INIT;
 
 	make_list(&b, bad[_i].n, bad[_i].extra);
-	ck_assert_int_eq(net_spdx_parse(&l, b.buf, b.len, "in", &err),
+	ck_assert_int_eq(lic_spdx_parse(&l, b.buf, b.len, "in", &err),
 			 bad[_i].code);
 	ck_assert_msg(strstr(err.msg, bad[_i].msg), "%s", err.msg);
 	ck_assert_uint_eq(l.nr, 0);
@@ -99,18 +99,18 @@ START_TEST(test_spdx_parse_shape)
 		"\"licenses\" is missing or not an array",
 		"invalid JSON at byte",
 	};
-	struct net_spdx_list l;
+	struct lic_spdx_list l;
 	struct oh_err err = OH_ERR_INIT;
 
 	for (size_t i = 0; i < 4; i++) {
-		ck_assert_int_eq(net_spdx_parse(&l, bodies[i],
+		ck_assert_int_eq(lic_spdx_parse(&l, bodies[i],
 						strlen(bodies[i]), "in", &err),
 				 OH_EINPUT);
 		ck_assert_msg(strstr(err.msg, msgs[i]), "%s", err.msg);
 		oh_err_release(&err);
 	}
 	ck_assert_int_eq(
-		net_spdx_parse(&l, "{}", NET_SPDX_MAX_BODY + 1, "in", &err),
+		lic_spdx_parse(&l, "{}", LIC_SPDX_MAX_BODY + 1, "in", &err),
 		OH_ELIMIT);
 	oh_err_release(&err);
 }
@@ -136,7 +136,7 @@ START_TEST(test_spdx_install_rollback)
 	struct oh_buf b = OH_BUF_INIT;
 	struct oh_buf before = OH_BUF_INIT;
 	struct oh_buf after = OH_BUF_INIT;
-	struct net_spdx_list l;
+	struct lic_spdx_list l;
 	struct oh_err err = OH_ERR_INIT;
 	char dir[4096];
 	size_t old = 0;
@@ -158,8 +158,8 @@ START_TEST(test_spdx_install_rollback)
 	ck_assert_int_eq(oh_buf_read_file(&before, b.buf, &err), 0);
 	oh_buf_reset(&b);
 	make_list(&b, 120, "");
-	ck_assert_int_eq(net_spdx_parse(&l, b.buf, b.len, "in", &err), 0);
-	ck_assert_int_lt(net_spdx_install(&old, &l, dir, "test", &err), 0);
+	ck_assert_int_eq(lic_spdx_parse(&l, b.buf, b.len, "in", &err), 0);
+	ck_assert_int_lt(lic_spdx_install(&old, &l, dir, "test", &err), 0);
 	ck_assert_msg(strstr(err.msg, "old list kept"), "%s", err.msg);
 	ck_assert_uint_gt(old, 700);
 	oh_buf_reset(&b);
@@ -168,7 +168,7 @@ START_TEST(test_spdx_install_rollback)
 	ck_assert_int_eq(oh_buf_read_file(&after, b.buf, &err), 0);
 	ck_assert_uint_eq(after.len, before.len);
 	ck_assert_int_eq(memcmp(after.buf, before.buf, after.len), 0);
-	net_spdx_release(&l);
+	lic_spdx_release(&l);
 	oh_buf_release(&b);
 	oh_buf_release(&before);
 	oh_buf_release(&after);

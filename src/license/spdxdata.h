@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#ifndef OH_NET_SPDXDATA_H
-#define OH_NET_SPDXDATA_H
+#ifndef OH_LICENSE_SPDXDATA_H
+#define OH_LICENSE_SPDXDATA_H
 
 /*
  * Refreshing the SPDX license list (`osshealth data update`): parse the
  * SPDX license-list-data JSON (json/licenses.json) and install it as
  * licenses/licenses.tsv, atomically and only if the result loads.
  *
- * Parsing caps (untrusted download): at most NET_SPDX_MAX_BODY bytes,
- * between NET_SPDX_MIN_IDS and NET_SPDX_MAX_IDS licenses, ids of
+ * Parsing caps (untrusted download): at most LIC_SPDX_MAX_BODY bytes,
+ * between LIC_SPDX_MIN_IDS and LIC_SPDX_MAX_IDS licenses, ids of
  * [A-Za-z0-9.+-] and at most 128 bytes, no duplicate id (case-insensitive),
  * names of at most 512 bytes (control characters become spaces), a
  * licenseListVersion of [A-Za-z0-9.-].  Errors name the input.
@@ -28,39 +28,39 @@
 
 struct oh_err;
 
-#define NET_SPDX_DEFAULT_URL                                                  \
+#define LIC_SPDX_DEFAULT_URL                                                  \
 	"https://raw.githubusercontent.com/spdx/license-list-data/main/json/" \
 	"licenses.json"
-#define NET_SPDX_MAX_BODY (16u << 20)
-#define NET_SPDX_MIN_IDS  100
-#define NET_SPDX_MAX_IDS  8192
+#define LIC_SPDX_MAX_BODY (16u << 20)
+#define LIC_SPDX_MIN_IDS  100
+#define LIC_SPDX_MAX_IDS  8192
 
-struct net_spdx_entry {
+struct lic_spdx_entry {
 	char *id;        /* owned SPDX id */
 	char *name;      /* owned full name, one line */
 	bool osi;        /* isOsiApproved */
 	bool deprecated; /* isDeprecatedLicenseId */
 };
 
-struct net_spdx_list {
+struct lic_spdx_list {
 	char *version;                /* owned licenseListVersion */
-	struct net_spdx_entry *entry; /* sorted by id (case-insensitive) */
+	struct lic_spdx_entry *entry; /* sorted by id (case-insensitive) */
 	size_t nr;                    /* entries */
 };
 
-/** Parse licenses.json; release with net_spdx_release(). */
-int net_spdx_parse(struct net_spdx_list *out, const char *body, size_t len,
+/** Parse licenses.json; release with lic_spdx_release(). */
+int lic_spdx_parse(struct lic_spdx_list *out, const char *body, size_t len,
 		   const char *name, struct oh_err *err);
 
 /** Free the list's contents. */
-void net_spdx_release(struct net_spdx_list *l);
+void lic_spdx_release(struct lic_spdx_list *l);
 
 /**
  * Install l as dir/licenses.tsv (see above).  *old_nr gets the number of
  * licenses before (0 when there was no file).  `source` (a URL) goes in
  * the file's header comment.
  */
-int net_spdx_install(size_t *old_nr, const struct net_spdx_list *l,
+int lic_spdx_install(size_t *old_nr, const struct lic_spdx_list *l,
 		     const char *dir, const char *source, struct oh_err *err);
 
-#endif /* OH_NET_SPDXDATA_H */
+#endif /* OH_LICENSE_SPDXDATA_H */

@@ -2,7 +2,7 @@
 /*
  * SPDX license list refresh: licenses.json -> licenses/licenses.tsv.
  */
-#include "net/spdxdata.h"
+#include "license/spdxdata.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -31,8 +31,8 @@ static bool id_ok(const char *s)
 
 static int entry_cmp(const void *a, const void *b)
 {
-	const struct net_spdx_entry *x = a;
-	const struct net_spdx_entry *y = b;
+	const struct lic_spdx_entry *x = a;
+	const struct lic_spdx_entry *y = b;
 
 	return strcasecmp(x->id, y->id);
 }
@@ -47,7 +47,7 @@ static char *one_line(const char *s)
 	return d;
 }
 
-static int parse_entry(struct net_spdx_entry *e, const cJSON *o,
+static int parse_entry(struct lic_spdx_entry *e, const cJSON *o,
 		       const char *name, size_t idx, struct oh_err *err)
 {
 	const cJSON *id = cJSON_GetObjectItemCaseSensitive(o, "licenseId");
@@ -73,16 +73,16 @@ static int parse_entry(struct net_spdx_entry *e, const cJSON *o,
 	return 0;
 }
 
-static int parse_list(struct net_spdx_list *out, const cJSON *arr,
+static int parse_list(struct lic_spdx_list *out, const cJSON *arr,
 		      const char *name, struct oh_err *err)
 {
 	size_t n = (size_t)cJSON_GetArraySize(arr);
 	const cJSON *o;
 
-	if (n < NET_SPDX_MIN_IDS || n > NET_SPDX_MAX_IDS)
+	if (n < LIC_SPDX_MIN_IDS || n > LIC_SPDX_MAX_IDS)
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
 				  "%zu licenses; expected %d to %d", n,
-				  NET_SPDX_MIN_IDS, NET_SPDX_MAX_IDS);
+				  LIC_SPDX_MIN_IDS, LIC_SPDX_MAX_IDS);
 	out->entry = oh_xcalloc(n, sizeof(*out->entry));
 	cJSON_ArrayForEach(o, arr)
 	{
@@ -100,7 +100,7 @@ static int parse_list(struct net_spdx_list *out, const cJSON *arr,
 	return 0;
 }
 
-int net_spdx_parse(struct net_spdx_list *out, const char *body, size_t len,
+int lic_spdx_parse(struct lic_spdx_list *out, const char *body, size_t len,
 		   const char *name, struct oh_err *err)
 {
 	const char *end = NULL;
@@ -110,9 +110,9 @@ int net_spdx_parse(struct net_spdx_list *out, const char *body, size_t len,
 	int ret = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (len > NET_SPDX_MAX_BODY)
+	if (len > LIC_SPDX_MAX_BODY)
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
-				  "larger than %u bytes", NET_SPDX_MAX_BODY);
+				  "larger than %u bytes", LIC_SPDX_MAX_BODY);
 	root = cJSON_ParseWithLengthOpts(body, len, &end, 0);
 	if (!root)
 		return oh_err_set(err, OH_EINPUT, name, 0, 0,
@@ -138,11 +138,11 @@ int net_spdx_parse(struct net_spdx_list *out, const char *body, size_t len,
 		ret = parse_list(out, arr, name, err);
 	cJSON_Delete(root);
 	if (ret < 0)
-		net_spdx_release(out);
+		lic_spdx_release(out);
 	return ret;
 }
 
-void net_spdx_release(struct net_spdx_list *l)
+void lic_spdx_release(struct lic_spdx_list *l)
 {
 	for (size_t i = 0; i < l->nr; i++) {
 		free(l->entry[i].id);
@@ -153,7 +153,7 @@ void net_spdx_release(struct net_spdx_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
-static void render_tsv(struct oh_buf *b, const struct net_spdx_list *l,
+static void render_tsv(struct oh_buf *b, const struct lic_spdx_list *l,
 		       const char *dir, const char *source)
 {
 	struct oh_buf p = OH_BUF_INIT;
@@ -165,7 +165,7 @@ static void render_tsv(struct oh_buf *b, const struct net_spdx_list *l,
 	oh_buf_addf(b, "# version: spdx-license-list-data-%s\n", l->version);
 	oh_buf_adds(b, "# id\tosi\tdeprecated\ttext\tname\n");
 	for (size_t i = 0; i < l->nr; i++) {
-		const struct net_spdx_entry *e = &l->entry[i];
+		const struct lic_spdx_entry *e = &l->entry[i];
 
 		oh_buf_reset(&p);
 		oh_buf_addf(&p, "%s/text/%s.txt", dir, e->id);
@@ -246,7 +246,7 @@ static int verify_or_restore(const char *dir, const char *path, const char *bak,
 	return err->code;
 }
 
-int net_spdx_install(size_t *old_nr, const struct net_spdx_list *l,
+int lic_spdx_install(size_t *old_nr, const struct lic_spdx_list *l,
 		     const char *dir, const char *source, struct oh_err *err)
 {
 	struct oh_buf data = OH_BUF_INIT;
