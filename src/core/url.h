@@ -21,6 +21,10 @@
 #include <stdbool.h>
 
 struct oh_buf;
+struct oh_err;
+
+/* Longest URL or path accepted as a component source. */
+#define OH_URL_MAX 4096
 
 /**
  * Append the authority of `url` (scheme://[user@]host[:port]/...) as
@@ -38,5 +42,34 @@ bool oh_url_secure(const char *url);
  * scheme's default port only).  NULL or empty list: false.
  */
 bool oh_url_host_in(const char *url, const char *list);
+
+/*
+ * Component sources (core/url_norm.c):
+ *   oh_url_is_remote()  a URL or scp-like address, not a path
+ *   oh_url_redact()     without user[:password]@ and query secrets
+ *   oh_url_normalise()  the canonical form: the mirror cache key, the
+ *                       repositories.url column, what SBOM verification
+ *                       and vulnerability records compare
+ */
+
+/** True when `source` is a URL or scp-like address, false for a path. */
+bool oh_url_is_remote(const char *source);
+
+/**
+ * Append `url` without user[:password]@ to out (and with secrets in the
+ * query string redacted).  Strings that are not URLs are appended
+ * unchanged, except that a scp-like address keeps its user (which is not
+ * a secret) and never a password.
+ */
+void oh_url_redact(struct oh_buf *out, const char *url);
+
+/**
+ * Append the canonical form of `url`: redacted, scheme and host in lower
+ * case, default ports removed, trailing '/' and one trailing ".git"
+ * removed, scp-like addresses written as ssh://host/path.  Returns 0, or
+ * OH_EINPUT for a string that is not a URL (too long, control bytes,
+ * no host).
+ */
+int oh_url_normalise(struct oh_buf *out, const char *url, struct oh_err *err);
 
 #endif /* OH_CORE_URL_H */

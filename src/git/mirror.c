@@ -152,7 +152,7 @@ static void git_message(struct oh_buf *out, const char *source)
 		oh_buf_adds(out, m);
 		return;
 	}
-	mirror_url_redact(&red, m);
+	oh_url_redact(&red, m);
 	oh_buf_add(out, red.buf, red.len);
 	oh_buf_release(&red);
 }
@@ -619,10 +619,10 @@ static int open_remote(struct mirror_repo *r, const char *url,
 	enum mirror_failure f;
 	int ret;
 
-	mirror_url_redact(&red, url);
+	oh_url_redact(&red, url);
 	ctx.redacted = red.buf;
 	ctx.prog.url = red.buf;
-	ret = mirror_url_normalise(&key, url, err);
+	ret = oh_url_normalise(&key, url, err);
 	if (ret < 0) {
 		oh_err_set(err, OH_EINPUT, red.buf, 0, 0, "not a URL");
 		goto out;
@@ -703,7 +703,7 @@ int mirror_open(struct mirror_repo **out, const char *source,
 	gitlib_init();
 	git_error_clear();
 	r = oh_xcalloc(1, sizeof(*r));
-	if (mirror_source_is_url(source))
+	if (oh_url_is_remote(source))
 		ret = open_remote(r, source, opts, outcome, err);
 	else
 		ret = open_local(r, source, opts, outcome, err);

@@ -11,9 +11,8 @@
  *                          modified.  URL: clone a bare mirror of every
  *                          ref under its own name into the cache on first
  *                          use, fetch only what is new afterwards.
- *   mirror_url_normalise() canonical form used as the cache key and as the
- *                          repositories.url column.
- *   mirror_url_redact()    remove user[:password]@ from a URL.
+ *   oh_url_normalise()     (core/url.h) canonical form used as the cache key
+ *                          and as the repositories.url column.
  *
  * Sources: scheme URLs (https, http, ssh, git, file), scp-like
  * [user@]host:path, anything else is a local path.  file:// URLs are
@@ -65,11 +64,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/url.h"
+
 struct oh_err;
 struct oh_buf;
 
 /* The longest source string accepted (bytes). */
-#define MIRROR_SOURCE_MAX 4096
+#define MIRROR_SOURCE_MAX OH_URL_MAX
 
 enum mirror_kind {
 	MIRROR_LOCAL = 0,  /* a path read in place */
@@ -167,26 +168,6 @@ const char *mirror_repo_key(const struct mirror_repo *r);
 
 /** Full hex id of HEAD's commit, or "" for an empty repository. */
 const char *mirror_repo_head(const struct mirror_repo *r);
-
-/** True when `source` is a URL or scp-like address, false for a path. */
-bool mirror_source_is_url(const char *source);
-
-/**
- * Append `url` without user[:password]@ to out.  Strings that are not
- * URLs are appended unchanged, except that a scp-like address keeps its
- * user (which is not a secret) and never a password.
- */
-void mirror_url_redact(struct oh_buf *out, const char *url);
-
-/**
- * Append the canonical form of `url`: redacted, scheme and host in lower
- * case, default ports removed, trailing '/' and one trailing ".git"
- * removed, scp-like addresses written as ssh://host/path.  Returns 0, or
- * OH_EINPUT for a string that is not a URL (too long, control bytes,
- * no host).
- */
-int mirror_url_normalise(struct oh_buf *out, const char *url,
-			 struct oh_err *err);
 
 /**
  * Append the cache directory name for a normalised URL

@@ -74,7 +74,7 @@ static void origin(struct refs_at *out, git_repository *repo)
 	    url[0] != '\0') {
 		struct oh_buf u = OH_BUF_INIT;
 
-		mirror_url_redact(&u, url);
+		oh_url_redact(&u, url);
 		out->remote = oh_buf_detach(&u, NULL);
 	}
 	git_config_free(cfg);

@@ -11,7 +11,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
-#include "git/mirror.h"
+#include "core/url.h"
 #include "sbom/model.h"
 #include "sbom/source.h"
 #include "core/banned.h"
@@ -444,8 +444,8 @@ static void download(struct vctx *c)
 	if (!c->s->remote) {
 		add(c, false, "download-url", c->p->spdxid, "downloadLocation",
 		    dl, "the source has no origin remote");
-	} else if (mirror_url_normalise(&a, u.buf, &e) == 0 &&
-		   mirror_url_normalise(&b, c->s->remote, &e) == 0) {
+	} else if (oh_url_normalise(&a, u.buf, &e) == 0 &&
+		   oh_url_normalise(&b, c->s->remote, &e) == 0) {
 		if (strcmp(a.buf, b.buf) != 0)
 			add(c, true, "download-url", c->p->spdxid,
 			    "downloadLocation", dl, c->s->remote);

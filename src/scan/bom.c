@@ -45,7 +45,7 @@ static const char *shown(struct oh_arena *a, const char *s)
 	struct oh_buf b = OH_BUF_INIT;
 	const char *res;
 
-	mirror_url_redact(&r, s);
+	oh_url_redact(&r, s);
 	oh_buf_add_quoted(&b, r.buf, r.len, SHOWN_MAX);
 	res = oh_arena_strdup(a, b.buf);
 	oh_buf_release(&r);
@@ -180,7 +180,7 @@ static int git_location(struct bom_source *out, struct oh_arena *a,
 			out, a,
 			"git download location is a local file URL of the supplier: %s",
 			shown(a, loc));
-	if (!mirror_source_is_url(s))
+	if (!oh_url_is_remote(s))
 		return no_source(out, a, "not a git URL: %s", shown(a, loc));
 	out->repo = forge_https(a, s);
 	return 1;

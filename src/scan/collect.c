@@ -76,7 +76,7 @@ static int open_repo(struct mirror_repo **repo, struct scan_item *it,
 	char t[32];
 	int ret;
 
-	it->remote = mirror_source_is_url(it->mc->repo);
+	it->remote = oh_url_is_remote(it->mc->repo);
 	mo.cache_dir = opts->cache_dir;
 	mo.offline = opts->offline;
 	if (opts->timeout > 0)

@@ -93,7 +93,7 @@ static char *resolve_path(struct parse_ctx *c, const char *repo)
 	char *real;
 	char *res;
 
-	if (mirror_source_is_url(repo) || repo[0] == '/')
+	if (oh_url_is_remote(repo) || repo[0] == '/')
 		return oh_arena_strdup(&c->m->arena, repo);
 	if (c->base_dir && c->base_dir[0] == '/')
 		oh_buf_adds(&b, c->base_dir);

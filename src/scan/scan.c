@@ -315,11 +315,11 @@ static int record_component(struct batch *b, struct scan_item *it,
 	int64_t repo_id = 0;
 	int ret;
 
-	if (mirror_source_is_url(it->mc->repo)) {
+	if (oh_url_is_remote(it->mc->repo)) {
 		repo.kind = STORE_REPO_REMOTE;
-		if (mirror_url_normalise(&key, it->mc->repo, NULL) < 0) {
+		if (oh_url_normalise(&key, it->mc->repo, NULL) < 0) {
 			oh_buf_reset(&key);
-			mirror_url_redact(&key, it->mc->repo);
+			oh_url_redact(&key, it->mc->repo);
 		}
 	} else {
 		oh_buf_adds(&key, it->mc->repo);

@@ -10,7 +10,7 @@
  *
  * Invariant: url never holds credentials.  store_repo_upsert() refuses a
  * URL with user information (an '@' inside a scheme URL's authority), so
- * a caller that forgot mirror_url_normalise() fails loudly instead of
+ * a caller that forgot oh_url_normalise() fails loudly instead of
  * leaking a token into the database.
  */
 

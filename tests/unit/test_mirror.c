@@ -44,7 +44,7 @@ START_TEST(test_mirror_url_redact)
 {
 	struct oh_buf b = OH_BUF_INIT;
 
-	mirror_url_redact(&b, redact_cases[_i].in);
+	oh_url_redact(&b, redact_cases[_i].in);
 	ck_assert_str_eq(b.buf, redact_cases[_i].redacted);
 	oh_buf_release(&b);
 }
@@ -83,7 +83,7 @@ START_TEST(test_mirror_url_normalise)
 {
 	struct oh_buf b = OH_BUF_INIT;
 	struct oh_err err = OH_ERR_INIT;
-	int rc = mirror_url_normalise(&b, norm_cases[_i].in, &err);
+	int rc = oh_url_normalise(&b, norm_cases[_i].in, &err);
 
 	if (norm_cases[_i].norm) {
 		ck_assert_int_eq(rc, 0);
@@ -105,7 +105,7 @@ START_TEST(test_mirror_url_too_long)
 
 	memcpy(url, "https://h/", 10);
 	memset(url + 10, 'a', sizeof(url) - 11);
-	ck_assert_int_eq(mirror_url_normalise(&b, url, &err), OH_EINPUT);
+	ck_assert_int_eq(oh_url_normalise(&b, url, &err), OH_EINPUT);
 	ck_assert_ptr_nonnull(strstr(err.msg, "longer than"));
 	oh_buf_release(&b);
 	oh_err_release(&err);
@@ -114,13 +114,13 @@ END_TEST
 
 START_TEST(test_mirror_is_url)
 {
-	ck_assert(mirror_source_is_url("https://h/r"));
-	ck_assert(mirror_source_is_url("git@h:r"));
-	ck_assert(mirror_source_is_url("file:///x"));
-	ck_assert(!mirror_source_is_url("/abs/path"));
-	ck_assert(!mirror_source_is_url("./a:b"));
-	ck_assert(!mirror_source_is_url("dir/sub"));
-	ck_assert(!mirror_source_is_url(":x"));
+	ck_assert(oh_url_is_remote("https://h/r"));
+	ck_assert(oh_url_is_remote("git@h:r"));
+	ck_assert(oh_url_is_remote("file:///x"));
+	ck_assert(!oh_url_is_remote("/abs/path"));
+	ck_assert(!oh_url_is_remote("./a:b"));
+	ck_assert(!oh_url_is_remote("dir/sub"));
+	ck_assert(!oh_url_is_remote(":x"));
 }
 END_TEST
 
