@@ -69,6 +69,15 @@ for f in text json sarif junit; do
 done
 expect_exit 0 policy explain --db h.db "$NAME"
 keep explain.text
+# history lists the identities it leaves out (a bot, a merge's author)
+"$SRCDIR/fixtures/hostile.sh" "$TEST_DIR/fx" people >/dev/null
+for f in text json; do
+	OSSHEALTH_NOW=2026-06-01T00:00:00Z expect_exit 0 history \
+		--repo "$TEST_DIR/fx/people" --format $f
+	keep history.$f
+done
+grep -q '^excluded 365d: Mer\\x1b\]0;pwned\\x07ge <m@example.org> 1 merges; Ev\\x1b\[31mil\[bot\] <bot@example.org> 1 commits (bot)$' \
+	o.history.text || fail "history: bot identity not listed: $(cat o.history.text)"
 expect_exit 0 policy explain --db h.db --format json "$NAME"
 keep explain.jsontext  # a "run N" line, then JSON
 
