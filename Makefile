@@ -134,6 +134,21 @@ $(UNIT_OBJ): ALL_CFLAGS += -I$(BUILD)/tests/unit
 $(UNIT_BIN): $(UNIT_OBJ) $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS_ALL)
 
+# The fault-injection driver (tests/faults/faultrun.c): src/main.c with
+# its main() renamed, behind a shim SQLite VFS and the allocation and
+# HTTP test hooks.  Built for the CLI tests, never installed.
+FAULTRUN   := $(BUILD)/tests/faults/faultrun
+
+$(BUILD)/tests/faults/main.o: src/main.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $< (faultrun)")
+	$(Q)$(CC) $(ALL_CFLAGS) -Dmain=oh_main_entry -Wno-missing-prototypes \
+	  -MMD -MP -c -o $@ $<
+
+$(FAULTRUN): $(BUILD)/tests/faults/faultrun.o $(BUILD)/tests/faults/main.o \
+		$(LIBA)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
 $(BUILD)/fuzz/replay_%: $(BUILD)/tests/fuzz/fuzz_%.o \
 		$(BUILD)/tests/fuzz/replay.o $(LIBA)
 	@mkdir -p $(@D)
@@ -153,9 +168,9 @@ fixtures:
 unit: $(UNIT_BIN)
 	$(UNIT_BIN)
 
-cli: $(BIN) fixtures
+cli: $(BIN) $(FAULTRUN) fixtures
 	OSSHEALTH=$(CURDIR)/$(BIN) FIXTURES=$(CURDIR)/$(FIXTURES) \
-	  SRCDIR=$(CURDIR) tests/cli/run.sh
+	  FAULTRUN=$(CURDIR)/$(FAULTRUN) SRCDIR=$(CURDIR) tests/cli/run.sh
 
 replay: $(REPLAYS)
 	@for n in $(FUZZ_NAMES); do \
