@@ -331,8 +331,15 @@ int store_commit(struct store *st, struct oh_err *err)
 {
 	if (!st->in_tx)
 		OH_BUG("commit without a transaction on %s", st->path);
-	if (store_exec(st, "COMMIT", err) < 0)
+	if (store_exec(st, "COMMIT", err) < 0) {
+		/* A failed COMMIT (a write or sync error, a deferred
+		 * constraint) may leave the transaction open: end it, so a
+		 * failed commit is a rollback and the next begin works. */
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		st->in_tx = false;
 		return err->code;
+	}
 	st->in_tx = false;
 	return 0;
 }
