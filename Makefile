@@ -8,6 +8,7 @@
 #   make check          deps, build, header check, style, unit, CLI, fuzz replay
 #   make check SAN=1    the same under ASan+UBSan (objects in build/san)
 #   make check-ci       the CI integration tests with every consumer tool
+#   make check-faults   the fault-injection sweeps at every point
 #   make demo           build fixtures, scan them, write demo/report.*
 #   make install        PREFIX=/usr/local DESTDIR= (binary, man page, data,
 #                       bash and zsh completion)
@@ -81,7 +82,7 @@ LIBA       := $(BUILD)/libosshealth.a
 UNIT_BIN   := $(BUILD)/tests/unit/run
 FIXTURES   := build/fixtures
 
-.PHONY: check-browser check-ci all check demo deps install uninstall clean style style-fix lint \
+.PHONY: check-browser check-ci check-faults all check demo deps install uninstall clean style style-fix lint \
 	fuzz bench unit cli replay hdrcheck fixtures layers
 .DELETE_ON_ERROR:
 .SECONDARY:
@@ -134,6 +135,21 @@ $(UNIT_OBJ): ALL_CFLAGS += -I$(BUILD)/tests/unit
 $(UNIT_BIN): $(UNIT_OBJ) $(LIBA)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS_ALL)
 
+# The fault-injection driver (tests/faults/faultrun.c): src/main.c with
+# its main() renamed, behind a shim SQLite VFS and the allocation and
+# HTTP test hooks.  Built for the CLI tests, never installed.
+FAULTRUN   := $(BUILD)/tests/faults/faultrun
+
+$(BUILD)/tests/faults/main.o: src/main.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $< (faultrun)")
+	$(Q)$(CC) $(ALL_CFLAGS) -Dmain=oh_main_entry -Wno-missing-prototypes \
+	  -MMD -MP -c -o $@ $<
+
+$(FAULTRUN): $(BUILD)/tests/faults/faultrun.o $(BUILD)/tests/faults/main.o \
+		$(LIBA)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
 $(BUILD)/fuzz/replay_%: $(BUILD)/tests/fuzz/fuzz_%.o \
 		$(BUILD)/tests/fuzz/replay.o $(LIBA)
 	@mkdir -p $(@D)
@@ -153,9 +169,9 @@ fixtures:
 unit: $(UNIT_BIN)
 	$(UNIT_BIN)
 
-cli: $(BIN) fixtures
+cli: $(BIN) $(FAULTRUN) fixtures
 	OSSHEALTH=$(CURDIR)/$(BIN) FIXTURES=$(CURDIR)/$(FIXTURES) \
-	  SRCDIR=$(CURDIR) tests/cli/run.sh
+	  FAULTRUN=$(CURDIR)/$(FAULTRUN) SRCDIR=$(CURDIR) tests/cli/run.sh
 
 replay: $(REPLAYS)
 	@for n in $(FUZZ_NAMES); do \
@@ -170,6 +186,16 @@ check: deps
 	@$(MAKE) --no-print-directory cli
 	@fixtures/selftest.sh build/fixtures-selftest
 	@echo "check: all passed"
+
+# Fault injection (docs/testing.md): tests/cli/t16*-faults-*.sh with every
+# SQLite write, sync and truncate point of a scan and every HTTP read of an
+# enrichment failing in turn (allocations with a stride); `make check` runs
+# the same tests on every 4th point.  .ci/run runs both.
+check-faults: deps
+	@$(MAKE) --no-print-directory all $(FAULTRUN) fixtures
+	OSSHEALTH=$(CURDIR)/$(BIN) FIXTURES=$(CURDIR)/$(FIXTURES) \
+	  FAULTRUN=$(CURDIR)/$(FAULTRUN) SRCDIR=$(CURDIR) OSSHEALTH_FAULTS_FULL=1 \
+	  tests/cli/run.sh tests/cli/t16*-faults-*.sh
 
 # The CI integrations with every consumer tool installed (npm's SARIF
 # multitool, pre-commit, zsh, podman with a debootstrapped base image);

@@ -12,6 +12,14 @@
 
 #include "core/banned.h"
 
+bool (*oh_xalloc_fail_hook)(size_t size);
+
+/* True when the test hook says this allocation fails. */
+static bool hook_fails(size_t size)
+{
+	return oh_xalloc_fail_hook && oh_xalloc_fail_hook(size);
+}
+
 static _Noreturn void die_oom(size_t size)
 {
 	fprintf(stderr, "osshealth: out of memory (%zu bytes)\n", size);
@@ -20,7 +28,7 @@ static _Noreturn void die_oom(size_t size)
 
 void *oh_xmalloc(size_t size)
 {
-	void *p = malloc(size ? size : 1);
+	void *p = hook_fails(size) ? NULL : malloc(size ? size : 1);
 
 	if (!p)
 		die_oom(size);
@@ -29,7 +37,7 @@ void *oh_xmalloc(size_t size)
 
 void *oh_xcalloc(size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size ? size : 1);
+	void *p = hook_fails(size) ? NULL : calloc(n ? n : 1, size ? size : 1);
 
 	if (!p)
 		die_oom(oh_mul(n, size));
@@ -38,7 +46,7 @@ void *oh_xcalloc(size_t n, size_t size)
 
 void *oh_xrealloc(void *ptr, size_t size)
 {
-	void *p = realloc(ptr, size ? size : 1);
+	void *p = hook_fails(size) ? NULL : realloc(ptr, size ? size : 1);
 
 	if (!p)
 		die_oom(size);

@@ -13,6 +13,7 @@
  * OH_BUG() reports a programmer error with file and line and aborts.
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 
 void *oh_xmalloc(size_t size);
@@ -21,6 +22,14 @@ void *oh_xrealloc(void *ptr, size_t size);
 char *oh_xstrdup(const char *s);
 /** Copy the first n bytes of s and NUL-terminate; s need not be. */
 char *oh_xstrndup(const char *s, size_t n);
+
+/*
+ * Test hook for the fault-injection driver (tests/faults/faultrun.c):
+ * when set and it returns true, the allocation of `size` bytes fails and
+ * takes the out-of-memory exit above.  NULL in osshealth itself; nothing
+ * in the shipped binary sets it.
+ */
+extern bool (*oh_xalloc_fail_hook)(size_t size);
 
 size_t oh_add(size_t a, size_t b);
 size_t oh_mul(size_t a, size_t b);

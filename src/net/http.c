@@ -121,11 +121,15 @@ bool net_client_offline(const struct net_client *c)
 	return c->o.offline;
 }
 
+bool (*net_http_fail_hook)(void);
+
 static size_t on_body(char *data, size_t size, size_t n, void *arg)
 {
 	struct request *rq = arg;
 	size_t len = size * n;
 
+	if (net_http_fail_hook && net_http_fail_hook())
+		return 0; /* an injected read failure: CURLE_WRITE_ERROR */
 	if (oh_buf_add(rq->out, data, len) < 0) {
 		rq->too_big = true;
 		return 0; /* aborts the transfer: CURLE_WRITE_ERROR */

@@ -135,4 +135,12 @@ int net_post_json(struct net_response *out, struct net_client *c,
 /** Version string of the linked libcurl (borrowed, static). */
 const char *net_curl_version(void);
 
+/*
+ * Test hook for the fault-injection driver (tests/faults/faultrun.c):
+ * called for every chunk of a reply body; when set and it returns true
+ * the chunk is refused and the transfer fails as a read error would.
+ * NULL in osshealth itself; nothing in the shipped binary sets it.
+ */
+extern bool (*net_http_fail_hook)(void);
+
 #endif /* OH_NET_HTTP_H */

@@ -394,6 +394,13 @@ void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
 	hist_init(&all);
 	if (walk_and_store(&all, it, wk, repo, &err) < 0) {
 		oh_err_format(line, sizeof(line), &err);
+		/* The database failing is no fact about the component: the
+		 * component fails, the run does not say "unknown" and pass. */
+		if (err.code == OH_EDB) {
+			it->failed = true;
+			snprintf(it->error, sizeof(it->error), "%s", line);
+			goto out;
+		}
 		scan_item_finding(it, "activity/history-unavailable", "medium",
 				  NULL, "history facts unknown: %s", line);
 		goto out;

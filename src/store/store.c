@@ -62,6 +62,21 @@ int store_exec(struct store *st, const char *sql, struct oh_err *err)
 	return 0;
 }
 
+int store_step_returning_id(struct store *st, sqlite3_stmt *stmt,
+			    int64_t *id_out, const char *what,
+			    struct oh_err *err)
+{
+	int64_t id;
+
+	if (sqlite3_step(stmt) != SQLITE_ROW)
+		return store_db_error(st, err, what);
+	id = sqlite3_column_int64(stmt, 0);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		return store_db_error(st, err, what);
+	*id_out = id;
+	return 0;
+}
+
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
 {
 	if (!s)
@@ -331,8 +346,15 @@ int store_commit(struct store *st, struct oh_err *err)
 {
 	if (!st->in_tx)
 		OH_BUG("commit without a transaction on %s", st->path);
-	if (store_exec(st, "COMMIT", err) < 0)
+	if (store_exec(st, "COMMIT", err) < 0) {
+		/* A failed COMMIT (a write or sync error, a deferred
+		 * constraint) may leave the transaction open: end it, so a
+		 * failed commit is a rollback and the next begin works. */
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		st->in_tx = false;
 		return err->code;
+	}
 	st->in_tx = false;
 	return 0;
 }

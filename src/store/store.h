@@ -90,7 +90,10 @@ int store_schema_version(const struct store *st);
  */
 int store_opened_version(const struct store *st);
 
-/** Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK.  OH_EDB on failure. */
+/**
+ * Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK.  OH_EDB on failure.
+ * A failed store_commit() rolls the transaction back: none is open after.
+ */
 int store_begin(struct store *st, struct oh_err *err);
 int store_commit(struct store *st, struct oh_err *err);
 /** Roll back if a transaction is open; never fails. */

@@ -33,6 +33,16 @@ int store_prepare(struct store *st, sqlite3_stmt **out, const char *sql,
 
 /** Run SQL without results or parameters (schema, pragmas). */
 int store_exec(struct store *st, const char *sql, struct oh_err *err);
+/**
+ * Step an INSERT ... RETURNING id to its end and put the id in *id_out.
+ * Outside a transaction such a statement commits when it completes, not
+ * when it returns its row: a failed commit (a write error) shows only in
+ * the step after the row, and is lost if the caller stops at the row.
+ * OH_EDB with `what` on failure.
+ */
+int store_step_returning_id(struct store *st, sqlite3_stmt *stmt,
+			    int64_t *id_out, const char *what,
+			    struct oh_err *err);
 
 /** Bind text that may be NULL (binds SQL NULL then). */
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);

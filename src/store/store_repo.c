@@ -52,10 +52,8 @@ int store_repo_upsert(int64_t *id_out, struct store *st,
 		sqlite3_bind_int64(stmt, 4, repo->last_fetch_at);
 	if (repo->last_head && repo->last_head[0] != '\0')
 		store_bind_text(stmt, 5, repo->last_head);
-	if (sqlite3_step(stmt) != SQLITE_ROW)
-		ret = store_db_error(st, err, "recording a repository");
-	else
-		*id_out = sqlite3_column_int64(stmt, 0);
+	ret = store_step_returning_id(st, stmt, id_out,
+				      "recording a repository", err);
 	sqlite3_finalize(stmt);
 	return ret;
 }

@@ -45,10 +45,8 @@ int store_component_upsert(int64_t *id_out, struct store *st, const char *name,
 	else
 		sqlite3_bind_null(stmt, 2);
 	store_bind_text(stmt, 3, declared_json);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*id_out = sqlite3_column_int64(stmt, 0);
-	else
-		ret = store_db_error(st, err, "recording a component");
+	ret = store_step_returning_id(st, stmt, id_out, "recording a component",
+				      err);
 	sqlite3_finalize(stmt);
 	return ret;
 }

@@ -11,6 +11,7 @@
 
 #include "core/err.h"
 #include "store/store.h"
+#include "store/store_int.h"
 #include "unit.h"
 
 static void setup(void)
@@ -258,6 +259,52 @@ START_TEST(test_store_rollback)
 }
 END_TEST
 
+/*
+ * A COMMIT that fails ends the transaction: what it held is rolled back
+ * and the next one can begin.  Found by the fault sweep (t1601): a failed
+ * commit in store_hist_save() left the store "in a transaction" and the
+ * next store_begin() died in OH_BUG("nested transaction").  A deferred
+ * foreign key makes COMMIT fail here as a failed write did there.
+ */
+START_TEST(test_store_commit_failure_ends_tx)
+{
+	struct store *st = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	struct oh_err err2 = OH_ERR_INIT;
+	int64_t n = -1;
+
+	ck_assert_int_eq(store_open(&st, unit_path("cf.db"), NULL, &err), 0);
+	ck_assert_int_eq(
+		store_exec(st,
+			   "CREATE TABLE p (id INTEGER PRIMARY KEY);"
+			   "CREATE TABLE c (p INTEGER REFERENCES p (id)"
+			   " DEFERRABLE INITIALLY DEFERRED)",
+			   &err),
+		0);
+	ck_assert_int_eq(store_begin(st, &err), 0);
+	ck_assert_int_eq(store_exec(st, "INSERT INTO c VALUES (42)", &err), 0);
+	/* Callers such as store_hist_save() return here without a rollback. */
+	ck_assert_int_eq(store_commit(st, &err), OH_EDB);
+	ck_assert_int_eq(store_begin(st, &err2), 0);
+	ck_assert_int_eq(store_commit(st, &err2), 0);
+	ck_assert_int_eq(sqlite3_get_autocommit(st->db), 1);
+	{
+		sqlite3_stmt *q = NULL;
+
+		ck_assert_int_eq(
+			store_prepare(st, &q, "SELECT count(*) FROM c", &err2),
+			0);
+		ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+		n = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+	}
+	ck_assert_int_eq(n, 0);
+	store_close(st);
+	oh_err_release(&err);
+	oh_err_release(&err2);
+}
+END_TEST
+
 Suite *store_suite(void)
 {
 	Suite *s = suite_create("store");
@@ -275,6 +322,7 @@ Suite *store_suite(void)
 	tcase_add_test(tc, test_store_reject_newer);
 	tcase_add_test(tc, test_store_locked);
 	tcase_add_test(tc, test_store_rollback);
+	tcase_add_test(tc, test_store_commit_failure_ends_tx);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,35 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# A database that refuses the commit facts of a scan fails that component
+# (exit 3, the SQLite message on stderr), never a run that quietly says
+# "history facts unknown" and exits 0.  Found by the fault sweep t1601
+# (a failed write in store_hist_save); a trigger stands in for the disk.
+. "$SRCDIR/tests/cli/lib.sh"
+
+[ -d "$FIXTURES/lic-mit" ] || fail "fixtures not built (make fixtures)"
+command -v sqlite3 >/dev/null || skip "sqlite3 command not installed"
+
+cat >none.json <<JSON
+{"name": "first", "components": [
+  {"name": "none", "repo": "$FIXTURES/lic-none"}
+]}
+JSON
+cat >mit.json <<JSON
+{"name": "second", "components": [
+  {"name": "mit", "repo": "$FIXTURES/lic-mit"}
+]}
+JSON
+
+expect_exit 0 scan --db t.db --jobs 1 none.json
+sqlite3 t.db "CREATE TRIGGER refuse BEFORE INSERT ON commits
+	BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+expect_exit 3 scan --db t.db --jobs 1 mit.json
+expect_stdout_match '^run 2: 1 components, 0 scanned, 1 failed'
+expect_stderr_match '^osshealth: .*mit: .*storing commit facts: .*injected failure'
+[ "$(sqlite3 t.db "SELECT status FROM run_components WHERE run_id = 2")" = failed ] ||
+	fail "the component of run 2 is not marked failed"
+[ "$(sqlite3 t.db "SELECT count(*) FROM findings WHERE run_id = 2")" = 0 ] ||
+	fail "run 2 has findings from a half-collected component"
+# Once the database takes writes again, the same scan succeeds.
+sqlite3 t.db "DROP TRIGGER refuse"
+expect_exit 0 scan --db t.db --jobs 1 mit.json
