@@ -1477,11 +1477,24 @@ static bool have_gnu_notice(const struct lic_match_result *r, const char *id)
 	return false;
 }
 
+/* A notice was found before: Debian's pointer sentence after it ("the
+ * full text of the GNU General Public License version 3 can be found in
+ * /usr/share/common-licenses/GPL-3") says where a text lives, not what is
+ * granted; the grant before it decides. */
+static bool have_notice(const struct lic_match_result *r)
+{
+	for (size_t k = 0; k < r->nhit; k++)
+		if (r->hit[k].flags & LIC_MATCH_F_NOTICE)
+			return true;
+	return false;
+}
+
 static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 		       struct input *in, const struct notice *n)
 {
 	static const char *const later[] = { "any", "later", "version", NULL };
 	static const char *const only[] = { "only", NULL };
+	static const char *const common[] = { "common", "licenses", NULL };
 	struct lic_match_hit h = { .kind = LIC_MATCH_EXACT, .percent = 100 };
 	unsigned end = n->vpos + 24 < in->n ? n->vpos + 24 : in->n;
 	const struct lic_info *a;
@@ -1508,6 +1521,9 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 		h.flags |= LIC_MATCH_F_VERSION_AMBIGUOUS;
 	}
 	if (have_family(r, n->id) || (n->gnu && have_gnu_notice(r, n->id)) ||
+	    (near(m, in, n->first, n->vpos + 8 < in->n ? n->vpos + 8 : in->n,
+		  common) &&
+	     have_notice(r)) ||
 	    r->nhit >= LIC_MATCH_MAX_HITS)
 		return;
 	h.line_first = in->w[n->first].line;

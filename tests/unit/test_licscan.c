@@ -582,6 +582,21 @@ static const struct {
 	  "On Debian systems, the complete text of the GNU General\n"
 	  "Public License version 2 can be found in \"/usr/share/common-licenses/GPL-3\".\n",
 	  "GPL-3.0-or-later" },
+	{ "it under the terms of the GNU Lesser General Public License as published by\n"
+	  "the Free Software Foundation, either version 2 of the License, or\n"
+	  "(at your option) any later version.\n\n"
+	  "On Debian systems, the full text of the GNU General Public License\n"
+	  "version 3 can be found in the file /usr/share/common-licenses/GPL-3.\n",
+	  "LGPL-2.0-or-later" },
+	{ "This program is free software: you can redistribute it and/or modify\n"
+	  "it under the terms of the GNU General Public License as published by\n"
+	  "the Free Software Foundation, either version 3 of the License, or\n"
+	  "(at your option) any later version.\n\n"
+	  "As a special exception, the respective Autoconf Macro's copyright owner\n"
+	  "gives unlimited permission to copy, distribute and modify the configure\n"
+	  "scripts that are the output of Autoconf when processing the Macro.\n\n"
+	  "AUTOCONF CONFIGURE SCRIPT EXCEPTION\n",
+	  "GPL-3.0-or-later WITH Autoconf-exception-3.0" },
 };
 
 START_TEST(test_licscan_debian_paragraph)
