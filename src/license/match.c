@@ -1471,8 +1471,7 @@ static bool have_gnu_notice(const struct lic_match_result *r, const char *id)
 
 	for (size_t k = 0; k < r->nhit; k++)
 		if ((r->hit[k].flags & LIC_MATCH_F_NOTICE) && r->hit[k].id &&
-		    strncmp(r->hit[k].id, id, n) == 0 &&
-		    r->hit[k].id[n] == '-')
+		    strncmp(r->hit[k].id, id, n) == 0 && r->hit[k].id[n] == '-')
 			return true;
 	return false;
 }

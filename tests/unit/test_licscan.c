@@ -881,8 +881,9 @@ Suite *licscan_suite(void)
 	tcase_add_test(tc, test_licscan_policy);
 	tcase_add_test(tc, test_licscan_gpl_exception);
 	tcase_add_test(tc, test_licscan_gpl_exception_unlisted);
-	tcase_add_loop_test(tc, test_licscan_debian_paragraph, 0,
-			    (int)(sizeof(debian_para) / sizeof(debian_para[0])));
+	tcase_add_loop_test(
+		tc, test_licscan_debian_paragraph, 0,
+		(int)(sizeof(debian_para) / sizeof(debian_para[0])));
 	tcase_add_test(tc, test_licscan_dual_choice);
 	tcase_add_test(tc, test_licscan_licenseref_title);
 	tcase_add_test(tc, test_licscan_busl_parameters);
