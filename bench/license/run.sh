@@ -19,6 +19,15 @@
 # few hundred `npm pack`ed, pinned packages; see the README section of
 # the license engine report).
 #
+# Prerequisites: Debian packages licensecheck and ruby-licensee (bench
+# tools only, not in tools/deps.sh: `apt-get install licensecheck
+# ruby-licensee`).  licensee starts once per file: about 17 minutes on
+# the 965-file corpus; NO_LICENSEE=1 leaves it out.
+# CORPUS may name several truth files (space-separated), e.g. the npm
+# corpus and the Debian one (bench/license/debian.sh OUTDIR2):
+#   CORPUS="OUT/truth.tsv OUT2/truth.tsv" bench/license/run.sh build/osshealth
+# /usr/share/common-licenses and fixtures.tsv are always added.
+#
 # Usage: bench/license/run.sh BINARY     (BINARY: build/osshealth)
 set -eu
 
@@ -87,7 +96,7 @@ if command -v licensecheck >/dev/null; then
 	run_tool licensecheck "xargs -0 licensecheck --shortname-scheme=spdx \
 		--lines=0 --check='.*' <$work/files0"
 fi
-if command -v licensee >/dev/null; then
+if command -v licensee >/dev/null && [ -z "${NO_LICENSEE:-}" ]; then
 	run_tool licensee "while read -r f; do printf '%s\t' \"\$f\"; \
 		licensee detect --no-readme --no-packages \"\$f\" | \
 		sed -n 's/^License: *//p' | head -n 1; echo; done \

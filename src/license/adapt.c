@@ -240,6 +240,8 @@ static const struct {
 	{ " link this library with independent modules to produce an executable ",
 	  "Classpath-exception-2.0" },
 	{ " classpath exception ", "Classpath-exception-2.0" },
+	{ " the respective autoconf macro s copyright owner ",
+	  "Autoconf-exception-macro" },
 	{ " autoconf configure script exception ", "Autoconf-exception-3.0" },
 	{ " configure scripts that are the output of autoconf ",
 	  "Autoconf-exception-2.0" },

@@ -594,9 +594,8 @@ static const struct {
 	  "(at your option) any later version.\n\n"
 	  "As a special exception, the respective Autoconf Macro's copyright owner\n"
 	  "gives unlimited permission to copy, distribute and modify the configure\n"
-	  "scripts that are the output of Autoconf when processing the Macro.\n\n"
-	  "AUTOCONF CONFIGURE SCRIPT EXCEPTION\n",
-	  "GPL-3.0-or-later WITH Autoconf-exception-3.0" },
+	  "scripts that are the output of Autoconf when processing the Macro.\n",
+	  "GPL-3.0-or-later WITH Autoconf-exception-macro" },
 };
 
 START_TEST(test_licscan_debian_paragraph)
