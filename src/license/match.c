@@ -1457,11 +1457,43 @@ static bool have_family(const struct lic_match_result *r, const char *id)
 	return false;
 }
 
+/*
+ * A GNU notice of the same family ("GPL-", "LGPL-") as one found before
+ * it: the same grant mentioned again ("licensed under the GNU General
+ * Public License without this special exception ... version 2.2 of
+ * Bison", Debian's "the GNU Lesser General Public License can be found in
+ * /usr/share/common-licenses/LGPL-2" after a grant of 2.1), not a second
+ * license; the first, fuller grant decides the version.
+ */
+static bool have_gnu_notice(const struct lic_match_result *r, const char *id)
+{
+	size_t n = strcspn(id, "-");
+
+	for (size_t k = 0; k < r->nhit; k++)
+		if ((r->hit[k].flags & LIC_MATCH_F_NOTICE) && r->hit[k].id &&
+		    strncmp(r->hit[k].id, id, n) == 0 && r->hit[k].id[n] == '-')
+			return true;
+	return false;
+}
+
+/* A notice was found before: Debian's pointer sentence after it ("the
+ * full text of the GNU General Public License version 3 can be found in
+ * /usr/share/common-licenses/GPL-3") says where a text lives, not what is
+ * granted; the grant before it decides. */
+static bool have_notice(const struct lic_match_result *r)
+{
+	for (size_t k = 0; k < r->nhit; k++)
+		if (r->hit[k].flags & LIC_MATCH_F_NOTICE)
+			return true;
+	return false;
+}
+
 static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 		       struct input *in, const struct notice *n)
 {
 	static const char *const later[] = { "any", "later", "version", NULL };
 	static const char *const only[] = { "only", NULL };
+	static const char *const common[] = { "common", "licenses", NULL };
 	struct lic_match_hit h = { .kind = LIC_MATCH_EXACT, .percent = 100 };
 	unsigned end = n->vpos + 24 < in->n ? n->vpos + 24 : in->n;
 	const struct lic_info *a;
@@ -1487,7 +1519,11 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 		h.alt_id = b->id;
 		h.flags |= LIC_MATCH_F_VERSION_AMBIGUOUS;
 	}
-	if (have_family(r, n->id) || r->nhit >= LIC_MATCH_MAX_HITS)
+	if (have_family(r, n->id) || (n->gnu && have_gnu_notice(r, n->id)) ||
+	    (near(m, in, n->first, n->vpos + 8 < in->n ? n->vpos + 8 : in->n,
+		  common) &&
+	     have_notice(r)) ||
+	    r->nhit >= LIC_MATCH_MAX_HITS)
 		return;
 	h.line_first = in->w[n->first].line;
 	h.line_last = in->w[end - 1].line;
@@ -1721,6 +1757,17 @@ static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 		if (!best_of_pass(&best, &second, m, in, &df) || best.sim <= 0)
 			break;
 		h.kind = classify(m, in, &best, &second);
+		if (all_deprecated(&m->t[best.t]) &&
+		    strstr(m->t[best.t].ids[0]->id, "-with-")) {
+			/* "GPL-2.0-with-bison-exception": the SPDX text is
+			 * the exception paragraph alone, not a license; the
+			 * caller names it from its own wording (WITH).  Not
+			 * close: its span is unsure, leave it to notices. */
+			if (h.kind == LIC_MATCH_UNKNOWN)
+				break;
+			mask(in, &best);
+			continue;
+		}
 		if (h.kind == LIC_MATCH_UNKNOWN) {
 			if (!go_on_unknown(r, m, in, &best, ev))
 				break;

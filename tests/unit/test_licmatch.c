@@ -265,7 +265,18 @@ START_TEST(test_licmatch_selftest)
 			continue;
 		total++;
 		lic_match_text(&r, matcher, text, len);
-		if (r.nhit > 0 && accepted(info, &r.hit[0], tw, ntw)) {
+		if (info->deprecated && strstr(info->id, "-with-")) {
+			/* "GPL-2.0-with-bison-exception": SPDX's text is the
+			 * exception paragraph alone; no license is named from
+			 * it (the caller adds WITH from the wording) */
+			if (r.nhit == 0 || r.hit[0].kind == LIC_MATCH_UNKNOWN) {
+				self++;
+			} else {
+				fail++;
+				oh_buf_addf(&bad, " %s:", info->id);
+				describe_all(&bad, &r);
+			}
+		} else if (r.nhit > 0 && accepted(info, &r.hit[0], tw, ntw)) {
 			if (same(r.hit[0].id, info->id))
 				self++;
 			else
