@@ -23,6 +23,7 @@
 #include "core/timeutil.h"
 #include "report/changes.h"
 #include "report/escape.h"
+#include "report/reasons.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
 
@@ -39,7 +40,8 @@ static const char css[] =
 	".high,.AVOID{color:#a00;font-weight:bold}.medium,.EVALUATE{color:#a60}"
 	".low,.ACCEPT{color:#070}.ev{color:#555;font-size:.9em}"
 	"section{border-top:2px solid #ddd;margin-top:2em}"
-	"svg{display:block;margin:.5em 0}";
+	"svg{display:block;margin:.5em 0}"
+	"tr.waived td{color:#555;font-style:italic}";
 
 static void h(FILE *fp, const char *s)
 {
@@ -266,7 +268,10 @@ static void component(FILE *fp, const struct store_component_row *c, size_t idx)
 		c->decision[0] ? c->decision : "unknown",
 		c->decision[0] ? c->decision : "none (no policy evaluated)");
 	h(fp, fact(c, "risk.level") ? fact(c, "risk.level") : "unknown");
+	fputs("; origin policy alone: ", fp);
+	h(fp, fact(c, "policy.decision") ? fact(c, "policy.decision") : "none");
 	fputs("</p>\n", fp);
+	report_reasons_write(fp, fact(c, "decision.reasons"), REPORT_HTML);
 	category_bars(fp, c);
 	object_chart(fp, fact(c, "activity.monthly_commits"), "chart-commits",
 		     "Commits per month");

@@ -535,7 +535,7 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	hist_finish(&hp, it, wk, &in, repo);
 	scan_collect_enrich(it, wk, opts, &in);
 	health_evaluate(&it->health, &in, w);
-	scan_collect_policy(it, wk, &in, &it->health);
+	scan_collect_policy(it, wk, opts, &in, &it->health);
 	record_facts(it, &files, ci_nr);
 out:
 	if (hp.started && it->failed) { /* the pass is of no use now */
