@@ -202,6 +202,8 @@ static void declared_facts(struct policy_component *f, struct policy_health *h,
 	f->organization = mc->organization;
 	f->foundation = mc->foundation;
 	f->category = mc->category;
+	f->arrangement = mc->arrangement;
+	f->deployment_context = mc->deployment_context;
 	if (mc->security_critical == MANIFEST_TRUE)
 		f->security_critical = POLICY_YES;
 	else if (mc->security_critical == MANIFEST_FALSE)
