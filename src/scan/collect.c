@@ -530,6 +530,7 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	declared_facts(&in, it->mc);
 	has_log = license_history(&log, it, wk, repo, lic_paths, &files);
 	scan_collect_license(it, wk, &in, &ls, repo, has_log ? &log : NULL);
+	scan_collect_relicensing(it, &in, repo, &files);
 	if (has_log)
 		pathlog_release(&log);
 	hist_finish(&hp, it, wk, &in, repo);

@@ -146,7 +146,25 @@ static void health_metrics(struct policy_metrics *m, const struct scan_item *it,
 	}
 	fact_metric(m, POLICY_METRIC_CRITICAL_VULNS, it,
 		    "osv.unfixed_critical");
-	fact_metric(m, POLICY_METRIC_RELICENSING_RISK, it, "relicensing.score");
+	for (size_t i = 0; i < hr->check_nr; i++)
+		if (strcmp(hr->check[i].name, "relicensing-risk") == 0 &&
+		    hr->check[i].state == HEALTH_SCORED) {
+			m->known[POLICY_METRIC_RELICENSING_RISK] = true;
+			m->value[POLICY_METRIC_RELICENSING_RISK] =
+				hr->check[i].score;
+		}
+}
+
+/* An expired waiver is a finding of its own, one per code it named. */
+static void expired(struct scan_item *it, const char *code,
+		    const struct policy_waiver *w)
+{
+	char fcode[128];
+
+	snprintf(fcode, sizeof(fcode), "waiver/expired/%s", code);
+	scan_item_finding(it, fcode, "medium", NULL,
+			  "the waiver of %s expired on %s (%s, approved by %s)",
+			  code, w->expires, w->reason, w->approved_by);
 }
 
 /*
@@ -166,10 +184,7 @@ static void waive_findings(struct scan_item *it, const struct scan_opts *opts)
 		if (!w)
 			continue;
 		if (!policy_waiver_is_active(w, opts->now)) {
-			scan_item_finding(
-				it, "waiver/expired", "medium", NULL,
-				"the waiver of %s expired on %s (%s, approved by %s)",
-				f->code, w->expires, w->reason, w->approved_by);
+			expired(it, f->code, w);
 			continue;
 		}
 		oh_buf_addf(&b, "waived until %s by %s (%s): %s", w->expires,
@@ -200,10 +215,7 @@ static void waive_checks(struct scan_item *it, const struct scan_opts *opts)
 		if (!w)
 			continue;
 		if (!policy_waiver_is_active(w, opts->now)) {
-			scan_item_finding(
-				it, "waiver/expired", "medium", NULL,
-				"the waiver of %s expired on %s (%s, approved by %s)",
-				code, w->expires, w->reason, w->approved_by);
+			expired(it, code, w);
 			continue;
 		}
 		oh_buf_addf(&b, "waived until %s by %s (%s): %s", w->expires,
@@ -237,27 +249,28 @@ static void overall(struct scan_item *it, const struct scan_worker *wk,
 	scan_item_fact(it, "decision.explain", "%s", text.buf);
 	for (size_t i = 0; i < o->reason_nr; i++) {
 		const struct policy_reason *r = &o->reason[i];
+		char code[128];
 
-		if (r->waived == POLICY_WAIVER_EXPIRED)
-			scan_item_finding(
-				it, "waiver/expired", "medium", NULL,
-				"the waiver of %s expired on %s (%s, approved by %s)",
-				r->code, r->waiver->expires, r->waiver->reason,
-				r->waiver->approved_by);
-		else if (r->waived == POLICY_WAIVER_ACTIVE)
-			scan_item_finding(it, "waiver/applied", "info", NULL,
+		if (r->waived == POLICY_WAIVER_EXPIRED) {
+			expired(it, r->code, r->waiver);
+		} else if (r->waived == POLICY_WAIVER_ACTIVE) {
+			snprintf(code, sizeof(code), "waiver/applied/%s",
+				 r->code);
+			scan_item_finding(it, code, "info", NULL,
 					  "%s waived until %s by %s: %s",
 					  r->code, r->waiver->expires,
 					  r->waiver->approved_by,
 					  r->waiver->reason);
-		else if (r->source != POLICY_FROM_ORIGIN &&
-			 r->decision > POLICY_ACCEPT)
+		} else if (r->source != POLICY_FROM_ORIGIN &&
+			   r->decision > POLICY_ACCEPT) {
+			snprintf(code, sizeof(code), "decision/%s", r->code);
 			scan_item_finding(
-				it, "decision/reason",
+				it, code,
 				r->decision == POLICY_AVOID ? "high" : "medium",
 				NULL, "%s %s: %s",
 				policy_decision_name(r->decision), r->code,
 				r->text);
+		}
 	}
 	waive_findings(it, opts);
 	waive_checks(it, opts);

@@ -116,6 +116,18 @@ void scan_collect_license(struct scan_item *it, struct scan_worker *wk,
 			  struct mirror_repo *repo, const struct pathlog *hist);
 
 /**
+ * Relicensing-risk evidence (collect_relic.c) into in->relicensing: CLA
+ * files and wording, copyright holders of a sample of source files, and
+ * the license history from the license pass's findings (so it runs after
+ * scan_collect_license()).  Records facts relicensing.*.  `t` NULL: the
+ * evidence stays unknown.
+ */
+struct tree_files;
+void scan_collect_relicensing(struct scan_item *it, struct health_input *in,
+			      struct mirror_repo *repo,
+			      const struct tree_files *t);
+
+/**
  * History facts (collect_hist.c): walk the commits not yet stored, store
  * them, load the whole history back, and fill in->history, the item's
  * activity and DCO facts, over the open handle `repo`.  Failures leave

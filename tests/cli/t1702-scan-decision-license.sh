@@ -20,7 +20,7 @@ for name, lic in (("lic-busl", "BUSL-1.1"), ("lic-none", "NONE")):
     assert len(r) == 1 and r[0]["decision"] == "AVOID", r
     assert r[0]["code"] == "license/denied"
     assert lic in r[0]["reason"] and "OSI-approved only" in r[0]["reason"], r
-    assert any(f["code"] == "decision/reason" and lic in f["message"]
+    assert any(f["code"] == "decision/license/denied" and lic in f["message"]
                for f in c["findings"]), name
 assert [x["decision"] for x in d["lic-apache"]["decision_reasons"]
         if x["source"] == "license"] == ["ACCEPT"]

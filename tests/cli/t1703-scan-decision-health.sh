@@ -26,3 +26,19 @@ expect_exit 0 policy explain --db r.db lic-mit
 expect_stdout_match '^decision: EVALUATE \(origin policy alone: ACCEPT\)$'
 expect_stdout_match '^ +EVALUATE +health +health/lottery-factor: '
 expect_stdout_match '^ +question: Who maintains the component'
+
+# The relicensing-risk check (risk category, weight 0) records its
+# evidence: lic-changed moved from Apache-2.0 to BUSL-1.1.
+expect_exit 0 scan --db c.db "$FIXTURES/lic-changed"
+expect_exit 0 report --db c.db --format json
+python3 - <<'PY' || fail "relicensing-risk evidence"
+import json
+c = json.load(open("out"))["components"][0]
+k = [x for x in c["checks"] if x["check"] == "relicensing-risk"][0]
+assert k["category"] == "risk" and k["state"] == "scored", k
+assert k["score"] == 6.0, k
+ev = " ".join(k["evidence"])
+assert "relicensed before: LICENSE changed from Apache-2.0 to BUSL-1.1" in ev, ev
+assert "source-available" in ev, ev
+assert c["facts"]["relicensing.cla"] == "none"
+PY

@@ -32,13 +32,13 @@ r = [x for x in c["decision_reasons"] if x["source"] == "license"][0]
 assert r["decision"] == "AVOID" and r["waiver"]["state"] == "active", r
 assert r["waiver"]["approved_by"] == "J. Doe (legal)"
 f = {x["code"]: x for x in c["findings"]}
-assert "commercial license bought" in f["waiver/applied"]["message"]
+assert "commercial license bought" in f["waiver/applied/license/denied"]["message"]
 # The expiry day itself still counts as covered.
 assert f["license/license-non-osi"]["severity"] == "info", f["license/license-non-osi"]
 assert f["license/license-non-osi"]["message"].startswith("waived until 2026-11-01 by J. Doe (legal)")
 assert f["security/security-policy"]["severity"] == "info"
 assert "vendor support contract" in f["security/security-policy"]["message"]
-assert not any(x["code"] == "waiver/expired" for x in c["findings"])
+assert not any(x["code"].startswith("waiver/expired") for x in c["findings"])
 # The waivers name a component and do not touch another.
 assert d["lic-none"]["decision"] == "AVOID"
 assert not any(x.get("waiver") for x in d["lic-none"]["decision_reasons"])
