@@ -67,9 +67,11 @@ for f in text json sarif junit; do
 	expect_exit 1 sbom validate --format $f s.json
 	keep validate.$f
 done
-expect_exit 0 policy explain --db h.db "$NAME"
+# The corpus has no license: the overall decision is AVOID (exit 1).
+expect_exit 1 policy explain --db h.db "$NAME"
+expect_stdout_match '^ +AVOID +license +license/denied: license NONE '
 keep explain.text
-expect_exit 0 policy explain --db h.db --format json "$NAME"
+expect_exit 1 policy explain --db h.db --format json "$NAME"
 keep explain.jsontext  # a "run N" line, then JSON
 
 check term o.*text o.report.md o.scan o.explain.jsontext e.*

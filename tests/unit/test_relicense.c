@@ -15,7 +15,7 @@ static const struct {
 	const char *head;
 	const char *holder; /* NULL: no notice */
 } heads[] = {
-	{ "// Copyright (c) HashiCorp, Inc.\n// SPDX-License-Identifier: BUSL-1.1\n",
+	{ "// Copyright (c) HashiCorp, Inc.\n// (license tag line)\n",
 	  "hashicorp" },
 	{ "// Copyright IBM Corp. 2014, 2025\n", "ibm" },
 	{ " * Copyright (C) Daniel Stenberg, <daniel@haxx.se>, et al.\n",
