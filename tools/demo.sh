@@ -21,7 +21,8 @@ export OSSHEALTH_DATA="$src"
 "$bin" db upgrade --db "$db"
 if "$bin" help scan >/dev/null 2>&1; then
 	rc=0
-	"$bin" scan --db "$db" "$src/fixtures/demo.json" || rc=$?
+	"$bin" scan --db "$db" --waivers "$src/fixtures/demo-waivers.json" \
+		"$src/fixtures/demo.json" || rc=$?
 	# 1 and 3 are verdicts (a component failed a check or could not be
 	# read); anything else is a broken demo.
 	case $rc in 0|1|3) ;; *) exit "$rc" ;; esac
@@ -46,6 +47,21 @@ fi
 if "$bin" help report >/dev/null 2>&1; then
 	"$bin" report --db "$db" --format text -o "$out/report.txt"
 	"$bin" report --db "$db" --format html -o "$out/report.html"
+fi
+
+# The overall decisions (origin, license and health; docs/policy.md) and
+# the waived finding, as the text report shows them.
+if [ -e "$out/report.txt" ]; then
+	echo
+	echo "demo: overall decisions (report.txt):"
+	sed -n '3,/^$/p' "$out/report.txt"
+	for c in lic-busl lic-none; do
+		echo
+		"$bin" policy explain --db "$db" "$c" | sed -n '1,/^$/p' || true
+	done
+	echo "demo: the waived finding (fixtures/demo-waivers.json):"
+	grep -E '^== |waived until' "$out/report.txt" |
+		grep -B1 'waived until' || true
 fi
 
 echo

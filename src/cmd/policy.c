@@ -24,6 +24,7 @@
 #include "core/esc.h"
 #include "core/json.h"
 #include "report/escape.h"
+#include "report/reasons.h"
 #include "core/banned.h"
 
 static const struct cmd_opt check_opts[] = {
@@ -201,6 +202,8 @@ static void declared_facts(struct policy_component *f, struct policy_health *h,
 	f->organization = mc->organization;
 	f->foundation = mc->foundation;
 	f->category = mc->category;
+	f->arrangement = mc->arrangement;
+	f->deployment_context = mc->deployment_context;
 	if (mc->security_critical == MANIFEST_TRUE)
 		f->security_critical = POLICY_YES;
 	else if (mc->security_critical == MANIFEST_FALSE)
@@ -348,6 +351,21 @@ static int explain_parse(const char **db, long *run, bool *json, int argc,
 	return 0;
 }
 
+/* The overall decision and its reasons, before the origin policy's. */
+static void explain_overall(const struct store_component_row *c)
+{
+	const char *reasons = row_fact(c, "decision.reasons");
+
+	if (!reasons)
+		return;
+	printf("decision: %s (origin policy alone: %s)\n",
+	       c->decision[0] != '\0' ? c->decision : "none",
+	       row_fact(c, "policy.decision") ? row_fact(c, "policy.decision")
+					      : "none");
+	report_reasons_write(stdout, reasons, REPORT_TEXT);
+	printf("\norigin policy:\n");
+}
+
 static int policy_explain(int argc, char **argv)
 {
 	struct store_open_opts so = STORE_OPEN_OPTS_INIT;
@@ -386,10 +404,14 @@ static int policy_explain(int argc, char **argv)
 	report_esc_text(&safe, c->name);
 	printf("run %lld, component %s\n", (long long)rr.run_id, safe.buf);
 	oh_buf_reset(&safe);
-	if (json)
-		oh_esc_utf8(&safe, text);
-	else
+	if (json) {
+		report_explain_json(&safe, c->decision,
+				    row_fact(c, "policy.decision"),
+				    row_fact(c, "decision.reasons"), text);
+	} else {
+		explain_overall(c);
 		report_esc_lines(&safe, text);
+	}
 	fputs(safe.buf, stdout);
 	oh_buf_release(&safe);
 	if (text[0] != '\0' && text[strlen(text) - 1] != '\n')

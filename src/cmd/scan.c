@@ -16,7 +16,9 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "core/timeutil.h"
+#include "license/policy_gate.h"
 #include "net/forge.h"
+#include "policy/decide.h"
 #include "scan/bom.h"
 #include "scan/manifest.h"
 #include "scan/scan.h"
@@ -38,6 +40,8 @@ enum {
 	OPT_OSV_URL,
 	OPT_FORGE_URL,
 	OPT_FORGE,
+	OPT_LICENSE_POLICY,
+	OPT_WAIVERS,
 };
 
 static const struct cmd_opt scan_opts_table[] = {
@@ -53,6 +57,10 @@ static const struct cmd_opt scan_opts_table[] = {
 	  "origin-policy profile: default, uk, eu, ca, au, jp, kr" },
 	{ "policy", 0, required_argument, OPT_POLICY, "FILE",
 	  "policy rules file (default: rules/policy.json)" },
+	{ "license-policy", 0, required_argument, OPT_LICENSE_POLICY, "FILE",
+	  "license policy of the overall decision (default: OSI-approved only)" },
+	{ "waivers", 0, required_argument, OPT_WAIVERS, "FILE",
+	  "reviewed exceptions to apply (docs/policy.md, Waivers)" },
 	{ "enrich", 0, required_argument, OPT_ENRICH, "LIST",
 	  "online sources: osv, forge or osv,forge (default: none)" },
 	{ "osv-url", 0, required_argument, OPT_OSV_URL, "URL",
@@ -72,7 +80,7 @@ static const struct cmd_opt scan_opts_table[] = {
 static const struct cmd_spec scan_spec = {
 	.name = "scan",
 	.usage =
-		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--enrich LIST] [--osv-url URL] [--forge KIND] [--forge-url URL] MANIFEST|SBOM|URL|PATH...",
+		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--license-policy FILE] [--waivers FILE] [--enrich LIST] [--osv-url URL] [--forge KIND] [--forge-url URL] MANIFEST|SBOM|URL|PATH...",
 	.summary =
 		"Review the components listed in manifests (JSON, see docs/manifest.md) or SBOMs (SPDX JSON, tag-value or RDF/XML; CycloneDX JSON), or given as repository URLs and paths: collect facts, evaluate the health checks and record a review run in the database.  An interrupted scan is resumed by running the same command again.",
 	.opts = scan_opts_table,
@@ -220,7 +228,14 @@ static int parse_enrich(unsigned *out, const char *list)
 	return *out == 0 ? -1 : 0;
 }
 
-static int parse(struct scan_opts *o, const char **db, int argc, char **argv)
+/* Files the overall decision reads, named on the command line. */
+struct decide_files {
+	const char *license_policy; /* --license-policy; NULL: default */
+	const char *waivers;        /* --waivers; or NULL */
+};
+
+static int parse(struct scan_opts *o, struct decide_files *df, const char **db,
+		 int argc, char **argv)
 {
 	enum forge_kind kind;
 	struct cmd_parser p;
@@ -284,6 +299,12 @@ static int parse(struct scan_opts *o, const char **db, int argc, char **argv)
 		case OPT_POLICY:
 			o->policy_rules = optarg;
 			break;
+		case OPT_LICENSE_POLICY:
+			df->license_policy = optarg;
+			break;
+		case OPT_WAIVERS:
+			df->waivers = optarg;
+			break;
 		case OPT_NEW_RUN:
 			o->new_run = true;
 			break;
@@ -335,6 +356,24 @@ static void report_unreviewed(const struct manifest *m,
 			m->unreviewed_nr - UNREVIEWED_SHOWN);
 }
 
+/* The license policy, health thresholds and waivers (policy/decide.h). */
+static int load_decide(struct lic_policy *lp, struct policy_gates **gates,
+		       struct policy_waivers **waivers,
+		       const struct decide_files *df, struct oh_err *err)
+{
+	if (df->license_policy) {
+		if (lic_policy_load(lp, df->license_policy, err) < 0)
+			return err->code;
+	} else {
+		lic_policy_default(lp);
+	}
+	if (policy_gates_load(gates, NULL, err) < 0)
+		return err->code;
+	if (df->waivers && policy_waivers_load(waivers, df->waivers, err) < 0)
+		return err->code;
+	return 0;
+}
+
 int cmd_scan(int argc, char **argv)
 {
 	struct scan_opts opts = SCAN_OPTS_INIT;
@@ -344,18 +383,29 @@ int cmd_scan(int argc, char **argv)
 	struct manifest *m = manifest_new("<args>");
 	struct store *st = NULL;
 	struct oh_err err = OH_ERR_INIT;
+	struct decide_files df = { NULL, NULL };
+	struct lic_policy lp = { 0 };
+	struct policy_gates *gates = NULL;
+	struct policy_waivers *waivers = NULL;
 	const char *db = NULL;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	int ret;
 
 	opts.jobs = cores > 0 ? (unsigned)cores : 1;
-	ret = parse(&opts, &db, argc, argv);
+	ret = parse(&opts, &df, &db, argc, argv);
 	if (ret != 0) {
 		ret = ret < 0 ? OH_EXIT_OK : ret;
 		goto out;
 	}
 	opts.now = oh_now();
 	opts.tool_version = OH_VERSION;
+	if (load_decide(&lp, &gates, &waivers, &df, &err) < 0) {
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	opts.license_policy = &lp;
+	opts.gates = gates;
+	opts.waivers = waivers;
 	if (build_manifest(m, argc - optind, argv + optind, &err) < 0 ||
 	    store_open(&st, db, NULL, &err) < 0) {
 		ret = cmd_report_error(&err);
@@ -380,6 +430,9 @@ int cmd_scan(int argc, char **argv)
 out:
 	store_close(st);
 	manifest_free(m);
+	lic_policy_release(&lp);
+	policy_gates_free(gates);
+	policy_waivers_free(waivers);
 	oh_err_release(&err);
 	return ret;
 }

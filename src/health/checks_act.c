@@ -392,9 +392,62 @@ static void ability_to_fork(struct health_result *r,
 		 "license, build files, documentation and knowledge spread");
 }
 
+/*
+ * How easily the owners could change the license: a CLA or copyright
+ * assignment, copyright concentrated in one holder, a past relicensing
+ * and a source-available license each make it easier (docs/scoring.md).
+ */
+static void relicensing_risk(struct health_result *r,
+			     const struct health_input *in)
+{
+	struct health_check *c = hc_begin(r, HEALTH_RISK, "relicensing-risk");
+	const struct health_relicensing *x = &in->relicensing;
+	double share =
+		x->noticed > 0 ? (double)x->top_files / (double)x->noticed : 0;
+	double s = 10;
+
+	if (!x->known) {
+		hc_unknown(r, c, "the file tree was not read");
+		return;
+	}
+	if (x->cla) {
+		s -= x->assignment ? 4 : 3;
+		hc_evidence(r, c, "%s: %s",
+			    x->assignment ? "copyright assignment" : "CLA",
+			    x->cla);
+	}
+	if (x->top_holder && x->noticed >= 10 && share >= 0.8) {
+		s -= 3;
+	} else if (x->top_holder && x->noticed >= 10 && share >= 0.5) {
+		s -= 1.5;
+	}
+	if (x->top_holder)
+		hc_evidence(
+			r, c,
+			"copyright: '%s' in %zu of %zu files with a notice (%.0f%%); %zu holders; %zu files read",
+			x->top_holder, x->top_files, x->noticed, share * 100,
+			x->holders, x->sampled);
+	else
+		hc_evidence(r, c, "no copyright notices in %zu files read",
+			    x->sampled);
+	if (x->relicensed) {
+		s -= 2;
+		hc_evidence(r, c, "relicensed before: %s",
+			    x->relicensed_note ? x->relicensed_note : "");
+	}
+	if (x->source_available) {
+		s -= 2;
+		hc_evidence(r, c, "a source-available license now or before");
+	}
+	hc_score(r, c, s < 0 ? 0 : s, "%s",
+		 s <= 4 ? "the owners could change the license: see evidence"
+			: "relicensing needs many copyright holders' consent");
+}
+
 void health_check_risk(struct health_result *r, const struct health_input *in)
 {
 	likelihood_to_fail(r, in);
 	ease_of_replacement(r, in);
 	ability_to_fork(r, in);
+	relicensing_risk(r, in);
 }

@@ -159,6 +159,22 @@ struct health_forge {
 	const char *detail_note;      /* why unknown; may be NULL */
 };
 
+/* Relicensing-risk evidence (health/relicense.h), from the tree. */
+struct health_relicensing {
+	bool known;                  /* the tree was read for it */
+	const char *cla;             /* first CLA signal, "path: what"; NULL */
+	bool assignment;             /* the wording assigns copyright */
+	size_t sampled;              /* source files whose head was read */
+	size_t noticed;              /* of them with a copyright notice */
+	const char *top_holder;      /* holder naming the most files; NULL */
+	size_t top_files;            /* files naming it */
+	size_t holders;              /* distinct holders */
+	bool relicensed;             /* the license history shows a change */
+	const char *relicensed_note; /* the change, one line; NULL */
+	bool source_available;       /* a source-available license now or
+				   before */
+};
+
 struct health_input {
 	int64_t now;                       /* evaluation time */
 	const struct tree_files *files;    /* HEAD tree; NULL = unknown */
@@ -171,6 +187,7 @@ struct health_input {
 	const char *vulnerabilities_note;  /* why unknown, when it is */
 	const char *vulnerabilities_ids;   /* "GHSA-..., CVE-..." evidence */
 	struct health_forge forge;         /* forge facts (enrichment) */
+	struct health_relicensing relicensing; /* relicensing-risk evidence */
 };
 
 struct health_check {

@@ -70,6 +70,8 @@ static const char *fact_of(const struct policy_component *f,
 		return f->arrangement;
 	case PF_ORIGIN:
 		return f->origin;
+	case PF_DEPLOYMENT:
+		return f->deployment_context;
 	case PF_NR:
 		break;
 	}
@@ -396,7 +398,8 @@ static void answer_diversity(struct policy_result *o,
 }
 
 static void answer_questions(struct policy_result *o,
-			     const struct policy_health *h)
+			     const struct policy_health *h,
+			     const struct policy_component *f)
 {
 	static const struct policy_health none = POLICY_HEALTH_INIT;
 	static const char qa[] = "Are there alternatives?";
@@ -425,9 +428,14 @@ static void answer_questions(struct policy_result *o,
 		       "doubtful: the license is not OSI-approved");
 	else
 		answer(o, "audit-feasibility", qf, false, "unknown");
-	answer(o, "deployment-context", "Is the deployment context sensitive?",
-	       false,
-	       "unknown: not assessed by osshealth (depends on where the component runs)");
+	if (f && f->deployment_context)
+		answer(o, "deployment-context",
+		       "Is the deployment context sensitive?", true,
+		       "declared: %.200s", f->deployment_context);
+	else
+		answer(o, "deployment-context",
+		       "Is the deployment context sensitive?", false,
+		       "unknown: not declared (manifest key deployment_context)");
 }
 
 void policy_classify(struct policy_result *out, const struct policy_rules *r,
@@ -471,6 +479,6 @@ void policy_classify(struct policy_result *out, const struct policy_rules *r,
 		finding(&c,
 			"a rules pattern hit the PCRE2 match limit and was treated as not matching");
 	if (out->decision == POLICY_EVALUATE)
-		answer_questions(out, health);
+		answer_questions(out, health, facts);
 	pcre2_match_data_free(c.md);
 }

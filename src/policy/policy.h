@@ -108,13 +108,15 @@ struct policy_tz_share {
 
 /* Declared facts and origin evidence of one component (all borrowed). */
 struct policy_component {
-	const char *name;         /* required */
-	const char *url;          /* repository URL or path; or NULL */
-	const char *origin;       /* ISO alpha-2, upper case; or NULL */
-	const char *organization; /* or NULL */
-	const char *foundation;   /* hosting foundation; or NULL */
-	const char *category;     /* e.g. "cryptography"; or NULL */
-	const char *arrangement;  /* e.g. "joint development"; or NULL */
+	const char *name;               /* required */
+	const char *url;                /* repository URL or path; or NULL */
+	const char *origin;             /* ISO alpha-2, upper case; or NULL */
+	const char *organization;       /* or NULL */
+	const char *foundation;         /* hosting foundation; or NULL */
+	const char *category;           /* e.g. "cryptography"; or NULL */
+	const char *arrangement;        /* e.g. "joint development"; or NULL */
+	const char *deployment_context; /* e.g. "critical infrastructure";
+					   or NULL */
 	enum policy_tristate security_critical; /* the manifest's flag */
 	/* Contributor organisations' home countries, last 365 days. */
 	const struct policy_country_share *org_country;

@@ -23,6 +23,7 @@ enum policy_field {
 	PF_CATEGORY,
 	PF_ARRANGEMENT,
 	PF_ORIGIN,
+	PF_DEPLOYMENT, /* deployment_context */
 	PF_NR,
 };
 

@@ -43,7 +43,7 @@ struct pctx {
 
 static const char *const field_names[PF_NR] = {
 	"name",     "url",         "organization", "foundation",
-	"category", "arrangement", "origin",
+	"category", "arrangement", "origin",       "deployment_context",
 };
 
 const char *policy_field_name(enum policy_field f)
@@ -321,10 +321,11 @@ static int compile(pcre2_code **out, struct pctx *c, const char *pat)
 
 static int parse_alt(struct policy_alt *alt, struct pctx *c, const cJSON *obj)
 {
-	static const char *const fields[] = { "name",         "url",
-					      "organization", "foundation",
-					      "category",     "arrangement",
-					      "origin",       NULL };
+	static const char *const fields[] = {
+		"name",     "url",         "organization", "foundation",
+		"category", "arrangement", "origin",       "deployment_context",
+		NULL
+	};
 	const cJSON *k;
 	size_t n = 0;
 
@@ -358,7 +359,7 @@ static int parse_alt(struct policy_alt *alt, struct pctx *c, const cJSON *obj)
 	if (n == 0)
 		return perr(
 			c, OH_EINPUT,
-			"a match needs at least one field (name, url, organization, foundation, category, arrangement, origin)");
+			"a match needs at least one field (name, url, organization, foundation, category, arrangement, origin, deployment_context)");
 	return 0;
 }
 

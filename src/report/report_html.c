@@ -23,6 +23,7 @@
 #include "core/timeutil.h"
 #include "report/changes.h"
 #include "report/escape.h"
+#include "report/reasons.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
 
@@ -39,7 +40,17 @@ static const char css[] =
 	".high,.AVOID{color:#a00;font-weight:bold}.medium,.EVALUATE{color:#a60}"
 	".low,.ACCEPT{color:#070}.ev{color:#555;font-size:.9em}"
 	"section{border-top:2px solid #ddd;margin-top:2em}"
-	"svg{display:block;margin:.5em 0}";
+	"svg{display:block;margin:.5em 0}"
+	"tr.waived td{color:#555;font-style:italic}"
+	".exec{border:2px solid #444;padding:0 1em 1em;margin:1em 0}"
+	"svg text{font-family:sans-serif}"
+	"@media print{body{margin:0;max-width:none;font-size:10pt;color:#000}"
+	"a{color:inherit;text-decoration:none}"
+	"section,table,svg,.exec{break-inside:avoid;page-break-inside:avoid}"
+	"section{break-before:page;page-break-before:always;border:0}"
+	"th{background:#eee !important;-webkit-print-color-adjust:exact;"
+	"print-color-adjust:exact}"
+	"rect{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 static void h(FILE *fp, const char *s)
 {
@@ -72,10 +83,23 @@ static void fact_cell(FILE *fp, const struct store_component_row *c,
 	fputs("</td>", fp);
 }
 
+/* A share 0..1 as a percentage; anything else as unknown. */
+static void share_cell(FILE *fp, const char *v)
+{
+	char *end = NULL;
+	double d = v ? strtod(v, &end) : 0;
+
+	if (!v || end == v || *end != '\0' || d < 0 || d > 1) {
+		fputs("<td class=\"unknown\">unknown</td>", fp);
+		return;
+	}
+	fprintf(fp, "<td class=\"num\">%.0f%%</td>", d * 100);
+}
+
 static void summary(FILE *fp, const struct store_run_report *r)
 {
-	fputs("<h2>Summary</h2><table><tr><th>component</th><th>decision</th>"
-	      "<th>risk</th><th>license</th><th>OSI</th><th>DCO share</th>",
+	fputs("<h2>All components</h2><table><tr><th>component</th><th>decision</th>"
+	      "<th>risk</th><th>license</th><th>OSI</th><th>DCO share (all commits)</th>",
 	      fp);
 	for (size_t k = 0; k < CATS_NR; k++)
 		fprintf(fp, "<th>%s</th>", cats[k]);
@@ -96,7 +120,7 @@ static void summary(FILE *fp, const struct store_run_report *r)
 			risk ? risk : "unknown");
 		fact_cell(fp, c, "license.concluded");
 		fact_cell(fp, c, "license.osi");
-		fact_cell(fp, c, "dco.share_all");
+		share_cell(fp, fact(c, "dco.share_all"));
 		for (size_t k = 0; k < CATS_NR; k++) {
 			snprintf(key, sizeof(key), "score.%s", cats[k]);
 			fact_cell(fp, c, key);
@@ -106,48 +130,97 @@ static void summary(FILE *fp, const struct store_run_report *r)
 	fputs("</table>\n", fp);
 }
 
-static void category_bars(FILE *fp, const struct store_component_row *c)
+/* A horizontal axis under bars that start at x0, `scale` px per unit. */
+static void x_axis(FILE *fp, int x0, int y, double scale, double max,
+		   double step, const char *label)
 {
 	fprintf(fp,
-		"<svg class=\"chart-scores\" width=\"420\" height=\"%zu\" role=\"img\" aria-label=\"category scores\">",
-		CATS_NR * 22 + 4);
+		"<line x1=\"%d\" y1=\"%d\" x2=\"%.0f\" y2=\"%d\" stroke=\"#333\"/>",
+		x0, y, x0 + max * scale, y);
+	for (double t = 0; t <= max + 1e-9; t += step)
+		fprintf(fp,
+			"<line x1=\"%.0f\" y1=\"%d\" x2=\"%.0f\" y2=\"%d\" stroke=\"#333\"/>"
+			"<text x=\"%.0f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%g</text>",
+			x0 + t * scale, y, x0 + t * scale, y + 4,
+			x0 + t * scale, y + 15, t);
+	fprintf(fp,
+		"<text class=\"axis-x\" x=\"%.0f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">",
+		x0 + max * scale / 2, y + 29);
+	h(fp, label);
+	fputs("</text>", fp);
+}
+
+/* The chart's title, as an SVG <title> and as visible text on top. */
+static void chart_title(FILE *fp, const char *title)
+{
+	fputs("<title>", fp);
+	h(fp, title);
+	fputs("</title><text class=\"chart-title\" x=\"0\" y=\"14\" font-size=\"13\" font-weight=\"bold\">",
+	      fp);
+	h(fp, title);
+	fputs("</text>", fp);
+}
+
+static void y_label(FILE *fp, int y, const char *label)
+{
+	fprintf(fp,
+		"<text class=\"axis-y\" x=\"0\" y=\"%d\" font-size=\"11\" font-style=\"italic\">",
+		y);
+	h(fp, label);
+	fputs("</text>", fp);
+}
+
+static void category_bars(FILE *fp, const struct store_component_row *c)
+{
+	const int top = 40;
+	int axis = top + (int)CATS_NR * 22 + 2;
+
+	fprintf(fp,
+		"<svg class=\"chart-scores\" width=\"420\" height=\"%d\" role=\"img\" aria-label=\"category scores\">",
+		axis + 36);
+	chart_title(fp, "Category scores");
+	y_label(fp, top - 6, "category");
 	for (size_t k = 0; k < CATS_NR; k++) {
 		char key[32];
 		const char *v;
 		double s;
+		int y = top + (int)k * 22;
 
 		snprintf(key, sizeof(key), "score.%s", cats[k]);
 		v = fact(c, key);
-		fprintf(fp,
-			"<text x=\"0\" y=\"%zu\" font-size=\"12\">%s</text>",
-			k * 22 + 15, cats[k]);
+		fprintf(fp, "<text x=\"0\" y=\"%d\" font-size=\"12\">%s</text>",
+			y + 11, cats[k]);
 		if (!v || strcmp(v, "unknown") == 0) {
 			fprintf(fp,
-				"<text x=\"90\" y=\"%zu\" font-size=\"12\" fill=\"#888\">unknown</text>",
-				k * 22 + 15);
+				"<text x=\"90\" y=\"%d\" font-size=\"12\" fill=\"#888\">unknown</text>",
+				y + 11);
 			continue;
 		}
 		s = strtod(v, NULL);
 		fprintf(fp,
-			"<rect x=\"90\" y=\"%zu\" width=\"%.0f\" height=\"14\" fill=\"%s\"/>"
-			"<text x=\"%.0f\" y=\"%zu\" font-size=\"12\">%.1f</text>",
-			k * 22 + 4, s * 28,
+			"<rect x=\"90\" y=\"%d\" width=\"%.0f\" height=\"14\" fill=\"%s\"/>"
+			"<text x=\"%.0f\" y=\"%d\" font-size=\"12\">%.1f</text>",
+			y, s * 28,
 			s >= 7   ? "#4a4"
 			: s >= 4 ? "#da3"
 				 : "#c44",
-			s * 28 + 95, k * 22 + 15, s);
+			s * 28 + 95, y + 11, s);
 	}
+	x_axis(fp, 90, axis, 28, 10, 2,
+	       "score, 0 to 10 (higher is better; for risk, 10 is low risk)");
 	fputs("</svg>\n", fp);
 }
 
 /* A bar chart of a JSON object label -> number, in key order. */
 static void object_chart(FILE *fp, const char *json, const char *cls,
-			 const char *what)
+			 const char *what, const char *x_what,
+			 const char *y_what)
 {
 	cJSON *o = json ? cJSON_Parse(json) : NULL;
 	const cJSON *it;
+	const char *first = NULL, *last = NULL;
 	double max = 0;
-	int n = 0;
+	int n = 0, w;
 
 	if (!cJSON_IsObject(o) || !o->child) {
 		fprintf(fp, "<p class=\"unknown %s\">%s: no data</p>\n", cls,
@@ -159,13 +232,25 @@ static void object_chart(FILE *fp, const char *json, const char *cls,
 	{
 		if (cJSON_IsNumber(it) && it->valuedouble > max)
 			max = it->valuedouble;
+		first = first ? first : it->string;
+		last = it->string;
 		n++;
 	}
+	w = n * 14 + 60;
 	fprintf(fp,
-		"<p>%s</p><svg class=\"%s\" width=\"%d\" height=\"140\" role=\"img\" aria-label=\"",
-		what, cls, n * 14 + 10);
-	fputs(what, fp);
+		"<svg class=\"%s\" width=\"%d\" height=\"200\" role=\"img\" aria-label=\"",
+		cls, w < 320 ? 320 : w);
+	h(fp, what);
 	fputs("\">", fp);
+	chart_title(fp, what);
+	y_label(fp, 30, y_what);
+	/* y axis: 0 and the maximum */
+	fprintf(fp,
+		"<line x1=\"45\" y1=\"40\" x2=\"45\" y2=\"150\" stroke=\"#333\"/>"
+		"<text x=\"40\" y=\"154\" font-size=\"10\" text-anchor=\"end\">0</text>"
+		"<text x=\"40\" y=\"44\" font-size=\"10\" text-anchor=\"end\">%.0f</text>"
+		"<line x1=\"45\" y1=\"150\" x2=\"%d\" y2=\"150\" stroke=\"#333\"/>",
+		max, n * 14 + 50);
 	n = 0;
 	cJSON_ArrayForEach(it, o)
 	{
@@ -174,12 +259,25 @@ static void object_chart(FILE *fp, const char *json, const char *cls,
 
 		fprintf(fp,
 			"<rect x=\"%d\" y=\"%.0f\" width=\"10\" height=\"%.0f\" fill=\"#47a\"><title>",
-			n * 14 + 5, 120 - hgt, hgt);
+			n * 14 + 50, 150 - hgt, hgt);
 		h(fp, it->string);
 		fprintf(fp, ": %.0f</title></rect>", v);
 		n++;
 	}
-	fputs("</svg>\n", fp);
+	fputs("<text x=\"50\" y=\"164\" font-size=\"10\">", fp);
+	h(fp, first);
+	fputs("</text>", fp);
+	if (n > 1) {
+		fprintf(fp,
+			"<text x=\"%d\" y=\"164\" font-size=\"10\" text-anchor=\"end\">",
+			n * 14 + 50);
+		h(fp, last);
+		fputs("</text>", fp);
+	}
+	fputs("<text class=\"axis-x\" x=\"50\" y=\"186\" font-size=\"11\">",
+	      fp);
+	h(fp, x_what);
+	fputs("</text></svg>\n", fp);
 	cJSON_Delete(o);
 }
 
@@ -266,12 +364,17 @@ static void component(FILE *fp, const struct store_component_row *c, size_t idx)
 		c->decision[0] ? c->decision : "unknown",
 		c->decision[0] ? c->decision : "none (no policy evaluated)");
 	h(fp, fact(c, "risk.level") ? fact(c, "risk.level") : "unknown");
+	fputs("; origin policy alone: ", fp);
+	h(fp, fact(c, "policy.decision") ? fact(c, "policy.decision") : "none");
 	fputs("</p>\n", fp);
+	report_reasons_write(fp, fact(c, "decision.reasons"), REPORT_HTML);
 	category_bars(fp, c);
 	object_chart(fp, fact(c, "activity.monthly_commits"), "chart-commits",
-		     "Commits per month");
+		     "Commits per month", "month (YYYY-MM), oldest to newest",
+		     "commits");
 	object_chart(fp, fact(c, "activity.orgs_365"), "chart-orgs",
-		     "Commits by organisation, last 365 days");
+		     "Commits by organisation, last 365 days",
+		     "organisation (hover a bar for its name)", "commits");
 	findings(fp, c);
 	checks_table(fp, c);
 	fputs("</section>\n", fp);
@@ -279,7 +382,7 @@ static void component(FILE *fp, const struct store_component_row *c, size_t idx)
 
 static void changes(FILE *fp, const struct report_changes *ch)
 {
-	fputs("<h2>Changes since the previous review</h2>", fp);
+	fputs("<h3>What changed since the previous review</h3>", fp);
 	if (!ch) {
 		fputs("<p>This is the first review in this database.</p>\n",
 		      fp);
@@ -298,6 +401,138 @@ static void changes(FILE *fp, const struct report_changes *ch)
 		fputs("</li>", fp);
 	}
 	fputs("</ul>\n", fp);
+}
+
+/* ---- executive summary ----------------------------------------------- */
+
+static const char *const decisions[] = { "ACCEPT", "EVALUATE", "AVOID" };
+#define DECISIONS_NR 4 /* the three, and "none" (not decided) */
+
+static size_t decision_index(const struct store_component_row *c)
+{
+	for (size_t d = 0; d < 3; d++)
+		if (strcmp(c->decision, decisions[d]) == 0)
+			return d;
+	return 3;
+}
+
+static void decision_chart(FILE *fp, const size_t *count, size_t total)
+{
+	static const char *const colour[] = { "#4a4", "#da3", "#c44", "#888" };
+	const int top = 40;
+	double scale = total > 0 ? 280.0 / (double)total : 0;
+	double step = total > 10 ? (double)((total + 4) / 5) : 1;
+
+	fprintf(fp,
+		"<svg class=\"chart-decisions\" width=\"460\" height=\"%d\" role=\"img\" aria-label=\"components by overall decision\">",
+		top + DECISIONS_NR * 22 + 40);
+	chart_title(fp, "Components by overall decision");
+	y_label(fp, top - 6, "decision");
+	for (size_t d = 0; d < DECISIONS_NR; d++) {
+		int y = top + (int)d * 22;
+
+		fprintf(fp,
+			"<text x=\"0\" y=\"%d\" font-size=\"12\">%s</text>"
+			"<rect x=\"90\" y=\"%d\" width=\"%.0f\" height=\"14\" fill=\"%s\"/>"
+			"<text x=\"%.0f\" y=\"%d\" font-size=\"12\">%zu</text>",
+			y + 11, d < 3 ? decisions[d] : "not decided", y,
+			(double)count[d] * scale, colour[d],
+			(double)count[d] * scale + 95, y + 11, count[d]);
+	}
+	x_axis(fp, 90, top + DECISIONS_NR * 22 + 2, scale,
+	       (double)(total > 0 ? total : 1), step, "components (count)");
+	fputs("</svg>\n", fp);
+}
+
+/* The reasons that count (not ACCEPT, not waived), with the questions. */
+static void action_reasons(FILE *fp, const char *json)
+{
+	cJSON *arr = json ? cJSON_Parse(json) : NULL;
+	const cJSON *it;
+
+	fputs("<td><ul>", fp);
+	cJSON_ArrayForEach(it, arr)
+	{
+		const cJSON *d =
+			cJSON_GetObjectItemCaseSensitive(it, "decision");
+		const cJSON *txt =
+			cJSON_GetObjectItemCaseSensitive(it, "reason");
+		const cJSON *q =
+			cJSON_GetObjectItemCaseSensitive(it, "question");
+		const cJSON *w = cJSON_GetObjectItemCaseSensitive(it, "waiver");
+		const cJSON *ws = cJSON_GetObjectItemCaseSensitive(w, "state");
+
+		if (!cJSON_IsString(d) ||
+		    strcmp(d->valuestring, "ACCEPT") == 0 ||
+		    !cJSON_IsString(txt) ||
+		    (cJSON_IsString(ws) &&
+		     strcmp(ws->valuestring, "active") == 0))
+			continue;
+		fputs("<li>", fp);
+		h(fp, txt->valuestring);
+		if (cJSON_IsString(q)) {
+			fputs("<br><em>Question:</em> ", fp);
+			h(fp, q->valuestring);
+		}
+		fputs("</li>", fp);
+	}
+	fputs("</ul></td>", fp);
+	cJSON_Delete(arr);
+}
+
+static void needs_action(FILE *fp, const struct store_run_report *r, size_t n)
+{
+	fprintf(fp, "<h3>Components that need action (%zu)</h3>\n", n);
+	if (n == 0) {
+		fputs("<p>None: every component is ACCEPT.</p>\n", fp);
+		return;
+	}
+	fputs("<table class=\"action\"><tr><th>component</th><th>decision</th><th>why, and what the reviewer must answer</th></tr>\n",
+	      fp);
+	for (size_t i = 0; i < r->comp_nr; i++) {
+		const struct store_component_row *c = &r->comp[i];
+		size_t d = decision_index(c);
+
+		if (d == 0)
+			continue;
+		fprintf(fp, "<tr><td><a href=\"#c%zu\">", i);
+		h(fp, c->name);
+		fprintf(fp, "</a></td><td class=\"%s\">%s</td>",
+			d < 3 ? decisions[d] : "unknown",
+			d < 3 ? decisions[d] : "not decided");
+		if (strcmp(c->status, "failed") == 0) {
+			fputs("<td>could not be scanned: ", fp);
+			h(fp, c->error);
+			fputs("</td>", fp);
+		} else {
+			action_reasons(fp, fact(c, "decision.reasons"));
+		}
+		fputs("</tr>\n", fp);
+	}
+	fputs("</table>\n", fp);
+}
+
+static void executive(FILE *fp, const struct store_run_report *r,
+		      const struct report_changes *ch)
+{
+	size_t count[DECISIONS_NR] = { 0 };
+
+	for (size_t i = 0; i < r->comp_nr; i++)
+		count[decision_index(&r->comp[i])]++;
+	fputs("<div class=\"exec\" id=\"executive-summary\"><h2>Executive summary</h2>\n",
+	      fp);
+	fprintf(fp,
+		"<p><b>%zu components reviewed:</b> <span class=\"ACCEPT\">%zu ACCEPT</span>, "
+		"<span class=\"EVALUATE\">%zu EVALUATE</span>, <span class=\"AVOID\">%zu AVOID</span>",
+		r->comp_nr, count[0], count[1], count[2]);
+	if (count[3] > 0)
+		fprintf(fp, ", %zu not decided", count[3]);
+	fputs(". Each decision is the strictest of the origin policy, the license policy and the health thresholds; waived reasons do not count.</p>\n",
+	      fp);
+	decision_chart(fp, count, r->comp_nr);
+	needs_action(fp, r, r->comp_nr - count[0]);
+	changes(fp, ch);
+	fputs("</div>\n", fp);
 }
 
 /* SBOM packages the run did not review, and why. */
@@ -334,9 +569,10 @@ int report_run_html(FILE *fp, const struct store_run_report *r,
 		"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 		"<title>osshealth review run %lld</title><style>%s</style></head><body>\n",
 		(long long)r->run_id, css);
-	fprintf(fp,
-		"<h1>Open-source due diligence: review run %lld</h1>\n<p>Started %s, status ",
-		(long long)r->run_id, t);
+	fprintf(fp, "<h1>Open-source due diligence: review run %lld</h1>\n",
+		(long long)r->run_id);
+	executive(fp, r, ch);
+	fprintf(fp, "<h2>About this review</h2>\n<p>Started %s, status ", t);
 	h(fp, r->status);
 	fputs(", osshealth ", fp);
 	h(fp, r->tool_version);
@@ -349,7 +585,6 @@ int report_run_html(FILE *fp, const struct store_run_report *r,
 	      fp);
 	summary(fp, r);
 	unreviewed(fp, r);
-	changes(fp, ch);
 	for (size_t i = 0; i < r->comp_nr; i++)
 		component(fp, &r->comp[i], i);
 	fputs("</body></html>\n", fp);

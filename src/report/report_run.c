@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "report/changes.h"
 #include "report/escape.h"
+#include "report/reasons.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
 
@@ -42,6 +43,17 @@ static const char *cat_score(const struct store_component_row *c,
 	snprintf(key, sizeof(key), "score.%s", cat);
 	v = fact(c, key);
 	return v && strcmp(v, "unknown") != 0 ? v : "?";
+}
+
+/* The origin policy's decision alone (safe names only: it is printed). */
+static const char *origin_decision(const struct store_component_row *c)
+{
+	const char *v = fact(c, "policy.decision");
+
+	if (!v || (strcmp(v, "ACCEPT") != 0 && strcmp(v, "EVALUATE") != 0 &&
+		   strcmp(v, "AVOID") != 0))
+		return "none";
+	return v;
 }
 
 /* Print an untrusted string escaped with `esc`. */
@@ -118,6 +130,12 @@ static void text_component(FILE *fp, const struct store_component_row *c)
 		put(fp, report_esc_text, c->error);
 		fputc('\n', fp);
 		return;
+	}
+	if (c->decision[0] != '\0') {
+		fprintf(fp, "  decision %s (origin policy alone: %s)\n",
+			c->decision, origin_decision(c));
+		report_reasons_write(fp, fact(c, "decision.reasons"),
+				     REPORT_TEXT);
 	}
 	for (size_t i = 0; i < c->score_nr; i++) {
 		const struct store_score_row *s = &c->score[i];
@@ -265,6 +283,24 @@ static cJSON *json_categories(const struct store_component_row *c)
 	return o;
 }
 
+/* origin_decision and decision_reasons beside the overall decision. */
+static void json_decision(cJSON *o, const struct store_component_row *c)
+{
+	const char *v = fact(c, "policy.decision");
+	const char *reasons = fact(c, "decision.reasons");
+	cJSON *arr = reasons ? cJSON_Parse(reasons) : NULL;
+
+	if (v)
+		cJSON_AddStringToObject(o, "origin_decision", v);
+	else
+		cJSON_AddNullToObject(o, "origin_decision");
+	if (!cJSON_IsArray(arr)) {
+		cJSON_Delete(arr);
+		arr = cJSON_CreateArray();
+	}
+	cJSON_AddItemToObject(o, "decision_reasons", arr);
+}
+
 static cJSON *json_component(const struct store_component_row *c)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -283,6 +319,7 @@ static cJSON *json_component(const struct store_component_row *c)
 		cJSON_AddStringToObject(o, "decision", c->decision);
 	else
 		cJSON_AddNullToObject(o, "decision");
+	json_decision(o, c);
 	cJSON_AddStringToObject(o, "risk_level", risk ? risk : "unknown");
 	cJSON_AddItemToObject(o, "declared", parsed_or_string(c->declared));
 	cJSON_AddItemToObject(o, "categories", json_categories(c));
@@ -379,6 +416,14 @@ static void md_component(FILE *fp, const struct store_component_row *c)
 	}
 	fprintf(fp, "Revision `%.40s`, risk level %s.\n\n", c->revision,
 		fact(c, "risk.level") ? fact(c, "risk.level") : "unknown");
+	if (c->decision[0] != '\0') {
+		fprintf(fp,
+			"Decision **%s** (origin policy alone: %s), because:\n\n",
+			c->decision, origin_decision(c));
+		report_reasons_write(fp, fact(c, "decision.reasons"),
+				     REPORT_MARKDOWN);
+		fputc('\n', fp);
+	}
 	fputs("| category | check | score | reason |\n|---|---|---|---|\n", fp);
 	for (size_t i = 0; i < c->score_nr; i++) {
 		const struct store_score_row *s = &c->score[i];

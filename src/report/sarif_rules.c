@@ -186,6 +186,8 @@ static const struct row rows[] = {
 	{ "risk/", { "Risk check scored low", "A risk check (likelihood to fail, ease of replacement, ability to fork) scored 3 or less out of 10 for this component.", REVIEW_FIX, "scoring.md#risk-10--low-risk", "health risk supply-chain", "warning", NULL } },
 	{ "license/", { "License finding on a component", "The license engine found a problem with the component's licensing (docs/license.md).", "Follow the message; resolve the license question with the component's maintainers or replace it.", LIC_DOC, LIC_TAGS, "warning", NULL } },
 	{ "policy/", { "Origin policy decision", "The origin policy (rules/) classified the component as AVOID or EVALUATE, or records the evidence it used.", "Read 'osshealth policy explain COMPONENT' for every rule that fired.", "policy.md", "policy supply-chain", "warning", NULL } },
+	{ "decision/", { "Overall decision reason", "The overall decision (origin policy, license policy and health thresholds, docs/policy.md) asks for EVALUATE or AVOID for this reason.", "Read 'osshealth policy explain COMPONENT'; answer the reviewer's question or record a waiver.", "policy.md", "policy supply-chain", "warning", NULL } },
+	{ "waiver/", { "Waiver applied or expired", "A reviewed exception (--waivers) covers a reason or finding of this component, or a waiver has expired and no longer applies.", "Review the waiver: renew it with a new expiry date or resolve the finding.", "policy.md", "policy supply-chain", "note", NULL } },
 	{ "", { "osshealth finding", "A finding of osshealth; the message says what was found and where.", "Follow the message.", "osshealth.1", "supply-chain", "warning", NULL } },
 };
 /* clang-format on */

@@ -530,12 +530,13 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	declared_facts(&in, it->mc);
 	has_log = license_history(&log, it, wk, repo, lic_paths, &files);
 	scan_collect_license(it, wk, &in, &ls, repo, has_log ? &log : NULL);
+	scan_collect_relicensing(it, &in, repo, &files);
 	if (has_log)
 		pathlog_release(&log);
 	hist_finish(&hp, it, wk, &in, repo);
 	scan_collect_enrich(it, wk, opts, &in);
 	health_evaluate(&it->health, &in, w);
-	scan_collect_policy(it, wk, &in, &it->health);
+	scan_collect_policy(it, wk, opts, &in, &it->health);
 	record_facts(it, &files, ci_nr);
 out:
 	if (hp.started && it->failed) { /* the pass is of no use now */

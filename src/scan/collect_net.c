@@ -14,6 +14,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/timeutil.h"
+#include "health/cvss.h"
 #include "health/health.h"
 #include "git/history.h"
 #include "net/forge.h"
@@ -73,6 +74,8 @@ static void osv(struct scan_item *it, struct net_client *nc,
 	struct oh_err err = OH_ERR_INIT;
 	struct oh_buf ids = OH_BUF_INIT;
 	size_t open = 0;
+	size_t critical = 0; /* open, no fix known, rated critical */
+	size_t unrated = 0;  /* open, no fix known, severity not judged */
 
 	if (osv_lookup(&res, nc, opts->osv_url, &q, 1, &err) < 0) {
 		unavailable(it, "osv.status", &err, "");
@@ -85,6 +88,15 @@ static void osv(struct scan_item *it, struct net_client *nc,
 		if (v->withdrawn)
 			continue;
 		open++;
+		if (!v->fixed) {
+			bool known;
+
+			if (health_severity_is_critical(v->severity_type,
+							v->severity, &known))
+				critical++;
+			else if (!known)
+				unrated++;
+		}
 		oh_buf_addf(&ids, "%s%s", ids.len ? ", " : "", v->id);
 		scan_item_finding(it, "security/vulnerability", "high", NULL,
 				  "%s%s%s: %s (severity %s; %s)", v->id,
@@ -98,6 +110,9 @@ static void osv(struct scan_item *it, struct net_client *nc,
 	in->vulnerabilities.value = (double)open;
 	scan_item_fact(it, "osv.status", "ok");
 	scan_item_fact(it, "osv.vulnerabilities", "%zu", open);
+	scan_item_fact(it, "osv.unfixed_critical", "%zu", critical);
+	if (unrated > 0)
+		scan_item_fact(it, "osv.unfixed_unrated", "%zu", unrated);
 	if (ids.len > 0) {
 		scan_item_fact(it, "osv.ids", "%s", ids.buf);
 		in->vulnerabilities_ids = it->fact[it->fact_nr - 1].value;

@@ -177,9 +177,21 @@ static int get_alternatives(struct parse_ctx *c, struct manifest_component *mc,
 }
 
 static const char *const known_keys[] = {
-	"name",       "repo",     "ref",   "origin_country",    "organization",
-	"foundation", "category", "notes", "security_critical", "alternatives",
-	"url",        "version",  NULL,
+	"name",
+	"repo",
+	"ref",
+	"origin_country",
+	"organization",
+	"foundation",
+	"category",
+	"notes",
+	"security_critical",
+	"alternatives",
+	"url",
+	"version",
+	"arrangement",
+	"deployment_context",
+	NULL,
 };
 
 static void warn_unknown_keys(struct parse_ctx *c, const cJSON *obj, size_t idx)
@@ -261,6 +273,10 @@ static int parse_component(struct parse_ctx *c, const cJSON *obj, size_t idx)
 	    get_string(&mc.foundation, c, obj, "foundation", idx, false) < 0 ||
 	    get_string(&mc.category, c, obj, "category", idx, false) < 0 ||
 	    get_string(&mc.notes, c, obj, "notes", idx, false) < 0 ||
+	    get_string(&mc.arrangement, c, obj, "arrangement", idx, false) <
+		    0 ||
+	    get_string(&mc.deployment_context, c, obj, "deployment_context",
+		       idx, false) < 0 ||
 	    parse_flag(c, &mc, obj, idx) < 0 || check_origin(c, &mc, idx) < 0 ||
 	    get_alternatives(c, &mc, obj, idx) < 0)
 		return c->err->code;
@@ -470,6 +486,8 @@ int manifest_append(struct manifest *dst, const struct manifest *src,
 		c.foundation = dup_or_null(dst, s->foundation);
 		c.category = dup_or_null(dst, s->category);
 		c.notes = dup_or_null(dst, s->notes);
+		c.arrangement = dup_or_null(dst, s->arrangement);
+		c.deployment_context = dup_or_null(dst, s->deployment_context);
 		c.declared_json = dup_or_null(dst, s->declared_json);
 		c.alternative = oh_arena_alloc(
 			&dst->arena, sizeof(char *) * (s->alternative_nr + 1));

@@ -55,6 +55,9 @@ struct manifest_component {
 	const char *foundation;   /* hosting foundation; or NULL */
 	const char *category;     /* e.g. "cryptography"; or NULL */
 	const char *notes;        /* free text; or NULL */
+	const char *arrangement;  /* e.g. "direct collaboration"; or NULL */
+	const char *deployment_context; /* where it runs, e.g. "critical
+					   infrastructure"; or NULL */
 	enum manifest_tristate security_critical; /* declared flag */
 	const char **alternative;  /* names of known alternatives */
 	size_t alternative_nr;     /* entries in alternative */

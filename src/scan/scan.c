@@ -22,12 +22,14 @@
 #include "health/activity.h"
 #include "license/adapt.h"
 #include "net/http.h"
+#include "policy/decide.h"
 #include "policy/policy.h"
 #include "git/mirror.h"
 #include "health/health.h"
 #include "scan/manifest.h"
 #include "scan/scan_int.h"
 #include "store/store.h"
+#include "store/store_decision.h"
 #include "store/store_repo.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
@@ -124,6 +126,8 @@ static int write_checks(struct batch *b, const struct scan_item *it,
 				      c->score, c->reason, ev, err);
 		snprintf(code, sizeof(code), "%s/%s",
 			 health_category_name(c->category), c->name);
+		if (sev && (it->check_waived >> i & 1u) != 0)
+			sev = "info";
 		if (ret == 0 && sev)
 			ret = store_finding_put(b->st, b->run_id,
 						it->component_id, code, sev,
@@ -186,6 +190,23 @@ static int update_repo(struct batch *b, const struct scan_item *it,
 	return store_repo_upsert(&id, b->st, &repo, err);
 }
 
+static const char *item_fact(const struct scan_item *it, const char *key)
+{
+	for (size_t i = 0; i < it->fact_nr; i++)
+		if (strcmp(it->fact[i].key, key) == 0)
+			return it->fact[i].value;
+	return NULL;
+}
+
+/* The origin decision and the overall decision's reasons (decide.h). */
+static int write_decision(struct batch *b, const struct scan_item *it,
+			  struct oh_err *err)
+{
+	return store_decision_put(b->st, b->run_id, it->component_id,
+				  item_fact(it, "policy.decision"),
+				  item_fact(it, "decision.reasons"), err);
+}
+
 static int write_item(struct batch *b, const struct scan_item *it,
 		      struct oh_err *err)
 {
@@ -204,6 +225,8 @@ static int write_item(struct batch *b, const struct scan_item *it,
 				    err) < 0)
 		goto fail;
 	if (!it->failed && update_repo(b, it, err) < 0)
+		goto fail;
+	if (!it->failed && write_decision(b, it, err) < 0)
 		goto fail;
 	if (!it->failed) {
 		if (write_checks(b, it, err) < 0 ||
@@ -375,6 +398,10 @@ static int start_run(struct batch *b, const struct manifest *m,
 		return err->code;
 	b->sum->run_id = b->run_id;
 	if (record_unreviewed(b, m, err) < 0)
+		return err->code;
+	if (b->opts->waivers &&
+	    store_run_waivers_put(b->st, b->run_id, b->opts->waivers->source,
+				  b->opts->waivers->text, err) < 0)
 		return err->code;
 	for (size_t i = 0; i < m->component_nr; i++) {
 		struct scan_item *it = &b->item[i];

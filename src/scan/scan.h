@@ -38,6 +38,10 @@ enum scan_enrich {
 	SCAN_ENRICH_FORGE = 1u << 1, /* issues, changes, archived flag */
 };
 
+struct lic_policy;
+struct policy_gates;
+struct policy_waivers;
+
 struct scan_opts {
 	unsigned jobs;            /* worker threads, 1..SCAN_MAX_JOBS */
 	bool new_run;             /* never resume an interrupted run */
@@ -53,6 +57,11 @@ struct scan_opts {
 	const char *forge_url;    /* forge API base; NULL = from the URL */
 	const char *forge_kind;   /* github|gitlab|gitea for hosts that do
 				     not tell; NULL = from the URL */
+	const struct lic_policy *license_policy; /* overall decision's
+						    license input; NULL:
+						    license unknown */
+	const struct policy_gates *gates;     /* health thresholds; or NULL */
+	const struct policy_waivers *waivers; /* reviewed exceptions; or NULL */
 };
 
 /* clang-format off */

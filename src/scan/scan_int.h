@@ -84,6 +84,8 @@ struct scan_item {
 	struct policy_tz_share *tz; /* commit time zones, last 365 days */
 	size_t tz_nr;               /* entries in tz (arena) */
 	char decision[16];          /* ACCEPT / EVALUATE / AVOID, or "" */
+	uint64_t check_waived;      /* bit i: health.check[i] is waived; its
+				  finding is written at severity info */
 	struct oh_arena arena;      /* owns fact strings */
 };
 
@@ -114,6 +116,18 @@ void scan_collect_license(struct scan_item *it, struct scan_worker *wk,
 			  struct mirror_repo *repo, const struct pathlog *hist);
 
 /**
+ * Relicensing-risk evidence (collect_relic.c) into in->relicensing: CLA
+ * files and wording, copyright holders of a sample of source files, and
+ * the license history from the license pass's findings (so it runs after
+ * scan_collect_license()).  Records facts relicensing.*.  `t` NULL: the
+ * evidence stays unknown.
+ */
+struct tree_files;
+void scan_collect_relicensing(struct scan_item *it, struct health_input *in,
+			      struct mirror_repo *repo,
+			      const struct tree_files *t);
+
+/**
  * History facts (collect_hist.c): walk the commits not yet stored, store
  * them, load the whole history back, and fill in->history, the item's
  * activity and DCO facts, over the open handle `repo`.  Failures leave
@@ -124,10 +138,13 @@ void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
 
 /**
  * The origin-policy decision (collect_policy.c) from the declared facts,
- * the time-zone evidence and the health result: sets it->decision and
- * records the explanation as facts (policy.*) for `policy explain`.
+ * the time-zone evidence and the health result, then the overall
+ * decision from origin, license policy and health thresholds with the
+ * waivers in opts: sets it->decision (the overall one) and records both
+ * explanations as facts (policy.*, decision.*) for `policy explain`.
  */
 void scan_collect_policy(struct scan_item *it, const struct scan_worker *wk,
+			 const struct scan_opts *opts,
 			 const struct health_input *in,
 			 const struct health_result *hr);
 

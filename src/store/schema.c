@@ -174,6 +174,19 @@ static const char *const migration[] = {
 	 "  element TEXT,"
 	 "  reason TEXT NOT NULL,"
 	 "  PRIMARY KEY (run_id, seq));"),
+
+	/*
+	 * 5 -> 6: the overall decision.  run_components.decision is the
+	 * overall one (origin, license and health); the origin policy's
+	 * alone and the reasons (JSON array) sit beside it, and the waivers
+	 * file a run applied is kept word for word.
+	 */
+	("ALTER TABLE run_components ADD COLUMN origin_decision TEXT;"
+	 "ALTER TABLE run_components ADD COLUMN decision_reasons TEXT;"
+	 "CREATE TABLE run_waivers ("
+	 "  run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,"
+	 "  source TEXT NOT NULL,"
+	 "  content TEXT NOT NULL);"),
 };
 
 _Static_assert(sizeof(migration) / sizeof(migration[0]) == STORE_SCHEMA_VERSION,

@@ -67,7 +67,9 @@ for f in text json sarif junit; do
 	expect_exit 1 sbom validate --format $f s.json
 	keep validate.$f
 done
-expect_exit 0 policy explain --db h.db "$NAME"
+# The corpus has no license: the overall decision is AVOID (exit 1).
+expect_exit 1 policy explain --db h.db "$NAME"
+expect_stdout_match '^ +AVOID +license +license/denied: license NONE '
 keep explain.text
 # history lists the identities it leaves out (a bot, a merge's author)
 "$SRCDIR/fixtures/hostile.sh" "$TEST_DIR/fx" people >/dev/null
@@ -78,7 +80,7 @@ for f in text json; do
 done
 grep -q '^excluded 365d: Mer\\x1b\]0;pwned\\x07ge <m@example.org> 1 merges; Ev\\x1b\[31mil\[bot\] <bot@example.org> 1 commits (bot)$' \
 	o.history.text || fail "history: bot identity not listed: $(cat o.history.text)"
-expect_exit 0 policy explain --db h.db --format json "$NAME"
+expect_exit 1 policy explain --db h.db --format json "$NAME"
 keep explain.jsontext  # a "run N" line, then JSON
 
 check term o.*text o.report.md o.scan o.explain.jsontext e.*
