@@ -39,7 +39,8 @@ static const struct cmd_spec import_spec = {
 	.opts = import_opts,
 };
 
-#define OPT_NO_CACHE CMD_OPT_ID
+#define OPT_NO_CACHE      CMD_OPT_ID
+#define OPT_VERDICTS_ONLY (CMD_OPT_ID + 1)
 
 static const struct cmd_opt check_opts[] = {
 	{ "db", 'd', required_argument, 'd', "FILE",
@@ -54,6 +55,8 @@ static const struct cmd_opt check_opts[] = {
 	  "check a package version instead: pkg:TYPE/NAME@VERSION" },
 	{ "no-cache", 0, no_argument, OPT_NO_CACHE, NULL,
 	  "decide every record again; do not read or write cached verdicts" },
+	{ "verdicts-only", 0, no_argument, OPT_VERDICTS_ONLY, NULL,
+	  "only the verdicts: skip the fix commit, tag and time-to-fix facts" },
 	{ "format", 'f', required_argument, 'f', "FMT",
 	  "output format: text (default), json or sarif" },
 	{ NULL, 0, 0, 0, NULL, NULL },
@@ -62,7 +65,7 @@ static const struct cmd_opt check_opts[] = {
 static const struct cmd_spec check_spec = {
 	.name = "vulns check",
 	.usage =
-		"vulns check [--no-cache] [--db FILE] [--format FMT] (--repo PATH [--rev REV] [--url URL] | --purl PURL)",
+		"vulns check [--no-cache] [--verdicts-only] [--db FILE] [--format FMT] (--repo PATH [--rev REV] [--url URL] | --purl PURL)",
 	.summary =
 		"Which imported OSV records affect a revision of a repository, decided on its own history by the records' GIT ranges (records apply by the normalised remote.origin.url, or --url), or a package version named by a package URL (SEMVER ranges; ECOSYSTEM ranges of npm, crates.io and Go; versions lists).  Each record shows its verdict (affected, not-affected, unknown), the fix commit, whether the default branch has it, the first tag containing it and the days from publication to the fix.  Exit 1 when a record affects the revision.",
 	.opts = check_opts,
@@ -76,7 +79,7 @@ static const struct cmd_spec vulns_spec = {
 	.name = "vulns",
 	.usage =
 		"vulns import [--db FILE] PATH...\n"
-		"vulns check [--no-cache] [--db FILE] [--format FMT] (--repo PATH [--rev REV] [--url URL] | --purl PURL)",
+		"vulns check [--no-cache] [--verdicts-only] [--db FILE] [--format FMT] (--repo PATH [--rev REV] [--url URL] | --purl PURL)",
 	.summary =
 		"OSV vulnerability records, offline.  Verbs:\n  import    read OSV records (zip, directory, files) into the database\n  check     which records affect a revision or a package version",
 	.opts = none_opts,
@@ -244,6 +247,9 @@ static int parse_check(struct check_opts *o, int argc, char **argv)
 			break;
 		case OPT_NO_CACHE:
 			o->flags |= COLLECT_VULNS_NO_CACHE;
+			break;
+		case OPT_VERDICTS_ONLY:
+			o->flags |= COLLECT_VULNS_NO_FIX;
 			break;
 		case 'f':
 			if (report_format_parse(&o->format, optarg, NULL) < 0 ||

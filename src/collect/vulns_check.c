@@ -23,10 +23,22 @@
 
 #define DAY 86400
 
+/* What one check keeps about the repository. */
+struct ctx {
+	struct mirror_repo *repo;
+	struct reach_set *at;    /* ancestors of the checked commit */
+	struct reach_set *head;  /* ancestors of HEAD (lazily; may be `at`) */
+	struct reach_tags *tags; /* lazily */
+};
+
 static int reach_cb(bool *out, const char *ancestor, const char *commit,
 		    void *payload, struct oh_err *err)
 {
-	return reach_is_ancestor(out, payload, ancestor, commit, err);
+	struct ctx *x = payload;
+
+	if (x->at && strcmp(commit, reach_set_commit(x->at)) == 0)
+		return reach_set_has(out, x->at, ancestor, err);
+	return reach_is_ancestor(out, x->repo, ancestor, commit, err);
 }
 
 static bool range_applies(const struct vulns_range *r, const char *key)
@@ -36,8 +48,8 @@ static bool range_applies(const struct vulns_range *r, const char *key)
 }
 
 /* The record's verdict: affected by any matching range, else unknown. */
-static int decide(struct collect_vulns_hit *h, struct mirror_repo *repo,
-		  const char *key, const char *commit, struct oh_err *err)
+static int decide(struct collect_vulns_hit *h, struct ctx *x, const char *key,
+		  const char *commit, struct oh_err *err)
 {
 	const struct vulns_record *rec = h->rec;
 	bool unknown = false;
@@ -52,7 +64,7 @@ static int decide(struct collect_vulns_hit *h, struct mirror_repo *repo,
 			if (!range_applies(&af->range[j], key))
 				continue;
 			if (vulns_git_eval(&v, &af->range[j], commit, reach_cb,
-					   repo, err) < 0)
+					   x, err) < 0)
 				return err->code;
 			if (v == VULNS_AFFECTED) {
 				h->verdict = v;
@@ -99,11 +111,10 @@ static long days(int64_t from, int64_t to)
 
 /* The fix: a fixed event of a matching range, preferring HEAD's. */
 static int fix_facts(struct collect_vulns_hit *h, struct collect_vulns *c,
-		     struct mirror_repo *repo, const char *head,
-		     struct oh_err *err)
+		     struct ctx *x, struct oh_err *err)
 {
 	const struct vulns_record *rec = h->rec;
-	char *tag = NULL;
+	const char *tag = NULL;
 
 	for (size_t i = 0; i < rec->affected_nr; i++) {
 		const struct vulns_affected *af = &rec->affected[i];
@@ -123,10 +134,8 @@ static int fix_facts(struct collect_vulns_hit *h, struct collect_vulns *c,
 					h->introduced = e->value;
 				if (e->kind != VULNS_FIXED || h->fix_on_default)
 					continue;
-				rc = head[0] != '\0'
-					     ? reach_is_ancestor(&on, repo,
-								 e->value, head,
-								 err)
+				rc = x->head ? reach_set_has(&on, x->head,
+							     e->value, err)
 					     : OH_ENOTFOUND;
 				if (rc == OH_ENOTFOUND) {
 					oh_err_release(err);
@@ -146,13 +155,13 @@ static int fix_facts(struct collect_vulns_hit *h, struct collect_vulns *c,
 	}
 	if (!h->fix_in_repo)
 		return 0;
-	if (reach_commit_time(&h->fix_time, repo, h->fix, err) < 0 ||
-	    reach_first_tag(&tag, &h->fix_tag_time, repo, h->fix, err) < 0)
+	if (!x->tags)
+		reach_tags_new(&x->tags, x->repo);
+	if (reach_commit_time(&h->fix_time, x->repo, h->fix, err) < 0 ||
+	    reach_tags_first(&tag, &h->fix_tag_time, x->tags, h->fix, err) < 0)
 		return err->code;
-	if (tag) {
+	if (tag)
 		h->fix_tag = oh_arena_strdup(&c->arena, tag);
-		free(tag);
-	}
 	h->days_to_fix = days(rfc3339(rec->published), h->fix_time);
 	h->days_to_release =
 		h->fix_tag ? days(rfc3339(rec->published), h->fix_tag_time)
@@ -223,7 +232,7 @@ static void take(struct collect_vulns *c, struct vulns_record *rec, size_t nr)
 }
 
 static int check_one(struct collect_vulns_hit *h, struct collect_vulns *c,
-		     struct store *st, struct mirror_repo *repo, unsigned flags,
+		     struct store *st, struct ctx *x, unsigned flags,
 		     struct oh_err *err)
 {
 	int cached = -1;
@@ -236,7 +245,10 @@ static int check_one(struct collect_vulns_hit *h, struct collect_vulns *c,
 		h->verdict = (enum vulns_verdict)cached;
 		h->cached = true;
 	} else {
-		if (decide(h, repo, c->repo_key, c->commit, err) < 0)
+		if (!x->at &&
+		    reach_set_new(&x->at, x->repo, c->commit, err) < 0)
+			return err->code;
+		if (decide(h, x, c->repo_key, c->commit, err) < 0)
 			return err->code;
 		if ((flags & COLLECT_VULNS_NO_CACHE) == 0 &&
 		    store_vulns_verdict_put(st, h->rec->id, c->repo_key,
@@ -246,7 +258,15 @@ static int check_one(struct collect_vulns_hit *h, struct collect_vulns *c,
 	}
 	if ((flags & COLLECT_VULNS_NO_FIX) != 0)
 		return 0;
-	return fix_facts(h, c, repo, mirror_repo_head(repo), err);
+	if (!x->head && mirror_repo_head(x->repo)[0] != '\0') {
+		if (x->at && strcmp(reach_set_commit(x->at),
+				    mirror_repo_head(x->repo)) == 0)
+			x->head = x->at;
+		else if (reach_set_new(&x->head, x->repo,
+				       mirror_repo_head(x->repo), err) < 0)
+			return err->code;
+	}
+	return fix_facts(h, c, x, err);
 }
 
 static int subject_key(struct collect_vulns *c, struct mirror_repo *repo,
@@ -276,6 +296,7 @@ int collect_vulns_repo(struct collect_vulns *out, struct store *st,
 		       struct mirror_repo *repo, const char *rev,
 		       const char *url, unsigned flags, struct oh_err *err)
 {
+	struct ctx x = { .repo = repo };
 	struct vulns_record *rec = NULL;
 	size_t nr = 0;
 	int ret = 0;
@@ -290,7 +311,7 @@ int collect_vulns_repo(struct collect_vulns *out, struct store *st,
 	if ((flags & COLLECT_VULNS_NO_CACHE) == 0 && store_begin(st, err) < 0)
 		return err->code;
 	for (size_t i = 0; i < out->hit_nr && ret == 0; i++)
-		ret = check_one(&out->hit[i], out, st, repo, flags, err);
+		ret = check_one(&out->hit[i], out, st, &x, flags, err);
 	if ((flags & COLLECT_VULNS_NO_CACHE) == 0) {
 		if (ret == 0)
 			ret = store_commit(st, err);
@@ -299,6 +320,10 @@ int collect_vulns_repo(struct collect_vulns *out, struct store *st,
 	}
 	if (ret == 0)
 		summarise(out);
+	if (x.head != x.at)
+		reach_set_free(x.head);
+	reach_set_free(x.at);
+	reach_tags_free(x.tags);
 	return ret;
 }
 

@@ -4,6 +4,7 @@
  */
 #include "git/reach.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,22 +103,97 @@ int reach_commit_time(int64_t *out, struct mirror_repo *mr, const char *commit,
 	return 0;
 }
 
+struct reach_set {
+	git_oid *id; /* sorted */
+	size_t nr;
+	struct mirror_repo *repo;
+	char commit[REACH_HEX];
+};
+
+static int oid_cmp(const void *a, const void *b)
+{
+	return git_oid_cmp(a, b);
+}
+
+int reach_set_new(struct reach_set **out, struct mirror_repo *mr,
+		  const char *commit, struct oh_err *err)
+{
+	git_repository *repo = mirror_repo_git(mr);
+	struct reach_set *s;
+	git_revwalk *w = NULL;
+	size_t alloc = 0;
+	git_oid id;
+	int rc;
+
+	*out = NULL;
+	if (lookup(&id, repo, commit, mirror_repo_path(mr), err) < 0)
+		return err->code;
+	if (git_revwalk_new(&w, repo) < 0 || git_revwalk_push(w, &id) < 0) {
+		git_revwalk_free(w);
+		return gitlib_repo_error(err, repo, mirror_repo_path(mr),
+					 "cannot walk from %s", commit);
+	}
+	s = oh_xcalloc(1, sizeof(*s));
+	s->repo = mr;
+	snprintf(s->commit, sizeof(s->commit), "%s", commit);
+	while ((rc = git_revwalk_next(&id, w)) == 0) {
+		oh_grow((void **)&s->id, &alloc, s->nr + 1, sizeof(*s->id));
+		git_oid_cpy(&s->id[s->nr++], &id);
+	}
+	git_revwalk_free(w);
+	if (rc != GIT_ITEROVER) {
+		reach_set_free(s);
+		return gitlib_repo_error(err, repo, mirror_repo_path(mr),
+					 "cannot walk from %s", commit);
+	}
+	qsort(s->id, s->nr, sizeof(*s->id), oid_cmp);
+	*out = s;
+	return 0;
+}
+
+void reach_set_free(struct reach_set *s)
+{
+	if (!s)
+		return;
+	free(s->id);
+	free(s);
+}
+
+const char *reach_set_commit(const struct reach_set *s)
+{
+	return s->commit;
+}
+
+int reach_set_has(bool *out, struct reach_set *s, const char *ancestor,
+		  struct oh_err *err)
+{
+	git_oid id;
+
+	*out = false;
+	if (lookup(&id, mirror_repo_git(s->repo), ancestor,
+		   mirror_repo_path(s->repo), err) < 0)
+		return err->code;
+	*out = bsearch(&id, s->id, s->nr, sizeof(*s->id), oid_cmp) != NULL;
+	return 0;
+}
+
 struct tag {
 	char *name;   /* short name */
 	git_oid id;   /* the commit it peels to */
 	int64_t time; /* the commit's committer time */
 };
 
-struct tags {
-	struct tag *t;
+struct reach_tags {
+	struct tag *t; /* sorted by time, then name */
 	size_t nr;
 	size_t alloc;
 	git_repository *repo;
+	struct mirror_repo *mr;
 };
 
 static int tag_cb(const char *name, git_oid *oid, void *payload)
 {
-	struct tags *ts = payload;
+	struct reach_tags *ts = payload;
 	git_object *obj = NULL;
 	git_object *c = NULL;
 
@@ -150,48 +226,62 @@ static int tag_cmp(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
-int reach_first_tag(char **tag_out, int64_t *time_out, struct mirror_repo *mr,
-		    const char *commit, struct oh_err *err)
+void reach_tags_new(struct reach_tags **out, struct mirror_repo *mr)
 {
-	git_repository *repo = mirror_repo_git(mr);
-	struct tags ts = { .repo = repo };
+	struct reach_tags *ts = oh_xcalloc(1, sizeof(*ts));
+
+	ts->repo = mirror_repo_git(mr);
+	ts->mr = mr;
+	git_tag_foreach(ts->repo, tag_cb, ts);
+	git_error_clear();
+	if (ts->nr > 0)
+		qsort(ts->t, ts->nr, sizeof(*ts->t), tag_cmp);
+	*out = ts;
+}
+
+void reach_tags_free(struct reach_tags *ts)
+{
+	if (!ts)
+		return;
+	for (size_t i = 0; i < ts->nr; i++)
+		free(ts->t[i].name);
+	free(ts->t);
+	free(ts);
+}
+
+int reach_tags_first(const char **tag_out, int64_t *time_out,
+		     struct reach_tags *ts, const char *commit,
+		     struct oh_err *err)
+{
 	int64_t t0 = 0;
 	git_oid id;
-	int ret;
 
 	*tag_out = NULL;
 	*time_out = 0;
-	if (reach_commit_time(&t0, mr, commit, err) < 0)
+	if (reach_commit_time(&t0, ts->mr, commit, err) < 0)
 		return err->code;
 	git_oid_fromstr(&id, commit);
-	git_tag_foreach(repo, tag_cb, &ts);
-	qsort(ts.t, ts.nr, sizeof(*ts.t), tag_cmp);
-	ret = 0;
-	for (size_t i = 0; i < ts.nr; i++) {
+	for (size_t i = 0; i < ts->nr; i++) {
 		int rc;
 
 		/* a tag made before the commit cannot contain it */
-		if (ts.t[i].time < t0)
+		if (ts->t[i].time < t0)
 			continue;
-		rc = git_oid_equal(&ts.t[i].id, &id)
+		rc = git_oid_equal(&ts->t[i].id, &id)
 			     ? 1
-			     : git_graph_descendant_of(repo, &ts.t[i].id, &id);
-		if (rc < 0) {
-			ret = gitlib_repo_error(err, repo, mirror_repo_path(mr),
-						"cannot test tag %s",
-						ts.t[i].name);
-			break;
-		}
+			     : git_graph_descendant_of(ts->repo, &ts->t[i].id,
+						       &id);
+		if (rc < 0)
+			return gitlib_repo_error(
+				err, ts->repo, mirror_repo_path(ts->mr),
+				"cannot test tag %s", ts->t[i].name);
 		if (rc == 1) {
-			*tag_out = oh_xstrdup(ts.t[i].name);
-			*time_out = ts.t[i].time;
-			break;
+			*tag_out = ts->t[i].name;
+			*time_out = ts->t[i].time;
+			return 0;
 		}
 	}
-	for (size_t i = 0; i < ts.nr; i++)
-		free(ts.t[i].name);
-	free(ts.t);
-	return ret;
+	return 0;
 }
 
 void reach_origin_url(char **out, struct mirror_repo *mr)
