@@ -31,7 +31,7 @@ ZSHCOMPDIR := $(PREFIX)/share/zsh/site-functions
 
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
-LIBS_PC    := libgit2 sqlite3 libcjson libxml-2.0 libpcre2-8 libcurl libcrypto yaml-0.1
+LIBS_PC    := libgit2 sqlite3 libcjson libxml-2.0 libpcre2-8 libcurl libcrypto yaml-0.1 libzip
 SAN        ?=
 
 ifeq ($(SAN),1)

@@ -52,6 +52,9 @@ static const struct cmd_entry commands[] = {
 	{ "scan", cmd_scan, "review components and record a review run",
 	  CMD_NEEDS_DB },
 	{ "version", cmd_version, "show version, libraries and data paths", 0 },
+	{ "vulns", cmd_vulns,
+	  "OSV records offline: import, check a revision or package",
+	  CMD_NEEDS_DB },
 };
 
 #define COMMANDS_NR (sizeof(commands) / sizeof(commands[0]))

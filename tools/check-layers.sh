@@ -9,7 +9,7 @@
 #    src/net/;
 #  - a folder's internal header (*_int.h) only from that folder;
 #  - a header of another folder only from a higher layer:
-#      0 core   1 facts   2 git net store   3 license health policy sbom dco
+#      0 core   1 facts   2 git net store   3 license health policy sbom dco vulns
 #      4 collect   5 scan report   6 cmd   7 main.c
 #    Folders of one layer do not include each other, except the
 #    analysers (3) and scan/report (5), which are peers.  The analysers
@@ -32,7 +32,7 @@ rank() {
 	core) echo 0 ;;
 	facts) echo 1 ;;
 	git | net | store) echo 2 ;;
-	license | health | policy | sbom | dco) echo 3 ;;
+	license | health | policy | sbom | dco | vulns) echo 3 ;;
 	collect) echo 4 ;;
 	scan | report) echo 5 ;;
 	cmd) echo 6 ;;

@@ -37,6 +37,8 @@ need_pc sqlite3 libsqlite3-dev
 need_pc libcjson libcjson-dev
 need_pc libxml-2.0 libxml2-dev
 need_pc yaml-0.1 libyaml-dev
+# OSV exports are zip files (`vulns import`).
+need_pc libzip libzip-dev
 need_pc libpcre2-8 libpcre2-dev
 need_pc libcurl libcurl4-openssl-dev
 need_pc libcrypto libssl-dev

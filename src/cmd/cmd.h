@@ -132,6 +132,7 @@ int cmd_policy(int argc, char **argv);
 int cmd_enrich(int argc, char **argv);
 int cmd_data(int argc, char **argv);
 int cmd_sbom(int argc, char **argv);
+int cmd_vulns(int argc, char **argv);
 
 /* Provided by src/main.c for `help`. */
 void main_print_commands(FILE *fp);

@@ -42,6 +42,7 @@ enum {
 	OPT_FORGE,
 	OPT_LICENSE_POLICY,
 	OPT_WAIVERS,
+	OPT_VULNS,
 };
 
 static const struct cmd_opt scan_opts_table[] = {
@@ -65,6 +66,8 @@ static const struct cmd_opt scan_opts_table[] = {
 	  "online sources: osv, forge or osv,forge (default: none)" },
 	{ "osv-url", 0, required_argument, OPT_OSV_URL, "URL",
 	  "OSV API base URL (default: https://api.osv.dev)" },
+	{ "vulns", 0, required_argument, OPT_VULNS, "MODE",
+	  "known vulnerabilities: local (imported records), online (OSV API) or off; default: online with --enrich osv, else local" },
 	{ "forge", 0, required_argument, OPT_FORGE, "KIND",
 	  "github, gitlab or gitea, for repository hosts that do not tell" },
 	{ "forge-url", 0, required_argument, OPT_FORGE_URL, "URL",
@@ -80,7 +83,7 @@ static const struct cmd_opt scan_opts_table[] = {
 static const struct cmd_spec scan_spec = {
 	.name = "scan",
 	.usage =
-		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--license-policy FILE] [--waivers FILE] [--enrich LIST] [--osv-url URL] [--forge KIND] [--forge-url URL] MANIFEST|SBOM|URL|PATH...",
+		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--license-policy FILE] [--waivers FILE] [--enrich LIST] [--osv-url URL] [--vulns MODE] [--forge KIND] [--forge-url URL] MANIFEST|SBOM|URL|PATH...",
 	.summary =
 		"Review the components listed in manifests (JSON, see docs/manifest.md) or SBOMs (SPDX JSON, tag-value or RDF/XML; CycloneDX JSON), or given as repository URLs and paths: collect facts, evaluate the health checks and record a review run in the database.  An interrupted scan is resumed by running the same command again.",
 	.opts = scan_opts_table,
@@ -285,6 +288,19 @@ static int parse(struct scan_opts *o, struct decide_files *df, const char **db,
 		case OPT_OSV_URL:
 			o->osv_url = optarg;
 			break;
+		case OPT_VULNS:
+			if (strcmp(optarg, "local") == 0)
+				o->vulns = SCAN_VULNS_LOCAL;
+			else if (strcmp(optarg, "online") == 0)
+				o->vulns = SCAN_VULNS_ONLINE;
+			else if (strcmp(optarg, "off") == 0)
+				o->vulns = SCAN_VULNS_OFF;
+			else
+				return cmd_usage_error(
+					"scan",
+					"--vulns wants local, online or off, not '%s'",
+					optarg);
+			break;
 		case OPT_FORGE_URL:
 			o->forge_url = optarg;
 			break;
@@ -321,6 +337,11 @@ static int parse(struct scan_opts *o, struct decide_files *df, const char **db,
 	if (optind >= argc)
 		return cmd_usage_error(
 			"scan", "name at least one manifest, URL or path");
+	/* --vulns decides where vulnerabilities come from */
+	if (o->vulns == SCAN_VULNS_ONLINE)
+		o->enrich |= SCAN_ENRICH_OSV;
+	else if (o->vulns != SCAN_VULNS_AUTO)
+		o->enrich &= ~(unsigned)SCAN_ENRICH_OSV;
 	if (o->offline && o->enrich != 0) {
 		oh_warning("--offline: online enrichment (--enrich) is off");
 		o->enrich = 0;

@@ -751,6 +751,8 @@ static void vulnerabilities(struct health_result *r,
 {
 	struct health_check *c =
 		hc_begin(r, HEALTH_SECURITY, "vulnerabilities");
+	const char *src =
+		in->vulnerabilities_source ? in->vulnerabilities_source : "OSV";
 
 	if (!in->vulnerabilities.known) {
 		hc_unknown(
@@ -764,12 +766,50 @@ static void vulnerabilities(struct health_result *r,
 		hc_evidence(r, c, "%s", in->vulnerabilities_ids);
 	if (in->vulnerabilities.value == 0)
 		hc_score(r, c, 10,
-			 "no known vulnerability affects this revision (OSV)");
+			 "no known vulnerability affects this revision (%s)",
+			 src);
 	else
-		hc_score(
-			r, c, 10 - 2 * in->vulnerabilities.value,
-			"%.0f known vulnerabilities affect this revision (OSV)",
-			in->vulnerabilities.value);
+		hc_score(r, c, 10 - 2 * in->vulnerabilities.value,
+			 "%.0f known vulnerabilities affect this revision (%s)",
+			 in->vulnerabilities.value, src);
+}
+
+/*
+ * The seed's "are security updates provided in a timely manner?": the
+ * median days from an OSV record's publication to the first release tag
+ * containing its fix (to the fix commit when no tag has it yet), over
+ * the imported records that name the repository.  30 days or less
+ * scores 10; up to 90 days (the disclosure deadline of Google Project
+ * Zero and of most coordinated-disclosure policies) falls linearly to
+ * 5; after that linearly to 0 at 365 days.
+ */
+static void time_to_fix(struct health_result *r, const struct health_input *in)
+{
+	struct health_check *c = hc_begin(r, HEALTH_SECURITY, "time-to-fix");
+	double d = in->vuln_fix_days.value;
+	double score;
+
+	if (!in->vuln_fix_days.known) {
+		hc_unknown(
+			r, c, "%s",
+			in->vuln_fix_note
+				? in->vuln_fix_note
+				: "time to fix needs imported OSV records naming the repository (osshealth vulns import)");
+		return;
+	}
+	if (in->vuln_fix_evidence)
+		hc_evidence(r, c, "%s", in->vuln_fix_evidence);
+	if (d <= 30)
+		score = 10;
+	else if (d <= 90)
+		score = 10 - 5 * (d - 30) / 60;
+	else if (d <= 365)
+		score = 5 - 5 * (d - 90) / 275;
+	else
+		score = 0;
+	hc_score(r, c, score,
+		 "median %.0f days from publication to a release with the fix",
+		 d);
 }
 
 /*
@@ -843,5 +883,6 @@ void health_check_security(struct health_result *r,
 	signed_releases(r, in);
 	signed_commits(r, in);
 	vulnerabilities(r, in);
+	time_to_fix(r, in);
 	code_review(r, in);
 }

@@ -176,17 +176,23 @@ struct health_relicensing {
 };
 
 struct health_input {
-	int64_t now;                       /* evaluation time */
-	const struct tree_files *files;    /* HEAD tree; NULL = unknown */
-	const struct health_text *ci_text; /* CI workflow contents */
-	size_t ci_text_nr;                 /* entries in ci_text */
-	struct health_license license;     /* license facts */
-	struct health_history history;     /* history facts */
-	struct health_declared declared;   /* manifest facts */
-	struct health_num vulnerabilities; /* known open vulns; enrichment */
-	const char *vulnerabilities_note;  /* why unknown, when it is */
-	const char *vulnerabilities_ids;   /* "GHSA-..., CVE-..." evidence */
-	struct health_forge forge;         /* forge facts (enrichment) */
+	int64_t now;                        /* evaluation time */
+	const struct tree_files *files;     /* HEAD tree; NULL = unknown */
+	const struct health_text *ci_text;  /* CI workflow contents */
+	size_t ci_text_nr;                  /* entries in ci_text */
+	struct health_license license;      /* license facts */
+	struct health_history history;      /* history facts */
+	struct health_declared declared;    /* manifest facts */
+	struct health_num vulnerabilities;  /* known open vulns; enrichment */
+	const char *vulnerabilities_note;   /* why unknown, when it is */
+	const char *vulnerabilities_ids;    /* "GHSA-..., CVE-..." evidence */
+	const char *vulnerabilities_source; /* "OSV" or "local OSV records" */
+	struct health_num vuln_fix_days;    /* median days from publication to
+					    a release with the fix (else to
+					    the fix commit); local records */
+	const char *vuln_fix_note;          /* why unknown, when it is */
+	const char *vuln_fix_evidence; /* "OSV-1: 3 days (curl-8_5_0), ..." */
+	struct health_forge forge;     /* forge facts (enrichment) */
 	struct health_relicensing relicensing; /* relicensing-risk evidence */
 };
 

@@ -535,6 +535,7 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 		pathlog_release(&log);
 	hist_finish(&hp, it, wk, &in, repo);
 	scan_collect_enrich(it, wk, opts, &in);
+	scan_collect_vulns(it, wk, opts, &in, repo);
 	health_evaluate(&it->health, &in, w);
 	scan_collect_policy(it, wk, opts, &in, &it->health);
 	record_facts(it, &files, ci_nr);

@@ -257,6 +257,8 @@ void scan_worker_release(struct scan_worker *wk)
 	wk->net = NULL;
 	store_close(wk->net_cache);
 	wk->net_cache = NULL;
+	store_close(wk->vulns_db);
+	wk->vulns_db = NULL;
 }
 
 static void *worker(void *arg)

@@ -42,6 +42,14 @@ struct lic_policy;
 struct policy_gates;
 struct policy_waivers;
 
+/* Where known vulnerabilities come from (scan --vulns). */
+enum scan_vulns {
+	SCAN_VULNS_AUTO = 0, /* online with --enrich osv, else local */
+	SCAN_VULNS_LOCAL,    /* imported OSV records (vulns import) */
+	SCAN_VULNS_ONLINE,   /* the OSV API */
+	SCAN_VULNS_OFF,      /* none: the check is unknown */
+};
+
 struct scan_opts {
 	unsigned jobs;            /* worker threads, 1..SCAN_MAX_JOBS */
 	bool new_run;             /* never resume an interrupted run */
@@ -54,6 +62,7 @@ struct scan_opts {
 	const char *policy_rules; /* rules file; NULL = rules/policy.json */
 	unsigned enrich;          /* enum scan_enrich; 0 = none (default) */
 	const char *osv_url;      /* OSV API base; NULL = api.osv.dev */
+	enum scan_vulns vulns;    /* local records, OSV API, or none */
 	const char *forge_url;    /* forge API base; NULL = from the URL */
 	const char *forge_kind;   /* github|gitlab|gitea for hosts that do
 				     not tell; NULL = from the URL */

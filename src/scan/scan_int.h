@@ -42,6 +42,7 @@ struct scan_worker {
 	const struct policy_profile *profile; /* the jurisdiction profile */
 	struct net_client *net;  /* HTTP client, created on first use */
 	struct store *net_cache; /* this worker's own database handle */
+	struct store *vulns_db;  /* another, for the imported OSV records */
 	bool net_broken;         /* creating the client failed */
 	char net_error[256];     /* why */
 	struct lic_adapt *lic;   /* license engine, opened on first use */
@@ -156,6 +157,16 @@ void scan_collect_policy(struct scan_item *it, const struct scan_worker *wk,
  */
 void scan_collect_enrich(struct scan_item *it, struct scan_worker *wk,
 			 const struct scan_opts *opts, struct health_input *in);
+
+/*
+ * Known vulnerabilities from the imported OSV records (collect_vulns.c),
+ * unless opts->vulns is off or online (or auto with --enrich osv):
+ * verdicts at the reviewed revision, findings with evidence, and the
+ * time-to-fix facts.  Uses the worker's own database handle.
+ */
+void scan_collect_vulns(struct scan_item *it, struct scan_worker *wk,
+			const struct scan_opts *opts, struct health_input *in,
+			struct mirror_repo *repo);
 
 /** Add a finding (strings copied into the item's arena). */
 void scan_item_finding(struct scan_item *it, const char *code,

@@ -187,6 +187,62 @@ static const char *const migration[] = {
 	 "  run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,"
 	 "  source TEXT NOT NULL,"
 	 "  content TEXT NOT NULL);"),
+
+	/*
+	 * 6 -> 7: OSV vulnerability records imported by `vulns import`
+	 * (store_vulns.c), their affected packages, ranges, events and
+	 * versions, and the per-(record, repository, commit) verdict cache.
+	 * repo_key is the normalised URL of a GIT range's repository.
+	 */
+	("CREATE TABLE vulns ("
+	 "  id INTEGER PRIMARY KEY,"
+	 "  osv_id TEXT NOT NULL UNIQUE,"
+	 "  modified TEXT NOT NULL,"
+	 "  published TEXT,"
+	 "  withdrawn TEXT,"
+	 "  summary TEXT,"
+	 "  severity_type TEXT,"
+	 "  severity TEXT,"
+	 "  source TEXT);"
+	 "CREATE TABLE vuln_aliases ("
+	 "  vuln_id INTEGER NOT NULL REFERENCES vulns(id) ON DELETE CASCADE,"
+	 "  alias TEXT NOT NULL,"
+	 "  PRIMARY KEY (vuln_id, alias)) WITHOUT ROWID;"
+	 "CREATE TABLE vuln_affected ("
+	 "  id INTEGER PRIMARY KEY,"
+	 "  vuln_id INTEGER NOT NULL REFERENCES vulns(id) ON DELETE CASCADE,"
+	 "  seq INTEGER NOT NULL,"
+	 "  ecosystem TEXT,"
+	 "  name TEXT,"
+	 "  purl TEXT,"
+	 "  severity TEXT);"
+	 "CREATE TABLE vuln_ranges ("
+	 "  id INTEGER PRIMARY KEY,"
+	 "  affected_id INTEGER NOT NULL"
+	 "    REFERENCES vuln_affected(id) ON DELETE CASCADE,"
+	 "  seq INTEGER NOT NULL,"
+	 "  type TEXT NOT NULL,"
+	 "  repo TEXT,"
+	 "  repo_key TEXT,"
+	 "  events TEXT NOT NULL);"
+	 "CREATE TABLE vuln_versions ("
+	 "  affected_id INTEGER NOT NULL"
+	 "    REFERENCES vuln_affected(id) ON DELETE CASCADE,"
+	 "  seq INTEGER NOT NULL,"
+	 "  version TEXT NOT NULL,"
+	 "  PRIMARY KEY (affected_id, seq)) WITHOUT ROWID;"
+	 "CREATE TABLE vuln_verdicts ("
+	 "  vuln_id INTEGER NOT NULL REFERENCES vulns(id) ON DELETE CASCADE,"
+	 "  repo_key TEXT NOT NULL,"
+	 "  commit_id TEXT NOT NULL,"
+	 "  verdict INTEGER NOT NULL,"
+	 "  PRIMARY KEY (vuln_id, repo_key, commit_id)) WITHOUT ROWID;"
+	 "CREATE INDEX vuln_affected_by_vuln ON vuln_affected(vuln_id);"
+	 "CREATE INDEX vuln_affected_by_name ON vuln_affected(ecosystem, name);"
+	 "CREATE INDEX vuln_affected_by_purl ON vuln_affected(purl);"
+	 "CREATE INDEX vuln_ranges_by_affected ON vuln_ranges(affected_id);"
+	 "CREATE INDEX vuln_ranges_by_repo ON vuln_ranges(repo_key);"
+	 "CREATE INDEX vuln_aliases_by_alias ON vuln_aliases(alias);"),
 };
 
 _Static_assert(sizeof(migration) / sizeof(migration[0]) == STORE_SCHEMA_VERSION,

@@ -20,11 +20,11 @@ for d in rules licenses src tools; do
 done
 # Each library the Makefile links has its runtime package in stage two.
 for lib in libgit2-1.5 libsqlite3-0 libcjson1 libxml2 libpcre2-8-0 \
-	libcurl4 libssl3 libyaml-0-2; do
+	libcurl4 libssl3 libyaml-0-2 libzip4; do
 	sed -n '/^FROM docker.io\/library\/debian:12-slim$/,$p' "$cf" |
 		grep -q " $lib\b" || fail "runtime package $lib missing"
 done
-grep -q '^LIBS_PC *:= libgit2 sqlite3 libcjson libxml-2.0 libpcre2-8 libcurl libcrypto yaml-0.1$' \
+grep -q '^LIBS_PC *:= libgit2 sqlite3 libcjson libxml-2.0 libpcre2-8 libcurl libcrypto yaml-0.1 libzip$' \
 	"$SRCDIR/Makefile" || fail "the Makefile links other libraries: update the Containerfile"
 
 builder=""
