@@ -7,6 +7,7 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -20,6 +21,7 @@
 #include "scan/bom.h"
 #include "scan/manifest.h"
 #include "scan/scan.h"
+#include "scan/shard.h"
 #include "store/store.h"
 #include "core/banned.h"
 
@@ -38,6 +40,7 @@ enum {
 	OPT_OSV_URL,
 	OPT_FORGE_URL,
 	OPT_FORGE,
+	OPT_SHARD,
 };
 
 static const struct cmd_opt scan_opts_table[] = {
@@ -63,6 +66,8 @@ static const struct cmd_opt scan_opts_table[] = {
 	  "forge API base URL (default: derived from each repository URL)" },
 	{ "offline", 0, no_argument, OPT_OFFLINE, NULL,
 	  "never use the network" },
+	{ "shard", 0, required_argument, OPT_SHARD, "I/N",
+	  "review only shard I of N (0 <= I < N) of the components; merge the shards with `db merge`" },
 	{ "new-run", 0, no_argument, OPT_NEW_RUN, NULL,
 	  "start a new review run even if an interrupted one matches" },
 	{ "quiet", 'q', no_argument, 'q', NULL, "no progress, errors only" },
@@ -72,7 +77,7 @@ static const struct cmd_opt scan_opts_table[] = {
 static const struct cmd_spec scan_spec = {
 	.name = "scan",
 	.usage =
-		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--enrich LIST] [--osv-url URL] [--forge KIND] [--forge-url URL] MANIFEST|SBOM|URL|PATH...",
+		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--enrich LIST] [--osv-url URL] [--forge KIND] [--forge-url URL] [--shard I/N] MANIFEST|SBOM|URL|PATH...",
 	.summary =
 		"Review the components listed in manifests (JSON, see docs/manifest.md) or SBOMs (SPDX JSON, tag-value or RDF/XML; CycloneDX JSON), or given as repository URLs and paths: collect facts, evaluate the health checks and record a review run in the database.  An interrupted scan is resumed by running the same command again.",
 	.opts = scan_opts_table,
@@ -222,6 +227,7 @@ static int parse_enrich(unsigned *out, const char *list)
 
 static int parse(struct scan_opts *o, const char **db, int argc, char **argv)
 {
+	struct scan_shard shard;
 	enum forge_kind kind;
 	struct cmd_parser p;
 	long v;
@@ -287,6 +293,15 @@ static int parse(struct scan_opts *o, const char **db, int argc, char **argv)
 		case OPT_NEW_RUN:
 			o->new_run = true;
 			break;
+		case OPT_SHARD:
+			if (scan_shard_parse(&shard, optarg) < 0)
+				return cmd_usage_error(
+					"scan",
+					"--shard wants I/N with 0 <= I < N <= %d, not '%s'",
+					SCAN_SHARD_MAX, optarg);
+			o->shard_index = shard.index;
+			o->shard_count = shard.count;
+			break;
 		case 'q':
 			oh_log_set_level(OH_LOG_QUIET);
 			break;
@@ -345,6 +360,8 @@ int cmd_scan(int argc, char **argv)
 	struct store *st = NULL;
 	struct oh_err err = OH_ERR_INIT;
 	const char *db = NULL;
+	char digest[65];
+	char *all_inputs = NULL;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	int ret;
 
@@ -360,6 +377,17 @@ int cmd_scan(int argc, char **argv)
 	    store_open(&st, db, NULL, &err) < 0) {
 		ret = cmd_report_error(&err);
 		goto out;
+	}
+	if (opts.shard_count > 0) {
+		/* The whole inputs identify the shards' common review. */
+		scan_inputs_digest(digest, m);
+		all_inputs = scan_inputs_names(m);
+		opts.inputs_digest = digest;
+		opts.all_inputs = all_inputs;
+		scan_shard_select(m, &(struct scan_shard){ opts.shard_index,
+							   opts.shard_count });
+		oh_info("shard %u/%u: %zu components", opts.shard_index,
+			opts.shard_count, m->component_nr);
 	}
 	install_signals();
 	if (scan_run(&sum, st, m, &opts, on_event, &prog, &err) < 0) {
@@ -380,6 +408,7 @@ int cmd_scan(int argc, char **argv)
 out:
 	store_close(st);
 	manifest_free(m);
+	free(all_inputs);
 	oh_err_release(&err);
 	return ret;
 }

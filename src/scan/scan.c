@@ -28,6 +28,7 @@
 #include "scan/manifest.h"
 #include "scan/scan_int.h"
 #include "store/store.h"
+#include "store/store_merge.h"
 #include "store/store_repo.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
@@ -372,6 +373,11 @@ static int start_run(struct batch *b, const struct manifest *m,
 		return err->code;
 	b->sum->resumed = b->run_id > 0;
 	if (b->run_id == 0 && store_run_begin(&b->run_id, b->st, &run, err) < 0)
+		return err->code;
+	if (b->opts->shard_count > 0 &&
+	    store_run_shard_set(b->st, b->run_id, b->opts->shard_index,
+				b->opts->shard_count, b->opts->inputs_digest,
+				b->opts->all_inputs, err) < 0)
 		return err->code;
 	b->sum->run_id = b->run_id;
 	if (record_unreviewed(b, m, err) < 0)

@@ -39,20 +39,25 @@ enum scan_enrich {
 };
 
 struct scan_opts {
-	unsigned jobs;            /* worker threads, 1..SCAN_MAX_JOBS */
-	bool new_run;             /* never resume an interrupted run */
-	bool offline;             /* no network at all */
-	const char *cache_dir;    /* mirror cache; NULL = default */
-	unsigned timeout;         /* seconds per component; 0 = default */
-	const char *tool_version; /* recorded with the run */
-	int64_t now;              /* evaluation time (oh_now()) */
-	const char *profile;      /* policy profile; NULL = the default */
-	const char *policy_rules; /* rules file; NULL = rules/policy.json */
-	unsigned enrich;          /* enum scan_enrich; 0 = none (default) */
-	const char *osv_url;      /* OSV API base; NULL = api.osv.dev */
-	const char *forge_url;    /* forge API base; NULL = from the URL */
-	const char *forge_kind;   /* github|gitlab|gitea for hosts that do
+	unsigned jobs;             /* worker threads, 1..SCAN_MAX_JOBS */
+	bool new_run;              /* never resume an interrupted run */
+	bool offline;              /* no network at all */
+	const char *cache_dir;     /* mirror cache; NULL = default */
+	unsigned timeout;          /* seconds per component; 0 = default */
+	const char *tool_version;  /* recorded with the run */
+	int64_t now;               /* evaluation time (oh_now()) */
+	const char *profile;       /* policy profile; NULL = the default */
+	const char *policy_rules;  /* rules file; NULL = rules/policy.json */
+	unsigned enrich;           /* enum scan_enrich; 0 = none (default) */
+	const char *osv_url;       /* OSV API base; NULL = api.osv.dev */
+	const char *forge_url;     /* forge API base; NULL = from the URL */
+	const char *forge_kind;    /* github|gitlab|gitea for hosts that do
 				     not tell; NULL = from the URL */
+	unsigned shard_index;      /* scan --shard I/N: I (0-based) */
+	unsigned shard_count;      /* N; 0 = not a shard run */
+	const char *inputs_digest; /* shard runs: scan_inputs_digest() */
+	const char *all_inputs;    /* shard runs: every component name,
+				      JSON array (scan_inputs_names()) */
 };
 
 /* clang-format off */
