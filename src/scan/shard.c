@@ -66,6 +66,7 @@ void scan_shard_select(struct manifest *m, const struct scan_shard *s)
 		if (scan_shard_has(s, m->component[i].name))
 			m->component[kept++] = m->component[i];
 	m->component_nr = kept;
+	manifest_reindex(m);
 }
 
 /* A field and its terminator: NULL and "" differ. */
