@@ -4,9 +4,9 @@
 
 Usage: gen-sbom.py N OUT [REVIEWABLE_SHARE]
 
-N packages: a share (default 0.6) with a git download location on a
-forge (github.com/genN/pkgK.git@vK), the others npm packages with only a
-registry purl (listed as not reviewed).  Deterministic: same N, same bytes.
+N packages: the first share of them (default 0.6) with a git download
+location on a forge (github.com/genN/pkg-K.git@vK), the others npm
+packages with only a registry purl (listed as not reviewed).  Deterministic: same N, same bytes.
 """
 import json
 import sys
@@ -18,7 +18,7 @@ pkgs = []
 for i in range(n):
     p = {"SPDXID": "SPDXRef-p%d" % i, "name": "pkg-%d" % i,
          "versionInfo": "1.%d.0" % (i % 50)}
-    if (i * 1000 // n) < share * 1000 if n >= 1000 else i < share * n:
+    if i < share * n:
         p["downloadLocation"] = (
             "git+https://github.com/gen%d/pkg-%d.git@v1.%d.0"
             % (i % 97, i, i % 50))

@@ -174,6 +174,19 @@ cp -R s3-2 run2
 sqlite3 run2/osshealth.db "UPDATE runs SET status = 'running', finished_at = NULL"
 refused s3-0/osshealth.db s3-1/osshealth.db run2/osshealth.db
 expect_stderr_match "run2/osshealth.db: shard 2/3 \(run 1\) is still running or was interrupted"
+# A failure half-way through (a trigger of the output aborts the 20th
+# finding): all or nothing, exit 2 with SQLite's message after ours.
+cp dest/osshealth.db half.db
+sqlite3 half.db "CREATE TRIGGER boom BEFORE INSERT ON findings
+	WHEN (SELECT count(*) FROM findings WHERE run_id = NEW.run_id) >= 20
+	BEGIN SELECT RAISE(ABORT, 'boom'); END"
+sqlite3 half.db "SELECT count(*) FROM runs; SELECT count(*) FROM findings;
+	SELECT count(*) FROM facts; SELECT count(*) FROM commits" >half.before
+expect_exit 2 db merge --db half.db s3-0/osshealth.db s3-1/osshealth.db s3-2/osshealth.db
+expect_stderr_match "merging shard [0-9]/3: findings: merging a row.*boom"
+sqlite3 half.db "SELECT count(*) FROM runs; SELECT count(*) FROM findings;
+	SELECT count(*) FROM facts; SELECT count(*) FROM commits" >half.after
+diff -u half.before half.after >&2 || fail "a failed merge left rows behind"
 # Usage errors.
 expect_exit 2 db merge --db dest/osshealth.db
 expect_stderr_match 'name the shard databases to merge'
