@@ -166,6 +166,11 @@ static int check_pair(const struct shard *a, const struct shard *b,
 			err, OH_EINPUT, b->path, 0, 0,
 			"rules version '%.60s', but '%s' has '%.60s': shards of different rules",
 			b->rules_version, a->path, a->rules_version);
+	if (strcmp(a->tool_version, b->tool_version) != 0)
+		return oh_err_set(
+			err, OH_EINPUT, b->path, 0, 0,
+			"scanned by osshealth %.60s, but '%s' by %.60s",
+			b->tool_version, a->path, a->tool_version);
 	if (strcmp(a->profile, b->profile) != 0)
 		return oh_err_set(
 			err, OH_EINPUT, b->path, 0, 0,

@@ -15,8 +15,8 @@
  *
  * Refused (OH_EINPUT, naming the shard files): a file without a shard
  * run, a shard run still running (or failed), shards of different inputs
- * (digest), rules versions, policy profiles or shard counts, two files
- * holding the same shard, a shard missing.
+ * (digest), rules versions, osshealth versions, policy profiles or shard
+ * counts, two files holding the same shard, a shard missing.
  *
  * Costs: every row of the shard runs is read once and written once; the
  * shards are opened read-only one at a time, so memory does not grow

@@ -169,6 +169,11 @@ OSSHEALTH_DATA=$TEST_DIR/data "$OSSHEALTH" scan -q --db r2/osshealth.db \
 	--shard 2/3 demo.json >/dev/null || :
 refused s3-0/osshealth.db s3-1/osshealth.db r2/osshealth.db
 expect_stderr_match "r2/osshealth.db: rules version 'scoring.json v99', but 's3-0/osshealth.db' has 'scoring.json v2': shards of different rules"
+# Another osshealth version (an image tag moved during the review).
+cp -R s3-2 v2
+sqlite3 v2/osshealth.db "UPDATE runs SET tool_version = '9.9.9'"
+refused s3-0/osshealth.db s3-1/osshealth.db v2/osshealth.db
+expect_stderr_match "v2/osshealth.db: scanned by osshealth 9\.9\.9, but 's3-0/osshealth.db' by "
 # A shard still running (what a killed shard leaves).
 cp -R s3-2 run2
 sqlite3 run2/osshealth.db "UPDATE runs SET status = 'running', finished_at = NULL"
