@@ -48,9 +48,12 @@ lock=cache/locks/$(basename "$mirror").lock
 ls cache/mirrors | grep -q 'tmp-' && fail "a temporary clone was left behind"
 
 # Held by another process past the time limit: a clear failure.
+held() { # wait until the background holder has the lock
+	while flock -n "$lock" true; do sleep 0.1; done
+}
 flock "$lock" sleep 4 &
 holder=$!
-sleep 1
+held
 expect_exit 2 mirror --cache cache --timeout 1 "$url"
 expect_stderr_match "the mirror is being written by another process \(lock '.*/locks/.*\.git\.lock'\): timed out"
 wait $holder
@@ -58,7 +61,7 @@ wait $holder
 # Held briefly: the mirror waits for the holder, then fetches.
 flock "$lock" sh -c 'sleep 2; touch released' &
 holder=$!
-sleep 1
+held
 expect_exit 0 mirror --cache cache --timeout 60 "$url"
 [ -f released ] || fail "mirror did not wait for the lock"
 expect_stdout_match '	fetched	0 objects received$'
