@@ -27,7 +27,7 @@ struct cmd_entry {
 static const struct cmd_entry commands[] = {
 	{ "data", cmd_data, "update: refresh data files (SPDX license list)",
 	  0 },
-	{ "db", cmd_db, "inspect the osshealth database: info, upgrade",
+	{ "db", cmd_db, "inspect the osshealth database: info, upgrade, merge",
 	  CMD_NEEDS_DB },
 	{ "dco", cmd_dco, "check DCO sign-offs of a range of commits", 0 },
 	{ "diff", cmd_diff, "what changed between two review runs",

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * `osshealth db VERB`: inspect the database.  Verbs: info.
+ * `osshealth db VERB`: inspect the database.  Verbs: info, upgrade, merge.
  */
 #include "cmd/cmd.h"
 
@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "report/report.h"
 #include "store/store.h"
+#include "store/store_merge.h"
 #include "core/banned.h"
 
 struct db_opts {
@@ -47,6 +48,20 @@ static const struct cmd_spec upgrade_spec = {
 	.opts = upgrade_opts,
 };
 
+static const struct cmd_opt merge_opts[] = {
+	{ "db", 'd', required_argument, 'd', "FILE",
+	  "the output database: new, or an existing review history (default: osshealth.db)" },
+	{ NULL, 0, 0, 0, NULL, NULL },
+};
+
+static const struct cmd_spec merge_spec = {
+	.name = "db merge",
+	.usage = "db merge [--db FILE] SHARD.db...",
+	.summary =
+		"Merge the shard runs of `scan --shard I/N` (the newest shard run of each SHARD.db) into one review run of the output database, as a single scan of the same inputs would record it.  Refused, with nothing written: shards of different inputs, rules versions, profiles or shard counts, a shard missing or given twice, a shard still running.  The merge is one transaction.",
+	.opts = merge_opts,
+};
+
 static const struct cmd_opt db_opts_none[] = {
 	{ NULL, 0, 0, 0, NULL, NULL },
 };
@@ -54,9 +69,10 @@ static const struct cmd_opt db_opts_none[] = {
 static const struct cmd_spec db_spec = {
 	.name = "db",
 	.usage = "db info [--db FILE] [--format text|json]\n"
-		 "db upgrade [--db FILE]",
+		 "db upgrade [--db FILE]\n"
+		 "db merge [--db FILE] SHARD.db...",
 	.summary =
-		"Inspect or upgrade an osshealth database.  Verbs:\n  info      schema version, review runs and row counts\n  upgrade   create the database or migrate it to the current schema",
+		"Inspect or upgrade an osshealth database.  Verbs:\n  info      schema version, review runs and row counts\n  upgrade   create the database or migrate it to the current schema\n  merge     merge the runs of sharded scans into one review run",
 	.opts = db_opts_none,
 };
 
@@ -158,9 +174,52 @@ out:
 	return ret;
 }
 
+static int db_merge(int argc, char **argv)
+{
+	struct store_merge_result res;
+	struct store *st = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	struct cmd_parser p;
+	const char *db = NULL;
+	int ret = OH_EXIT_USAGE;
+	int c;
+
+	cmd_parser_init(&p, &merge_spec);
+	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
+		switch (c) {
+		case 'd':
+			db = optarg;
+			break;
+		case CMD_OPT_HELP:
+			cmd_help_print(stdout, &merge_spec);
+			return OH_EXIT_OK;
+		default:
+			return OH_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cmd_usage_error("db merge",
+				       "name the shard databases to merge");
+	if (store_open(&st, db, NULL, &err) < 0 ||
+	    store_merge(&res, st, (const char *const *)argv + optind,
+			(size_t)(argc - optind), &err) < 0) {
+		ret = cmd_report_error(&err);
+		goto out;
+	}
+	printf("run %lld: merged %u shards, %zu components, %zu failed, %zu packages not reviewed\n",
+	       (long long)res.run_id, res.shards, res.components, res.failed,
+	       res.unreviewed);
+	ret = OH_EXIT_OK;
+out:
+	store_close(st);
+	oh_err_release(&err);
+	return ret;
+}
+
 static const struct cmd_verb verbs[] = {
 	{ "info", db_info },
 	{ "upgrade", db_upgrade },
+	{ "merge", db_merge },
 };
 
 int cmd_db(int argc, char **argv)

@@ -7,6 +7,7 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -22,6 +23,7 @@
 #include "scan/bom.h"
 #include "scan/manifest.h"
 #include "scan/scan.h"
+#include "scan/shard.h"
 #include "store/store.h"
 #include "core/banned.h"
 
@@ -43,6 +45,7 @@ enum {
 	OPT_LICENSE_POLICY,
 	OPT_WAIVERS,
 	OPT_VULNS,
+	OPT_SHARD,
 };
 
 static const struct cmd_opt scan_opts_table[] = {
@@ -74,6 +77,8 @@ static const struct cmd_opt scan_opts_table[] = {
 	  "forge API base URL (default: derived from each repository URL)" },
 	{ "offline", 0, no_argument, OPT_OFFLINE, NULL,
 	  "never use the network" },
+	{ "shard", 0, required_argument, OPT_SHARD, "I/N",
+	  "review only shard I of N (0 <= I < N) of the components; merge the shards with `db merge`" },
 	{ "new-run", 0, no_argument, OPT_NEW_RUN, NULL,
 	  "start a new review run even if an interrupted one matches" },
 	{ "quiet", 'q', no_argument, 'q', NULL, "no progress, errors only" },
@@ -83,7 +88,7 @@ static const struct cmd_opt scan_opts_table[] = {
 static const struct cmd_spec scan_spec = {
 	.name = "scan",
 	.usage =
-		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--license-policy FILE] [--waivers FILE] [--enrich LIST] [--osv-url URL] [--vulns MODE] [--forge KIND] [--forge-url URL] MANIFEST|SBOM|URL|PATH...",
+		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--license-policy FILE] [--waivers FILE] [--enrich LIST] [--osv-url URL] [--vulns MODE] [--forge KIND] [--forge-url URL] [--shard I/N] MANIFEST|SBOM|URL|PATH...",
 	.summary =
 		"Review the components listed in manifests (JSON, see docs/manifest.md) or SBOMs (SPDX JSON, tag-value or RDF/XML; CycloneDX JSON), or given as repository URLs and paths: collect facts, evaluate the health checks and record a review run in the database.  An interrupted scan is resumed by running the same command again.",
 	.opts = scan_opts_table,
@@ -240,6 +245,7 @@ struct decide_files {
 static int parse(struct scan_opts *o, struct decide_files *df, const char **db,
 		 int argc, char **argv)
 {
+	struct scan_shard shard;
 	enum forge_kind kind;
 	struct cmd_parser p;
 	long v;
@@ -323,6 +329,15 @@ static int parse(struct scan_opts *o, struct decide_files *df, const char **db,
 			break;
 		case OPT_NEW_RUN:
 			o->new_run = true;
+			break;
+		case OPT_SHARD:
+			if (scan_shard_parse(&shard, optarg) < 0)
+				return cmd_usage_error(
+					"scan",
+					"--shard wants I/N with 0 <= I < N <= %d, not '%s'",
+					SCAN_SHARD_MAX, optarg);
+			o->shard_index = shard.index;
+			o->shard_count = shard.count;
 			break;
 		case 'q':
 			oh_log_set_level(OH_LOG_QUIET);
@@ -409,6 +424,8 @@ int cmd_scan(int argc, char **argv)
 	struct policy_gates *gates = NULL;
 	struct policy_waivers *waivers = NULL;
 	const char *db = NULL;
+	char digest[65];
+	char *all_inputs = NULL;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	int ret;
 
@@ -432,6 +449,17 @@ int cmd_scan(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
+	if (opts.shard_count > 0) {
+		/* The whole inputs identify the shards' common review. */
+		scan_inputs_digest(digest, m);
+		all_inputs = scan_inputs_names(m);
+		opts.inputs_digest = digest;
+		opts.all_inputs = all_inputs;
+		scan_shard_select(m, &(struct scan_shard){ opts.shard_index,
+							   opts.shard_count });
+		oh_info("shard %u/%u: %zu components", opts.shard_index,
+			opts.shard_count, m->component_nr);
+	}
 	install_signals();
 	if (scan_run(&sum, st, m, &opts, on_event, &prog, &err) < 0) {
 		oh_progress_done();
@@ -454,6 +482,7 @@ out:
 	lic_policy_release(&lp);
 	policy_gates_free(gates);
 	policy_waivers_free(waivers);
+	free(all_inputs);
 	oh_err_release(&err);
 	return ret;
 }

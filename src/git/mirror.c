@@ -7,11 +7,13 @@
 #include "git/mirror_int.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -609,6 +611,56 @@ static int mirror_dir(struct oh_buf *dir, const struct mirror_opts *opts,
 	return 0;
 }
 
+/*
+ * The mirror's lock: flock() on <cache>/locks/<mirror name>.lock, held
+ * while the mirror is cloned or fetched, so that two processes (two
+ * shards sharing a read-write-many cache volume) or two threads never
+ * write the same mirror at once; the second waits, then fetches what the
+ * first left.  Lock files are never removed (removing one races with its
+ * next user); they are empty.  Waits until the deadline (0: for ever).
+ * Returns the locked descriptor, or -1 with err set.
+ */
+static int lock_mirror(const char *dir, int64_t deadline, const char *red,
+		       struct oh_err *err)
+{
+	const char *name = strrchr(dir, '/') + 1; /* dir is <cache>/mirrors/x */
+	struct oh_buf p = OH_BUF_INIT;
+	int fd = -1;
+
+	/* mirror_dir() made dir "<cache>/mirrors/<name>" */
+	oh_buf_add(&p, dir, (size_t)(name - dir) - strlen("mirrors/"));
+	oh_buf_adds(&p, "locks");
+	if (make_dirs(p.buf, err) < 0)
+		goto out;
+	oh_buf_addf(&p, "/%s.lock", name);
+	fd = open(p.buf, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		oh_err_set(err, OH_EIO, p.buf, 0, 0,
+			   "cannot open the mirror's lock file: %s",
+			   strerror(errno));
+		goto out;
+	}
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if ((errno != EWOULDBLOCK && errno != EINTR) ||
+		    (deadline > 0 && mirror_clock_ms() >= deadline)) {
+			oh_err_set(
+				err, errno == EWOULDBLOCK ? OH_ENET : OH_EIO,
+				red, 0, 0,
+				"the mirror is being written by another process (lock '%s'): %s",
+				p.buf,
+				errno == EWOULDBLOCK ? "timed out"
+						     : strerror(errno));
+			close(fd);
+			fd = -1;
+			break;
+		}
+		sleep_ms(100);
+	}
+out:
+	oh_buf_release(&p);
+	return fd;
+}
+
 static int open_remote(struct mirror_repo *r, const char *url,
 		       const struct mirror_opts *opts,
 		       struct mirror_outcome *oc, struct oh_err *err)
@@ -617,6 +669,7 @@ static int open_remote(struct mirror_repo *r, const char *url,
 	struct oh_buf red = OH_BUF_INIT, key = OH_BUF_INIT, dir = OH_BUF_INIT;
 	struct stat sb;
 	enum mirror_failure f;
+	int lock = -1;
 	int ret;
 
 	oh_url_redact(&red, url);
@@ -642,6 +695,12 @@ static int open_remote(struct mirror_repo *r, const char *url,
 		ret = oh_err_set(
 			err, OH_ENET, red.buf, 0, 0,
 			"not in the mirror cache, and --offline forbids fetching it (run osshealth mirror where the network is reachable)");
+		goto out;
+	}
+	if (!opts->offline &&
+	    (lock = lock_mirror(dir.buf, ctx.deadline, red.buf, err)) < 0) {
+		oc->failure = MIRROR_FAIL_TIMEOUT;
+		ret = err->code;
 		goto out;
 	}
 	if (stat(dir.buf, &sb) < 0 &&
@@ -675,6 +734,8 @@ static int open_remote(struct mirror_repo *r, const char *url,
 	}
 	ret = 0;
 out:
+	if (lock >= 0)
+		close(lock); /* releases the flock */
 	mirror_stream_deadline_set(0);
 	oh_buf_release(&red);
 	oh_buf_release(&key);

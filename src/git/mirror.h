@@ -53,10 +53,12 @@
  * would mean spawning programs).  Credentials never appear in an error,
  * a path, the database or the progress callback.
  *
- * Thread safety: one mirror_open() per thread at a time; two processes
- * mirroring the same URL into the same cache at once are not locked
- * against each other (the second clone's rename fails and it reopens
- * the first one's mirror).  The module never prints: progress goes to
+ * Thread safety: one mirror_open() per thread at a time.  Writers of one
+ * mirror take turns: a clone or fetch holds flock() on
+ * <cache>/locks/<mirror name>.lock (threads and processes alike, also
+ * two shards sharing a cache volume), and a second writer waits for it
+ * until its time limit, then fetches what the first left.  --offline
+ * reads take no lock.  The module never prints: progress goes to
  * opts->progress.
  */
 

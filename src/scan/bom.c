@@ -16,6 +16,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/strmap.h"
 #include "core/json.h"
 #include "core/xalloc.h"
 #include "git/mirror.h"
@@ -592,13 +593,12 @@ int bom_source_from_purl(struct bom_source *out, struct oh_arena *a,
 /* ---- packages to components --------------------------------------------- */
 
 struct conv {
-	struct manifest *m; /* being filled */
-	const char *name;   /* input name */
-	const char *format; /* "SPDX" or "CycloneDX" */
-	struct oh_err *err; /* the caller's */
-	const char **key;   /* "repo\nref" per component, for duplicates */
-	size_t key_nr, key_alloc;
-	size_t packages; /* seen, for the cap */
+	struct manifest *m;   /* being filled */
+	const char *name;     /* input name */
+	const char *format;   /* "SPDX" or "CycloneDX" */
+	struct oh_err *err;   /* the caller's */
+	struct oh_strmap key; /* "repo\nref\nversion" -> component index */
+	size_t packages;      /* seen, for the cap */
 };
 
 struct bom_pkg {
@@ -715,10 +715,9 @@ static const char *declared(struct conv *c, const struct bom_pkg *p,
 /* The component already reviewing this repository and revision, or NULL. */
 static const char *same_source(struct conv *c, const char *key)
 {
-	for (size_t i = 0; i < c->key_nr; i++)
-		if (strcmp(c->key[i], key) == 0)
-			return c->m->component[i].name;
-	return NULL;
+	size_t i;
+
+	return oh_strmap_get(&c->key, key, &i) ? c->m->component[i].name : NULL;
 }
 
 static int find_source(struct bom_source *src, struct oh_arena *a,
@@ -787,8 +786,8 @@ static int add_package(struct conv *c, const struct bom_pkg *p)
 	mc.declared_json = declared(c, p, &src);
 	ret = manifest_push(c->m, &mc, c->err);
 	if (ret == 0) {
-		OH_GROW(c->key, c->key_alloc, c->key_nr + 1);
-		c->key[c->key_nr++] = oh_arena_strdup(&c->m->arena, key.buf);
+		oh_strmap_put(&c->key, oh_arena_strdup(&c->m->arena, key.buf),
+			      c->m->component_nr - 1);
 	}
 out:
 	oh_buf_release(&key);
@@ -967,7 +966,7 @@ static int convert(struct manifest **out, const char *name, const char *format,
 
 	c.m = manifest_new(name);
 	ret = doc ? from_spdx(&c, doc) : from_cyclonedx(&c, cdx);
-	free(c.key);
+	oh_strmap_release(&c.key);
 	if (ret < 0) {
 		manifest_free(c.m);
 		return ret;

@@ -35,12 +35,22 @@ struct manifest *manifest_new(const char *name)
 	return m;
 }
 
+/* Append a component whose strings live in m->arena; index its name. */
+static void add(struct manifest *m, const struct manifest_component *mc)
+{
+	OH_GROW(m->component, m->component_alloc, m->component_nr + 1);
+	m->component[m->component_nr] = *mc;
+	oh_strmap_put(&m->by_name, mc->name, m->component_nr);
+	m->component_nr++;
+}
+
 void manifest_free(struct manifest *m)
 {
 	if (!m)
 		return;
 	free(m->component);
 	free(m->unreviewed);
+	oh_strmap_release(&m->by_name);
 	oh_arena_release(&m->arena);
 	free(m);
 }
@@ -295,8 +305,7 @@ static int parse_component(struct parse_ctx *c, const cJSON *obj, size_t idx)
 	mc.repo = resolve_path(c, repo);
 	warn_unknown_keys(c, obj, idx);
 	mc.declared_json = declared_facts(c, obj);
-	OH_GROW(c->m->component, c->m->component_alloc, c->m->component_nr + 1);
-	c->m->component[c->m->component_nr++] = mc;
+	add(c->m, &mc);
 	return 0;
 }
 
@@ -380,10 +389,16 @@ int manifest_load(struct manifest **out, const char *path, struct oh_err *err)
 const struct manifest_component *manifest_find(const struct manifest *m,
 					       const char *name)
 {
+	size_t i;
+
+	return oh_strmap_get(&m->by_name, name, &i) ? &m->component[i] : NULL;
+}
+
+void manifest_reindex(struct manifest *m)
+{
+	oh_strmap_release(&m->by_name);
 	for (size_t i = 0; i < m->component_nr; i++)
-		if (strcmp(m->component[i].name, name) == 0)
-			return &m->component[i];
-	return NULL;
+		oh_strmap_put(&m->by_name, m->component[i].name, i);
 }
 
 static const char *derive_name(struct manifest *m, const char *source)
@@ -426,8 +441,7 @@ int manifest_add_source(struct manifest *m, const char *source,
 				  mc.name);
 	mc.repo = resolve_path(&c, source);
 	mc.declared_json = "{}";
-	OH_GROW(m->component, m->component_alloc, m->component_nr + 1);
-	m->component[m->component_nr++] = mc;
+	add(m, &mc);
 	return 0;
 }
 
@@ -443,8 +457,7 @@ int manifest_push(struct manifest *m, const struct manifest_component *mc,
 		return oh_err_set(err, OH_ELIMIT, m->path, 0, 0,
 				  "more than %u components",
 				  MANIFEST_MAX_COMPONENTS);
-	OH_GROW(m->component, m->component_alloc, m->component_nr + 1);
-	m->component[m->component_nr++] = *mc;
+	add(m, mc);
 	return 0;
 }
 
@@ -493,9 +506,7 @@ int manifest_append(struct manifest *dst, const struct manifest *src,
 			&dst->arena, sizeof(char *) * (s->alternative_nr + 1));
 		for (size_t k = 0; k < s->alternative_nr; k++)
 			c.alternative[k] = dup_or_null(dst, s->alternative[k]);
-		OH_GROW(dst->component, dst->component_alloc,
-			dst->component_nr + 1);
-		dst->component[dst->component_nr++] = c;
+		add(dst, &c);
 	}
 	for (size_t i = 0; i < src->unreviewed_nr; i++) {
 		const struct manifest_unreviewed *u = &src->unreviewed[i];

@@ -28,11 +28,12 @@
 #include <stddef.h>
 
 #include "core/arena.h"
+#include "core/strmap.h"
 
 struct oh_err;
 
-#define MANIFEST_MAX_BYTES      (4u << 20)
-#define MANIFEST_MAX_COMPONENTS 10000
+#define MANIFEST_MAX_BYTES      (256u << 20)
+#define MANIFEST_MAX_COMPONENTS 1000000
 #define MANIFEST_MAX_STRING     4096
 #define MANIFEST_MAX_ALTS       100
 #define MANIFEST_MAX_WARNINGS   100
@@ -88,6 +89,7 @@ struct manifest {
 	struct manifest_unreviewed *unreviewed;     /* SBOM input only */
 	size_t unreviewed_nr;                       /* entries */
 	size_t unreviewed_alloc;                    /* allocated */
+	struct oh_strmap by_name; /* component name -> index in component */
 };
 
 /** A new empty manifest (for sources given on the command line). */
@@ -137,6 +139,12 @@ void manifest_add_unreviewed(struct manifest *m, const char *name,
 /** Find a component by name (borrowed), or NULL. */
 const struct manifest_component *manifest_find(const struct manifest *m,
 					       const char *name);
+
+/**
+ * Rebuild the name index after the caller removed or reordered entries of
+ * m->component (scan_shard_select()).
+ */
+void manifest_reindex(struct manifest *m);
 
 /** Free the manifest; NULL is a no-op. */
 void manifest_free(struct manifest *m);

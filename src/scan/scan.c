@@ -30,6 +30,7 @@
 #include "scan/scan_int.h"
 #include "store/store.h"
 #include "store/store_decision.h"
+#include "store/store_merge.h"
 #include "store/store_repo.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
@@ -41,6 +42,18 @@ void scan_interrupt(void)
 	interrupted = 1;
 }
 
+/*
+ * What the batch keeps of each component until a worker takes it: the
+ * full struct scan_item (about 14 KiB) exists only while the component is
+ * in flight, so a run of 100,000 components does not hold 1.4 GB.
+ */
+struct scan_slot {
+	const struct manifest_component *mc; /* borrowed from the manifest */
+	int64_t component_id;                /* row id */
+	const char *repo_key;                /* repositories.url (arena) */
+	bool skip;                           /* done in the resumed run */
+};
+
 struct batch {
 	struct store *st;                     /* the writer's connection */
 	const struct scan_opts *opts;         /* borrowed */
@@ -49,8 +62,9 @@ struct batch {
 	struct act_orgs *orgs;                /* rules/orgs.json */
 	struct policy_rules *rules;           /* rules/policy.json */
 	const struct policy_profile *profile; /* --profile */
-	struct scan_item *item;               /* one per component */
-	size_t nr;                            /* items */
+	struct scan_slot *slot;               /* one per component */
+	struct oh_arena arena;                /* the slots' repo keys */
+	size_t nr;                            /* slots */
 	size_t next;                          /* next item to hand out */
 	size_t finished;                      /* items written or failed */
 	int64_t run_id;                       /* the run */
@@ -278,18 +292,24 @@ static void *worker(void *arg)
 
 	for (;;) {
 		struct scan_item *it;
+		const struct scan_slot *sl;
 
 		pthread_mutex_lock(&b->lock);
-		while (b->next < b->nr && b->item[b->next].skip)
+		while (b->next < b->nr && b->slot[b->next].skip)
 			b->next++;
 		if (b->next >= b->nr || interrupted ||
 		    b->db_err.code != OH_OK) {
 			pthread_mutex_unlock(&b->lock);
 			break;
 		}
-		it = &b->item[b->next++];
-		emit(b, SCAN_EV_START, it->mc->name, NULL);
+		sl = &b->slot[b->next++];
+		emit(b, SCAN_EV_START, sl->mc->name, NULL);
 		pthread_mutex_unlock(&b->lock);
+
+		it = oh_xcalloc(1, sizeof(*it));
+		it->mc = sl->mc;
+		it->component_id = sl->component_id;
+		it->repo_key = oh_arena_strdup(&it->arena, sl->repo_key);
 
 		scan_collect(it, &wk, b->opts, b->w);
 
@@ -306,6 +326,7 @@ static void *worker(void *arg)
 		}
 		pthread_mutex_unlock(&b->lock);
 		scan_item_release(it);
+		free(it);
 	}
 	scan_worker_release(&wk);
 	return NULL;
@@ -332,7 +353,7 @@ static char *inputs_json(const struct manifest *m)
  * (credentials never reach the database), the path for local ones.  The
  * writer completes it (mirror path, head, fetch time) after collection.
  */
-static int record_component(struct batch *b, struct scan_item *it,
+static int record_component(struct batch *b, struct scan_slot *it,
 			    struct oh_err *err)
 {
 	struct store_repo repo = { .kind = STORE_REPO_LOCAL };
@@ -350,7 +371,7 @@ static int record_component(struct batch *b, struct scan_item *it,
 		oh_buf_adds(&key, it->mc->repo);
 	}
 	repo.url = key.buf;
-	it->repo_key = oh_arena_strdup(&it->arena, key.buf);
+	it->repo_key = oh_arena_strdup(&b->arena, key.buf);
 	ret = store_repo_upsert(&repo_id, b->st, &repo, err);
 	if (ret == 0)
 		ret = store_component_upsert(&it->component_id, b->st,
@@ -398,6 +419,11 @@ static int start_run(struct batch *b, const struct manifest *m,
 	b->sum->resumed = b->run_id > 0;
 	if (b->run_id == 0 && store_run_begin(&b->run_id, b->st, &run, err) < 0)
 		return err->code;
+	if (b->opts->shard_count > 0 &&
+	    store_run_shard_set(b->st, b->run_id, b->opts->shard_index,
+				b->opts->shard_count, b->opts->inputs_digest,
+				b->opts->all_inputs, err) < 0)
+		return err->code;
 	b->sum->run_id = b->run_id;
 	if (record_unreviewed(b, m, err) < 0)
 		return err->code;
@@ -405,19 +431,23 @@ static int start_run(struct batch *b, const struct manifest *m,
 	    store_run_waivers_put(b->st, b->run_id, b->opts->waivers->source,
 				  b->opts->waivers->text, err) < 0)
 		return err->code;
+	/* One transaction for the rows of every component: 100,000
+	 * autocommits would each wait for the WAL. */
+	if (store_begin(b->st, err) < 0)
+		return err->code;
 	for (size_t i = 0; i < m->component_nr; i++) {
-		struct scan_item *it = &b->item[i];
+		struct scan_slot *it = &b->slot[i];
 		int done;
 
 		it->mc = &m->component[i];
 		if (record_component(b, it, err) < 0)
-			return err->code;
+			goto fail;
 		done = b->sum->resumed
 			       ? store_run_component_done(b->st, b->run_id,
 							  it->component_id, err)
 			       : 0;
 		if (done < 0)
-			return err->code;
+			goto fail;
 		it->skip = done == 1;
 		if (it->skip) {
 			b->sum->skipped++;
@@ -425,7 +455,12 @@ static int start_run(struct batch *b, const struct manifest *m,
 			emit(b, SCAN_EV_SKIPPED, it->mc->name, NULL);
 		}
 	}
+	if (store_commit(b->st, err) < 0)
+		goto fail;
 	return 0;
+fail:
+	store_rollback(b->st);
+	return err->code;
 }
 
 static int run_workers(struct batch *b)
@@ -502,7 +537,7 @@ int scan_run(struct scan_summary *out, struct store *st,
 		goto out;
 	b.w = w;
 	b.nr = m->component_nr;
-	b.item = oh_xcalloc(b.nr ? b.nr : 1, sizeof(*b.item));
+	b.slot = oh_xcalloc(b.nr ? b.nr : 1, sizeof(*b.slot));
 	pthread_mutex_init(&b.lock, NULL);
 	gitlib_init();
 	ret = start_run(&b, m, inputs, err);
@@ -514,16 +549,14 @@ int scan_run(struct scan_summary *out, struct store *st,
 		ret = oh_err_set(err, b.db_err.code, b.db_err.input, 0, 0, "%s",
 				 b.db_err.msg);
 	}
-	/* Skipped and never-started items still hold their arenas. */
-	for (size_t i = 0; i < b.nr; i++)
-		scan_item_release(&b.item[i]);
 	out->interrupted = interrupted != 0;
 	if (ret == 0 && !out->interrupted)
 		ret = store_run_finish(st, b.run_id,
 				       out->failed > 0 ? STORE_RUN_PARTIAL
 						       : STORE_RUN_DONE,
 				       opts->now, err);
-	free(b.item);
+	free(b.slot);
+	oh_arena_release(&b.arena);
 out:
 	oh_err_release(&b.db_err);
 	hist_bots_free(b.bots);

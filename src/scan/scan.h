@@ -71,6 +71,11 @@ struct scan_opts {
 						    license unknown */
 	const struct policy_gates *gates;     /* health thresholds; or NULL */
 	const struct policy_waivers *waivers; /* reviewed exceptions; or NULL */
+	unsigned shard_index;      /* scan --shard I/N: I (0-based) */
+	unsigned shard_count;      /* N; 0 = not a shard run */
+	const char *inputs_digest; /* shard runs: scan_inputs_digest() */
+	const char *all_inputs;    /* shard runs: every component name,
+				      JSON array (scan_inputs_names()) */
 };
 
 /* clang-format off */

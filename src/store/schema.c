@@ -243,6 +243,20 @@ static const char *const migration[] = {
 	 "CREATE INDEX vuln_ranges_by_affected ON vuln_ranges(affected_id);"
 	 "CREATE INDEX vuln_ranges_by_repo ON vuln_ranges(repo_key);"
 	 "CREATE INDEX vuln_aliases_by_alias ON vuln_aliases(alias);"),
+
+	/*
+	 * 7 -> 8: sharded scans (scan --shard I/N) and their merge (db
+	 * merge).  A shard run records its index and the shard count, the
+	 * digest of the whole inputs (every component and package, before
+	 * the partition) and the names of all components, so that `db
+	 * merge` can check the shards belong together and write the
+	 * merged run with the inputs a single scan would record.  A merged
+	 * run has shard_count set and shard_index NULL.
+	 */
+	("ALTER TABLE runs ADD COLUMN shard_index INTEGER;"
+	 "ALTER TABLE runs ADD COLUMN shard_count INTEGER;"
+	 "ALTER TABLE runs ADD COLUMN inputs_digest TEXT;"
+	 "ALTER TABLE runs ADD COLUMN all_inputs TEXT;"),
 };
 
 _Static_assert(sizeof(migration) / sizeof(migration[0]) == STORE_SCHEMA_VERSION,

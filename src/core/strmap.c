@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * String map: open addressing, linear probing, FNV-1a.
+ */
+#include "core/strmap.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "core/banned.h"
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		h ^= *p;
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+/* The slot holding `key`, or the empty slot where it would go. */
+static struct oh_strmap_slot *find(const struct oh_strmap *m, const char *key)
+{
+	size_t i = (size_t)hash(key) & (m->cap - 1);
+
+	while (m->slot[i].key && strcmp(m->slot[i].key, key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return &m->slot[i];
+}
+
+bool oh_strmap_get(const struct oh_strmap *m, const char *key, size_t *value)
+{
+	const struct oh_strmap_slot *s;
+
+	if (m->cap == 0)
+		return false;
+	s = find(m, key);
+	if (!s->key)
+		return false;
+	*value = s->value;
+	return true;
+}
+
+static void grow(struct oh_strmap *m)
+{
+	struct oh_strmap old = *m;
+
+	m->cap = old.cap ? oh_mul(old.cap, 2) : 64;
+	m->slot = oh_xcalloc(m->cap, sizeof(*m->slot));
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.slot[i].key)
+			*find(m, old.slot[i].key) = old.slot[i];
+	free(old.slot);
+}
+
+void oh_strmap_put(struct oh_strmap *m, const char *key, size_t value)
+{
+	struct oh_strmap_slot *s;
+
+	if ((m->nr + 1) * 2 > m->cap)
+		grow(m);
+	s = find(m, key);
+	if (!s->key)
+		m->nr++;
+	s->key = key;
+	s->value = value;
+}
+
+void oh_strmap_release(struct oh_strmap *m)
+{
+	free(m->slot);
+	m->slot = NULL;
+	m->cap = 0;
+	m->nr = 0;
+}
