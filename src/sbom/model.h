@@ -241,6 +241,17 @@ int sbom_read_tv(struct sbom_doc **out, const char *s, size_t len,
 int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		  const char *name, struct oh_err *err);
 
+struct _xmlDoc;
+
+/**
+ * Parse XML with libxml2 as sbom_read_rdf() does (no network, no DTD, no
+ * entity expansion, lines past 65535 kept) into *out (xmlFreeDoc()).
+ * OH_EINPUT with the line for text that is not well formed or has a
+ * DOCTYPE; OH_ELIMIT past SBOM_MAX_BYTES.
+ */
+int sbom_xml_parse(struct _xmlDoc **out, const char *s, size_t len,
+		   const char *name, struct oh_err *err);
+
 /**
  * Text that opens with a UTF-16 byte-order mark (FF FE or FE FF) as UTF-8
  * (without the mark, at most 1.5 times len bytes) appended to `out`

@@ -1456,3 +1456,16 @@ out:
 	xmlFreeDoc(x);
 	return rc;
 }
+
+int sbom_xml_parse(struct _xmlDoc **out, const char *s, size_t len,
+		   const char *name, struct oh_err *err)
+{
+	struct rr r = { .name = name, .err = err };
+
+	*out = NULL;
+	if (len > SBOM_MAX_BYTES || len > INT_MAX)
+		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
+				  "document larger than %u bytes",
+				  SBOM_MAX_BYTES);
+	return parse(&r, out, s, len);
+}

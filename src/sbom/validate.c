@@ -7,6 +7,7 @@
  * fields of packages mandatory in 2.2, optional in 2.3).
  */
 #include "sbom/sbom.h"
+#include "sbom/cdx.h"
 #include "sbom/model.h"
 
 #include <limits.h>
@@ -1618,6 +1619,13 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		return rc;
 	}
 	oh_buf_release(&u8);
+	if (f == SBOM_FORMAT_RDF && sbom_cdx_is_xml(data, len)) {
+		if (sbom_cdx_xml_parse(&root, data, len, name, err) < 0)
+			return err->code;
+		sbom_cdx_validate_tree(out, root, true, profiles, licenses);
+		cJSON_Delete(root);
+		return 0;
+	}
 	if (f == SBOM_FORMAT_TAGVALUE || f == SBOM_FORMAT_RDF) {
 		struct sbom_doc *doc;
 
@@ -1637,6 +1645,11 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		    ? sbom_yaml_parse(&root, data, len, name, err) < 0
 		    : sbom_json_parse(&root, data, len, name, err) < 0)
 		return err->code;
+	if (sbom_cdx_is_tree(root)) {
+		sbom_cdx_validate_tree(out, root, false, profiles, licenses);
+		cJSON_Delete(root);
+		return 0;
+	}
 	rc = validate_tree(&c, root, name, err);
 	if (rc == 0)
 		read_check(&c, root, name);
