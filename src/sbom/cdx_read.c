@@ -133,6 +133,8 @@ static const char *spdx_id(struct rd *r, const char *ref, size_t idx)
 	size_t base;
 
 	oh_buf_adds(&b, "SPDXRef-");
+	if (ref && strncmp(ref, "SPDXRef-", 8) == 0)
+		ref += 8; /* a BOM converted from SPDX */
 	if (ref && ref[0]) {
 		for (const char *p = ref; *p && b.len < 200; p++) {
 			char ch = *p;
@@ -376,6 +378,45 @@ static int children(struct rd *r, const cJSON *c, const char *id,
 	return 0;
 }
 
+/* A component of type "file" as an SPDX file, CONTAINED by its parent. */
+static int file(struct rd *r, const cJSON *c, const char *parent)
+{
+	struct sbom_doc *d = r->d;
+	struct sbom_package tmp = { 0 };
+	struct sbom_file *f;
+	const char *ref = str(c, "bom-ref");
+
+	if (d->nfile >= SBOM_MAX_ITEMS)
+		return oh_err_set(r->err, OH_ELIMIT, r->name, 0, 0,
+				  "more than %u file components",
+				  SBOM_MAX_ITEMS);
+	d->file =
+		sbom_arena_grow(&d->arena, d->file, d->nfile, sizeof(*d->file));
+	f = &d->file[d->nfile++];
+	memset(f, 0, sizeof(*f));
+	f->spdxid = spdx_id(r, ref, d->npkg + d->nfile);
+	if (ref && ref[0] && !map_get(&r->refs, ref))
+		map_put(&r->refs, ref, f->spdxid);
+	f->name = dup(r, str(c, "name") ? str(c, "name") : "NOASSERTION");
+	f->copyright = dup(r, str(c, "copyright"));
+	checksums(r, &tmp, c);
+	f->checksum = tmp.checksum;
+	f->nchecksum = tmp.nchecksum;
+	licenses(r, &tmp, c);
+	f->license_concluded = tmp.license_concluded ? tmp.license_concluded
+						     : tmp.license_declared;
+	if (parent) {
+		add_rel(r, parent, "CONTAINS", f->spdxid);
+		/* the parent's files are listed: filesAnalyzed (default) true */
+		for (size_t i = d->npkg; i-- > 0;)
+			if (strcmp(d->pkg[i].spdxid, parent) == 0) {
+				d->pkg[i].files_analyzed = -1;
+				break;
+			}
+	}
+	return 0;
+}
+
 static int component(struct rd *r, const cJSON *c, const char *parent,
 		     unsigned depth)
 {
@@ -390,6 +431,9 @@ static int component(struct rd *r, const cJSON *c, const char *parent,
 		return oh_err_set(r->err, OH_ELIMIT, r->name, 0, 0,
 				  "components nested deeper than %d",
 				  SBOM_MAX_DEPTH);
+	if (parent && str(c, "type") && strcmp(str(c, "type"), "file") == 0 &&
+	    !get(c, "components"))
+		return file(r, c, parent);
 	if (d->npkg >= SBOM_MAX_ITEMS)
 		return oh_err_set(r->err, OH_ELIMIT, r->name, 0, 0,
 				  "more than %u components", SBOM_MAX_ITEMS);

@@ -58,7 +58,6 @@ static const char *const lists[] = { "components",
 				     "assemblies",
 				     "aliases",
 				     "occurrences",
-				     "identity",
 				     "annotations",
 				     "subjects",
 				     "formulation",
@@ -68,19 +67,12 @@ static const char *const lists[] = { "components",
 				     "commands",
 				     "inputs",
 				     "outputs",
-				     "callstack",
 				     "frames",
 				     "tools",
-				     "licensing",
 				     "licensees",
 				     "licensors",
 				     "methods",
-				     "copyright",
-				     "releaseNotes",
-				     "notes",
-				     "resolves",
 				     "taskTypes",
-				     "certificationLevel",
 				     "cryptoFunctions",
 				     "cipherSuites",
 				     "algorithms",
@@ -347,6 +339,10 @@ static bool list_here(const struct xc *c, const xmlNode *n)
 
 	if (strcmp(name, "data") == 0)
 		return true;
+	/* evidence copyright is a list of {text}; a component's a string */
+	if (strcmp(name, "copyright") == 0)
+		return n->parent &&
+		       strcmp((const char *)n->parent->name, "evidence") == 0;
 	if (!is_list(name))
 		return false;
 	if (strcmp(name, "tools") == 0)
