@@ -40,13 +40,17 @@ struct rd {
 	struct oh_err *err;
 };
 
+/* FNV-1a with a final mix: bom-refs differ in their middle, so the low
+ * bits a power-of-two table uses must depend on every byte. */
 static size_t hash_of(const char *s)
 {
-	size_t h = 5381;
+	unsigned long long h = 14695981039346656037ull;
 
 	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
+		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+	h ^= h >> 32;
+	h *= 0x9e3779b97f4a7c15ull;
+	return (size_t)(h ^ (h >> 29));
 }
 
 static size_t map_slot(const struct idmap *m, const char *k)

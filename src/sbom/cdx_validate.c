@@ -102,24 +102,59 @@ static const char *str(const cJSON *o, const char *key)
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* base.key into out (WHERE_MAX bytes, cut to fit); no printf: this runs
+ * for every field of every component. */
+static size_t at_len(char *out, const char *base, const char *key)
+{
+	size_t n = strlen(base), k = strlen(key), o = 0;
+
+	if (n > WHERE_MAX - 32)
+		n = WHERE_MAX - 32;
+	memcpy(out, base, n);
+	o = n;
+	if (n)
+		out[o++] = '.';
+	if (k > WHERE_MAX - 24 - o)
+		k = WHERE_MAX - 24 - o;
+	memcpy(out + o, key, k);
+	o += k;
+	out[o] = '\0';
+	return o;
+}
+
 static void at(char *out, const char *base, const char *key)
 {
-	snprintf(out, WHERE_MAX, "%s%s%s", base, base[0] ? "." : "", key);
+	at_len(out, base, key);
 }
 
 static void at_i(char *out, const char *base, const char *key, int i)
 {
-	snprintf(out, WHERE_MAX, "%s%s%s[%d]", base, base[0] ? "." : "", key,
-		 i);
+	size_t o = at_len(out, base, key);
+	char digits[16];
+	size_t n = 0;
+	unsigned v = i < 0 ? 0 : (unsigned)i;
+
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	out[o++] = '[';
+	while (n)
+		out[o++] = digits[--n];
+	out[o++] = ']';
+	out[o] = '\0';
 }
 
+/* FNV-1a with a final mix: bom-refs differ in their middle, so the low
+ * bits a power-of-two table uses must depend on every byte. */
 static size_t hash_of(const char *s)
 {
-	size_t h = 5381;
+	unsigned long long h = 14695981039346656037ull;
 
 	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
+		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+	h ^= h >> 32;
+	h *= 0x9e3779b97f4a7c15ull;
+	return (size_t)(h ^ (h >> 29));
 }
 
 static size_t slot_of(const struct refset *set, const char *s)
@@ -1089,9 +1124,27 @@ static void ref_list(struct cctx *c, const cJSON *d, const char *key,
 		return;
 	cJSON_ArrayForEach(v, arr)
 	{
+		bool twice = false;
+
 		at_i(where, base, key, i++);
 		reference(c, v, element, where);
-		if (cJSON_IsString(v) && !ref_add(&seen, v->valuestring))
+		if (!cJSON_IsString(v))
+			continue;
+		/* uniqueItems: short lists by comparison, long ones by a set */
+		if (i <= 16) {
+			for (const cJSON *u = arr->child; u != v; u = u->next)
+				if (cJSON_IsString(u) &&
+				    strcmp(u->valuestring, v->valuestring) == 0)
+					twice = true;
+		} else {
+			if (i == 17)
+				for (const cJSON *u = arr->child; u != v;
+				     u = u->next)
+					if (cJSON_IsString(u))
+						ref_add(&seen, u->valuestring);
+			twice = !ref_add(&seen, v->valuestring);
+		}
+		if (twice)
 			diag(c, SBOM_ERROR, "CDX-SCHEMA", element, where,
 			     "'%.80s' is listed twice (uniqueItems)",
 			     v->valuestring);

@@ -33,13 +33,17 @@ struct ix {
 	size_t n, cap;
 };
 
+/* FNV-1a with a final mix: bom-refs differ in their middle, so the low
+ * bits a power-of-two table uses must depend on every byte. */
 static size_t hash_of(const char *s)
 {
-	size_t h = 5381;
+	unsigned long long h = 14695981039346656037ull;
 
 	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
+		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+	h ^= h >> 32;
+	h *= 0x9e3779b97f4a7c15ull;
+	return (size_t)(h ^ (h >> 29));
 }
 
 static size_t ix_slot(const struct ix *m, const char *k)
@@ -517,25 +521,66 @@ void sbom_cdx_write_json(struct oh_buf *out, const struct sbom_doc *doc)
 
 /* ---- XML ---------------------------------------------------------------- */
 
+/* Length of the valid UTF-8 sequence at s that XML 1.0 allows, or 0. */
+static size_t xml_char(const unsigned char *s)
+{
+	unsigned cp;
+	size_t n;
+
+	if (s[0] < 0x80)
+		return s[0] >= 0x20 || s[0] == '\t' || s[0] == '\n' ||
+			       s[0] == '\r'
+		       ? 1
+		       : 0;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		cp = s[0] & 0x1fu;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		cp = s[0] & 0x0fu;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		cp = s[0] & 0x07u;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3fu);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff)
+		return 0;
+	return n;
+}
+
+/* Text or attribute value; what XML cannot carry becomes U+FFFD. */
 static void esc(struct oh_buf *b, const char *s, bool attr)
 {
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
+	const unsigned char *u = (const unsigned char *)(s ? s : "");
 
-		if (ch == '&')
+	while (*u) {
+		size_t n = xml_char(u);
+
+		if (n == 0) {
+			oh_buf_adds(b, "\xef\xbf\xbd");
+			u++;
+			continue;
+		}
+		if (*u == '&')
 			oh_buf_adds(b, "&amp;");
-		else if (ch == '<')
+		else if (*u == '<')
 			oh_buf_adds(b, "&lt;");
-		else if (ch == '>')
+		else if (*u == '>')
 			oh_buf_adds(b, "&gt;");
-		else if (attr && ch == '"')
+		else if (attr && *u == '"')
 			oh_buf_adds(b, "&quot;");
-		else if (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r')
-			oh_buf_addf(b, "&#xFFFD;"); /* not allowed in XML 1.0 */
-		else if (attr && (ch == '\n' || ch == '\t' || ch == '\r'))
-			oh_buf_addf(b, "&#%u;", ch);
+		else if (attr && (*u == '\n' || *u == '\t' || *u == '\r'))
+			oh_buf_addf(b, "&#%u;", *u);
 		else
-			oh_buf_addch(b, ch);
+			oh_buf_add(b, u, n);
+		u += n;
 	}
 }
 

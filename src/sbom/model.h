@@ -245,7 +245,8 @@ struct _xmlDoc;
 
 /**
  * Parse XML with libxml2 as sbom_read_rdf() does (no network, no DTD, no
- * entity expansion, lines past 65535 kept) into *out (xmlFreeDoc()).
+ * entity expansion, lines past 65535 kept; whitespace-only text dropped)
+ * into *out (xmlFreeDoc()).
  * OH_EINPUT with the line for text that is not well formed or has a
  * DOCTYPE; OH_ELIMIT past SBOM_MAX_BYTES.
  */

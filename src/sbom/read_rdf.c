@@ -93,6 +93,7 @@ struct rr {
 	char xml_msg[160];
 	int doctype;
 	unsigned doctype_line;
+	int options; /* libxml2 options besides NONET and BIG_LINES */
 };
 
 /* Property iterator over all descriptions of a subject. */
@@ -1391,7 +1392,8 @@ static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 	ctxt = xmlCreateMemoryParserCtxt(s, (int)len);
 	if (ctxt) {
 		/* style: rule 26: no NOENT, no DTDLOAD, no HUGE */
-		xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+		xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+						r->options);
 		ctxt->_private = r;
 		ctxt->sax->serror = on_ctxt_error;
 		ctxt->sax->internalSubset = on_doctype;
@@ -1460,7 +1462,10 @@ out:
 int sbom_xml_parse(struct _xmlDoc **out, const char *s, size_t len,
 		   const char *name, struct oh_err *err)
 {
-	struct rr r = { .name = name, .err = err };
+	/* whitespace-only text is no CycloneDX value: not kept at all */
+	struct rr r = { .name = name,
+			.err = err,
+			.options = XML_PARSE_NOBLANKS | XML_PARSE_COMPACT };
 
 	*out = NULL;
 	if (len > SBOM_MAX_BYTES || len > INT_MAX)
