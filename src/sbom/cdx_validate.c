@@ -1302,6 +1302,216 @@ static void ntia(struct cctx *c)
 	}
 }
 
+/* ---- BSI TR-03183-2 v2.1.0 ------------------------------------------------ */
+
+#define TR "TR-03183-2 v2.1.0 section "
+
+/* An organisational entity with a URL or a contact e-mail (5.2.1/5.2.2). */
+static bool reachable(const cJSON *e)
+{
+	const cJSON *k;
+
+	if (!cJSON_IsObject(e))
+		return false;
+	cJSON_ArrayForEach(k, get(e, "url")) if (cJSON_IsString(k) &&
+						 k->valuestring[0]) return true;
+	if (str(e, "url") && str(e, "url")[0])
+		return true;
+	cJSON_ArrayForEach(
+		k, get(e, "contact")) if (str(k, "email") &&
+					  str(k, "email")[0]) return true;
+	return str(e, "email") && str(e, "email")[0];
+}
+
+static bool any_author_mail(const cJSON *authors)
+{
+	const cJSON *a;
+
+	cJSON_ArrayForEach(a, authors) if (str(a, "email") &&
+					   str(a, "email")[0]) return true;
+	return false;
+}
+
+/* The value of property name in o's properties, and how often it is set. */
+static const char *property(const cJSON *o, const char *name, int *times)
+{
+	const cJSON *p;
+	const char *v = NULL;
+
+	*times = 0;
+	cJSON_ArrayForEach(
+		p, get(o, "properties")) if (str(p, "name") &&
+					     strcmp(str(p, "name"), name) == 0)
+	{
+		(*times)++;
+		v = str(p, "value");
+	}
+	return v;
+}
+
+static void bsi_flag(struct cctx *c, const cJSON *o, const char *el,
+		     const char *base, const char *name, const char *yes,
+		     const char *no)
+{
+	int n;
+	const char *v = property(o, name, &n);
+
+	if (n != 1 || !v || (strcmp(v, yes) != 0 && strcmp(v, no) != 0))
+		diag(c, SBOM_ERROR, "BSI-PROPERTY", el, base,
+		     TR "5.2.2: property %s must be given once, '%s' or '%s'%s",
+		     name, yes, no, n > 1 ? " (given more than once)" : "");
+}
+
+static bool has_ext(const cJSON *o, const char *type)
+{
+	const cJSON *r;
+
+	cJSON_ArrayForEach(
+		r, get(o, "externalReferences")) if (str(r, "type") &&
+						     strcmp(str(r, "type"),
+							    type) ==
+							     0) return true;
+	return false;
+}
+
+/* Refs whose dependencies a composition declares complete or otherwise. */
+static void bsi_compositions(struct cctx *c, struct refset *out)
+{
+	const cJSON *k, *r;
+
+	cJSON_ArrayForEach(k, get(c->root, "compositions"))
+	{
+		if (!str(k, "aggregate"))
+			continue;
+		cJSON_ArrayForEach(
+			r, get(k, "dependencies")) if (cJSON_IsString(r))
+			ref_add(out, r->valuestring);
+		cJSON_ArrayForEach(r,
+				   get(k, "assemblies")) if (cJSON_IsString(r))
+			ref_add(out, r->valuestring);
+	}
+}
+
+static void bsi_component(struct cctx *c, const cJSON *o, const char *base,
+			  const struct refset *deps,
+			  const struct refset *complete)
+{
+	const char *el = element_of(o), *ref = str(o, "bom-ref");
+	const cJSON *h;
+	bool sha512 = false;
+	int n;
+
+	if (!cJSON_IsObject(o))
+		return;
+	if (!reachable(get(o, "manufacturer")) &&
+	    !reachable(get(o, "supplier")) &&
+	    !any_author_mail(get(o, "authors")))
+		diag(c, SBOM_ERROR, "BSI-COMPONENT-CREATOR", el, base,
+		     TR
+		     "5.2.2: the component creator needs an e-mail address or URL (manufacturer, supplier or authors)");
+	if (!str(o, "version") || !str(o, "version")[0])
+		diag(c, SBOM_ERROR, "BSI-VERSION", el, base,
+		     TR "5.2.2: a component needs a version");
+	if (!property(o, "bsi:component:filename", &n) || n != 1)
+		diag(c, SBOM_ERROR, "BSI-FILENAME", el, base,
+		     TR
+		     "5.2.2: a component needs its file name once (property bsi:component:filename)");
+	if (!ref || !ref_has(deps, ref))
+		diag(c, SBOM_ERROR, "BSI-DEPENDENCIES", el, base,
+		     TR
+		     "5.2.2: the component's dependencies are not enumerated (no dependencies entry for its bom-ref)");
+	else if (!ref_has(complete, ref))
+		diag(c, SBOM_ERROR, "BSI-COMPLETENESS", el, base,
+		     TR
+		     "5.2.2: no composition states whether the component's dependencies are complete (compositions[].aggregate)");
+	if (!cJSON_GetArraySize(get(o, "licenses")))
+		diag(c, SBOM_ERROR, "BSI-LICENSE", el, base,
+		     TR
+		     "5.2.2: a component needs its distribution licences (SPDX ids or an expression)");
+	cJSON_ArrayForEach(
+		h, get(o, "hashes")) if (str(h, "alg") &&
+					 strcmp(str(h, "alg"), "SHA-512") == 0)
+		sha512 = true;
+	if (!sha512)
+		diag(c, SBOM_ERROR, "BSI-HASH", el, base,
+		     TR
+		     "5.2.2: a component needs the SHA-512 hash of its deployable form");
+	bsi_flag(c, o, el, base, "bsi:component:executable", "executable",
+		 "non-executable");
+	bsi_flag(c, o, el, base, "bsi:component:archive", "archive",
+		 "no archive");
+	bsi_flag(c, o, el, base, "bsi:component:structured", "structured",
+		 "unstructured");
+	if (!has_ext(o, "source-distribution") && !has_ext(o, "vcs"))
+		diag(c, SBOM_WARNING, "BSI-SOURCE-URI", el, base,
+		     TR
+		     "5.2.2: no source code URI (externalReferences source-distribution or vcs); required where one exists");
+	if (!has_ext(o, "distribution") && !has_ext(o, "distribution-intake"))
+		diag(c, SBOM_WARNING, "BSI-DEPLOYABLE-URI", el, base,
+		     TR
+		     "5.2.2: no URI of the deployable form (externalReferences distribution); required where one exists");
+	if (!str(o, "purl") && !str(o, "cpe") && !get(o, "swid"))
+		diag(c, SBOM_WARNING, "BSI-UNIQUE-ID", el, base,
+		     TR
+		     "5.2.2: no other unique identifier (purl, CPE or SWID); required where one exists");
+}
+
+static void bsi_components(struct cctx *c, const cJSON *arr, const char *base,
+			   const struct refset *deps,
+			   const struct refset *complete, unsigned depth)
+{
+	const cJSON *k;
+	char where[WHERE_MAX];
+	int i = 0;
+
+	if (depth > SBOM_MAX_DEPTH)
+		return;
+	cJSON_ArrayForEach(k, arr)
+	{
+		at_i(where, base, "components", i++);
+		bsi_component(c, k, where, deps, complete);
+		bsi_components(c, get(k, "components"), where, deps, complete,
+			       depth + 1);
+	}
+}
+
+static void bsi(struct cctx *c)
+{
+	const cJSON *m = get(c->root, "metadata"), *d;
+	struct refset deps = { 0 }, complete = { 0 };
+
+	if (c->minor < 6)
+		diag(c, SBOM_ERROR, "BSI-FORMAT", NULL, "specVersion",
+		     TR "4: an SBOM is CycloneDX 1.6 or later, not %s", c->ver);
+	if (!reachable(get(m, "manufacturer")) &&
+	    !reachable(get(m, "manufacture")) &&
+	    !reachable(get(m, "supplier")) &&
+	    !any_author_mail(get(m, "authors")))
+		diag(c, SBOM_ERROR, "BSI-SBOM-CREATOR", NULL, "metadata",
+		     TR
+		     "5.2.1: the creator of the SBOM needs an e-mail address or URL (metadata.manufacturer, supplier or authors)");
+	if (!str(m, "timestamp"))
+		diag(c, SBOM_ERROR, "BSI-TIMESTAMP", NULL, "metadata.timestamp",
+		     TR "5.2.1: the SBOM needs a timestamp");
+	if (!str(c->root, "serialNumber"))
+		diag(c, SBOM_ERROR, "BSI-SBOM-URI", NULL, "serialNumber",
+		     TR
+		     "5.2.1: the SBOM-URI needs a serialNumber (with version: urn:cdx:serial/version)");
+	if (!cJSON_IsObject(get(m, "component")))
+		diag(c, SBOM_ERROR, "BSI-PRIMARY", NULL, "metadata.component",
+		     TR
+		     "5.2.2: the primary component (metadata.component) is missing");
+	cJSON_ArrayForEach(d, get(c->root, "dependencies")) if (str(d, "ref"))
+		ref_add(&deps, str(d, "ref"));
+	bsi_compositions(c, &complete);
+	if (cJSON_IsObject(get(m, "component")))
+		bsi_component(c, get(m, "component"), "metadata.component",
+			      &deps, &complete);
+	bsi_components(c, get(c->root, "components"), "", &deps, &complete, 0);
+	free(deps.slot);
+	free(complete.slot);
+}
+
 void sbom_cdx_validate_tree(struct sbom_report *r, const cJSON *root,
 			    bool from_xml, unsigned profiles,
 			    const struct lic_list *licenses)
@@ -1344,6 +1554,8 @@ void sbom_cdx_validate_tree(struct sbom_report *r, const cJSON *root,
 	c.quiet = false;
 	if (profiles & (SBOM_PROFILE_NTIA | SBOM_PROFILE_NTIA_STRICT))
 		ntia(&c);
+	if (profiles & SBOM_PROFILE_BSI)
+		bsi(&c);
 	free(c.refs.slot);
 }
 

@@ -529,9 +529,9 @@ static size_t xml_char(const unsigned char *s)
 
 	if (s[0] < 0x80)
 		return s[0] >= 0x20 || s[0] == '\t' || s[0] == '\n' ||
-			       s[0] == '\r'
-		       ? 1
-		       : 0;
+				       s[0] == '\r'
+			       ? 1
+			       : 0;
 	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
 		n = 2;
 		cp = s[0] & 0x1fu;
@@ -549,7 +549,8 @@ static size_t xml_char(const unsigned char *s)
 			return 0;
 		cp = cp << 6 | (s[i] & 0x3fu);
 	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	if ((n == 3 && cp < 0x800) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
 	    (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff)
 		return 0;
 	return n;

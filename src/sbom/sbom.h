@@ -47,6 +47,7 @@ enum sbom_profile {
 	SBOM_PROFILE_NTIA_STRICT = 1u << 2, /* NTIA plus a purl/CPE/SWID or
 					     * checksum and a relationship
 					     * naming each package */
+	SBOM_PROFILE_BSI = 1u << 3, /* BSI TR-03183-2 v2.1.0 (CycloneDX) */
 };
 
 enum sbom_format {

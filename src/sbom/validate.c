@@ -1692,6 +1692,10 @@ static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
 	}
 	if (profiles & SBOM_PROFILE_NTIA)
 		ntia(&c);
+	if (profiles & SBOM_PROFILE_BSI)
+		diag(&c, SBOM_ERROR, "BSI-FORMAT", NULL, "spdxVersion",
+		     "TR-03183-2 v2.1.0 section 4: an SBOM is CycloneDX 1.6 or later or SPDX 3.0.1 or later, not %.20s",
+		     out->version);
 	release_ids(&c);
 	return 0;
 }
