@@ -264,7 +264,8 @@ int sbom_utf16_decode(struct oh_buf *out, const char *s, size_t len,
 		      const char *name, struct oh_err *err);
 
 /**
- * Read any supported serialisation (detected from content), in UTF-8
+ * Read any supported serialisation (detected from content; a CycloneDX
+ * BOM, JSON or XML, is mapped onto the model by sbom_cdx_read_tree()), in UTF-8
  * (with or without a byte-order mark) or UTF-16 with a byte-order mark.  XLSX and
  * unknown formats fail with OH_EINPUT and a message saying so.
  */

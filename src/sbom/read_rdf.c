@@ -1467,10 +1467,17 @@ int sbom_xml_parse(struct _xmlDoc **out, const char *s, size_t len,
 			.err = err,
 			.options = XML_PARSE_NOBLANKS | XML_PARSE_COMPACT };
 
+	int rc;
+
 	*out = NULL;
 	if (len > SBOM_MAX_BYTES || len > INT_MAX)
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
 				  "document larger than %u bytes",
 				  SBOM_MAX_BYTES);
-	return parse(&r, out, s, len);
+	/* parse() leaves what it built of a broken document in *out */
+	if ((rc = parse(&r, out, s, len)) < 0) {
+		xmlFreeDoc(*out);
+		*out = NULL;
+	}
+	return rc;
 }
