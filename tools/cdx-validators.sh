@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Install the CycloneDX consumers' tools that tests/cli/t1802 checks our
+# Install the CycloneDX consumers' tools that tests/cli/t1811 checks our
 # BOMs with, into DIR (once; later runs reuse them), and print DIR:
 #
 #   ajv-cli, ajv-formats      JSON Schema validator (MIT), run on the
