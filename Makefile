@@ -276,4 +276,4 @@ uninstall:
 clean:
 	rm -rf build demo
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -path $(BUILD)/tools -prune -o -name '*.d' -type f -print 2>/dev/null)

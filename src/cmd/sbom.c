@@ -24,7 +24,7 @@
 
 static const struct cmd_opt validate_opts[] = {
 	{ "profile", 'p', required_argument, 'p', "NAME",
-	  "spdx (the specification, default), ntia (minimum elements as the SPDX reference checker tests them), ntia-strict (also a purl, CPE, SWID or checksum and a relationship for each package) or all" },
+	  "spdx (the specification, default), ntia (minimum elements as the SPDX reference checker tests them), ntia-strict (also a purl, CPE, SWID or checksum and a relationship for each package), bsi (BSI TR-03183-2 v2.1.0, for CycloneDX 1.6) or all (spdx and ntia-strict)" },
 	{ "format", 'f', required_argument, 'f', "FMT",
 	  "text (default), json, sarif or junit" },
 	{ NULL, 0, 0, 0, NULL, NULL },
@@ -33,9 +33,9 @@ static const struct cmd_opt validate_opts[] = {
 static const struct cmd_spec validate_spec = {
 	.name = "sbom validate",
 	.usage =
-		"sbom validate [--profile spdx|ntia|ntia-strict|all] [--format text|json|sarif|junit] FILE...",
+		"sbom validate [--profile spdx|ntia|ntia-strict|bsi|all] [--format text|json|sarif|junit] FILE...",
 	.summary =
-		"Check SPDX 2.2/2.3 documents (JSON, YAML, tag-value or RDF/XML, detected from the content) against the specification (mandatory fields, SPDX ids, references, checksums, dates, license expressions, namespace, DESCRIBES) and/or the NTIA minimum elements per package.  Every diagnostic has a stable code (docs/sbom.md), the element and its JSON path (for tag-value and RDF/XML preceded by the input line of the element); sarif and junit give the same for CI dashboards.  Exit 0 when every file is valid, 1 when one is invalid, 2 when one cannot be read.",
+		"Check SPDX 2.2/2.3 documents (JSON, YAML, tag-value or RDF/XML) and CycloneDX 1.4-1.6 BOMs (JSON or XML: the official schema's rules, bom-ref uniqueness, dependency references, purl and license syntax), detected from the content, against the specification (mandatory fields, SPDX ids, references, checksums, dates, license expressions, namespace, DESCRIBES) and/or the NTIA minimum elements per package.  Every diagnostic has a stable code (docs/sbom.md), the element and its JSON path (for tag-value and RDF/XML preceded by the input line of the element); sarif and junit give the same for CI dashboards.  Exit 0 when every file is valid, 1 when one is invalid, 2 when one cannot be read.",
 	.opts = validate_opts,
 };
 
@@ -46,12 +46,12 @@ static const struct cmd_opt sbom_opts_none[] = {
 static const struct cmd_spec sbom_spec = {
 	.name = "sbom",
 	.usage =
-		"sbom validate [--profile spdx|ntia|ntia-strict|all] [--format text|json|sarif|junit] FILE...\n"
-		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
+		"sbom validate [--profile spdx|ntia|ntia-strict|bsi|all] [--format text|json|sarif|junit] FILE...\n"
+		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv|cyclonedx-json|cyclonedx-xml] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
 		"sbom verify --repo PATH [--rev REV] [--dir] [--format text|json] FILE\n"
-		"sbom convert -o FILE [--format spdx-json|spdx-tv] IN",
+		"sbom convert -o FILE [--format spdx-json|spdx-tv|cyclonedx-json|cyclonedx-xml] IN",
 	.summary =
-		"SBOMs.  Verbs:\n  validate  check SPDX documents against the specification and the NTIA minimum elements\n  generate  write an SPDX document for a repository or directory\n  verify    check an SPDX document against the source it names\n  convert   rewrite an SPDX document as JSON or tag-value",
+		"SBOMs.  Verbs:\n  validate  check SPDX documents and CycloneDX BOMs against their specification and the NTIA minimum elements\n  generate  write an SPDX document or a CycloneDX BOM for a repository or directory\n  verify    check an SPDX document against the source it names\n  convert   rewrite an SPDX document or CycloneDX BOM as SPDX JSON, tag-value, CycloneDX JSON or XML",
 	.opts = sbom_opts_none,
 };
 
@@ -142,6 +142,8 @@ static int parse_opts(unsigned *profiles, enum report_format *fmt, int argc,
 			else if (strcmp(optarg, "ntia-strict") == 0)
 				*profiles = SBOM_PROFILE_NTIA |
 					    SBOM_PROFILE_NTIA_STRICT;
+			else if (strcmp(optarg, "bsi") == 0)
+				*profiles = SBOM_PROFILE_BSI;
 			else if (strcmp(optarg, "all") == 0)
 				*profiles = SBOM_PROFILE_SPDX |
 					    SBOM_PROFILE_NTIA |

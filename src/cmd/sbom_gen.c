@@ -20,6 +20,7 @@
 #include "core/timeutil.h"
 #include "core/xalloc.h"
 #include "report/escape.h"
+#include "sbom/cdx.h"
 #include "sbom/generate.h"
 #include "sbom/model.h"
 #include "sbom/source.h"
@@ -39,7 +40,7 @@ static const struct cmd_opt gen_opts[] = {
 	{ "dir", 'd', no_argument, 'd', NULL,
 	  "read a work tree as a plain directory, not its git objects" },
 	{ "format", 'f', required_argument, 'f', "FMT",
-	  "spdx-json (default) or spdx-tv" },
+	  "spdx-json (default), spdx-tv, cyclonedx-json or cyclonedx-xml" },
 	{ "output", 'o', required_argument, 'o', "FILE",
 	  "write to FILE (replaced atomically) instead of standard output" },
 	{ "name", 'n', required_argument, 'n', "NAME",
@@ -56,27 +57,54 @@ static const struct cmd_opt gen_opts[] = {
 static const struct cmd_spec gen_spec = {
 	.name = "sbom generate",
 	.usage =
-		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]",
+		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv|cyclonedx-json|cyclonedx-xml] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]",
 	.summary =
-		"Write an SPDX 2.3 document for a repository at a revision (or a directory): one package (name, version from the tag at the commit or git describe, download location git+URL@commit, purl for GitHub/GitLab/Bitbucket, declared and concluded license from the license engine, verification code) and every file with SHA-1, SHA-256 and its SPDX-tag licenses.  Only the creation time and the namespace vary between runs; fix them with --created and --namespace for reproducible builds.",
+		"Write an SPDX 2.3 document for a repository at a revision (or a directory): one package (name, version from the tag at the commit or git describe, download location git+URL@commit, purl for GitHub/GitLab/Bitbucket, declared and concluded license from the license engine, verification code) and every file with SHA-1, SHA-256 and its SPDX-tag licenses.  Only the creation time and the namespace vary between runs; fix them with --created and --namespace for reproducible builds.  --format cyclonedx-json or cyclonedx-xml writes the same facts as a CycloneDX 1.6 BOM (the package as metadata.component, files as nested components of type file).",
 	.opts = gen_opts,
 };
 
-/* "spdx-json" / "json" -> false, "spdx-tv" / "tv" -> true */
-static int format_parse(bool *tv, const char *s)
+enum out_format { OUT_SPDX_JSON, OUT_SPDX_TV, OUT_CDX_JSON, OUT_CDX_XML };
+
+/* "spdx-json", "spdx-tv", "cyclonedx-json", "cyclonedx-xml" (and short forms) */
+static int format_parse(enum out_format *f, const char *s)
 {
 	if (strcmp(s, "spdx-json") == 0 || strcmp(s, "json") == 0)
-		*tv = false;
+		*f = OUT_SPDX_JSON;
 	else if (strcmp(s, "spdx-tv") == 0 || strcmp(s, "tv") == 0)
-		*tv = true;
+		*f = OUT_SPDX_TV;
+	else if (strcmp(s, "cyclonedx-json") == 0 || strcmp(s, "cdx-json") == 0)
+		*f = OUT_CDX_JSON;
+	else if (strcmp(s, "cyclonedx-xml") == 0 || strcmp(s, "cdx-xml") == 0)
+		*f = OUT_CDX_XML;
 	else
 		return -1;
 	return 0;
 }
 
+/* The document in format f appended to out; OH_EINPUT from tag-value. */
+static int write_doc(struct oh_buf *out, const struct sbom_doc *doc,
+		     enum out_format f, struct oh_err *err)
+{
+	switch (f) {
+	case OUT_SPDX_TV:
+		return sbom_write_tv(out, doc, err);
+	case OUT_CDX_JSON:
+		sbom_cdx_write_json(out, doc);
+		return 0;
+	case OUT_CDX_XML:
+		sbom_cdx_write_xml(out, doc);
+		return 0;
+	case OUT_SPDX_JSON:
+		break;
+	}
+	sbom_write_json(out, doc);
+	return 0;
+}
+
 struct gen_args {
 	const char *path, *rev, *out;
-	bool dir, tv;
+	bool dir;
+	enum out_format fmt;
 	struct sbom_gen_opts g;
 };
 
@@ -96,7 +124,7 @@ static int gen_parse(struct gen_args *a, int argc, char **argv)
 			a->dir = true;
 			break;
 		case 'f':
-			if (format_parse(&a->tv, optarg) < 0)
+			if (format_parse(&a->fmt, optarg) < 0)
 				return cmd_usage_error("sbom generate",
 						       "unknown format '%s'",
 						       optarg);
@@ -165,13 +193,11 @@ static int sbom_generate_cmd(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	if (a.tv && sbom_write_tv(&out, doc, &err) < 0) {
+	if (write_doc(&out, doc, a.fmt, &err) < 0) {
 		oh_err_prefix(&err, "%s: ", a.path);
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	if (!a.tv)
-		sbom_write_json(&out, doc);
 	if (oh_atomic_write(a.out, out.buf, out.len, &err) < 0)
 		ret = cmd_report_error(&err);
 	else
@@ -376,15 +402,16 @@ static const struct cmd_opt convert_opts[] = {
 	{ "output", 'o', required_argument, 'o', "FILE",
 	  "write to FILE (replaced atomically; - for standard output)" },
 	{ "format", 'f', required_argument, 'f', "FMT",
-	  "spdx-json or spdx-tv (default: from FILE's extension, .json or .spdx)" },
+	  "spdx-json, spdx-tv, cyclonedx-json or cyclonedx-xml (default: from FILE's extension: .cdx.json, .cdx.xml, .json or .spdx)" },
 	{ NULL, 0, 0, 0, NULL, NULL },
 };
 
 static const struct cmd_spec convert_spec = {
 	.name = "sbom convert",
-	.usage = "sbom convert -o FILE [--format spdx-json|spdx-tv] IN",
+	.usage =
+		"sbom convert -o FILE [--format spdx-json|spdx-tv|cyclonedx-json|cyclonedx-xml] IN",
 	.summary =
-		"Read an SPDX document (JSON, YAML, tag-value or RDF/XML, detected from the content) and write it in the other serialisation.  What is read is written: absent fields stay absent, and JSON -> tag-value -> JSON gives the same document (hasFiles aside, which tag-value cannot say).  The output file is replaced atomically and never the input.",
+		"Read an SPDX document (JSON, YAML, tag-value or RDF/XML) or a CycloneDX BOM (JSON or XML), detected from the content, and write it as SPDX JSON, SPDX tag-value, CycloneDX 1.6 JSON or CycloneDX 1.6 XML.  Between SPDX serialisations what is read is written: absent fields stay absent, and JSON -> tag-value -> JSON gives the same document (hasFiles aside, which tag-value cannot say).  Between SPDX and CycloneDX only what both can say is carried (docs/sbom.md lists the losses).  The output file is replaced atomically and never the input.",
 	.opts = convert_opts,
 };
 
@@ -395,8 +422,8 @@ static bool ends_with(const char *s, const char *suf)
 	return n >= k && strcmp(s + n - k, suf) == 0;
 }
 
-static int convert_parse(const char **in, const char **out, bool *tv, int argc,
-			 char **argv)
+static int convert_parse(const char **in, const char **out,
+			 enum out_format *fmt, int argc, char **argv)
 {
 	struct cmd_parser p;
 	bool have_format = false;
@@ -409,7 +436,7 @@ static int convert_parse(const char **in, const char **out, bool *tv, int argc,
 			*out = optarg;
 			break;
 		case 'f':
-			if (format_parse(tv, optarg) < 0)
+			if (format_parse(fmt, optarg) < 0)
 				return cmd_usage_error("sbom convert",
 						       "unknown format '%s'",
 						       optarg);
@@ -427,14 +454,20 @@ static int convert_parse(const char **in, const char **out, bool *tv, int argc,
 				       "name one input and -o FILE");
 	*in = argv[optind];
 	if (!have_format) {
-		if (ends_with(*out, ".json"))
-			*tv = false;
+		if (ends_with(*out, ".cdx.json") ||
+		    ends_with(*out, ".bom.json"))
+			*fmt = OUT_CDX_JSON;
+		else if (ends_with(*out, ".cdx.xml") ||
+			 ends_with(*out, ".bom.xml"))
+			*fmt = OUT_CDX_XML;
+		else if (ends_with(*out, ".json"))
+			*fmt = OUT_SPDX_JSON;
 		else if (ends_with(*out, ".spdx"))
-			*tv = true;
+			*fmt = OUT_SPDX_TV;
 		else
 			return cmd_usage_error(
 				"sbom convert",
-				"give --format: '%s' ends neither in .json nor in .spdx",
+				"give --format: '%s' ends neither in .json, .spdx, .cdx.json nor .cdx.xml",
 				*out);
 	}
 	if (strcmp(*in, *out) == 0)
@@ -446,11 +479,11 @@ static int convert_parse(const char **in, const char **out, bool *tv, int argc,
 int sbom_convert_main(int argc, char **argv)
 {
 	const char *in = NULL, *out = NULL;
-	bool tv = false;
+	enum out_format fmt = OUT_SPDX_JSON;
 	struct sbom_doc *doc = NULL;
 	struct oh_buf data = OH_BUF_INIT, text = OH_BUF_INIT;
 	struct oh_err err = OH_ERR_INIT;
-	int ret = convert_parse(&in, &out, &tv, argc, argv);
+	int ret = convert_parse(&in, &out, &fmt, argc, argv);
 
 	if (ret != 0)
 		return ret < 0 ? OH_EXIT_OK : ret;
@@ -460,13 +493,17 @@ int sbom_convert_main(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	if (tv && sbom_write_tv(&text, doc, &err) < 0) {
+	if (doc->ncreators == 0) {
+		/* a CycloneDX BOM naming no tool or author: this converter */
+		doc->creators = sbom_arena_grow(&doc->arena, NULL, 0,
+						sizeof(*doc->creators));
+		doc->creators[doc->ncreators++] = "Tool: osshealth-" OH_VERSION;
+	}
+	if (write_doc(&text, doc, fmt, &err) < 0) {
 		oh_err_prefix(&err, "%s: ", in);
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	if (!tv)
-		sbom_write_json(&text, doc);
 	ret = oh_atomic_write(strcmp(out, "-") == 0 ? NULL : out, text.buf,
 			      text.len, &err) < 0
 		      ? cmd_report_error(&err)

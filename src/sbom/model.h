@@ -241,6 +241,18 @@ int sbom_read_tv(struct sbom_doc **out, const char *s, size_t len,
 int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		  const char *name, struct oh_err *err);
 
+struct _xmlDoc;
+
+/**
+ * Parse XML with libxml2 as sbom_read_rdf() does (no network, no DTD, no
+ * entity expansion, lines past 65535 kept; whitespace-only text dropped)
+ * into *out (xmlFreeDoc()).
+ * OH_EINPUT with the line for text that is not well formed or has a
+ * DOCTYPE; OH_ELIMIT past SBOM_MAX_BYTES.
+ */
+int sbom_xml_parse(struct _xmlDoc **out, const char *s, size_t len,
+		   const char *name, struct oh_err *err);
+
 /**
  * Text that opens with a UTF-16 byte-order mark (FF FE or FE FF) as UTF-8
  * (without the mark, at most 1.5 times len bytes) appended to `out`
@@ -252,7 +264,8 @@ int sbom_utf16_decode(struct oh_buf *out, const char *s, size_t len,
 		      const char *name, struct oh_err *err);
 
 /**
- * Read any supported serialisation (detected from content), in UTF-8
+ * Read any supported serialisation (detected from content; a CycloneDX
+ * BOM, JSON or XML, is mapped onto the model by sbom_cdx_read_tree()), in UTF-8
  * (with or without a byte-order mark) or UTF-16 with a byte-order mark.  XLSX and
  * unknown formats fail with OH_EINPUT and a message saying so.
  */

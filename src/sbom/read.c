@@ -4,9 +4,12 @@
  * map from a validator JSON path back to an input line.
  */
 #include "sbom/model.h"
+#include "sbom/cdx.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -99,6 +102,8 @@ void *sbom_arena_grow(struct oh_arena *a, void *old, size_t n, size_t size)
 
 static int read_utf8(struct sbom_doc **out, const char *s, size_t len,
 		     const char *name, struct oh_err *err);
+static int read_xml_any(struct sbom_doc **out, const char *s, size_t len,
+			const char *name, struct oh_err *err);
 
 /* UTF-16 with a byte-order mark (SPDX tools ship such examples). */
 int sbom_read(struct sbom_doc **out, const char *s, size_t len,
@@ -116,11 +121,44 @@ int sbom_read(struct sbom_doc **out, const char *s, size_t len,
 	if (rc == 1)
 		/* libxml2 reads UTF-16 XML itself, by its declaration */
 		rc = sbom_format_detect(u8.buf, u8.len) == SBOM_FORMAT_RDF
-			     ? sbom_read_rdf(out, s, len, name, err)
+			     ? read_xml_any(out, s, len, name, err)
 			     : read_utf8(out, u8.buf, u8.len, name, err);
 	else if (rc == 0)
 		rc = read_utf8(out, s, len, name, err);
 	oh_buf_release(&u8);
+	return rc;
+}
+
+/* JSON: an SPDX document or a CycloneDX BOM. */
+static int read_json_any(struct sbom_doc **out, const char *s, size_t len,
+			 const char *name, struct oh_err *err)
+{
+	cJSON *root = NULL;
+	int rc;
+
+	if ((rc = sbom_json_parse(&root, s, len, name, err)) < 0)
+		return rc;
+	rc = sbom_cdx_is_tree(root) ? sbom_cdx_read_tree(out, root, name, err)
+				    : sbom_read_json_tree(out, root, name, err);
+	cJSON_Delete(root);
+	return rc;
+}
+
+/* XML: SPDX RDF/XML or a CycloneDX BOM. */
+static int read_xml_any(struct sbom_doc **out, const char *s, size_t len,
+			const char *name, struct oh_err *err)
+{
+	cJSON *root = NULL;
+	int rc;
+
+	if (!sbom_cdx_is_xml(s, len))
+		return sbom_read_rdf(out, s, len, name, err);
+	if ((rc = sbom_cdx_xml_parse(&root, s, len, name, err)) < 0)
+		return rc;
+	rc = sbom_cdx_read_tree(out, root, name, err);
+	if (rc == 0)
+		(*out)->format = SBOM_FORMAT_RDF;
+	cJSON_Delete(root);
 	return rc;
 }
 
@@ -132,11 +170,11 @@ static int read_utf8(struct sbom_doc **out, const char *s, size_t len,
 	*out = NULL;
 	switch (f) {
 	case SBOM_FORMAT_JSON:
-		return sbom_read_json(out, s, len, name, err);
+		return read_json_any(out, s, len, name, err);
 	case SBOM_FORMAT_TAGVALUE:
 		return sbom_read_tv(out, s, len, name, err);
 	case SBOM_FORMAT_RDF:
-		return sbom_read_rdf(out, s, len, name, err);
+		return read_xml_any(out, s, len, name, err);
 	case SBOM_FORMAT_YAML:
 		return sbom_read_yaml(out, s, len, name, err);
 	case SBOM_FORMAT_XLSX:

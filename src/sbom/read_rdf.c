@@ -93,6 +93,7 @@ struct rr {
 	char xml_msg[160];
 	int doctype;
 	unsigned doctype_line;
+	int options; /* libxml2 options besides NONET and BIG_LINES */
 };
 
 /* Property iterator over all descriptions of a subject. */
@@ -1391,7 +1392,8 @@ static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 	ctxt = xmlCreateMemoryParserCtxt(s, (int)len);
 	if (ctxt) {
 		/* style: rule 26: no NOENT, no DTDLOAD, no HUGE */
-		xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+		xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+						r->options);
 		ctxt->_private = r;
 		ctxt->sax->serror = on_ctxt_error;
 		ctxt->sax->internalSubset = on_doctype;
@@ -1454,5 +1456,28 @@ out:
 	xmlHashFree(r.index, NULL);
 	sbom_doc_free(r.d);
 	xmlFreeDoc(x);
+	return rc;
+}
+
+int sbom_xml_parse(struct _xmlDoc **out, const char *s, size_t len,
+		   const char *name, struct oh_err *err)
+{
+	/* whitespace-only text is no CycloneDX value: not kept at all */
+	struct rr r = { .name = name,
+			.err = err,
+			.options = XML_PARSE_NOBLANKS | XML_PARSE_COMPACT };
+
+	int rc;
+
+	*out = NULL;
+	if (len > SBOM_MAX_BYTES || len > INT_MAX)
+		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
+				  "document larger than %u bytes",
+				  SBOM_MAX_BYTES);
+	/* parse() leaves what it built of a broken document in *out */
+	if ((rc = parse(&r, out, s, len)) < 0) {
+		xmlFreeDoc(*out);
+		*out = NULL;
+	}
 	return rc;
 }

@@ -3,9 +3,11 @@
 #define OH_SBOM_SBOM_H
 
 /*
- * SPDX SBOM validation: an SPDX 2.2 or 2.3 document in JSON is checked
+ * SBOM validation: an SPDX 2.2 or 2.3 document in JSON is checked
  * against the specification (profile SPDX) and against the NTIA minimum
- * elements (profile NTIA).  Every diagnostic has a severity, a stable
+ * elements (profile NTIA); a CycloneDX 1.4-1.6 BOM (JSON or XML) against
+ * its schema's rules and semantics (cdx.h), the NTIA elements and BSI
+ * TR-03183-2 (profile BSI).  Every diagnostic has a severity, a stable
  * code (listed in docs/sbom.md), the element it concerns and its place as
  * a JSON path (packages[3].checksums[0].checksumValue).
  *
@@ -47,6 +49,7 @@ enum sbom_profile {
 	SBOM_PROFILE_NTIA_STRICT = 1u << 2, /* NTIA plus a purl/CPE/SWID or
 					     * checksum and a relationship
 					     * naming each package */
+	SBOM_PROFILE_BSI = 1u << 3, /* BSI TR-03183-2 v2.1.0 (CycloneDX) */
 };
 
 enum sbom_format {

@@ -7,6 +7,7 @@
  * fields of packages mandatory in 2.2, optional in 2.3).
  */
 #include "sbom/sbom.h"
+#include "sbom/cdx.h"
 #include "sbom/model.h"
 
 #include <limits.h>
@@ -1618,6 +1619,13 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		return rc;
 	}
 	oh_buf_release(&u8);
+	if (f == SBOM_FORMAT_RDF && sbom_cdx_is_xml(data, len)) {
+		if (sbom_cdx_xml_parse(&root, data, len, name, err) < 0)
+			return err->code;
+		sbom_cdx_validate_tree(out, root, true, profiles, licenses);
+		cJSON_Delete(root);
+		return 0;
+	}
 	if (f == SBOM_FORMAT_TAGVALUE || f == SBOM_FORMAT_RDF) {
 		struct sbom_doc *doc;
 
@@ -1637,6 +1645,11 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		    ? sbom_yaml_parse(&root, data, len, name, err) < 0
 		    : sbom_json_parse(&root, data, len, name, err) < 0)
 		return err->code;
+	if (sbom_cdx_is_tree(root)) {
+		sbom_cdx_validate_tree(out, root, false, profiles, licenses);
+		cJSON_Delete(root);
+		return 0;
+	}
 	rc = validate_tree(&c, root, name, err);
 	if (rc == 0)
 		read_check(&c, root, name);
@@ -1679,6 +1692,10 @@ static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
 	}
 	if (profiles & SBOM_PROFILE_NTIA)
 		ntia(&c);
+	if (profiles & SBOM_PROFILE_BSI)
+		diag(&c, SBOM_ERROR, "BSI-FORMAT", NULL, "spdxVersion",
+		     "TR-03183-2 v2.1.0 section 4: an SBOM is CycloneDX 1.6 or later or SPDX 3.0.1 or later, not %.20s",
+		     out->version);
 	release_ids(&c);
 	return 0;
 }

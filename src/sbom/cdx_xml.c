@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * CycloneDX XML into the JSON tree of the same BOM (cdx.h).
+ *
+ * The mapping is generic with a few special shapes: an element's
+ * attributes and child elements become keys; an element without either is
+ * its text; text next to attributes is "content" (<hash alg>,
+ * <text content-type>), "value" for <property name>.  Elements named in
+ * `lists` become arrays of their children; <licenses> items keep their
+ * element name as key ({"license": ..}, {"expression": ..}); a
+ * <dependency ref> with nested <dependency ref> elements gives
+ * {"ref", "dependsOn"} (and <provides> "provides"); service <data> gives
+ * the 1.4 and 1.5+ JSON shapes.  A child element given twice where no
+ * list is expected becomes an array, which the validator then reports
+ * where the schema wants one value (two <id> in a license).  Elements of
+ * other namespaces (extensions, xml signatures) are skipped.
+ */
+#include "sbom/cdx.h"
+#include "sbom/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <libxml/tree.h>
+
+#include "core/err.h"
+#include "core/banned.h"
+
+/* Elements whose children form a JSON array. */
+static const char *const lists[] = { "components",
+				     "services",
+				     "hashes",
+				     "licenses",
+				     "externalReferences",
+				     "properties",
+				     "dependencies",
+				     "endpoints",
+				     "patches",
+				     "resolves",
+				     "ancestors",
+				     "descendants",
+				     "variants",
+				     "commits",
+				     "vulnerabilities",
+				     "references",
+				     "ratings",
+				     "cwes",
+				     "advisories",
+				     "affects",
+				     "versions",
+				     "lifecycles",
+				     "tags",
+				     "authors",
+				     "contacts",
+				     "compositions",
+				     "assemblies",
+				     "aliases",
+				     "occurrences",
+				     "annotations",
+				     "subjects",
+				     "formulation",
+				     "workflows",
+				     "tasks",
+				     "steps",
+				     "commands",
+				     "inputs",
+				     "outputs",
+				     "frames",
+				     "tools",
+				     "licensees",
+				     "licensors",
+				     "methods",
+				     "taskTypes",
+				     "cryptoFunctions",
+				     "cipherSuites",
+				     "algorithms",
+				     "identifiers",
+				     NULL };
+
+/* Elements that stay objects in JSON although they hold one kind of
+ * child ("tools" of 1.5+ with <components>, "releaseNotes" and
+ * "copyright" of evidence are lists of other shapes): decided per
+ * children below. */
+
+struct xc {
+	const char *name;
+	struct oh_err *err;
+	unsigned depth;
+	const char *ns; /* the document's CycloneDX namespace */
+};
+
+static bool is_list(const char *name)
+{
+	for (size_t i = 0; lists[i]; i++)
+		if (strcmp(lists[i], name) == 0)
+			return true;
+	return false;
+}
+
+static bool ours(const struct xc *c, const xmlNode *n)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+	       strcmp((const char *)n->ns->href, c->ns) == 0;
+}
+
+static unsigned line_of(const xmlNode *n)
+{
+	long l = xmlGetLineNo(n);
+
+	return l > 0 ? (unsigned)l : 0;
+}
+
+/* The element's own text (text and CDATA children), trimmed. */
+static cJSON *text_of(const xmlNode *n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	const char *s = t ? (const char *)t : "";
+	size_t len;
+	cJSON *v;
+	char *dup;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+			   s[len - 1] == '\r' || s[len - 1] == '\n'))
+		len--;
+	dup = cJSON_malloc(len + 1);
+	memcpy(dup, s, len);
+	dup[len] = '\0';
+	v = cJSON_CreateString(dup);
+	cJSON_free(dup);
+	xmlFree(t);
+	return v;
+}
+
+static bool has_elements(const struct xc *c, const xmlNode *n)
+{
+	for (const xmlNode *k = n->children; k; k = k->next)
+		if (ours(c, k))
+			return true;
+	return false;
+}
+
+static bool has_text(const xmlNode *n)
+{
+	for (const xmlNode *k = n->children; k; k = k->next) {
+		if (k->type != XML_TEXT_NODE &&
+		    k->type != XML_CDATA_SECTION_NODE)
+			continue;
+		for (const xmlChar *p = k->content; p && *p; p++)
+			if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+				return true;
+	}
+	return false;
+}
+
+/* Attribute names that differ between the serialisations. */
+static const char *json_key(const char *attr)
+{
+	if (strcmp(attr, "content-type") == 0)
+		return "contentType";
+	return attr;
+}
+
+static void add_attrs(cJSON *o, const xmlNode *n)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		xmlChar *v;
+
+		if (a->ns) /* xsi:..., xml:... */
+			continue;
+		v = xmlNodeGetContent((const xmlNode *)a);
+		cJSON_AddItemToObject(
+			o, json_key((const char *)a->name),
+			cJSON_CreateString(v ? (const char *)v : ""));
+		xmlFree(v);
+	}
+}
+
+static int element(struct xc *c, cJSON **out, const xmlNode *n,
+		   const char *parent);
+
+/* Elements that are objects in JSON even when empty or text only. */
+static bool always_object(const char *name)
+{
+	static const char *const objs[] = {
+		"license", "property",  "component", "service", "hash",
+		"swid",    "reference", "metadata",  NULL
+	};
+
+	for (size_t i = 0; objs[i]; i++)
+		if (strcmp(objs[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* Add child value v under key k, turning a repeated key into an array. */
+static void put(cJSON *o, const char *k, cJSON *v)
+{
+	cJSON *old = cJSON_GetObjectItemCaseSensitive(o, k);
+
+	if (!old) {
+		cJSON_AddItemToObject(o, k, v);
+		return;
+	}
+	if (!cJSON_IsArray(old)) {
+		cJSON *arr = cJSON_CreateArray();
+
+		cJSON_DetachItemViaPointer(o, old);
+		cJSON_AddItemToArray(arr, old);
+		cJSON_AddItemToObject(o, k, arr);
+		old = arr;
+	}
+	cJSON_AddItemToArray(old, v);
+}
+
+static const char *attr(const xmlNode *n, const char *name, xmlChar **keep)
+{
+	*keep = xmlGetNoNsProp(n, (const xmlChar *)name);
+	return (const char *)*keep;
+}
+
+/* <dependency ref="a"><dependency ref="b"/><provides ref="c"/></dependency> */
+static cJSON *dependency(const struct xc *c, const xmlNode *n)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *on = NULL, *prov = NULL;
+
+	add_attrs(o, n);
+	for (const xmlNode *k = n->children; k; k = k->next) {
+		xmlChar *ref;
+		const char *r;
+		cJSON **arr;
+
+		if (!ours(c, k))
+			continue;
+		if (strcmp((const char *)k->name, "dependency") == 0)
+			arr = &on;
+		else if (strcmp((const char *)k->name, "provides") == 0)
+			arr = &prov;
+		else
+			continue;
+		if (!*arr)
+			*arr = cJSON_AddArrayToObject(
+				o, arr == &on ? "dependsOn" : "provides");
+		r = attr(k, "ref", &ref);
+		cJSON_AddItemToArray(*arr, r ? cJSON_CreateString(r)
+					     : cJSON_CreateNull());
+		xmlFree(ref);
+	}
+	return o;
+}
+
+/* Service data: 1.4 <classification flow>, 1.5+ <dataflow>. */
+static cJSON *data_item(const struct xc *c, const xmlNode *n)
+{
+	cJSON *o = cJSON_CreateObject();
+	xmlChar *flow = NULL;
+	const xmlNode *cl = n;
+
+	if (strcmp((const char *)n->name, "dataflow") == 0) {
+		add_attrs(o, n);
+		for (cl = n->children; cl; cl = cl->next)
+			if (ours(c, cl) && strcmp((const char *)cl->name,
+						  "classification") == 0)
+				break;
+	}
+	if (cl) {
+		const char *f = attr(cl, "flow", &flow);
+
+		if (f)
+			cJSON_AddStringToObject(o, "flow", f);
+		cJSON_AddItemToObject(o, "classification", text_of(cl));
+		xmlFree(flow);
+	}
+	return o;
+}
+
+static int list(struct xc *c, cJSON **out, const xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+	cJSON *arr = cJSON_CreateArray();
+	int rc = 0;
+
+	*out = arr;
+	for (const xmlNode *k = n->children; k && rc == 0; k = k->next) {
+		const char *kn = (const char *)k->name;
+		cJSON *v = NULL;
+
+		if (!ours(c, k))
+			continue;
+		if (strcmp(name, "dependencies") == 0) {
+			v = dependency(c, k);
+		} else if (strcmp(name, "data") == 0) {
+			v = data_item(c, k);
+		} else if (strcmp(name, "licenses") == 0) {
+			cJSON *inner = NULL;
+
+			rc = element(c, &inner, k, name);
+			v = cJSON_CreateObject();
+			if (cJSON_IsObject(inner) &&
+			    strcmp(kn, "expression") == 0) {
+				/* <expression acknowledgement=..>E</expression> */
+				cJSON *e = cJSON_DetachItemFromObject(
+					inner, "content");
+
+				cJSON_AddItemToObject(
+					v, "expression",
+					e ? e : cJSON_CreateString(""));
+				for (cJSON *a = inner->child; a;) {
+					cJSON *next = a->next;
+
+					cJSON_AddItemToObject(
+						v, a->string,
+						cJSON_DetachItemViaPointer(
+							inner, a));
+					a = next;
+				}
+				cJSON_Delete(inner);
+			} else if (inner) {
+				cJSON_AddItemToObject(v, kn, inner);
+			}
+		} else {
+			rc = element(c, &v, k, name);
+		}
+		if (v)
+			cJSON_AddItemToArray(arr, v);
+	}
+	return rc;
+}
+
+/* 1.4 <tools><tool/></tools> is a list; 1.5+ <tools><components/> not. */
+static bool list_here(const struct xc *c, const xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+
+	if (strcmp(name, "data") == 0)
+		return true;
+	/* evidence copyright is a list of {text}; a component's a string */
+	if (strcmp(name, "copyright") == 0)
+		return n->parent &&
+		       strcmp((const char *)n->parent->name, "evidence") == 0;
+	if (!is_list(name))
+		return false;
+	if (strcmp(name, "tools") == 0)
+		for (const xmlNode *k = n->children; k; k = k->next)
+			if (ours(c, k) &&
+			    strcmp((const char *)k->name, "tool") != 0)
+				return false;
+	return true;
+}
+
+static int element(struct xc *c, cJSON **out, const xmlNode *n,
+		   const char *parent)
+{
+	const char *name = (const char *)n->name;
+	cJSON *o;
+	int rc = 0;
+
+	*out = NULL;
+	if (++c->depth > SBOM_MAX_DEPTH) {
+		c->depth--;
+		return oh_err_set(c->err, OH_ELIMIT, c->name, line_of(n), 0,
+				  "XML elements nested deeper than %d",
+				  SBOM_MAX_DEPTH);
+	}
+	if (strcmp(name, "data") != 0 || strcmp(parent, "service") == 0) {
+		if (list_here(c, n)) {
+			rc = list(c, out, n);
+			c->depth--;
+			return rc;
+		}
+	}
+	if (!n->properties && !has_elements(c, n) && !always_object(name)) {
+		*out = text_of(n);
+		c->depth--;
+		return 0;
+	}
+	o = cJSON_CreateObject();
+	*out = o;
+	add_attrs(o, n);
+	if ((has_text(n) || strcmp(name, "property") == 0) &&
+	    !has_elements(c, n))
+		cJSON_AddItemToObject(
+			o, strcmp(name, "property") == 0 ? "value" : "content",
+			text_of(n));
+	for (const xmlNode *k = n->children; k && rc == 0; k = k->next) {
+		cJSON *v = NULL;
+
+		if (!ours(c, k))
+			continue;
+		rc = element(c, &v, k, name);
+		if (v)
+			put(o, (const char *)k->name, v);
+	}
+	c->depth--;
+	return rc;
+}
+
+bool sbom_cdx_is_xml(const char *s, size_t len)
+{
+	size_t n = len < 4096 ? len : 4096;
+
+	for (size_t i = 0; i + sizeof(SBOM_CDX_NS) - 1 <= n; i++)
+		if (memcmp(s + i, SBOM_CDX_NS, sizeof(SBOM_CDX_NS) - 1) == 0)
+			return true;
+	return false;
+}
+
+int sbom_cdx_xml_parse(struct cJSON **out, const char *s, size_t len,
+		       const char *name, struct oh_err *err)
+{
+	struct xc c = { .name = name, .err = err };
+	xmlDoc *x = NULL;
+	xmlNode *root;
+	cJSON *tree = NULL;
+	const char *href, *ver;
+	int rc;
+
+	*out = NULL;
+	if ((rc = sbom_xml_parse(&x, s, len, name, err)) < 0)
+		return rc;
+	root = xmlDocGetRootElement(x);
+	href = root && root->ns && root->ns->href ? (const char *)root->ns->href
+						  : "";
+	if (!root || strcmp((const char *)root->name, "bom") != 0 ||
+	    strncmp(href, SBOM_CDX_NS, sizeof(SBOM_CDX_NS) - 1) != 0) {
+		rc = oh_err_set(
+			err, OH_EINPUT, name, root ? line_of(root) : 0, 0,
+			"root element is not a CycloneDX <bom> (namespace %s<version>)",
+			SBOM_CDX_NS);
+		goto out;
+	}
+	ver = href + sizeof(SBOM_CDX_NS) - 1;
+	c.ns = href;
+	if ((rc = element(&c, &tree, root, "")) < 0)
+		goto out;
+	if (!cJSON_IsObject(tree)) {
+		cJSON_Delete(tree);
+		tree = cJSON_CreateObject();
+	}
+	cJSON_AddStringToObject(tree, "bomFormat", "CycloneDX");
+	cJSON_AddStringToObject(tree, "specVersion", ver);
+	{
+		/* the version attribute is an integer in JSON */
+		cJSON *v = cJSON_GetObjectItemCaseSensitive(tree, "version");
+		char *end = NULL;
+		long n;
+
+		if (cJSON_IsString(v)) {
+			n = strtol(v->valuestring, &end, 10);
+			if (end != v->valuestring && *end == '\0')
+				cJSON_ReplaceItemInObjectCaseSensitive(
+					tree, "version",
+					cJSON_CreateNumber((double)n));
+		}
+	}
+	*out = tree;
+	tree = NULL;
+out:
+	cJSON_Delete(tree);
+	xmlFreeDoc(x);
+	return rc;
+}
