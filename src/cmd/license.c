@@ -49,7 +49,7 @@ static const struct cmd_opt license_opts_tab[] = {
 	{ "db", 'd', required_argument, 'd', "FILE",
 	  "cache per-blob facts in this database (re-scans read new blobs only)" },
 	{ "policy", 'p', required_argument, 'p', "FILE",
-	  "license policy (JSON; default: OSI-approved only)" },
+	  "license policy (JSON; default: OSI-approved allowed, other free licenses to review, the rest denied)" },
 	{ "format", 'f', required_argument, 'f', "FMT",
 	  "text (default), json, sarif, junit, codequality or spdx-tv" },
 	{ NULL, 0, 0, 0, NULL, NULL },

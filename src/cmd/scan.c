@@ -62,7 +62,7 @@ static const struct cmd_opt scan_opts_table[] = {
 	{ "policy", 0, required_argument, OPT_POLICY, "FILE",
 	  "policy rules file (default: rules/policy.json)" },
 	{ "license-policy", 0, required_argument, OPT_LICENSE_POLICY, "FILE",
-	  "license policy of the overall decision (default: OSI-approved only)" },
+	  "license policy of the overall decision (default: OSI-approved allowed, other free licenses to review, the rest denied)" },
 	{ "waivers", 0, required_argument, OPT_WAIVERS, "FILE",
 	  "reviewed exceptions to apply (docs/policy.md, Waivers)" },
 	{ "enrich", 0, required_argument, OPT_ENRICH, "LIST",

@@ -22,9 +22,20 @@
 
 void lic_policy_default(struct lic_policy *p)
 {
+	static const char *const review[] = {
+		"permissive",       "weak-copyleft",      "strong-copyleft",
+		"network-copyleft", "public-domain-like",
+	};
+	size_t n = sizeof(review) / sizeof(review[0]);
+
 	memset(p, 0, sizeof(*p));
 	p->allow_osi = true;
-	p->source = oh_xstrdup("default (OSI-approved only)");
+	p->review_cat = oh_xcalloc(n + 1, sizeof(*p->review_cat));
+	for (size_t i = 0; i < n; i++)
+		p->review_cat[i] = oh_xstrdup(review[i]);
+	p->review_cat_nr = n;
+	p->source = oh_xstrdup(
+		"default (OSI-approved; other free licenses to review)");
 }
 
 static void free_list(char **l, size_t n)
@@ -40,6 +51,8 @@ void lic_policy_release(struct lic_policy *p)
 	free_list(p->allow_cat, p->allow_cat_nr);
 	free_list(p->deny_id, p->deny_id_nr);
 	free_list(p->deny_cat, p->deny_cat_nr);
+	free_list(p->review_id, p->review_id_nr);
+	free_list(p->review_cat, p->review_cat_nr);
 	free(p->source);
 	memset(p, 0, sizeof(*p));
 }
@@ -72,10 +85,21 @@ static int list(char ***out, size_t *nr, const cJSON *arr, const char *key,
 	return 0;
 }
 
-static int section_item(struct lic_policy *p, const cJSON *it, bool allow,
-			const char *name, struct oh_err *err)
+enum section_kind { SEC_ALLOW, SEC_DENY, SEC_REVIEW };
+
+static const char *const section_name[] = { "allow", "deny", "review" };
+
+static int section_item(struct lic_policy *p, const cJSON *it,
+			enum section_kind k, const char *name,
+			struct oh_err *err)
 {
-	if (allow && strcmp(it->string, "osi") == 0) {
+	static const char *const ids_key[] = { "allow.ids", "deny.ids",
+					       "review.ids" };
+	static const char *const cat_key[] = { "allow.categories",
+					       "deny.categories",
+					       "review.categories" };
+
+	if (k == SEC_ALLOW && strcmp(it->string, "osi") == 0) {
 		if (!cJSON_IsBool(it))
 			return oh_err_set(err, OH_EINPUT, name, 0, 0,
 					  "'allow.osi' must be true or false");
@@ -83,31 +107,34 @@ static int section_item(struct lic_policy *p, const cJSON *it, bool allow,
 		return 0;
 	}
 	if (strcmp(it->string, "ids") == 0)
-		return allow ? list(&p->allow_id, &p->allow_id_nr, it,
-				    "allow.ids", name, err)
-			     : list(&p->deny_id, &p->deny_id_nr, it, "deny.ids",
-				    name, err);
+		return k == SEC_ALLOW  ? list(&p->allow_id, &p->allow_id_nr, it,
+					      ids_key[k], name, err)
+		       : k == SEC_DENY ? list(&p->deny_id, &p->deny_id_nr, it,
+					      ids_key[k], name, err)
+				       : list(&p->review_id, &p->review_id_nr,
+					      it, ids_key[k], name, err);
 	if (strcmp(it->string, "categories") == 0)
-		return allow ? list(&p->allow_cat, &p->allow_cat_nr, it,
-				    "allow.categories", name, err)
-			     : list(&p->deny_cat, &p->deny_cat_nr, it,
-				    "deny.categories", name, err);
+		return k == SEC_ALLOW  ? list(&p->allow_cat, &p->allow_cat_nr,
+					      it, cat_key[k], name, err)
+		       : k == SEC_DENY ? list(&p->deny_cat, &p->deny_cat_nr, it,
+					      cat_key[k], name, err)
+				       : list(&p->review_cat, &p->review_cat_nr,
+					      it, cat_key[k], name, err);
 	return oh_err_set(err, OH_EINPUT, name, 0, 0, "unknown key '%s.%.60s'",
-			  allow ? "allow" : "deny", it->string);
+			  section_name[k], it->string);
 }
 
-static int section(struct lic_policy *p, const cJSON *sec, bool allow,
+static int section(struct lic_policy *p, const cJSON *sec, enum section_kind k,
 		   const char *name, struct oh_err *err)
 {
 	const cJSON *it;
 
 	if (!cJSON_IsObject(sec))
 		return oh_err_set(err, OH_EINPUT, name, 0, 0,
-				  "'%s' must be an object",
-				  allow ? "allow" : "deny");
+				  "'%s' must be an object", section_name[k]);
 	cJSON_ArrayForEach(it, sec)
 	{
-		if (section_item(p, it, allow, name, err) < 0)
+		if (section_item(p, it, k, name, err) < 0)
 			return err->code;
 	}
 	return 0;
@@ -134,13 +161,15 @@ int lic_policy_parse(struct lic_policy *p, const char *buf, size_t len,
 	cJSON_ArrayForEach(it, root)
 	{
 		if (strcmp(it->string, "allow") == 0)
-			rc = section(p, it, true, name, err);
+			rc = section(p, it, SEC_ALLOW, name, err);
 		else if (strcmp(it->string, "deny") == 0)
-			rc = section(p, it, false, name, err);
+			rc = section(p, it, SEC_DENY, name, err);
+		else if (strcmp(it->string, "review") == 0)
+			rc = section(p, it, SEC_REVIEW, name, err);
 		else if (strcmp(it->string, "$comment") != 0)
 			rc = oh_err_set(
 				err, OH_EINPUT, name, 0, 0,
-				"unknown key '%.60s' (expected allow, deny)",
+				"unknown key '%.60s' (expected allow, deny, review)",
 				it->string);
 		if (rc < 0)
 			break;
@@ -174,12 +203,26 @@ static bool in(char *const *l, size_t n, const char *s)
 
 struct judge {
 	const struct lic_policy *p;
+	bool review_ok; /* licenses to review count as allowed */
 	char *why;
 	size_t why_size;
 	bool said; /* why is filled */
 };
 
-static bool leaf_verdict(const struct lic_policy *p,
+/* Neither allowed nor denied, and on the review list. */
+static bool to_review(const struct lic_policy *p,
+		      const struct lic_adapt_leaf *l, const char *full)
+{
+	const char *cat = l->category ? l->category : "";
+
+	if (!l->known || (l->exception && !l->exception_known))
+		return false;
+	return in(p->review_id, p->review_id_nr, l->id) ||
+	       in(p->review_id, p->review_id_nr, full) ||
+	       (cat[0] != '\0' && in(p->review_cat, p->review_cat_nr, cat));
+}
+
+static bool leaf_verdict(const struct lic_policy *p, bool review_ok,
 			 const struct lic_adapt_leaf *l, const char *full,
 			 const char **reason)
 {
@@ -200,6 +243,11 @@ static bool leaf_verdict(const struct lic_policy *p,
 		return true;
 	if (p->allow_osi && l->osi && (!l->exception || l->exception_known))
 		return true;
+	if (to_review(p, l, full)) {
+		*reason = p->allow_osi ? "is not OSI-approved: to review"
+				       : "is not on the allow list: to review";
+		return review_ok;
+	}
 	*reason = !l->known ? "is not a known SPDX license"
 		  : l->exception && !l->exception_known
 			  ? "has an unknown exception"
@@ -218,7 +266,7 @@ static bool judge_leaf(void *ctx, const struct lic_adapt_leaf *l)
 	oh_buf_addf(&full, "%s%s", l->id, l->plus ? "+" : "");
 	if (l->exception)
 		oh_buf_addf(&full, " WITH %s", l->exception);
-	ok = leaf_verdict(j->p, l, full.buf, &reason);
+	ok = leaf_verdict(j->p, j->review_ok, l, full.buf, &reason);
 	if (!ok && !j->said) {
 		snprintf(j->why, j->why_size, "%s%s%s%s %s", full.buf,
 			 l->category && l->category[0] ? " (" : "",
@@ -235,15 +283,33 @@ int lic_policy_allows(const struct lic_policy *p, struct lic_adapt *a,
 		      const char *name, struct oh_err *err)
 {
 	struct judge j = { .p = p, .why = why, .why_size = why_size };
+	char denied[300];
 	bool r = false;
 	int rc;
 
 	if (why_size > 0)
 		why[0] = '\0';
 	rc = lic_adapt_eval(&r, a, expr, judge_leaf, &j, name, err);
+	if (rc < 0 || r)
+		return rc < 0 ? rc : 1;
+	if (p->review_id_nr == 0 && p->review_cat_nr == 0)
+		return 0;
+	/* Again with the licenses to review accepted: allowed then means
+	   "allowed if the reviewer accepts them" (why from the first pass
+	   names one); refused then names a license denied outright. */
+	j = (struct judge){ .p = p,
+			    .review_ok = true,
+			    .why = denied,
+			    .why_size = sizeof(denied) };
+	denied[0] = '\0';
+	rc = lic_adapt_eval(&r, a, expr, judge_leaf, &j, name, err);
 	if (rc < 0)
 		return rc;
-	return r ? 1 : 0;
+	if (r)
+		return 2;
+	if (why_size > 0)
+		snprintf(why, why_size, "%s", denied);
+	return 0;
 }
 
 /* ---- the gate ---- */
@@ -405,7 +471,8 @@ static void judge_file(struct lic_gate_item *it, const struct lic_scan_file *f,
 		it->problem = oh_buf_detach(&b, NULL);
 		it->fix = oh_xstrdup(
 			"write a valid SPDX expression (ids from https://spdx.org/licenses/, operators AND, OR, WITH)");
-	} else if (rc == 0) {
+	} else if (rc == 0 || rc == 2) {
+		/* The gate is yes or no: a license to review stops it. */
 		struct oh_buf b = OH_BUF_INIT;
 
 		it->status = LIC_GATE_DENIED;

@@ -46,10 +46,19 @@ struct lic_policy {
 	size_t deny_id_nr;
 	char **deny_cat; /* categories denied */
 	size_t deny_cat_nr;
+	char **review_id; /* ids neither allowed nor denied: to review */
+	size_t review_id_nr;
+	char **review_cat; /* categories to review */
+	size_t review_cat_nr;
 	char *source; /* policy file path, or "default" */
 };
 
-/** The default: OSI-approved only. */
+/**
+ * The default: OSI-approved licenses are allowed; the other free
+ * licenses (categories permissive, weak-, strong- and network-copyleft,
+ * public-domain-like: curl, Unicode, the font licenses...) are to review;
+ * everything else (source-available, other, unknown ids) is denied.
+ */
 void lic_policy_default(struct lic_policy *p);
 
 /** Load a policy file; OH_EIO, OH_EINPUT (naming the key), OH_ELIMIT. */
@@ -62,9 +71,11 @@ int lic_policy_parse(struct lic_policy *p, const char *buf, size_t len,
 void lic_policy_release(struct lic_policy *p);
 
 /**
- * Is `expr` allowed?  Returns 1 allowed, 0 not (why holds the first
- * offending license: "BUSL-1.1 (source-available) is not allowed"), or
- * OH_EINPUT when expr is invalid (err set, naming `name`).
+ * Is `expr` allowed?  Returns 1 allowed, 2 allowed only if the licenses
+ * the policy leaves to review are accepted (why names the first one), 0
+ * not (why holds the first offending license: "BUSL-1.1
+ * (source-available) is not allowed"), or OH_EINPUT when expr is invalid
+ * (err set, naming `name`).
  */
 int lic_policy_allows(const struct lic_policy *p, struct lic_adapt *a,
 		      const char *expr, char *why, size_t why_size,

@@ -132,6 +132,14 @@ static void from_license(struct policy_overall *o,
 		    why[0] != '\0' ? ": " : "", why);
 		return;
 	}
+	if (lic->state == POLICY_LICENSE_REVIEW) {
+		add(o, POLICY_FROM_LICENSE, POLICY_EVALUATE, "license/review",
+		    "Is this free license acceptable for your use (its terms next to an OSI-approved equivalent)? If so, add it to the license policy's allow list.",
+		    "license %s needs review under the license policy (%s)%s%s",
+		    lic->expression ? lic->expression : "", policy,
+		    why[0] != '\0' ? ": " : "", why);
+		return;
+	}
 	add(o, POLICY_FROM_LICENSE, POLICY_ACCEPT, "license/allowed", NULL,
 	    "license %s is allowed by the license policy (%s)",
 	    lic->expression ? lic->expression : "", policy);

@@ -101,6 +101,7 @@ enum policy_license_state {
 	POLICY_LICENSE_UNKNOWN = 0, /* not scanned, or not identified */
 	POLICY_LICENSE_ALLOWED,
 	POLICY_LICENSE_DENIED,
+	POLICY_LICENSE_REVIEW, /* a free license the policy leaves to review */
 };
 
 struct policy_license {

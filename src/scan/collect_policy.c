@@ -101,8 +101,9 @@ static void license_verdict(struct policy_license *out, char *why,
 		out->state = POLICY_LICENSE_UNKNOWN;
 		oh_err_format(why, why_size, &err);
 	} else {
-		out->state = rc == 1 ? POLICY_LICENSE_ALLOWED
-				     : POLICY_LICENSE_DENIED;
+		out->state = rc == 1   ? POLICY_LICENSE_ALLOWED
+			     : rc == 2 ? POLICY_LICENSE_REVIEW
+				       : POLICY_LICENSE_DENIED;
 	}
 	oh_err_release(&err);
 }

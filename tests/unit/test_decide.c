@@ -48,6 +48,12 @@ START_TEST(test_decide_strictest)
 	struct policy_license mit = { .state = POLICY_LICENSE_ALLOWED,
 				      .expression = "MIT" };
 	struct policy_license unk = { .state = POLICY_LICENSE_UNKNOWN };
+	struct policy_license curl = {
+		.state = POLICY_LICENSE_REVIEW,
+		.expression = "curl",
+		.why = "curl (permissive) is not OSI-approved: to review",
+		.policy = "default"
+	};
 	struct policy_metrics m;
 	struct policy_overall out;
 
@@ -64,6 +70,13 @@ START_TEST(test_decide_strictest)
 	policy_decide(&out, "x", &o, &unk, &m, g, NULL, 0);
 	ck_assert_int_eq(out.decision, POLICY_EVALUATE);
 	ck_assert_str_eq(out.reason[1].code, "license/unknown");
+	/* A free license the policy leaves to review: EVALUATE, with the
+	   question, never AVOID. */
+	policy_decide(&out, "x", &o, &curl, &m, g, NULL, 0);
+	ck_assert_int_eq(out.decision, POLICY_EVALUATE);
+	ck_assert_str_eq(out.reason[1].code, "license/review");
+	ck_assert_ptr_nonnull(strstr(out.reason[1].text, "curl"));
+	ck_assert(out.reason[1].question[0] != '\0');
 	/* Unmeasured figures never fire; measured ones do. */
 	m.known[POLICY_METRIC_LOTTERY_FACTOR] = true;
 	m.value[POLICY_METRIC_LOTTERY_FACTOR] = 2;

@@ -805,6 +805,81 @@ START_TEST(test_licscan_gate_unknown_id)
 }
 END_TEST
 
+/*
+ * The default policy: OSI-approved licenses pass; free licenses without
+ * OSI approval (curl, the Unicode and font licenses) are for review,
+ * never silently denied; source-available terms and unknown ids are
+ * denied.  An expression is as good as its best choice (OR) and its
+ * worst part (AND).
+ */
+START_TEST(test_licscan_policy_default_review)
+{
+	struct lic_policy p;
+	struct lic_adapt *a = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	char why[300];
+
+	ck_assert_int_eq(lic_adapt_open(&a, &err), 0);
+	lic_policy_default(&p);
+	ck_assert_int_eq(
+		lic_policy_allows(&p, a, "MIT", why, sizeof(why), "x", &err),
+		1);
+	ck_assert_int_eq(
+		lic_policy_allows(&p, a, "curl", why, sizeof(why), "x", &err),
+		2);
+	ck_assert_str_eq(why,
+			 "curl (permissive) is not OSI-approved: to review");
+	ck_assert_int_eq(lic_policy_allows(&p, a, "BUSL-1.1", why, sizeof(why),
+					   "x", &err),
+			 0);
+	ck_assert_str_eq(
+		why,
+		"BUSL-1.1 (source-available) is not OSI-approved and not allowed");
+	ck_assert_int_eq(lic_policy_allows(&p, a, "curl OR BUSL-1.1", why,
+					   sizeof(why), "x", &err),
+			 2);
+	ck_assert_int_eq(lic_policy_allows(&p, a, "curl OR MIT", why,
+					   sizeof(why), "x", &err),
+			 1);
+	ck_assert_int_eq(lic_policy_allows(&p, a, "curl AND BUSL-1.1", why,
+					   sizeof(why), "x", &err),
+			 0);
+	ck_assert_str_eq(
+		why,
+		"BUSL-1.1 (source-available) is not OSI-approved and not allowed");
+	ck_assert_int_eq(lic_policy_allows(&p, a, "curl AND MIT", why,
+					   sizeof(why), "x", &err),
+			 2);
+	ck_assert_int_eq(lic_policy_allows(&p, a, "LicenseRef-Mine", why,
+					   sizeof(why), "x", &err),
+			 0);
+	lic_policy_release(&p);
+	/* A policy file names its own review list; none by default. */
+	ck_assert_int_eq(
+		lic_policy_parse(
+			&p,
+			"{\"allow\": {\"osi\": true}, \"review\": {\"ids\": [\"curl\"]}}",
+			53, "p", &err),
+		0);
+	ck_assert_int_eq(
+		lic_policy_allows(&p, a, "curl", why, sizeof(why), "x", &err),
+		2);
+	ck_assert_int_eq(lic_policy_allows(&p, a, "Beerware", why, sizeof(why),
+					   "x", &err),
+			 0);
+	lic_policy_release(&p);
+	ck_assert_int_eq(lic_policy_parse(&p, "{\"allow\": {\"osi\": true}}",
+					  24, "p", &err),
+			 0);
+	ck_assert_int_eq(
+		lic_policy_allows(&p, a, "curl", why, sizeof(why), "x", &err),
+		0);
+	lic_policy_release(&p);
+	lic_adapt_close(a);
+	oh_err_release(&err);
+}
+END_TEST
+
 START_TEST(test_licscan_policy)
 {
 	static const char pol[] =
@@ -878,6 +953,7 @@ Suite *licscan_suite(void)
 	tcase_add_test(tc, test_licscan_gate);
 	tcase_add_test(tc, test_licscan_gomod);
 	tcase_add_test(tc, test_licscan_policy);
+	tcase_add_test(tc, test_licscan_policy_default_review);
 	tcase_add_test(tc, test_licscan_gpl_exception);
 	tcase_add_test(tc, test_licscan_gpl_exception_unlisted);
 	tcase_add_loop_test(
