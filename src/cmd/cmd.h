@@ -75,6 +75,14 @@ void cmd_parser_init(struct cmd_parser *p, const struct cmd_spec *spec);
  */
 int cmd_parser_next(struct cmd_parser *p, int argc, char **argv);
 
+/**
+ * Parse the options of a command whose only option is --db (id 'd'):
+ * -1 when the caller goes on (*db set or left NULL, optind at the first
+ * operand), else the exit status: help printed (0) or a usage error.
+ */
+int cmd_parse_db_only(const struct cmd_spec *spec, const char **db, int argc,
+		      char **argv);
+
 /* A verb of a command with verbs (`db info`, `policy explain`). */
 struct cmd_verb {
 	const char *name;        /* "info" */

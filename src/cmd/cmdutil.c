@@ -136,6 +136,26 @@ void cmd_help_print(FILE *fp, const struct cmd_spec *spec)
 	fprintf(fp, "  %-26s %s\n", "-h, --help", "show this help and exit");
 }
 
+int cmd_parse_db_only(const struct cmd_spec *spec, const char **db, int argc,
+		      char **argv)
+{
+	struct cmd_parser p;
+	int c;
+
+	cmd_parser_init(&p, spec);
+	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
+		if (c == 'd') {
+			*db = optarg;
+		} else if (c == CMD_OPT_HELP) {
+			cmd_help_print(stdout, spec);
+			return OH_EXIT_OK;
+		} else {
+			return OH_EXIT_USAGE;
+		}
+	}
+	return -1;
+}
+
 int cmd_usage_error(const char *cmd, const char *fmt, ...)
 {
 	struct oh_buf msg = OH_BUF_INIT;

@@ -133,24 +133,12 @@ static int db_upgrade(int argc, char **argv)
 {
 	struct store *st = NULL;
 	struct oh_err err = OH_ERR_INIT;
-	struct cmd_parser p;
 	const char *db = NULL;
 	int ret = OH_EXIT_USAGE;
-	int c;
 
-	cmd_parser_init(&p, &upgrade_spec);
-	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
-		switch (c) {
-		case 'd':
-			db = optarg;
-			break;
-		case CMD_OPT_HELP:
-			cmd_help_print(stdout, &upgrade_spec);
-			return OH_EXIT_OK;
-		default:
-			return OH_EXIT_USAGE;
-		}
-	}
+	ret = cmd_parse_db_only(&upgrade_spec, &db, argc, argv);
+	if (ret >= 0)
+		return ret;
 	if (optind < argc)
 		return cmd_usage_error("db upgrade", "unexpected argument '%s'",
 				       argv[optind]);
@@ -179,24 +167,12 @@ static int db_merge(int argc, char **argv)
 	struct store_merge_result res;
 	struct store *st = NULL;
 	struct oh_err err = OH_ERR_INIT;
-	struct cmd_parser p;
 	const char *db = NULL;
 	int ret = OH_EXIT_USAGE;
-	int c;
 
-	cmd_parser_init(&p, &merge_spec);
-	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
-		switch (c) {
-		case 'd':
-			db = optarg;
-			break;
-		case CMD_OPT_HELP:
-			cmd_help_print(stdout, &merge_spec);
-			return OH_EXIT_OK;
-		default:
-			return OH_EXIT_USAGE;
-		}
-	}
+	ret = cmd_parse_db_only(&merge_spec, &db, argc, argv);
+	if (ret >= 0)
+		return ret;
 	if (optind >= argc)
 		return cmd_usage_error("db merge",
 				       "name the shard databases to merge");

@@ -164,24 +164,12 @@ static int vulns_import(int argc, char **argv)
 	struct import im = { .arena = OH_ARENA_INIT };
 	struct store *st = NULL;
 	struct oh_err err = OH_ERR_INIT;
-	struct cmd_parser p;
 	const char *db = NULL;
 	int ret = OH_EXIT_USAGE;
-	int c;
 
-	cmd_parser_init(&p, &import_spec);
-	while ((c = cmd_parser_next(&p, argc, argv)) != CMD_OPT_END) {
-		switch (c) {
-		case 'd':
-			db = optarg;
-			break;
-		case CMD_OPT_HELP:
-			cmd_help_print(stdout, &import_spec);
-			return OH_EXIT_OK;
-		default:
-			return OH_EXIT_USAGE;
-		}
-	}
+	ret = cmd_parse_db_only(&import_spec, &db, argc, argv);
+	if (ret >= 0)
+		return ret;
 	if (optind >= argc)
 		return cmd_usage_error("vulns import", "no PATH to import");
 	im.err = &err;

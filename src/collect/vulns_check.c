@@ -17,6 +17,7 @@
 #include "core/xalloc.h"
 #include "git/mirror.h"
 #include "git/reach.h"
+#include "git/refs.h"
 #include "store/store.h"
 #include "store/store_vulns.h"
 #include "vulns/vulns.h"
@@ -278,7 +279,7 @@ static int subject_key(struct collect_vulns *c, struct mirror_repo *repo,
 	int ret;
 
 	if (!url)
-		reach_origin_url(&origin, repo);
+		refs_origin_url(&origin, repo);
 	if (!url && !origin)
 		return oh_err_set(
 			err, OH_EINPUT, mirror_repo_path(repo), 0, 0,

@@ -284,22 +284,3 @@ int reach_tags_first(const char **tag_out, int64_t *time_out,
 	}
 	return 0;
 }
-
-void reach_origin_url(char **out, struct mirror_repo *mr)
-{
-	git_repository *repo = mirror_repo_git(mr);
-	git_config *cfg = NULL;
-	const char *url = NULL;
-
-	*out = NULL;
-	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
-	    git_config_get_string(&url, cfg, "remote.origin.url") == 0 &&
-	    url[0] != '\0') {
-		struct oh_buf u = OH_BUF_INIT;
-
-		oh_url_redact(&u, url);
-		*out = oh_buf_detach(&u, NULL);
-	}
-	git_config_free(cfg);
-	git_error_clear();
-}

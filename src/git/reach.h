@@ -90,7 +90,4 @@ int reach_tags_first(const char **tag_out, int64_t *time_out,
 		     struct reach_tags *t, const char *commit,
 		     struct oh_err *err);
 
-/** remote.origin.url into *out (malloc'd; NULL when unset).  Never fails. */
-void reach_origin_url(char **out, struct mirror_repo *repo);
-
 #endif /* OH_GIT_REACH_H */

@@ -64,20 +64,22 @@ static void describe(struct refs_at *out, git_object *commit)
 
 /* The configured URL; git_remote_lookup() would do more (and libgit2 1.5
  * leaks PCRE2 match data on that path). */
-static void origin(struct refs_at *out, git_repository *repo)
+void refs_origin_url(char **out, struct mirror_repo *mr)
 {
 	git_config *cfg = NULL;
 	const char *url = NULL;
 
-	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
+	*out = NULL;
+	if (git_repository_config_snapshot(&cfg, mirror_repo_git(mr)) == 0 &&
 	    git_config_get_string(&url, cfg, "remote.origin.url") == 0 &&
 	    url[0] != '\0') {
 		struct oh_buf u = OH_BUF_INIT;
 
 		oh_url_redact(&u, url);
-		out->remote = oh_buf_detach(&u, NULL);
+		*out = oh_buf_detach(&u, NULL);
 	}
 	git_config_free(cfg);
+	git_error_clear();
 }
 
 void refs_describe(struct refs_at *out, struct mirror_repo *mr,
@@ -95,8 +97,8 @@ void refs_describe(struct refs_at *out, struct mirror_repo *mr,
 			describe(out, c);
 	}
 	git_object_free(c);
-	origin(out, repo);
 	git_error_clear();
+	refs_origin_url(&out->remote, mr);
 }
 
 void refs_at_release(struct refs_at *r)

@@ -31,4 +31,8 @@ void refs_describe(struct refs_at *out, struct mirror_repo *repo,
 
 void refs_at_release(struct refs_at *r);
 
+/** remote.origin.url, redacted, into *out (malloc'd; NULL when unset).
+ *  Never fails. */
+void refs_origin_url(char **out, struct mirror_repo *repo);
+
 #endif /* OH_GIT_REFS_H */

@@ -28,6 +28,7 @@
 #include "health/health.h"
 #include "scan/manifest.h"
 #include "scan/scan_int.h"
+#include "scan/shard.h"
 #include "store/store.h"
 #include "store/store_decision.h"
 #include "store/store_merge.h"
@@ -332,22 +333,6 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-static char *inputs_json(const struct manifest *m)
-{
-	cJSON *arr = cJSON_CreateArray();
-	char *s;
-
-	/* Names only: repository URLs may carry credentials. */
-	for (size_t i = 0; i < m->component_nr; i++)
-		cJSON_AddItemToArray(arr,
-				     cJSON_CreateString(m->component[i].name));
-	s = cJSON_PrintUnformatted(arr);
-	cJSON_Delete(arr);
-	if (!s)
-		OH_BUG("cJSON_PrintUnformatted failed");
-	return s;
-}
-
 /*
  * The repository row: the normalised, redacted URL for remote sources
  * (credentials never reach the database), the path for local ones.  The
@@ -524,7 +509,7 @@ int scan_run(struct scan_summary *out, struct store *st,
 			   .payload = payload,
 			   .db_err = OH_ERR_INIT };
 	struct health_weights *w = NULL;
-	char *inputs = inputs_json(m);
+	char *inputs = scan_inputs_names(m);
 	int ret;
 
 	memset(out, 0, sizeof(*out));
@@ -563,6 +548,6 @@ out:
 	policy_rules_free(b.rules);
 	act_orgs_free(b.orgs);
 	health_weights_free(w);
-	cJSON_free(inputs);
+	free(inputs);
 	return ret;
 }
