@@ -84,6 +84,31 @@ int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
 	return sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT);
 }
 
+int store_step_done(struct store *st, sqlite3_stmt *stmt, const char *what,
+		    struct oh_err *err)
+{
+	int ret = 0;
+
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		ret = store_db_error(st, err, what);
+	sqlite3_finalize(stmt);
+	return ret;
+}
+
+char *store_col_dup(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return oh_xstrdup(s ? (const char *)s : "");
+}
+
+char *store_col_dup_or_null(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return s ? oh_xstrdup((const char *)s) : NULL;
+}
+
 const char *store_sqlite_version(void)
 {
 	return sqlite3_libversion();
@@ -430,13 +455,6 @@ int store_run_finish(struct store *st, int64_t run_id,
 	return ret;
 }
 
-static char *column_dup(sqlite3_stmt *stmt, int col)
-{
-	const unsigned char *s = sqlite3_column_text(stmt, col);
-
-	return oh_xstrdup(s ? (const char *)s : "");
-}
-
 static int info_counts(struct store_info *out, struct store *st,
 		       struct oh_err *err)
 {
@@ -457,7 +475,7 @@ static int info_counts(struct store_info *out, struct store *st,
 
 		OH_GROW(out->counts, alloc, out->counts_nr + 1);
 		c = &out->counts[out->counts_nr++];
-		c->table = column_dup(list, 0);
+		c->table = store_col_dup(list, 0);
 		c->rows = 0;
 		/* Identifiers cannot be bound; the name is quoted. */
 		oh_buf_addf(&sql, "SELECT count(*) FROM \"%s\"", c->table);
@@ -501,8 +519,8 @@ static int info_runs(struct store_info *out, struct store *st,
 		r->id = sqlite3_column_int64(stmt, 0);
 		r->started_at = sqlite3_column_int64(stmt, 1);
 		r->finished_at = sqlite3_column_int64(stmt, 2);
-		r->status = column_dup(stmt, 3);
-		r->tool_version = column_dup(stmt, 4);
+		r->status = store_col_dup(stmt, 3);
+		r->tool_version = store_col_dup(stmt, 4);
 		r->components = sqlite3_column_int64(stmt, 5);
 		r->failed = sqlite3_column_int64(stmt, 6);
 	}

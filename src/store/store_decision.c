@@ -11,17 +11,6 @@
 #include "store/store_int.h"
 #include "core/banned.h"
 
-static int step_done(struct store *st, sqlite3_stmt *stmt, const char *what,
-		     struct oh_err *err)
-{
-	int ret = 0;
-
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		ret = store_db_error(st, err, what);
-	sqlite3_finalize(stmt);
-	return ret;
-}
-
 int store_decision_put(struct store *st, int64_t run_id, int64_t component_id,
 		       const char *origin_decision, const char *reasons_json,
 		       struct oh_err *err)
@@ -37,8 +26,8 @@ int store_decision_put(struct store *st, int64_t run_id, int64_t component_id,
 	sqlite3_bind_int64(stmt, 2, component_id);
 	store_bind_text(stmt, 3, origin_decision);
 	store_bind_text(stmt, 4, reasons_json);
-	return step_done(st, stmt, "recording a component's decision reasons",
-			 err);
+	return store_step_done(st, stmt,
+			       "recording a component's decision reasons", err);
 }
 
 int store_run_waivers_put(struct store *st, int64_t run_id, const char *source,
@@ -54,14 +43,7 @@ int store_run_waivers_put(struct store *st, int64_t run_id, const char *source,
 	sqlite3_bind_int64(stmt, 1, run_id);
 	store_bind_text(stmt, 2, source);
 	store_bind_text(stmt, 3, content);
-	return step_done(st, stmt, "recording the run's waivers", err);
-}
-
-static char *dup_col(sqlite3_stmt *stmt, int i)
-{
-	const unsigned char *s = sqlite3_column_text(stmt, i);
-
-	return s ? oh_xstrdup((const char *)s) : NULL;
+	return store_step_done(st, stmt, "recording the run's waivers", err);
 }
 
 int store_run_waivers_get(char **source_out, char **content_out,
@@ -79,8 +61,8 @@ int store_run_waivers_get(char **source_out, char **content_out,
 	sqlite3_bind_int64(stmt, 1, run_id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
-		*source_out = dup_col(stmt, 0);
-		*content_out = dup_col(stmt, 1);
+		*source_out = store_col_dup_or_null(stmt, 0);
+		*content_out = store_col_dup_or_null(stmt, 1);
 	} else if (rc != SQLITE_DONE) {
 		rc = store_db_error(st, err, "reading the run's waivers");
 		sqlite3_finalize(stmt);

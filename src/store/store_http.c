@@ -12,13 +12,6 @@
 #include "core/xalloc.h"
 #include "core/banned.h"
 
-static char *column_dup_or_null(sqlite3_stmt *stmt, int col)
-{
-	const unsigned char *s = sqlite3_column_text(stmt, col);
-
-	return s ? oh_xstrdup((const char *)s) : NULL;
-}
-
 int store_http_get(struct store_http_entry *out, struct store *st,
 		   const char *url, struct oh_err *err)
 {
@@ -38,8 +31,8 @@ int store_http_get(struct store_http_entry *out, struct store *st,
 		const void *b = sqlite3_column_blob(stmt, 4);
 		int n = sqlite3_column_bytes(stmt, 4);
 
-		out->etag = column_dup_or_null(stmt, 0);
-		out->last_modified = column_dup_or_null(stmt, 1);
+		out->etag = store_col_dup_or_null(stmt, 0);
+		out->last_modified = store_col_dup_or_null(stmt, 1);
 		out->fetched_at = sqlite3_column_int64(stmt, 2);
 		out->status = (long)sqlite3_column_int64(stmt, 3);
 		out->body_len = n > 0 ? (size_t)n : 0;

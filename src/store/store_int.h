@@ -47,6 +47,16 @@ int store_step_returning_id(struct store *st, sqlite3_stmt *stmt,
 /** Bind text that may be NULL (binds SQL NULL then). */
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
 
+/* Step a write statement once and finalize it; `what` names it in the
+ * error (store_db_error()). */
+int store_step_done(struct store *st, sqlite3_stmt *stmt, const char *what,
+		    struct oh_err *err);
+
+/* A copy of a text column: "" (store_col_dup) or NULL (..._or_null) for
+ * SQL NULL. */
+char *store_col_dup(sqlite3_stmt *stmt, int col);
+char *store_col_dup_or_null(sqlite3_stmt *stmt, int col);
+
 /** Migrations: apply each step above the file's version up to target. */
 int store_migrate(struct store *st, int target, struct oh_err *err);
 

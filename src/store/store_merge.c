@@ -65,13 +65,6 @@ struct shard {
 	int64_t finished_at; /* seconds; 0 while running */
 };
 
-static char *col_dup(sqlite3_stmt *stmt, int i)
-{
-	const unsigned char *s = sqlite3_column_text(stmt, i);
-
-	return oh_xstrdup(s ? (const char *)s : "");
-}
-
 static void shard_release(struct shard *sh)
 {
 	free(sh->digest);
@@ -130,15 +123,15 @@ static int read_shard(struct shard *sh, const char *path, struct oh_err *err)
 		sh->run_id = sqlite3_column_int64(stmt, 0);
 		sh->index = (unsigned)sqlite3_column_int64(stmt, 1);
 		sh->count = (unsigned)sqlite3_column_int64(stmt, 2);
-		sh->digest = col_dup(stmt, 3);
-		sh->rules_version = col_dup(stmt, 4);
-		sh->profile = col_dup(stmt, 5);
-		sh->tool_version = col_dup(stmt, 6);
-		sh->all_inputs = col_dup(stmt, 7);
-		sh->status = col_dup(stmt, 8);
+		sh->digest = store_col_dup(stmt, 3);
+		sh->rules_version = store_col_dup(stmt, 4);
+		sh->profile = store_col_dup(stmt, 5);
+		sh->tool_version = store_col_dup(stmt, 6);
+		sh->all_inputs = store_col_dup(stmt, 7);
+		sh->status = store_col_dup(stmt, 8);
 		sh->started_at = sqlite3_column_int64(stmt, 9);
 		sh->finished_at = sqlite3_column_int64(stmt, 10);
-		sh->waivers = col_dup(stmt, 11);
+		sh->waivers = store_col_dup(stmt, 11);
 	} else if (rc == SQLITE_DONE) {
 		ret = oh_err_set(
 			err, OH_EINPUT, path, 0, 0,

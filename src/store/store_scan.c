@@ -13,18 +13,6 @@
 #include "store/store_int.h"
 #include "core/banned.h"
 
-/* Run one write statement; `what` names it in errors. */
-static int step_done(struct store *st, sqlite3_stmt *stmt, const char *what,
-		     struct oh_err *err)
-{
-	int ret = 0;
-
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		ret = store_db_error(st, err, what);
-	sqlite3_finalize(stmt);
-	return ret;
-}
-
 int store_component_upsert(int64_t *id_out, struct store *st, const char *name,
 			   int64_t repo_id, const char *declared_json,
 			   struct oh_err *err)
@@ -111,8 +99,8 @@ static int clear_component(struct store *st, int64_t run_id,
 			return err->code;
 		sqlite3_bind_int64(stmt, 1, run_id);
 		sqlite3_bind_int64(stmt, 2, component_id);
-		if (step_done(st, stmt, "clearing a component's results", err) <
-		    0)
+		if (store_step_done(st, stmt, "clearing a component's results",
+				    err) < 0)
 			return err->code;
 	}
 	return 0;
@@ -143,7 +131,7 @@ int store_run_component_put(struct store *st, int64_t run_id,
 		sqlite3_bind_int64(stmt, 8, rc->finished_at);
 	else
 		sqlite3_bind_null(stmt, 8);
-	return step_done(st, stmt, "recording a component's state", err);
+	return store_step_done(st, stmt, "recording a component's state", err);
 }
 
 int store_score_put(struct store *st, int64_t run_id, int64_t component_id,
@@ -170,7 +158,7 @@ int store_score_put(struct store *st, int64_t run_id, int64_t component_id,
 		sqlite3_bind_null(stmt, 6);
 	store_bind_text(stmt, 7, reason);
 	store_bind_text(stmt, 8, evidence_json);
-	return step_done(st, stmt, "recording a score", err);
+	return store_step_done(st, stmt, "recording a score", err);
 }
 
 int store_finding_put(struct store *st, int64_t run_id, int64_t component_id,
@@ -192,7 +180,7 @@ int store_finding_put(struct store *st, int64_t run_id, int64_t component_id,
 	store_bind_text(stmt, 4, severity);
 	store_bind_text(stmt, 5, message);
 	store_bind_text(stmt, 6, evidence_json);
-	return step_done(st, stmt, "recording a finding", err);
+	return store_step_done(st, stmt, "recording a finding", err);
 }
 
 int store_fact_put(struct store *st, int64_t run_id, int64_t component_id,
@@ -209,7 +197,7 @@ int store_fact_put(struct store *st, int64_t run_id, int64_t component_id,
 	sqlite3_bind_int64(stmt, 2, component_id);
 	store_bind_text(stmt, 3, key);
 	store_bind_text(stmt, 4, value);
-	return step_done(st, stmt, "recording a fact", err);
+	return store_step_done(st, stmt, "recording a fact", err);
 }
 
 int store_fact_latest(char **value, char revision[41], struct store *st,
@@ -264,17 +252,11 @@ int store_run_unreviewed_put(struct store *st, int64_t run_id, int64_t seq,
 	store_bind_text(stmt, 4, version);
 	store_bind_text(stmt, 5, element);
 	store_bind_text(stmt, 6, reason);
-	return step_done(st, stmt, "recording a package not reviewed", err);
+	return store_step_done(st, stmt, "recording a package not reviewed",
+			       err);
 }
 
 /* ---- reading ---------------------------------------------------------- */
-
-static char *col(sqlite3_stmt *stmt, int i)
-{
-	const unsigned char *s = sqlite3_column_text(stmt, i);
-
-	return oh_xstrdup(s ? (const char *)s : "");
-}
 
 static int load_run_row(struct store_run_report *out, struct store *st,
 			int64_t run_id, struct oh_err *err)
@@ -294,10 +276,10 @@ static int load_run_row(struct store_run_report *out, struct store *st,
 		out->run_id = sqlite3_column_int64(stmt, 0);
 		out->started_at = sqlite3_column_int64(stmt, 1);
 		out->finished_at = sqlite3_column_int64(stmt, 2);
-		out->status = col(stmt, 3);
-		out->tool_version = col(stmt, 4);
-		out->rules_version = col(stmt, 5);
-		out->profile = col(stmt, 6);
+		out->status = store_col_dup(stmt, 3);
+		out->tool_version = store_col_dup(stmt, 4);
+		out->rules_version = store_col_dup(stmt, 5);
+		out->profile = store_col_dup(stmt, 6);
 	}
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_DONE)
@@ -336,13 +318,13 @@ static int load_components(struct store_run_report *out, struct store *st,
 		c = &out->comp[out->comp_nr++];
 		memset(c, 0, sizeof(*c));
 		c->id = sqlite3_column_int64(stmt, 0);
-		c->name = col(stmt, 1);
-		c->repo = col(stmt, 2);
-		c->declared = col(stmt, 3);
-		c->status = col(stmt, 4);
-		c->revision = col(stmt, 5);
-		c->error = col(stmt, 6);
-		c->decision = col(stmt, 7);
+		c->name = store_col_dup(stmt, 1);
+		c->repo = store_col_dup(stmt, 2);
+		c->declared = store_col_dup(stmt, 3);
+		c->status = store_col_dup(stmt, 4);
+		c->revision = store_col_dup(stmt, 5);
+		c->error = store_col_dup(stmt, 6);
+		c->decision = store_col_dup(stmt, 7);
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
@@ -361,12 +343,12 @@ static void score_row(struct store_component_row *c, sqlite3_stmt *stmt,
 
 	OH_GROW(c->score, *alloc, c->score_nr + 1);
 	s = &c->score[c->score_nr++];
-	s->category = col(stmt, 0);
-	s->check = col(stmt, 1);
-	s->state = col(stmt, 2);
+	s->category = store_col_dup(stmt, 0);
+	s->check = store_col_dup(stmt, 1);
+	s->state = store_col_dup(stmt, 2);
 	s->score = sqlite3_column_double(stmt, 3);
-	s->reason = col(stmt, 4);
-	s->evidence = col(stmt, 5);
+	s->reason = store_col_dup(stmt, 4);
+	s->evidence = store_col_dup(stmt, 5);
 }
 
 static void finding_row(struct store_component_row *c, sqlite3_stmt *stmt,
@@ -376,18 +358,18 @@ static void finding_row(struct store_component_row *c, sqlite3_stmt *stmt,
 
 	OH_GROW(c->finding, *alloc, c->finding_nr + 1);
 	f = &c->finding[c->finding_nr++];
-	f->code = col(stmt, 0);
-	f->severity = col(stmt, 1);
-	f->message = col(stmt, 2);
-	f->evidence = col(stmt, 3);
+	f->code = store_col_dup(stmt, 0);
+	f->severity = store_col_dup(stmt, 1);
+	f->message = store_col_dup(stmt, 2);
+	f->evidence = store_col_dup(stmt, 3);
 }
 
 static void fact_row(struct store_component_row *c, sqlite3_stmt *stmt,
 		     size_t *alloc)
 {
 	OH_GROW(c->fact, *alloc, c->fact_nr + 1);
-	c->fact[c->fact_nr].key = col(stmt, 0);
-	c->fact[c->fact_nr].value = col(stmt, 1);
+	c->fact[c->fact_nr].key = store_col_dup(stmt, 0);
+	c->fact[c->fact_nr].value = store_col_dup(stmt, 1);
 	c->fact_nr++;
 }
 
@@ -453,10 +435,10 @@ static int load_unreviewed(struct store_run_report *out, struct store *st,
 
 		OH_GROW(out->unrev, alloc, out->unrev_nr + 1);
 		u = &out->unrev[out->unrev_nr++];
-		u->name = col(stmt, 0);
-		u->version = col(stmt, 1);
-		u->element = col(stmt, 2);
-		u->reason = col(stmt, 3);
+		u->name = store_col_dup(stmt, 0);
+		u->version = store_col_dup(stmt, 1);
+		u->element = store_col_dup(stmt, 2);
+		u->reason = store_col_dup(stmt, 3);
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
