@@ -105,6 +105,24 @@ static int version(const cJSON *root, const char *name, struct oh_err *err)
 	return 0;
 }
 
+/* Parse a versioned document with the keys about, version and `key`, an
+ * array of at most `max` entries. */
+static int versioned_array(cJSON **root, const cJSON **arr, const char *data,
+			   size_t len, const char *key, size_t max,
+			   const char *name, struct oh_err *err)
+{
+	const char *const keys[] = { "about", "version", key };
+	int ret = oh_json_parse(root, data, len, name, err);
+
+	if (ret == 0)
+		ret = only_keys(*root, keys, 3, "the document", name, err);
+	if (ret == 0)
+		ret = version(*root, name, err);
+	if (ret == 0)
+		ret = array_of(arr, *root, key, max, name, err);
+	return ret;
+}
+
 /* ---- gates ---- */
 
 static int gate_metric(struct policy_gate *g, const cJSON *obj,
@@ -209,7 +227,6 @@ void policy_gates_free(struct policy_gates *g)
 int policy_gates_parse(struct policy_gates **out, const char *data, size_t len,
 		       const char *name, struct oh_err *err)
 {
-	static const char *const keys[] = { "about", "version", "health" };
 	struct policy_gates *g = oh_xcalloc(1, sizeof(*g));
 	cJSON *root = NULL;
 	const cJSON *arr = NULL;
@@ -218,14 +235,8 @@ int policy_gates_parse(struct policy_gates **out, const char *data, size_t len,
 
 	*out = NULL;
 	g->source = oh_xstrdup(name);
-	ret = oh_json_parse(&root, data, len, name, err);
-	if (ret == 0)
-		ret = only_keys(root, keys, 3, "the document", name, err);
-	if (ret == 0)
-		ret = version(root, name, err);
-	if (ret == 0)
-		ret = array_of(&arr, root, "health", POLICY_MAX_GATES, name,
-			       err);
+	ret = versioned_array(&root, &arr, data, len, "health",
+			      POLICY_MAX_GATES, name, err);
 	if (ret == 0) {
 		g->gate = oh_xcalloc((size_t)cJSON_GetArraySize(arr) + 1,
 				     sizeof(*g->gate));
@@ -356,7 +367,6 @@ void policy_waivers_free(struct policy_waivers *w)
 int policy_waivers_parse(struct policy_waivers **out, const char *data,
 			 size_t len, const char *name, struct oh_err *err)
 {
-	static const char *const keys[] = { "about", "version", "waivers" };
 	struct policy_waivers *w = oh_xcalloc(1, sizeof(*w));
 	cJSON *root = NULL;
 	const cJSON *arr = NULL;
@@ -368,14 +378,8 @@ int policy_waivers_parse(struct policy_waivers **out, const char *data,
 	w->text = oh_xmalloc(len + 1);
 	memcpy(w->text, data, len);
 	w->text[len] = '\0';
-	ret = oh_json_parse(&root, data, len, name, err);
-	if (ret == 0)
-		ret = only_keys(root, keys, 3, "the document", name, err);
-	if (ret == 0)
-		ret = version(root, name, err);
-	if (ret == 0)
-		ret = array_of(&arr, root, "waivers", POLICY_MAX_WAIVERS, name,
-			       err);
+	ret = versioned_array(&root, &arr, data, len, "waivers",
+			      POLICY_MAX_WAIVERS, name, err);
 	if (ret == 0) {
 		w->waiver = oh_xcalloc((size_t)cJSON_GetArraySize(arr) + 1,
 				       sizeof(*w->waiver));
