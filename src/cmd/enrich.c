@@ -17,7 +17,7 @@
 #include "core/path.h"
 #include "core/xalloc.h"
 #include "core/timeutil.h"
-#include "git/history.h"
+#include "facts/bots.h"
 #include "net/forge.h"
 #include "net/http.h"
 #include "net/osv.h"

@@ -56,16 +56,13 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "facts/bots.h"
 #include "facts/hist.h"
 
 struct oh_err;
-struct hist_bots;
 
-#define HIST_MAX_COMMITS     20000000u
-#define HIST_BOT_MATCH_LIMIT 100000u
-#define HIST_BOT_DEPTH_LIMIT 1000u
-#define HIST_MAX_BOT_RULES   256u
-#define HIST_MAX_MAILMAP     (8u << 20) /* bytes of .mailmap read */
+#define HIST_MAX_COMMITS 20000000u
+#define HIST_MAX_MAILMAP (8u << 20) /* bytes of .mailmap read */
 
 struct hist_opts {
 	bool all_refs;       /* every ref plus HEAD instead of HEAD */
@@ -98,22 +95,6 @@ int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
 struct mirror_repo;
 int hist_collect_repo(struct hist *h, struct mirror_repo *repo,
 		      const struct hist_opts *opts, struct oh_err *err);
-
-/**
- * Load bot patterns from a JSON file (format in docs/metrics.md):
- * {"patterns": [{"field": "name"|"email", "regex": "..."}]}.  *out is
- * freed with hist_bots_free().  OH_EIO, OH_EINPUT (naming the entry),
- * OH_ELIMIT (more than HIST_MAX_BOT_RULES).
- */
-int hist_bots_load(struct hist_bots **out, const char *path,
-		   struct oh_err *err);
-/** The same from a JSON text (`name` is used in errors). */
-int hist_bots_parse(struct hist_bots **out, const char *json, const char *name,
-		    struct oh_err *err);
-/** Does a name (or login) or email match?  Thread safe on a shared set. */
-bool hist_bots_match(const struct hist_bots *b, const char *name,
-		     const char *email);
-void hist_bots_free(struct hist_bots *b);
 
 /**
  * Append one commit made of a bare message (for a commit-msg hook and

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Bot author patterns (rules/bots.json) for the history walk; declared in
- * history.h.  PCRE2 with match and depth limits; a pattern that errors or
+ * Bot author patterns (rules/bots.json); declared in facts/bots.h.  PCRE2 with match and depth limits; a pattern that errors or
  * hits a limit counts as no match.  A loaded set is shared read-only by
  * the scan's worker threads, so every match gets its own match data
  * (PCRE2 keeps its backtracking frames there).
@@ -17,7 +16,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
-#include "git/history.h"
+#include "facts/bots.h"
 #include "core/banned.h"
 
 struct bot_rule {
