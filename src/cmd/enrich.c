@@ -23,6 +23,7 @@
 #include "net/osv.h"
 #include "report/report_enrich.h"
 #include "store/store.h"
+#include "store/store_http.h"
 #include "core/banned.h"
 
 enum {
@@ -313,7 +314,7 @@ static int open_cache(struct store **st, struct enrich_opts *o,
 		return 0;
 	if (store_open(st, o->db, NULL, err) < 0)
 		return err->code;
-	o->net.cache = *st;
+	o->net.cache = store_http_cache(*st);
 	return 0;
 }
 

@@ -2,7 +2,8 @@
 /*
  * The libcurl wrapper: one easy handle per client, options set per
  * request, retries with back-off, a capped body, and the ETag /
- * Last-Modified cache in http_cache (src/store/store_http.c).
+ * Last-Modified response cache behind the callbacks of net_opts.cache
+ * (facts/http_cache.h; the store implements them over http_cache).
  */
 #include "net/http.h"
 
@@ -16,7 +17,6 @@
 #include "core/err.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
-#include "store/store_http.h"
 #include "core/banned.h"
 
 #define VALIDATOR_MAX 512 /* longest ETag / Last-Modified kept */
@@ -33,7 +33,7 @@ struct request {
 	const char *body; /* POST body or NULL for GET */
 	size_t len;
 	const char *token_env;
-	const struct store_http_entry *cached; /* validators to send */
+	const struct http_cache_entry *cached; /* validators to send */
 	struct oh_buf *out;
 	bool too_big;
 	bool rl_known;     /* a rate-limit header was seen */
@@ -463,7 +463,7 @@ static int request_start(struct net_response *out, struct net_client *c,
 static int cache_store(struct net_client *c, const struct request *rq,
 		       const struct net_response *r, struct oh_err *err)
 {
-	struct store_http_entry e = { 0 };
+	struct http_cache_entry e = { 0 };
 
 	if (r->status != 200 ||
 	    (rq->etag[0] == '\0' && rq->last_modified[0] == '\0'))
@@ -475,7 +475,7 @@ static int cache_store(struct net_client *c, const struct request *rq,
 	e.status = r->status;
 	e.body = r->body.buf;
 	e.body_len = r->body.len;
-	return store_http_put(c->o.cache, rq->url, &e, err);
+	return c->o.cache.put(c->o.cache.ctx, rq->url, &e, err);
 }
 
 static bool has_token(const char *token_env)
@@ -488,16 +488,16 @@ static bool has_token(const char *token_env)
 int net_get(struct net_response *out, struct net_client *c, const char *url,
 	    const char *token_env, struct oh_err *err)
 {
-	struct store_http_entry cached = { 0 };
+	struct http_cache_entry cached = { 0 };
 	struct request rq = { .url = url, .token_env = token_env };
-	bool use_cache = c->o.cache && !has_token(token_env);
+	bool use_cache = c->o.cache.get && !has_token(token_env);
 	int ret;
 
 	if (request_start(out, c, url, err) < 0)
 		return err->code;
 	rq.out = &out->body;
 	if (use_cache) {
-		ret = store_http_get(&cached, c->o.cache, url, err);
+		ret = c->o.cache.get(&cached, c->o.cache.ctx, url, err);
 		if (ret < 0 && ret != OH_ENOTFOUND)
 			goto out;
 		if (ret == 0)
@@ -517,14 +517,14 @@ int net_get(struct net_response *out, struct net_client *c, const char *url,
 		}
 		out->status = cached.status;
 		out->from_cache = true;
-		ret = store_http_touch(c->o.cache, url, oh_now(), err);
+		ret = c->o.cache.touch(c->o.cache.ctx, url, oh_now(), err);
 		goto out;
 	}
 	ret = status_error(out, url, err);
 	if (ret == 0 && use_cache)
 		ret = cache_store(c, &rq, out, err);
 out:
-	store_http_entry_release(&cached);
+	http_cache_entry_release(&cached);
 	return ret;
 }
 

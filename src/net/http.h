@@ -33,8 +33,9 @@
  *     URLs with user:password are refused.  Which host may receive a
  *     token is the caller's decision (forge_token_allowed()); with a
  *     token, redirects are followed over https only.
- *   - With a store, GET replies 200 carrying an ETag or Last-Modified are
- *     cached in http_cache; the next GET revalidates with If-None-Match /
+ *   - With a cache (net_opts.cache, callbacks of facts/http_cache.h that
+ *     the caller wires to the store), GET replies 200 carrying an ETag or
+ *     Last-Modified are cached; the next GET revalidates with If-None-Match /
  *     If-Modified-Since and a 304 returns the cached body (from_cache).
  *     Requests carrying a token are neither cached nor served from cache.
  *
@@ -42,7 +43,7 @@
  * (...)", "timed out after N s", "TLS error (...)", "too many redirects
  * (more than N)", "truncated reply (...)", "HTTP <status> after N
  * attempts", OH_ELIMIT "reply larger than N bytes", OH_EINPUT
- * "credentials in the URL are not accepted", OH_EDB from the cache.
+ * "credentials in the URL are not accepted", the cache's own errors.
  *
  * Thread safety: a client belongs to one thread.
  */
@@ -51,9 +52,9 @@
 #include <stddef.h>
 
 #include "core/buf.h"
+#include "facts/http_cache.h"
 
 struct oh_err;
-struct store;
 struct net_client;
 
 #define NET_DEFAULT_CONNECT_TIMEOUT 10  /* seconds */
@@ -65,17 +66,18 @@ struct net_client;
 #define NET_DEFAULT_MAX_REDIRS      5
 
 struct net_opts {
-	const char *ca_bundle;  /* CA file; NULL = system default */
-	long connect_timeout_s; /* 0 = NET_DEFAULT_CONNECT_TIMEOUT */
-	long timeout_s;         /* 0 = NET_DEFAULT_TIMEOUT */
-	int retries;            /* < 0 = NET_DEFAULT_RETRIES */
-	long backoff_ms;        /* 0 = NET_DEFAULT_BACKOFF_MS */
-	long max_retry_wait_s;  /* 0 = NET_DEFAULT_MAX_RETRY_WAIT */
-	size_t max_bytes;       /* 0 = NET_DEFAULT_MAX_BYTES */
-	long max_redirs;        /* 0 = NET_DEFAULT_MAX_REDIRS */
-	bool offline;           /* refuse every request */
-	struct store *cache;    /* borrowed; NULL = no response cache */
-	const char *forge_url;  /* --forge-url: an API base the user named,
+	const char *ca_bundle;   /* CA file; NULL = system default */
+	long connect_timeout_s;  /* 0 = NET_DEFAULT_CONNECT_TIMEOUT */
+	long timeout_s;          /* 0 = NET_DEFAULT_TIMEOUT */
+	int retries;             /* < 0 = NET_DEFAULT_RETRIES */
+	long backoff_ms;         /* 0 = NET_DEFAULT_BACKOFF_MS */
+	long max_retry_wait_s;   /* 0 = NET_DEFAULT_MAX_RETRY_WAIT */
+	size_t max_bytes;        /* 0 = NET_DEFAULT_MAX_BYTES */
+	long max_redirs;         /* 0 = NET_DEFAULT_MAX_REDIRS */
+	bool offline;            /* refuse every request */
+	struct http_cache cache; /* response cache (its ctx borrowed);
+				    .get NULL = none */
+	const char *forge_url;   /* --forge-url: an API base the user named,
 				   trusted with forge tokens; NULL none */
 };
 

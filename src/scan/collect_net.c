@@ -23,6 +23,7 @@
 #include "scan/manifest.h"
 #include "scan/scan_int.h"
 #include "store/store.h"
+#include "store/store_http.h"
 #include "core/banned.h"
 
 static struct net_client *client(struct scan_worker *wk,
@@ -39,7 +40,8 @@ static struct net_client *client(struct scan_worker *wk,
 		oh_err_release(&err);
 	}
 	no.offline = opts->offline;
-	no.cache = wk->net_cache;
+	if (wk->net_cache)
+		no.cache = store_http_cache(wk->net_cache);
 	no.forge_url = opts->forge_url;
 	if (net_client_new(&wk->net, &no, &err) < 0) {
 		wk->net_broken = true;

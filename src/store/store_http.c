@@ -12,7 +12,7 @@
 #include "core/xalloc.h"
 #include "core/banned.h"
 
-int store_http_get(struct store_http_entry *out, struct store *st,
+int store_http_get(struct http_cache_entry *out, struct store *st,
 		   const char *url, struct oh_err *err)
 {
 	static const char sql[] =
@@ -50,7 +50,7 @@ int store_http_get(struct store_http_entry *out, struct store *st,
 }
 
 int store_http_put(struct store *st, const char *url,
-		   const struct store_http_entry *e, struct oh_err *err)
+		   const struct http_cache_entry *e, struct oh_err *err)
 {
 	static const char sql[] =
 		"INSERT OR REPLACE INTO http_cache (url, etag, last_modified,"
@@ -91,10 +91,30 @@ int store_http_touch(struct store *st, const char *url, int64_t fetched_at,
 	return ret;
 }
 
-void store_http_entry_release(struct store_http_entry *e)
+static int cache_get(struct http_cache_entry *out, void *ctx, const char *url,
+		     struct oh_err *err)
 {
-	free(e->etag);
-	free(e->last_modified);
-	free(e->body);
-	memset(e, 0, sizeof(*e));
+	return store_http_get(out, ctx, url, err);
+}
+
+static int cache_put(void *ctx, const char *url,
+		     const struct http_cache_entry *e, struct oh_err *err)
+{
+	return store_http_put(ctx, url, e, err);
+}
+
+static int cache_touch(void *ctx, const char *url, int64_t fetched_at,
+		       struct oh_err *err)
+{
+	return store_http_touch(ctx, url, fetched_at, err);
+}
+
+struct http_cache store_http_cache(struct store *st)
+{
+	struct http_cache c = { .ctx = st,
+				.get = cache_get,
+				.put = cache_put,
+				.touch = cache_touch };
+
+	return c;
 }

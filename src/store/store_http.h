@@ -19,35 +19,28 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "facts/http_cache.h"
+
 struct oh_err;
 struct store;
 
-struct store_http_entry {
-	char *etag;          /* owned; NULL when the reply had none */
-	char *last_modified; /* owned; NULL when the reply had none */
-	int64_t fetched_at;  /* seconds since the epoch, UTC */
-	long status;         /* HTTP status of the cached reply */
-	char *body;          /* owned, NUL-terminated; body_len is the truth */
-	size_t body_len;     /* bytes of body */
-};
-
 /**
  * Look up `url`.  Returns 0 and fills *out when found (release with
- * store_http_entry_release()), OH_ENOTFOUND (err untouched) when there is
+ * http_cache_entry_release()), OH_ENOTFOUND (err untouched) when there is
  * no row, OH_EDB on failure.
  */
-int store_http_get(struct store_http_entry *out, struct store *st,
+int store_http_get(struct http_cache_entry *out, struct store *st,
 		   const char *url, struct oh_err *err);
 
 /** Insert or replace the row for `url`. */
 int store_http_put(struct store *st, const char *url,
-		   const struct store_http_entry *e, struct oh_err *err);
+		   const struct http_cache_entry *e, struct oh_err *err);
 
 /** After a 304 revalidation: set fetched_at of `url`. */
 int store_http_touch(struct store *st, const char *url, int64_t fetched_at,
 		     struct oh_err *err);
 
-/** Free the entry's strings; the struct may be reused. */
-void store_http_entry_release(struct store_http_entry *e);
+/** The callbacks of src/net/'s response cache over this store. */
+struct http_cache store_http_cache(struct store *st);
 
 #endif /* OH_STORE_STORE_HTTP_H */

@@ -332,12 +332,12 @@ START_TEST(test_store_http_roundtrip)
 {
 	struct store *st = NULL;
 	struct oh_err err = OH_ERR_INIT;
-	struct store_http_entry e = { .etag = (char *)"\"v1\"",
+	struct http_cache_entry e = { .etag = (char *)"\"v1\"",
 				      .fetched_at = 100,
 				      .status = 200,
 				      .body = (char *)"a\0b",
 				      .body_len = 3 };
-	struct store_http_entry got;
+	struct http_cache_entry got;
 
 	ck_assert_int_eq(store_open(&st, unit_path("c.db"), NULL, &err), 0);
 	ck_assert_int_eq(store_http_get(&got, st, "http://x/1", &err),
@@ -352,7 +352,7 @@ START_TEST(test_store_http_roundtrip)
 	ck_assert_int_eq(got.status, 200);
 	ck_assert_uint_eq(got.body_len, 3);
 	ck_assert_mem_eq(got.body, "a\0b", 3);
-	store_http_entry_release(&got);
+	http_cache_entry_release(&got);
 	store_close(st);
 	oh_err_release(&err);
 }
