@@ -150,6 +150,43 @@ size_t report_reasons_write(FILE *fp, const char *reasons_json,
 	return n;
 }
 
+static void plain_one(struct oh_buf *out, const struct reason *r)
+{
+	oh_buf_addf(out, "%s %s %s: %s", r->source, r->decision,
+		    r->code ? r->code : "-", r->text ? r->text : "");
+	if (r->question)
+		oh_buf_addf(out, " (question: %s)", r->question);
+	if (r->w_state && strcmp(r->w_state, "active") == 0)
+		oh_buf_addf(out, " (waived until %s by %s: %s)",
+			    r->w_expires ? r->w_expires : "?",
+			    r->w_by ? r->w_by : "?",
+			    r->w_reason ? r->w_reason : "");
+	else if (r->w_state)
+		oh_buf_addf(out, " (waiver expired on %s)",
+			    r->w_expires ? r->w_expires : "?");
+}
+
+size_t report_reasons_plain(struct oh_buf *out, const char *reasons_json,
+			    const char *sep)
+{
+	cJSON *arr = reasons_json ? cJSON_Parse(reasons_json) : NULL;
+	const cJSON *it;
+	size_t n = 0;
+
+	cJSON_ArrayForEach(it, arr)
+	{
+		struct reason r;
+
+		read_reason(&r, it);
+		if (n > 0)
+			oh_buf_adds(out, sep);
+		plain_one(out, &r);
+		n++;
+	}
+	cJSON_Delete(arr);
+	return n;
+}
+
 static void add_parsed(cJSON *o, const char *key, const char *json)
 {
 	cJSON *v = json ? cJSON_Parse(json) : NULL;

@@ -26,6 +26,17 @@ size_t report_reasons_write(FILE *fp, const char *reasons_json,
 struct oh_buf;
 
 /**
+ * Append the reasons in `reasons_json` (may be NULL) to `out` as plain,
+ * unescaped text for formats that escape themselves (CSV, JUnit): one
+ * reason per item, "<source> <decision> <code>: <reason>", then
+ * " (question: ...)" and " (waived until ... by ...: ...)" or
+ * " (waiver expired on ...)" where they apply; items separated by `sep`.
+ * Returns the number of reasons.
+ */
+size_t report_reasons_plain(struct oh_buf *out, const char *reasons_json,
+			    const char *sep);
+
+/**
  * Append `policy explain --format json`: one object with "decision",
  * "origin_decision", "decision_reasons" (the stored array) and "origin"
  * (the stored origin-policy result).  Stored JSON that does not parse

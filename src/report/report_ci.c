@@ -20,7 +20,9 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "report/escape.h"
+#include "report/evidence.h"
 #include "report/junit.h"
+#include "report/reasons.h"
 #include "report/sarif.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
@@ -81,32 +83,36 @@ finding_for(const struct store_component_row *c, const char *category,
 	return NULL;
 }
 
+static void body_ev_line(const char *line, void *payload)
+{
+	oh_buf_addf(payload, "  - %s\n", line);
+}
+
 /*
  * A failure body a person reads: the reason, each piece of evidence on
- * its own line (the store keeps them as a JSON array) and how to fix it.
+ * its own line (report_evidence_each()) and how to fix it.
  */
 static void failure_body(struct oh_buf *out,
 			 const struct store_component_row *c,
-			 const struct store_score_row *s,
 			 const struct store_finding_row *f)
 {
-	cJSON *ev = cJSON_Parse(f->evidence ? f->evidence : "[]");
-	const cJSON *e;
-
-	oh_buf_addf(out,
-		    "component: %s\ncheck:     %s/%s (%s)\nreason:    %s\n",
-		    c->name, s->category, s->check, f->severity, f->message);
-	if (cJSON_IsArray(ev) && cJSON_GetArraySize(ev) > 0) {
+	oh_buf_addf(out, "component: %s\ncheck:     %s (%s)\nreason:    %s\n",
+		    c->name, f->code, f->severity, f->message);
+	if (f->evidence && f->evidence[0] != '\0' &&
+	    strcmp(f->evidence, "[]") != 0) {
 		oh_buf_adds(out, "evidence:\n");
-		cJSON_ArrayForEach(e, ev)
-		{
-			if (cJSON_IsString(e))
-				oh_buf_addf(out, "  - %s\n", e->valuestring);
-		}
+		report_evidence_each(f->evidence, body_ev_line, out);
 	}
 	oh_buf_addf(out, "fix:       %s\n",
 		    report_sarif_doc_find(f->code)->help);
-	cJSON_Delete(ev);
+}
+
+static const char *fact(const struct store_component_row *c, const char *key)
+{
+	for (size_t i = 0; i < c->fact_nr; i++)
+		if (strcmp(c->fact[i].key, key) == 0)
+			return c->fact[i].value;
+	return NULL;
 }
 
 static void junit_case(struct report_junit *j, struct oh_buf *tmp,
@@ -121,50 +127,108 @@ static void junit_case(struct report_junit *j, struct oh_buf *tmp,
 	oh_buf_addf(&cls, "%s.%s", c->name, s->category);
 	if (f || strcmp(s->state, "scored") == 0) {
 		if (f)
-			failure_body(&body, c, s, f);
+			failure_body(&body, c, f);
 		report_junit_case(j, tmp, cls.buf, s->check,
 				  f ? f->severity : NULL, f ? f->message : NULL,
 				  body.buf);
 	} else {
-		xmlTextWriterStartElement(j->w, BAD_CAST "testcase");
-		xmlTextWriterWriteAttribute(j->w, BAD_CAST "classname",
-					    report_junit_text(tmp, cls.buf));
-		xmlTextWriterWriteAttribute(j->w, BAD_CAST "name",
-					    report_junit_text(tmp, s->check));
-		xmlTextWriterStartElement(j->w, BAD_CAST "skipped");
-		xmlTextWriterWriteAttribute(j->w, BAD_CAST "message",
-					    report_junit_text(tmp, s->reason));
-		xmlTextWriterEndElement(j->w);
-		xmlTextWriterEndElement(j->w);
+		report_junit_skipped(j, tmp, cls.buf, s->check, s->reason);
 	}
 	oh_buf_release(&cls);
 	oh_buf_release(&body);
 }
 
-/* A component that could not be scanned: one case "scan" in error. */
-static void junit_scan_error(struct report_junit *j, struct oh_buf *tmp,
-			     const struct store_component_row *c)
+/*
+ * The overall decision as a test case: it passes on ACCEPT and fails on
+ * EVALUATE or AVOID with every reason (origin, license, health, waivers)
+ * in the body.
+ */
+static void junit_decision(struct report_junit *j, struct oh_buf *tmp,
+			   const struct store_component_row *c)
 {
-	xmlTextWriterStartElement(j->w, BAD_CAST "testcase");
-	xmlTextWriterWriteAttribute(j->w, BAD_CAST "classname",
-				    report_junit_text(tmp, c->name));
-	xmlTextWriterWriteAttribute(j->w, BAD_CAST "name", BAD_CAST "scan");
-	xmlTextWriterStartElement(j->w, BAD_CAST "error");
-	xmlTextWriterWriteAttribute(j->w, BAD_CAST "message",
-				    report_junit_text(tmp, c->error));
-	xmlTextWriterWriteString(
-		j->w,
-		BAD_CAST "the component could not be scanned; fix the "
-			 "repository location or access and scan again\n");
-	xmlTextWriterEndElement(j->w);
-	xmlTextWriterEndElement(j->w);
+	const char *origin = fact(c, "policy.decision");
+	struct oh_buf cls = OH_BUF_INIT;
+	struct oh_buf body = OH_BUF_INIT;
+	struct oh_buf msg = OH_BUF_INIT;
+
+	oh_buf_addf(&cls, "%s.decision", c->name);
+	oh_buf_addf(&body,
+		    "component:       %s\ndecision:        %s\n"
+		    "origin decision: %s\nreasons:\n  - ",
+		    c->name, c->decision, origin ? origin : "none");
+	report_reasons_plain(&body, fact(c, "decision.reasons"), "\n  - ");
+	oh_buf_adds(&body, "\nfix:             answer the questions above, "
+			   "replace the component, or record a reviewed "
+			   "waiver (scan --waivers FILE, docs/policy.md)\n");
+	oh_buf_addf(&msg, "overall decision %s (origin policy alone: %s)",
+		    c->decision, origin ? origin : "none");
+	report_junit_case(j, tmp, cls.buf, "overall-decision", c->decision,
+			  strcmp(c->decision, "ACCEPT") != 0 ? msg.buf : NULL,
+			  body.buf);
+	oh_buf_release(&cls);
+	oh_buf_release(&body);
+	oh_buf_release(&msg);
+}
+
+/* A finding that belongs to no check (a vulnerability, a license
+ * change): its own failing case; decision reasons are in the decision
+ * case. */
+static bool finding_alone(const struct store_component_row *c,
+			  const struct store_finding_row *f)
+{
+	if (strncmp(f->code, "decision/", 9) == 0)
+		return false;
+	for (size_t i = 0; i < c->score_nr; i++)
+		if (finding_for(c, c->score[i].category, c->score[i].check) ==
+		    f)
+			return false;
+	return true;
+}
+
+static void junit_findings(struct report_junit *j, struct oh_buf *tmp,
+			   const struct store_component_row *c)
+{
+	struct oh_buf cls = OH_BUF_INIT;
+	struct oh_buf name = OH_BUF_INIT;
+	struct oh_buf body = OH_BUF_INIT;
+
+	oh_buf_addf(&cls, "%s.findings", c->name);
+	for (size_t i = 0; i < c->finding_nr; i++) {
+		const struct store_finding_row *f = &c->finding[i];
+
+		if (!finding_alone(c, f))
+			continue;
+		oh_buf_reset(&name);
+		oh_buf_reset(&body);
+		oh_buf_addf(&name, "%s #%zu", f->code, i + 1);
+		failure_body(&body, c, f);
+		report_junit_case(j, tmp, cls.buf, name.buf, f->severity,
+				  f->message, body.buf);
+	}
+	oh_buf_release(&cls);
+	oh_buf_release(&name);
+	oh_buf_release(&body);
 }
 
 static void junit_suite(struct report_junit *j, struct oh_buf *tmp,
 			const struct store_component_row *c)
 {
-	size_t failures = 0, skipped = 0;
+	size_t failures = 0, skipped = 0, alone = 0;
 	bool failed = strcmp(c->status, "failed") == 0;
+	bool decided = !failed && c->decision[0] != '\0';
+	const char *risk = fact(c, "risk.level");
+	const char *origin = fact(c, "policy.decision");
+	const char *const props[] = {
+		"decision",
+		c->decision[0] ? c->decision : "none",
+		"origin_decision",
+		origin ? origin : "none",
+		"risk_level",
+		risk ? risk : "unknown",
+		"revision",
+		c->revision,
+		NULL,
+	};
 
 	for (size_t i = 0; i < c->score_nr; i++) {
 		if (finding_for(c, c->score[i].category, c->score[i].check))
@@ -172,13 +236,26 @@ static void junit_suite(struct report_junit *j, struct oh_buf *tmp,
 		else if (strcmp(c->score[i].state, "scored") != 0)
 			skipped++;
 	}
-	report_junit_suite(j, tmp, c->name, c->score_nr + (failed ? 1 : 0),
-			   failures, failed ? 1 : 0, skipped);
+	for (size_t i = 0; i < c->finding_nr; i++)
+		alone += finding_alone(c, &c->finding[i]);
+	failures += alone;
+	if (decided && strcmp(c->decision, "ACCEPT") != 0)
+		failures++;
+	report_junit_suite(j, tmp, c->name,
+			   c->score_nr + alone + (failed || decided ? 1 : 0),
+			   failures, failed ? 1 : 0, skipped, props);
 	if (failed)
-		junit_scan_error(j, tmp, c);
+		report_junit_error(
+			j, tmp, c->name, "scan", "scan-failed", c->error,
+			"the component could not be scanned; fix the "
+			"repository location or access and scan "
+			"again\n");
+	if (decided)
+		junit_decision(j, tmp, c);
 	for (size_t i = 0; i < c->score_nr; i++)
 		junit_case(j, tmp, c, &c->score[i]);
-	xmlTextWriterEndElement(j->w);
+	junit_findings(j, tmp, c);
+	report_junit_suite_end(j, tmp, NULL);
 }
 
 int report_run_junit(FILE *fp, const struct store_run_report *r,
@@ -187,7 +264,7 @@ int report_run_junit(FILE *fp, const struct store_run_report *r,
 	struct report_junit j;
 	struct oh_buf tmp = OH_BUF_INIT;
 
-	report_junit_begin(&j, "osshealth");
+	report_junit_begin(&j, "osshealth.report", r->started_at);
 	for (size_t i = 0; i < r->comp_nr; i++)
 		junit_suite(&j, &tmp, &r->comp[i]);
 	report_junit_end(&j, fp);

@@ -292,18 +292,8 @@ static void junit_case(struct report_junit *j, struct oh_buf *tmp,
 
 	oh_buf_addf(&name, "%.12s %s", c->id, c->subject);
 	if (it->verdict == DCO_SKIP_MERGE || it->verdict == DCO_SKIP_BOT) {
-		xmlTextWriterStartElement(j->w, BAD_CAST "testcase");
-		xmlTextWriterWriteAttribute(j->w, BAD_CAST "classname",
-					    BAD_CAST "dco");
-		xmlTextWriterWriteAttribute(j->w, BAD_CAST "name",
-					    report_junit_text(tmp, name.buf));
-		xmlTextWriterStartElement(j->w, BAD_CAST "skipped");
-		xmlTextWriterWriteAttribute(
-			j->w, BAD_CAST "message",
-			report_junit_text(tmp,
-					  dco_verdict_reason(it->verdict)));
-		xmlTextWriterEndElement(j->w);
-		xmlTextWriterEndElement(j->w);
+		report_junit_skipped(j, tmp, "dco", name.buf,
+				     dco_verdict_reason(it->verdict));
 	} else if (dco_verdict_failed(it->verdict)) {
 		junit_body(&body, h, it, base);
 		report_junit_case(j, tmp, "dco", name.buf,
@@ -323,11 +313,12 @@ static void render_junit(FILE *fp, const struct hist *h,
 	struct report_junit j;
 	struct oh_buf tmp = OH_BUF_INIT;
 
-	report_junit_begin(&j, "osshealth dco");
-	report_junit_suite(&j, &tmp, "dco", r->nr, r->failed, 0, r->skipped);
+	report_junit_begin(&j, "osshealth.dco", 0);
+	report_junit_suite(&j, &tmp, "dco", r->nr, r->failed, 0, r->skipped,
+			   NULL);
 	for (size_t i = 0; i < r->nr; i++)
 		junit_case(&j, &tmp, h, &r->item[i], base);
-	xmlTextWriterEndElement(j.w);
+	report_junit_suite_end(&j, &tmp, NULL);
 	report_junit_end(&j, fp);
 	oh_buf_release(&tmp);
 }

@@ -23,6 +23,7 @@
 #include "core/timeutil.h"
 #include "report/changes.h"
 #include "report/escape.h"
+#include "report/evidence.h"
 #include "report/reasons.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
@@ -281,24 +282,23 @@ static void object_chart(FILE *fp, const char *json, const char *cls,
 	cJSON_Delete(o);
 }
 
+static void html_ev_line(const char *line, void *payload)
+{
+	FILE *fp = payload;
+
+	fputs("<li>", fp);
+	h(fp, line);
+	fputs("</li>", fp);
+}
+
 static void evidence_list(FILE *fp, const char *json)
 {
-	cJSON *arr = cJSON_Parse(json);
-	const cJSON *it;
-
-	if (cJSON_GetArraySize(arr) > 0) {
-		fputs("<ul class=\"ev\">", fp);
-		cJSON_ArrayForEach(it, arr)
-		{
-			if (!cJSON_IsString(it))
-				continue;
-			fputs("<li>", fp);
-			h(fp, it->valuestring);
-			fputs("</li>", fp);
-		}
-		fputs("</ul>", fp);
-	}
-	cJSON_Delete(arr);
+	/* Open the list only when there is a line to put in it. */
+	if (!json || json[0] == '\0' || strcmp(json, "[]") == 0)
+		return;
+	fputs("<ul class=\"ev\">", fp);
+	report_evidence_each(json, html_ev_line, fp);
+	fputs("</ul>", fp);
 }
 
 static void checks_table(FILE *fp, const struct store_component_row *c)

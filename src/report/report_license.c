@@ -482,20 +482,20 @@ static void render_junit(FILE *fp, const struct report_lic *r)
 	struct oh_buf b = OH_BUF_INIT;
 	const struct lic_summary *s = r->sum;
 
-	report_junit_begin(&j, "osshealth license");
+	report_junit_begin(&j, "osshealth.license", 0);
 	if (r->gate) {
 		report_junit_suite(&j, &b, "license", r->gate->item_nr,
-				   r->gate->failed, 0, 0);
+				   r->gate->failed, 0, 0, NULL);
 		junit_gate(&j, &b, r->gate);
 	} else {
 		report_junit_suite(
 			&j, &b, "license", 2,
 			(s->osi != LIC_SUM_OSI_YES) +
 				(s->declared && s->detected && !s->agree),
-			0, 0);
+			0, 0, NULL);
 		junit_summary(&j, &b, s);
 	}
-	xmlTextWriterEndElement(j.w);
+	report_junit_suite_end(&j, &b, NULL);
 	report_junit_end(&j, fp);
 	oh_buf_release(&b);
 }

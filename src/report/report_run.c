@@ -5,6 +5,7 @@
  */
 #include "report/report.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "core/xalloc.h"
 #include "report/changes.h"
 #include "report/escape.h"
+#include "report/evidence.h"
 #include "report/reasons.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
@@ -100,20 +102,41 @@ static void text_row(FILE *fp, const struct store_component_row *c)
 	oh_buf_release(&name);
 }
 
+struct text_ev {
+	FILE *fp;
+	const char *indent;
+};
+
+static void text_ev_line(const char *line, void *payload)
+{
+	const struct text_ev *t = payload;
+
+	fputs(t->indent, t->fp);
+	put(t->fp, report_esc_text, line);
+	fputc('\n', t->fp);
+}
+
 static void text_evidence(FILE *fp, const char *json, const char *indent)
 {
-	cJSON *arr = cJSON_Parse(json);
-	const cJSON *it;
+	struct text_ev t = { fp, indent };
 
-	cJSON_ArrayForEach(it, arr)
-	{
-		if (!cJSON_IsString(it))
-			continue;
-		fprintf(fp, "%s", indent);
-		put(fp, report_esc_text, it->valuestring);
-		fputc('\n', fp);
+	report_evidence_each(json, text_ev_line, &t);
+}
+
+/* True when a finding has the code "<category>/<check>". */
+static bool has_finding(const struct store_component_row *c,
+			const struct store_score_row *s)
+{
+	size_t n = strlen(s->category);
+
+	for (size_t i = 0; i < c->finding_nr; i++) {
+		const char *code = c->finding[i].code;
+
+		if (strncmp(code, s->category, n) == 0 && code[n] == '/' &&
+		    strcmp(code + n + 1, s->check) == 0)
+			return true;
 	}
-	cJSON_Delete(arr);
+	return false;
 }
 
 static void text_component(FILE *fp, const struct store_component_row *c)
@@ -152,6 +175,10 @@ static void text_component(FILE *fp, const struct store_component_row *c)
 				strcmp(s->state, "unknown") == 0 ? "?" : "n/a");
 		put(fp, report_esc_text, s->reason);
 		fputc('\n', fp);
+		/* A finding prints its own evidence below. */
+		if (strcmp(s->state, "scored") == 0 && !has_finding(c, s))
+			text_evidence(fp, s->evidence,
+				      "                                 ");
 	}
 	if (c->finding_nr > 0)
 		fputs("  findings:\n", fp);

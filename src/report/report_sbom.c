@@ -106,17 +106,6 @@ int report_sbom_sarif(FILE *fp, const struct report_sbom_file *f, size_t n,
 
 /* ---- JUnit ------------------------------------------------------------ */
 
-static const xmlChar *xml_safe(struct oh_buf *b, const char *s)
-{
-	return report_junit_text(b, s);
-}
-
-static void attr(xmlTextWriterPtr w, struct oh_buf *tmp, const char *name,
-		 const char *value)
-{
-	xmlTextWriterWriteAttribute(w, BAD_CAST name, xml_safe(tmp, value));
-}
-
 /* Elements with diagnostics, in order of their first diagnostic. */
 static size_t elements(const struct sbom_report *r, const char **el)
 {
@@ -134,9 +123,15 @@ static size_t elements(const struct sbom_report *r, const char **el)
 	return n;
 }
 
-/* One test case: an element fails on its first error, lists them all. */
-static void junit_element(xmlTextWriterPtr w, struct oh_buf *tmp,
-			  const struct report_sbom_file *f, const char *el)
+/*
+ * One test case: an element fails on its first error, with all its
+ * diagnostics in the body; an element with warnings only passes, and its
+ * warnings go to the suite's system-out (a test case holds no output in
+ * the Ant schema).
+ */
+static void junit_element(struct report_junit *j, struct oh_buf *tmp,
+			  struct oh_buf *out, const struct report_sbom_file *f,
+			  const char *el)
 {
 	const struct sbom_diag *first = NULL;
 	struct oh_buf all = OH_BUF_INIT;
@@ -151,49 +146,31 @@ static void junit_element(xmlTextWriterPtr w, struct oh_buf *tmp,
 		oh_buf_addf(&all, "%s %s %s: %s\n", level(d->severity), d->code,
 			    d->where, d->message);
 	}
-	xmlTextWriterStartElement(w, BAD_CAST "testcase");
-	attr(w, tmp, "classname", f->file);
-	attr(w, tmp, "name", el);
 	if (first) {
-		xmlTextWriterStartElement(w, BAD_CAST "failure");
-		attr(w, tmp, "message", first->message);
-		attr(w, tmp, "type", first->code);
-		xmlTextWriterWriteString(w, xml_safe(tmp, all.buf));
-		xmlTextWriterEndElement(w);
+		report_junit_case(j, tmp, f->file, el, first->code,
+				  first->message, all.buf);
 	} else {
-		xmlTextWriterWriteElement(w, BAD_CAST "system-out",
-					  xml_safe(tmp, all.buf));
+		report_junit_case(j, tmp, f->file, el, NULL, NULL, NULL);
+		oh_buf_addf(out, "%s: ", el);
+		oh_buf_add(out, all.buf, all.len);
 	}
-	xmlTextWriterEndElement(w);
 	oh_buf_release(&all);
 }
 
-static void junit_unreadable(xmlTextWriterPtr w, struct oh_buf *tmp,
-			     const struct report_sbom_file *f)
-{
-	report_junit_count(w, "tests", 1);
-	report_junit_count(w, "failures", 0);
-	report_junit_count(w, "errors", 1);
-	xmlTextWriterStartElement(w, BAD_CAST "testcase");
-	attr(w, tmp, "classname", f->file);
-	attr(w, tmp, "name", "read");
-	xmlTextWriterStartElement(w, BAD_CAST "error");
-	attr(w, tmp, "message", f->error);
-	xmlTextWriterEndElement(w);
-	xmlTextWriterEndElement(w);
-}
-
-static void junit_file(xmlTextWriterPtr w, struct oh_buf *tmp,
+static void junit_file(struct report_junit *j, struct oh_buf *tmp,
 		       const struct report_sbom_file *f)
 {
 	const char **el;
+	struct oh_buf out = OH_BUF_INIT;
 	size_t n, failed = 0;
 
-	xmlTextWriterStartElement(w, BAD_CAST "testsuite");
-	attr(w, tmp, "name", f->file);
 	if (!f->r) {
-		junit_unreadable(w, tmp, f);
-		xmlTextWriterEndElement(w);
+		report_junit_suite(j, tmp, f->file, 1, 0, 1, 0, NULL);
+		report_junit_error(j, tmp, f->file, "read", UNREADABLE_RULE,
+				   f->error,
+				   "the document could not be read; fix its "
+				   "syntax or encoding and validate again\n");
+		report_junit_suite_end(j, tmp, NULL);
 		return;
 	}
 	el = oh_xcalloc(f->r->diag_nr + 1, sizeof(*el));
@@ -205,18 +182,14 @@ static void junit_file(xmlTextWriterPtr w, struct oh_buf *tmp,
 				failed++;
 				break;
 			}
-	report_junit_count(w, "tests", n > 0 ? n : 1);
-	report_junit_count(w, "failures", failed);
-	report_junit_count(w, "errors", 0);
-	if (n == 0) {
-		xmlTextWriterStartElement(w, BAD_CAST "testcase");
-		attr(w, tmp, "classname", f->file);
-		attr(w, tmp, "name", "document");
-		xmlTextWriterEndElement(w);
-	}
+	report_junit_suite(j, tmp, f->file, n > 0 ? n : 1, failed, 0, 0, NULL);
+	if (n == 0)
+		report_junit_case(j, tmp, f->file, "document", NULL, NULL,
+				  NULL);
 	for (size_t k = 0; k < n; k++)
-		junit_element(w, tmp, f, el[k]);
-	xmlTextWriterEndElement(w);
+		junit_element(j, tmp, &out, f, el[k]);
+	report_junit_suite_end(j, tmp, out.buf);
+	oh_buf_release(&out);
 	free(el);
 }
 
@@ -226,9 +199,9 @@ int report_sbom_junit(FILE *fp, const struct report_sbom_file *f, size_t n,
 	struct report_junit j;
 	struct oh_buf tmp = OH_BUF_INIT;
 
-	report_junit_begin(&j, "osshealth sbom validate");
+	report_junit_begin(&j, "osshealth.sbom-validate", 0);
 	for (size_t i = 0; i < n; i++)
-		junit_file(j.w, &tmp, &f[i]);
+		junit_file(&j, &tmp, &f[i]);
 	report_junit_end(&j, fp);
 	oh_buf_release(&tmp);
 	return report_check_stream(fp, "<output>", err);

@@ -3,8 +3,9 @@
 # The CI formats of every command, checked with their consumers' own
 # validators: SARIF with Microsoft's SARIF multitool and GitHub's rules
 # (`validate --rule-kind "Gh;Sarif"`, what code scanning enforces on
-# upload), JUnit with xmllint against tests/data/junit/jenkins-junit10.xsd
-# (the facts of Jenkins' junit-10.xsd).  Paths with spaces and non-ASCII
+# upload), JUnit with xmllint against both schemas in tests/data/junit/:
+# jenkins-junit10.xsd (the facts of Jenkins' junit-10.xsd) and
+# ant-junit.xsd (the facts of Ant's XML report format, "JUnit.xsd").  Paths with spaces and non-ASCII
 # characters included.  0 errors for every file; the only warning allowed
 # is SARIF2017 (no region) where the artifact is a directory or a database.
 # Skips when npm cannot install the multitool.
@@ -12,7 +13,7 @@
 
 [ -d "$FIXTURES/dco-partial" ] || fail "fixtures not built (make fixtures)"
 command -v xmllint >/dev/null 2>&1 || fail "xmllint missing (tools/deps.sh)"
-XSD=$SRCDIR/tests/data/junit/jenkins-junit10.xsd
+XSDS="$SRCDIR/tests/data/junit/jenkins-junit10.xsd $SRCDIR/tests/data/junit/ant-junit.xsd"
 
 # A repository whose files need license tags, with awkward names.
 git init -q lic
@@ -56,11 +57,42 @@ for f in sarif junit; do
 	expect_exit 0 report --db "re port.db" --format $f -o "ci/report.$x"
 done
 
-# JUnit: every file valid against the Jenkins facts.
+# JUnit: every command's file valid against both schemas.
+n=0
 for x in ci/*.xml; do
-	xmllint --noout --schema "$XSD" "$x" 2>xmllint.err ||
-		{ cat xmllint.err >&2; fail "$x is not valid JUnit"; }
+	for xsd in $XSDS; do
+		xmllint --noout --schema "$xsd" "$x" 2>xmllint.err || {
+			cat xmllint.err >&2
+			fail "$x is not valid against $(basename "$xsd")"
+		}
+		n=$((n + 1))
+	done
 done
+[ "$n" = 10 ] || fail "$n JUnit validations, want 5 files x 2 schemas"
+# The Ant schema is the stricter one: it refuses what Jenkins accepts
+# (attributes on <testsuites>, a suite without <properties> and
+# <system-out>, output inside a test case), so the check above can fail.
+cat >jenkins-only.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="x">
+ <testsuite name="s" tests="1" failures="0" errors="0">
+  <testcase classname="c" name="n"><system-out>o</system-out></testcase>
+ </testsuite>
+</testsuites>
+XML
+xmllint --noout --schema "$SRCDIR/tests/data/junit/jenkins-junit10.xsd" \
+	jenkins-only.xml 2>/dev/null || fail "Jenkins refuses its own shape"
+if xmllint --noout --schema "$SRCDIR/tests/data/junit/ant-junit.xsd" \
+	jenkins-only.xml 2>/dev/null; then
+	fail "ant-junit.xsd accepts what Ant's schema refuses"
+fi
+# The report's suites carry the overall decision: a property and a case.
+grep -q '<property name="decision" value="AVOID"/>' ci/report.xml ||
+	fail "report junit: no decision property"
+grep -q 'name="overall-decision"' ci/report.xml ||
+	fail "report junit: no overall-decision case"
+grep -q '^  - license AVOID license/denied: ' ci/report.xml ||
+	fail "report junit: the decision's reasons are missing"
 grep -q '<failure type="no-signoff"' ci/dco.xml || fail "dco junit failure"
 grep -q '^fix: ' ci/license.xml || fail "license junit body has no fix"
 if grep -q '>\[\]<' ci/*.xml; then fail "raw evidence array in a body"; fi

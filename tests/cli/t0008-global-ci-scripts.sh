@@ -92,8 +92,10 @@ CI_MERGE_REQUEST_DIFF_BASE_SHA=$root CI_COMMIT_SHA=$head \
 	sh -e "$TEST_DIR/osshealth-dco.sh" >"$TEST_DIR/gl.log" 2>&1 || rc=$?
 [ "$rc" = 1 ] || fail "GitLab dco job exited $rc: $(cat "$TEST_DIR/gl.log")"
 grep -q '^FAIL ' "$TEST_DIR/gl.log" || fail "no verdict in the job log"
-xmllint --noout --schema "$SRCDIR/tests/data/junit/jenkins-junit10.xsd" \
-	osshealth-dco.xml 2>/dev/null || fail "GitLab JUnit invalid"
+for xsd in jenkins-junit10 ant-junit; do
+	xmllint --noout --schema "$SRCDIR/tests/data/junit/$xsd.xsd" \
+		osshealth-dco.xml 2>/dev/null || fail "GitLab JUnit invalid ($xsd)"
+done
 [ -s osshealth-dco.sarif ] || fail "no SARIF artifact"
 # GitLab Code Quality: the fields the merge request widget reads.
 python3 - osshealth-dco.cq.json <<'PY' || fail "bad Code Quality report"
