@@ -3,8 +3,10 @@
  * Format names, stream checks, and small renderers (db info, versions).
  */
 #include "report/report.h"
+#include "report/report_int.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -172,4 +174,21 @@ void report_print_json(FILE *fp, cJSON *root)
 	fprintf(fp, "%s\n", s);
 	cJSON_free(s);
 	cJSON_Delete(root);
+}
+
+bool report_share_pct(char out[16], const char *share, const char *commits)
+{
+	char *end = NULL;
+	double d = share ? strtod(share, &end) : -1;
+
+	if (commits && strcmp(commits, "0") == 0) {
+		snprintf(out, 16, "no commits");
+		return false;
+	}
+	if (!share || end == share || *end != '\0' || d < 0 || d > 1) {
+		snprintf(out, 16, "unknown");
+		return false;
+	}
+	snprintf(out, 16, "%.0f%%", d * 100);
+	return true;
 }

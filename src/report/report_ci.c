@@ -36,6 +36,49 @@ static const char *sarif_level(const char *severity)
 	return "note";
 }
 
+static const char *fact(const struct store_component_row *c, const char *key)
+{
+	for (size_t i = 0; i < c->fact_nr; i++)
+		if (strcmp(c->fact[i].key, key) == 0)
+			return c->fact[i].value;
+	return NULL;
+}
+
+/*
+ * runs[0].properties.components: each component's overall decision, the
+ * origin policy's alone and the reasons (the stored array), so that the
+ * SARIF of a review says what its results add up to.
+ */
+static cJSON *sarif_decisions(const struct store_run_report *r)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < r->comp_nr; i++) {
+		const struct store_component_row *c = &r->comp[i];
+		const char *origin = fact(c, "policy.decision");
+		const char *reasons = fact(c, "decision.reasons");
+		cJSON *o = cJSON_CreateObject();
+		cJSON *why = reasons ? cJSON_Parse(reasons) : NULL;
+
+		cJSON_AddStringToObject(o, "name", c->name);
+		if (c->decision[0] != '\0')
+			cJSON_AddStringToObject(o, "decision", c->decision);
+		else
+			cJSON_AddNullToObject(o, "decision");
+		if (origin)
+			cJSON_AddStringToObject(o, "origin_decision", origin);
+		else
+			cJSON_AddNullToObject(o, "origin_decision");
+		if (!cJSON_IsArray(why)) {
+			cJSON_Delete(why);
+			why = cJSON_CreateArray();
+		}
+		cJSON_AddItemToObject(o, "decision_reasons", why);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
 int report_run_sarif(FILE *fp, const struct store_run_report *r,
 		     const char *anchor, struct oh_err *err)
 {
@@ -64,6 +107,7 @@ int report_run_sarif(FILE *fp, const struct store_run_report *r,
 				    });
 		}
 	}
+	report_sarif_run_property(&s, "components", sarif_decisions(r));
 	oh_buf_release(&text);
 	return report_sarif_end(&s, fp, err);
 }
@@ -105,14 +149,6 @@ static void failure_body(struct oh_buf *out,
 	}
 	oh_buf_addf(out, "fix:       %s\n",
 		    report_sarif_doc_find(f->code)->help);
-}
-
-static const char *fact(const struct store_component_row *c, const char *key)
-{
-	for (size_t i = 0; i < c->fact_nr; i++)
-		if (strcmp(c->fact[i].key, key) == 0)
-			return c->fact[i].value;
-	return NULL;
 }
 
 static void junit_case(struct report_junit *j, struct oh_buf *tmp,

@@ -25,6 +25,7 @@
 #include "report/escape.h"
 #include "report/evidence.h"
 #include "report/reasons.h"
+#include "report/report_int.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
 
@@ -84,17 +85,30 @@ static void fact_cell(FILE *fp, const struct store_component_row *c,
 	fputs("</td>", fp);
 }
 
-/* A share 0..1 as a percentage; anything else as unknown. */
-static void share_cell(FILE *fp, const char *v)
+/* A DCO share as a percentage; anything else as unknown. */
+static void share_cell(FILE *fp, const struct store_component_row *c)
 {
-	char *end = NULL;
-	double d = v ? strtod(v, &end) : 0;
+	char pct[16];
 
-	if (!v || end == v || *end != '\0' || d < 0 || d > 1) {
-		fputs("<td class=\"unknown\">unknown</td>", fp);
-		return;
-	}
-	fprintf(fp, "<td class=\"num\">%.0f%%</td>", d * 100);
+	if (report_share_pct(pct, fact(c, "dco.share_all"),
+			     fact(c, "activity.commits_all")))
+		fprintf(fp, "<td class=\"num\">%s</td>", pct);
+	else
+		fprintf(fp, "<td class=\"unknown\">%s</td>", pct);
+}
+
+/* "DCO sign-off share 87% of all commits, 100% in the last 365 days" */
+static void dco_text(FILE *fp, const struct store_component_row *c)
+{
+	char all[16], last[16];
+
+	report_share_pct(all, fact(c, "dco.share_all"),
+			 fact(c, "activity.commits_all"));
+	report_share_pct(last, fact(c, "dco.share_365"),
+			 fact(c, "activity.commits_365"));
+	fprintf(fp,
+		"<p class=\"dco\">DCO sign-off share: %s of all commits, %s in the last 365 days.</p>\n",
+		all, last);
 }
 
 static void summary(FILE *fp, const struct store_run_report *r)
@@ -121,7 +135,7 @@ static void summary(FILE *fp, const struct store_run_report *r)
 			risk ? risk : "unknown");
 		fact_cell(fp, c, "license.concluded");
 		fact_cell(fp, c, "license.osi");
-		share_cell(fp, fact(c, "dco.share_all"));
+		share_cell(fp, c);
 		for (size_t k = 0; k < CATS_NR; k++) {
 			snprintf(key, sizeof(key), "score.%s", cats[k]);
 			fact_cell(fp, c, key);
@@ -368,6 +382,7 @@ static void component(FILE *fp, const struct store_component_row *c, size_t idx)
 	h(fp, fact(c, "policy.decision") ? fact(c, "policy.decision") : "none");
 	fputs("</p>\n", fp);
 	report_reasons_write(fp, fact(c, "decision.reasons"), REPORT_HTML);
+	dco_text(fp, c);
 	category_bars(fp, c);
 	object_chart(fp, fact(c, "activity.monthly_commits"), "chart-commits",
 		     "Commits per month", "month (YYYY-MM), oldest to newest",

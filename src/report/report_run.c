@@ -19,6 +19,7 @@
 #include "report/escape.h"
 #include "report/evidence.h"
 #include "report/reasons.h"
+#include "report/report_int.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
 
@@ -56,6 +57,17 @@ static const char *origin_decision(const struct store_component_row *c)
 		   strcmp(v, "AVOID") != 0))
 		return "none";
 	return v;
+}
+
+/* A DCO share fact as a percentage (report_share_pct()). */
+static bool share_pct(char out[16], const struct store_component_row *c,
+		      const char *key)
+{
+	bool last = strcmp(key, "dco.share_365") == 0;
+
+	return report_share_pct(out, fact(c, key),
+				fact(c, last ? "activity.commits_365"
+					     : "activity.commits_all"));
 }
 
 /* Print an untrusted string escaped with `esc`. */
@@ -139,6 +151,17 @@ static bool has_finding(const struct store_component_row *c,
 	return false;
 }
 
+static void text_dco(FILE *fp, const struct store_component_row *c)
+{
+	char all[16], last[16];
+
+	share_pct(all, c, "dco.share_all");
+	share_pct(last, c, "dco.share_365");
+	fprintf(fp,
+		"  DCO sign-off share %s of all commits, %s in the last 365 days\n",
+		all, last);
+}
+
 static void text_component(FILE *fp, const struct store_component_row *c)
 {
 	const char *last_cat = "";
@@ -160,6 +183,7 @@ static void text_component(FILE *fp, const struct store_component_row *c)
 		report_reasons_write(fp, fact(c, "decision.reasons"),
 				     REPORT_TEXT);
 	}
+	text_dco(fp, c);
 	for (size_t i = 0; i < c->score_nr; i++) {
 		const struct store_score_row *s = &c->score[i];
 
@@ -328,6 +352,24 @@ static void json_decision(cJSON *o, const struct store_component_row *c)
 	cJSON_AddItemToObject(o, "decision_reasons", arr);
 }
 
+/* {"all": 87, "365d": 100}: whole percentages, null when unknown. */
+static cJSON *json_dco(const struct store_component_row *c)
+{
+	static const char *const key[][2] = { { "all", "dco.share_all" },
+					      { "365d", "dco.share_365" } };
+	cJSON *o = cJSON_CreateObject();
+	char pct[16];
+
+	for (size_t i = 0; i < 2; i++) {
+		if (share_pct(pct, c, key[i][1]))
+			cJSON_AddNumberToObject(o, key[i][0],
+						strtod(pct, NULL));
+		else
+			cJSON_AddNullToObject(o, key[i][0]);
+	}
+	return o;
+}
+
 static cJSON *json_component(const struct store_component_row *c)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -348,6 +390,7 @@ static cJSON *json_component(const struct store_component_row *c)
 		cJSON_AddNullToObject(o, "decision");
 	json_decision(o, c);
 	cJSON_AddStringToObject(o, "risk_level", risk ? risk : "unknown");
+	cJSON_AddItemToObject(o, "dco_share_percent", json_dco(c));
 	cJSON_AddItemToObject(o, "declared", parsed_or_string(c->declared));
 	cJSON_AddItemToObject(o, "categories", json_categories(c));
 	cJSON_AddItemToObject(o, "checks", json_checks(c));
@@ -432,6 +475,8 @@ static void run_json(FILE *fp, const struct store_run_report *r,
 
 static void md_component(FILE *fp, const struct store_component_row *c)
 {
+	char all[16], last[16];
+
 	fputs("\n## ", fp);
 	put(fp, report_esc_md, c->name);
 	fputs("\n\n", fp);
@@ -441,8 +486,13 @@ static void md_component(FILE *fp, const struct store_component_row *c)
 		fputs("\n", fp);
 		return;
 	}
-	fprintf(fp, "Revision `%.40s`, risk level %s.\n\n", c->revision,
-		fact(c, "risk.level") ? fact(c, "risk.level") : "unknown");
+	share_pct(all, c, "dco.share_all");
+	share_pct(last, c, "dco.share_365");
+	fprintf(fp,
+		"Revision `%.40s`, risk level %s, DCO sign-off share %s of all commits (%s in the last 365 days).\n\n",
+		c->revision,
+		fact(c, "risk.level") ? fact(c, "risk.level") : "unknown", all,
+		last);
 	if (c->decision[0] != '\0') {
 		fprintf(fp,
 			"Decision **%s** (origin policy alone: %s), because:\n\n",
@@ -539,9 +589,36 @@ static void run_md(FILE *fp, const struct store_run_report *r,
 
 /* ---- CSV -------------------------------------------------------------- */
 
+/* The columns every row of a component repeats: its overall decision. */
+static void csv_decision(FILE *fp, const struct store_component_row *c)
+{
+	struct oh_buf why = OH_BUF_INIT;
+	char all[16], last[16];
+
+	fprintf(fp, ",%s,%s,", c->decision[0] ? c->decision : "",
+		strcmp(origin_decision(c), "none") != 0 ? origin_decision(c)
+							: "");
+	report_reasons_plain(&why, fact(c, "decision.reasons"), "; ");
+	put(fp, report_esc_csv, why.buf);
+	/* Percent signs dropped: a spreadsheet reads the bare number. */
+	if (share_pct(all, c, "dco.share_all"))
+		all[strlen(all) - 1] = '\0';
+	else
+		all[0] = '\0';
+	if (share_pct(last, c, "dco.share_365"))
+		last[strlen(last) - 1] = '\0';
+	else
+		last[0] = '\0';
+	fprintf(fp, ",%s,%s", all, last);
+	oh_buf_release(&why);
+}
+
 static void run_csv(FILE *fp, const struct store_run_report *r)
 {
-	fputs("run,component,status,category,check,state,score,reason\r\n", fp);
+	fputs("run,component,status,category,check,state,score,reason,"
+	      "decision,origin_decision,decision_reasons,"
+	      "dco_share_all_percent,dco_share_365_percent\r\n",
+	      fp);
 	for (size_t i = 0; i < r->comp_nr; i++) {
 		const struct store_component_row *c = &r->comp[i];
 
@@ -558,6 +635,7 @@ static void run_csv(FILE *fp, const struct store_run_report *r)
 				fprintf(fp, "%.1f", s->score);
 			fputc(',', fp);
 			put(fp, report_esc_csv, s ? s->reason : c->error);
+			csv_decision(fp, c);
 			fputs("\r\n", fp);
 		}
 	}
@@ -566,7 +644,7 @@ static void run_csv(FILE *fp, const struct store_run_report *r)
 		put(fp, report_esc_csv, r->unrev[i].name);
 		fputs(",not-reviewed,,,,,", fp);
 		put(fp, report_esc_csv, r->unrev[i].reason);
-		fputs("\r\n", fp);
+		fputs(",,,,,\r\n", fp);
 	}
 }
 

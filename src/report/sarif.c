@@ -301,6 +301,18 @@ void report_sarif_add(struct report_sarif *s,
 	oh_buf_release(&b);
 }
 
+void report_sarif_run_property(struct report_sarif *s, const char *key,
+			       cJSON *value)
+{
+	cJSON *run = cJSON_GetArrayItem(
+		cJSON_GetObjectItemCaseSensitive(s->root, "runs"), 0);
+	cJSON *props = cJSON_GetObjectItemCaseSensitive(run, "properties");
+
+	if (!props)
+		props = cJSON_AddObjectToObject(run, "properties");
+	cJSON_AddItemToObject(props, key, value);
+}
+
 int report_sarif_end(struct report_sarif *s, FILE *fp, struct oh_err *err)
 {
 	cJSON_Delete(s->cq);

@@ -65,6 +65,13 @@ void report_sarif_add(struct report_sarif *s,
 		      const struct report_sarif_result *r);
 
 /**
+ * Add `value` (owned by the log from now on) as runs[0].properties.<key>:
+ * what a run says beyond its results (a review's decisions).
+ */
+void report_sarif_run_property(struct report_sarif *s, const char *key,
+			       struct cJSON *value);
+
+/**
  * Print the log to fp, free it, and check the stream: OH_EIO naming
  * "<output>" when the write failed.
  */
