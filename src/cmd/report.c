@@ -16,6 +16,7 @@
 #include "report/report.h"
 #include "store/store.h"
 #include "store/store_scan.h"
+#include "store/store_trend.h"
 #include "core/banned.h"
 
 struct report_opts {
@@ -123,12 +124,18 @@ static int load_with_previous(struct store_run_report *cur,
 	return 0;
 }
 
+/* The trend chart's facts, in report_run_html()'s category order. */
+static const char *const trend_keys[] = { "score.openness", "score.maturity",
+					  "score.security", "score.activity",
+					  "score.risk" };
+
 int cmd_report(int argc, char **argv)
 {
 	struct report_opts o = { .format = REPORT_TEXT };
 	struct store_open_opts so = STORE_OPEN_OPTS_INIT;
 	struct store_run_report cur = { 0 }, prev = { 0 };
 	struct report_changes ch = { 0 };
+	struct store_trends trends = { 0 };
 	struct oh_atomic_file f;
 	struct oh_err err = OH_ERR_INIT;
 	struct store *st = NULL;
@@ -144,6 +151,13 @@ int cmd_report(int argc, char **argv)
 		goto out;
 	}
 	report_changes_compute(&ch, has_prev ? &prev : NULL, &cur);
+	if (o.format == REPORT_HTML &&
+	    store_trends_load(&trends, st, cur.run_id, 12, trend_keys,
+			      sizeof(trend_keys) / sizeof(trend_keys[0]),
+			      &err) < 0) {
+		ret = cmd_report_error(&err);
+		goto out;
+	}
 	if (oh_atomic_open(&f, o.output, &err) < 0) {
 		ret = cmd_report_error(&err);
 		goto out;
@@ -152,6 +166,9 @@ int cmd_report(int argc, char **argv)
 	 * repository a CI job reviews (docs/osshealth.1). */
 	if (o.format == REPORT_SARIF)
 		ret = report_run_sarif(f.fp, &cur, o.db, &err);
+	else if (o.format == REPORT_HTML)
+		ret = report_run_html(f.fp, &cur, has_prev ? &ch : NULL,
+				      &trends, &err);
 	else
 		ret = report_run(f.fp, &cur, has_prev ? &ch : NULL, o.format,
 				 &err);
@@ -161,6 +178,7 @@ int cmd_report(int argc, char **argv)
 	}
 	ret = OH_EXIT_OK;
 out:
+	store_trends_release(&trends);
 	report_changes_release(&ch);
 	store_run_report_release(&cur);
 	store_run_report_release(&prev);

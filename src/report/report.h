@@ -20,6 +20,7 @@ struct oh_err;
 struct report_changes;
 struct store_info;
 struct store_run_report;
+struct store_trends;
 
 enum report_format {
 	REPORT_TEXT,
@@ -76,9 +77,16 @@ int report_run_sarif(FILE *fp, const struct store_run_report *run,
 int report_run_junit(FILE *fp, const struct store_run_report *run,
 		     struct oh_err *err);
 
-/** The HTML due-diligence report (report_run() with REPORT_HTML). */
+/**
+ * The HTML due-diligence report (report_run() with REPORT_HTML, where
+ * `trends` is NULL).  `trends` (may be NULL) gives each component's
+ * category scores and decision across review runs
+ * (store_trends_load() with the keys "score.<category>" in the order
+ * openness, maturity, security, activity, risk) for its trend chart.
+ */
 int report_run_html(FILE *fp, const struct store_run_report *run,
-		    const struct report_changes *changes, struct oh_err *err);
+		    const struct report_changes *changes,
+		    const struct store_trends *trends, struct oh_err *err);
 
 /**
  * Render the changes between runs `old_id` and `new_id` (`diff`):

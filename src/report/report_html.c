@@ -13,6 +13,7 @@
  */
 #include "report/report.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,7 @@
 #include "report/reasons.h"
 #include "report/report_int.h"
 #include "store/store_scan.h"
+#include "store/store_trend.h"
 #include "core/banned.h"
 
 static const char *const cats[] = { "openness", "maturity", "security",
@@ -42,11 +44,14 @@ static const char css[] =
 	".high,.AVOID{color:#a00;font-weight:bold}.medium,.EVALUATE{color:#a60}"
 	".low,.ACCEPT{color:#070}.ev{color:#555;font-size:.9em}"
 	"section{border-top:2px solid #ddd;margin-top:2em}"
-	"svg{display:block;margin:.5em 0}"
+	"svg{display:block;margin:.5em 0;max-width:100%;height:auto}"
+	"td,th,li{overflow-wrap:break-word}"
 	"tr.waived td{color:#555;font-style:italic}"
+	"td ul{margin:0;padding-left:1.2em}"
 	".exec{border:2px solid #444;padding:0 1em 1em;margin:1em 0}"
 	"svg text{font-family:sans-serif}"
 	"@media print{body{margin:0;max-width:none;font-size:10pt;color:#000}"
+	"table{width:100%;table-layout:auto}td,th{padding:.2em .4em}"
 	"a{color:inherit;text-decoration:none}"
 	"section,table,svg,.exec{break-inside:avoid;page-break-inside:avoid}"
 	"section{break-before:page;page-break-before:always;border:0}"
@@ -165,6 +170,20 @@ static void x_axis(FILE *fp, int x0, int y, double scale, double max,
 	fputs("</text>", fp);
 }
 
+/*
+ * Open a chart: a viewBox besides the size, so that print CSS can shrink
+ * a wide chart to the page (max-width) instead of cutting it off.
+ */
+static void svg_open(FILE *fp, const char *cls, int w, int hgt,
+		     const char *label)
+{
+	fprintf(fp,
+		"<svg class=\"%s\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
+		cls, w, hgt, w, hgt);
+	h(fp, label);
+	fputs("\">", fp);
+}
+
 /* The chart's title, as an SVG <title> and as visible text on top. */
 static void chart_title(FILE *fp, const char *title)
 {
@@ -190,9 +209,7 @@ static void category_bars(FILE *fp, const struct store_component_row *c)
 	const int top = 40;
 	int axis = top + (int)CATS_NR * 22 + 2;
 
-	fprintf(fp,
-		"<svg class=\"chart-scores\" width=\"420\" height=\"%d\" role=\"img\" aria-label=\"category scores\">",
-		axis + 36);
+	svg_open(fp, "chart-scores", 420, axis + 36, "category scores");
 	chart_title(fp, "Category scores");
 	y_label(fp, top - 6, "category");
 	for (size_t k = 0; k < CATS_NR; k++) {
@@ -252,11 +269,7 @@ static void object_chart(FILE *fp, const char *json, const char *cls,
 		n++;
 	}
 	w = n * 14 + 60;
-	fprintf(fp,
-		"<svg class=\"%s\" width=\"%d\" height=\"200\" role=\"img\" aria-label=\"",
-		cls, w < 320 ? 320 : w);
-	h(fp, what);
-	fputs("\">", fp);
+	svg_open(fp, cls, w < 320 ? 320 : w, 200, what);
 	chart_title(fp, what);
 	y_label(fp, 30, y_what);
 	/* y axis: 0 and the maximum */
@@ -294,6 +307,155 @@ static void object_chart(FILE *fp, const char *json, const char *cls,
 	h(fp, x_what);
 	fputs("</text></svg>\n", fp);
 	cJSON_Delete(o);
+}
+
+/* ---- trend across review runs ----------------------------------------- */
+
+/* Lines differ in colour and dash, so that they stay apart in print. */
+static const char *const trend_colour[] = { "#47a", "#a47", "#4a7", "#a74",
+					    "#555" };
+static const char *const trend_dash[] = { "", "6,3", "2,3", "8,3,2,3", "12,4" };
+
+#define TREND_X0    60  /* x of the score axis */
+#define TREND_W     440 /* plot width */
+#define TREND_TOP   40  /* y of score 10 */
+#define TREND_SCALE 15  /* px per score point */
+#define TREND_AXIS  (TREND_TOP + 10 * TREND_SCALE)
+
+static double trend_x(size_t i, size_t n)
+{
+	return n > 1 ? TREND_X0 + 20 +
+			       (double)i * (TREND_W - 40) / (double)(n - 1)
+		     : TREND_X0 + TREND_W / 2.0;
+}
+
+static double trend_y(double score)
+{
+	return TREND_AXIS - score * TREND_SCALE;
+}
+
+static void trend_axes(FILE *fp, const struct store_trend *t)
+{
+	char day[32];
+
+	fprintf(fp,
+		"<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>"
+		"<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>",
+		TREND_X0, TREND_TOP, TREND_X0, TREND_AXIS, TREND_X0, TREND_AXIS,
+		TREND_X0 + TREND_W, TREND_AXIS);
+	for (int v = 0; v <= 10; v += 2)
+		fprintf(fp,
+			"<line x1=\"%d\" y1=\"%.0f\" x2=\"%d\" y2=\"%.0f\" stroke=\"#ddd\"/>"
+			"<text x=\"%d\" y=\"%.0f\" font-size=\"10\" text-anchor=\"end\">%d</text>",
+			TREND_X0, trend_y(v), TREND_X0 + TREND_W, trend_y(v),
+			TREND_X0 - 4, trend_y(v) + 3, v);
+	for (size_t i = 0; i < t->nr; i++) {
+		double x = trend_x(i, t->nr);
+
+		oh_time_format(day, sizeof(day), t->point[i].started_at);
+		day[10] = '\0';
+		fprintf(fp,
+			"<line x1=\"%.0f\" y1=\"%d\" x2=\"%.0f\" y2=\"%d\" stroke=\"#333\"/>"
+			"<text x=\"%.0f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">run %lld</text>"
+			"<text x=\"%.0f\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%s</text>",
+			x, TREND_AXIS, x, TREND_AXIS + 4, x, TREND_AXIS + 15,
+			(long long)t->point[i].run_id, x, TREND_AXIS + 26, day);
+	}
+}
+
+/* One category: segments between runs that both have a score. */
+static void trend_line(FILE *fp, const struct store_trend *t, size_t k)
+{
+	for (size_t i = 0; i < t->nr; i++) {
+		const struct store_trend_point *p = &t->point[i];
+		const struct store_trend_point *q = i > 0 ? p - 1 : NULL;
+
+		if (!p->has[k])
+			continue;
+		if (q && q->has[k])
+			fprintf(fp,
+				"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"%s\"/>",
+				trend_x(i - 1, t->nr), trend_y(q->value[k]),
+				trend_x(i, t->nr), trend_y(p->value[k]),
+				trend_colour[k], trend_dash[k]);
+		fprintf(fp,
+			"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s, run %lld: %.1f</title></circle>",
+			trend_x(i, t->nr), trend_y(p->value[k]),
+			trend_colour[k], cats[k], (long long)p->run_id,
+			p->value[k]);
+	}
+}
+
+static void trend_legend(FILE *fp)
+{
+	for (size_t k = 0; k < CATS_NR; k++) {
+		int y = TREND_TOP + 4 + (int)k * 18;
+
+		fprintf(fp,
+			"<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"%s\"/>"
+			"<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>",
+			TREND_X0 + TREND_W + 16, y, TREND_X0 + TREND_W + 44, y,
+			trend_colour[k], trend_dash[k], TREND_X0 + TREND_W + 50,
+			y + 4, cats[k]);
+	}
+}
+
+/* The decision of each run, in words, under its tick. */
+static void trend_decisions(FILE *fp, const struct store_trend *t)
+{
+	int y = TREND_AXIS + 44;
+
+	fprintf(fp,
+		"<text class=\"axis-decision\" x=\"0\" y=\"%d\" font-size=\"11\" font-style=\"italic\">decision</text>",
+		y);
+	for (size_t i = 0; i < t->nr; i++) {
+		const struct store_trend_point *p = &t->point[i];
+		const char *d = strcmp(p->status, "failed") == 0 ? "failed"
+				: p->decision[0] != '\0'         ? p->decision
+								 : "none";
+		const char *fill = strcmp(d, "ACCEPT") == 0     ? "#070"
+				   : strcmp(d, "EVALUATE") == 0 ? "#a60"
+				   : strcmp(d, "AVOID") == 0    ? "#a00"
+								: "#888";
+
+		/* decisions are ACCEPT/EVALUATE/AVOID, but the column is
+		 * text in the database: print it escaped. */
+		fprintf(fp,
+			"<text x=\"%.0f\" y=\"%d\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"%s\">",
+			trend_x(i, t->nr), y, fill);
+		h(fp, d);
+		fputs("</text>", fp);
+	}
+}
+
+/*
+ * The component's category scores and overall decision in each review
+ * run, oldest to newest: the periodic review's question "is it getting
+ * better or worse?".
+ */
+static void trend_chart(FILE *fp, const struct store_trend *t)
+{
+	if (!t || t->nr < 2) {
+		fputs("<p class=\"unknown chart-trend\">Trend across review runs: "
+		      "this is the first review of this component in the database; "
+		      "the trend chart appears from the second review on.</p>\n",
+		      fp);
+		return;
+	}
+	svg_open(fp, "chart-trend", TREND_X0 + TREND_W + 130, TREND_AXIS + 74,
+		 "category scores and decision across review runs");
+	chart_title(fp, "Category scores and decision across review runs");
+	y_label(fp, TREND_TOP - 14,
+		"category score (0 to 10, higher is better)");
+	trend_axes(fp, t);
+	for (size_t k = 0; k < CATS_NR; k++)
+		trend_line(fp, t, k);
+	trend_legend(fp);
+	trend_decisions(fp, t);
+	fprintf(fp,
+		"<text class=\"axis-x\" x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">review run (number and start date, UTC), oldest to newest</text>",
+		TREND_X0 + TREND_W / 2, TREND_AXIS + 66);
+	fputs("</svg>\n", fp);
 }
 
 static void html_ev_line(const char *line, void *payload)
@@ -359,7 +521,8 @@ static void findings(FILE *fp, const struct store_component_row *c)
 	fputs("</ul>\n", fp);
 }
 
-static void component(FILE *fp, const struct store_component_row *c, size_t idx)
+static void component(FILE *fp, const struct store_component_row *c, size_t idx,
+		      const struct store_trends *trends)
 {
 	fprintf(fp, "<section id=\"c%zu\"><h3>", idx);
 	h(fp, c->name);
@@ -384,6 +547,7 @@ static void component(FILE *fp, const struct store_component_row *c, size_t idx)
 	report_reasons_write(fp, fact(c, "decision.reasons"), REPORT_HTML);
 	dco_text(fp, c);
 	category_bars(fp, c);
+	trend_chart(fp, store_trends_find(trends, c->name));
 	object_chart(fp, fact(c, "activity.monthly_commits"), "chart-commits",
 		     "Commits per month", "month (YYYY-MM), oldest to newest",
 		     "commits");
@@ -393,6 +557,41 @@ static void component(FILE *fp, const struct store_component_row *c, size_t idx)
 	findings(fp, c);
 	checks_table(fp, c);
 	fputs("</section>\n", fp);
+}
+
+/* Changes a decision maker acts on: decisions, licenses, membership. */
+static bool change_is_major(const struct report_change *c)
+{
+	static const char *const major[] = { "added",   "removed",
+					     "status",  "decision",
+					     "license", "license-non-osi" };
+
+	for (size_t i = 0; i < sizeof(major) / sizeof(major[0]); i++)
+		if (strcmp(c->kind, major[i]) == 0)
+			return true;
+	return false;
+}
+
+static void change_list(FILE *fp, const struct report_changes *ch, bool major,
+			const char *title)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ch->nr; i++)
+		n += change_is_major(&ch->change[i]) == major;
+	if (n == 0)
+		return;
+	fprintf(fp, "<h4>%s (%zu)</h4><ul>", title, n);
+	for (size_t i = 0; i < ch->nr; i++) {
+		if (change_is_major(&ch->change[i]) != major)
+			continue;
+		fputs("<li><b>", fp);
+		h(fp, ch->change[i].component);
+		fprintf(fp, "</b> (%s): ", ch->change[i].kind);
+		h(fp, ch->change[i].text);
+		fputs("</li>", fp);
+	}
+	fputs("</ul>\n", fp);
 }
 
 static void changes(FILE *fp, const struct report_changes *ch)
@@ -407,15 +606,9 @@ static void changes(FILE *fp, const struct report_changes *ch)
 		fputs("<p>No changes.</p>\n", fp);
 		return;
 	}
-	fputs("<ul>", fp);
-	for (size_t i = 0; i < ch->nr; i++) {
-		fputs("<li><b>", fp);
-		h(fp, ch->change[i].component);
-		fprintf(fp, "</b> (%s): ", ch->change[i].kind);
-		h(fp, ch->change[i].text);
-		fputs("</li>", fp);
-	}
-	fputs("</ul>\n", fp);
+	change_list(fp, ch, true,
+		    "Decisions, licenses and components added or removed");
+	change_list(fp, ch, false, "Scores, risk levels and activity");
 }
 
 /* ---- executive summary ----------------------------------------------- */
@@ -435,12 +628,18 @@ static void decision_chart(FILE *fp, const size_t *count, size_t total)
 {
 	static const char *const colour[] = { "#4a4", "#da3", "#c44", "#888" };
 	const int top = 40;
-	double scale = total > 0 ? 280.0 / (double)total : 0;
-	double step = total > 10 ? (double)((total + 4) / 5) : 1;
+	/* Ticks 1, 2, 5, 10, 20, ... apart, the axis ending on one. */
+	size_t step = total <= 10 ? 1 : total <= 20 ? 2 : total <= 50 ? 5 : 10;
+	size_t max;
+	double scale;
 
-	fprintf(fp,
-		"<svg class=\"chart-decisions\" width=\"460\" height=\"%d\" role=\"img\" aria-label=\"components by overall decision\">",
-		top + DECISIONS_NR * 22 + 40);
+	while (total / step > 10)
+		step *= 10;
+	max = total == 0 ? 1 : (total + step - 1) / step * step;
+	scale = 280.0 / (double)max;
+
+	svg_open(fp, "chart-decisions", 460, top + DECISIONS_NR * 22 + 40,
+		 "components by overall decision");
 	chart_title(fp, "Components by overall decision");
 	y_label(fp, top - 6, "decision");
 	for (size_t d = 0; d < DECISIONS_NR; d++) {
@@ -454,8 +653,8 @@ static void decision_chart(FILE *fp, const size_t *count, size_t total)
 			(double)count[d] * scale, colour[d],
 			(double)count[d] * scale + 95, y + 11, count[d]);
 	}
-	x_axis(fp, 90, top + DECISIONS_NR * 22 + 2, scale,
-	       (double)(total > 0 ? total : 1), step, "components (count)");
+	x_axis(fp, 90, top + DECISIONS_NR * 22 + 2, scale, (double)max,
+	       (double)step, "components (count)");
 	fputs("</svg>\n", fp);
 }
 
@@ -575,7 +774,8 @@ static void unreviewed(FILE *fp, const struct store_run_report *r)
 }
 
 int report_run_html(FILE *fp, const struct store_run_report *r,
-		    const struct report_changes *ch, struct oh_err *err)
+		    const struct report_changes *ch,
+		    const struct store_trends *trends, struct oh_err *err)
 {
 	char t[32];
 
@@ -601,7 +801,7 @@ int report_run_html(FILE *fp, const struct store_run_report *r,
 	summary(fp, r);
 	unreviewed(fp, r);
 	for (size_t i = 0; i < r->comp_nr; i++)
-		component(fp, &r->comp[i], i);
+		component(fp, &r->comp[i], i, trends);
 	fputs("</body></html>\n", fp);
 	return report_check_stream(fp, "<output>", err);
 }

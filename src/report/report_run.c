@@ -666,7 +666,7 @@ int report_run(FILE *fp, const struct store_run_report *run,
 		run_csv(fp, run);
 		break;
 	case REPORT_HTML:
-		return report_run_html(fp, run, changes, err);
+		return report_run_html(fp, run, changes, NULL, err);
 	case REPORT_SARIF:
 		return report_run_sarif(fp, run, NULL, err);
 	case REPORT_JUNIT:

@@ -40,6 +40,10 @@ for svg in svgs:
 assert any("score, 0 to 10" in x for x in svgs)
 assert any(">commits<" in x and "month (YYYY-MM)" in x for x in svgs)
 assert any("components (count)" in x for x in svgs)
+# A trend chart per component across the two review runs.
+trend = [x for x in svgs if 'class="chart-trend"' in x]
+assert len(trend) == 11, len(trend)
+assert all(">run 1</text>" in x and ">run 2</text>" in x for x in trend)
 # DCO share as a percentage, print CSS, and nothing loaded from elsewhere.
 assert re.search(r'<td class="num">\d+%</td>', s)
 assert "@media print{" in s
