@@ -1,9 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Make the Containerfile's base image locally where no container registry
+# Make the Dockerfile's base image locally where no container registry
 # can be reached but the Debian archive can: a minimal Debian 12 tree from
-# debootstrap, imported into podman under the name the Containerfile uses
+# debootstrap, imported into podman under the name the Dockerfile uses
 # (docker.io/library/debian:12-slim), so that `podman build` finds it
 # without pulling.  Not the official slim image (this one keeps docs and
 # man pages); enough to build and smoke-test ours (tests/cli/t0009).

@@ -83,7 +83,10 @@ static int parse_report(struct report_opts *o, int argc, char **argv)
 					optarg);
 			break;
 		case 'f':
-			if (report_format_parse(&o->format, optarg, NULL) < 0)
+			/* codequality is a format of the gates (dco,
+			 * license), not of a review run. */
+			if (report_format_parse(&o->format, optarg, NULL) < 0 ||
+			    o->format == REPORT_CODEQUALITY)
 				return cmd_usage_error("report",
 						       "unknown format '%s'",
 						       optarg);

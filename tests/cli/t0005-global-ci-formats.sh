@@ -42,6 +42,12 @@ cat >m.json <<JSON
 JSON
 expect_exit 3 scan --db "re port.db" m.json
 
+# OSV records for `vulns check` (the vulns-branchy fixture, as t2053).
+"$SRCDIR/fixtures/vulns-records.sh" "$FIXTURES/vulns-branchy" rec >/dev/null
+git clone -q --bare "$FIXTURES/vulns-branchy" vb.git
+git -C vb.git remote set-url origin https://git.example.org/vulns-branchy.git
+expect_exit 3 vulns import --db v.db rec
+
 mkdir ci
 for f in sarif junit; do
 	x=$([ $f = sarif ] && echo sarif || echo xml)
@@ -56,6 +62,8 @@ for f in sarif junit; do
 	cp out "ci/sbom.$x"
 	expect_exit 0 report --db "re port.db" --format $f -o "ci/report.$x"
 done
+expect_exit 1 vulns check --db v.db --repo vb.git --rev v1.1 --format sarif
+cp out ci/vulns.sarif
 
 # JUnit: every command's file valid against both schemas.
 n=0
@@ -122,7 +130,7 @@ for name in sys.argv[1:]:
             assert d[k]["text"], (name, d["id"], k)
         assert d["help"]["markdown"] and d["helpUri"].startswith("http")
         assert d["name"] != d["id"]
-assert len(ids) == 5, ids
+assert len(ids) == 6, ids
 PY
 grep -q '"uri":	"sp%20ace/br%C3%B6%20ken.c"' ci/license-gate.sarif ||
 	fail "encoded path missing from the license gate SARIF"

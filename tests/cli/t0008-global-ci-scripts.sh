@@ -52,12 +52,56 @@ assert gl[".osshealth"]["artifacts"]["when"] == "always"
 PY
 	fail "action.yml or the GitLab template lacks a required part"
 
+# The README's examples, verbatim: the workflow uses this action with
+# inputs it declares (their values drive the gates run below), the
+# permissions the upload needs and a full history; the GitLab example
+# includes this template and sets only variables the template reads.
 example github-workflow >wf.yml
-grep -q 'uses: OWNER/osshealth@COMMIT' wf.yml || fail "workflow example"
-grep -q 'security-events: write' wf.yml || fail "workflow lacks permissions"
-grep -q 'fetch-depth: 0' wf.yml || fail "workflow checks out one commit"
-example gitlab-ci | grep -q '/ci/gitlab/osshealth.yml' ||
-	fail "GitLab example does not include the template"
+example gitlab-ci >gl.yml
+"$py" - wf.yml gl.yml "$SRCDIR/action.yml" "$SRCDIR/ci/gitlab/osshealth.yml" \
+	"$SRCDIR/Makefile" <<'PY' >example.env || fail "README CI examples"
+import re, sys, yaml
+wf, gl, action, tmpl = (yaml.safe_load(open(f)) for f in sys.argv[1:5])
+mk = open(sys.argv[5]).read()
+job = list(wf["jobs"].values())[0]
+assert wf[True] == "pull_request" or "pull_request" in wf[True], wf[True]
+perm = wf.get("permissions", {})
+assert perm.get("security-events") == "write", perm
+steps = job["steps"]
+assert steps[0]["uses"].startswith("actions/checkout@")
+assert steps[0]["with"]["fetch-depth"] == 0
+ours = [s for s in steps if s.get("uses", "").startswith("OWNER/osshealth@")]
+assert len(ours) == 1, steps
+inputs = action["inputs"]
+given = ours[0].get("with", {})
+for k in given:
+    assert k in inputs, "the example sets an input the action lacks: " + k
+checks = given.get("checks", inputs["checks"]["default"])
+for c in checks.split():
+    assert c in ("dco", "license"), c
+print("EX_CHECKS='%s'" % checks)
+# GitLab: the include names this repository's template; every variable
+# the example sets is one the template reads.
+inc = gl["include"]
+inc = inc if isinstance(inc, list) else [inc]
+assert any(i["remote"].endswith("/ci/gitlab/osshealth.yml") for i in inc), inc
+for k in gl.get("variables", {}):
+    assert k in tmpl["variables"], "the example sets a variable the template does not read: " + k
+    assert "$" + k in open(sys.argv[4]).read(), k
+# The action's install step has a -dev package for every library the
+# Makefile links (the runner builds osshealth from source).
+dev = {"libgit2": "libgit2-dev", "sqlite3": "libsqlite3-dev",
+       "libcjson": "libcjson-dev", "libxml-2.0": "libxml2-dev",
+       "libpcre2-8": "libpcre2-dev", "libcurl": "libcurl4-openssl-dev",
+       "libcrypto": "libssl-dev", "yaml-0.1": "libyaml-dev",
+       "libzip": "libzip-dev"}
+libs = re.search(r"^LIBS_PC\s*:=(.*)$", mk, re.M).group(1).split()
+install = [s for s in action["runs"]["steps"] if "apt-get install" in s.get("run", "")][0]["run"]
+for lib in libs:
+    assert lib in dev, "no Debian package known for " + lib
+    assert re.search(r"\b%s\b" % re.escape(dev[lib]), install), "action.yml does not install " + dev[lib]
+PY
+. ./example.env
 
 git clone -q "$FIXTURES/dco-partial" repo
 cd repo
@@ -67,7 +111,7 @@ root=$(git rev-list --max-parents=0 HEAD | tail -1)
 # GitHub: the gates on a range with failing commits.
 : >"$TEST_DIR/gh_output"
 rc=0
-GITHUB_OUTPUT=$TEST_DIR/gh_output OH_CHECKS="dco license" OH_BASE=$root \
+GITHUB_OUTPUT=$TEST_DIR/gh_output OH_CHECKS="$EX_CHECKS" OH_BASE=$root \
 	OH_HEAD=$head OH_OUT=results OH_POLICY="" \
 	bash "$TEST_DIR/gates.sh" >"$TEST_DIR/gates.log" 2>&1 || rc=$?
 [ "$rc" = 0 ] || fail "gates step exited $rc: $(cat "$TEST_DIR/gates.log")"

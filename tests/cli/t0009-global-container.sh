@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The Containerfile: its shape is checked everywhere (two Debian 12 slim
+# The Dockerfile: its shape is checked everywhere (two Debian 12 slim
 # stages, non-root user, data files, osshealth as entrypoint, a runtime
 # library for every library the build links); the image is built and run
 # on a fixture where podman, buildah or a working docker is available and
@@ -8,7 +8,7 @@
 # and the test says which it skipped.
 . "$SRCDIR/tests/cli/lib.sh"
 
-cf=$SRCDIR/Containerfile
+cf=$SRCDIR/Dockerfile
 [ "$(grep -c '^FROM docker.io/library/debian:12-slim' "$cf")" = 2 ] ||
 	fail "expected two debian:12-slim stages"
 grep -q '^USER osshealth$' "$cf" || fail "not run as a non-root user"
@@ -16,7 +16,7 @@ grep -q '^ENTRYPOINT \["osshealth"\]$' "$cf" || fail "entrypoint"
 grep -q 'make install DESTDIR=/out PREFIX=/usr' "$cf" ||
 	fail "data files not installed"
 for d in rules licenses src tools; do
-	grep -q "^COPY $d " "$cf" || fail "Containerfile does not copy $d"
+	grep -q "^COPY $d " "$cf" || fail "Dockerfile does not copy $d"
 done
 # Each library the Makefile links has its runtime package in stage two.
 for lib in libgit2-1.5 libsqlite3-0 libcjson1 libxml2 libpcre2-8-0 \
@@ -25,7 +25,7 @@ for lib in libgit2-1.5 libsqlite3-0 libcjson1 libxml2 libpcre2-8-0 \
 		grep -q " $lib\b" || fail "runtime package $lib missing"
 done
 grep -q '^LIBS_PC *:= libgit2 sqlite3 libcjson libxml-2.0 libpcre2-8 libcurl libcrypto yaml-0.1 libzip$' \
-	"$SRCDIR/Makefile" || fail "the Makefile links other libraries: update the Containerfile"
+	"$SRCDIR/Makefile" || fail "the Makefile links other libraries: update the Dockerfile"
 
 builder=""
 if command -v podman >/dev/null 2>&1 && podman info >/dev/null 2>&1; then
@@ -39,7 +39,7 @@ fi
 	skip "no container builder runs here (podman, buildah or a docker daemon): image not built"
 
 # The image is built and run only where the machine lets it: a build or
-# run that fails for other reasons than the Containerfile is a skip with
+# run that fails for other reasons than the Dockerfile is a skip with
 # the reason, unless OSSHEALTH_REQUIRE_CONTAINER=1 (make check-ci).
 env_fail() {
 	[ "${OSSHEALTH_REQUIRE_CONTAINER:-0}" = 1 ] && fail "$*"

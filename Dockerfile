@@ -5,13 +5,14 @@
 # libraries, as a non-root user, with the data files (rules/, licenses/)
 # installed under /usr/share/osshealth.
 #
-#   podman build -t osshealth -f Containerfile .
+#   docker build -t osshealth .      (or: podman build -t osshealth .)
 #   podman run --rm --userns=keep-id -v "$PWD:/src" osshealth dco origin/main..HEAD
 #   docker run --rm -u "$(id -u):$(id -g)" -v "$PWD:/src" osshealth license .
 #
 # The repository is read as /src; run as its owner (keep-id or -u), since
 # libgit2 refuses repositories owned by another user.
-# tests/cli/t0009 builds and runs it where podman or buildah can.
+# Dockerfile is the name docker and podman both read by default.
+# tests/cli/t0009 builds and runs it where podman, buildah or docker can.
 
 FROM docker.io/library/debian:12-slim AS build
 RUN apt-get update \
