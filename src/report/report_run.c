@@ -473,6 +473,27 @@ static void run_json(FILE *fp, const struct store_run_report *r,
 
 /* ---- Markdown --------------------------------------------------------- */
 
+static void md_ev_line(const char *line, void *payload)
+{
+	struct oh_buf *b = payload;
+
+	oh_buf_adds(b, b->len > 0 ? "; " : "");
+	oh_buf_adds(b, line);
+}
+
+/* A check's evidence in its table cell: " (evidence: a; b)". */
+static void md_evidence(FILE *fp, const char *json)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	if (report_evidence_each(json, md_ev_line, &b) > 0) {
+		fputs(" (evidence: ", fp);
+		put(fp, report_esc_md, b.buf);
+		fputc(')', fp);
+	}
+	oh_buf_release(&b);
+}
+
 static void md_component(FILE *fp, const struct store_component_row *c)
 {
 	char all[16], last[16];
@@ -512,6 +533,7 @@ static void md_component(FILE *fp, const struct store_component_row *c)
 			fputs(s->state, fp);
 		fputs(" | ", fp);
 		put(fp, report_esc_md, s->reason);
+		md_evidence(fp, s->evidence);
 		fputs(" |\n", fp);
 	}
 	for (size_t i = 0; i < c->finding_nr; i++) {
