@@ -90,6 +90,17 @@ static void fact_cell(FILE *fp, const struct store_component_row *c,
 	fputs("</td>", fp);
 }
 
+/* license.osi ("true"/"false") for people. */
+static void osi_cell(FILE *fp, const char *v)
+{
+	if (v && strcmp(v, "true") == 0)
+		fputs("<td>yes</td>", fp);
+	else if (v && strcmp(v, "false") == 0)
+		fputs("<td class=\"high\">no</td>", fp);
+	else
+		fputs("<td class=\"unknown\">unknown</td>", fp);
+}
+
 /* A DCO share as a percentage; anything else as unknown. */
 static void share_cell(FILE *fp, const struct store_component_row *c)
 {
@@ -119,10 +130,12 @@ static void dco_text(FILE *fp, const struct store_component_row *c)
 static void summary(FILE *fp, const struct store_run_report *r)
 {
 	fputs("<h2>All components</h2><table><tr><th>component</th><th>decision</th>"
-	      "<th>risk</th><th>license</th><th>OSI</th><th>DCO share (all commits)</th>",
+	      "<th>risk level</th><th>license</th><th>OSI-approved</th><th>DCO share (all commits)</th>",
 	      fp);
+	/* "risk" twice would read as one thing: the level and the score. */
 	for (size_t k = 0; k < CATS_NR; k++)
-		fprintf(fp, "<th>%s</th>", cats[k]);
+		fprintf(fp, "<th>%s%s</th>", cats[k],
+			strcmp(cats[k], "risk") == 0 ? " score" : "");
 	fputs("</tr>\n", fp);
 	for (size_t i = 0; i < r->comp_nr; i++) {
 		const struct store_component_row *c = &r->comp[i];
@@ -139,7 +152,7 @@ static void summary(FILE *fp, const struct store_run_report *r)
 		fprintf(fp, "<td class=\"%s\">%s</td>", risk ? risk : "unknown",
 			risk ? risk : "unknown");
 		fact_cell(fp, c, "license.concluded");
-		fact_cell(fp, c, "license.osi");
+		osi_cell(fp, fact(c, "license.osi"));
 		share_cell(fp, c);
 		for (size_t k = 0; k < CATS_NR; k++) {
 			snprintf(key, sizeof(key), "score.%s", cats[k]);
