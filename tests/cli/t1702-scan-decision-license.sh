@@ -38,6 +38,20 @@ assert r[0]["code"] == "license/review" and "curl" in r[0]["reason"], r
 assert r[0]["question"], r
 assert c["decision"] == "EVALUATE", c["decision"]
 PY
+# The CSV report carries the same decision, per row of the component.
+expect_exit 0 report --db r.db --format csv
+python3 - <<'PY' || fail "decision columns of the CSV report"
+import csv
+rows = list(csv.DictReader(open("out")))
+by = {}
+for r in rows:
+    by.setdefault(r["component"], set()).add(
+        (r["decision"], r["origin_decision"], "license/" in r["decision_reasons"]))
+assert by["lic-busl"] == {("AVOID", "ACCEPT", True)}, by["lic-busl"]
+assert by["lic-curl"] == {("EVALUATE", "ACCEPT", True)}, by["lic-curl"]
+assert all("license/review" in r["decision_reasons"] for r in rows
+           if r["component"] == "lic-curl")
+PY
 expect_exit 0 policy explain --db r.db lic-curl
 expect_stdout_match '^ +EVALUATE +license +license/review: license curl needs review under the license policy'
 # An explicit policy without a review list denies it.
