@@ -28,6 +28,9 @@
 #   CORPUS="OUT/truth.tsv OUT2/truth.tsv" bench/license/run.sh build/osshealth
 # /usr/share/common-licenses and fixtures.tsv are always added.
 #
+# SHOW_WRONG=N lists N wrong answers per tool (12); SHOW_OTHERS=1 also
+# lists osshealth's unknown and partial answers.
+#
 # Usage: bench/license/run.sh BINARY     (BINARY: build/osshealth)
 set -eu
 
@@ -180,7 +183,7 @@ for name in ('osshealth', 'licensecheck', 'licensee'):
         continue
     got = parse(name)
     c = pa = u = w = 0
-    wrong = []
+    wrong, others = [], []
     for p, t in want.items():
         g = got.get(p, set())
         named = {x for x in g if not x.startswith('licenseref-')}
@@ -188,18 +191,25 @@ for name in ('osshealth', 'licensecheck', 'licensee'):
             c += 1
         elif not named:
             u += 1
+            others.append(('unknown', p, sorted(t), sorted(g)))
         elif named <= t:
             pa += 1
+            others.append(('partial', p, sorted(t), sorted(g)))
         else:
             w += 1
             wrong.append((p, sorted(t), sorted(g)))
     secs = open(os.path.join(work, name + '.time')).read().strip()
     print('| %s | %d | %d | %d | %d | %.1f%% | %s |' % (
         name, c, pa, u, w, 100.0 * c / max(1, len(want)), secs))
-    lists.append((name, wrong))
+    lists.append((name, wrong, others))
 limit = int(os.environ.get('SHOW_WRONG', '12'))
-for name, wrong in lists:
+for name, wrong, others in lists:
     for p, t, g in wrong[:limit]:
         print('    %s wrong: %s: want %s, got %s' % (
             name, p, ' '.join(t) or '-', ' '.join(g)))
+    # SHOW_OTHERS=1: also the unknown and partial answers.
+    if os.environ.get('SHOW_OTHERS') and name == 'osshealth':
+        for k, p, t, g in others:
+            print('    %s %s: %s: want %s, got %s' % (
+                name, k, p, ' '.join(t) or '-', ' '.join(g) or '-'))
 PY

@@ -27,6 +27,8 @@ struct tree_file {
 	char blob_id[41]; /* hex object id */
 	bool binary;      /* NUL byte in the first 8000 bytes (git's rule) */
 	bool large;       /* larger than the walk's read cap; not read */
+	bool missing;     /* blob absent from the object database (a
+			     partial mirror); size 0, not read */
 	enum magic_kind magic; /* binary kind by content (facts/magic.h) */
 };
 

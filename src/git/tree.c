@@ -82,9 +82,16 @@ static int visit_blob(struct walk_ctx *c, struct tree_file *f,
 	size_t most;
 	int rc;
 
-	if (git_odb_read_header(&size, &type, c->odb, id) < 0)
-		return gitlib_error(c->err, c->name, "cannot read blob %s",
-				    f->blob_id);
+	if ((rc = git_odb_read_header(&size, &type, c->odb, id)) < 0) {
+		if (rc != GIT_ENOTFOUND)
+			return gitlib_error(c->err, c->name,
+					    "cannot read blob %s", f->blob_id);
+		/* A partial mirror lacks some blobs: the file is a fact
+		 * without content, not the end of the walk. */
+		git_error_clear();
+		f->missing = true;
+		return ask(c, f, &most);
+	}
 	f->size = (uint64_t)size;
 	f->large = size > TREE_READ_MAX;
 	if ((rc = ask(c, f, &most)) < 0)

@@ -389,6 +389,14 @@ static int walk_entry(void *payload, const struct tree_file *tf, size_t *want)
 		f->flags |= LIC_SF_SYMLINK | LIC_SF_EXEMPT;
 		return 0;
 	}
+	if (tf->missing) {
+		/* A partial mirror: the file's license is unknown, the scan
+		 * goes on. */
+		f->flags |= LIC_SF_MISSING;
+		note(w->s, "%s: not read: blob %.12s is absent from the mirror",
+		     f->path, f->blob_id);
+		return 0;
+	}
 	if (!wants_head(w, f) || from_cache(w, f))
 		return 0;
 	if (f->size > LIC_SCAN_LARGE || tf->large) {

@@ -68,6 +68,7 @@ enum lic_scan_flags {
 	LIC_SF_READ = 1u << 7,     /* its head was read */
 	LIC_SF_SIDECAR = 1u << 8,  /* a `<file>.license` of another file */
 	LIC_SF_ROOTTEXT = 1u << 9, /* a license text at the root/LICENSES */
+	LIC_SF_MISSING = 1u << 10, /* blob absent (partial mirror); unread */
 };
 
 struct lic_scan_file {
