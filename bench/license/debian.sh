@@ -12,7 +12,9 @@
 # short name has no SPDX equivalent (public-domain, permissive, other,
 # names of one package's own license) or names a family without a version
 # (GPL, LGPL, BSD, MIT/X11 wording variants named "mit-HP"...) are left out.
-# Identical bodies are kept once.  Appends "ids<TAB>path" lines to
+# Identical bodies are kept once.  Labels the paragraph's own text
+# contradicts are corrected from truth-debian.tsv (checked by reading each
+# one; keyed by the body's hash).  Appends "ids<TAB>path" lines to
 # OUTDIR/truth.tsv; nothing is committed.
 #
 # Usage: bench/license/debian.sh OUTDIR
@@ -23,9 +25,18 @@ here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out/debian"
 out=$(cd "$out" && pwd)
 
-python3 - "$out" "$here/../../licenses" <<'PY'
+python3 - "$out" "$here/../../licenses" "$here/truth-debian.tsv" <<'PY'
 import glob, hashlib, os, re, sys
-out, lic = sys.argv[1], sys.argv[2]
+out, lic, fixfile = sys.argv[1], sys.argv[2], sys.argv[3]
+
+# Labels that the paragraph's own text contradicts, checked by reading.
+fixes = {}
+for line in open(fixfile):
+    if line.startswith('#') or not line.strip():
+        continue
+    k, i = line.split('\t')[:2]
+    fixes[k] = i.split()
+fixed = 0
 
 def ids_of(path):
     s = {}
@@ -146,9 +157,13 @@ with open(os.path.join(out, 'truth.tsv'), 'a') as truth:
             if key in seen:
                 continue
             seen.add(key)
+            if key[:16] in fixes:
+                ids = fixes[key[:16]]
+                fixed += 1
             n += 1
             p = os.path.join(out, 'debian', '%s-%d.txt' % (pkg, n))
             open(p, 'w').write(text)
             truth.write('%s\t%s\n' % (' '.join(ids), p))
-print('debian: %d license paragraphs' % n)
+print('debian: %d license paragraphs, %d labels corrected from '
+      'truth-debian.tsv' % (n, fixed))
 PY

@@ -1235,10 +1235,15 @@ static void add_hit(struct lic_match_result *r, const struct lic_match_hit *h);
 static bool words_at(const struct lic_matcher *m, const struct input *in,
 		     unsigned j, const char *const *words)
 {
-	for (unsigned k = 0; words[k]; k++)
-		if (j + k >= in->n || in->id[j + k] == MASKED ||
-		    in->w[j + k].id != vocab_find(m, words[k]))
+	for (unsigned k = 0; words[k]; k++) {
+		int id = vocab_find(m, words[k]);
+
+		/* a word no license text has is 0, like every unknown word
+		 * of the input: it matches nothing */
+		if (id <= 0 || j + k >= in->n || in->id[j + k] == MASKED ||
+		    in->w[j + k].id != id)
 			return false;
+	}
 	return true;
 }
 
@@ -1274,8 +1279,18 @@ static const char *version_after(const struct lic_matcher *m,
 	};
 	static const char *const version_w[] = { "version", NULL };
 	static const char *const v_w[] = { "v", NULL };
+	static const char *const gnu_gpl[] = { "gnu", "general", NULL };
+	static const char *const gnu_lgpl[] = { "gnu", "lesser", NULL };
+	static const char *const gnu_lib[] = { "gnu", "library", NULL };
 
 	for (unsigned k = j; k < j + NOTICE_SPAN && k + 1 < in->n; k++) {
+		/* another GNU license named before a version: the version
+		 * is that one's ("See the GNU General Public License for
+		 * more details" in an LGPL notice) */
+		if (k > j && (words_at(m, in, k, gnu_gpl) ||
+			      words_at(m, in, k, gnu_lgpl) ||
+			      words_at(m, in, k, gnu_lib)))
+			return NULL;
 		if (!words_at(m, in, k, version_w) && !words_at(m, in, k, v_w))
 			continue;
 		for (size_t v = 0; v < sizeof(vers) / sizeof(vers[0]); v++) {
@@ -1321,6 +1336,75 @@ static const char *version_before(const struct lic_matcher *m,
 }
 
 /*
+ * The words of the pointer's own sentence before the path ("the complete
+ * text of the LGPL-2.1 can be found in /usr/share/common-licenses/
+ * LGPL-2", back to "Debian" or 12 words): a GNU version named there wins
+ * over the file name (Debian's LGPL-2 file is often named for 2.1); a
+ * license of another family ("the BSD License can be found in .../GPL-2")
+ * contradicts the path, and the pointer says nothing.
+ */
+/* Does the id start with the lower-case family word ("Apache-2.0", "apache")? */
+static bool same_family(const char *id, const char *word)
+{
+	size_t k = 0;
+
+	for (; word[k]; k++) {
+		char c = id[k];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != word[k])
+			return false;
+	}
+	return true;
+}
+
+static bool pointer_prose(struct notice *n, const struct lic_matcher *m,
+			  const struct input *in, unsigned j)
+{
+	static const char *const debian[] = { "debian", NULL };
+	static const struct {
+		const char *w[4];
+		const char *id; /* NULL: a family other than the GNU ones */
+	} prose[] = {
+		{ { "lgpl", "2", "1", NULL }, "LGPL-2.1" },
+		{ { "lgpl", "2", "0", NULL }, "LGPL-2.0" },
+		{ { "lgpl", "2", NULL }, "LGPL-2.0" },
+		{ { "lgpl", "3", NULL }, "LGPL-3.0" },
+		{ { "gpl", "1", NULL }, "GPL-1.0" },
+		{ { "gpl", "2", NULL }, "GPL-2.0" },
+		{ { "gpl", "3", NULL }, "GPL-3.0" },
+		{ { "bsd", NULL }, NULL },
+		{ { "mit", NULL }, NULL },
+		{ { "expat", NULL }, NULL },
+		{ { "apache", NULL }, NULL },
+		{ { "mozilla", NULL }, NULL },
+		{ { "artistic", NULL }, NULL },
+	};
+	unsigned from = j > 12 ? j - 12 : 0;
+
+	for (unsigned k = j; k > from; k--) {
+		if (words_at(m, in, k - 1, debian))
+			break;
+		for (size_t p = 0; p < sizeof(prose) / sizeof(prose[0]); p++) {
+			if (!words_at(m, in, k - 1, prose[p].w))
+				continue;
+			if (!prose[p].id) {
+				/* the same family as the path: no news */
+				if (same_family(n->id, prose[p].w[0]))
+					break;
+				return false;
+			}
+			if (!n->gnu)
+				return false;
+			snprintf(n->id, sizeof(n->id), "%s", prose[p].id);
+			return true;
+		}
+	}
+	return true;
+}
+
+/*
  * A pointer to the text on Debian systems: "/usr/share/common-licenses/
  * GPL-2" reads as the words "common licenses gpl 2".
  */
@@ -1338,9 +1422,13 @@ static bool pointer_notice(struct notice *n, const struct lic_matcher *m,
 		{ { "lgpl", "3", NULL }, "LGPL-3.0", true },
 		{ { "gpl", "2", NULL }, "GPL-2.0", true },
 		{ { "gpl", "3", NULL }, "GPL-3.0", true },
+		{ { "gpl", "1", NULL }, "GPL-1.0", true },
 		{ { "apache", "2", "0", NULL }, "Apache-2.0", false },
 		{ { "mpl", "2", "0", NULL }, "MPL-2.0", false },
 		{ { "mpl", "1", "1", NULL }, "MPL-1.1", false },
+		{ { "cc0", "1", "0", NULL }, "CC0-1.0", false },
+		{ { "artistic", "2", "0", NULL }, "Artistic-2.0", false },
+		{ { "artistic", NULL }, "Artistic-1.0-Perl", false },
 	};
 
 	if (!words_at(m, in, j, common))
@@ -1356,7 +1444,7 @@ static bool pointer_notice(struct notice *n, const struct lic_matcher *m,
 		n->gnu = ptr[k].gnu;
 		n->first = j;
 		n->vpos = j + 2 + nw;
-		return true;
+		return pointer_prose(n, m, in, j);
 	}
 	return false;
 }
@@ -1382,8 +1470,20 @@ static bool gnu_notice(struct notice *n, const struct lic_matcher *m,
 	static const char *const redist2[] = { "redistributed", NULL };
 	static const char *const terms[] = { "under", "the", "terms", NULL };
 	static const char *const common[] = { "common", "licenses", NULL };
+	static const struct {
+		const char *word;
+		const char *family;
+	} abbr[] = {
+		{ "gpl", "GPL" },
+		{ "lgpl", "LGPL" },
+		{ "agpl", "AGPL" },
+	};
+	static const char *const released[] = { "released", "under", NULL };
+	static const char *const licensed[] = { "licensed", "under", NULL };
 	const char *family = "GPL";
+	bool abbreviated = false;
 	unsigned k = j + 1;
+	unsigned name_end; /* the word after the license's name */
 	const char *ver;
 
 	if (!words_at(m, in, j, gnu_w))
@@ -1396,18 +1496,31 @@ static bool gnu_notice(struct notice *n, const struct lic_matcher *m,
 			k++;
 		}
 	}
-	if (!words_at(m, in, k, gpl) ||
+	for (size_t f = 0; f < sizeof(abbr) / sizeof(abbr[0]); f++) {
+		const char *one[] = { abbr[f].word, NULL };
+
+		/* "the GNU LGPL version 2 or later": the name abbreviated */
+		if (words_at(m, in, k, one)) {
+			family = abbr[f].family;
+			abbreviated = true;
+			break;
+		}
+	}
+	if ((!abbreviated && !words_at(m, in, k, gpl)) ||
 	    (!near(m, in, j > 24 ? j - 24 : 0, j + NOTICE_SPAN, fsf) &&
+	     !near(m, in, j > 8 ? j - 8 : 0, j, released) &&
+	     !near(m, in, j > 8 ? j - 8 : 0, j, licensed) &&
 	     !near(m, in, j > 24 ? j - 24 : 0, j + NOTICE_SPAN, redist) &&
 	     !near(m, in, j > 24 ? j - 24 : 0, j + NOTICE_SPAN, redist2) &&
 	     !near(m, in, j > 24 ? j - 24 : 0, j + NOTICE_SPAN, terms) &&
 	     !near(m, in, j > 24 ? j - 24 : 0, j + NOTICE_SPAN, common)))
 		return false;
+	name_end = abbreviated ? k + 1 : k + 3;
 	ver = version_before(m, in, j);
 	if (ver)
-		n->vpos = k + 3; /* "version 2 of the GNU GPL[, or later]" */
+		n->vpos = name_end; /* "version 2 of the GNU GPL[, or later]" */
 	else
-		ver = version_after(m, in, k + 3, &n->vpos);
+		ver = version_after(m, in, name_end, &n->vpos);
 	if (!ver)
 		return false;
 	snprintf(n->id, sizeof(n->id), "%s-%s", family, ver);
@@ -1493,6 +1606,7 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 {
 	static const char *const later[] = { "any", "later", "version", NULL };
 	static const char *const only[] = { "only", NULL };
+	static const char *const or_later[] = { "or", "later", NULL };
 	static const char *const common[] = { "common", "licenses", NULL };
 	struct lic_match_hit h = { .kind = LIC_MATCH_EXACT, .percent = 100 };
 	unsigned end = n->vpos + 24 < in->n ? n->vpos + 24 : in->n;
@@ -1510,7 +1624,8 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 		if (!a)
 			return;
 		h.id = a->id;
-	} else if (near(m, in, n->vpos, end, later)) {
+	} else if (near(m, in, n->vpos, end, later) ||
+		   words_at(m, in, n->vpos, or_later)) {
 		h.id = b->id;
 	} else if (words_at(m, in, n->vpos, only)) {
 		h.id = a->id;
@@ -1520,7 +1635,7 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 		h.flags |= LIC_MATCH_F_VERSION_AMBIGUOUS;
 	}
 	if (have_family(r, n->id) || (n->gnu && have_gnu_notice(r, n->id)) ||
-	    (near(m, in, n->first, n->vpos + 8 < in->n ? n->vpos + 8 : in->n,
+	    (near(m, in, n->first, n->vpos + 12 < in->n ? n->vpos + 12 : in->n,
 		  common) &&
 	     have_notice(r)) ||
 	    r->nhit >= LIC_MATCH_MAX_HITS)
@@ -1632,7 +1747,8 @@ static bool distinguished(const struct lic_matcher *m, const struct input *in,
 
 		for (unsigned k = t->req_first; k < i && !dup; k++)
 			dup = t->tok[k] == id;
-		if (dup || tmpl_has(r, id))
+		/* replaceable words (holders' names) set nothing apart */
+		if (dup || tmpl_has(r, id) || (t->var && t->var[i]))
 			continue;
 		nd++;
 		for (unsigned j = best->first; j <= best->last && j < in->n;

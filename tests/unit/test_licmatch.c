@@ -328,9 +328,10 @@ static const struct {
 	  "GPL-3.0-only or GPL-3.0-or-later (exact; version ambiguous)" },
 	{ "mpl2-incompatible.txt", "MPL-2.0-no-copyleft-exception (exact)" },
 	{ "custom-terms.txt", "" },
-	/* "the author" wording: neither BSD-3-Clause nor -HP (no "patent
-	 * infringement"): a sibling is not guessed */
-	{ "bsd3-author.txt", "unknown (nearest: BSD-3-Clause at 94%)" },
+	/* "the author" wording: clause 3 and the disclaimer name the
+	 * author (replaceable text of licenses/replaceable.tsv); not -HP,
+	 * whose "patent infringement" is absent */
+	{ "bsd3-author.txt", "BSD-3-Clause (exact)" },
 	/* a run of BSD texts in a notices file: each found, not merged */
 	{ "notices-bsd-run.txt",
 	  "MIT (exact); BSD-3-Clause (exact); BSD-3-Clause (exact); BSD-3-Clause (exact)" },

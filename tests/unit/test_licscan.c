@@ -596,6 +596,100 @@ static const struct {
 	  "gives unlimited permission to copy, distribute and modify the configure\n"
 	  "scripts that are the output of Autoconf when processing the Macro.\n",
 	  "GPL-3.0-or-later WITH Autoconf-exception-macro" },
+	/* the pointer's prose names the version, the file name another */
+	{ "On Debian systems, the complete text of the LGPL-2.1 can be found in\n"
+	  "/usr/share/common-licenses/LGPL-2.\n",
+	  "LGPL-2.1-only" },
+	/* prose and path name different licenses: nothing is identified */
+	{ "On Debian systems, the complete text of the BSD License\n"
+	  "can be found in \"/usr/share/common-licenses/GPL-2\".\n",
+	  "" },
+	/* the name abbreviated, "or later" right after the version */
+	{ "Released under the GNU LGPL version 2 or later\n",
+	  "LGPL-2.0-or-later" },
+	/* pointers to the CC0, Artistic and GPL-1 files */
+	{ "To the extent possible under law, the author(s) have dedicated all\n"
+	  "copyright and related and neighboring rights to this software to the\n"
+	  "public domain worldwide. This software is distributed without any\n"
+	  "warranty.\n\n"
+	  "On Debian systems, the complete text of the CC0 license, version 1.0,\n"
+	  "can be found in /usr/share/common-licenses/CC0-1.0.\n",
+	  "CC0-1.0" },
+	{ "On Debian systems, the full text can be found in the file\n"
+	  "\"/usr/share/common-licenses/Artistic\"\n",
+	  "Artistic-1.0-Perl" },
+	{ "On Debian GNU/Linux systems, the complete text of the GNU General\n"
+	  "Public License can be found in `/usr/share/common-licenses/GPL-1'.\n",
+	  "GPL-1.0-only" },
+	/* an LGPL grant whose boilerplate slips into "GNU General Public
+	 * License" (no version of its own) and a pointer naming the GPL:
+	 * one license, the grant's */
+	{ "This program is free software; you can redistribute it\n"
+	  "and/or modify it under the terms of the GNU Lesser General Public\n"
+	  "License as published by the Free Software Foundation; either\n"
+	  "version 2 of the License, or (at your option) any later\n"
+	  "version.\n\n"
+	  "This program is distributed in the hope that it will be\n"
+	  "useful, but WITHOUT ANY WARRANTY; without even the implied\n"
+	  "warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR\n"
+	  "PURPOSE.  See the GNU General Public License for more\n"
+	  "details.\n\n"
+	  "You should have received a copy of the GNU General Public\n"
+	  "License along with this package; if not, write to the Free\n"
+	  "Software Foundation, Inc., 51 Franklin St, Fifth Floor,\n"
+	  "Boston, MA  02110-1301 USA\n\n"
+	  "On Debian systems, the full text of the GNU General Public\n"
+	  "License version 2 can be found in the file\n"
+	  "`/usr/share/common-licenses/LGPL-2'.\n",
+	  "LGPL-2.0-or-later" },
+	/* a UC text whose advertising clause was deleted: BSD-3-Clause */
+	{ "Redistribution and use in source and binary forms, with or without\n"
+	  "modification, are permitted provided that the following conditions\n"
+	  "are met:\n"
+	  "1. Redistributions of source code must retain the above copyright\n"
+	  "   notice, this list of conditions and the following disclaimer.\n"
+	  "2. Redistributions in binary form must reproduce the above copyright\n"
+	  "   notice, this list of conditions and the following disclaimer in the\n"
+	  "   documentation and/or other materials provided with the distribution.\n"
+	  "3. <deleted>\n"
+	  "4. Neither the name of the University nor the names of its contributors\n"
+	  "   may be used to endorse or promote products derived from this software\n"
+	  "   without specific prior written permission.\n\n"
+	  "THIS SOFTWARE IS PROVIDED BY THE REGENTS AND CONTRIBUTORS ``AS IS'' AND\n"
+	  "ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE\n"
+	  "IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE\n"
+	  "ARE DISCLAIMED.  IN NO EVENT SHALL THE REGENTS OR CONTRIBUTORS BE LIABLE\n"
+	  "FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL\n"
+	  "DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS\n"
+	  "OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION)\n"
+	  "HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT\n"
+	  "LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY\n"
+	  "OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF\n"
+	  "SUCH DAMAGE.\n",
+	  "BSD-3-Clause" },
+	/* "the name of the author may not be used", "BY THE AUTHOR": the
+	 * holder's name is replaceable text */
+	{ "Redistribution and use in source and binary forms, with or without\n"
+	  "modification, are permitted provided that the following conditions\n"
+	  "are met:\n\n"
+	  "1. Redistributions of source code must retain the copyright\n"
+	  "   notice, this list of conditions and the following disclaimer.\n"
+	  "2. Redistributions in binary form must reproduce the copyright\n"
+	  "   notice, this list of conditions and the following disclaimer in the\n"
+	  "   documentation and/or other materials provided with the distribution.\n"
+	  "3. The name of the author may not be used to endorse or promote products\n"
+	  "   derived from this software without specific prior written permission.\n\n"
+	  "THIS SOFTWARE IS PROVIDED BY THE AUTHOR ``AS IS'' AND ANY EXPRESS OR\n"
+	  "IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES\n"
+	  "OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED.\n"
+	  "IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY DIRECT, INDIRECT,\n"
+	  "INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES (INCLUDING, BUT\n"
+	  "NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE,\n"
+	  "DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND ON ANY\n"
+	  "THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT\n"
+	  "(INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF\n"
+	  "THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.\n",
+	  "BSD-3-Clause" },
 };
 
 START_TEST(test_licscan_debian_paragraph)
