@@ -254,6 +254,7 @@ struct tokctx {
 	char pend[LIC_NORM_MAX_WORD + 1];
 	unsigned pline, ppara;
 	bool has_pend;
+	char last[LIC_NORM_MAX_WORD + 1]; /* the word pushed before */
 };
 
 static void push(struct tokctx *c, const char *s, unsigned line, unsigned para)
@@ -268,6 +269,23 @@ static void push(struct tokctx *c, const char *s, unsigned line, unsigned para)
 	c->w[c->n].id = vocab_id(c->m, s, strlen(s), c->insert);
 	c->w[c->n].line = line;
 	c->w[c->n].para = para;
+	if (c->m && !c->insert && c->w[c->n].id == 0 && c->n > 0 &&
+	    c->w[c->n - 1].line + 1 == line &&
+	    strlen(c->last) + strlen(s) <= LIC_NORM_MAX_WORD) {
+		/* a word hyphenated across lines ("connec-" / "tion"): the
+		 * second part is no word, the two together are */
+		char joined[2 * LIC_NORM_MAX_WORD + 2];
+		int id;
+
+		snprintf(joined, sizeof(joined), "%s%s", c->last, s);
+		id = vocab_id(c->m, joined, strlen(joined), false);
+		if (id > 0) {
+			c->w[c->n - 1].id = id;
+			c->last[0] = '\0';
+			return;
+		}
+	}
+	snprintf(c->last, sizeof(c->last), "%s", s);
 	c->n++;
 }
 
@@ -1343,43 +1361,28 @@ static const char *version_before(const struct lic_matcher *m,
  * license of another family ("the BSD License can be found in .../GPL-2")
  * contradicts the path, and the pointer says nothing.
  */
-/* Does the id start with the lower-case family word ("Apache-2.0", "apache")? */
-static bool same_family(const char *id, const char *word)
-{
-	size_t k = 0;
-
-	for (; word[k]; k++) {
-		char c = id[k];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != word[k])
-			return false;
-	}
-	return true;
-}
-
 static bool pointer_prose(struct notice *n, const struct lic_matcher *m,
 			  const struct input *in, unsigned j)
 {
 	static const char *const debian[] = { "debian", NULL };
 	static const struct {
 		const char *w[4];
-		const char *id; /* NULL: a family other than the GNU ones */
+		const char *id; /* a GNU id, or the family of another */
+		bool gnu;
 	} prose[] = {
-		{ { "lgpl", "2", "1", NULL }, "LGPL-2.1" },
-		{ { "lgpl", "2", "0", NULL }, "LGPL-2.0" },
-		{ { "lgpl", "2", NULL }, "LGPL-2.0" },
-		{ { "lgpl", "3", NULL }, "LGPL-3.0" },
-		{ { "gpl", "1", NULL }, "GPL-1.0" },
-		{ { "gpl", "2", NULL }, "GPL-2.0" },
-		{ { "gpl", "3", NULL }, "GPL-3.0" },
-		{ { "bsd", NULL }, NULL },
-		{ { "mit", NULL }, NULL },
-		{ { "expat", NULL }, NULL },
-		{ { "apache", NULL }, NULL },
-		{ { "mozilla", NULL }, NULL },
-		{ { "artistic", NULL }, NULL },
+		{ { "lgpl", "2", "1", NULL }, "LGPL-2.1", true },
+		{ { "lgpl", "2", "0", NULL }, "LGPL-2.0", true },
+		{ { "lgpl", "2", NULL }, "LGPL-2.0", true },
+		{ { "lgpl", "3", NULL }, "LGPL-3.0", true },
+		{ { "gpl", "1", NULL }, "GPL-1.0", true },
+		{ { "gpl", "2", NULL }, "GPL-2.0", true },
+		{ { "gpl", "3", NULL }, "GPL-3.0", true },
+		{ { "bsd", NULL }, "BSD", false },
+		{ { "mit", NULL }, "MIT", false },
+		{ { "expat", NULL }, "MIT", false },
+		{ { "apache", NULL }, "Apache", false },
+		{ { "mozilla", NULL }, "MPL", false },
+		{ { "artistic", NULL }, "Artistic", false },
 	};
 	unsigned from = j > 12 ? j - 12 : 0;
 
@@ -1389,9 +1392,10 @@ static bool pointer_prose(struct notice *n, const struct lic_matcher *m,
 		for (size_t p = 0; p < sizeof(prose) / sizeof(prose[0]); p++) {
 			if (!words_at(m, in, k - 1, prose[p].w))
 				continue;
-			if (!prose[p].id) {
+			if (!prose[p].gnu) {
 				/* the same family as the path: no news */
-				if (same_family(n->id, prose[p].w[0]))
+				if (strncmp(n->id, prose[p].id,
+					    strlen(prose[p].id)) == 0)
 					break;
 				return false;
 			}
@@ -1734,8 +1738,30 @@ static bool tmpl_has(const struct tmpl *t, int id)
  * input carries fewer than half of them, the choice rests on wording the
  * input does not have: a sibling guess, which must not be made.
  */
+static bool marks_seen(const struct lic_matcher *m, const struct input *in,
+		       const struct eval *best, const struct eval *second,
+		       unsigned *nd_out);
+
 static bool distinguished(const struct lic_matcher *m, const struct input *in,
 			  const struct eval *best, const struct eval *second)
+{
+	unsigned nd;
+
+	return marks_seen(m, in, best, second, &nd);
+}
+
+/* The input carries the marks of `best` (some, and at least half). */
+static bool has_marks(const struct lic_matcher *m, const struct input *in,
+		      const struct eval *best, const struct eval *second)
+{
+	unsigned nd;
+
+	return marks_seen(m, in, best, second, &nd) && nd > 0;
+}
+
+static bool marks_seen(const struct lic_matcher *m, const struct input *in,
+		       const struct eval *best, const struct eval *second,
+		       unsigned *nd_out)
 {
 	const struct tmpl *t = &m->t[best->t];
 	const struct tmpl *r = &m->t[second->t];
@@ -1759,6 +1785,7 @@ static bool distinguished(const struct lic_matcher *m, const struct input *in,
 			}
 		}
 	}
+	*nd_out = nd;
 	return nd == 0 || 2 * seen >= nd;
 }
 
@@ -1771,10 +1798,11 @@ static bool all_deprecated(const struct tmpl *t)
 }
 
 static enum lic_match_kind classify(const struct lic_matcher *m,
-				    const struct input *in,
-				    const struct eval *best,
+				    const struct input *in, struct eval *best,
 				    const struct eval *second)
 {
+	bool near_tie;
+
 	if (best->exact)
 		return LIC_MATCH_EXACT;
 	if (best->sim * 100.0 < LIC_MATCH_CLOSE_MIN)
@@ -1785,10 +1813,32 @@ static enum lic_match_kind classify(const struct lic_matcher *m,
 					 * GCC-exception": the GPL plus an
 					 * exception) is never the answer, nor
 					 * one found elsewhere in the text */
-	if (second->sim >= best->sim - LIC_MATCH_AMBIG_MARGIN / 100.0)
+	near_tie = second->sim >= best->sim - LIC_MATCH_AMBIG_MARGIN / 100.0;
+	if (second->sim < best->sim - LIC_MATCH_SIBLING_MARGIN / 100.0)
+		return LIC_MATCH_CLOSE;
+	/* Two siblings fit: the one whose own words the input carries,
+	 * when the other's are absent (an X11 text without its trademark
+	 * line is still X11, not MIT: "X Consortium" is there; MPL-1.1 with
+	 * "Netscape" is not CUA-OPL-1.0) */
+	if (has_marks(m, in, best, second) && !has_marks(m, in, second, best)) {
+		unsigned nd = 0;
+
+		/* near a tie, the rival must have marks of its own that
+		 * the input lacks (a text with BSD-4-Clause's advertising
+		 * clause but no endorsement clause is neither BSD text) */
+		(void)marks_seen(m, in, second, best, &nd);
+		if (!near_tie || nd > 0)
+			return LIC_MATCH_CLOSE;
+	}
+	if (has_marks(m, in, second, best) && !has_marks(m, in, best, second) &&
+	    second->sim * 100.0 >= LIC_MATCH_CLOSE_MIN &&
+	    second->first <= best->first && second->last >= best->last) {
+		*best = *second;
+		return LIC_MATCH_CLOSE;
+	}
+	if (near_tie)
 		return LIC_MATCH_UNKNOWN; /* two licenses fit as well */
-	if (second->sim >= best->sim - LIC_MATCH_SIBLING_MARGIN / 100.0 &&
-	    !distinguished(m, in, best, second))
+	if (!distinguished(m, in, best, second))
 		return LIC_MATCH_UNKNOWN; /* sibling without its wording */
 	return LIC_MATCH_CLOSE;
 }

@@ -704,6 +704,32 @@ START_TEST(test_licscan_debian_paragraph)
 }
 END_TEST
 
+/* Two siblings: the one whose own words the input carries.  An X11 text
+ * without its trademark line (as less and findutils ship it) is X11, not
+ * MIT; MPL-1.1 without its Exhibit A (naming Netscape) is not SPL-1.0 or CUA-OPL-1.0. */
+START_TEST(test_licscan_sibling_marks)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct lic_adapt_match m;
+	char *cut;
+
+	spdx_text(&b, "X11");
+	cut = strstr(b.buf, "X Window System is a trademark");
+	ck_assert_ptr_nonnull(cut);
+	oh_buf_setlen(&b, (size_t)(cut - b.buf));
+	match_parts(&m, &b);
+	ck_assert_str_eq(m.expr, "X11");
+	oh_buf_reset(&b);
+	spdx_text(&b, "MPL-1.1");
+	cut = strstr(b.buf, "Exhibit A - Mozilla");
+	ck_assert_ptr_nonnull(cut);
+	oh_buf_setlen(&b, (size_t)(cut - b.buf));
+	match_parts(&m, &b);
+	ck_assert_str_eq(m.expr, "MPL-1.1");
+	oh_buf_release(&b);
+}
+END_TEST
+
 /* "choose whichever you prefer" between two texts: OR. */
 START_TEST(test_licscan_dual_choice)
 {
@@ -1053,6 +1079,7 @@ Suite *licscan_suite(void)
 	tcase_add_loop_test(
 		tc, test_licscan_debian_paragraph, 0,
 		(int)(sizeof(debian_para) / sizeof(debian_para[0])));
+	tcase_add_test(tc, test_licscan_sibling_marks);
 	tcase_add_test(tc, test_licscan_dual_choice);
 	tcase_add_test(tc, test_licscan_licenseref_title);
 	tcase_add_test(tc, test_licscan_busl_parameters);
