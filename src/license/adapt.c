@@ -251,6 +251,8 @@ static const struct {
 	{ " read by tex when processing a texinfo source document ",
 	  "Texinfo-exception" },
 	{ " built using gnu libtool ", "Libtool-exception" },
+	{ " user programs that use kernel services by normal system calls ",
+	  "Linux-syscall-note" },
 	{ " embed this font ", "Font-exception-2.0" },
 	{ " instantiate templates or use macros or inline functions from this file ",
 	  "eCos-exception-2.0" },
@@ -466,6 +468,46 @@ static void outside(struct oh_buf *out, const struct part *p, size_t n,
 	oh_buf_release(&one);
 }
 
+/* Exceptions to licenses outside the GNU family: the license's id prefix,
+ * a distinctive phrase, the SPDX id. */
+static const struct {
+	const char *lic;
+	const char *phrase;
+	const char *id;
+} other_exception_phrase[] = {
+	{ "Apache-2.0",
+	  " combine or link compiled forms of this software with software "
+	  "that is licensed under the gplv2 ",
+	  "LLVM-exception" },
+};
+
+static void other_exception(struct part *p, size_t n, const struct lines *l,
+			    struct oh_buf *sq)
+{
+	bool squashed = false;
+
+	for (size_t g = 0; g < n; g++) {
+		for (size_t k = 0;
+		     k < sizeof(other_exception_phrase) /
+				 sizeof(other_exception_phrase[0]);
+		     k++) {
+			const char *lic = other_exception_phrase[k].lic;
+			size_t m = strlen(p[g].id);
+
+			if (strcmp(p[g].id, lic) != 0)
+				continue;
+			if (!squashed)
+				squash(sq, l, 1, l->n);
+			squashed = true;
+			if (!strstr(sq->buf, other_exception_phrase[k].phrase))
+				continue;
+			snprintf(p[g].id + m, sizeof(p[g].id) - m, " WITH %s",
+				 other_exception_phrase[k].id);
+			return;
+		}
+	}
+}
+
 /* The exception of a GNU license in this file: WITH id, or a LicenseRef
  * part named after the exception's title line. */
 static void gnu_exception(struct part *p, size_t *n, const struct lines *l,
@@ -539,6 +581,7 @@ static void split_parts(struct lic_adapt_match *out, struct part *p, size_t n,
 	if (n == 0)
 		return;
 	gnu_exception(p, &n, l, &sq);
+	other_exception(p, n, l, &sq);
 	qsort(p, n, sizeof(*p), part_cmp);
 	if (p[0].id[0] == '\0') {
 		/* the file's own license is the unnamed one: no project

@@ -1612,8 +1612,18 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 	static const char *const only[] = { "only", NULL };
 	static const char *const or_later[] = { "or", "later", NULL };
 	static const char *const common[] = { "common", "licenses", NULL };
+	static const char *const gnu_w[] = { "gnu", NULL };
 	struct lic_match_hit h = { .kind = LIC_MATCH_EXACT, .percent = 100 };
 	unsigned end = n->vpos + 24 < in->n ? n->vpos + 24 : in->n;
+
+	/* the notice ends where another GNU license is named ("... any
+	 * later version, or the terms of the GNU General Public License
+	 * ... version 2"): that one is a notice of its own */
+	for (unsigned k = n->vpos; k < end; k++)
+		if (words_at(m, in, k, gnu_w)) {
+			end = k;
+			break;
+		}
 	const struct lic_info *a;
 	const struct lic_info *b;
 	char id[64];

@@ -642,6 +642,41 @@ static const struct {
 	  "License version 2 can be found in the file\n"
 	  "`/usr/share/common-licenses/LGPL-2'.\n",
 	  "LGPL-2.0-or-later" },
+	/* Apache-2.0 with the LLVM exception, Debian's way */
+	{ "See /usr/share/common-licenses/Apache-2.0 on a Debian system for the text\n"
+	  "of the Apache-2.0 license.\n\n"
+	  "As an exception, if, as a result of your compiling your source code, portions\n"
+	  "of this Software are embedded into an Object form of such source code, you\n"
+	  "may redistribute such embedded portions in such Object form without complying\n"
+	  "with the conditions of Sections 4(a), 4(b) and 4(d) of the License.\n\n"
+	  "In addition, if you combine or link compiled forms of this Software with\n"
+	  "software that is licensed under the GPLv2 (\"Combined Software\") and if a\n"
+	  "court of competent jurisdiction determines that the patent provision (Section\n"
+	  "3), the indemnity provision (Section 9) or other Section of the License\n"
+	  "conflicts with the conditions of the GPLv2, you may retroactively and\n"
+	  "prospectively choose to deem waived or otherwise exclude such Section(s) of\n"
+	  "the License, but only in their entirety and only with respect to the Combined\n"
+	  "Software.\n",
+	  "Apache-2.0 WITH LLVM-exception" },
+	/* the kernel's syscall note above a GPL-2.0 grant */
+	{ "NOTE! This copyright does *not* cover user programs that use kernel services\n"
+	  "by normal system calls - this is merely considered normal use of the kernel,\n"
+	  "and does *not* fall under the heading of \"derived work\".\n\n"
+	  "This program is free software; you can redistribute it and/or modify\n"
+	  "it under the terms of the GNU General Public License as published by\n"
+	  "the Free Software Foundation; version 2 of the License.\n",
+	  "GPL-2.0-only WITH Linux-syscall-note" },
+	/* two GNU grants in one sentence: both, the second not swallowed */
+	{ "This file is free software.\n"
+	  "It is dual-licensed under \"the GNU LGPLv3+ or the GNU GPLv2+\".\n"
+	  "You can redistribute it and/or modify it under either\n"
+	  "  - the terms of the GNU Lesser General Public License as published\n"
+	  "    by the Free Software Foundation; either version 3, or (at your\n"
+	  "    option) any later version, or\n"
+	  "  - the terms of the GNU General Public License as published by the\n"
+	  "    Free Software Foundation; either version 2, or (at your option)\n"
+	  "    any later version.\n",
+	  "LGPL-3.0-or-later OR GPL-2.0-or-later" },
 	/* a UC text whose advertising clause was deleted: BSD-3-Clause */
 	{ "Redistribution and use in source and binary forms, with or without\n"
 	  "modification, are permitted provided that the following conditions\n"
