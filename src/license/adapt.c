@@ -109,6 +109,7 @@ static void hits_desc(struct lic_adapt_match *out,
 #define MAX_PARTS    16
 #define TITLE_WORDS  10  /* words of a license title line, at most */
 #define REGION_MIN   300 /* words of an unmatched license region */
+#define NOTICE_LINES 12  /* a part this short may hold its choice */
 #define LEADIN_LINES 6   /* lines before a part that introduce it */
 #define LEGAL_MIN    10  /* legal words in an unmatched license region */
 #define UNNAMED_MIN  75  /* percent: a license text that cannot be named */
@@ -598,7 +599,9 @@ static void split_parts(struct lic_adapt_match *out, struct part *p, size_t n,
 		oh_buf_release(&bund);
 		return;
 	}
-	squash(&sq, l, 1, p[0].first - 1);
+	/* the first line of the first part too: the word after a
+	 * closing "either" tells a choice from "either version 2" */
+	squash(&sq, l, 1, p[0].first);
 	pre_choice = has_choice(sq.buf);
 	oh_buf_adds(&proj, p[0].id);
 	for (size_t k = 1; k < n; k++) {
@@ -607,9 +610,14 @@ static void split_parts(struct lic_adapt_match *out, struct part *p, size_t n,
 		/* the lead-in of this part: a few lines right before it */
 		if (p[k].id[0] == '\0')
 			continue;
+		/* a short part before it (a notice) may hold the choice
+		 * itself: "under the terms of either: a) the GNU General
+		 * Public License ..., or b) the Artistic License" */
 		squash(&sq, l,
 		       p[k].first > p[k - 1].last + LEADIN_LINES
 			       ? p[k].first - LEADIN_LINES
+		       : p[k - 1].last < p[k - 1].first + NOTICE_LINES
+			       ? p[k - 1].first
 			       : p[k - 1].last + 1,
 		       p[k].first - 1);
 		if (in_expr(proj.buf, p[k].id) || in_expr(bund.buf, p[k].id))

@@ -1543,9 +1543,33 @@ static bool other_notice(struct notice *n, const struct lic_matcher *m,
 					   "terms",   "of",     "the",
 					   "mozilla", "public", "license",
 					   NULL };
+	static const char *const mpl1[] = { "subject", "to",     "the",
+					    "mozilla", "public", "license",
+					    NULL };
+	static const char *const afl[] = { "under", "the",     "academic",
+					   "free",  "license", NULL };
+	static const char *const perl[] = { "artistic", "license", "which",
+					    "comes",    "with",    "perl",
+					    NULL };
 	const char *ver;
 
-	if (words_at(m, in, j, apache)) {
+	if (words_at(m, in, j, perl)) {
+		/* "the Artistic License which comes with Perl" */
+		n->vpos = j + 6;
+		snprintf(n->id, sizeof(n->id), "Artistic-1.0-Perl");
+	} else if (words_at(m, in, j, afl)) {
+		ver = version_after(m, in, j + 5, &n->vpos);
+		if (!ver || n->vpos > j + 9)
+			return false;
+		snprintf(n->id, sizeof(n->id), "AFL-%s", ver);
+	} else if (words_at(m, in, j, mpl1)) {
+		/* the MPL-1.1 header: "The contents of this file are
+		 * subject to the Mozilla Public License Version 1.1" */
+		ver = version_after(m, in, j + 6, &n->vpos);
+		if (!ver || strcmp(ver, "1.1") != 0 || n->vpos > j + 10)
+			return false;
+		snprintf(n->id, sizeof(n->id), "MPL-1.1");
+	} else if (words_at(m, in, j, apache)) {
 		ver = version_after(m, in, j + 5, &n->vpos);
 		if (!ver || strcmp(ver, "2.0") != 0 || n->vpos > j + 9)
 			return false;
@@ -1613,6 +1637,8 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 	static const char *const or_later[] = { "or", "later", NULL };
 	static const char *const common[] = { "common", "licenses", NULL };
 	static const char *const gnu_w[] = { "gnu", NULL };
+	static const char *const artistic_w[] = { "artistic", NULL };
+	static const char *const mozilla_w[] = { "mozilla", NULL };
 	struct lic_match_hit h = { .kind = LIC_MATCH_EXACT, .percent = 100 };
 	unsigned end = n->vpos + 24 < in->n ? n->vpos + 24 : in->n;
 
@@ -1620,7 +1646,9 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 	 * later version, or the terms of the GNU General Public License
 	 * ... version 2"): that one is a notice of its own */
 	for (unsigned k = n->vpos; k < end; k++)
-		if (words_at(m, in, k, gnu_w)) {
+		if (words_at(m, in, k, gnu_w) ||
+		    words_at(m, in, k, artistic_w) ||
+		    words_at(m, in, k, mozilla_w)) {
 			end = k;
 			break;
 		}

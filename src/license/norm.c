@@ -202,6 +202,8 @@ struct line_state {
 	unsigned para;
 	bool blank_run; /* previous line was blank */
 	bool any;       /* a word was emitted since the last paragraph */
+	bool notice;    /* the previous line was a dropped notice */
+	bool version;   /* the last word emitted was "version" */
 };
 
 static void emit(struct line_state *st, const unsigned char *w, size_t n)
@@ -218,6 +220,7 @@ static void emit(struct line_state *st, const unsigned char *w, size_t n)
 		buf[i] = (char)c;
 	}
 	buf[n] = '\0';
+	st->version = strcmp(buf, "version") == 0;
 	st->sink->word(st->sink->ctx, buf, n, st->line, st->para);
 	st->any = true;
 }
@@ -232,12 +235,20 @@ static void do_line(struct line_state *st, const unsigned char *line,
 		if (st->any && !st->blank_run)
 			st->para++;
 		st->blank_run = true;
+		st->notice = false;
 		return;
 	}
 	st->blank_run = false;
-	if (drop_line(p, end, line))
+	/* a notice's years run on to the next line ("Copyright (C) 1994,
+	 * ... 2002,\n2003, ... 2009 Free Software Foundation, Inc.") */
+	if (drop_line(p, end, line) || (st->notice && *p >= '0' && *p <= '9')) {
+		st->notice = true;
 		return;
-	while ((m = list_marker(p, end)))
+	}
+	st->notice = false;
+	/* "... Mozilla Public License Version\n1.1 (the License)": a
+	 * version number, not list numbering */
+	while (!st->version && (m = list_marker(p, end)))
 		p = skip_junk(m, end);
 	while (p < end) {
 		const unsigned char *w = word_end(p, end);

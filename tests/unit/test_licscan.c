@@ -677,6 +677,36 @@ static const struct {
 	  "    Free Software Foundation; either version 2, or (at your option)\n"
 	  "    any later version.\n",
 	  "LGPL-3.0-or-later OR GPL-2.0-or-later" },
+	/* FSFULLR with the holder replaced ("the author(s)") */
+	{ "This file is free software; the author(s) gives unlimited\n"
+	  "permission to copy and/or distribute it, with or without\n"
+	  "modifications, as long as this notice is preserved.\n",
+	  "FSFULLR" },
+	/* FSFULLRWD without the notice whose years ran on to a second line
+	 * in the SPDX text */
+	{ "This Makefile.in is free software; the Free Software Foundation\n"
+	  "gives unlimited permission to copy and/or distribute it,\n"
+	  "with or without modifications, as long as this notice is preserved.\n\n"
+	  "This program is distributed in the hope that it will be useful,\n"
+	  "but WITHOUT ANY WARRANTY, to the extent permitted by law; without\n"
+	  "even the implied warranty of MERCHANTABILITY or FITNESS FOR A\n"
+	  "PARTICULAR PURPOSE.\n",
+	  "FSFULLRWD" },
+	/* the MPL-1.1 header, its version number starting a line */
+	{ "The contents of this file are subject to the Mozilla Public License Version\n"
+	  "1.1 (the \"License\"); you may not use this file except in compliance with\n"
+	  "the License. You may obtain a copy of the License at\n"
+	  "http://www.mozilla.org/MPL/\n",
+	  "MPL-1.1" },
+	{ "Licensed under the Academic Free License version 2.1\n", "AFL-2.1" },
+	/* Perl's terms: the Artistic License named in a GPL grant's choice */
+	{ "This program is free software; you can redistribute it and/or modify\n"
+	  "it under the terms of either:\n\n"
+	  "   a) the GNU General Public License as published by the Free Software\n"
+	  "      Foundation; either version 1, or (at your option) any later\n"
+	  "      version, or\n\n"
+	  "   b) the \"Artistic License\" which comes with Perl.\n",
+	  "GPL-1.0-or-later OR Artistic-1.0-Perl" },
 	/* a UC text whose advertising clause was deleted: BSD-3-Clause */
 	{ "Redistribution and use in source and binary forms, with or without\n"
 	  "modification, are permitted provided that the following conditions\n"
