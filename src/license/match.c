@@ -1725,9 +1725,14 @@ static void add_hit(struct lic_match_result *r, const struct lic_match_hit *h)
 }
 
 /* One pass: the best license among the unmasked words.  False: none. */
+static unsigned req_words(const struct lic_matcher *m, const struct eval *e)
+{
+	return m->t[e->t].req_end - m->t[e->t].req_first;
+}
+
 static bool best_of_pass(struct eval *best, struct eval *second,
-			 const struct lic_matcher *m, const struct input *in,
-			 struct diff *df)
+			 struct eval *wider, const struct lic_matcher *m,
+			 const struct input *in, struct diff *df)
 {
 	struct eval cand[MAX_CAND];
 	size_t nc = candidates(cand, m, in);
@@ -1736,17 +1741,42 @@ static bool best_of_pass(struct eval *best, struct eval *second,
 		return false;
 	size_t done = 0;
 
+	bool ev_done[MAX_CAND] = { false };
+
 	*best = (struct eval){ .sim = -1 };
 	*second = (struct eval){ .sim = -1 };
+	*wider = (struct eval){ .sim = -1 };
 	for (size_t k = 0; k < nc; k++) {
 		/* an exact text holds all its trigrams: lower containment
-		 * cannot beat an exact best */
-		if (best->exact && cand[k].contain < 1.0)
-			break;
+		 * cannot beat an exact best, unless it is a longer text
+		 * that may hold the best one (see `wider`) */
+		if (best->exact && cand[k].contain < 1.0 &&
+		    (cand[k].contain < 0.5 ||
+		     m->t[cand[k].t].req_end - m->t[cand[k].t].req_first <=
+			     req_words(m, best)))
+			continue;
 		evaluate(&cand[k], m, in, df);
+		ev_done[k] = true;
 		done = k + 1;
 		if (better(&cand[k], best, m))
 			*best = cand[k];
+	}
+	/* a longer license-like text over the best one's words and more
+	 * (FSFAP around FSFAP-no-warranty-disclaimer's words, the
+	 * Sendmail license around the BSD text it embeds): the input is
+	 * that text, or a variant of it, not the shorter one */
+	for (size_t k = 0; k < done; k++) {
+		unsigned span = best->last - best->first + 1;
+		unsigned more = span / 4 > 8 ? span / 4 : 8;
+
+		if (!ev_done[k] || cand[k].t == best->t || cand[k].sim < 0.75 ||
+		    cand[k].first > best->first + 2 ||
+		    cand[k].last + 2 < best->last ||
+		    cand[k].last - cand[k].first + 1 < span + more ||
+		    req_words(m, &cand[k]) <= req_words(m, best))
+			continue;
+		if (cand[k].sim > wider->sim)
+			*wider = cand[k];
 	}
 	/* the rival: the best other text over the same words (a license
 	 * found elsewhere in the file is no rival) */
@@ -1954,13 +1984,21 @@ static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 	struct diff df = { 0 };
 	struct eval best, second;
 	struct eval ev[LIC_MATCH_MAX_HITS];
+	struct eval wider;
 
 	while (r->nhit < LIC_MATCH_MAX_HITS && unmasked(in) >= MIN_REST) {
 		struct lic_match_hit h = { 0 };
 
-		if (!best_of_pass(&best, &second, m, in, &df) || best.sim <= 0)
+		if (!best_of_pass(&best, &second, &wider, m, in, &df) ||
+		    best.sim <= 0)
 			break;
 		h.kind = classify(m, in, &best, &second);
+		if (wider.sim >= 0) {
+			best = wider;
+			h.kind = best.sim * 100.0 >= LIC_MATCH_CLOSE_MIN
+					 ? LIC_MATCH_CLOSE
+					 : LIC_MATCH_UNKNOWN;
+		}
 		if (all_deprecated(&m->t[best.t]) &&
 		    strstr(m->t[best.t].ids[0]->id, "-with-")) {
 			/* "GPL-2.0-with-bison-exception": the SPDX text is

@@ -707,6 +707,13 @@ static const struct {
 	  "      version, or\n\n"
 	  "   b) the \"Artistic License\" which comes with Perl.\n",
 	  "GPL-1.0-or-later OR Artistic-1.0-Perl" },
+	/* FSFAP with its warranty sentence reworded: not the shorter
+	 * FSFAP-no-warranty-disclaimer, whose words it holds exactly */
+	{ "Copying and distribution of this file, with or without modification,\n"
+	  "are permitted in any medium without royalty provided the copyright\n"
+	  "notice and this notice are preserved.  This file is offered as-is,\n"
+	  "without warranty of any kind.\n",
+	  "FSFAP" },
 	/* a UC text whose advertising clause was deleted: BSD-3-Clause */
 	{ "Redistribution and use in source and binary forms, with or without\n"
 	  "modification, are permitted provided that the following conditions\n"
