@@ -149,7 +149,8 @@ for line in open(os.path.join(here, 'truth-multi.tsv')):
     suffix, ids_, _ = line.rstrip('\n').split('\t', 2)
     for p in want:
         if p.endswith('/' + suffix) or p == suffix:
-            want[p] = {norm(x) for x in ids_.split()}
+            want[p] = set() if ids_ == 'UNKNOWN' else {
+                norm(x) for x in ids_.split()}
             fixed += 1
 if fixed:
     print('truth: %d multi-license files corrected from truth-multi.tsv' % fixed)

@@ -1279,6 +1279,7 @@ struct notice {
 	bool gnu;       /* -only / -or-later apply */
 	unsigned first; /* first word */
 	unsigned vpos;  /* the word after the version number */
+	bool ptr;       /* a pointer to a file (Debian's common-licenses) */
 };
 
 /* "version 2", "version 2.1", "v. 2.0": the version after j, or NULL. */
@@ -1365,6 +1366,7 @@ static bool pointer_prose(struct notice *n, const struct lic_matcher *m,
 			  const struct input *in, unsigned j)
 {
 	static const char *const debian[] = { "debian", NULL };
+	static const char *const common_w[] = { "common", "licenses", NULL };
 	static const struct {
 		const char *w[4];
 		const char *id; /* a GNU id, or the family of another */
@@ -1387,7 +1389,9 @@ static bool pointer_prose(struct notice *n, const struct lic_matcher *m,
 	unsigned from = j > 12 ? j - 12 : 0;
 
 	for (unsigned k = j; k > from; k--) {
-		if (words_at(m, in, k - 1, debian))
+		/* the sentence starts at "Debian" or after another path */
+		if (words_at(m, in, k - 1, debian) ||
+		    words_at(m, in, k - 1, common_w))
 			break;
 		for (size_t p = 0; p < sizeof(prose) / sizeof(prose[0]); p++) {
 			if (!words_at(m, in, k - 1, prose[p].w))
@@ -1448,6 +1452,7 @@ static bool pointer_notice(struct notice *n, const struct lic_matcher *m,
 		n->gnu = ptr[k].gnu;
 		n->first = j;
 		n->vpos = j + 2 + nw;
+		n->ptr = true;
 		return pointer_prose(n, m, in, j);
 	}
 	return false;
@@ -1606,14 +1611,24 @@ static bool have_family(const struct lic_match_result *r, const char *id)
  * /usr/share/common-licenses/LGPL-2" after a grant of 2.1), not a second
  * license; the first, fuller grant decides the version.
  */
-static bool have_gnu_notice(const struct lic_match_result *r, const char *id)
+static bool have_gnu_notice(const struct lic_match_result *r, const char *id,
+			    bool ptr)
 {
 	size_t n = strcspn(id, "-");
 
-	for (size_t k = 0; k < r->nhit; k++)
-		if ((r->hit[k].flags & LIC_MATCH_F_NOTICE) && r->hit[k].id &&
-		    strncmp(r->hit[k].id, id, n) == 0 && r->hit[k].id[n] == '-')
-			return true;
+	for (size_t k = 0; k < r->nhit; k++) {
+		const struct lic_match_hit *h = &r->hit[k];
+
+		if (!(h->flags & LIC_MATCH_F_NOTICE) || !h->id ||
+		    strncmp(h->id, id, n) != 0 || h->id[n] != '-')
+			continue;
+		/* two pointers to two versions ("COPYING.LIB-2.0 ... in
+		 * LGPL-2, COPYING.LIB-2.1 ... in LGPL-2.1"): both */
+		if (ptr && (h->flags & LIC_MATCH_F_POINTER) &&
+		    strncmp(h->id, id, strlen(id)) != 0)
+			continue;
+		return true;
+	}
 	return false;
 }
 
@@ -1621,10 +1636,11 @@ static bool have_gnu_notice(const struct lic_match_result *r, const char *id)
  * full text of the GNU General Public License version 3 can be found in
  * /usr/share/common-licenses/GPL-3") says where a text lives, not what is
  * granted; the grant before it decides. */
-static bool have_notice(const struct lic_match_result *r)
+static bool have_notice(const struct lic_match_result *r, bool ptr)
 {
 	for (size_t k = 0; k < r->nhit; k++)
-		if (r->hit[k].flags & LIC_MATCH_F_NOTICE)
+		if ((r->hit[k].flags & LIC_MATCH_F_NOTICE) &&
+		    !(ptr && (r->hit[k].flags & LIC_MATCH_F_POINTER)))
 			return true;
 	return false;
 }
@@ -1648,7 +1664,8 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 	for (unsigned k = n->vpos; k < end; k++)
 		if (words_at(m, in, k, gnu_w) ||
 		    words_at(m, in, k, artistic_w) ||
-		    words_at(m, in, k, mozilla_w)) {
+		    words_at(m, in, k, mozilla_w) ||
+		    words_at(m, in, k, common)) {
 			end = k;
 			break;
 		}
@@ -1656,7 +1673,7 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 	const struct lic_info *b;
 	char id[64];
 
-	h.flags = LIC_MATCH_F_NOTICE;
+	h.flags = LIC_MATCH_F_NOTICE | (n->ptr ? LIC_MATCH_F_POINTER : 0);
 	snprintf(id, sizeof(id), "%s-only", n->id);
 	a = lic_list_find(m->list, id, strlen(id));
 	snprintf(id, sizeof(id), "%s-or-later", n->id);
@@ -1676,10 +1693,11 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 		h.alt_id = b->id;
 		h.flags |= LIC_MATCH_F_VERSION_AMBIGUOUS;
 	}
-	if (have_family(r, n->id) || (n->gnu && have_gnu_notice(r, n->id)) ||
+	if (have_family(r, n->id) ||
+	    (n->gnu && have_gnu_notice(r, n->id, n->ptr)) ||
 	    (near(m, in, n->first, n->vpos + 12 < in->n ? n->vpos + 12 : in->n,
 		  common) &&
-	     have_notice(r)) ||
+	     have_notice(r, n->ptr)) ||
 	    r->nhit >= LIC_MATCH_MAX_HITS)
 		return;
 	h.line_first = in->w[n->first].line;
@@ -1699,6 +1717,7 @@ static void find_notices(struct lic_match_result *r,
 	for (unsigned j = 0; j < in->n; j++) {
 		if (in->id[j] == MASKED)
 			continue;
+		n.ptr = false;
 		if (gnu_notice(&n, m, in, j) || other_notice(&n, m, in, j) ||
 		    pointer_notice(&n, m, in, j)) {
 			notice_hit(r, m, in, &n);

@@ -77,6 +77,7 @@ enum lic_match_kind {
 #define LIC_MATCH_F_NOTICE            0x2 /* matched a standard notice */
 #define LIC_MATCH_F_TRUNCATED         0x4 /* input cut at the limit */
 #define LIC_MATCH_F_TWIN              0x8 /* same text as alt_id (see alt_id) */
+#define LIC_MATCH_F_POINTER           0x10 /* a notice that points to a file */
 
 struct lic_match_hit {
 	enum lic_match_kind kind;
