@@ -592,6 +592,32 @@ static unsigned mark_region(struct tmpl *t, const int *b, unsigned nb,
 	return found;
 }
 
+/* Region "...": every word between the first `before` (the start when
+ * empty) and the first `after` behind it (a preamble, a long notice). */
+static bool mark_between(struct tmpl *t, const int *b, unsigned nb,
+			 const int *a, unsigned na, unsigned short max)
+{
+	for (unsigned i = 0; i + nb <= t->n; i++) {
+		if (memcmp(t->tok + i, b, nb * sizeof(*b)) != 0)
+			continue;
+		for (unsigned j = i + nb; j + na <= t->n; j++) {
+			if (memcmp(t->tok + j, a, na * sizeof(*a)) != 0)
+				continue;
+			if (j == i + nb)
+				return false;
+			if (!t->var)
+				t->var = oh_xcalloc(t->n, sizeof(*t->var));
+			for (unsigned k = i + nb; k < j; k++)
+				t->var[k] = max;
+			if (max > t->var_max)
+				t->var_max = max;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
 /* Mark everything after the first occurrence of `before` (to the end). */
 static bool mark_tail(struct tmpl *t, const int *b, unsigned nb,
 		      unsigned short max)
@@ -634,7 +660,7 @@ static int load_replaceable(struct lic_matcher *m, const char *path,
 	     line = strtok_r(NULL, "\n", &save)) {
 		char *f[5];
 		int b[64], r[64], a[64];
-		bool to_end;
+		bool to_end, between;
 		unsigned nb, nr, na, nf = 0;
 		struct tmpl *t;
 		long max;
@@ -658,10 +684,15 @@ static int load_replaceable(struct lic_matcher *m, const char *path,
 		t = tmpl_of(m, f[0]);
 		nb = phrase_ids(b, 64, m, f[2]);
 		to_end = strcmp(f[3], "*") == 0;
-		nr = to_end ? 0 : phrase_ids(r, 64, m, f[3]);
+		between = strcmp(f[3], "...") == 0;
+		nr = to_end || between ? 0 : phrase_ids(r, 64, m, f[3]);
 		na = phrase_ids(a, 64, m, f[4]);
 		if (t && to_end && nb > 0 &&
 		    mark_tail(t, b, nb, (unsigned short)max))
+			continue;
+		if (t && between && na > 0 && max > 0 && max <= 2000 &&
+		    (f[2][0] == '\0' || nb > 0) &&
+		    mark_between(t, b, nb, a, na, (unsigned short)max))
 			continue;
 		if (!t || max <= 0 || max > 2000 || nr == 0 ||
 		    (f[2][0] != '\0' && nb == 0) ||
@@ -946,6 +977,15 @@ static void forgive(const struct tmpl *t, const struct diff *df, unsigned end,
 		if (p->i < t->req_first || p->i >= end)
 			continue;
 		if (!prev) {
+			/* a replaceable start (an omittable title inside
+			 * the first sentence): every required word before
+			 * the first aligned one is replaceable and missing */
+			unsigned x = t->req_first;
+
+			while (x < p->i && t->var[x])
+				x++;
+			if (x == p->i)
+				*ft += p->i - t->req_first;
 			prev = p;
 			continue;
 		}

@@ -802,6 +802,65 @@ START_TEST(test_licscan_sibling_marks)
 }
 END_TEST
 
+/* Template regions of licenses/replaceable.tsv on real shapes: a title
+ * inside the first sentence (Beerware), a preamble ("..." region) and a
+ * closing notice ("*") of CC-BY-4.0 and bzip2-1.0.6, Apache-1.1 written
+ * for another foundation. */
+static void cut_between(struct oh_buf *b, const char *from, const char *to)
+{
+	char *p = strstr(b->buf, from);
+	char *q = to ? strstr(b->buf, to) : NULL;
+	struct oh_buf out = OH_BUF_INIT;
+
+	ck_assert_ptr_nonnull(p);
+	oh_buf_add(&out, b->buf, (size_t)(p - b->buf));
+	if (q)
+		oh_buf_adds(&out, q);
+	oh_buf_reset(b);
+	oh_buf_add(b, out.buf, out.len);
+	oh_buf_release(&out);
+}
+
+START_TEST(test_licscan_template_regions)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct lic_adapt_match m;
+	struct lic_adapt *a = NULL;
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_int_eq(lic_adapt_open(&a, &err), 0);
+
+	spdx_text(&b, "Beerware");
+	cut_between(&b, "\"THE BEER-WARE", "<phk@");
+	lic_adapt_match_text(&m, a, b.buf, b.len);
+	ck_assert_str_eq(m.expr, "Beerware");
+
+	oh_buf_reset(&b);
+	spdx_text(&b, "CC-BY-4.0");
+	cut_between(&b, "Creative Commons Corporation", "By exercising");
+	cut_between(&b, "Creative Commons is not a party", NULL);
+	lic_adapt_match_text(&m, a, b.buf, b.len);
+	ck_assert_str_eq(m.expr, "CC-BY-4.0");
+
+	oh_buf_reset(&b);
+	spdx_text(&b, "bzip2-1.0.6");
+	cut_between(&b, "This program, \"bzip2\"", "Redistribution and use");
+	cut_between(&b, "Julian Seward, jseward", NULL);
+	lic_adapt_match_text(&m, a, b.buf, b.len);
+	ck_assert_str_eq(m.expr, "bzip2-1.0.6");
+
+	oh_buf_reset(&b);
+	spdx_text(&b, "Apache-1.1");
+	cut_between(&b, "Portions of this software", NULL);
+	for (char *p = strstr(b.buf, "Apache"); p; p = strstr(p, "Apache"))
+		memcpy(p, "Quarry", 6);
+	lic_adapt_match_text(&m, a, b.buf, b.len);
+	ck_assert_str_eq(m.expr, "Apache-1.1");
+	oh_buf_release(&b);
+	lic_adapt_close(a);
+}
+END_TEST
+
 /* "choose whichever you prefer" between two texts: OR. */
 START_TEST(test_licscan_dual_choice)
 {
@@ -1152,6 +1211,7 @@ Suite *licscan_suite(void)
 		tc, test_licscan_debian_paragraph, 0,
 		(int)(sizeof(debian_para) / sizeof(debian_para[0])));
 	tcase_add_test(tc, test_licscan_sibling_marks);
+	tcase_add_test(tc, test_licscan_template_regions);
 	tcase_add_test(tc, test_licscan_dual_choice);
 	tcase_add_test(tc, test_licscan_licenseref_title);
 	tcase_add_test(tc, test_licscan_busl_parameters);
