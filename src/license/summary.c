@@ -617,6 +617,16 @@ static const char *osi_class(struct lic_adapt *a, const char *expr)
 	return name[rank];
 }
 
+/* A license text at the root that the engine could not identify. */
+static bool root_text_unknown(const struct lic_summary *s)
+{
+	for (size_t k = 0; k < s->text_nr; k++)
+		if (!s->text[k].expr && !strchr(s->text[k].path, '/') &&
+		    strncmp(s->text[k].desc, "unknown", 7) == 0)
+			return true;
+	return false;
+}
+
 static void conclude(struct lic_summary *s, struct lic_adapt *a,
 		     const char *tags)
 {
@@ -636,6 +646,12 @@ static void conclude(struct lic_summary *s, struct lic_adapt *a,
 	} else if (s->detected) {
 		oh_buf_adds(&b, s->detected);
 		s->concluded_basis = "detected";
+	} else if (root_text_unknown(s)) {
+		/* a root license file whose text no SPDX text fits (libpcap's
+		 * BSD conditions with a short disclaimer): a license the tool
+		 * cannot name, not the absence of one */
+		oh_buf_adds(&b, "NOASSERTION");
+		s->concluded_basis = "root license text not identified";
 	} else {
 		oh_buf_adds(&b, "NONE");
 		s->concluded_basis = "nothing found";
@@ -648,7 +664,8 @@ static void conclude(struct lic_summary *s, struct lic_adapt *a,
 			"no project license found: no root license file, no declared license%s",
 			s->also_nr ? " (other licenses are present, see below)"
 				   : ", no SPDX tags");
-	} else if (lic_adapt_osi(&osi, a, s->concluded, &err) < 0) {
+	} else if (strcmp(s->concluded, "NOASSERTION") == 0 ||
+		   lic_adapt_osi(&osi, a, s->concluded, &err) < 0) {
 		s->osi = LIC_SUM_OSI_UNKNOWN;
 		s->osi_class = "unknown";
 	} else if (osi) {
