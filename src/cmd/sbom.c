@@ -47,9 +47,9 @@ static const struct cmd_spec sbom_spec = {
 	.name = "sbom",
 	.usage =
 		"sbom validate [--profile spdx|ntia|ntia-strict|bsi|all] [--format text|json|sarif|junit] FILE...\n"
-		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv|cyclonedx-json|cyclonedx-xml] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
+		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv|spdx3-json|cyclonedx-json|cyclonedx-xml] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
 		"sbom verify --repo PATH [--rev REV] [--dir] [--format text|json] FILE\n"
-		"sbom convert -o FILE [--format spdx-json|spdx-tv|cyclonedx-json|cyclonedx-xml] IN",
+		"sbom convert -o FILE [--format spdx-json|spdx-tv|spdx3-json|cyclonedx-json|cyclonedx-xml] IN",
 	.summary =
 		"SBOMs.  Verbs:\n  validate  check SPDX documents and CycloneDX BOMs against their specification and the NTIA minimum elements\n  generate  write an SPDX document or a CycloneDX BOM for a repository or directory\n  verify    check an SPDX document against the source it names\n  convert   rewrite an SPDX document or CycloneDX BOM as SPDX JSON, tag-value, CycloneDX JSON or XML",
 	.opts = sbom_opts_none,
