@@ -287,52 +287,53 @@ static size_t prop_refs(struct v3 *c, const cJSON *o, const char *key,
 	return n;
 }
 
-/* An array property (one value may be given alone, as JSON-LD allows). */
-static const cJSON *items(const cJSON *o, const char *key, cJSON **single)
+/*
+ * The values of an array property: its items, or the one value given
+ * alone, as JSON-LD allows.  for (x = first(o, k); x; x = next(o, k, x))
+ */
+static const cJSON *first(const cJSON *o, const char *key)
 {
 	const cJSON *v = get(o, key);
 
-	*single = NULL;
-	if (!v || cJSON_IsArray(v))
-		return v;
-	*single = cJSON_CreateArrayReference(v);
-	return *single;
+	return cJSON_IsArray(v) ? v->child : v;
+}
+
+static const cJSON *next(const cJSON *o, const char *key, const cJSON *x)
+{
+	return cJSON_IsArray(get(o, key)) ? x->next : NULL;
 }
 
 /* ---- value objects ------------------------------------------------------ */
 
+/*
+ * A hash value: hex of the algorithm's length; blake3 and md6 hex of any
+ * length; "other" and the post-quantum algorithms unchecked.
+ */
 static void hash_value(struct v3 *c, const char *key, const char *alg,
 		       const char *v)
 {
 	size_t want = hash_len(alg);
-	size_t n = strlen(v), up = 0;
+	size_t n = strlen(v);
+	size_t hex = strspn(v, "0123456789abcdefABCDEF");
+	bool any_len = strcmp(alg, "blake3") == 0 || strcmp(alg, "md6") == 0;
 
-	for (size_t i = 0; i < n; i++) {
-		char ch = v[i];
-
-		if (ch >= 'A' && ch <= 'F')
-			up++;
-		else if (!((ch >= '0' && ch <= '9') ||
-			   (ch >= 'a' && ch <= 'f')))
-			want = want ? want : n + 1; /* not hex */
-	}
-	if (want != 0 &&
-	    (n != want || strspn(v, "0123456789abcdefABCDEF") != n))
+	if (want == 0 && !any_len)
+		return;
+	if (hex != n || n == 0 || (want != 0 && n != want))
 		diag(c, SBOM_ERROR, "SPDX3-HASH", key,
-		     "'%.80s' is not a %s value (%zu hex digits)", v, alg,
-		     hash_len(alg));
-	else if (up > 0)
+		     "'%.80s' is not a %s value (%zu hex digits; 0: any number)",
+		     v, alg, want);
+	else if (strspn(v, "0123456789abcdef") != n)
 		diag(c, SBOM_WARNING, "SPDX3-HASH-CASE", key,
 		     "hash value '%.80s' in upper case", v);
 }
 
 static void integrity(struct v3 *c, const cJSON *o)
 {
-	cJSON *one;
 	const cJSON *h;
 
-	cJSON_ArrayForEach(h, items(o, "verifiedUsing", &one))
-	{
+	for (h = first(o, "verifiedUsing"); h;
+	     h = next(o, "verifiedUsing", h)) {
 		const char *t = s3_str(h, "type");
 		const char *alg, *v;
 
@@ -352,7 +353,6 @@ static void integrity(struct v3 *c, const cJSON *o)
 		if (alg && v && s3_in(s3_hash_algorithms, alg))
 			hash_value(c, "verifiedUsing.hashValue", alg, v);
 	}
-	cJSON_Delete(one);
 }
 
 static const char *const id_types[] = { "cpe22",      "cpe23",         "cve",
@@ -362,11 +362,10 @@ static const char *const id_types[] = { "cpe22",      "cpe23",         "cve",
 
 static void ext_identifiers(struct v3 *c, const cJSON *o)
 {
-	cJSON *one;
 	const cJSON *x;
 
-	cJSON_ArrayForEach(x, items(o, "externalIdentifier", &one))
-	{
+	for (x = first(o, "externalIdentifier"); x;
+	     x = next(o, "externalIdentifier", x)) {
 		const char *t = s3_str(x, "externalIdentifierType");
 		const char *id, *why = NULL;
 
@@ -390,7 +389,6 @@ static void ext_identifiers(struct v3 *c, const cJSON *o)
 			     "externalIdentifier.identifier",
 			     "'%.80s' is not a valid %s: %s", id, t, why);
 	}
-	cJSON_Delete(one);
 }
 
 static const char *const ref_types[] = {
@@ -445,11 +443,9 @@ static const char *const ref_types[] = {
 
 static void ext_refs(struct v3 *c, const cJSON *o)
 {
-	cJSON *one;
 	const cJSON *x;
 
-	cJSON_ArrayForEach(x, items(o, "externalRef", &one))
-	{
+	for (x = first(o, "externalRef"); x; x = next(o, "externalRef", x)) {
 		if (!s3_str(x, "type") ||
 		    strcmp(s3_str(x, "type"), "ExternalRef") != 0)
 			diag(c, SBOM_ERROR, "SPDX3-TYPE", "externalRef",
@@ -457,7 +453,6 @@ static void ext_refs(struct v3 *c, const cJSON *o)
 		if (get(x, "externalRefType"))
 			prop_vocab(c, x, "externalRefType", ref_types, false);
 	}
-	cJSON_Delete(one);
 }
 
 /* ---- classes ------------------------------------------------------------ */
@@ -580,24 +575,21 @@ static void collection(struct v3 *c, const cJSON *o, unsigned kind)
 						"extension",
 						"lite",
 						NULL };
-	cJSON *one;
 	const cJSON *x;
 
 	prop_refs(c, o, "element", 0, 0, S3_ELEMENT);
 	prop_refs(c, o, "rootElement", 0, 0, S3_ELEMENT);
-	cJSON_ArrayForEach(x, items(o, "profileConformance", &one))
-	{
+	for (x = first(o, "profileConformance"); x;
+	     x = next(o, "profileConformance", x)) {
 		if (!cJSON_IsString(x) || !s3_in(profiles, x->valuestring))
 			diag(c, SBOM_ERROR, "SPDX3-VOCAB", "profileConformance",
 			     "'%.40s' is not a profile of SPDX 3.0.1",
 			     cJSON_IsString(x) ? x->valuestring : "?");
 	}
-	cJSON_Delete(one);
 	if (!(kind & S3_DOCUMENT))
 		return;
 	prop_refs(c, o, "dataLicense", 0, 1, S3_LICENSE);
-	cJSON_ArrayForEach(x, items(o, "namespaceMap", &one))
-	{
+	for (x = first(o, "namespaceMap"); x; x = next(o, "namespaceMap", x)) {
 		prop_str(c, x, "prefix", true);
 		if (prop_str(c, x, "namespace", true) &&
 		    !is_iri(s3_str(x, "namespace")))
@@ -605,13 +597,10 @@ static void collection(struct v3 *c, const cJSON *o, unsigned kind)
 			     "namespace '%.80s' is not an absolute URI",
 			     s3_str(x, "namespace"));
 	}
-	cJSON_Delete(one);
-	cJSON_ArrayForEach(x, items(o, "import", &one))
-	{
+	for (x = first(o, "import"); x; x = next(o, "import", x)) {
 		prop_str(c, x, "externalSpdxId", true);
 		integrity(c, x);
 	}
-	cJSON_Delete(one);
 }
 
 static void license_expression(struct v3 *c, const cJSON *o)
