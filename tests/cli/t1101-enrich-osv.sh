@@ -67,7 +67,7 @@ expect_stdout want
 [ "$(counter requests)" = 8 ] || fail "second run: $(counter requests) requests in all, expected 8"
 [ "$(counter not_modified)" = 3 ] || fail "second run: $(counter not_modified) 304 replies, expected 3"
 
-# Paged replies: the first id of each hit on page 1, the rest on page 2
+# Paged replies: the last id of each hit on page 1, the others on page 2
 # (asked with page_token): the same facts as in one page.
 expect_exit 0 enrich --commit "$commit" --purl "$purl" --osv-url "$base/paged" \
 	--db paged.db "$repo"

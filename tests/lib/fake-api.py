@@ -18,9 +18,9 @@ The first path segment picks a scenario; the rest is the OSV API path:
   /big/...         a 9 MiB body with Content-Length
   /bigstream/...   a 9 MiB body without Content-Length
   /loop/...        302 to itself
-  /paged/...       like /ok, but a batch result with hits gives its first
+  /paged/...       like /ok, but a batch result with hits gives its last
                    id and next_page_token "page2"; asked again with
-                   page_token "page2" it gives the rest and no token
+                   page_token "page2" it gives the others and no token
   /pagedloop/...   a batch reply whose every result has a next_page_token
 Forge scenarios (project acme/widget; times relative to 2026-11-01):
   /gh/...          GitHub REST: /repos/P and /repos/P/issues (102 items
@@ -510,9 +510,9 @@ class Handler(BaseHTTPRequestHandler):
                 r = {}
                 if scenario == "paged" and ids:
                     if q.get("page_token") == "page2":
-                        ids = ids[1:]
+                        ids = ids[:-1]
                     elif q.get("page_token") is None:
-                        ids = ids[:1]
+                        ids = ids[-1:]
                         r["next_page_token"] = "page2"
                     else:
                         return self.send_body(400, '{"message":"bad page_token"}')
