@@ -19,6 +19,7 @@
 #include "core/err.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
+#include "license/list.h"
 #include "report/escape.h"
 #include "sbom/cdx.h"
 #include "sbom/generate.h"
@@ -191,6 +192,7 @@ static int sbom_generate_cmd(int argc, char **argv)
 	struct gen_args a = { .path = "." };
 	struct sbom_source src = SBOM_SOURCE_INIT;
 	struct sbom_doc *doc = NULL;
+	struct lic_list *list = NULL;
 	struct oh_buf out = OH_BUF_INIT;
 	struct oh_err err = OH_ERR_INIT;
 	int ret = gen_parse(&a, argc, argv);
@@ -200,6 +202,11 @@ static int sbom_generate_cmd(int argc, char **argv)
 	if (a.g.created == 0)
 		a.g.created = oh_now();
 	a.g.tool = "osshealth-" OH_VERSION;
+	/* licenseListVersion: the list the license engine reads */
+	if (lic_list_load(&list, &err) == 0)
+		a.g.license_list_version =
+			sbom_license_list_version(lic_list_version(list));
+	oh_err_release(&err);
 	if (collect_sbom_source(&src, a.path, a.rev, a.dir, &err) < 0 ||
 	    sbom_generate(&doc, &src, &a.g, &err) < 0) {
 		ret = cmd_report_error(&err);
@@ -216,6 +223,7 @@ static int sbom_generate_cmd(int argc, char **argv)
 		ret = OH_EXIT_OK;
 out:
 	sbom_doc_free(doc);
+	lic_list_free(list);
 	sbom_source_release(&src);
 	oh_buf_release(&out);
 	oh_err_release(&err);

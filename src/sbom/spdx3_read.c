@@ -194,6 +194,18 @@ static void creation(struct rd *r, const cJSON *ci)
 
 static void note_refs(struct rd *r, const char *expr, const cJSON *lic);
 
+/* SPDX 3's "3.25.0" as SPDX 2 writes it ("3.25"); other values as given. */
+static const char *list_version(struct rd *r, const char *v)
+{
+	size_t n = v ? strlen(v) : 0;
+	const char *dot = v ? strchr(v, '.') : NULL;
+
+	if (n > 2 && dot && strcmp(v + n - 2, ".0") == 0 &&
+	    strchr(dot + 1, '.') == v + n - 2)
+		return oh_arena_strndup(&r->d->arena, v, n - 2);
+	return dup(r, v);
+}
+
 static void add_extracted(struct rd *r, const char *id, const char *text,
 			  const char *name)
 {
@@ -253,7 +265,7 @@ static void license_text(struct rd *r, struct oh_buf *b, const cJSON *ref,
 		if (t)
 			note_refs(r, t, n->o);
 		if (!r->d->license_list_version)
-			r->d->license_list_version = dup(
+			r->d->license_list_version = list_version(
 				r,
 				s3_str(n->o,
 				       "simplelicensing_licenseListVersion"));

@@ -219,6 +219,21 @@ static void custom_ids(struct wr *w, cJSON *o, const char *expr)
 	}
 }
 
+/* SPDX 2's "3.25" as the SemVer SPDX 3 wants ("3.25.0"). */
+static const char *list_version(struct wr *w, const char *v)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	const char *s;
+	const char *dot = v ? strchr(v, '.') : NULL;
+
+	if (!dot || strchr(dot + 1, '.'))
+		return v;
+	oh_buf_addf(&b, "%s.0", v);
+	s = oh_arena_strndup(&w->arena, b.buf, b.len);
+	oh_buf_release(&b);
+	return s;
+}
+
 /* The license element an SPDX 2 expression names, made once. */
 static const char *license(struct wr *w, const char *expr)
 {
@@ -238,7 +253,7 @@ static const char *license(struct wr *w, const char *expr)
 	o = element(w, "simplelicensing_LicenseExpression", id);
 	cJSON_AddStringToObject(o, "simplelicensing_licenseExpression", expr);
 	put(o, "simplelicensing_licenseListVersion",
-	    w->d->license_list_version);
+	    list_version(w, w->d->license_list_version));
 	custom_ids(w, o, expr);
 	cJSON_AddItemToArray(w->lics, o);
 	return id;
