@@ -35,6 +35,9 @@ struct wr {
 	struct oh_strmap agents; /* actor text -> 0 (arena keys) */
 	struct oh_strmap exprs;  /* expression -> 0 (arena keys) */
 	struct oh_strmap roots;  /* rootElement ids (arena keys) */
+	struct oh_strmap groups; /* "from\ntype\nscope" -> index in group */
+	cJSON **group;           /* `to` arrays of grouped relationships */
+	size_t ngroup, agroup;   /* entries, allocated */
 	const char *ns;          /* namespace, without '#' */
 	size_t nrel, nagent, nlic;
 };
@@ -521,6 +524,31 @@ static void add_root(struct wr *w, cJSON *roots, const char *id)
 	cJSON_AddItemToArray(roots, cJSON_CreateString(id));
 }
 
+/*
+ * The `to` array of the relationship from `a` of type m (without a
+ * comment), made on first use: one SPDX 3 relationship carries every
+ * target of the SPDX 2 ones it stands for.
+ */
+static cJSON *grouped(struct wr *w, const char *a, const struct s3_relmap *m)
+{
+	struct oh_buf key = OH_BUF_INIT;
+	size_t i;
+	cJSON *to;
+
+	oh_buf_addf(&key, "%s\n%s\n%s", a, m->v3, m->scope ? m->scope : "");
+	if (oh_strmap_get(&w->groups, key.buf, &i)) {
+		oh_buf_release(&key);
+		return w->group[i];
+	}
+	to = relationship(w, a, m->v3, m->scope);
+	OH_GROW(w->group, w->agroup, w->ngroup + 1);
+	w->group[w->ngroup] = to;
+	oh_strmap_put(&w->groups, oh_arena_strndup(&w->arena, key.buf, key.len),
+		      w->ngroup++);
+	oh_buf_release(&key);
+	return to;
+}
+
 static void relationships(struct wr *w, cJSON *roots)
 {
 	const struct sbom_doc *d = w->d;
@@ -542,14 +570,16 @@ static void relationships(struct wr *w, cJSON *roots)
 		    strcmp(r->element,
 			   d->spdxid ? d->spdxid : "SPDXRef-DOCUMENT") == 0)
 			add_root(w, roots, b);
+		if (m && !r->comment) {
+			cJSON_AddItemToArray(grouped(w, a, m),
+					     cJSON_CreateString(b));
+			continue;
+		}
 		to = relationship(w, a, m ? m->v3 : "other",
 				  m ? m->scope : NULL);
 		cJSON_AddItemToArray(to, cJSON_CreateString(b));
-		if (r->comment || !m) {
-			cJSON *o = w->rels->child ? w->rels->child->prev : NULL;
-
-			put(o, "comment", r->comment ? r->comment : r->type);
-		}
+		put(w->rels->child->prev, "comment",
+		    r->comment ? r->comment : r->type);
 	}
 }
 
@@ -660,5 +690,7 @@ void sbom_spdx3_write(struct oh_buf *out, const struct sbom_doc *doc)
 	oh_strmap_release(&w.agents);
 	oh_strmap_release(&w.exprs);
 	oh_strmap_release(&w.roots);
+	oh_strmap_release(&w.groups);
+	free(w.group);
 	oh_arena_release(&w.arena);
 }
