@@ -35,7 +35,7 @@ static const struct cmd_spec validate_spec = {
 	.usage =
 		"sbom validate [--profile spdx|ntia|ntia-strict|bsi|all] [--format text|json|sarif|junit] FILE...",
 	.summary =
-		"Check SPDX 2.2/2.3 documents (JSON, YAML, tag-value or RDF/XML) and CycloneDX 1.4-1.6 BOMs (JSON or XML: the official schema's rules, bom-ref uniqueness, dependency references, purl and license syntax), detected from the content, against the specification (mandatory fields, SPDX ids, references, checksums, dates, license expressions, namespace, DESCRIBES) and/or the NTIA minimum elements per package.  Every diagnostic has a stable code (docs/sbom.md), the element and its JSON path (for tag-value and RDF/XML preceded by the input line of the element); sarif and junit give the same for CI dashboards.  Exit 0 when every file is valid, 1 when one is invalid, 2 when one cannot be read.",
+		"Check SPDX 2.2/2.3 documents (JSON, YAML, tag-value or RDF/XML), SPDX 3.0.1 JSON-LD (Core, Software and licensing classes: required properties, vocabularies, value syntax, references to elements of the right type) and CycloneDX 1.4-1.6 BOMs (JSON or XML: the official schema's rules, bom-ref uniqueness, dependency references, purl and license syntax), detected from the content, against the specification (mandatory fields, SPDX ids, references, checksums, dates, license expressions, namespace, DESCRIBES) and/or the NTIA minimum elements per package.  Every diagnostic has a stable code (docs/sbom.md), the element and its JSON path (for tag-value and RDF/XML preceded by the input line of the element); sarif and junit give the same for CI dashboards.  Exit 0 when every file is valid, 1 when one is invalid, 2 when one cannot be read.",
 	.opts = validate_opts,
 };
 
@@ -47,11 +47,11 @@ static const struct cmd_spec sbom_spec = {
 	.name = "sbom",
 	.usage =
 		"sbom validate [--profile spdx|ntia|ntia-strict|bsi|all] [--format text|json|sarif|junit] FILE...\n"
-		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv|cyclonedx-json|cyclonedx-xml] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
+		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv|spdx3-json|cyclonedx-json|cyclonedx-xml] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]\n"
 		"sbom verify --repo PATH [--rev REV] [--dir] [--format text|json] FILE\n"
-		"sbom convert -o FILE [--format spdx-json|spdx-tv|cyclonedx-json|cyclonedx-xml] IN",
+		"sbom convert -o FILE [--format spdx-json|spdx-tv|spdx3-json|cyclonedx-json|cyclonedx-xml] IN",
 	.summary =
-		"SBOMs.  Verbs:\n  validate  check SPDX documents and CycloneDX BOMs against their specification and the NTIA minimum elements\n  generate  write an SPDX document or a CycloneDX BOM for a repository or directory\n  verify    check an SPDX document against the source it names\n  convert   rewrite an SPDX document or CycloneDX BOM as SPDX JSON, tag-value, CycloneDX JSON or XML",
+		"SBOMs.  Verbs:\n  validate  check SPDX 2 and 3 documents and CycloneDX BOMs against their specification and the NTIA minimum elements\n  generate  write an SPDX document or a CycloneDX BOM for a repository or directory\n  verify    check an SPDX document against the source it names\n  convert   rewrite an SPDX document or CycloneDX BOM as SPDX JSON, tag-value, SPDX 3 JSON-LD, CycloneDX JSON or XML",
 	.opts = sbom_opts_none,
 };
 

@@ -19,11 +19,13 @@
 #include "core/err.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
+#include "license/list.h"
 #include "report/escape.h"
 #include "sbom/cdx.h"
 #include "sbom/generate.h"
 #include "sbom/model.h"
 #include "sbom/source.h"
+#include "sbom/spdx3.h"
 #include "sbom/verify.h"
 #include "report/report.h"
 #include "core/banned.h"
@@ -40,7 +42,7 @@ static const struct cmd_opt gen_opts[] = {
 	{ "dir", 'd', no_argument, 'd', NULL,
 	  "read a work tree as a plain directory, not its git objects" },
 	{ "format", 'f', required_argument, 'f', "FMT",
-	  "spdx-json (default), spdx-tv, cyclonedx-json or cyclonedx-xml" },
+	  "spdx-json (default), spdx-tv, spdx3-json, cyclonedx-json or cyclonedx-xml" },
 	{ "output", 'o', required_argument, 'o', "FILE",
 	  "write to FILE (replaced atomically) instead of standard output" },
 	{ "name", 'n', required_argument, 'n', "NAME",
@@ -57,13 +59,19 @@ static const struct cmd_opt gen_opts[] = {
 static const struct cmd_spec gen_spec = {
 	.name = "sbom generate",
 	.usage =
-		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv|cyclonedx-json|cyclonedx-xml] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]",
+		"sbom generate [--rev REV] [--dir] [--format spdx-json|spdx-tv|spdx3-json|cyclonedx-json|cyclonedx-xml] [-o FILE] [--name NAME] [--supplier WHO] [--namespace URI] [--created TIME] [REPO|PATH]",
 	.summary =
-		"Write an SPDX 2.3 document for a repository at a revision (or a directory): one package (name, version from the tag at the commit or git describe, download location git+URL@commit, purl for GitHub/GitLab/Bitbucket, declared and concluded license from the license engine, verification code) and every file with SHA-1, SHA-256 and its SPDX-tag licenses.  Only the creation time and the namespace vary between runs; fix them with --created and --namespace for reproducible builds.  --format cyclonedx-json or cyclonedx-xml writes the same facts as a CycloneDX 1.6 BOM (the package as metadata.component, files as nested components of type file).",
+		"Write an SPDX 2.3 document for a repository at a revision (or a directory): one package (name, version from the tag at the commit or git describe, download location git+URL@commit, purl for GitHub/GitLab/Bitbucket, declared and concluded license from the license engine, verification code) and every file with SHA-1, SHA-256 and its SPDX-tag licenses.  Only the creation time and the namespace vary between runs; fix them with --created and --namespace for reproducible builds.  --format cyclonedx-json or cyclonedx-xml writes the same facts as a CycloneDX 1.6 BOM (the package as metadata.component, files as nested components of type file); spdx3-json as SPDX 3.0.1 JSON-LD.",
 	.opts = gen_opts,
 };
 
-enum out_format { OUT_SPDX_JSON, OUT_SPDX_TV, OUT_CDX_JSON, OUT_CDX_XML };
+enum out_format {
+	OUT_SPDX_JSON,
+	OUT_SPDX_TV,
+	OUT_CDX_JSON,
+	OUT_CDX_XML,
+	OUT_SPDX3_JSON,
+};
 
 /* "spdx-json", "spdx-tv", "cyclonedx-json", "cyclonedx-xml" (and short forms) */
 static int format_parse(enum out_format *f, const char *s)
@@ -76,6 +84,8 @@ static int format_parse(enum out_format *f, const char *s)
 		*f = OUT_CDX_JSON;
 	else if (strcmp(s, "cyclonedx-xml") == 0 || strcmp(s, "cdx-xml") == 0)
 		*f = OUT_CDX_XML;
+	else if (strcmp(s, "spdx3-json") == 0 || strcmp(s, "spdx3") == 0)
+		*f = OUT_SPDX3_JSON;
 	else
 		return -1;
 	return 0;
@@ -93,6 +103,9 @@ static int write_doc(struct oh_buf *out, const struct sbom_doc *doc,
 		return 0;
 	case OUT_CDX_XML:
 		sbom_cdx_write_xml(out, doc);
+		return 0;
+	case OUT_SPDX3_JSON:
+		sbom_spdx3_write(out, doc);
 		return 0;
 	case OUT_SPDX_JSON:
 		break;
@@ -179,6 +192,7 @@ static int sbom_generate_cmd(int argc, char **argv)
 	struct gen_args a = { .path = "." };
 	struct sbom_source src = SBOM_SOURCE_INIT;
 	struct sbom_doc *doc = NULL;
+	struct lic_list *list = NULL;
 	struct oh_buf out = OH_BUF_INIT;
 	struct oh_err err = OH_ERR_INIT;
 	int ret = gen_parse(&a, argc, argv);
@@ -188,6 +202,11 @@ static int sbom_generate_cmd(int argc, char **argv)
 	if (a.g.created == 0)
 		a.g.created = oh_now();
 	a.g.tool = "osshealth-" OH_VERSION;
+	/* licenseListVersion: the list the license engine reads */
+	if (lic_list_load(&list, &err) == 0)
+		a.g.license_list_version =
+			sbom_license_list_version(lic_list_version(list));
+	oh_err_release(&err);
 	if (collect_sbom_source(&src, a.path, a.rev, a.dir, &err) < 0 ||
 	    sbom_generate(&doc, &src, &a.g, &err) < 0) {
 		ret = cmd_report_error(&err);
@@ -204,6 +223,7 @@ static int sbom_generate_cmd(int argc, char **argv)
 		ret = OH_EXIT_OK;
 out:
 	sbom_doc_free(doc);
+	lic_list_free(list);
 	sbom_source_release(&src);
 	oh_buf_release(&out);
 	oh_err_release(&err);
@@ -402,16 +422,16 @@ static const struct cmd_opt convert_opts[] = {
 	{ "output", 'o', required_argument, 'o', "FILE",
 	  "write to FILE (replaced atomically; - for standard output)" },
 	{ "format", 'f', required_argument, 'f', "FMT",
-	  "spdx-json, spdx-tv, cyclonedx-json or cyclonedx-xml (default: from FILE's extension: .cdx.json, .cdx.xml, .json or .spdx)" },
+	  "spdx-json, spdx-tv, spdx3-json, cyclonedx-json or cyclonedx-xml (default: from FILE's extension: .spdx3.json or .jsonld, .cdx.json, .cdx.xml, .json or .spdx)" },
 	{ NULL, 0, 0, 0, NULL, NULL },
 };
 
 static const struct cmd_spec convert_spec = {
 	.name = "sbom convert",
 	.usage =
-		"sbom convert -o FILE [--format spdx-json|spdx-tv|cyclonedx-json|cyclonedx-xml] IN",
+		"sbom convert -o FILE [--format spdx-json|spdx-tv|spdx3-json|cyclonedx-json|cyclonedx-xml] IN",
 	.summary =
-		"Read an SPDX document (JSON, YAML, tag-value or RDF/XML) or a CycloneDX BOM (JSON or XML), detected from the content, and write it as SPDX JSON, SPDX tag-value, CycloneDX 1.6 JSON or CycloneDX 1.6 XML.  Between SPDX serialisations what is read is written: absent fields stay absent, and JSON -> tag-value -> JSON gives the same document (hasFiles aside, which tag-value cannot say).  Between SPDX and CycloneDX only what both can say is carried (docs/sbom.md lists the losses).  The output file is replaced atomically and never the input.",
+		"Read an SPDX document (JSON, YAML, tag-value, RDF/XML or SPDX 3.0.1 JSON-LD) or a CycloneDX BOM (JSON or XML), detected from the content, and write it as SPDX JSON, SPDX tag-value, SPDX 3.0.1 JSON-LD, CycloneDX 1.6 JSON or CycloneDX 1.6 XML.  Between SPDX serialisations what is read is written: absent fields stay absent, and JSON -> tag-value -> JSON gives the same document (hasFiles aside, which tag-value cannot say).  Between SPDX 2, SPDX 3 and CycloneDX only what both can say is carried (docs/sbom.md lists the losses).  The output file is replaced atomically and never the input.",
 	.opts = convert_opts,
 };
 
@@ -454,8 +474,11 @@ static int convert_parse(const char **in, const char **out,
 				       "name one input and -o FILE");
 	*in = argv[optind];
 	if (!have_format) {
-		if (ends_with(*out, ".cdx.json") ||
-		    ends_with(*out, ".bom.json"))
+		if (ends_with(*out, ".spdx3.json") ||
+		    ends_with(*out, ".jsonld"))
+			*fmt = OUT_SPDX3_JSON;
+		else if (ends_with(*out, ".cdx.json") ||
+			 ends_with(*out, ".bom.json"))
 			*fmt = OUT_CDX_JSON;
 		else if (ends_with(*out, ".cdx.xml") ||
 			 ends_with(*out, ".bom.xml"))

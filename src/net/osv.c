@@ -87,6 +87,10 @@ int osv_batch_request(struct oh_buf *out, const struct osv_query *q, size_t nr,
 					  i + 1);
 		}
 	}
+	for (size_t i = 0; i < nr; i++)
+		if (q[i].page_token)
+			cJSON_AddStringToObject(cJSON_GetArrayItem(arr, (int)i),
+						"page_token", q[i].page_token);
 	text = cJSON_PrintUnformatted(root);
 	cJSON_Delete(root);
 	if (!text)
@@ -127,11 +131,50 @@ static int add_id(char ***ids, size_t *nr, size_t *alloc, const cJSON *v,
 	return 0;
 }
 
-static int batch_results(char ***ids, size_t *nr, const cJSON *results,
-			 const char *name, struct oh_err *err)
+/* A page token: a non-empty printable string of bounded length. */
+static bool token_valid(const cJSON *t)
+{
+	size_t n;
+
+	if (!cJSON_IsString(t))
+		return false;
+	n = strlen(t->valuestring);
+	if (n == 0 || n > OSV_MAX_STRING)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)t->valuestring[i] < 0x20 ||
+		    t->valuestring[i] == 0x7f)
+			return false;
+	return true;
+}
+
+/* The token of result i into next[i]; an error without `next`. */
+static int page_token(char **next, size_t i, const cJSON *r, const char *name,
+		      struct oh_err *err)
+{
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(r, "next_page_token");
+
+	if (!t)
+		return 0;
+	if (!next)
+		return oh_err_set(
+			err, OH_ELIMIT, name, 0, 0,
+			"more than one page of results (paging is not supported)");
+	if (!token_valid(t))
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "result %zu has an invalid next_page_token",
+				  i + 1);
+	next[i] = oh_xstrdup(t->valuestring);
+	return 0;
+}
+
+static int batch_results(char ***ids, size_t *nr, char **next,
+			 const cJSON *results, const char *name,
+			 struct oh_err *err)
 {
 	const cJSON *r;
 	size_t alloc = 0;
+	size_t i = 0;
 
 	cJSON_ArrayForEach(r, results)
 	{
@@ -142,10 +185,8 @@ static int batch_results(char ***ids, size_t *nr, const cJSON *results,
 		if (!cJSON_IsObject(r))
 			return oh_err_set(err, OH_EINPUT, name, 0, 0,
 					  "a result is not an object");
-		if (cJSON_GetObjectItemCaseSensitive(r, "next_page_token"))
-			return oh_err_set(
-				err, OH_ELIMIT, name, 0, 0,
-				"more than one page of results (paging is not supported)");
+		if (page_token(next, i++, r, name, err) < 0)
+			return err->code;
 		if (!vulns)
 			continue;
 		if (!cJSON_IsArray(vulns))
@@ -160,31 +201,11 @@ static int batch_results(char ***ids, size_t *nr, const cJSON *results,
 	return 0;
 }
 
-int osv_batch_parse(char ***ids_out, size_t *nr_out, const char *body,
-		    size_t len, const char *name, struct oh_err *err)
+/* Sorted, each id once. */
+static size_t sort_unique(char **ids, size_t nr)
 {
-	cJSON *root = parse_json(body, len, name, err);
-	const cJSON *results;
-	char **ids = NULL;
-	size_t nr = 0;
 	size_t w = 0;
 
-	*ids_out = NULL;
-	*nr_out = 0;
-	if (!root)
-		return err->code;
-	results = cJSON_GetObjectItemCaseSensitive(root, "results");
-	if (!cJSON_IsArray(results)) {
-		cJSON_Delete(root);
-		return oh_err_set(err, OH_EINPUT, name, 0, 0,
-				  "\"results\" is missing or not an array");
-	}
-	if (batch_results(&ids, &nr, results, name, err) < 0) {
-		cJSON_Delete(root);
-		free_strings(ids, nr);
-		return err->code;
-	}
-	cJSON_Delete(root);
 	if (nr > 1)
 		qsort(ids, nr, sizeof(*ids), cmp_str);
 	for (size_t i = 0; i < nr; i++) {
@@ -193,12 +214,56 @@ int osv_batch_parse(char ***ids_out, size_t *nr_out, const char *body,
 		else
 			ids[w++] = ids[i];
 	}
+	return w;
+}
+
+int osv_batch_parse_pages(char ***ids_out, size_t *nr_out, char **next_out,
+			  size_t nq, const char *body, size_t len,
+			  const char *name, struct oh_err *err)
+{
+	cJSON *root = parse_json(body, len, name, err);
+	const cJSON *results;
+	char **ids = NULL;
+	size_t nr = 0;
+	int ret = 0;
+
+	*ids_out = NULL;
+	*nr_out = 0;
+	for (size_t i = 0; next_out && i < nq; i++)
+		next_out[i] = NULL;
+	if (!root)
+		return err->code;
+	results = cJSON_GetObjectItemCaseSensitive(root, "results");
+	if (!cJSON_IsArray(results))
+		ret = oh_err_set(err, OH_EINPUT, name, 0, 0,
+				 "\"results\" is missing or not an array");
+	else if (next_out && (size_t)cJSON_GetArraySize(results) != nq)
+		ret = oh_err_set(err, OH_EINPUT, name, 0, 0,
+				 "%d results for %zu queries",
+				 cJSON_GetArraySize(results), nq);
+	else
+		ret = batch_results(&ids, &nr, next_out, results, name, err);
+	cJSON_Delete(root);
+	if (ret < 0) {
+		free_strings(ids, nr);
+		for (size_t i = 0; next_out && i < nq; i++) {
+			free(next_out[i]);
+			next_out[i] = NULL;
+		}
+		return ret;
+	}
 	*ids_out = ids;
-	*nr_out = w;
+	*nr_out = sort_unique(ids, nr);
 	return 0;
 }
 
-/* A string member, copied when present and short enough. */
+int osv_batch_parse(char ***ids_out, size_t *nr_out, const char *body,
+		    size_t len, const char *name, struct oh_err *err)
+{
+	return osv_batch_parse_pages(ids_out, nr_out, NULL, 0, body, len, name,
+				     err);
+}
+
 static int opt_string(char **out, const cJSON *obj, const char *key,
 		      const char *name, struct oh_err *err)
 {
@@ -452,35 +517,105 @@ static int fetch_vulns(struct osv_result *out, struct net_client *c,
 	return ret;
 }
 
+/* Ids gathered over the pages of one lookup. */
+struct gathered {
+	char **id;    /* owned */
+	size_t nr;    /* entries */
+	size_t alloc; /* allocated */
+};
+
+/*
+ * One querybatch of q[0..*nq): its ids added to g; q and tok (the owned
+ * page tokens q points at) keep, in order, the queries whose result has
+ * a next page, each with its new token.
+ */
+static int one_batch(struct gathered *g, struct osv_query *q, char **tok,
+		     size_t *nq, struct net_client *c, const char *url,
+		     struct oh_err *err)
+{
+	struct net_response r = NET_RESPONSE_INIT;
+	struct oh_buf req = OH_BUF_INIT;
+	char **next = oh_xcalloc(*nq, sizeof(*next));
+	char **ids = NULL;
+	size_t n = 0, k = 0;
+	int ret = osv_batch_request(&req, q, *nq, err);
+
+	if (ret == 0)
+		ret = net_post_json(&r, c, url, req.buf, req.len, NULL, err);
+	if (ret == 0)
+		ret = osv_batch_parse_pages(&ids, &n, next, *nq, r.body.buf,
+					    r.body.len, url, err);
+	if (ret == 0) {
+		OH_GROW(g->id, g->alloc, g->nr + n);
+		for (size_t i = 0; i < n; i++)
+			g->id[g->nr++] = ids[i];
+		for (size_t i = 0; i < *nq; i++) {
+			free(tok[i]);
+			tok[i] = NULL;
+			if (!next[i])
+				continue;
+			q[k] = q[i];
+			q[k].page_token = next[i];
+			tok[k++] = next[i];
+		}
+		*nq = k;
+	}
+	free(ids);
+	free(next);
+	net_response_release(&r);
+	oh_buf_release(&req);
+	return ret;
+}
+
+/* Every page of the batch for q[0..nr): the distinct ids, sorted. */
+static int all_pages(struct gathered *g, struct net_client *c, const char *url,
+		     const struct osv_query *q0, size_t nr, struct oh_err *err)
+{
+	struct osv_query *q = oh_xcalloc(nr ? nr : 1, sizeof(*q));
+	char **tok = oh_xcalloc(nr ? nr : 1, sizeof(*tok));
+	size_t nq = nr;
+	int ret = 0;
+
+	if (nr > 0)
+		memcpy(q, q0, nr * sizeof(*q));
+	for (unsigned pages = 0; ret == 0 && (pages == 0 || nq > 0); pages++) {
+		if (pages >= OSV_MAX_PAGES)
+			ret = oh_err_set(err, OH_ELIMIT, url, 0, 0,
+					 "more than %d pages of results",
+					 OSV_MAX_PAGES);
+		else
+			ret = one_batch(g, q, tok, &nq, c, url, err);
+	}
+	for (size_t i = 0; i < nq; i++)
+		free(tok[i]);
+	free(tok);
+	free(q);
+	if (ret == 0)
+		g->nr = sort_unique(g->id, g->nr);
+	if (ret == 0 && g->nr > OSV_MAX_VULNS)
+		ret = oh_err_set(err, OH_ELIMIT, url, 0, 0,
+				 "more than %d vulnerabilities", OSV_MAX_VULNS);
+	return ret;
+}
+
 int osv_lookup(struct osv_result *out, struct net_client *c,
 	       const char *base_url, const struct osv_query *q, size_t nr,
 	       struct oh_err *err)
 {
-	struct net_response r = NET_RESPONSE_INIT;
+	struct gathered g = { 0 };
 	struct oh_buf base = OH_BUF_INIT;
 	struct oh_buf url = OH_BUF_INIT;
-	struct oh_buf req = OH_BUF_INIT;
-	char **ids = NULL;
-	size_t ids_nr = 0;
 	int ret;
 
 	memset(out, 0, sizeof(*out));
 	base_trim(&base, base_url);
 	oh_buf_addf(&url, "%s/v1/querybatch", base.buf);
-	ret = osv_batch_request(&req, q, nr, err);
+	ret = all_pages(&g, c, url.buf, q, nr, err);
 	if (ret == 0)
-		ret = net_post_json(&r, c, url.buf, req.buf, req.len, NULL,
-				    err);
-	if (ret == 0)
-		ret = osv_batch_parse(&ids, &ids_nr, r.body.buf, r.body.len,
-				      url.buf, err);
-	if (ret == 0)
-		ret = fetch_vulns(out, c, base.buf, ids, ids_nr, err);
+		ret = fetch_vulns(out, c, base.buf, g.id, g.nr, err);
 	if (ret < 0)
 		osv_result_release(out);
-	free_strings(ids, ids_nr);
-	net_response_release(&r);
-	oh_buf_release(&req);
+	free_strings(g.id, g.nr);
 	oh_buf_release(&url);
 	oh_buf_release(&base);
 	return ret;

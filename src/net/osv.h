@@ -13,8 +13,10 @@
  * it over a net_client.
  *
  * Failure is all or nothing: osv_lookup() returns either the complete
- * list or an error (the caller then marks the check `unknown`); a reply
- * with more than one page of results is an error, never a short count.
+ * list or an error (the caller then marks the check `unknown`).  A result
+ * with a "next_page_token" is asked for again with that "page_token"
+ * until no token comes back, at most OSV_MAX_PAGES batches; more is an
+ * error, never a short count.
  *
  * Limits (untrusted replies): a body is at most OSV_MAX_BODY bytes, at
  * most OSV_MAX_VULNS distinct ids, OSV_MAX_ALIASES aliases per record,
@@ -39,11 +41,13 @@ struct net_client;
 #define OSV_MAX_ALIASES 64
 #define OSV_MAX_STRING  1024
 #define OSV_MAX_QUERIES 100
+#define OSV_MAX_PAGES   32 /* batches of one lookup, pages included */
 
 struct osv_query {
-	const char *commit;  /* full commit id, or NULL */
-	const char *purl;    /* package URL, or NULL */
-	const char *version; /* with purl when the purl has no @version */
+	const char *commit;     /* full commit id, or NULL */
+	const char *purl;       /* package URL, or NULL */
+	const char *version;    /* with purl when the purl has no @version */
+	const char *page_token; /* next page of an earlier reply, or NULL */
 };
 
 struct osv_vuln {
@@ -73,10 +77,22 @@ int osv_batch_request(struct oh_buf *out, const struct osv_query *q, size_t nr,
 /**
  * Parse a querybatch reply: the distinct vulnerability ids of all results,
  * sorted, into *ids_out (caller frees each and the array with free()).
- * `name` names the input in errors.
+ * `name` names the input in errors.  A result with a "next_page_token"
+ * is an error (OH_ELIMIT): use osv_batch_parse_pages() to follow them.
  */
 int osv_batch_parse(char ***ids_out, size_t *nr_out, const char *body,
 		    size_t len, const char *name, struct oh_err *err);
+
+/**
+ * As osv_batch_parse(), for a reply to `nq` queries: next_out[i] (an
+ * array of nq the caller provides) gets the "next_page_token" of result i
+ * (caller frees each with free()) or NULL.  OH_EINPUT when the reply has
+ * another number of results or a token that is not a non-empty string of
+ * at most OSV_MAX_STRING printable characters.
+ */
+int osv_batch_parse_pages(char ***ids_out, size_t *nr_out, char **next_out,
+			  size_t nq, const char *body, size_t len,
+			  const char *name, struct oh_err *err);
 
 /**
  * Parse one /v1/vulns/ID record into *out (release with

@@ -459,6 +459,26 @@ static void creation(struct gen *g, const struct sbom_gen_opts *o)
 	d->created = dup(g, when);
 	d->creators = list1(g, dupf(g, "Tool: %s", o->tool));
 	d->ncreators = 1;
+	d->license_list_version = o->license_list_version
+					  ? dup(g, o->license_list_version)
+					  : NULL;
+}
+
+const char *sbom_license_list_version(const char *list_version)
+{
+	static const char prefix[] = "spdx-license-list-data-";
+	const char *v;
+	size_t major, minor;
+
+	if (!list_version ||
+	    strncmp(list_version, prefix, sizeof(prefix) - 1) != 0)
+		return NULL;
+	v = list_version + sizeof(prefix) - 1;
+	major = strspn(v, "0123456789");
+	if (major == 0 || v[major] != '.')
+		return NULL;
+	minor = strspn(v + major + 1, "0123456789");
+	return minor > 0 && v[major + 1 + minor] == '\0' ? v : NULL;
 }
 
 int sbom_generate(struct sbom_doc **out, const struct sbom_source *src,

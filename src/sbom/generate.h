@@ -16,7 +16,8 @@
  * NOASSERTION when not read), its effective license as concluded.
  * Relationships: DOCUMENT DESCRIBES the package, the package CONTAINS each
  * file.  Every LicenseRef- used gets an extracted-license entry (the text
- * of LICENSES/<ref>.* when present).  Creator "Tool: osshealth-VERSION".
+ * of LICENSES/<ref>.* when present).  Creator "Tool: osshealth-VERSION",
+ * licenseListVersion when the options give it.
  *
  * Pure: the same source and options give the same document.  The creation
  * time and the namespace are options; the default namespace is derived
@@ -36,7 +37,17 @@ struct sbom_gen_opts {
 	const char *namespace_; /* document namespace; NULL: derived */
 	int64_t created;        /* creation time (Unix seconds) */
 	const char *tool;       /* "osshealth-1.0.0" */
+	const char *license_list_version; /* "3.25": licenseListVersion; NULL */
 };
+
+/**
+ * The SPDX License List version ("3.25") a license list names in its
+ * version line ("spdx-license-list-data-3.25", what `osshealth data
+ * update` installs), or NULL when it names none (the npm-packaged list
+ * shipped in licenses/ says only its package version).  Borrowed from
+ * `list_version`.
+ */
+const char *sbom_license_list_version(const char *list_version);
 
 /** Build the document into *out (free with sbom_doc_free()). */
 int sbom_generate(struct sbom_doc **out, const struct sbom_source *src,

@@ -5,6 +5,7 @@
  */
 #include "sbom/model.h"
 #include "sbom/cdx.h"
+#include "sbom/spdx3.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -129,7 +130,7 @@ int sbom_read(struct sbom_doc **out, const char *s, size_t len,
 	return rc;
 }
 
-/* JSON: an SPDX document or a CycloneDX BOM. */
+/* JSON: an SPDX 2 document, SPDX 3 JSON-LD or a CycloneDX BOM. */
 static int read_json_any(struct sbom_doc **out, const char *s, size_t len,
 			 const char *name, struct oh_err *err)
 {
@@ -138,8 +139,12 @@ static int read_json_any(struct sbom_doc **out, const char *s, size_t len,
 
 	if ((rc = sbom_json_parse(&root, s, len, name, err)) < 0)
 		return rc;
-	rc = sbom_cdx_is_tree(root) ? sbom_cdx_read_tree(out, root, name, err)
-				    : sbom_read_json_tree(out, root, name, err);
+	if (sbom_cdx_is_tree(root))
+		rc = sbom_cdx_read_tree(out, root, name, err);
+	else if (sbom_spdx3_is_tree(root))
+		rc = sbom_spdx3_read_tree(out, root, name, err);
+	else
+		rc = sbom_read_json_tree(out, root, name, err);
 	cJSON_Delete(root);
 	return rc;
 }

@@ -8,6 +8,8 @@
  */
 #include "sbom/sbom.h"
 #include "sbom/cdx.h"
+#include "sbom/spdx3.h"
+#include "sbom/spdx3_int.h"
 #include "sbom/model.h"
 
 #include <limits.h>
@@ -1650,6 +1652,11 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		cJSON_Delete(root);
 		return 0;
 	}
+	if (sbom_spdx3_is_tree(root)) {
+		sbom_spdx3_validate_tree(out, root, profiles, licenses);
+		cJSON_Delete(root);
+		return 0;
+	}
 	rc = validate_tree(&c, root, name, err);
 	if (rc == 0)
 		read_check(&c, root, name);
@@ -1698,6 +1705,29 @@ static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
 		     out->version);
 	release_ids(&c);
 	return 0;
+}
+
+/*
+ * The NTIA profiles on a document of another standard read into the model
+ * (SPDX 3): its SPDX 2.3 JSON form checked, the report's version and
+ * counts kept.
+ */
+void sbom_validate_model_ntia(struct sbom_report *r, const struct sbom_doc *doc,
+			      unsigned profiles)
+{
+	struct vctx c = { .r = r };
+	struct sbom_report keep = *r;
+	struct oh_err err = OH_ERR_INIT;
+	cJSON *root = sbom_doc_to_json(doc);
+
+	c.profiles = profiles & (SBOM_PROFILE_NTIA | SBOM_PROFILE_NTIA_STRICT);
+	(void)validate_tree(&c, root, "document", &err);
+	r->version = keep.version;
+	r->packages = keep.packages;
+	r->files = keep.files;
+	r->relationships = keep.relationships;
+	cJSON_Delete(root);
+	oh_err_release(&err);
 }
 
 void sbom_report_release(struct sbom_report *r)

@@ -21,6 +21,7 @@
 #include "core/xalloc.h"
 #include "git/mirror.h"
 #include "sbom/model.h"
+#include "sbom/spdx3.h"
 #include "scan/manifest.h"
 #include "core/banned.h"
 
@@ -784,6 +785,10 @@ static int add_package(struct conv *c, const struct bom_pkg *p)
 		mc.version = oh_arena_strdup(&c->m->arena, p->version);
 	mc.organization = supplier_org(c->m, p->supplier);
 	mc.declared_json = declared(c, p, &src);
+	if (p->purl)
+		mc.purl = oh_arena_strdup(&c->m->arena, p->purl);
+	if (p->purl && p->version)
+		mc.purl_version = oh_arena_strdup(&c->m->arena, p->version);
 	ret = manifest_push(c->m, &mc, c->err);
 	if (ret == 0) {
 		oh_strmap_put(&c->key, oh_arena_strdup(&c->m->arena, key.buf),
@@ -993,6 +998,11 @@ static int parse_json_input(struct manifest **out, const char *data, size_t len,
 		cJSON_Delete(root);
 		root = NULL;
 		ret = sbom_read_json(&doc, data, len, name, err);
+		if (ret == 0)
+			ret = convert(out, name, "SPDX", doc, NULL, err);
+		sbom_doc_free(doc);
+	} else if (sbom_spdx3_is_tree(root)) {
+		ret = sbom_read(&doc, data, len, name, err);
 		if (ret == 0)
 			ret = convert(out, name, "SPDX", doc, NULL, err);
 		sbom_doc_free(doc);

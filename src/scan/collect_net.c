@@ -68,10 +68,34 @@ static void unavailable(struct scan_item *it, const char *source,
 			  line);
 }
 
+/*
+ * The queries: the reviewed commit, and an SBOM package's purl with its
+ * version (in the purl, else the package's); a purl without any version
+ * would match every release, so it is not asked.
+ */
+static size_t osv_queries(struct osv_query *q, const struct scan_item *it)
+{
+	const char *purl = it->mc->purl;
+	const char *at = purl ? strrchr(purl, '@') : NULL;
+	const char *slash = purl ? strrchr(purl, '/') : NULL;
+	size_t n = 0;
+
+	q[n++] = (struct osv_query){ .commit = it->revision };
+	if (!purl)
+		return n;
+	if (at && (!slash || at > slash))
+		q[n++] = (struct osv_query){ .purl = purl };
+	else if (it->mc->purl_version)
+		q[n++] = (struct osv_query){ .purl = purl,
+					     .version = it->mc->purl_version };
+	return n;
+}
+
 static void osv(struct scan_item *it, struct net_client *nc,
 		const struct scan_opts *opts, struct health_input *in)
 {
-	struct osv_query q = { .commit = it->revision };
+	struct osv_query q[2];
+	size_t nq = osv_queries(q, it);
 	struct osv_result res = { 0 };
 	struct oh_err err = OH_ERR_INIT;
 	struct oh_buf ids = OH_BUF_INIT;
@@ -79,7 +103,7 @@ static void osv(struct scan_item *it, struct net_client *nc,
 	size_t critical = 0; /* open, no fix known, rated critical */
 	size_t unrated = 0;  /* open, no fix known, severity not judged */
 
-	if (osv_lookup(&res, nc, opts->osv_url, &q, 1, &err) < 0) {
+	if (osv_lookup(&res, nc, opts->osv_url, q, nq, &err) < 0) {
 		unavailable(it, "osv.status", &err, "");
 		in->vulnerabilities_note = "OSV was unavailable (see findings)";
 		goto out;
@@ -111,6 +135,10 @@ static void osv(struct scan_item *it, struct net_client *nc,
 	in->vulnerabilities.known = true;
 	in->vulnerabilities.value = (double)open;
 	scan_item_fact(it, "osv.status", "ok");
+	if (nq > 1)
+		scan_item_fact(it, "osv.purl", "%s%s%s", q[1].purl,
+			       q[1].version ? " version " : "",
+			       q[1].version ? q[1].version : "");
 	scan_item_fact(it, "osv.vulnerabilities", "%zu", open);
 	scan_item_fact(it, "osv.unfixed_critical", "%zu", critical);
 	if (unrated > 0)

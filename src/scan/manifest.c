@@ -502,6 +502,8 @@ int manifest_append(struct manifest *dst, const struct manifest *src,
 		c.arrangement = dup_or_null(dst, s->arrangement);
 		c.deployment_context = dup_or_null(dst, s->deployment_context);
 		c.declared_json = dup_or_null(dst, s->declared_json);
+		c.purl = dup_or_null(dst, s->purl);
+		c.purl_version = dup_or_null(dst, s->purl_version);
 		c.alternative = oh_arena_alloc(
 			&dst->arena, sizeof(char *) * (s->alternative_nr + 1));
 		for (size_t k = 0; k < s->alternative_nr; k++)

@@ -63,6 +63,8 @@ struct manifest_component {
 	const char **alternative;  /* names of known alternatives */
 	size_t alternative_nr;     /* entries in alternative */
 	const char *declared_json; /* the component's object, re-serialised */
+	const char *purl; /* SBOM input: the package's purl (OSV), or NULL */
+	const char *purl_version; /* its version when the purl has none */
 };
 
 /*

@@ -67,6 +67,13 @@ expect_stdout want
 [ "$(counter requests)" = 8 ] || fail "second run: $(counter requests) requests in all, expected 8"
 [ "$(counter not_modified)" = 3 ] || fail "second run: $(counter not_modified) 304 replies, expected 3"
 
+# Paged replies: the last id of each hit on page 1, the others on page 2
+# (asked with page_token): the same facts as in one page.
+expect_exit 0 enrich --commit "$commit" --purl "$purl" --osv-url "$base/paged" \
+	--db paged.db "$repo"
+expect_stdout want
+[ "$(counter /paged/v1/querybatch)" = 2 ] || fail "paged: $(counter /paged/v1/querybatch) batches, expected 2"
+
 # JSON output.
 expect_exit 0 enrich --commit "$commit" --osv-url "$base/ok" --db t.db \
 	--format json --enrich osv,forge "$repo"
@@ -100,7 +107,8 @@ unavailable badjson "$base/badjson/v1/querybatch: invalid JSON at byte 26$"
 unavailable big "$base/big/v1/querybatch: reply larger than 8388608 bytes$"
 unavailable bigstream "$base/bigstream/v1/querybatch: reply larger than 8388608 bytes$"
 unavailable loop "$base/loop/v1/querybatch: too many redirects \(more than 5\)$"
-unavailable paged "$base/paged/v1/querybatch: more than one page of results"
+unavailable pagedloop "$base/pagedloop/v1/querybatch: more than 32 pages of results$"
+[ "$(counter /pagedloop/v1/querybatch)" = 32 ] || fail "pages asked of pagedloop: $(counter /pagedloop/v1/querybatch)"
 [ "$(counter /loop/v1/querybatch)" = 6 ] || fail "redirects followed: $(counter /loop/v1/querybatch)"
 
 # TLS verification is on: https:// to the plain-HTTP port fails.

@@ -18,7 +18,10 @@ The first path segment picks a scenario; the rest is the OSV API path:
   /big/...         a 9 MiB body with Content-Length
   /bigstream/...   a 9 MiB body without Content-Length
   /loop/...        302 to itself
-  /paged/...       a batch reply with a next_page_token
+  /paged/...       like /ok, but a batch result with hits gives its last
+                   id and next_page_token "page2"; asked again with
+                   page_token "page2" it gives the others and no token
+  /pagedloop/...   a batch reply whose every result has a next_page_token
 Forge scenarios (project acme/widget; times relative to 2026-11-01):
   /gh/...          GitHub REST: /repos/P and /repos/P/issues (102 items
                    over two pages, every fifth a pull request, every tenth
@@ -378,7 +381,7 @@ class Handler(BaseHTTPRequestHandler):
                           "ghlow", "ghrel500", "gl",
                           "gt"):
             return self.forge(scenario, rest)
-        elif scenario not in ("ok", "paged", "anycommit"):
+        elif scenario not in ("ok", "paged", "pagedloop", "anycommit"):
             return self.send_body(404, '{"message":"no such scenario"}')
         return self.osv(scenario, rest, body)
 
@@ -505,11 +508,19 @@ class Handler(BaseHTTPRequestHandler):
                 elif q.get("package", {}).get("purl") == PURL_HIT:
                     ids = BY_PURL
                 r = {}
+                if scenario == "paged" and ids:
+                    if q.get("page_token") == "page2":
+                        ids = ids[:-1]
+                    elif q.get("page_token") is None:
+                        ids = ids[-1:]
+                        r["next_page_token"] = "page2"
+                    else:
+                        return self.send_body(400, '{"message":"bad page_token"}')
                 if ids:
                     r["vulns"] = [{"id": i, "modified": VULNS[i]["modified"]}
                                   for i in ids]
-                if scenario == "paged":
-                    r["next_page_token"] = "page2"
+                if scenario == "pagedloop":
+                    r["next_page_token"] = "again"
                 results.append(r)
             return self.send_body(200, json.dumps({"results": results}))
         if rest.startswith("/v1/vulns/") and body is None:

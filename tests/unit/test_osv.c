@@ -253,6 +253,59 @@ START_TEST(test_osv_request)
 }
 END_TEST
 
+/* next_page_token per result; the page_token in the next request. */
+START_TEST(test_osv_pages)
+{
+	static const char body[] =
+		"{\"results\":[{\"vulns\":[{\"id\":\"B-1\"}],"
+		"\"next_page_token\":\"tok2\"},"
+		"{\"vulns\":[{\"id\":\"A-1\"},{\"id\":\"B-1\"}]}]}";
+	static const char *const bad[] = {
+		"{\"results\":[{\"next_page_token\":7},{}]}",
+		"{\"results\":[{\"next_page_token\":\"\"},{}]}",
+		"{\"results\":[{\"next_page_token\":\"a\\nb\"},{}]}",
+		"{\"results\":[{}]}", /* one result for two queries */
+	};
+	struct osv_query q[2] = { { .commit = "c0ffee" },
+				  { .purl = "pkg:npm/x@1",
+				    .page_token = "tok2" } };
+	struct oh_buf req = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	char *next[2];
+	char **ids = NULL;
+	size_t nr = 0;
+
+	ck_assert_int_eq(osv_batch_parse_pages(&ids, &nr, next, 2, body,
+					       strlen(body), "t", &err),
+			 0);
+	ck_assert_uint_eq(nr, 2);
+	ck_assert_str_eq(ids[0], "A-1");
+	ck_assert_str_eq(ids[1], "B-1");
+	ck_assert_str_eq(next[0], "tok2");
+	ck_assert_ptr_null(next[1]);
+	free(next[0]);
+	for (size_t i = 0; i < nr; i++)
+		free(ids[i]);
+	free(ids);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ck_assert_int_eq(osv_batch_parse_pages(&ids, &nr, next, 2,
+						       bad[i], strlen(bad[i]),
+						       "t", &err),
+				 OH_EINPUT);
+		ck_assert_ptr_null(ids);
+		ck_assert_ptr_null(next[0]);
+		oh_err_release(&err);
+	}
+	ck_assert_int_eq(osv_batch_request(&req, q, 2, &err), 0);
+	ck_assert_str_eq(
+		req.buf,
+		"{\"queries\":[{\"commit\":\"c0ffee\"},{\"package\":"
+		"{\"purl\":\"pkg:npm/x@1\"},\"page_token\":\"tok2\"}]}");
+	oh_buf_release(&req);
+	oh_err_release(&err);
+}
+END_TEST
+
 START_TEST(test_osv_id_valid)
 {
 	ck_assert(osv_id_valid("GHSA-f3xq-8m2v-test"));
@@ -375,6 +428,7 @@ Suite *osv_suite(void)
 	tcase_add_test(tc, test_osv_limits);
 	tcase_add_test(tc, test_osv_request);
 	tcase_add_test(tc, test_osv_id_valid);
+	tcase_add_test(tc, test_osv_pages);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tn, test_net_offline);
 	tcase_add_test(tn, test_net_bad_url);
