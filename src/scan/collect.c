@@ -505,7 +505,12 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	struct lic_scan ls = LIC_SCAN_INIT;
 	struct mirror_repo *repo = NULL;
 	struct hist_pass hp;
+	struct scan_blobs *blobs = NULL;
+	struct tree_blob_cache tc;
+	struct lic_scan_cache lc;
+	struct lic_scan_opts lo = { 0 };
 	size_t ci_nr;
+	int rc;
 
 	it->started_at = (int64_t)time(NULL);
 	memset(&hp, 0, sizeof(hp));
@@ -516,9 +521,14 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 		goto out;
 	}
 	hist_start(&hp, it, wk, &in, repo);
-	/* the one tree walk: file facts and the license scan together */
-	if (collect_tree(&files, &ls, repo, version_ref(it, repo), NULL,
-			 it->mc->name, &err) < 0) {
+	/* the one tree walk: file facts and the license scan together,
+	 * reading only the blobs the cache does not know */
+	scan_blobs_open(&blobs, wk, &tc, &lc);
+	lo.cache = blobs ? &lc : NULL;
+	rc = collect_tree_cached(&files, &ls, repo, version_ref(it, repo), &lo,
+				 blobs ? &tc : NULL, it->mc->name, &err);
+	scan_blobs_close(blobs);
+	if (rc < 0) {
 		fail(it, &err);
 		goto out;
 	}

@@ -274,6 +274,8 @@ void scan_worker_release(struct scan_worker *wk)
 	wk->net_cache = NULL;
 	store_close(wk->vulns_db);
 	wk->vulns_db = NULL;
+	store_close(wk->blob_db);
+	wk->blob_db = NULL;
 }
 
 static void *worker(void *arg)

@@ -43,6 +43,7 @@ struct scan_worker {
 	struct net_client *net;  /* HTTP client, created on first use */
 	struct store *net_cache; /* this worker's own database handle */
 	struct store *vulns_db;  /* another, for the imported OSV records */
+	struct store *blob_db;   /* another, for the blob cache */
 	bool net_broken;         /* creating the client failed */
 	char net_error[256];     /* why */
 	struct lic_adapt *lic;   /* license engine, opened on first use */
@@ -167,6 +168,19 @@ void scan_collect_enrich(struct scan_item *it, struct scan_worker *wk,
 void scan_collect_vulns(struct scan_item *it, struct scan_worker *wk,
 			const struct scan_opts *opts, struct health_input *in,
 			struct mirror_repo *repo);
+
+/*
+ * The blob cache of the one tree walk (collect_blobs.c), on the worker's
+ * own database handle: callbacks for the walk (*tc) and the license
+ * scanner (*lc).  *out stays NULL (no cache) without a database or when
+ * it cannot be opened.  Close after the walk: writes what was learnt.
+ */
+struct scan_blobs;
+struct tree_blob_cache;
+struct lic_scan_cache;
+void scan_blobs_open(struct scan_blobs **out, struct scan_worker *wk,
+		     struct tree_blob_cache *tc, struct lic_scan_cache *lc);
+void scan_blobs_close(struct scan_blobs *b);
 
 /** Add a finding (strings copied into the item's arena). */
 void scan_item_finding(struct scan_item *it, const char *code,
