@@ -199,11 +199,34 @@ static int cmp_commit_id(const void *a, const void *b)
 		      (*(const struct hist_commit *const *)b)->id);
 }
 
+static int save(struct store_hist *sh, const struct hist *h,
+		const struct hist_commit ***order_out, struct oh_err *err);
+
 int store_hist_save(struct store_hist *sh, const struct hist *h,
 		    struct oh_err *err)
 {
-	bool ok = true;
+	const struct hist_commit **order = NULL;
+	int rc;
 
+	/*
+	 * Every trailer's commit is inserted just before it, and the
+	 * repository row exists: the foreign-key lookups per row would
+	 * only repeat what this loop guarantees.  (The pragma is a no-op
+	 * inside a transaction, so it goes before BEGIN.)
+	 */
+	if (store_exec(sh->st, "PRAGMA foreign_keys = OFF", err) < 0)
+		return err->code;
+	rc = save(sh, h, &order, err);
+	free(order);
+	if (store_exec(sh->st, "PRAGMA foreign_keys = ON", err) < 0 && rc == 0)
+		rc = err->code;
+	return rc;
+}
+
+static int save(struct store_hist *sh, const struct hist *h,
+		const struct hist_commit ***order_out, struct oh_err *err)
+{
+	bool ok = true;
 	const struct hist_commit **order = NULL;
 
 	if (store_begin(sh->st, err) < 0)
@@ -219,9 +242,9 @@ int store_hist_save(struct store_hist *sh, const struct hist *h,
 			order[i] = &h->commit[i];
 		qsort(order, h->commit_nr, sizeof(*order), cmp_commit_id);
 	}
+	*order_out = order;
 	for (size_t i = 0; ok && i < h->commit_nr; i++)
 		ok = save_commit(sh, h, order ? order[i] : &h->commit[i]);
-	free(order);
 	if (ok)
 		ok = save_tags(sh, h);
 	if (ok && h->commit_nr > 0) {
