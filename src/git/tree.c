@@ -24,13 +24,13 @@ struct walk_ctx {
 	git_repository *repo;         /* to read blobs */
 	git_odb *odb;                 /* to read object headers */
 	const struct tree_visitor *v; /* the visitors */
-	const struct tree_blob_cache *cache; /* may be NULL */
 	size_t v_nr;                  /* how many */
 	size_t *want;                 /* per visitor, this file */
 	struct oh_buf path;           /* scratch for root + name */
 	const char *name;             /* display name for errors */
 	struct oh_err *err;
 	int rc; /* the error that stopped the walk */
+	const struct tree_blob_cache *cache; /* may be NULL */
 };
 
 /* Ask the visitors; the largest request, or 0. */

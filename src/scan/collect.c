@@ -527,7 +527,6 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	lo.cache = blobs ? &lc : NULL;
 	rc = collect_tree_cached(&files, &ls, repo, version_ref(it, repo), &lo,
 				 blobs ? &tc : NULL, it->mc->name, &err);
-	scan_blobs_close(blobs);
 	if (rc < 0) {
 		fail(it, &err);
 		goto out;
@@ -555,6 +554,7 @@ out:
 		scan_item_release(&hp.item);
 		mirror_repo_free(hp.repo);
 	}
+	scan_blobs_close(blobs, wk);
 	it->finished_at = (int64_t)time(NULL);
 	tree_files_release(&files);
 	lic_scan_release(&ls);

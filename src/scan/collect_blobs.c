@@ -8,9 +8,10 @@
  * One row per blob holds the facts of both.  The walk asks first, the
  * scanner right after for the same blob: the row read for the walk is
  * kept and serves the scanner.  What the two record about one blob is
- * gathered and written as one row; the rows are written when the cache
- * closes, in one transaction on the worker's own database handle, so the
- * walk never holds the database the history pass writes into.
+ * gathered and written as one row.  Rows are read through the worker's
+ * own database handle (no lock: WAL readers do not wait) and written when
+ * the cache closes, at the end of the component, in one transaction
+ * through the batch's handle under its lock, like every other write.
  *
  * Any failure of the cache only costs speed: the walk reads the blob.
  */
@@ -192,15 +193,18 @@ void scan_blobs_open(struct scan_blobs **out, struct scan_worker *wk,
 	*out = b;
 }
 
-void scan_blobs_close(struct scan_blobs *b)
+void scan_blobs_close(struct scan_blobs *b, struct scan_worker *wk)
 {
 	struct oh_err err = OH_ERR_INIT;
 
 	if (!b)
 		return;
 	flush(b);
-	/* not written (the database busy, say): the next scan reads more */
-	(void)store_blob_cache_close(b->c, &err);
+	/* through the one writer's handle; not written (the database
+	 * failing, say): the next scan reads more */
+	pthread_mutex_lock(wk->lock);
+	(void)store_blob_cache_close_via(b->c, wk->st, &err);
+	pthread_mutex_unlock(wk->lock);
 	oh_err_release(&err);
 	oh_buf_release(&b->tag);
 	oh_buf_release(&b->ptag);

@@ -173,14 +173,15 @@ void scan_collect_vulns(struct scan_item *it, struct scan_worker *wk,
  * The blob cache of the one tree walk (collect_blobs.c), on the worker's
  * own database handle: callbacks for the walk (*tc) and the license
  * scanner (*lc).  *out stays NULL (no cache) without a database or when
- * it cannot be opened.  Close after the walk: writes what was learnt.
+ * it cannot be opened.  Close after the walk (and the history pass, whose
+ * store lock it takes): writes what was learnt.
  */
 struct scan_blobs;
 struct tree_blob_cache;
 struct lic_scan_cache;
 void scan_blobs_open(struct scan_blobs **out, struct scan_worker *wk,
 		     struct tree_blob_cache *tc, struct lic_scan_cache *lc);
-void scan_blobs_close(struct scan_blobs *b);
+void scan_blobs_close(struct scan_blobs *b, struct scan_worker *wk);
 
 /** Add a finding (strings copied into the item's arena). */
 void scan_item_finding(struct scan_item *it, const char *code,

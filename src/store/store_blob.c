@@ -17,6 +17,10 @@
 #include "store/store_int.h"
 #include "core/banned.h"
 
+#define PUT_SQL                                                        \
+	"INSERT OR REPLACE INTO blobs (id, size, is_binary, spdx_ids)" \
+	" VALUES (?1, ?2, ?3, ?4)"
+
 struct store_blob_cache {
 	struct store *st;
 	sqlite3_stmt *get;
@@ -25,13 +29,13 @@ struct store_blob_cache {
 	struct oh_err err; /* first failure */
 	uint64_t hits;
 	uint64_t misses;
-	bool deferred;     /* no transaction until close */
+	bool deferred; /* no transaction until close */
 	struct pending {
 		char id[41];
 		uint64_t size;
 		bool binary;
 		char *json;
-	} *pend;           /* deferred puts */
+	} * pend; /* deferred puts */
 	size_t pend_nr, pend_alloc;
 };
 
@@ -46,10 +50,7 @@ static int open_cache(struct store_blob_cache **out, struct store *st,
 			  "SELECT size, is_binary, spdx_ids FROM blobs"
 			  " WHERE id = ?1",
 			  err) < 0 ||
-	    store_prepare(st, &c->put,
-			  "INSERT OR REPLACE INTO blobs (id, size, is_binary,"
-			  " spdx_ids) VALUES (?1, ?2, ?3, ?4)",
-			  err) < 0 ||
+	    store_prepare(st, &c->put, PUT_SQL, err) < 0 ||
 	    (!deferred && store_begin(st, err) < 0)) {
 		sqlite3_finalize(c->get);
 		sqlite3_finalize(c->put);
@@ -212,7 +213,25 @@ void store_blob_stats(const struct store_blob_cache *c, uint64_t *hits,
 	*misses = c->misses;
 }
 
+/* Prepare the put on wst when the rows go through another handle; from
+ * then on c->st is wst (for the errors, the rollback and the commit). */
+static int put_on(struct store_blob_cache *c, struct store *wst)
+{
+	if (wst == c->st)
+		return 0;
+	sqlite3_finalize(c->put);
+	c->put = NULL;
+	c->st = wst;
+	return store_prepare(wst, &c->put, PUT_SQL, &c->err);
+}
+
 int store_blob_cache_close(struct store_blob_cache *c, struct oh_err *err)
+{
+	return store_blob_cache_close_via(c, NULL, err);
+}
+
+int store_blob_cache_close_via(struct store_blob_cache *c, struct store *wst,
+			       struct oh_err *err)
 {
 	bool in_tx;
 	int rc = 0;
@@ -220,8 +239,10 @@ int store_blob_cache_close(struct store_blob_cache *c, struct oh_err *err)
 	if (!c)
 		return 0;
 	in_tx = !c->deferred;
+	if (!wst || !c->deferred)
+		wst = c->st;
 	if (c->deferred && c->err.code == OH_OK && c->pend_nr > 0 &&
-	    store_begin(c->st, &c->err) == 0) {
+	    put_on(c, wst) == 0 && store_begin(wst, &c->err) == 0) {
 		in_tx = true;
 		for (size_t i = 0; i < c->pend_nr && c->err.code == OH_OK; i++)
 			write_row(c, c->pend[i].id, c->pend[i].size,

@@ -71,6 +71,14 @@ int store_blob_get(struct store_blob_cache *c, const char *blob_id,
 void store_blob_put(struct store_blob_cache *c, const char *blob_id,
 		    const struct store_blob_row *row);
 
+/**
+ * Close a deferred cache, writing its puts through `wst` (another handle
+ * on the same database, e.g. the one writer's; NULL: the cache's own) in
+ * one transaction.  Errors as store_blob_cache_close().
+ */
+int store_blob_cache_close_via(struct store_blob_cache *c, struct store *wst,
+			       struct oh_err *err);
+
 /** Hits and misses so far. */
 void store_blob_stats(const struct store_blob_cache *c, uint64_t *hits,
 		      uint64_t *misses);
