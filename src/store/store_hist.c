@@ -288,9 +288,13 @@ static void load_commit(struct hist *h, sqlite3_stmt *q)
 static int load_commits(struct hist *h, struct store_hist *sh, sqlite3_stmt *qc,
 			sqlite3_stmt *qt)
 {
+	int64_t n = store_hist_count(sh);
 	int rt;
 	int rc;
 
+	/* one allocation for the commits instead of a copy per doubling */
+	if (n > 0 && (uint64_t)n < SIZE_MAX / sizeof(*h->commit))
+		OH_GROW(h->commit, h->commit_alloc, h->commit_nr + (size_t)n);
 	sqlite3_bind_int64(qc, 1, sh->repo);
 	sqlite3_bind_int64(qt, 1, sh->repo);
 	rt = sqlite3_step(qt);
