@@ -52,6 +52,8 @@ void scan_item_release(struct scan_item *it)
 {
 	health_result_release(&it->health);
 	oh_arena_release(&it->arena);
+	scan_blobs_free(it->blobs);
+	it->blobs = NULL;
 }
 
 static void fail(struct scan_item *it, const struct oh_err *err)
@@ -554,7 +556,8 @@ out:
 		scan_item_release(&hp.item);
 		mirror_repo_free(hp.repo);
 	}
-	scan_blobs_close(blobs, wk);
+	scan_blobs_finish(blobs);
+	it->blobs = blobs; /* written with the item */
 	it->finished_at = (int64_t)time(NULL);
 	tree_files_release(&files);
 	lic_scan_release(&ls);

@@ -9,9 +9,9 @@
  * scanner right after for the same blob: the row read for the walk is
  * kept and serves the scanner.  What the two record about one blob is
  * gathered and written as one row.  Rows are read through the worker's
- * own database handle (no lock: WAL readers do not wait) and written when
- * the cache closes, at the end of the component, in one transaction
- * through the batch's handle under its lock, like every other write.
+ * own database handle (no lock: WAL readers do not wait); the new ones
+ * are kept with the item and written by the batch in the component's
+ * transaction, with its facts (scan.c: one writer).
  *
  * Any failure of the cache only costs speed: the walk reads the blob.
  */
@@ -193,18 +193,25 @@ void scan_blobs_open(struct scan_blobs **out, struct scan_worker *wk,
 	*out = b;
 }
 
-void scan_blobs_close(struct scan_blobs *b, struct scan_worker *wk)
+void scan_blobs_finish(struct scan_blobs *b)
+{
+	if (b)
+		flush(b);
+}
+
+int scan_blobs_write(struct scan_blobs *b, struct store *st, struct oh_err *err)
+{
+	return b ? store_blob_cache_write(b->c, st, err) : 0;
+}
+
+void scan_blobs_free(struct scan_blobs *b)
 {
 	struct oh_err err = OH_ERR_INIT;
 
 	if (!b)
 		return;
-	flush(b);
-	/* through the one writer's handle; not written (the database
-	 * failing, say): the next scan reads more */
-	pthread_mutex_lock(wk->lock);
-	(void)store_blob_cache_close_via(b->c, wk->st, &err);
-	pthread_mutex_unlock(wk->lock);
+	/* what was not written is dropped: the next scan reads more */
+	(void)store_blob_cache_close(b->c, &err);
 	oh_err_release(&err);
 	oh_buf_release(&b->tag);
 	oh_buf_release(&b->ptag);

@@ -241,6 +241,8 @@ static int write_item(struct batch *b, const struct scan_item *it,
 		goto fail;
 	if (!it->failed && update_repo(b, it, err) < 0)
 		goto fail;
+	if (scan_blobs_write(it->blobs, b->st, err) < 0)
+		goto fail;
 	if (!it->failed && write_decision(b, it, err) < 0)
 		goto fail;
 	if (!it->failed) {

@@ -213,25 +213,35 @@ void store_blob_stats(const struct store_blob_cache *c, uint64_t *hits,
 	*misses = c->misses;
 }
 
-/* Prepare the put on wst when the rows go through another handle; from
- * then on c->st is wst (for the errors, the rollback and the commit). */
-static int put_on(struct store_blob_cache *c, struct store *wst)
+int store_blob_cache_write(struct store_blob_cache *c, struct store *wst,
+			   struct oh_err *err)
 {
-	if (wst == c->st)
+	sqlite3_stmt *put = NULL;
+	int rc = 0;
+
+	if (c->pend_nr == 0)
 		return 0;
-	sqlite3_finalize(c->put);
-	c->put = NULL;
-	c->st = wst;
-	return store_prepare(wst, &c->put, PUT_SQL, &c->err);
+	if (store_prepare(wst, &put, PUT_SQL, err) < 0)
+		return err->code;
+	for (size_t i = 0; i < c->pend_nr && rc == 0; i++) {
+		const struct pending *p = &c->pend[i];
+
+		sqlite3_bind_text(put, 1, p->id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(put, 2, (sqlite3_int64)p->size);
+		sqlite3_bind_int(put, 3, p->binary ? 1 : 0);
+		sqlite3_bind_text(put, 4, p->json, -1, SQLITE_STATIC);
+		if (sqlite3_step(put) != SQLITE_DONE)
+			rc = store_db_error(wst, err, "writing the blob cache");
+		sqlite3_reset(put);
+	}
+	sqlite3_finalize(put);
+	for (size_t i = 0; i < c->pend_nr; i++)
+		cJSON_free(c->pend[i].json);
+	c->pend_nr = 0;
+	return rc;
 }
 
 int store_blob_cache_close(struct store_blob_cache *c, struct oh_err *err)
-{
-	return store_blob_cache_close_via(c, NULL, err);
-}
-
-int store_blob_cache_close_via(struct store_blob_cache *c, struct store *wst,
-			       struct oh_err *err)
 {
 	bool in_tx;
 	int rc = 0;
@@ -239,10 +249,8 @@ int store_blob_cache_close_via(struct store_blob_cache *c, struct store *wst,
 	if (!c)
 		return 0;
 	in_tx = !c->deferred;
-	if (!wst || !c->deferred)
-		wst = c->st;
 	if (c->deferred && c->err.code == OH_OK && c->pend_nr > 0 &&
-	    put_on(c, wst) == 0 && store_begin(wst, &c->err) == 0) {
+	    store_begin(c->st, &c->err) == 0) {
 		in_tx = true;
 		for (size_t i = 0; i < c->pend_nr && c->err.code == OH_OK; i++)
 			write_row(c, c->pend[i].id, c->pend[i].size,

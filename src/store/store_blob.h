@@ -72,12 +72,12 @@ void store_blob_put(struct store_blob_cache *c, const char *blob_id,
 		    const struct store_blob_row *row);
 
 /**
- * Close a deferred cache, writing its puts through `wst` (another handle
- * on the same database, e.g. the one writer's; NULL: the cache's own) in
- * one transaction.  Errors as store_blob_cache_close().
+ * Write the puts of a deferred cache through `wst` (another handle on the
+ * same database: the one writer's) inside the caller's transaction, and
+ * forget them.  OH_EDB on failure (the caller rolls back).
  */
-int store_blob_cache_close_via(struct store_blob_cache *c, struct store *wst,
-			       struct oh_err *err);
+int store_blob_cache_write(struct store_blob_cache *c, struct store *wst,
+			   struct oh_err *err);
 
 /** Hits and misses so far. */
 void store_blob_stats(const struct store_blob_cache *c, uint64_t *hits,
