@@ -128,7 +128,9 @@ static int lic_get(void *ctx, const char *id, struct lic_blob_facts *out)
 	struct scan_blobs *b = ctx;
 
 	lookup(b, id);
-	if (!b->found || b->row.tree_only)
+	/* a blob too large to read is a miss: the scanner notes it again
+	 * (it is not read either way) */
+	if (!b->found || b->row.tree_only || b->row.large)
 		return 0;
 	*out = (struct lic_blob_facts){ .size = b->row.size,
 					.binary = b->row.binary,

@@ -50,3 +50,16 @@ expect_exit 0 scan --db l.db "$R"
 [ "$(facts l.db 1)" = "$(facts r.db 1)" ] || fail "facts over license --db rows differ"
 rows=$(sqlite3 l.db "SELECT count(*) FROM blobs WHERE spdx_ids LIKE '%\"m\":%'")
 [ "$rows" = "$blobs" ] || fail "$rows rows with the walk's facts after the scan"
+
+# A blob too large to read (over 16 MiB) is noted by the license scan on
+# every scan, the cached one included.
+git init -q big
+git -C big config user.name Dev
+git -C big config user.email dev@example.org
+head -c 17000000 /dev/zero | tr '\0' 'x' >big/data.txt
+printf 'MIT License\n' >big/LICENSE
+git -C big add . && git -C big commit -q -m big
+expect_exit 0 scan --db b.db big
+expect_exit 0 scan --db b.db --new-run big
+[ "$(facts b.db 1)" = "$(facts b.db 2)" ] || fail "the re-scan of a large blob differs"
+facts b.db 2 | grep -q 'not read: 17000000 bytes' || fail "no note of the large blob"
