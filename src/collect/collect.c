@@ -33,6 +33,15 @@ int collect_tree(struct tree_files *files, struct lic_scan *lic,
 		 const struct lic_scan_opts *lo, const char *name,
 		 struct oh_err *err)
 {
+	return collect_tree_cached(files, lic, repo, rev, lo, NULL, name, err);
+}
+
+int collect_tree_cached(struct tree_files *files, struct lic_scan *lic,
+			struct mirror_repo *repo, const char *rev,
+			const struct lic_scan_opts *lo,
+			const struct tree_blob_cache *cache, const char *name,
+			struct oh_err *err)
+{
 	struct lic_scan_walk *lw = NULL;
 	struct tree_visitor v[1];
 	size_t v_nr = 0;
@@ -40,7 +49,7 @@ int collect_tree(struct tree_files *files, struct lic_scan *lic,
 
 	if (lic)
 		lic_scan_walk_begin(&lw, &v[v_nr++], lic, lo, name, err);
-	rc = tree_walk(files, repo, rev, name, v, v_nr, err);
+	rc = tree_walk_cached(files, repo, rev, name, v, v_nr, cache, err);
 	lic_scan_walk_end(lw, files->commit_id, rc == 0);
 	return rc;
 }

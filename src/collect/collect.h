@@ -54,6 +54,14 @@ int collect_tree(struct tree_files *files, struct lic_scan *lic,
 		 const struct lic_scan_opts *lo, const char *name,
 		 struct oh_err *err);
 
+/** collect_tree() with a blob cache (facts/tree.h; NULL: none). */
+struct tree_blob_cache;
+int collect_tree_cached(struct tree_files *files, struct lic_scan *lic,
+			struct mirror_repo *repo, const char *rev,
+			const struct lic_scan_opts *lo,
+			const struct tree_blob_cache *cache, const char *name,
+			struct oh_err *err);
+
 /**
  * The license scan of `path`: a git repository (work tree or bare, at
  * lo->rev) is opened once and walked with collect_tree(); anything else

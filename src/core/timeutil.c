@@ -136,3 +136,14 @@ void oh_date_format(char *buf, size_t size, int64_t t)
 {
 	format_utc(buf, size, t, "%Y-%m-%d");
 }
+
+int64_t oh_days_between(int64_t now, int64_t t)
+{
+	double d = ((double)now - (double)t) / 86400.0;
+
+	if (d >= 9.2e18)
+		return INT64_MAX;
+	if (d <= -9.2e18)
+		return INT64_MIN;
+	return (int64_t)d;
+}

@@ -29,4 +29,12 @@ void oh_time_format(char *buf, size_t size, int64_t t);
 /** Write "YYYY-MM-DD" into buf (at least 11 bytes). */
 void oh_date_format(char *buf, size_t size, int64_t t);
 
+/*
+ * Whole days from t to now (truncated toward zero), saturated at the
+ * int64 range: dates are what authors and taggers wrote, and now - t
+ * overflows for t = INT64_MIN, so the difference is taken in double
+ * (exact to the day for any int64 pair).
+ */
+int64_t oh_days_between(int64_t now, int64_t t);
+
 #endif /* OH_CORE_TIMEUTIL_H */

@@ -12,15 +12,16 @@
 #include "core/buf.h"
 #include "core/banned.h"
 
-/* Length of "scheme" in "scheme://", or 0. */
-static size_t scheme_len(const char *url)
+size_t oh_url_scheme_len(const char *s)
 {
 	size_t n = 0;
 
-	while (isalnum((unsigned char)url[n]) || url[n] == '+' ||
-	       url[n] == '-' || url[n] == '.')
+	if (!isalpha((unsigned char)s[0]))
+		return 0;
+	while (isalnum((unsigned char)s[n]) || s[n] == '+' || s[n] == '-' ||
+	       s[n] == '.')
 		n++;
-	return n > 0 && strncmp(url + n, "://", 3) == 0 ? n : 0;
+	return strncmp(s + n, "://", 3) == 0 ? n : 0;
 }
 
 static bool is_default_port(const char *url, size_t slen, const char *port,
@@ -34,7 +35,7 @@ static bool is_default_port(const char *url, size_t slen, const char *port,
 
 bool oh_url_host(struct oh_buf *out, const char *url)
 {
-	size_t slen = scheme_len(url);
+	size_t slen = oh_url_scheme_len(url);
 	const char *a, *e, *at, *colon = NULL;
 
 	if (slen == 0)

@@ -19,12 +19,19 @@
  */
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct oh_buf;
 struct oh_err;
 
 /* Longest URL or path accepted as a component source. */
 #define OH_URL_MAX 4096
+
+/**
+ * Length of the scheme when `s` starts with "scheme://" (RFC 3986: a
+ * letter, then letters, digits, '+', '-', '.'), else 0.
+ */
+size_t oh_url_scheme_len(const char *s);
 
 /**
  * Append the authority of `url` (scheme://[user@]host[:port]/...) as

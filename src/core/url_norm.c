@@ -16,21 +16,6 @@
 #include "core/esc.h"
 #include "core/banned.h"
 
-/* Length of "scheme" when s starts with "scheme://", else 0. */
-static size_t scheme_len(const char *s)
-{
-	size_t n = 0;
-
-	if (!isalpha((unsigned char)s[0]))
-		return 0;
-	while (isalnum((unsigned char)s[n]) || s[n] == '+' || s[n] == '-' ||
-	       s[n] == '.')
-		n++;
-	if (strncmp(s + n, "://", 3) != 0)
-		return 0;
-	return n;
-}
-
 /* git's rule: a ':' before any '/' makes "[user@]host:path". */
 static const char *scp_colon(const char *s)
 {
@@ -44,7 +29,7 @@ static const char *scp_colon(const char *s)
 
 bool oh_url_is_remote(const char *source)
 {
-	return scheme_len(source) > 0 || scp_colon(source) != NULL;
+	return oh_url_scheme_len(source) > 0 || scp_colon(source) != NULL;
 }
 
 /* Authority of a scheme URL: [start, end) after "://". */
@@ -57,7 +42,7 @@ static void authority(const char *url, size_t slen, const char **start,
 
 static void strip_userinfo(struct oh_buf *out, const char *url)
 {
-	size_t slen = scheme_len(url);
+	size_t slen = oh_url_scheme_len(url);
 	const char *a, *e, *at;
 
 	if (slen > 0) {
@@ -192,7 +177,7 @@ static int normalise_scp(struct oh_buf *out, const char *url,
 
 int oh_url_normalise(struct oh_buf *out, const char *url, struct oh_err *err)
 {
-	size_t slen = scheme_len(url);
+	size_t slen = oh_url_scheme_len(url);
 	struct oh_buf red = OH_BUF_INIT;
 	const char *a, *e;
 	size_t path_start;

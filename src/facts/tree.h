@@ -68,6 +68,20 @@ struct tree_visitor {
 	void *payload;
 };
 
+/*
+ * Facts of a blob that depend only on its content (size, binary, magic),
+ * remembered between walks by blob id, so that a walk reads only blobs it
+ * has not seen (and those a visitor asks for).  get() fills f->size,
+ * f->binary and f->magic of the regular file f (f->blob_id set) and
+ * returns true on a hit; put() records them after the walk read a blob.
+ * Symbolic links and submodules never reach the cache.
+ */
+struct tree_blob_cache {
+	bool (*get)(void *ctx, struct tree_file *f);
+	void (*put)(void *ctx, const struct tree_file *f);
+	void *ctx;
+};
+
 /** Free the contents of `t` and return it to TREE_FILES_INIT. */
 void tree_files_release(struct tree_files *t);
 

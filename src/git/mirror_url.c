@@ -15,29 +15,15 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/esc.h"
+#include "core/url.h"
 #include "core/banned.h"
 
 #define READABLE_MAX 60
 
-/* Length of "scheme" when s starts with "scheme://", else 0. */
-static size_t scheme_len(const char *s)
-{
-	size_t n = 0;
-
-	if (!isalpha((unsigned char)s[0]))
-		return 0;
-	while (isalnum((unsigned char)s[n]) || s[n] == '+' || s[n] == '-' ||
-	       s[n] == '.')
-		n++;
-	if (strncmp(s + n, "://", 3) != 0)
-		return 0;
-	return n;
-}
-
 void mirror_cache_name(struct oh_buf *out, const char *normalised)
 {
 	const char *p = normalised;
-	size_t slen = scheme_len(p);
+	size_t slen = oh_url_scheme_len(p);
 	size_t n = 0;
 	git_oid oid;
 	char hex[GIT_OID_HEXSZ + 1];

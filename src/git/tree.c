@@ -30,6 +30,7 @@ struct walk_ctx {
 	const char *name;             /* display name for errors */
 	struct oh_err *err;
 	int rc; /* the error that stopped the walk */
+	const struct tree_blob_cache *cache; /* may be NULL */
 };
 
 /* Ask the visitors; the largest request, or 0. */
@@ -82,6 +83,17 @@ static int visit_blob(struct walk_ctx *c, struct tree_file *f,
 	size_t most;
 	int rc;
 
+	if (c->cache && f->mode != TREE_MODE_LINK &&
+	    c->cache->get(c->cache->ctx, f)) {
+		/* known content: read only when a visitor asks for it */
+		f->large = f->size > TREE_READ_MAX;
+		if ((rc = ask(c, f, &most)) < 0 || most == 0 || f->large)
+			return rc;
+		rc = feed(c, f, id);
+		if (rc == 0)
+			c->cache->put(c->cache->ctx, f);
+		return rc;
+	}
 	if ((rc = git_odb_read_header(&size, &type, c->odb, id)) < 0) {
 		if (rc != GIT_ENOTFOUND)
 			return gitlib_error(c->err, c->name,
@@ -96,10 +108,13 @@ static int visit_blob(struct walk_ctx *c, struct tree_file *f,
 	f->large = size > TREE_READ_MAX;
 	if ((rc = ask(c, f, &most)) < 0)
 		return rc;
-	if (f->large || f->mode == TREE_MODE_LINK)
+	if (f->mode == TREE_MODE_LINK)
 		return 0;
 	/* git's binary test needs the head even when no visitor does */
-	return feed(c, f, id);
+	rc = f->large ? 0 : feed(c, f, id);
+	if (rc == 0 && c->cache)
+		c->cache->put(c->cache->ctx, f);
+	return rc;
 }
 
 static int walk_cb(const char *root, const git_tree_entry *entry, void *payload)
@@ -168,10 +183,19 @@ int tree_walk(struct tree_files *out, struct mirror_repo *mr, const char *rev,
 	      const char *name, const struct tree_visitor *v, size_t v_nr,
 	      struct oh_err *err)
 {
+	return tree_walk_cached(out, mr, rev, name, v, v_nr, NULL, err);
+}
+
+int tree_walk_cached(struct tree_files *out, struct mirror_repo *mr,
+		     const char *rev, const char *name,
+		     const struct tree_visitor *v, size_t v_nr,
+		     const struct tree_blob_cache *cache, struct oh_err *err)
+{
 	struct walk_ctx c = { .out = out,
 			      .repo = mirror_repo_git(mr),
 			      .v = v,
 			      .v_nr = v_nr,
+			      .cache = cache,
 			      .name = name,
 			      .err = err };
 	git_commit *commit = NULL;

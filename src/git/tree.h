@@ -49,6 +49,15 @@ int tree_walk(struct tree_files *out, struct mirror_repo *repo, const char *rev,
 	      const char *name, const struct tree_visitor *v, size_t v_nr,
 	      struct oh_err *err);
 
+/**
+ * tree_walk() with a blob cache (facts/tree.h; NULL: none): a blob the
+ * cache knows is not read unless a visitor asks for its content.
+ */
+int tree_walk_cached(struct tree_files *out, struct mirror_repo *repo,
+		     const char *rev, const char *name,
+		     const struct tree_visitor *v, size_t v_nr,
+		     const struct tree_blob_cache *cache, struct oh_err *err);
+
 /** tree_walk() without visitors. */
 int tree_collect(struct tree_files *out, struct mirror_repo *repo,
 		 const char *rev, const char *name, struct oh_err *err);

@@ -16,6 +16,7 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "facts/hist.h"
+#include "core/timeutil.h"
 #include "core/banned.h"
 
 #define DAY 86400
@@ -293,22 +294,6 @@ static void window(struct act_window_metrics *m, const struct tally *t, int w,
 	free(oc);
 }
 
-/*
- * Whole days from t to now.  Dates are what authors and taggers wrote:
- * with t = INT64_MIN, now - t overflows, so the difference is taken in
- * double (exact to the day for any int64 pair) and saturated.
- */
-static int64_t days_between(int64_t now, int64_t t)
-{
-	double d = ((double)now - (double)t) / DAY;
-
-	if (d >= 9.2e18)
-		return INT64_MAX;
-	if (d <= -9.2e18)
-		return INT64_MIN;
-	return (int64_t)d;
-}
-
 static void releases(struct act_metrics *m, const struct hist *h, int64_t now)
 {
 	struct rel_tag *t = oh_xcalloc(h->tag_nr + 1, sizeof(*t));
@@ -383,7 +368,7 @@ void act_compute(struct act_metrics *out, const struct hist *h,
 			out->tz_other++;
 	}
 	if (out->days_since_commit == 0)
-		out->days_since_commit = days_between(now, last);
+		out->days_since_commit = oh_days_between(now, last);
 	releases(out, h, now);
 	free(t.a);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "core/timeutil.h"
 #include "core/banned.h"
 
 #define DAY 86400
@@ -392,21 +393,6 @@ static void renamed_families(struct entry *e, size_t n, const char *family)
 	}
 }
 
-/*
- * Whole days from t to now, saturated: tag dates are what taggers wrote,
- * and now - INT64_MIN overflows.
- */
-static int64_t days_between(int64_t now, int64_t t)
-{
-	double d = ((double)now - (double)t) / DAY;
-
-	if (d >= 9.2e18)
-		return INT64_MAX;
-	if (d <= -9.2e18)
-		return INT64_MIN;
-	return (int64_t)d;
-}
-
 static void cadence(struct rel_summary *out, const struct entry *e, size_t n,
 		    int64_t now)
 {
@@ -429,7 +415,7 @@ static void cadence(struct rel_summary *out, const struct entry *e, size_t n,
 		qsort(t, k, sizeof(*t), cmp_i64);
 	if (k > 0) {
 		out->first = t[0];
-		out->days_since_last = days_between(now, out->last);
+		out->days_since_last = oh_days_between(now, out->last);
 	}
 	/* releases on one day (maintenance releases of several series
 	 * together) are one release event for the cadence */

@@ -423,27 +423,14 @@ int forge_parse_items(struct forge_facts *out, struct forge_acc *acc,
 	return ret;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a;
-	double y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 void forge_acc_finish(struct forge_facts *out, struct forge_acc *acc)
 {
 	size_t n = acc->close_nr;
 
 	out->close_sample = (long)n;
 	out->median_close_days = -1;
-	if (n > 0) {
-		qsort(acc->close_days, n, sizeof(double), cmp_double);
-		out->median_close_days = n % 2 ? acc->close_days[n / 2]
-					       : (acc->close_days[n / 2 - 1] +
-						  acc->close_days[n / 2]) /
-							 2;
-	}
+	if (n > 0)
+		out->median_close_days = forge_median(acc->close_days, n);
 	free(acc->close_days);
 	free(acc->item);
 	memset(acc, 0, sizeof(*acc));

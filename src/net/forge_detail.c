@@ -343,7 +343,7 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static double median(double *v, size_t n)
+double forge_median(double *v, size_t n)
 {
 	qsort(v, n, sizeof(*v), cmp_double);
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
@@ -391,7 +391,7 @@ static void response_metric(struct detail *d, const struct forge_acc *acc,
 	out->response_sample = (long)n;
 	out->response_answered = (long)answered;
 	if (answered > 0)
-		out->median_response_days = median(days, answered);
+		out->median_response_days = forge_median(days, answered);
 }
 
 static void review_metric(struct detail *d, const struct forge_acc *acc,

@@ -31,6 +31,10 @@ int forge_time(int64_t *out, const struct cJSON *item, const char *key,
 /** item.user.login (GitHub, Gitea) or item.author.username (GitLab). */
 const char *forge_login(const struct cJSON *item, enum forge_kind kind);
 
+/** Sort v[0..n) (n > 0) and return its median (mean of the middle two
+ * for even n); forge_detail.c. */
+double forge_median(double *v, size_t n);
+
 /** GET with the forge's token; 403/429 name the token variable. */
 int forge_get(struct net_response *r, struct net_client *c,
 	      enum forge_kind kind, const char *url, struct oh_err *err);

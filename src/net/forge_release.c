@@ -109,14 +109,6 @@ static int cmp_i64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a;
-	double y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 void forge_releases_finish(struct forge_releases *rel, int64_t *times,
 			   size_t time_nr)
 {
@@ -135,9 +127,7 @@ void forge_releases_finish(struct forge_releases *rel, int64_t *times,
 			gap[g++] =
 				((double)times[i] - (double)times[i - 1]) / DAY;
 	if (g > 0) {
-		qsort(gap, g, sizeof(*gap), cmp_double);
-		rel->median_interval_days =
-			g % 2 ? gap[g / 2] : (gap[g / 2 - 1] + gap[g / 2]) / 2;
+		rel->median_interval_days = forge_median(gap, g);
 	}
 	free(gap);
 }

@@ -52,6 +52,8 @@ void scan_item_release(struct scan_item *it)
 {
 	health_result_release(&it->health);
 	oh_arena_release(&it->arena);
+	scan_blobs_free(it->blobs);
+	it->blobs = NULL;
 }
 
 static void fail(struct scan_item *it, const struct oh_err *err)
@@ -505,7 +507,12 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	struct lic_scan ls = LIC_SCAN_INIT;
 	struct mirror_repo *repo = NULL;
 	struct hist_pass hp;
+	struct scan_blobs *blobs = NULL;
+	struct tree_blob_cache tc;
+	struct lic_scan_cache lc;
+	struct lic_scan_opts lo = { 0 };
 	size_t ci_nr;
+	int rc;
 
 	it->started_at = (int64_t)time(NULL);
 	memset(&hp, 0, sizeof(hp));
@@ -516,9 +523,13 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 		goto out;
 	}
 	hist_start(&hp, it, wk, &in, repo);
-	/* the one tree walk: file facts and the license scan together */
-	if (collect_tree(&files, &ls, repo, version_ref(it, repo), NULL,
-			 it->mc->name, &err) < 0) {
+	/* the one tree walk: file facts and the license scan together,
+	 * reading only the blobs the cache does not know */
+	scan_blobs_open(&blobs, wk, &tc, &lc);
+	lo.cache = blobs ? &lc : NULL;
+	rc = collect_tree_cached(&files, &ls, repo, version_ref(it, repo), &lo,
+				 blobs ? &tc : NULL, it->mc->name, &err);
+	if (rc < 0) {
 		fail(it, &err);
 		goto out;
 	}
@@ -545,6 +556,8 @@ out:
 		scan_item_release(&hp.item);
 		mirror_repo_free(hp.repo);
 	}
+	scan_blobs_finish(blobs);
+	it->blobs = blobs; /* written with the item */
 	it->finished_at = (int64_t)time(NULL);
 	tree_files_release(&files);
 	lic_scan_release(&ls);

@@ -70,12 +70,14 @@ static int walk_and_store(struct hist *all, struct scan_item *it,
 	pthread_mutex_unlock(wk->lock);
 	if (ret < 0)
 		goto out;
-	ho.bots = wk->bots;
-	ho.known = known_locked;
-	ho.known_payload = &k;
 	pthread_mutex_lock(wk->lock);
 	stored = store_hist_count(k.sh);
 	pthread_mutex_unlock(wk->lock);
+	ho.bots = wk->bots;
+	if (stored > 0) { /* nothing stored: no commit is known, ask none */
+		ho.known = known_locked;
+		ho.known_payload = &k;
+	}
 	ret = collect_history(&fresh, repo, &ho, err);
 	if (ret < 0)
 		goto out;

@@ -241,6 +241,8 @@ static int write_item(struct batch *b, const struct scan_item *it,
 		goto fail;
 	if (!it->failed && update_repo(b, it, err) < 0)
 		goto fail;
+	if (scan_blobs_write(it->blobs, b->st, err) < 0)
+		goto fail;
 	if (!it->failed && write_decision(b, it, err) < 0)
 		goto fail;
 	if (!it->failed) {
@@ -274,6 +276,8 @@ void scan_worker_release(struct scan_worker *wk)
 	wk->net_cache = NULL;
 	store_close(wk->vulns_db);
 	wk->vulns_db = NULL;
+	store_close(wk->blob_db);
+	wk->blob_db = NULL;
 }
 
 static void *worker(void *arg)

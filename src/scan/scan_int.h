@@ -43,6 +43,7 @@ struct scan_worker {
 	struct net_client *net;  /* HTTP client, created on first use */
 	struct store *net_cache; /* this worker's own database handle */
 	struct store *vulns_db;  /* another, for the imported OSV records */
+	struct store *blob_db;   /* another, for the blob cache */
 	bool net_broken;         /* creating the client failed */
 	char net_error[256];     /* why */
 	struct lic_adapt *lic;   /* license engine, opened on first use */
@@ -88,6 +89,7 @@ struct scan_item {
 	uint64_t check_waived;      /* bit i: health.check[i] is waived; its
 				  finding is written at severity info */
 	struct oh_arena arena;      /* owns fact strings */
+	struct scan_blobs *blobs;   /* new blob rows, for the writer */
 };
 
 /**
@@ -167,6 +169,24 @@ void scan_collect_enrich(struct scan_item *it, struct scan_worker *wk,
 void scan_collect_vulns(struct scan_item *it, struct scan_worker *wk,
 			const struct scan_opts *opts, struct health_input *in,
 			struct mirror_repo *repo);
+
+/*
+ * The blob cache of the one tree walk (collect_blobs.c), on the worker's
+ * own database handle: callbacks for the walk (*tc) and the license
+ * scanner (*lc).  *out stays NULL (no cache) without a database or when
+ * it cannot be opened.  After the walk, scan_blobs_finish(); the batch
+ * writes the new rows in the component's transaction (scan_blobs_write(),
+ * through its own handle), and scan_item_release() frees the cache.
+ */
+struct scan_blobs;
+struct tree_blob_cache;
+struct lic_scan_cache;
+void scan_blobs_open(struct scan_blobs **out, struct scan_worker *wk,
+		     struct tree_blob_cache *tc, struct lic_scan_cache *lc);
+void scan_blobs_finish(struct scan_blobs *b);
+int scan_blobs_write(struct scan_blobs *b, struct store *st,
+		     struct oh_err *err);
+void scan_blobs_free(struct scan_blobs *b);
 
 /** Add a finding (strings copied into the item's arena). */
 void scan_item_finding(struct scan_item *it, const char *code,

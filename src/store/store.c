@@ -5,6 +5,7 @@
 #include "store/store_int.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -204,6 +205,90 @@ static int check_pages(struct store *st, struct oh_err *err)
 	return ret;
 }
 
+/*
+ * Files this process holds open and has checked: a second handle on the
+ * same file (the scan's workers open one each, for the HTTP cache and the
+ * OSV records) does not read every page again while the first is open.
+ * Entries are counted by handle and dropped when the last one closes, so
+ * a file closed, damaged and opened again is checked again.
+ */
+static struct checked_file {
+	unsigned long long dev, ino;
+	unsigned refs;
+} checked[16];
+static pthread_mutex_t checked_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Take a reference on the file when it is in the table. */
+static bool checked_hold(const struct stat *sb)
+{
+	bool hit = false;
+
+	pthread_mutex_lock(&checked_lock);
+	for (size_t i = 0; i < sizeof(checked) / sizeof(checked[0]); i++)
+		if (checked[i].refs > 0 &&
+		    checked[i].dev == (unsigned long long)sb->st_dev &&
+		    checked[i].ino == (unsigned long long)sb->st_ino) {
+			checked[i].refs++;
+			hit = true;
+			break;
+		}
+	pthread_mutex_unlock(&checked_lock);
+	return hit;
+}
+
+/* Enter a file just checked; a full table only costs speed. */
+static bool checked_add(const struct stat *sb)
+{
+	bool added = false;
+
+	pthread_mutex_lock(&checked_lock);
+	for (size_t i = 0; i < sizeof(checked) / sizeof(checked[0]); i++)
+		if (checked[i].refs == 0) {
+			checked[i].dev = (unsigned long long)sb->st_dev;
+			checked[i].ino = (unsigned long long)sb->st_ino;
+			checked[i].refs = 1;
+			added = true;
+			break;
+		}
+	pthread_mutex_unlock(&checked_lock);
+	return added;
+}
+
+static void checked_drop(struct store *st)
+{
+	if (!st->checked)
+		return;
+	pthread_mutex_lock(&checked_lock);
+	for (size_t i = 0; i < sizeof(checked) / sizeof(checked[0]); i++)
+		if (checked[i].refs > 0 && checked[i].dev == st->dev &&
+		    checked[i].ino == st->ino) {
+			checked[i].refs--;
+			break;
+		}
+	pthread_mutex_unlock(&checked_lock);
+	st->checked = false;
+}
+
+/* check_pages(), unless another open handle of this process did. */
+static int check_once(struct store *st, struct oh_err *err)
+{
+	struct stat sb;
+	bool known = stat(st->path, &sb) == 0;
+
+	if (known && checked_hold(&sb)) {
+		st->checked = true;
+	} else {
+		if (check_pages(st, err) < 0)
+			return err->code;
+		st->checked = known && checked_add(&sb);
+	}
+	if (st->checked) {
+		st->dev = (unsigned long long)sb.st_dev;
+		st->ino = (unsigned long long)sb.st_ino;
+	}
+	return 0;
+}
+
 static int configure(struct store *st, struct oh_err *err)
 {
 	sqlite3_busy_timeout(st->db, st->busy_ms);
@@ -211,7 +296,7 @@ static int configure(struct store *st, struct oh_err *err)
 	if (store_exec(st, "PRAGMA foreign_keys = ON", err) < 0)
 		return err->code;
 	if (check_identity(st, err) < 0 ||
-	    (st->version > 0 && check_pages(st, err) < 0))
+	    (st->version > 0 && check_once(st, err) < 0))
 		return err->code;
 	/*
 	 * Bulk loads as SQLite's authors recommend: a page cache that holds
@@ -352,6 +437,7 @@ void store_close(struct store *st)
 		return;
 	if (st->in_tx)
 		store_rollback(st);
+	checked_drop(st);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);

@@ -4,6 +4,7 @@
  */
 #include "store/store_blob.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,10 @@
 #include "store/store_int.h"
 #include "core/banned.h"
 
+#define PUT_SQL                                                        \
+	"INSERT OR REPLACE INTO blobs (id, size, is_binary, spdx_ids)" \
+	" VALUES (?1, ?2, ?3, ?4)"
+
 struct store_blob_cache {
 	struct store *st;
 	sqlite3_stmt *get;
@@ -24,10 +29,18 @@ struct store_blob_cache {
 	struct oh_err err; /* first failure */
 	uint64_t hits;
 	uint64_t misses;
+	bool deferred; /* no transaction until close */
+	struct pending {
+		char id[41];
+		uint64_t size;
+		bool binary;
+		char *json;
+	} * pend; /* deferred puts */
+	size_t pend_nr, pend_alloc;
 };
 
-int store_blob_cache_open(struct store_blob_cache **out, struct store *st,
-			  struct oh_err *err)
+static int open_cache(struct store_blob_cache **out, struct store *st,
+		      bool deferred, struct oh_err *err)
 {
 	struct store_blob_cache *c = oh_xcalloc(1, sizeof(*c));
 
@@ -37,19 +50,29 @@ int store_blob_cache_open(struct store_blob_cache **out, struct store *st,
 			  "SELECT size, is_binary, spdx_ids FROM blobs"
 			  " WHERE id = ?1",
 			  err) < 0 ||
-	    store_prepare(st, &c->put,
-			  "INSERT OR REPLACE INTO blobs (id, size, is_binary,"
-			  " spdx_ids) VALUES (?1, ?2, ?3, ?4)",
-			  err) < 0 ||
-	    store_begin(st, err) < 0) {
+	    store_prepare(st, &c->put, PUT_SQL, err) < 0 ||
+	    (!deferred && store_begin(st, err) < 0)) {
 		sqlite3_finalize(c->get);
 		sqlite3_finalize(c->put);
 		oh_buf_release(&c->tag);
 		free(c);
 		return err->code;
 	}
+	c->deferred = deferred;
 	*out = c;
 	return 0;
+}
+
+int store_blob_cache_open(struct store_blob_cache **out, struct store *st,
+			  struct oh_err *err)
+{
+	return open_cache(out, st, false, err);
+}
+
+int store_blob_cache_open_deferred(struct store_blob_cache **out,
+				   struct store *st, struct oh_err *err)
+{
+	return open_cache(out, st, true, err);
 }
 
 /* Decode spdx_ids; false when it is not our format. */
@@ -61,8 +84,12 @@ static bool decode(struct store_blob_cache *c, const char *json,
 	const cJSON *tag = cJSON_GetObjectItemCaseSensitive(o, "tag");
 	const cJSON *line = cJSON_GetObjectItemCaseSensitive(o, "line");
 	const cJSON *n = cJSON_GetObjectItemCaseSensitive(o, "n");
+	const cJSON *m = cJSON_GetObjectItemCaseSensitive(o, "m");
 	bool ok = cJSON_IsNumber(v) && v->valueint == STORE_BLOB_FORMAT;
 
+	row->magic_known = cJSON_IsNumber(m);
+	row->magic = row->magic_known ? m->valueint : 0;
+	row->tree_only = !ok;
 	if (ok) {
 		row->large = cJSON_IsTrue(
 			cJSON_GetObjectItemCaseSensitive(o, "large"));
@@ -80,8 +107,9 @@ static bool decode(struct store_blob_cache *c, const char *json,
 	return ok;
 }
 
-int store_blob_get(struct store_blob_cache *c, const char *blob_id,
-		   struct store_blob_row *row)
+/* The row of blob_id: 1 when there is one in a format we read. */
+static int lookup(struct store_blob_cache *c, const char *blob_id,
+		  struct store_blob_row *row)
 {
 	int rc;
 	int hit = 0;
@@ -96,16 +124,35 @@ int store_blob_get(struct store_blob_cache *c, const char *blob_id,
 		row->size = (uint64_t)sqlite3_column_int64(c->get, 0);
 		row->binary = sqlite3_column_int(c->get, 1) != 0;
 		hit = decode(c, (const char *)sqlite3_column_text(c->get, 2),
-			     row);
+			     row) ||
+		      row->magic_known;
 	} else if (rc != SQLITE_DONE) {
 		store_db_error(c->st, &c->err, "reading the blob cache");
 	}
+	sqlite3_reset(c->get);
+	return hit;
+}
+
+int store_blob_get_row(struct store_blob_cache *c, const char *blob_id,
+		       struct store_blob_row *row)
+{
+	return lookup(c, blob_id, row);
+}
+
+int store_blob_get(struct store_blob_cache *c, const char *blob_id,
+		   struct store_blob_row *row)
+{
+	int hit = lookup(c, blob_id, row) && !row->tree_only;
+
 	if (hit)
 		c->hits++;
 	else
 		c->misses++;
 	return hit;
 }
+
+static void write_row(struct store_blob_cache *c, const char *blob_id,
+		      uint64_t size, bool binary, const char *json);
 
 void store_blob_put(struct store_blob_cache *c, const char *blob_id,
 		    const struct store_blob_row *row)
@@ -116,25 +163,47 @@ void store_blob_put(struct store_blob_cache *c, const char *blob_id,
 	if (c->err.code != OH_OK)
 		return;
 	o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "v", STORE_BLOB_FORMAT);
-	if (row->tag)
-		cJSON_AddStringToObject(o, "tag", row->tag);
-	cJSON_AddNumberToObject(o, "line", row->tag_line);
-	cJSON_AddNumberToObject(o, "n", row->tag_nr);
+	if (!row->tree_only) {
+		cJSON_AddNumberToObject(o, "v", STORE_BLOB_FORMAT);
+		if (row->tag)
+			cJSON_AddStringToObject(o, "tag", row->tag);
+		cJSON_AddNumberToObject(o, "line", row->tag_line);
+		cJSON_AddNumberToObject(o, "n", row->tag_nr);
+	}
 	if (row->large)
 		cJSON_AddTrueToObject(o, "large");
+	if (row->magic_known)
+		cJSON_AddNumberToObject(o, "m", row->magic);
 	json = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	if (!json)
 		OH_BUG("cJSON_PrintUnformatted failed");
+	if (c->deferred) {
+		struct pending *p;
+
+		OH_GROW(c->pend, c->pend_alloc, c->pend_nr + 1);
+		p = &c->pend[c->pend_nr++];
+		snprintf(p->id, sizeof(p->id), "%s", blob_id);
+		p->size = row->size;
+		p->binary = row->binary;
+		p->json = json;
+		return;
+	}
+	write_row(c, blob_id, row->size, row->binary, json);
+	cJSON_free(json);
+}
+
+/* Write one row now (inside the cache's transaction). */
+static void write_row(struct store_blob_cache *c, const char *blob_id,
+		      uint64_t size, bool binary, const char *json)
+{
 	sqlite3_reset(c->put);
 	store_bind_text(c->put, 1, blob_id);
-	sqlite3_bind_int64(c->put, 2, (sqlite3_int64)row->size);
-	sqlite3_bind_int(c->put, 3, row->binary ? 1 : 0);
+	sqlite3_bind_int64(c->put, 2, (sqlite3_int64)size);
+	sqlite3_bind_int(c->put, 3, binary ? 1 : 0);
 	store_bind_text(c->put, 4, json);
 	if (sqlite3_step(c->put) != SQLITE_DONE)
 		store_db_error(c->st, &c->err, "writing the blob cache");
-	cJSON_free(json);
 }
 
 void store_blob_stats(const struct store_blob_cache *c, uint64_t *hits,
@@ -144,19 +213,60 @@ void store_blob_stats(const struct store_blob_cache *c, uint64_t *hits,
 	*misses = c->misses;
 }
 
+int store_blob_cache_write(struct store_blob_cache *c, struct store *wst,
+			   struct oh_err *err)
+{
+	sqlite3_stmt *put = NULL;
+	int rc = 0;
+
+	if (c->pend_nr == 0)
+		return 0;
+	if (store_prepare(wst, &put, PUT_SQL, err) < 0)
+		return err->code;
+	for (size_t i = 0; i < c->pend_nr && rc == 0; i++) {
+		const struct pending *p = &c->pend[i];
+
+		sqlite3_bind_text(put, 1, p->id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(put, 2, (sqlite3_int64)p->size);
+		sqlite3_bind_int(put, 3, p->binary ? 1 : 0);
+		sqlite3_bind_text(put, 4, p->json, -1, SQLITE_STATIC);
+		if (sqlite3_step(put) != SQLITE_DONE)
+			rc = store_db_error(wst, err, "writing the blob cache");
+		sqlite3_reset(put);
+	}
+	sqlite3_finalize(put);
+	for (size_t i = 0; i < c->pend_nr; i++)
+		cJSON_free(c->pend[i].json);
+	c->pend_nr = 0;
+	return rc;
+}
+
 int store_blob_cache_close(struct store_blob_cache *c, struct oh_err *err)
 {
+	bool in_tx;
 	int rc = 0;
 
 	if (!c)
 		return 0;
+	in_tx = !c->deferred;
+	if (c->deferred && c->err.code == OH_OK && c->pend_nr > 0 &&
+	    store_begin(c->st, &c->err) == 0) {
+		in_tx = true;
+		for (size_t i = 0; i < c->pend_nr && c->err.code == OH_OK; i++)
+			write_row(c, c->pend[i].id, c->pend[i].size,
+				  c->pend[i].binary, c->pend[i].json);
+	}
+	for (size_t i = 0; i < c->pend_nr; i++)
+		cJSON_free(c->pend[i].json);
+	free(c->pend);
 	sqlite3_finalize(c->get);
 	sqlite3_finalize(c->put);
 	if (c->err.code != OH_OK) {
-		store_rollback(c->st);
+		if (in_tx)
+			store_rollback(c->st);
 		rc = oh_err_set(err, c->err.code, c->err.input, 0, 0, "%s",
 				c->err.msg);
-	} else {
+	} else if (in_tx) {
 		rc = store_commit(c->st, err);
 	}
 	oh_buf_release(&c->tag);

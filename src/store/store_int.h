@@ -19,6 +19,8 @@ struct store {
 	bool readonly; /* opened with STORE_READONLY */
 	bool in_tx;    /* a transaction is open */
 	int busy_ms;   /* lock wait in milliseconds */
+	bool checked;  /* holds a reference in the checked-files table */
+	unsigned long long dev, ino; /* the file, when checked */
 };
 
 /** Set err to OH_EDB with our text first and SQLite's message appended. */

@@ -437,6 +437,43 @@ static int merge_component(struct merge *m, sqlite3_stmt *row,
 	return 0;
 }
 
+/* The blob cache: facts of content, the same whichever shard read it. */
+static int merge_blobs(struct merge *m, struct oh_err *err)
+{
+	static const char cols[] = "id, size, is_binary, spdx_ids, license_id,"
+				   " license_match, license_score";
+	struct oh_buf q = OH_BUF_INIT;
+	sqlite3_stmt *s = NULL;
+	sqlite3_stmt *d = NULL;
+	int rc = SQLITE_DONE;
+	int ret;
+
+	oh_buf_addf(&q, "SELECT %s FROM blobs", cols);
+	ret = store_prepare(m->src, &s, q.buf, err);
+	oh_buf_reset(&q);
+	oh_buf_addf(&q,
+		    "INSERT OR IGNORE INTO blobs (%s) VALUES (?1, ?2, ?3, ?4,"
+		    " ?5, ?6, ?7)",
+		    cols);
+	if (ret == 0)
+		ret = store_prepare(m->dst, &d, q.buf, err);
+	while (ret == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sqlite3_reset(d);
+		for (int i = 0; i < 7; i++)
+			sqlite3_bind_value(d, i + 1,
+					   sqlite3_column_value(s, i));
+		if (sqlite3_step(d) != SQLITE_DONE)
+			ret = store_db_error(m->dst, err,
+					     "merging the blob cache");
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = store_db_error(m->src, err, "reading a shard's blobs");
+	sqlite3_finalize(s);
+	sqlite3_finalize(d);
+	oh_buf_release(&q);
+	return ret;
+}
+
 static int merge_shard(struct merge *m, const struct shard *sh,
 		       struct oh_err *err)
 {
@@ -462,6 +499,8 @@ static int merge_shard(struct merge *m, const struct shard *sh,
 			ret = store_db_error(m->src, err,
 					     "reading a shard's components");
 	}
+	if (ret == 0)
+		ret = merge_blobs(m, err);
 	if (ret == 0 && sh->index == 0)
 		ret = copy_table(m->src, m->dst, &unreviewed_table, &m->src_run,
 				 &m->dst_run, err);

@@ -16,6 +16,7 @@
 #include "core/err.h"
 #include "core/path.h"
 #include "core/timeutil.h"
+#include "core/url.h"
 #include "unit.h"
 
 START_TEST(test_core_buf_basic)
@@ -246,6 +247,31 @@ START_TEST(test_core_time_format)
 }
 END_TEST
 
+START_TEST(test_core_days_between)
+{
+	ck_assert_int_eq(oh_days_between(10 * 86400, 0), 10);
+	ck_assert_int_eq(oh_days_between(86399, 0), 0);
+	ck_assert_int_eq(oh_days_between(0, 86400 * 3), -3);
+	/* dates as authors wrote them: no overflow, saturated */
+	ck_assert(oh_days_between(INT64_MAX, INT64_MIN) > 0);
+	ck_assert(oh_days_between(INT64_MIN, INT64_MAX) < 0);
+}
+END_TEST
+
+START_TEST(test_core_url_scheme_len)
+{
+	ck_assert_uint_eq(oh_url_scheme_len("https://h/x"), 5);
+	ck_assert_uint_eq(oh_url_scheme_len("git+ssh://h/x"), 7);
+	ck_assert_uint_eq(oh_url_scheme_len("a.b-c://"), 5);
+	ck_assert_uint_eq(oh_url_scheme_len("1http://h"), 0);
+	ck_assert_uint_eq(oh_url_scheme_len("+x://h"), 0);
+	ck_assert_uint_eq(oh_url_scheme_len("git@h:x"), 0);
+	ck_assert_uint_eq(oh_url_scheme_len("/path/to/repo"), 0);
+	ck_assert_uint_eq(oh_url_scheme_len("http:/h"), 0);
+	ck_assert_uint_eq(oh_url_scheme_len(""), 0);
+}
+END_TEST
+
 /* Files in the test directory whose name contains ".tmp". */
 static int temp_files(void)
 {
@@ -320,6 +346,10 @@ Suite *core_suite(void)
 	tcase_add_loop_test(tc, test_core_time_parse, 0,
 			    sizeof(time_cases) / sizeof(time_cases[0]));
 	tcase_add_test(tc, test_core_time_format);
+	tcase_add_test(tc, test_core_days_between);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("url");
+	tcase_add_test(tc, test_core_url_scheme_len);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -178,6 +178,53 @@ START_TEST(test_store_reject_truncated)
 }
 END_TEST
 
+/* Overwrite a page in the middle of a file, as a damaged disk would. */
+static void damage_middle(const char *p)
+{
+	FILE *fp = fopen(p, "r+b");
+	char junk[4096];
+	long n;
+
+	ck_assert_ptr_nonnull(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	memset(junk, 0xA5, sizeof(junk));
+	fseek(fp, (n / 2) & ~4095L, SEEK_SET);
+	fwrite(junk, 1, sizeof(junk), fp);
+	fclose(fp);
+}
+
+/*
+ * quick_check runs once per file the process holds open: a second handle
+ * opened while the first is open does not read every page again (the
+ * damage done meanwhile by another program goes unseen, as it would by
+ * the first handle), and once both are closed the next open checks again.
+ */
+START_TEST(test_store_check_once_while_open)
+{
+	struct store *a = NULL, *b = NULL, *c = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	char p[512];
+
+	snprintf(p, sizeof(p), "%s", unit_path("c.db"));
+	ck_assert_int_eq(store_open(&a, p, NULL, &err), 0);
+	store_close(a);
+	raw_exec(p, "CREATE TABLE filler (x BLOB);"
+		    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+		    " FROM n WHERE i < 3000) INSERT INTO filler"
+		    " SELECT randomblob(200) FROM n;");
+	ck_assert_int_eq(store_open(&a, p, NULL, &err), 0);
+	damage_middle(p);
+	ck_assert_int_eq(store_open(&b, p, NULL, &err), 0);
+	store_close(b);
+	store_close(a);
+	ck_assert_int_eq(store_open(&c, p, NULL, &err), OH_EDB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "database is corrupt"));
+	ck_assert_ptr_null(c);
+	oh_err_release(&err);
+}
+END_TEST
+
 START_TEST(test_store_reject_foreign)
 {
 	struct store *st = NULL;
@@ -318,6 +365,7 @@ Suite *store_suite(void)
 	tcase_add_test(tc, test_store_info_counts);
 	tcase_add_test(tc, test_store_reject_corrupt);
 	tcase_add_test(tc, test_store_reject_truncated);
+	tcase_add_test(tc, test_store_check_once_while_open);
 	tcase_add_test(tc, test_store_reject_foreign);
 	tcase_add_test(tc, test_store_reject_newer);
 	tcase_add_test(tc, test_store_locked);
