@@ -10,6 +10,7 @@
 #                                         deadline (see below)
 #   tests/fuzz/campaign.sh one NAME SECS  one run of one harness
 #   tests/fuzz/campaign.sh table          print the figures
+#   tests/fuzz/campaign.sh md             the same as a Markdown table
 #
 # Figures accumulate in $TSV (one line per harness: total executions,
 # seconds, exec/s of the last run, cov and ft of the last run, corpus
@@ -221,6 +222,28 @@ run)
 	;;
 table)
 	column -t -s "$(printf '\t')" "$TSV"
+	;;
+md)
+	awk -F'\t' -v target="$TARGET" '
+		NR == 1 {
+			print "| harness | executions | seconds | exec/s (mean) |" \
+			      " exec/s (last run) | cov | ft | corpus |" \
+			      " crashes |"
+			print "|---|--:|--:|--:|--:|--:|--:|--:|--:|"
+			next
+		}
+		{
+			e += $2; s += $3
+			if ($2 >= target) n++
+			printf "| %s | %s%s | %d | %d | %d | %d | %d | %d | %d |\n",
+			       $1, $2, ($2 >= target ? " \xe2\x9c\x93" : ""), $3,
+			       ($3 > 0 ? $2 / $3 : 0), $4, $5, $6, $7, $8
+		}
+		END {
+			printf "| total | %d | %d | | | | | | |\n", e, s
+			printf "\n%d of %d harnesses at %d executions or more.\n",
+			       n, NR - 1, target
+		}' "$TSV"
 	;;
 *)
 	sed -n '4,12s/^# \{0,1\}//p' "$0" >&2
