@@ -9,6 +9,7 @@
 #   tests/fuzz/campaign.sh run            spread the time left up to the
 #                                         deadline (see below)
 #   tests/fuzz/campaign.sh one NAME SECS  one run of one harness
+#   tests/fuzz/campaign.sh fold NAME SECS [RC]  add a run's log by hand
 #   tests/fuzz/campaign.sh table          print the figures
 #   tests/fuzz/campaign.sh md             the same as a Markdown table
 #
@@ -27,7 +28,7 @@
 # no run is started after $DEADLINE (a `date -d` string, e.g. "02:45 UTC").
 #
 # Environment: OUT (build/libfuzzer), TSV (bench/fuzz/campaign.tsv),
-# TARGET (10000000), DEADLINE (none: one more pass of $CHUNK), CHUNK (600,
+# TARGET (10000000), DEADLINE (none: `run` starts one run), CHUNK (600,
 # the longest single run), MIN_RUN (30), FAST_SHARE (0.5), RSS_MB (2048).
 set -eu
 
@@ -103,23 +104,31 @@ ensure_tsv() {
 # one NAME SECONDS: run, then fold the final stats into the TSV.
 one() {
 	n=$1
-	secs=$2
 	ensure_tsv
 	mkdir -p "$OUT/corpus_$n" "$OUT/crash_$n" "$OUT/log"
-	log="$OUT/log/$n.log"
 	rc=0
 	t0=$(date +%s)
-	nice -n 19 "$OUT/fuzz_$n" -max_total_time="$secs" \
+	nice -n 19 "$OUT/fuzz_$n" -max_total_time="$2" \
 		-print_final_stats=1 -rss_limit_mb="$RSS_MB" -timeout=25 \
-		-artifact_prefix="$OUT/crash_$n/" \
-		"$OUT/corpus_$n" "tests/fuzz/corpus/$n" >"$log" 2>&1 || rc=$?
+		-artifact_prefix="$OUT/crash_$n/" "$OUT/corpus_$n" \
+		"tests/fuzz/corpus/$n" >"$OUT/log/$n.log" 2>&1 || rc=$?
+	fold "$n" $(($(date +%s) - t0)) "$rc"
+}
+
+# fold NAME SECONDS RC: add the run logged in $OUT/log/NAME.log to the
+# TSV (also by hand, for a run whose shell was killed).  RC 72 is
+# libFuzzer's exit after SIGINT ("run interrupted"), not a crash.
+fold() {
+	n=$1
+	t=$2
+	rc=${3:-0}
+	log="$OUT/log/$n.log"
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-	t=$(($(date +%s) - t0))
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
 	ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
 	corp=$(find "$OUT/corpus_$n" -type f | wc -l)
 	crash=0
-	[ "$rc" = 0 ] || crash=1
+	[ "$rc" = 0 ] || [ "$rc" = 72 ] || crash=1
 	e0=$(get "$n" 2)
 	s0=$(get "$n" 3)
 	c0=$(get "$n" 8)
@@ -206,6 +215,9 @@ pass)
 	;;
 one)
 	one "$2" "$3"
+	;;
+fold)
+	fold "$2" "$3" "${4:-0}"
 	;;
 run)
 	while :; do
