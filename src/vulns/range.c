@@ -224,11 +224,14 @@ static int pre_cmp(const struct semver *a, const struct semver *b)
 {
 	const char *p = a->pre;
 	const char *q = b->pre;
-	const char *pe = p + a->pre_len;
-	const char *qe = q + b->pre_len;
+	const char *pe;
+	const char *qe;
 
+	/* no offset on NULL, not even 0 (UB: clang's UBSan aborts) */
 	if (!p || !q)
 		return !p && !q ? 0 : (!p ? 1 : -1);
+	pe = p + a->pre_len;
+	qe = q + b->pre_len;
 	while (p < pe && q < qe) {
 		const char *pd = memchr(p, '.', (size_t)(pe - p));
 		const char *qd = memchr(q, '.', (size_t)(qe - q));
