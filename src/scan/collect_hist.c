@@ -331,8 +331,15 @@ static void record(struct scan_item *it, const struct hist *h,
 			       (long long)m->rel.days_since_last);
 	else
 		scan_item_fact(it, "activity.days_since_release", "none");
-	scan_item_fact(it, "dco.share_all", "%.2f", d->share_all);
-	scan_item_fact(it, "dco.share_365", "%.2f", d->share_365);
+	/* No commit in a window: no share, not a share of 0. */
+	if (d->nonmerge_all > 0)
+		scan_item_fact(it, "dco.share_all", "%.2f", d->share_all);
+	else
+		scan_item_fact(it, "dco.share_all", "none");
+	if (d->nonmerge_365 > 0)
+		scan_item_fact(it, "dco.share_365", "%.2f", d->share_365);
+	else
+		scan_item_fact(it, "dco.share_365", "none");
 	if (d->enforced_since > 0) {
 		oh_date_format(day, sizeof(day), d->enforced_since);
 		scan_item_fact(it, "dco.enforced_since",
