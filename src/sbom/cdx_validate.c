@@ -60,32 +60,14 @@ static void diag(struct cctx *c, enum sbom_severity sev, const char *code,
 static void diag(struct cctx *c, enum sbom_severity sev, const char *code,
 		 const char *element, const char *where, const char *fmt, ...)
 {
-	struct sbom_report *r = c->r;
-	struct oh_buf b = OH_BUF_INIT;
-	struct sbom_diag *d;
 	va_list ap;
 
 	if (c->quiet)
 		return;
-	if (sev == SBOM_ERROR)
-		r->errors++;
-	else
-		r->warnings++;
-	if (r->diag_nr >= SBOM_MAX_DIAGS) {
-		r->more++;
-		return;
-	}
 	va_start(ap, fmt);
-	oh_buf_vaddf(&b, fmt, ap);
+	sbom_report_vadd(c->r, sev, code, element,
+			 where[0] ? where : "document", fmt, ap);
 	va_end(ap);
-	OH_GROW(r->diag, r->diag_alloc, r->diag_nr + 1);
-	d = &r->diag[r->diag_nr++];
-	d->severity = sev;
-	d->code = code;
-	d->element = oh_arena_strdup(&r->arena, element ? element : "document");
-	d->where = oh_arena_strdup(&r->arena, where[0] ? where : "document");
-	d->message = oh_arena_strndup(&r->arena, b.buf, b.len);
-	oh_buf_release(&b);
 }
 
 /* ---- helpers ----------------------------------------------------------- */

@@ -30,6 +30,7 @@
  * safe (no globals).
  */
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -112,5 +113,15 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 
 /** Free the report's contents. */
 void sbom_report_release(struct sbom_report *r);
+
+/**
+ * Count one diagnostic and keep it while fewer than SBOM_MAX_DIAGS are
+ * kept (then it only counts in `more`).  element NULL = "document"; the
+ * strings are copied into the report's arena.  Every validator (SPDX 2,
+ * SPDX 3, CycloneDX) reports through here.
+ */
+void sbom_report_vadd(struct sbom_report *r, enum sbom_severity sev,
+		      const char *code, const char *element, const char *where,
+		      const char *fmt, va_list ap);
 
 #endif /* OH_SBOM_SBOM_H */

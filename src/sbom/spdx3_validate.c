@@ -40,34 +40,15 @@ static void diag(struct v3 *c, enum sbom_severity sev, const char *code,
 static void diag(struct v3 *c, enum sbom_severity sev, const char *code,
 		 const char *key, const char *fmt, ...)
 {
-	struct sbom_report *r = c->r;
-	struct oh_buf b = OH_BUF_INIT;
-	struct sbom_diag *d;
+	struct oh_buf where = OH_BUF_INIT;
 	va_list ap;
 
-	if (sev == SBOM_ERROR)
-		r->errors++;
-	else
-		r->warnings++;
-	if (r->diag_nr >= SBOM_MAX_DIAGS) {
-		r->more++;
-		return;
-	}
-	va_start(ap, fmt);
-	oh_buf_vaddf(&b, fmt, ap);
-	va_end(ap);
-	OH_GROW(r->diag, r->diag_alloc, r->diag_nr + 1);
-	d = &r->diag[r->diag_nr++];
-	d->severity = sev;
-	d->code = code;
-	d->element = oh_arena_strdup(&r->arena,
-				     c->element ? c->element : "document");
-	d->message = oh_arena_strndup(&r->arena, b.buf, b.len);
-	oh_buf_reset(&b);
-	oh_buf_addf(&b, "%s%s%s", c->base, c->base[0] && key ? "." : "",
+	oh_buf_addf(&where, "%s%s%s", c->base, c->base[0] && key ? "." : "",
 		    key ? key : "");
-	d->where = oh_arena_strndup(&r->arena, b.buf, b.len);
-	oh_buf_release(&b);
+	va_start(ap, fmt);
+	sbom_report_vadd(c->r, sev, code, c->element, where.buf, fmt, ap);
+	va_end(ap);
+	oh_buf_release(&where);
 }
 
 static const cJSON *get(const cJSON *o, const char *k)

@@ -48,17 +48,12 @@ struct vctx {
 	const struct lic_list *licenses; /* ids known; NULL: syntax only */
 };
 
-static void diag(struct vctx *c, enum sbom_severity sev, const char *code,
-		 const char *element, const char *where, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-
-static void diag(struct vctx *c, enum sbom_severity sev, const char *code,
-		 const char *element, const char *where, const char *fmt, ...)
+void sbom_report_vadd(struct sbom_report *r, enum sbom_severity sev,
+		      const char *code, const char *element, const char *where,
+		      const char *fmt, va_list ap)
 {
-	struct sbom_report *r = c->r;
 	struct oh_buf b = OH_BUF_INIT;
 	struct sbom_diag *d;
-	va_list ap;
 
 	if (sev == SBOM_ERROR)
 		r->errors++;
@@ -68,9 +63,7 @@ static void diag(struct vctx *c, enum sbom_severity sev, const char *code,
 		r->more++;
 		return;
 	}
-	va_start(ap, fmt);
 	oh_buf_vaddf(&b, fmt, ap);
-	va_end(ap);
 	OH_GROW(r->diag, r->diag_alloc, r->diag_nr + 1);
 	d = &r->diag[r->diag_nr++];
 	d->severity = sev;
@@ -79,6 +72,16 @@ static void diag(struct vctx *c, enum sbom_severity sev, const char *code,
 	d->where = oh_arena_strdup(&r->arena, where);
 	d->message = oh_arena_strndup(&r->arena, b.buf, b.len);
 	oh_buf_release(&b);
+}
+
+static void diag(struct vctx *c, enum sbom_severity sev, const char *code,
+		 const char *element, const char *where, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbom_report_vadd(c->r, sev, code, element, where, fmt, ap);
+	va_end(ap);
 }
 
 /* ---- small field helpers ----------------------------------------------- */
