@@ -243,7 +243,8 @@ fuzz:
 	@mkdir -p build/libfuzzer
 	@for n in $(FUZZ_NAMES); do \
 	  clang -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -g -O1 \
-	    -fsanitize=fuzzer,address,undefined -Isrc $(PC_CFLAGS) \
+	    -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=undefined -Isrc $(PC_CFLAGS) \
 	    -DOH_VERSION='"$(VERSION)"' -DOH_SRCDIR='"$(CURDIR)"' \
 	    -o build/libfuzzer/fuzz_$$n tests/fuzz/fuzz_$$n.c $(FUZZ_LIB_SRC) \
 	    $(LDLIBS_ALL) || exit 1; \

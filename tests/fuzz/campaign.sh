@@ -28,8 +28,10 @@
 # no run is started after $DEADLINE (a `date -d` string, e.g. "02:45 UTC").
 #
 # Environment: OUT (build/libfuzzer), TSV (bench/fuzz/campaign.tsv),
-# TARGET (10000000), DEADLINE (none: `run` starts one run), CHUNK (600,
-# the longest single run), MIN_RUN (30), FAST_SHARE (0.5), RSS_MB (2048).
+# ONLY and SKIP (regular expressions over the harness names, see
+# names()), TARGET (10000000), DEADLINE (none: `run` starts one run),
+# CHUNK (600, the longest single run), MIN_RUN (30), FAST_SHARE (0.5),
+# RSS_MB (2048).
 set -eu
 
 cd "$(dirname "$0")/../.."
@@ -54,11 +56,13 @@ cc_fuzz() {
 		-DOH_VERSION='"0.1.0"' -DOH_SRCDIR="\"$PWD\"" "$@"
 }
 
+# The harnesses: every tests/fuzz/fuzz_NAME.c, or those matching the
+# extended regular expression $ONLY and not matching $SKIP.
 names() {
 	for f in tests/fuzz/fuzz_*.c; do
 		n=${f#tests/fuzz/fuzz_}
 		echo "${n%.c}"
-	done
+	done | grep -E "^(${ONLY:-.*})\$" | grep -Ev "^(${SKIP:-})\$"
 }
 
 build() {
