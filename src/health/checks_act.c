@@ -368,6 +368,15 @@ static void ability_to_fork(struct health_result *r,
 	if (in->license.osi_approved) {
 		s += 4;
 		hc_evidence(r, c, "OSI-approved license");
+	} else if (in->license.osi_class &&
+		   (strcmp(in->license.osi_class, "permissive-not-osi") == 0 ||
+		    strcmp(in->license.osi_class, "copyleft-not-osi") == 0)) {
+		/* curl, blessing: free to modify and redistribute */
+		s += 4;
+		hc_evidence(
+			r, c,
+			"free license, not OSI-approved (%s): forks allowed",
+			in->license.osi_class);
 	} else {
 		hc_evidence(
 			r, c,

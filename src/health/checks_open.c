@@ -254,9 +254,11 @@ void health_check_openness(struct health_result *r,
 
 static bool is_test_path(const char *p)
 {
-	static const char *const dirs[] = { "test",    "tests",    "t",
-					    "spec",    "specs",    "__tests__",
-					    "testing", "testdata", NULL };
+	static const char *const dirs[] = {
+		"test",      "tests",     "t",        "spec",    "specs",
+		"__tests__", "testing",   "testdata", "regress", "regression",
+		"testsuite", "unittests", NULL
+	};
 	const char *base = hc_basename(p);
 
 	return hc_in_dir(p, dirs) || strncasecmp(base, "test_", 5) == 0 ||
@@ -268,6 +270,7 @@ static void tests_present(struct health_result *r,
 			  const struct health_input *in)
 {
 	struct health_check *c = hc_begin(r, HEALTH_MATURITY, "tests");
+	const char *first = NULL;
 	size_t tests = 0;
 	size_t total = 0;
 
@@ -276,16 +279,21 @@ static void tests_present(struct health_result *r,
 		return;
 	}
 	for (size_t i = 0; i < in->files->file_nr; i++) {
-		if (in->files->file[i].binary)
+		const char *p = in->files->file[i].path;
+
+		if (in->files->file[i].binary || hc_vendored(p))
 			continue;
 		total++;
-		if (is_test_path(in->files->file[i].path)) {
-			if (tests == 0)
-				hc_evidence(r, c, "test file: %s",
-					    in->files->file[i].path);
+		if (is_test_path(p)) {
+			/* name a test, not regress/.gitignore */
+			if (!first || (*hc_basename(first) == '.' &&
+				       *hc_basename(p) != '.'))
+				first = p;
 			tests++;
 		}
 	}
+	if (first)
+		hc_evidence(r, c, "test file: %s", first);
 	hc_evidence(r, c, "%zu of %zu text files are tests", tests, total);
 	if (total == 0)
 		hc_na(r, c, "the repository has no text files");
@@ -456,9 +464,13 @@ static void documentation(struct health_result *r,
 		if (readme->size >= 2048)
 			s += 1;
 	}
-	if (hc_has_prefix(in->files, "docs/", &docdir) ||
-	    hc_has_prefix(in->files, "doc/", &docdir) ||
-	    hc_has_prefix(in->files, "Documentation/", &docdir)) {
+	if (hc_has_prefix(in->files, "docs/", NULL))
+		docdir = "docs/";
+	else if (hc_has_prefix(in->files, "doc/", NULL))
+		docdir = "doc/";
+	else if (hc_has_prefix(in->files, "Documentation/", NULL))
+		docdir = "Documentation/";
+	if (docdir) {
 		s += 4;
 		hc_evidence(r, c, "documentation folder: %s", docdir);
 	}

@@ -603,7 +603,7 @@ static void fuzzing(struct health_result *r, const struct health_input *in,
 
 	for (size_t i = 0; i < in->files->file_nr; i++) {
 		const char *p = in->files->file[i].path;
-		int k = fuzz_signal(p);
+		int k = hc_vendored(p) ? -1 : fuzz_signal(p);
 
 		if (k < 0)
 			continue;

@@ -272,6 +272,17 @@ bool hc_in_dir(const char *path, const char *const *dirs)
 	return false;
 }
 
+bool hc_vendored(const char *path)
+{
+	static const char *const dirs[] = {
+		"vendor",     "vendored",     "third_party", "third-party",
+		"thirdparty", "3rdparty",     "3rd_party",   "3rd-party",
+		"deps",       "node_modules", NULL,
+	};
+
+	return hc_in_dir(path, dirs);
+}
+
 /* ---- weights ---------------------------------------------------------- */
 
 void health_weights_free(struct health_weights *w)

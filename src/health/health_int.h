@@ -67,6 +67,13 @@ bool hc_has_prefix(const struct tree_files *t, const char *prefix,
 /** True when path has a directory component equal to one of `dirs`. */
 bool hc_in_dir(const char *path, const char *const *dirs);
 
+/**
+ * True when path lies in a directory that, by convention, holds another
+ * project's code copied in (vendor/, third_party/, deps/, node_modules/
+ * ...): its tests and fuzzers are that project's, not this one's.
+ */
+bool hc_vendored(const char *path);
+
 /** Case-insensitive suffix test. */
 bool hc_ends_with(const char *s, const char *suffix);
 

@@ -184,6 +184,94 @@ START_TEST(test_health_non_osi)
 }
 END_TEST
 
+/* Shapes seen on real upstreams: tmux keeps its tests in regress/,
+ * redis and libgit2 vendor libraries (with their own fuzzers and tests)
+ * under deps/; a vendored library's fuzzer or tests are not the
+ * project's. */
+START_TEST(test_health_real_tree_shapes)
+{
+	struct tree_files t = TREE_FILES_INIT;
+	struct health_input in = { .now = NOW, .files = &t };
+	struct health_result r;
+	const struct health_check *c;
+
+	add_file(&t, "README", false, 0100644);
+	add_file(&t, "deps/hiredis/fuzzing/format_command_fuzzer.c", false,
+		 0100644);
+	add_file(&t, "deps/hiredis/test.c", false, 0100644);
+	add_file(&t, "deps/lua/test/bisect.lua", false, 0100644);
+	add_file(&t, "docs/.gitignore", false, 0100644);
+	add_file(&t, "docs/guide.md", false, 0100644);
+	add_file(&t, "regress/.gitignore", false, 0100644);
+	add_file(&t, "regress/alerts.sh", false, 0100644);
+	add_file(&t, "server.c", false, 0100644);
+	add_file(&t, "third_party/x/x_fuzzer.c", false, 0100644);
+	add_file(&t, "vendor/y/tests/y_test.go", false, 0100644);
+	health_evaluate(&r, &in, NULL);
+
+	c = health_result_find(&r, "tests");
+	ck_assert_int_eq(c->state, HEALTH_SCORED);
+	ck_assert_str_eq(c->evidence[0], "test file: regress/alerts.sh");
+	/* vendored files count neither as tests nor as the project's */
+	ck_assert_str_eq(c->evidence[1], "2 of 6 text files are tests");
+
+	c = health_result_find(&r, "fuzzing");
+	ck_assert(c->score == 0);
+	ck_assert_str_eq(c->reason, "no fuzzing setup found");
+
+	c = health_result_find(&r, "documentation");
+	ck_assert_str_eq(c->evidence[1], "documentation folder: docs/");
+	health_result_release(&r);
+
+	/* libgit2: its own fuzzers/ beside a vendored pcre2 fuzzer */
+	add_file(&t, "fuzzers/config_file_fuzzer.c", false, 0100644);
+	health_evaluate(&r, &in, NULL);
+	c = health_result_find(&r, "fuzzing");
+	ck_assert(c->score == 10);
+	ck_assert_str_eq(
+		c->evidence[0],
+		"fuzz harness sources: 1 file, e.g. fuzzers/config_file_fuzzer.c");
+	health_result_release(&r);
+	tree_files_release(&t);
+}
+END_TEST
+
+/* curl: a free license off the OSI list does not forbid a fork; a
+ * source-available one does. */
+START_TEST(test_health_fork_free_not_osi)
+{
+	struct tree_files t = TREE_FILES_INIT;
+	struct health_input in = { .now = NOW, .files = &t };
+	struct health_result r;
+	const struct health_check *c;
+
+	add_file(&t, "COPYING", false, 0100644);
+	add_file(&t, "CMakeLists.txt", false, 0100644);
+	add_file(&t, "README", false, 0100644);
+	healthy_history(&in.history);
+	in.license.known = true;
+	in.license.detected = "curl";
+	in.license.osi_class = "permissive-not-osi";
+	health_evaluate(&r, &in, NULL);
+	c = health_result_find(&r, "ability-to-fork");
+	ck_assert(c->score == 10);
+	ck_assert_str_eq(
+		c->evidence[0],
+		"free license, not OSI-approved (permissive-not-osi): forks allowed");
+	health_result_release(&r);
+
+	in.license.detected = "BUSL-1.1";
+	in.license.osi_class = "source-available";
+	health_evaluate(&r, &in, NULL);
+	c = health_result_find(&r, "ability-to-fork");
+	ck_assert(c->score == 6);
+	ck_assert_str_eq(c->evidence[0],
+			 "no OSI-approved license: a fork may not be allowed");
+	health_result_release(&r);
+	tree_files_release(&t);
+}
+END_TEST
+
 START_TEST(test_health_binary_artifact)
 {
 	struct tree_files t = TREE_FILES_INIT;
@@ -564,6 +652,8 @@ Suite *health_suite(void)
 	tcase_add_test(tc, test_health_non_osi);
 	tcase_add_test(tc, test_health_permissive_not_osi);
 	tcase_add_test(tc, test_health_binary_artifact);
+	tcase_add_test(tc, test_health_real_tree_shapes);
+	tcase_add_test(tc, test_health_fork_free_not_osi);
 	tcase_add_test(tc, test_health_workflows_prt);
 	tcase_add_test(tc, test_health_workflows);
 	tcase_add_test(tc, test_health_mature_project);
