@@ -85,7 +85,7 @@ static int walk_and_store(struct hist *all, struct scan_item *it,
 	ret = store_hist_save(k.sh, &fresh, err);
 	/* nothing stored before: the walk is the whole history */
 	if (ret == 0 && stored > 0)
-		ret = store_hist_load(all, k.sh, err);
+		ret = store_hist_load_metrics(all, k.sh, err);
 	pthread_mutex_unlock(wk->lock);
 	scan_item_fact(it, "history.walked", "%zu", fresh.commit_nr);
 	if (ret == 0 && stored == 0) {

@@ -266,7 +266,7 @@ static const char *col(sqlite3_stmt *q, int i)
 	return (const char *)sqlite3_column_text(q, i);
 }
 
-static void load_commit(struct hist *h, sqlite3_stmt *q)
+static void load_commit(struct hist *h, sqlite3_stmt *q, bool subject)
 {
 	struct hist_commit *c = hist_commit_add(h);
 
@@ -280,13 +280,13 @@ static void load_commit(struct hist *h, sqlite3_stmt *q)
 	c->committer_time = sqlite3_column_int64(q, 7);
 	c->committer_tz = sqlite3_column_int(q, 8);
 	c->parents = (unsigned)sqlite3_column_int(q, 9);
-	c->subject = oh_arena_strdup(&h->arena, col(q, 10));
+	c->subject = subject ? oh_arena_strdup(&h->arena, col(q, 10)) : "";
 	c->signature = sqlite3_column_int(q, 11) != 0;
 	c->is_bot = sqlite3_column_int(q, 12) != 0;
 }
 
 static int load_commits(struct hist *h, struct store_hist *sh, sqlite3_stmt *qc,
-			sqlite3_stmt *qt)
+			sqlite3_stmt *qt, bool subject)
 {
 	int64_t n = store_hist_count(sh);
 	int rt;
@@ -301,7 +301,7 @@ static int load_commits(struct hist *h, struct store_hist *sh, sqlite3_stmt *qc,
 	while ((rc = sqlite3_step(qc)) == SQLITE_ROW) {
 		const char *id = col(qc, 0);
 
-		load_commit(h, qc);
+		load_commit(h, qc, subject);
 		while (rt == SQLITE_ROW && strcmp(col(qt, 0), id) < 0)
 			rt = sqlite3_step(qt);
 		while (rt == SQLITE_ROW && strcmp(col(qt, 0), id) == 0) {
@@ -336,7 +336,8 @@ static int load_tags(struct hist *h, struct store_hist *sh, sqlite3_stmt *q)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int store_hist_load(struct hist *h, struct store_hist *sh, struct oh_err *err)
+static int load(struct hist *h, struct store_hist *sh, bool all,
+		struct oh_err *err)
 {
 	sqlite3_stmt *qc = NULL;
 	sqlite3_stmt *qt = NULL;
@@ -344,18 +345,31 @@ int store_hist_load(struct hist *h, struct store_hist *sh, struct oh_err *err)
 	int rc;
 
 	rc = store_prepare(sh->st, &qc,
-			   "SELECT id, author_name, author_email, author_time,"
-			   " author_tz, committer_name, committer_email,"
-			   " committer_time, committer_tz, parents, subject,"
-			   " signed, is_bot FROM commits WHERE repo_id = ?1"
-			   " ORDER BY id",
+			   all ? "SELECT id, author_name, author_email,"
+				 " author_time, author_tz, committer_name,"
+				 " committer_email, committer_time,"
+				 " committer_tz, parents, subject, signed,"
+				 " is_bot FROM commits WHERE repo_id = ?1"
+				 " ORDER BY id"
+			       : "SELECT id, author_name, author_email,"
+				 " author_time, author_tz, committer_name,"
+				 " committer_email, committer_time,"
+				 " committer_tz, parents, NULL, signed,"
+				 " is_bot FROM commits WHERE repo_id = ?1"
+				 " ORDER BY id",
 			   err);
+	/* NOCASE is ASCII case folding, as the DCO rules' key test */
 	if (rc == 0)
-		rc = store_prepare(sh->st, &qt,
-				   "SELECT commit_id, key, value, ident_name,"
-				   " ident_email FROM trailers WHERE"
-				   " repo_id = ?1 ORDER BY commit_id, seq",
-				   err);
+		rc = store_prepare(
+			sh->st, &qt,
+			all ? "SELECT commit_id, key, value, ident_name,"
+			      " ident_email FROM trailers WHERE"
+			      " repo_id = ?1 ORDER BY commit_id, seq"
+			    : "SELECT commit_id, key, NULL, NULL, ident_email"
+			      " FROM trailers WHERE repo_id = ?1 AND key"
+			      " COLLATE NOCASE IN ('Signed-off-by', 'Reviewed-by',"
+			      " 'Acked-by') ORDER BY commit_id, seq",
+			err);
 	if (rc == 0)
 		rc = store_prepare(sh->st, &qg,
 				   "SELECT name, target, time, annotated,"
@@ -363,10 +377,21 @@ int store_hist_load(struct hist *h, struct store_hist *sh, struct oh_err *err)
 				   " ORDER BY name",
 				   err);
 	if (rc == 0 &&
-	    (load_commits(h, sh, qc, qt) < 0 || load_tags(h, sh, qg) < 0))
+	    (load_commits(h, sh, qc, qt, all) < 0 || load_tags(h, sh, qg) < 0))
 		rc = store_db_error(sh->st, err, "loading commit facts");
 	sqlite3_finalize(qc);
 	sqlite3_finalize(qt);
 	sqlite3_finalize(qg);
 	return rc;
+}
+
+int store_hist_load(struct hist *h, struct store_hist *sh, struct oh_err *err)
+{
+	return load(h, sh, true, err);
+}
+
+int store_hist_load_metrics(struct hist *h, struct store_hist *sh,
+			    struct oh_err *err)
+{
+	return load(h, sh, false, err);
 }

@@ -49,6 +49,16 @@ int store_hist_save(struct store_hist *sh, const struct hist *h,
 /** Append every stored commit (with trailers) and tag to h. */
 int store_hist_load(struct hist *h, struct store_hist *sh, struct oh_err *err);
 
+/**
+ * What the scan's metrics read (activity, DCO shares, reviews), and no
+ * more: every commit without its subject (""), of the trailers only
+ * Signed-off-by, Reviewed-by and Acked-by (any case) with key and
+ * ident_email (value and ident_name NULL), and every tag.  A third
+ * less to read and copy than store_hist_load() on git/git.
+ */
+int store_hist_load_metrics(struct hist *h, struct store_hist *sh,
+			    struct oh_err *err);
+
 /** Number of commits stored for the repository. */
 int64_t store_hist_count(struct store_hist *sh);
 

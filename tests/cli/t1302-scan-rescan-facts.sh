@@ -18,7 +18,7 @@ dump() { # DB RUN: what the run recorded, but the count of commits walked
 		WHERE run_id = $2 ORDER BY code, message"
 }
 
-for fx in lic-changed lic-dual mature multi-org lic-gpl-tags; do
+for fx in lic-changed lic-dual mature multi-org lic-gpl-tags dco-partial dco-signed; do
 	rm -f r.db*
 	expect_exit 0 scan --db r.db "$FIXTURES/$fx"
 	expect_exit 0 scan --db r.db --new-run "$FIXTURES/$fx"
