@@ -269,12 +269,20 @@ static const char *const migration[] = {
 	 * is the match as JSON (license/match_cache.c).
 	 * commits_by_time goes: no query reads it, and keeping it sorted
 	 * cost a third of the commit rows' insert time.
+	 * history_snapshots: per repository, what the scan's metrics read
+	 * of its commits, as one blob (store_hist.h), believed only while
+	 * it holds as many commits as the commits table.
 	 */
 	("CREATE TABLE license_matches ("
 	 "  text_sha256 TEXT NOT NULL,"
 	 "  engine TEXT NOT NULL,"
 	 "  result TEXT NOT NULL,"
 	 "  PRIMARY KEY (text_sha256, engine)) WITHOUT ROWID;"
+	 "CREATE TABLE history_snapshots ("
+	 "  repo_id INTEGER PRIMARY KEY"
+	 "    REFERENCES repositories(id) ON DELETE CASCADE,"
+	 "  commit_nr INTEGER NOT NULL,"
+	 "  data BLOB NOT NULL);"
 	 "DROP INDEX IF EXISTS commits_by_time;"),
 };
 

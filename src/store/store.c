@@ -471,6 +471,11 @@ int store_commit(struct store *st, struct oh_err *err)
 	return 0;
 }
 
+void store_shrink(struct store *st)
+{
+	(void)sqlite3_db_release_memory(st->db);
+}
+
 void store_rollback(struct store *st)
 {
 	if (!st->in_tx)

@@ -99,6 +99,10 @@ int store_commit(struct store *st, struct oh_err *err);
 /** Roll back if a transaction is open; never fails. */
 void store_rollback(struct store *st);
 
+/** Free the handle's cached clean pages (after a bulk load: the pages
+ * written are on disk, keeping them only raises the peak memory). */
+void store_shrink(struct store *st);
+
 /** Version string of the linked SQLite library (borrowed, static). */
 const char *store_sqlite_version(void);
 

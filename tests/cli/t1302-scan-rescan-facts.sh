@@ -30,6 +30,45 @@ for fx in lic-changed lic-dual mature multi-org lic-gpl-tags dco-partial dco-sig
 		AND key = 'history.walked'")" = 0 ] || fail "$fx: the re-scan walked commits"
 done
 
+# The history snapshot (table history_snapshots): a re-scan with new
+# commits reads the snapshot and adds the walk; one that does not decode,
+# or holds fewer commits than the table, is no snapshot.  Every way, the
+# facts are those of a scan into a new database.
+git clone -q "$FIXTURES/multi-org" repo
+latest() { # DB: what the latest run recorded
+	dump "$1" "(SELECT max(id) FROM runs)"
+}
+fresh() {
+	rm -f fresh.db*
+	expect_exit 0 scan --db fresh.db repo
+	latest fresh.db
+}
+rm -f r.db*
+expect_exit 0 scan --db r.db repo
+[ "$(sqlite3 r.db "SELECT commit_nr = (SELECT count(*) FROM commits)
+	FROM history_snapshots")" = 1 ] || fail "no snapshot of every commit"
+export GIT_AUTHOR_DATE="2026-10-01T10:00:00Z" GIT_COMMITTER_DATE="2026-10-01T10:00:00Z"
+export GIT_AUTHOR_NAME=Dev GIT_AUTHOR_EMAIL=dev@example.org
+export GIT_COMMITTER_NAME=Dev GIT_COMMITTER_EMAIL=dev@example.org
+echo one >repo/new.txt
+git -C repo add new.txt
+git -C repo commit -q -m "Add new.txt
+
+Signed-off-by: Dev <dev@example.org>
+Reviewed-by: Rev <rev@example.org>"
+expect_exit 0 scan --db r.db --new-run repo
+[ "$(latest r.db)" = "$(fresh)" ] || fail "snapshot and walk differ from a first scan"
+[ "$(sqlite3 r.db "SELECT commit_nr = (SELECT count(*) FROM commits)
+	FROM history_snapshots")" = 1 ] || fail "the snapshot did not grow"
+sqlite3 r.db "UPDATE history_snapshots SET data = x'4f484853'"
+expect_exit 0 scan --db r.db --new-run repo
+[ "$(latest r.db)" = "$(fresh)" ] || fail "a broken snapshot changed the facts"
+sqlite3 r.db "UPDATE history_snapshots SET commit_nr = commit_nr - 1"
+echo two >repo/new.txt
+git -C repo commit -q -am "Change new.txt"
+expect_exit 0 scan --db r.db --new-run repo
+latest r.db >r.txt; fresh >f.txt; diff -u r.txt f.txt >&2 || fail "a stale snapshot changed the facts"
+
 # The matches of lic-changed's texts are stored, and served: a row that
 # names another license changes what the re-scan concludes.
 rm -f r.db*
