@@ -116,6 +116,15 @@ $(BUILD)/tests/%.o: tests/%.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
 
+# The license matcher's cache (src/license/match_cache.h) is keyed by a
+# digest of the engine's sources and data: any change to them makes every
+# stored answer a miss.  Computed only when match_cache.o is rebuilt.
+LIC_ENGINE_INPUTS := $(sort $(wildcard src/license/*.c src/license/*.h \
+	licenses/*.tsv licenses/*.txt licenses/*.json licenses/text/*))
+$(BUILD)/src/license/match_cache.o: $(LIC_ENGINE_INPUTS)
+$(BUILD)/src/license/match_cache.o: ALL_CFLAGS += -DLIC_ENGINE_DIGEST='"$(shell \
+	cat $(LIC_ENGINE_INPUTS) | sha256sum | cut -c1-16)"'
+
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^

@@ -20,7 +20,11 @@
 # counted, no "history unavailable" finding -- and every timed scan must
 # exit 0.  A bare directory without a `config` file is verified the same.
 #
-# Usage: bench/scan/run.sh BINARY [REPO...]   (ROUNDS=5 by default)
+# With BASE=OLD_BINARY, the old binary is measured in the same run: the
+# batch once with each, and every round times git log, the old scan and
+# re-scan, then the new ones (each binary its own database).
+#
+# Usage: [BASE=OLD] bench/scan/run.sh BINARY [REPO...]   (ROUNDS=5)
 set -eu
 
 bin=${1:?usage: bench/scan/run.sh BINARY [REPO...]}
@@ -33,6 +37,11 @@ trap 'rm -rf "$work"' EXIT
 # A copy: a rebuild during the run must not change what is measured.
 cp "$bin" "$work/osshealth" || exit 1
 bin=$work/osshealth
+base=
+if [ -n "${BASE:-}" ]; then
+	cp "$BASE" "$work/osshealth-base" || exit 1
+	base=$work/osshealth-base
+fi
 # The machine may be shared: its load goes next to the figures.
 echo "load: $(uptime)"
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
@@ -116,15 +125,24 @@ while [ $n -lt 200 ]; do
 done
 printf ']}\n' >>"$work/m.json"
 
-bench_run "scan 200 repositories, --jobs 2" \
-	"$bin" scan --db "$work/b.db" --jobs 2 --new-run "$work/m.json"
-[ "$BENCH_RC" = 0 ] || die "the batch scan exited $BENCH_RC"
-done_nr=$(sqlite3 "$work/b.db" "SELECT count(*) FROM run_components rc
-	JOIN facts f ON f.run_id = rc.run_id AND f.component_id = rc.component_id
-	WHERE rc.status = 'done' AND f.key = 'activity.commits_all'
-	AND f.value = '50'")
-[ "$done_nr" = 200 ] || die "only $done_nr of 200 components have their 50 commits"
-python3 -c "print('components per second: %.1f' % (200 / max($BENCH_SECONDS, 0.001)))"
+batch() { # BINARY LABEL
+	rm -f "$work/b.db"*
+	bench_run "$2: scan 200 repositories, --jobs 2" \
+		"$1" scan --db "$work/b.db" --jobs 2 --new-run "$work/m.json"
+	[ "$BENCH_RC" = 0 ] || die "the batch scan exited $BENCH_RC"
+	done_nr=$(sqlite3 "$work/b.db" "SELECT count(*) FROM run_components rc
+		JOIN facts f ON f.run_id = rc.run_id
+		AND f.component_id = rc.component_id
+		WHERE rc.status = 'done' AND f.key = 'activity.commits_all'
+		AND f.value = '50'")
+	[ "$done_nr" = 200 ] ||
+		die "only $done_nr of 200 components have their 50 commits"
+	python3 -c "print('$2: components per second: %.1f (cpu %.2f s)' % (200 / max($BENCH_SECONDS, 0.001), $BENCH_CPU))"
+}
+for r in 1 2; do # twice each, interleaved: the batch is short
+	[ -z "$base" ] || batch "$base" "old, round $r"
+	batch "$bin" "new, round $r"
+done
 
 # A bare directory without `config` (what some mirroring tools leave):
 # once, the history and license passes opened it in another way and
@@ -142,36 +160,54 @@ fi
 # 2. Real repositories.
 for repo in "$@"; do
 	echo "== $repo"
-	"$bin" scan --db "$work/check.db" "$repo" >/dev/null 2>&1 ||
-		die "$repo: the verification scan failed"
-	verify "$work/check.db" "$repo"
-	: >"$work/gl.w"; : >"$work/gl.c"; : >"$work/sc.w"; : >"$work/sc.c"
-	: >"$work/re.w"; : >"$work/re.c"; : >"$work/rss"
+	for b in $base "$bin"; do
+		"$b" scan --db "$work/check.db" "$repo" >/dev/null 2>&1 ||
+			die "$repo: the verification scan failed ($b)"
+		verify "$work/check.db" "$repo"
+		rm -f "$work/check.db"*
+	done
+	: >"$work/gl.w"; : >"$work/gl.c"
+	for t in new old; do
+		: >"$work/sc.w.$t"; : >"$work/sc.c.$t"
+		: >"$work/re.w.$t"; : >"$work/re.c.$t"; : >"$work/rss.$t"
+	done
+	# one binary's scan and re-scan, timed, into the lists of tag T
+	timed() { # BINARY T ROUND
+		rm -f "$work/real-$2.db"*
+		bench_run "  round $3: $2 scan" \
+			"$1" scan --db "$work/real-$2.db" "$repo"
+		[ "$BENCH_RC" = 0 ] || die "$repo: a timed scan exited $BENCH_RC"
+		echo "$BENCH_SECONDS" >>"$work/sc.w.$2"
+		echo "$BENCH_CPU" >>"$work/sc.c.$2"
+		echo "$BENCH_RSS_MB" >>"$work/rss.$2"
+		bench_run "  round $3: $2 re-scan" \
+			"$1" scan --db "$work/real-$2.db" --new-run "$repo"
+		[ "$BENCH_RC" = 0 ] || die "$repo: a timed re-scan exited $BENCH_RC"
+		echo "$BENCH_SECONDS" >>"$work/re.w.$2"
+		echo "$BENCH_CPU" >>"$work/re.c.$2"
+		echo "$BENCH_RSS_MB" >>"$work/rss.$2"
+	}
 	r=0
 	while [ $r -lt "$rounds" ]; do
 		r=$((r + 1))
 		bench_run "  round $r: git log" git -C "$repo" log \
 			--format='%H%x00%an%x00%ae%x00%at%x00%(trailers:key=Signed-off-by,valueonly)'
 		echo "$BENCH_SECONDS" >>"$work/gl.w"; echo "$BENCH_CPU" >>"$work/gl.c"
-		rm -f "$work/real.db"*
-		bench_run "  round $r: osshealth scan" \
-			"$bin" scan --db "$work/real.db" "$repo"
-		[ "$BENCH_RC" = 0 ] || die "$repo: a timed scan exited $BENCH_RC"
-		echo "$BENCH_SECONDS" >>"$work/sc.w"; echo "$BENCH_CPU" >>"$work/sc.c"
-		echo "$BENCH_RSS_MB" >>"$work/rss"
-		bench_run "  round $r: osshealth re-scan" \
-			"$bin" scan --db "$work/real.db" --new-run "$repo"
-		[ "$BENCH_RC" = 0 ] || die "$repo: a timed re-scan exited $BENCH_RC"
-		echo "$BENCH_SECONDS" >>"$work/re.w"; echo "$BENCH_CPU" >>"$work/re.c"
-		echo "$BENCH_RSS_MB" >>"$work/rss"
+		[ -z "$base" ] || timed "$base" old $r
+		timed "$bin" new $r
 	done
-	verify "$work/real.db" "$repo"
+	verify "$work/real-new.db" "$repo"
+	[ -z "$base" ] || verify "$work/real-old.db" "$repo"
 	gw=$(median <"$work/gl.w"); gc=$(median <"$work/gl.c")
-	sw=$(median <"$work/sc.w"); sc=$(median <"$work/sc.c")
-	rw=$(median <"$work/re.w"); rcpu=$(median <"$work/re.c")
-	rss=$(sort -n "$work/rss" | tail -1)
-	echo "median of $rounds: git log $gw s (cpu $gc s); scan $sw s (cpu $sc s); re-scan $rw s (cpu $rcpu s)"
-	python3 -c "print('ratio scan / git log: wall %.2f, cpu %.2f (target <= 1.5)' % ($sw / max($gw, 0.001), $sc / max($gc, 0.001)))"
-	echo "peak RSS of scan and re-scan: $rss MB (target <= 200 MB); re-scan target <= 0.3 s"
+	echo "median of $rounds: git log $gw s (cpu $gc s)"
+	for t in old new; do
+		[ "$t" = new ] || [ -n "$base" ] || continue
+		sw=$(median <"$work/sc.w.$t"); sc=$(median <"$work/sc.c.$t")
+		rw=$(median <"$work/re.w.$t"); rcpu=$(median <"$work/re.c.$t")
+		rss=$(sort -n "$work/rss.$t" | tail -1)
+		echo "$t: median of $rounds: scan $sw s (cpu $sc s); re-scan $rw s (cpu $rcpu s); peak RSS $rss MB"
+		python3 -c "print('$t: ratio scan / git log: wall %.2f, cpu %.2f (target <= 1.5)' % ($sw / max($gw, 0.001), $sc / max($gc, 0.001)))"
+	done
+	echo "targets: peak RSS <= 200 MB; re-scan <= 0.3 s"
 done
 echo "load: $(uptime)"

@@ -205,7 +205,12 @@ static int dated_cmp(const void *a, const void *b)
 	const struct dated *x = a;
 	const struct dated *y = b;
 
-	return (x->t > y->t) - (x->t < y->t);
+	/* equal times: an unsigned commit is the later one, so that the
+	 * result does not depend on the order of the history (walk order
+	 * on a first scan, id order on a re-scan) */
+	if (x->t != y->t)
+		return (x->t > y->t) - (x->t < y->t);
+	return (int)y->ok - (int)x->ok;
 }
 
 void dco_stats_compute(struct dco_stats *out, const struct hist *h, int64_t now)

@@ -4,6 +4,7 @@
  */
 #include "git/gitlib.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -31,6 +32,25 @@ void gitlib_init(void)
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)GITLIB_WINDOW);
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT,
 			 (size_t)GITLIB_MAPPED_MAX);
+}
+
+static pthread_mutex_t relax_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned relax_nr; /* walks running without verification */
+
+void gitlib_relax_hashes(void)
+{
+	pthread_mutex_lock(&relax_lock);
+	if (relax_nr++ == 0)
+		git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	pthread_mutex_unlock(&relax_lock);
+}
+
+void gitlib_restore_hashes(void)
+{
+	pthread_mutex_lock(&relax_lock);
+	if (relax_nr > 0 && --relax_nr == 0)
+		git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	pthread_mutex_unlock(&relax_lock);
 }
 
 void gitlib_shutdown(void)

@@ -846,9 +846,10 @@ static int collect(struct hist *h, git_repository *repo, const char *path,
 	/*
 	 * Like git log, read commits without re-hashing each object (a
 	 * corrupt object yields wrong facts, never unbounded parsing).
-	 * Restored below: libgit2 options are process-wide.
+	 * Counted and restored below: the switch is process-wide
+	 * (gitlib.h says why that is acceptable).
 	 */
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	gitlib_relax_hashes();
 	w.mailmap = load_mailmap(w.repo, path);
 	if (!opts->range && opts->upstream_range &&
 	    upstream_base(&w.base, w.repo) == 0) {
@@ -867,7 +868,7 @@ static int collect(struct hist *h, git_repository *repo, const char *path,
 	oh_buf_release(&w.lc);
 	free(w.ident);
 	git_mailmap_free(w.mailmap);
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	gitlib_restore_hashes();
 	return rc;
 }
 

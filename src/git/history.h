@@ -43,8 +43,10 @@
  * Not thread safe: one struct hist per thread.  Process-wide side
  * effects (libgit2 options are global): commits are not kept in libgit2's
  * object cache (set once, left so), and object hashes are not re-verified
- * while a walk runs (as git log; switched back on when it returns), so a
- * concurrent libgit2 user in another thread may read unverified meanwhile.
+ * while a walk runs (as git log; gitlib_relax_hashes(): counted, back on
+ * when the last walk of the process returns), so a concurrent libgit2
+ * user in another thread reads unverified meanwhile (gitlib.h: why that
+ * is acceptable; libgit2 has no per-walk switch).
  *
  * Text: names, emails, subjects and trailer values are valid UTF-8:
  * commits whose encoding header says ISO-8859-1 are converted, other

@@ -83,8 +83,14 @@ static int visit_blob(struct walk_ctx *c, struct tree_file *f,
 	size_t most;
 	int rc;
 
+	/*
+	 * The cache knows a blob's content, not whether this repository
+	 * still has it (a partial mirror filtered again, a re-clone): an
+	 * absent blob is the unread file a first scan notes, below, never
+	 * cached facts nor a failed read.  A pack index lookup, no inflate.
+	 */
 	if (c->cache && f->mode != TREE_MODE_LINK &&
-	    c->cache->get(c->cache->ctx, f)) {
+	    git_odb_exists(c->odb, id) && c->cache->get(c->cache->ctx, f)) {
 		/* known content: read only when a visitor asks for it */
 		f->large = f->size > TREE_READ_MAX;
 		if ((rc = ask(c, f, &most)) < 0 || most == 0 || f->large)

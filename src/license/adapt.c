@@ -18,6 +18,7 @@
 #include "license/expr.h"
 #include "license/list.h"
 #include "license/match.h"
+#include "license/match_cache.h"
 #include "license/verdict.h"
 #include "core/banned.h"
 
@@ -25,7 +26,18 @@ struct lic_adapt {
 	struct lic_list *list; /* the SPDX list */
 	struct lic_matcher *m; /* built on first use */
 	bool m_failed;         /* building it failed: texts stay unknown */
+	struct lic_adapt_cache cache; /* answers of earlier runs; .get NULL */
+	char engine[192];             /* the cache's engine key */
 };
+
+void lic_adapt_set_cache(struct lic_adapt *a, const struct lic_adapt_cache *c)
+{
+	memset(&a->cache, 0, sizeof(a->cache));
+	if (c)
+		a->cache = *c;
+	lic_match_cache_engine(a->engine, sizeof(a->engine),
+			       lic_list_version(a->list));
+}
 
 int lic_adapt_open(struct lic_adapt **out, struct oh_err *err)
 {
@@ -700,8 +712,31 @@ static bool any_known(const struct lic_match_result *r)
 	return false;
 }
 
+static void match_text(struct lic_adapt_match *out, struct lic_adapt *a,
+		       const char *text, size_t len);
+
+/* The cache first (match_cache.h): a known text builds no template. */
 void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 			  const char *text, size_t len)
+{
+	char key[LIC_MATCH_KEY_SIZE];
+	char *json;
+	bool keyed =
+		len > 0 && a->cache.get && lic_match_cache_key(key, text, len);
+
+	if (keyed && lic_adapt_match_decode(
+			     out, a->cache.get(a->cache.ctx, a->engine, key)))
+		return;
+	match_text(out, a, text, len);
+	if (!keyed || a->m_failed)
+		return; /* an engine that failed to build says nothing */
+	json = lic_adapt_match_encode(out);
+	a->cache.put(a->cache.ctx, a->engine, key, json);
+	free(json);
+}
+
+static void match_text(struct lic_adapt_match *out, struct lic_adapt *a,
+		       const char *text, size_t len)
 {
 	struct lic_match_result r = LIC_MATCH_RESULT_INIT;
 	bool exact = true;

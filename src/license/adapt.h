@@ -87,6 +87,15 @@ void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 			  const char *text, size_t len);
 
 /**
+ * Serve lic_adapt_match_text() from a cache of earlier answers
+ * (match_cache.h): a text is matched, and the matcher built, only when
+ * the cache does not know it; every new answer is put.  `c` is copied;
+ * NULL turns the cache off.
+ */
+struct lic_adapt_cache;
+void lic_adapt_set_cache(struct lic_adapt *a, const struct lic_adapt_cache *c);
+
+/**
  * Parse `expr`; when valid, call `fn` for every leaf and combine the
  * answers (AND: all, OR: any) into *result.  Returns 0, or OH_EINPUT with
  * the position and what was expected in err (input named `name`).

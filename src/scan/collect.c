@@ -526,6 +526,7 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	/* the one tree walk: file facts and the license scan together,
 	 * reading only the blobs the cache does not know */
 	scan_blobs_open(&blobs, wk, &tc, &lc);
+	it->blobs = blobs; /* the license matcher's cache too */
 	lo.cache = blobs ? &lc : NULL;
 	rc = collect_tree_cached(&files, &ls, repo, version_ref(it, repo), &lo,
 				 blobs ? &tc : NULL, it->mc->name, &err);

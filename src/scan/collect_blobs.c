@@ -13,6 +13,9 @@
  * are kept with the item and written by the batch in the component's
  * transaction, with its facts (scan.c: one writer).
  *
+ * The license matcher's answers (license/match_cache.h) are kept the
+ * same way, in `license_matches`: a re-scan matches only new texts.
+ *
  * Any failure of the cache only costs speed: the walk reads the blob.
  */
 #include "scan/scan_int.h"
@@ -25,6 +28,7 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "facts/tree.h"
+#include "license/match_cache.h"
 #include "license/scan.h"
 #include "store/store.h"
 #include "store/store_blob.h"
@@ -159,6 +163,30 @@ static void lic_put(void *ctx, const char *id, const struct lic_blob_facts *f)
 	r->tag_nr = f->tag_nr;
 	r->tree_only = false;
 	b->has_lic = true;
+}
+
+static const char *match_get(void *ctx, const char *engine, const char *key)
+{
+	struct scan_blobs *b = ctx;
+	const char *json = NULL;
+
+	return store_blob_match_get(b->c, key, engine, &json) == 1 ? json
+								   : NULL;
+}
+
+static void match_put(void *ctx, const char *engine, const char *key,
+		      const char *json)
+{
+	struct scan_blobs *b = ctx;
+
+	store_blob_match_put(b->c, key, engine, json);
+}
+
+void scan_blobs_match_cache(struct lic_adapt_cache *out, struct scan_blobs *b)
+{
+	*out = (struct lic_adapt_cache){ .get = match_get,
+					 .put = match_put,
+					 .ctx = b };
 }
 
 void scan_blobs_open(struct scan_blobs **out, struct scan_worker *wk,

@@ -19,6 +19,7 @@
 #include "git/tree.h"
 #include "health/health.h"
 #include "license/adapt.h"
+#include "license/match_cache.h"
 #include "license/scan.h"
 #include "license/summary.h"
 #include "scan/manifest.h"
@@ -292,9 +293,17 @@ void scan_collect_license(struct scan_item *it, struct scan_worker *wk,
 				  wk->lic_error);
 		return;
 	}
+	/* texts matched by an earlier scan are not matched again */
+	if (it->blobs) {
+		struct lic_adapt_cache c;
+
+		scan_blobs_match_cache(&c, it->blobs);
+		lic_adapt_set_cache(eng, &c);
+	}
 	memset(&sum, 0, sizeof(sum));
 	lic_summary_build(&sum, ls, eng);
 	summary_facts(it, in, &sum);
 	lic_summary_release(&sum);
 	license_changes(it, eng, git, hist);
+	lic_adapt_set_cache(eng, NULL); /* the item's cache goes with it */
 }

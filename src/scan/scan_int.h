@@ -184,6 +184,9 @@ struct lic_scan_cache;
 void scan_blobs_open(struct scan_blobs **out, struct scan_worker *wk,
 		     struct tree_blob_cache *tc, struct lic_scan_cache *lc);
 void scan_blobs_finish(struct scan_blobs *b);
+/* The license matcher's cache over the same rows' database (*out). */
+struct lic_adapt_cache;
+void scan_blobs_match_cache(struct lic_adapt_cache *out, struct scan_blobs *b);
 int scan_blobs_write(struct scan_blobs *b, struct store *st,
 		     struct oh_err *err);
 void scan_blobs_free(struct scan_blobs *b);

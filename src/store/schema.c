@@ -9,7 +9,8 @@
  *
  * Table overview (columns are documented in docs/architecture.md):
  *   collected facts, keyed by repository and object id:
- *     repositories, commits, trailers, tags, blobs, files
+ *     repositories, commits, trailers, tags, blobs, files,
+ *     license_matches
  *   review results, keyed by run and component:
  *     runs, components, run_components, facts, scores, findings
  *   network cache (src/net/): http_cache
@@ -257,6 +258,32 @@ static const char *const migration[] = {
 	 "ALTER TABLE runs ADD COLUMN shard_count INTEGER;"
 	 "ALTER TABLE runs ADD COLUMN inputs_digest TEXT;"
 	 "ALTER TABLE runs ADD COLUMN all_inputs TEXT;"),
+
+	/*
+	 * 8 -> 9: the license matcher's results, so that a re-scan matches
+	 * only texts it has not matched before (issue 13).  Keyed by the
+	 * SHA-256 of the text matched (a blob's head, or a whole file) and
+	 * the engine that matched it (the SPDX list version and a digest
+	 * of the engine's sources and data, license/match_cache.h): a new
+	 * list or a changed matcher never serves an old answer.  `result`
+	 * is the match as JSON (license/match_cache.c).
+	 * commits_by_time goes: no query reads it, and keeping it sorted
+	 * cost a third of the commit rows' insert time.
+	 * history_snapshots: per repository, what the scan's metrics read
+	 * of its commits, as one blob (store_hist.h), believed only while
+	 * it holds as many commits as the commits table.
+	 */
+	("CREATE TABLE license_matches ("
+	 "  text_sha256 TEXT NOT NULL,"
+	 "  engine TEXT NOT NULL,"
+	 "  result TEXT NOT NULL,"
+	 "  PRIMARY KEY (text_sha256, engine)) WITHOUT ROWID;"
+	 "CREATE TABLE history_snapshots ("
+	 "  repo_id INTEGER PRIMARY KEY"
+	 "    REFERENCES repositories(id) ON DELETE CASCADE,"
+	 "  commit_nr INTEGER NOT NULL,"
+	 "  data BLOB NOT NULL);"
+	 "DROP INDEX IF EXISTS commits_by_time;"),
 };
 
 _Static_assert(sizeof(migration) / sizeof(migration[0]) == STORE_SCHEMA_VERSION,

@@ -295,17 +295,18 @@ static int configure(struct store *st, struct oh_err *err)
 	sqlite3_extended_result_codes(st->db, 1);
 	if (store_exec(st, "PRAGMA foreign_keys = ON", err) < 0)
 		return err->code;
-	if (check_identity(st, err) < 0 ||
-	    (st->version > 0 && check_once(st, err) < 0))
-		return err->code;
 	/*
 	 * Bulk loads as SQLite's authors recommend: a page cache that holds
 	 * a large history's working set, temporary b-trees in memory, and
-	 * reads through a memory map instead of pread() per page.
+	 * reads through a memory map instead of pread() per page -- set
+	 * before the page check, which reads every page.
 	 */
 	if (store_exec(st, "PRAGMA cache_size = -65536", err) < 0 ||
 	    store_exec(st, "PRAGMA temp_store = MEMORY", err) < 0 ||
 	    store_exec(st, "PRAGMA mmap_size = 268435456", err) < 0)
+		return err->code;
+	if (check_identity(st, err) < 0 ||
+	    (st->version > 0 && check_once(st, err) < 0))
 		return err->code;
 	if (st->readonly)
 		return 0;
@@ -468,6 +469,11 @@ int store_commit(struct store *st, struct oh_err *err)
 	}
 	st->in_tx = false;
 	return 0;
+}
+
+void store_shrink(struct store *st)
+{
+	(void)sqlite3_db_release_memory(st->db);
 }
 
 void store_rollback(struct store *st)

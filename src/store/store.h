@@ -43,7 +43,7 @@
 struct oh_err;
 struct store;
 
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 #define STORE_APP_ID         0x4f534845 /* "OSHE" */
 #define STORE_BUSY_MS        5000
 #define STORE_DEFAULT_PATH   "osshealth.db"
@@ -98,6 +98,10 @@ int store_begin(struct store *st, struct oh_err *err);
 int store_commit(struct store *st, struct oh_err *err);
 /** Roll back if a transaction is open; never fails. */
 void store_rollback(struct store *st);
+
+/** Free the handle's cached clean pages (after a bulk load: the pages
+ * written are on disk, keeping them only raises the peak memory). */
+void store_shrink(struct store *st);
 
 /** Version string of the linked SQLite library (borrowed, static). */
 const char *store_sqlite_version(void);

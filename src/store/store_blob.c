@@ -20,16 +20,23 @@
 #define PUT_SQL                                                        \
 	"INSERT OR REPLACE INTO blobs (id, size, is_binary, spdx_ids)" \
 	" VALUES (?1, ?2, ?3, ?4)"
+#define MATCH_PUT_SQL                                                  \
+	"INSERT OR REPLACE INTO license_matches (text_sha256, engine," \
+	" result) VALUES (?1, ?2, ?3)"
 
 struct store_blob_cache {
 	struct store *st;
 	sqlite3_stmt *get;
 	sqlite3_stmt *put;
-	struct oh_buf tag; /* the last tag handed out */
-	struct oh_err err; /* first failure */
+	sqlite3_stmt *mget; /* license_matches, prepared on first use */
+	sqlite3_stmt *mput;
+	struct oh_buf tag;   /* the last tag handed out */
+	struct oh_buf match; /* the last match handed out */
+	struct oh_err err;   /* first failure */
 	uint64_t hits;
 	uint64_t misses;
-	bool deferred; /* no transaction until close */
+	bool deferred;   /* no transaction until close */
+	bool no_matches; /* the database has no license_matches table */
 	struct pending {
 		char id[41];
 		uint64_t size;
@@ -37,6 +44,12 @@ struct store_blob_cache {
 		char *json;
 	} * pend; /* deferred puts */
 	size_t pend_nr, pend_alloc;
+	struct pending_match {
+		char key[65];
+		char *engine;
+		char *json;
+	} * mpend; /* deferred match puts */
+	size_t mpend_nr, mpend_alloc;
 };
 
 static int open_cache(struct store_blob_cache **out, struct store *st,
@@ -46,6 +59,7 @@ static int open_cache(struct store_blob_cache **out, struct store *st,
 
 	c->st = st;
 	oh_buf_init(&c->tag, 64);
+	oh_buf_init(&c->match, 256);
 	if (store_prepare(st, &c->get,
 			  "SELECT size, is_binary, spdx_ids FROM blobs"
 			  " WHERE id = ?1",
@@ -55,6 +69,7 @@ static int open_cache(struct store_blob_cache **out, struct store *st,
 		sqlite3_finalize(c->get);
 		sqlite3_finalize(c->put);
 		oh_buf_release(&c->tag);
+		oh_buf_release(&c->match);
 		free(c);
 		return err->code;
 	}
@@ -213,14 +228,57 @@ void store_blob_stats(const struct store_blob_cache *c, uint64_t *hits,
 	*misses = c->misses;
 }
 
-int store_blob_cache_write(struct store_blob_cache *c, struct store *wst,
-			   struct oh_err *err)
+/* Run the match put `q` for one pending match; false on failure. */
+static bool put_match(sqlite3_stmt *q, const struct pending_match *p)
+{
+	int rc;
+
+	sqlite3_reset(q);
+	sqlite3_bind_text(q, 1, p->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, p->engine, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, p->json, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE;
+}
+
+static void forget_matches(struct store_blob_cache *c)
+{
+	for (size_t i = 0; i < c->mpend_nr; i++) {
+		free(c->mpend[i].engine);
+		free(c->mpend[i].json);
+	}
+	c->mpend_nr = 0;
+}
+
+/* Write the pending matches through `wst`; 0 or OH_EDB. */
+static int write_matches(struct store_blob_cache *c, struct store *wst,
+			 struct oh_err *err)
 {
 	sqlite3_stmt *put = NULL;
 	int rc = 0;
 
-	if (c->pend_nr == 0)
+	if (c->mpend_nr == 0)
 		return 0;
+	if (store_prepare(wst, &put, MATCH_PUT_SQL, err) < 0)
+		return err->code;
+	for (size_t i = 0; i < c->mpend_nr && rc == 0; i++)
+		if (!put_match(put, &c->mpend[i]))
+			rc = store_db_error(wst, err,
+					    "writing the license matches");
+	sqlite3_finalize(put);
+	forget_matches(c);
+	return rc;
+}
+
+int store_blob_cache_write(struct store_blob_cache *c, struct store *wst,
+			   struct oh_err *err)
+{
+	sqlite3_stmt *put = NULL;
+	int rc = write_matches(c, wst, err);
+
+	if (rc < 0 || c->pend_nr == 0)
+		return rc;
 	if (store_prepare(wst, &put, PUT_SQL, err) < 0)
 		return err->code;
 	for (size_t i = 0; i < c->pend_nr && rc == 0; i++) {
@@ -249,18 +307,25 @@ int store_blob_cache_close(struct store_blob_cache *c, struct oh_err *err)
 	if (!c)
 		return 0;
 	in_tx = !c->deferred;
-	if (c->deferred && c->err.code == OH_OK && c->pend_nr > 0 &&
+	if (c->deferred && c->err.code == OH_OK &&
+	    (c->pend_nr > 0 || c->mpend_nr > 0) &&
 	    store_begin(c->st, &c->err) == 0) {
 		in_tx = true;
 		for (size_t i = 0; i < c->pend_nr && c->err.code == OH_OK; i++)
 			write_row(c, c->pend[i].id, c->pend[i].size,
 				  c->pend[i].binary, c->pend[i].json);
+		if (c->err.code == OH_OK)
+			(void)write_matches(c, c->st, &c->err);
 	}
 	for (size_t i = 0; i < c->pend_nr; i++)
 		cJSON_free(c->pend[i].json);
 	free(c->pend);
+	forget_matches(c);
+	free(c->mpend);
 	sqlite3_finalize(c->get);
 	sqlite3_finalize(c->put);
+	sqlite3_finalize(c->mget);
+	sqlite3_finalize(c->mput);
 	if (c->err.code != OH_OK) {
 		if (in_tx)
 			store_rollback(c->st);
@@ -270,7 +335,73 @@ int store_blob_cache_close(struct store_blob_cache *c, struct oh_err *err)
 		rc = store_commit(c->st, err);
 	}
 	oh_buf_release(&c->tag);
+	oh_buf_release(&c->match);
 	oh_err_release(&c->err);
 	free(c);
 	return rc;
+}
+
+int store_blob_match_get(struct store_blob_cache *c, const char *key,
+			 const char *engine, const char **json)
+{
+	int rc;
+	int hit = 0;
+
+	*json = NULL;
+	if (c->err.code != OH_OK || c->no_matches)
+		return 0;
+	/* a database without the table (an older schema opened read-only)
+	 * has no matches: every text is a miss, nothing else fails */
+	if (!c->mget) {
+		struct oh_err e = OH_ERR_INIT;
+
+		c->no_matches =
+			store_prepare(c->st, &c->mget,
+				      "SELECT result FROM"
+				      " license_matches WHERE"
+				      " text_sha256 = ?1 AND engine = ?2",
+				      &e) < 0;
+		oh_err_release(&e);
+		if (c->no_matches)
+			return 0;
+	}
+	sqlite3_reset(c->mget);
+	store_bind_text(c->mget, 1, key);
+	store_bind_text(c->mget, 2, engine);
+	rc = sqlite3_step(c->mget);
+	if (rc == SQLITE_ROW) {
+		oh_buf_reset(&c->match);
+		oh_buf_adds(&c->match,
+			    (const char *)sqlite3_column_text(c->mget, 0));
+		*json = c->match.buf;
+		hit = 1;
+	} else if (rc != SQLITE_DONE) {
+		store_db_error(c->st, &c->err, "reading the license matches");
+	}
+	sqlite3_reset(c->mget);
+	return hit;
+}
+
+void store_blob_match_put(struct store_blob_cache *c, const char *key,
+			  const char *engine, const char *json)
+{
+	struct pending_match p;
+
+	if (c->err.code != OH_OK || c->no_matches ||
+	    strlen(key) >= sizeof(p.key))
+		return;
+	snprintf(p.key, sizeof(p.key), "%s", key);
+	p.engine = oh_xstrdup(engine);
+	p.json = oh_xstrdup(json);
+	if (c->deferred) {
+		OH_GROW(c->mpend, c->mpend_alloc, c->mpend_nr + 1);
+		c->mpend[c->mpend_nr++] = p;
+		return;
+	}
+	if ((c->mput ||
+	     store_prepare(c->st, &c->mput, MATCH_PUT_SQL, &c->err) == 0) &&
+	    !put_match(c->mput, &p))
+		store_db_error(c->st, &c->err, "writing the license matches");
+	free(p.engine);
+	free(p.json);
 }

@@ -79,6 +79,19 @@ void store_blob_put(struct store_blob_cache *c, const char *blob_id,
 int store_blob_cache_write(struct store_blob_cache *c, struct store *wst,
 			   struct oh_err *err);
 
+/**
+ * The license matcher's result for a text (license/match_cache.h): `key`
+ * is the text's SHA-256 in hex, `engine` the matcher's key.  1 and *json
+ * (borrowed, valid until the next get) on a hit, 0 on a miss or after a
+ * failure.  The put is deferred like store_blob_put() (written by
+ * store_blob_cache_write() or close); both use the `license_matches`
+ * table (schema 9).
+ */
+int store_blob_match_get(struct store_blob_cache *c, const char *key,
+			 const char *engine, const char **json);
+void store_blob_match_put(struct store_blob_cache *c, const char *key,
+			  const char *engine, const char *json);
+
 /** Hits and misses so far. */
 void store_blob_stats(const struct store_blob_cache *c, uint64_t *hits,
 		      uint64_t *misses);

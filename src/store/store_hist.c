@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "facts/hist.h"
@@ -258,7 +260,12 @@ static int save(struct store_hist *sh, const struct hist *h,
 		store_rollback(sh->st);
 		return err->code;
 	}
-	return store_commit(sh->st, err);
+	if (store_commit(sh->st, err) < 0)
+		return err->code;
+	/* a first scan wrote the whole history: no need to keep its pages */
+	if (h->commit_nr > 1000)
+		store_shrink(sh->st);
+	return 0;
 }
 
 static const char *col(sqlite3_stmt *q, int i)
@@ -266,7 +273,7 @@ static const char *col(sqlite3_stmt *q, int i)
 	return (const char *)sqlite3_column_text(q, i);
 }
 
-static void load_commit(struct hist *h, sqlite3_stmt *q)
+static void load_commit(struct hist *h, sqlite3_stmt *q, bool subject)
 {
 	struct hist_commit *c = hist_commit_add(h);
 
@@ -280,13 +287,13 @@ static void load_commit(struct hist *h, sqlite3_stmt *q)
 	c->committer_time = sqlite3_column_int64(q, 7);
 	c->committer_tz = sqlite3_column_int(q, 8);
 	c->parents = (unsigned)sqlite3_column_int(q, 9);
-	c->subject = oh_arena_strdup(&h->arena, col(q, 10));
+	c->subject = subject ? oh_arena_strdup(&h->arena, col(q, 10)) : "";
 	c->signature = sqlite3_column_int(q, 11) != 0;
 	c->is_bot = sqlite3_column_int(q, 12) != 0;
 }
 
 static int load_commits(struct hist *h, struct store_hist *sh, sqlite3_stmt *qc,
-			sqlite3_stmt *qt)
+			sqlite3_stmt *qt, bool subject)
 {
 	int64_t n = store_hist_count(sh);
 	int rt;
@@ -301,7 +308,7 @@ static int load_commits(struct hist *h, struct store_hist *sh, sqlite3_stmt *qc,
 	while ((rc = sqlite3_step(qc)) == SQLITE_ROW) {
 		const char *id = col(qc, 0);
 
-		load_commit(h, qc);
+		load_commit(h, qc, subject);
 		while (rt == SQLITE_ROW && strcmp(col(qt, 0), id) < 0)
 			rt = sqlite3_step(qt);
 		while (rt == SQLITE_ROW && strcmp(col(qt, 0), id) == 0) {
@@ -336,7 +343,8 @@ static int load_tags(struct hist *h, struct store_hist *sh, sqlite3_stmt *q)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int store_hist_load(struct hist *h, struct store_hist *sh, struct oh_err *err)
+static int load(struct hist *h, struct store_hist *sh, bool all,
+		struct oh_err *err)
 {
 	sqlite3_stmt *qc = NULL;
 	sqlite3_stmt *qt = NULL;
@@ -344,18 +352,31 @@ int store_hist_load(struct hist *h, struct store_hist *sh, struct oh_err *err)
 	int rc;
 
 	rc = store_prepare(sh->st, &qc,
-			   "SELECT id, author_name, author_email, author_time,"
-			   " author_tz, committer_name, committer_email,"
-			   " committer_time, committer_tz, parents, subject,"
-			   " signed, is_bot FROM commits WHERE repo_id = ?1"
-			   " ORDER BY id",
+			   all ? "SELECT id, author_name, author_email,"
+				 " author_time, author_tz, committer_name,"
+				 " committer_email, committer_time,"
+				 " committer_tz, parents, subject, signed,"
+				 " is_bot FROM commits WHERE repo_id = ?1"
+				 " ORDER BY id"
+			       : "SELECT id, author_name, author_email,"
+				 " author_time, author_tz, committer_name,"
+				 " committer_email, committer_time,"
+				 " committer_tz, parents, NULL, signed,"
+				 " is_bot FROM commits WHERE repo_id = ?1"
+				 " ORDER BY id",
 			   err);
+	/* NOCASE is ASCII case folding, as the DCO rules' key test */
 	if (rc == 0)
-		rc = store_prepare(sh->st, &qt,
-				   "SELECT commit_id, key, value, ident_name,"
-				   " ident_email FROM trailers WHERE"
-				   " repo_id = ?1 ORDER BY commit_id, seq",
-				   err);
+		rc = store_prepare(
+			sh->st, &qt,
+			all ? "SELECT commit_id, key, value, ident_name,"
+			      " ident_email FROM trailers WHERE"
+			      " repo_id = ?1 ORDER BY commit_id, seq"
+			    : "SELECT commit_id, key, NULL, NULL, ident_email"
+			      " FROM trailers WHERE repo_id = ?1 AND key"
+			      " COLLATE NOCASE IN ('Signed-off-by', 'Reviewed-by',"
+			      " 'Acked-by') ORDER BY commit_id, seq",
+			err);
 	if (rc == 0)
 		rc = store_prepare(sh->st, &qg,
 				   "SELECT name, target, time, annotated,"
@@ -363,10 +384,369 @@ int store_hist_load(struct hist *h, struct store_hist *sh, struct oh_err *err)
 				   " ORDER BY name",
 				   err);
 	if (rc == 0 &&
-	    (load_commits(h, sh, qc, qt) < 0 || load_tags(h, sh, qg) < 0))
+	    (load_commits(h, sh, qc, qt, all) < 0 || load_tags(h, sh, qg) < 0))
 		rc = store_db_error(sh->st, err, "loading commit facts");
 	sqlite3_finalize(qc);
 	sqlite3_finalize(qt);
 	sqlite3_finalize(qg);
 	return rc;
+}
+
+int store_hist_load(struct hist *h, struct store_hist *sh, struct oh_err *err)
+{
+	return load(h, sh, true, err);
+}
+
+int store_hist_load_metrics(struct hist *h, struct store_hist *sh,
+			    struct oh_err *err)
+{
+	return load(h, sh, false, err);
+}
+
+/* ---- the history snapshot ------------------------------------------ */
+
+/*
+ * What store_hist_load_metrics() reads, as one row of history_snapshots
+ * (schema 9): a re-scan with nothing new reads one blob instead of every
+ * commit and trailer row.  Little-endian, versioned:
+ *
+ *   "OHHS" u32 format, u64 commits, u64 trailers, u32 strings,
+ *   u64 offset of the strings
+ *   commits:  id[40], u32 author_name, u32 author_email, i64 author_time,
+ *             i32 author_tz, u32 committer_name, u32 committer_email,
+ *             i64 committer_time, i32 committer_tz, u32 parents,
+ *             u8 flags (1 signature, 2 bot), u32 trailers
+ *   trailers: u32 key, u32 ident_email      (string index + 1; 0 = NULL)
+ *   strings:  u32 length, bytes (no NUL)
+ *
+ * Commits in id order.  The row is believed only when it holds as many
+ * commits as the table (commits are only ever added, and a snapshot
+ * saved with them); anything that does not decode is no snapshot.
+ */
+#define SNAP_FORMAT 1
+
+struct snap_w {
+	struct oh_buf b;  /* header and commits, then the strings */
+	const char **str; /* open addressing by pointer: interned strings */
+	uint32_t *idx;
+	size_t cap, nr;
+	struct oh_buf tab; /* the string table, built beside (small) */
+};
+
+#define SNAP_HEADER 36
+
+static void put_u32(struct oh_buf *b, uint32_t v)
+{
+	unsigned char x[4] = { (unsigned char)v, (unsigned char)(v >> 8),
+			       (unsigned char)(v >> 16),
+			       (unsigned char)(v >> 24) };
+
+	oh_buf_add(b, x, 4);
+}
+
+static void put_u64(struct oh_buf *b, uint64_t v)
+{
+	put_u32(b, (uint32_t)v);
+	put_u32(b, (uint32_t)(v >> 32));
+}
+
+/* Index + 1 of string s in the table (0 for NULL). */
+static uint32_t str_ref(struct snap_w *w, const char *s)
+{
+	size_t j;
+
+	if (!s)
+		return 0;
+	if ((w->nr + 1) * 2 > w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 4096;
+		const char **str = oh_xcalloc(cap, sizeof(*str));
+		uint32_t *idx = oh_xcalloc(cap, sizeof(*idx));
+
+		for (size_t i = 0; i < w->cap; i++) {
+			if (!w->str[i])
+				continue;
+			j = ((uintptr_t)w->str[i] >> 3) & (cap - 1);
+			while (str[j])
+				j = (j + 1) & (cap - 1);
+			str[j] = w->str[i];
+			idx[j] = w->idx[i];
+		}
+		free(w->str);
+		free(w->idx);
+		w->str = str;
+		w->idx = idx;
+		w->cap = cap;
+	}
+	j = ((uintptr_t)s >> 3) & (w->cap - 1);
+	while (w->str[j]) {
+		if (w->str[j] == s)
+			return w->idx[j];
+		j = (j + 1) & (w->cap - 1);
+	}
+	w->str[j] = s;
+	w->idx[j] = (uint32_t)++w->nr;
+	put_u32(&w->tab, (uint32_t)strlen(s));
+	oh_buf_adds(&w->tab, s);
+	return w->idx[j];
+}
+
+static bool metric_key(const char *k)
+{
+	return k && (strcasecmp(k, "Signed-off-by") == 0 ||
+		     strcasecmp(k, "Reviewed-by") == 0 ||
+		     strcasecmp(k, "Acked-by") == 0);
+}
+
+int store_hist_snapshot_save(struct store_hist *sh, const struct hist *h,
+			     struct oh_err *err)
+{
+	static const char zero[SNAP_HEADER];
+	struct snap_w w = { .tab = OH_BUF_INIT };
+	struct oh_buf head = OH_BUF_INIT;
+	const struct hist_commit **order;
+	sqlite3_stmt *q = NULL;
+	uint64_t trailers = 0;
+	int rc;
+
+	order = oh_xcalloc(h->commit_nr + 1, sizeof(*order));
+	for (size_t i = 0; i < h->commit_nr; i++)
+		order[i] = &h->commit[i];
+	qsort(order, h->commit_nr, sizeof(*order), cmp_commit_id);
+	oh_buf_init(&w.b, 100 * h->commit_nr + 16 * h->trailer_nr + 4096);
+	oh_buf_add(&w.b, zero, SNAP_HEADER); /* written last */
+	for (size_t i = 0; i < h->commit_nr; i++) {
+		const struct hist_commit *c = order[i];
+		uint32_t n = 0;
+
+		for (size_t t = 0; t < c->trailer_nr; t++)
+			n += metric_key(h->trailer[c->trailer_first + t].key);
+		oh_buf_add(&w.b, c->id, 40);
+		put_u32(&w.b, str_ref(&w, c->author_name));
+		put_u32(&w.b, str_ref(&w, c->author_email));
+		put_u64(&w.b, (uint64_t)c->author_time);
+		put_u32(&w.b, (uint32_t)c->author_tz);
+		put_u32(&w.b, str_ref(&w, c->committer_name));
+		put_u32(&w.b, str_ref(&w, c->committer_email));
+		put_u64(&w.b, (uint64_t)c->committer_time);
+		put_u32(&w.b, (uint32_t)c->committer_tz);
+		put_u32(&w.b, c->parents);
+		oh_buf_addch(&w.b, (char)((c->signature ? 1 : 0) |
+					  (c->is_bot ? 2 : 0)));
+		put_u32(&w.b, n);
+		for (size_t t = 0; t < c->trailer_nr; t++) {
+			const struct hist_trailer *tr =
+				&h->trailer[c->trailer_first + t];
+
+			if (!metric_key(tr->key))
+				continue;
+			put_u32(&w.b, str_ref(&w, tr->key));
+			put_u32(&w.b, str_ref(&w, tr->ident_email));
+			trailers++;
+		}
+	}
+	oh_buf_add(&head, "OHHS", 4);
+	put_u32(&head, SNAP_FORMAT);
+	put_u64(&head, h->commit_nr);
+	put_u64(&head, trailers);
+	put_u32(&head, (uint32_t)w.nr);
+	put_u64(&head, w.b.len);
+	if (head.len != SNAP_HEADER)
+		OH_BUG("snapshot header of %zu bytes", head.len);
+	memcpy(w.b.buf, head.buf, head.len);
+	oh_buf_add(&w.b, w.tab.buf, w.tab.len);
+	rc = store_prepare(sh->st, &q,
+			   "INSERT OR REPLACE INTO history_snapshots"
+			   " (repo_id, commit_nr, data) VALUES (?1, ?2, ?3)",
+			   err);
+	if (rc == 0) {
+		sqlite3_bind_int64(q, 1, sh->repo);
+		sqlite3_bind_int64(q, 2, (int64_t)h->commit_nr);
+		sqlite3_bind_blob64(q, 3, w.b.buf, w.b.len, SQLITE_STATIC);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			rc = store_db_error(sh->st, err,
+					    "saving the history snapshot");
+	}
+	sqlite3_finalize(q);
+	free(order);
+	free(w.str);
+	free(w.idx);
+	oh_buf_release(&w.b);
+	oh_buf_release(&w.tab);
+	oh_buf_release(&head);
+	return rc;
+}
+
+struct snap_r {
+	const unsigned char *p, *end;
+	bool bad;
+};
+
+static uint32_t get_u32(struct snap_r *r)
+{
+	uint32_t v;
+
+	if (r->bad || r->end - r->p < 4) {
+		r->bad = true;
+		return 0;
+	}
+	v = (uint32_t)r->p[0] | (uint32_t)r->p[1] << 8 |
+	    (uint32_t)r->p[2] << 16 | (uint32_t)r->p[3] << 24;
+	r->p += 4;
+	return v;
+}
+
+static uint64_t get_u64(struct snap_r *r)
+{
+	uint64_t lo = get_u32(r);
+
+	return lo | (uint64_t)get_u32(r) << 32;
+}
+
+/* The string of reference v (index + 1), or NULL; bad when out of range. */
+static const char *str_at(struct snap_r *r, const char **tab, uint32_t nr,
+			  uint32_t v)
+{
+	if (v == 0)
+		return NULL;
+	if (v > nr) {
+		r->bad = true;
+		return NULL;
+	}
+	return tab[v - 1];
+}
+
+static bool decode_snapshot(struct hist *h, const unsigned char *data,
+			    size_t len, int64_t expect)
+{
+	struct snap_r r = { .p = data, .end = data + len };
+	const char **tab = NULL;
+	uint64_t commits, trailers, at;
+	uint32_t nr;
+	struct oh_buf s = OH_BUF_INIT;
+	const unsigned char *end;
+
+	if (!data || len < SNAP_HEADER || memcmp(data, "OHHS", 4) != 0)
+		return false;
+	r.p += 4;
+	if (get_u32(&r) != SNAP_FORMAT)
+		return false;
+	commits = get_u64(&r);
+	trailers = get_u64(&r);
+	nr = get_u32(&r);
+	at = get_u64(&r);
+	/* every commit takes 89 bytes, every string 4, every trailer 8 */
+	if (r.bad || expect < 0 || commits != (uint64_t)expect ||
+	    commits > len / 89 || nr > len / 4 || trailers > len / 8 ||
+	    at < SNAP_HEADER || at > len)
+		return false;
+	/* the strings first: they sit after the commits */
+	end = data + at;
+	r.p = end;
+	tab = oh_xcalloc((size_t)nr + 1, sizeof(*tab));
+	for (uint32_t i = 0; i < nr && !r.bad; i++) {
+		uint32_t n = get_u32(&r);
+
+		if (r.bad || (size_t)(r.end - r.p) < n) {
+			r.bad = true;
+			break;
+		}
+		oh_buf_reset(&s);
+		oh_buf_add(&s, r.p, n);
+		r.p += n;
+		tab[i] = hist_intern(h, s.buf);
+	}
+	if (!r.bad && r.p != r.end)
+		r.bad = true;
+	r.p = data + SNAP_HEADER;
+	r.end = end;
+	if (!r.bad && commits > 0)
+		OH_GROW(h->commit, h->commit_alloc,
+			h->commit_nr + (size_t)commits);
+	if (!r.bad && trailers > 0)
+		OH_GROW(h->trailer, h->trailer_alloc,
+			h->trailer_nr + (size_t)trailers);
+	for (uint64_t i = 0; i < commits && !r.bad; i++) {
+		struct hist_commit *c;
+		uint32_t tn;
+
+		if (r.end - r.p < 40) {
+			r.bad = true;
+			break;
+		}
+		c = hist_commit_add(h);
+		memcpy(c->id, r.p, 40);
+		c->id[40] = '\0';
+		r.p += 40;
+		c->author_name = str_at(&r, tab, nr, get_u32(&r));
+		c->author_email = str_at(&r, tab, nr, get_u32(&r));
+		c->author_time = (int64_t)get_u64(&r);
+		c->author_tz = (int)(int32_t)get_u32(&r);
+		c->committer_name = str_at(&r, tab, nr, get_u32(&r));
+		c->committer_email = str_at(&r, tab, nr, get_u32(&r));
+		c->committer_time = (int64_t)get_u64(&r);
+		c->committer_tz = (int)(int32_t)get_u32(&r);
+		c->parents = get_u32(&r);
+		if (r.p >= r.end) {
+			r.bad = true;
+			break;
+		}
+		c->signature = (*r.p & 1) != 0;
+		c->is_bot = (*r.p & 2) != 0;
+		r.p++;
+		c->subject = "";
+		tn = get_u32(&r);
+		if (!c->author_name || !c->author_email || !c->committer_name ||
+		    !c->committer_email || tn > (size_t)(r.end - r.p) / 8)
+			r.bad = true;
+		for (uint32_t t = 0; t < tn && !r.bad; t++) {
+			const char *k = str_at(&r, tab, nr, get_u32(&r));
+			const char *e = str_at(&r, tab, nr, get_u32(&r));
+
+			if (!k)
+				r.bad = true;
+			else
+				hist_trailer_add(h, k, NULL, NULL, e);
+		}
+	}
+	free(tab);
+	oh_buf_release(&s);
+	return !r.bad && r.p == r.end;
+}
+
+int store_hist_snapshot_load(struct hist *h, struct store_hist *sh,
+			     int64_t commit_nr)
+{
+	sqlite3_stmt *q = NULL;
+	sqlite3_stmt *qg = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	int found = 0;
+
+	if (store_prepare(
+		    sh->st, &q,
+		    "SELECT data FROM history_snapshots WHERE repo_id = ?1"
+		    " AND commit_nr = ?2",
+		    &err) < 0)
+		goto out;
+	sqlite3_bind_int64(q, 1, sh->repo);
+	sqlite3_bind_int64(q, 2, commit_nr);
+	if (sqlite3_step(q) != SQLITE_ROW)
+		goto out;
+	found = decode_snapshot(h, sqlite3_column_blob(q, 0),
+				(size_t)sqlite3_column_bytes(q, 0), commit_nr);
+	if (found && (store_prepare(sh->st, &qg,
+				    "SELECT name, target, time, annotated,"
+				    " signed FROM tags WHERE repo_id = ?1"
+				    " ORDER BY name",
+				    &err) < 0 ||
+		      load_tags(h, sh, qg) < 0))
+		found = 0;
+out:
+	if (!found) { /* nothing half-read stays */
+		hist_release(h);
+		hist_init(h);
+	}
+	sqlite3_finalize(q);
+	sqlite3_finalize(qg);
+	oh_err_release(&err);
+	return found;
 }

@@ -49,6 +49,33 @@ int store_hist_save(struct store_hist *sh, const struct hist *h,
 /** Append every stored commit (with trailers) and tag to h. */
 int store_hist_load(struct hist *h, struct store_hist *sh, struct oh_err *err);
 
+/**
+ * What the scan's metrics read (activity, DCO shares, reviews), and no
+ * more: every commit without its subject (""), of the trailers only
+ * Signed-off-by, Reviewed-by and Acked-by (any case) with key and
+ * ident_email (value and ident_name NULL), and every tag.  A third
+ * less to read and copy than store_hist_load() on git/git.
+ */
+int store_hist_load_metrics(struct hist *h, struct store_hist *sh,
+			    struct oh_err *err);
+
+/**
+ * The history snapshot (table history_snapshots, schema 9): what
+ * store_hist_load_metrics() reads, in one row per repository, so that a
+ * re-scan with nothing new reads one blob instead of every commit row.
+ *
+ * store_hist_snapshot_save() writes h's commits (in id order; of the
+ * trailers only the three store_hist_load_metrics() reads) as the
+ * repository's snapshot; h must hold every stored commit.
+ * store_hist_snapshot_load() fills the empty h from the snapshot and the
+ * tags table when the snapshot holds `commit_nr` commits (the number
+ * stored) and decodes: 1; else 0 and h left empty (read the rows).
+ */
+int store_hist_snapshot_save(struct store_hist *sh, const struct hist *h,
+			     struct oh_err *err);
+int store_hist_snapshot_load(struct hist *h, struct store_hist *sh,
+			     int64_t commit_nr);
+
 /** Number of commits stored for the repository. */
 int64_t store_hist_count(struct store_hist *sh);
 

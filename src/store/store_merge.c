@@ -360,6 +360,8 @@ static const struct copy_spec repo_table[] = {
 	{ "commits", { "repo_id", NULL }, NULL, NULL, "OR IGNORE" },
 	{ "trailers", { "repo_id", NULL }, NULL, NULL, "OR IGNORE" },
 	{ "tags", { "repo_id", NULL }, NULL, NULL, "OR REPLACE" },
+	/* believed only while it counts the commits stored (store_hist.h) */
+	{ "history_snapshots", { "repo_id", NULL }, NULL, NULL, "OR REPLACE" },
 };
 
 static const struct copy_spec unreviewed_table = {
@@ -437,29 +439,32 @@ static int merge_component(struct merge *m, sqlite3_stmt *row,
 	return 0;
 }
 
-/* The blob cache: facts of content, the same whichever shard read it. */
-static int merge_blobs(struct merge *m, struct oh_err *err)
+/*
+ * The blob cache and the license matches: facts of content, the same
+ * whichever shard read it.  `ncol` columns `cols` of `table`.
+ */
+static int merge_content(struct merge *m, const char *table, const char *cols,
+			 int ncol, struct oh_err *err)
 {
-	static const char cols[] = "id, size, is_binary, spdx_ids, license_id,"
-				   " license_match, license_score";
 	struct oh_buf q = OH_BUF_INIT;
 	sqlite3_stmt *s = NULL;
 	sqlite3_stmt *d = NULL;
 	int rc = SQLITE_DONE;
 	int ret;
 
-	oh_buf_addf(&q, "SELECT %s FROM blobs", cols);
+	oh_buf_addf(&q, "SELECT %s FROM %s", cols, table);
 	ret = store_prepare(m->src, &s, q.buf, err);
 	oh_buf_reset(&q);
-	oh_buf_addf(&q,
-		    "INSERT OR IGNORE INTO blobs (%s) VALUES (?1, ?2, ?3, ?4,"
-		    " ?5, ?6, ?7)",
+	oh_buf_addf(&q, "INSERT OR IGNORE INTO %s (%s) VALUES (?1", table,
 		    cols);
+	for (int i = 2; i <= ncol; i++)
+		oh_buf_addf(&q, ", ?%d", i);
+	oh_buf_adds(&q, ")");
 	if (ret == 0)
 		ret = store_prepare(m->dst, &d, q.buf, err);
 	while (ret == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		sqlite3_reset(d);
-		for (int i = 0; i < 7; i++)
+		for (int i = 0; i < ncol; i++)
 			sqlite3_bind_value(d, i + 1,
 					   sqlite3_column_value(s, i));
 		if (sqlite3_step(d) != SQLITE_DONE)
@@ -500,7 +505,13 @@ static int merge_shard(struct merge *m, const struct shard *sh,
 					     "reading a shard's components");
 	}
 	if (ret == 0)
-		ret = merge_blobs(m, err);
+		ret = merge_content(m, "blobs",
+				    "id, size, is_binary, spdx_ids, license_id,"
+				    " license_match, license_score",
+				    7, err);
+	if (ret == 0)
+		ret = merge_content(m, "license_matches",
+				    "text_sha256, engine, result", 3, err);
 	if (ret == 0 && sh->index == 0)
 		ret = copy_table(m->src, m->dst, &unreviewed_table, &m->src_run,
 				 &m->dst_run, err);

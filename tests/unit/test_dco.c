@@ -267,6 +267,43 @@ START_TEST(test_dco_stats)
 }
 END_TEST
 
+/*
+ * Commits with the same author time (a rebase, a scripted import): the
+ * enforcement date does not depend on their order in the history (walk
+ * order on a first scan, id order on a re-scan).  At equal times an
+ * unsigned commit counts as the later one.
+ */
+START_TEST(test_dco_stats_same_time)
+{
+	const struct sob a = { "A", "a@x.org" };
+	const int64_t now = 2000000000;
+	struct dco_stats s[2];
+
+	for (int order = 0; order < 2; order++) {
+		struct hist h;
+		struct hist_commit *c;
+
+		hist_init(&h);
+		for (int i = 0; i < 2; i++) {
+			bool sign = (i == 0) == (order == 0);
+
+			c = add(&h, "1111111111111111111111111111111111111111",
+				"A", "a@x.org", 1, sign ? &a : NULL,
+				sign ? 1 : 0);
+			c->author_time = now - 86400;
+		}
+		c = add(&h, "3333333333333333333333333333333333333333", "A",
+			"a@x.org", 1, &a, 1);
+		c->author_time = now - 2 * 86400;
+		dco_stats_compute(&s[order], &h, now);
+		hist_release(&h);
+	}
+	ck_assert_int_eq(s[0].enforced_since, s[1].enforced_since);
+	ck_assert_uint_eq(s[0].enforced_commits, s[1].enforced_commits);
+	ck_assert_int_eq(s[0].enforced_since, 0);
+}
+END_TEST
+
 START_TEST(test_dco_noreply)
 {
 	ck_assert(dco_is_forge_noreply("12345+octo@users.noreply.github.com"));
@@ -290,6 +327,7 @@ Suite *dco_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("stats");
 	tcase_add_test(tc, test_dco_stats);
+	tcase_add_test(tc, test_dco_stats_same_time);
 	suite_add_tcase(s, tc);
 	return s;
 }

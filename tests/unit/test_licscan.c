@@ -13,6 +13,7 @@
 #include "core/err.h"
 #include "core/path.h"
 #include "license/adapt.h"
+#include "license/match_cache.h"
 #include "license/pkgmeta.h"
 #include "license/policy_gate.h"
 #include "license/reuse.h"
@@ -1179,6 +1180,81 @@ START_TEST(test_licscan_policy)
 }
 END_TEST
 
+/* A cache that hands out one answer and records what is put. */
+struct fake_cache {
+	const char *answer; /* JSON served for every key, or NULL */
+	int gets, puts;
+	char put_json[1024];
+};
+
+static const char *fake_get(void *ctx, const char *engine, const char *key)
+{
+	struct fake_cache *f = ctx;
+
+	(void)engine;
+	(void)key;
+	f->gets++;
+	return f->answer;
+}
+
+static void fake_put(void *ctx, const char *engine, const char *key,
+		     const char *json)
+{
+	struct fake_cache *f = ctx;
+
+	(void)engine;
+	(void)key;
+	f->puts++;
+	snprintf(f->put_json, sizeof(f->put_json), "%s", json);
+}
+
+/*
+ * lic_adapt_match_text() asks the cache first: a known text is answered
+ * from it (here an answer no matcher would give, so matching did not
+ * run); an unknown one is matched and its answer put, and that answer
+ * served back gives the same match.
+ */
+START_TEST(test_licscan_match_cache)
+{
+	static const char mit[] =
+		"Permission is hereby granted, free of charge, to any person "
+		"obtaining a copy of this software and associated "
+		"documentation files (the \"Software\"), to deal in the "
+		"Software without restriction";
+	struct fake_cache f = { 0 };
+	struct lic_adapt_cache c = { .get = fake_get,
+				     .put = fake_put,
+				     .ctx = &f };
+	struct lic_adapt_match m, again;
+	struct lic_adapt *a = NULL;
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_int_eq(lic_adapt_open(&a, &err), 0);
+	lic_adapt_set_cache(a, &c);
+	lic_adapt_match_text(&m, a, mit, strlen(mit));
+	ck_assert_int_eq(f.gets, 1);
+	ck_assert_int_eq(f.puts, 1);
+	f.answer = f.put_json;
+	lic_adapt_match_text(&again, a, mit, strlen(mit));
+	ck_assert_int_eq(f.puts, 1);
+	ck_assert_int_eq(again.kind, m.kind);
+	ck_assert_str_eq(again.expr, m.expr);
+	ck_assert_str_eq(again.desc, m.desc);
+	ck_assert_uint_eq(again.percent, m.percent);
+	f.answer = "{\"kind\":1,\"expr\":\"Zlib\",\"project\":\"Zlib\","
+		   "\"bundled\":\"\",\"unnamed_own\":false,\"percent\":100,"
+		   "\"nearest\":\"\",\"desc\":\"\"}";
+	lic_adapt_match_text(&again, a, mit, strlen(mit));
+	ck_assert_str_eq(again.expr, "Zlib");
+	lic_adapt_set_cache(a, NULL);
+	lic_adapt_match_text(&again, a, mit, strlen(mit));
+	ck_assert_str_eq(again.expr, m.expr);
+	ck_assert_int_eq(f.gets, 3);
+	lic_adapt_close(a);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *licscan_suite(void)
 {
 	Suite *s = suite_create("licscan");
@@ -1218,6 +1294,7 @@ Suite *licscan_suite(void)
 	tcase_add_test(tc, test_licscan_project_model);
 	tcase_add_test(tc, test_licscan_osi_class);
 	tcase_add_test(tc, test_licscan_gate_unknown_id);
+	tcase_add_test(tc, test_licscan_match_cache);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -4,13 +4,17 @@
  * locked and newer-version files.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <check.h>
 #include <sqlite3.h>
 
 #include "core/err.h"
+#include "license/adapt.h"
+#include "license/match_cache.h"
 #include "store/store.h"
+#include "store/store_blob.h"
 #include "store/store_int.h"
 #include "unit.h"
 
@@ -352,6 +356,61 @@ START_TEST(test_store_commit_failure_ends_tx)
 }
 END_TEST
 
+/*
+ * The license matcher's answers (schema 9): a deferred put is seen by no
+ * get until the batch writes it; then a get of the same text and engine
+ * hits and decodes to the same match, another engine misses.
+ */
+START_TEST(test_store_license_matches)
+{
+	struct lic_adapt_match m = { .kind = LIC_ADAPT_CLOSE,
+				     .expr = "MIT AND BSD-2-Clause",
+				     .project = "MIT",
+				     .bundled = "BSD-2-Clause",
+				     .percent = 97,
+				     .desc = "MIT (97%)" };
+	struct lic_adapt_match back;
+	struct store_blob_cache *c = NULL;
+	struct store *st = NULL, *w = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	char key[LIC_MATCH_KEY_SIZE], engine[192];
+	const char *json = NULL;
+	char *enc = lic_adapt_match_encode(&m);
+
+	ck_assert(lic_match_cache_key(key, "some text", 9));
+	ck_assert_uint_eq(strlen(key), 64);
+	lic_match_cache_engine(engine, sizeof(engine), "3.99");
+	ck_assert_ptr_nonnull(strstr(engine, "3.99"));
+	ck_assert_int_eq(store_open(&st, unit_path("m.db"), NULL, &err), 0);
+	ck_assert_int_eq(store_open(&w, unit_path("m.db"), NULL, &err), 0);
+	ck_assert_int_eq(store_blob_cache_open_deferred(&c, st, &err), 0);
+	ck_assert_int_eq(store_blob_match_get(c, key, engine, &json), 0);
+	store_blob_match_put(c, key, engine, enc);
+	ck_assert_int_eq(store_blob_match_get(c, key, engine, &json), 0);
+	ck_assert_int_eq(store_begin(w, &err), 0);
+	ck_assert_int_eq(store_blob_cache_write(c, w, &err), 0);
+	ck_assert_int_eq(store_commit(w, &err), 0);
+	ck_assert_int_eq(store_blob_match_get(c, key, engine, &json), 1);
+	ck_assert(lic_adapt_match_decode(&back, json));
+	ck_assert_int_eq(back.kind, LIC_ADAPT_CLOSE);
+	ck_assert_str_eq(back.expr, m.expr);
+	ck_assert_str_eq(back.project, "MIT");
+	ck_assert_str_eq(back.bundled, "BSD-2-Clause");
+	ck_assert_uint_eq(back.percent, 97);
+	ck_assert_str_eq(back.desc, m.desc);
+	ck_assert_int_eq(store_blob_match_get(c, key, "another engine", &json),
+			 0);
+	/* what is not ours is a miss, not a crash */
+	ck_assert(!lic_adapt_match_decode(&back, "{\"kind\": 9}"));
+	ck_assert(!lic_adapt_match_decode(&back, "[1"));
+	ck_assert_int_eq(store_blob_cache_close(c, &err), 0);
+	free(enc);
+	store_close(w);
+	store_close(st);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *store_suite(void)
 {
 	Suite *s = suite_create("store");
@@ -371,6 +430,7 @@ Suite *store_suite(void)
 	tcase_add_test(tc, test_store_locked);
 	tcase_add_test(tc, test_store_rollback);
 	tcase_add_test(tc, test_store_commit_failure_ends_tx);
+	tcase_add_test(tc, test_store_license_matches);
 	suite_add_tcase(s, tc);
 	return s;
 }
