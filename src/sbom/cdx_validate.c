@@ -27,16 +27,11 @@
 #include "core/xalloc.h"
 #include "license/expr.h"
 #include "license/list.h"
+#include "sbom/cdx_int.h"
 #include "sbom/syntax.h"
 #include "core/banned.h"
 
 #define WHERE_MAX 512
-
-/* Open-addressing set of strings owned by the tree. */
-struct refset {
-	const char **slot;
-	size_t n, cap;
-};
 
 struct cctx {
 	struct sbom_report *r;
@@ -47,7 +42,7 @@ struct cctx {
 	bool xml;        /* tree from XML: no JSON booleans or numbers */
 	unsigned profiles;
 	const struct lic_list *licenses;
-	struct refset refs; /* every bom-ref */
+	struct cdx_map refs; /* every bom-ref */
 	unsigned depth;
 	bool quiet;    /* count, do not report */
 	bool no_count; /* tools and pedigree: not packages of the BOM */
@@ -191,56 +186,16 @@ static bool items_next(struct items *it)
 	return true;
 }
 
-/* FNV-1a with a final mix: bom-refs differ in their middle, so the low
- * bits a power-of-two table uses must depend on every byte. */
-static size_t hash_of(const char *s)
+/* Sets of strings owned by the tree: bom-refs, references. */
+static bool ref_has(const struct cdx_map *set, const char *s)
 {
-	unsigned long long h = 14695981039346656037ull;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	h ^= h >> 32;
-	h *= 0x9e3779b97f4a7c15ull;
-	return (size_t)(h ^ (h >> 29));
-}
-
-static size_t slot_of(const struct refset *set, const char *s)
-{
-	size_t i = hash_of(s) & (set->cap - 1);
-
-	while (set->slot[i] && strcmp(set->slot[i], s) != 0)
-		i = (i + 1) & (set->cap - 1);
-	return i;
-}
-
-static bool ref_has(const struct refset *set, const char *s)
-{
-	return set->cap && set->slot[slot_of(set, s)];
+	return cdx_map_get(set, s) != NULL;
 }
 
 /* Add s; false when it was there already. */
-static bool ref_add(struct refset *set, const char *s)
+static bool ref_add(struct cdx_map *set, const char *s)
 {
-	size_t i;
-
-	if (2 * (set->n + 1) > set->cap) {
-		struct refset bigger = { .cap = set->cap ? 2 * set->cap : 64 };
-
-		bigger.slot = oh_xcalloc(bigger.cap, sizeof(*bigger.slot));
-		for (size_t k = 0; k < set->cap; k++)
-			if (set->slot[k])
-				bigger.slot[slot_of(&bigger, set->slot[k])] =
-					set->slot[k];
-		bigger.n = set->n;
-		free(set->slot);
-		*set = bigger;
-	}
-	i = slot_of(set, s);
-	if (set->slot[i])
-		return false;
-	set->slot[i] = s;
-	set->n++;
-	return true;
+	return cdx_map_add(set, s, (union cdx_val){ .num = 0 });
 }
 
 /* A key allowed from 1.<since> on. */
@@ -1106,7 +1061,7 @@ static void reference(struct cctx *c, const cJSON *v, const char *element,
 static void ref_list(struct cctx *c, const cJSON *d, const char *key,
 		     const char *element, const char *base)
 {
-	struct refset seen = { 0 };
+	struct cdx_map seen = { 0 };
 	struct items it;
 
 	if (!items_begin(&it, c, d, key, element, base))
@@ -1139,12 +1094,12 @@ static void ref_list(struct cctx *c, const cJSON *d, const char *key,
 			     "'%.80s' is listed twice (uniqueItems)",
 			     v->valuestring);
 	}
-	free(seen.slot);
+	cdx_map_release(&seen);
 }
 
 static void dependencies(struct cctx *c)
 {
-	struct refset seen = { 0 };
+	struct cdx_map seen = { 0 };
 	struct items it;
 
 	if (!items_begin(&it, c, c->root, "dependencies", NULL, ""))
@@ -1178,7 +1133,7 @@ static void dependencies(struct cctx *c)
 		ref_list(c, d, "dependsOn", ref, where);
 		ref_list(c, d, "provides", ref, where);
 	}
-	free(seen.slot);
+	cdx_map_release(&seen);
 }
 
 static bool uuid_urn(const char *s)
@@ -1352,7 +1307,7 @@ static bool has_ext(const cJSON *o, const char *type)
 }
 
 /* Refs whose dependencies a composition declares complete or otherwise. */
-static void bsi_compositions(struct cctx *c, struct refset *out)
+static void bsi_compositions(struct cctx *c, struct cdx_map *out)
 {
 	const cJSON *k, *r;
 
@@ -1370,8 +1325,8 @@ static void bsi_compositions(struct cctx *c, struct refset *out)
 }
 
 static void bsi_component(struct cctx *c, const cJSON *o, const char *base,
-			  const struct refset *deps,
-			  const struct refset *complete)
+			  const struct cdx_map *deps,
+			  const struct cdx_map *complete)
 {
 	const char *el = element_of(o), *ref = str(o, "bom-ref");
 	const cJSON *h;
@@ -1435,8 +1390,8 @@ static void bsi_component(struct cctx *c, const cJSON *o, const char *base,
 
 /* The components of o (the BOM, or a component) and theirs. */
 static void bsi_components(struct cctx *c, const cJSON *o, const char *base,
-			   const struct refset *deps,
-			   const struct refset *complete, unsigned depth)
+			   const struct cdx_map *deps,
+			   const struct cdx_map *complete, unsigned depth)
 {
 	struct items it;
 
@@ -1452,7 +1407,7 @@ static void bsi_components(struct cctx *c, const cJSON *o, const char *base,
 static void bsi(struct cctx *c)
 {
 	const cJSON *m = get(c->root, "metadata"), *d;
-	struct refset deps = { 0 }, complete = { 0 };
+	struct cdx_map deps = { 0 }, complete = { 0 };
 
 	if (c->minor < 6)
 		diag(c, SBOM_ERROR, "BSI-FORMAT", NULL, "specVersion",
@@ -1482,8 +1437,8 @@ static void bsi(struct cctx *c)
 		bsi_component(c, get(m, "component"), "metadata.component",
 			      &deps, &complete);
 	bsi_components(c, c->root, "", &deps, &complete, 0);
-	free(deps.slot);
-	free(complete.slot);
+	cdx_map_release(&deps);
+	cdx_map_release(&complete);
 }
 
 void sbom_cdx_validate_tree(struct sbom_report *r, const cJSON *root,
@@ -1530,7 +1485,7 @@ void sbom_cdx_validate_tree(struct sbom_report *r, const cJSON *root,
 		ntia(&c);
 	if (profiles & SBOM_PROFILE_BSI)
 		bsi(&c);
-	free(c.refs.slot);
+	cdx_map_release(&c.refs);
 }
 
 bool sbom_cdx_is_tree(const cJSON *root)
