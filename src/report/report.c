@@ -172,6 +172,14 @@ const char *report_fact(const struct store_component_row *c, const char *key)
 	return NULL;
 }
 
+void report_json_str(cJSON *o, const char *key, const char *v)
+{
+	if (v)
+		cJSON_AddStringToObject(o, key, v);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
 void report_print_json(FILE *fp, cJSON *root)
 {
 	char *s;

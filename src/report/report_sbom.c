@@ -18,6 +18,7 @@
 #include "report/escape.h"
 #include "report/junit.h"
 #include "report/report.h"
+#include "report/report_int.h"
 #include "report/sarif.h"
 #include "sbom/sbom.h"
 #include "sbom/source.h"
@@ -334,15 +335,6 @@ static void verify_text(FILE *fp, const char *file,
 	oh_buf_release(&f);
 }
 
-/* A string member, or null. */
-static void add_or_null(cJSON *o, const char *key, const char *v)
-{
-	if (v)
-		cJSON_AddStringToObject(o, key, v);
-	else
-		cJSON_AddNullToObject(o, key);
-}
-
 static void verify_json(FILE *fp, const char *file,
 			const struct sbom_verify_report *r,
 			const struct sbom_source *src)
@@ -371,8 +363,8 @@ static void verify_json(FILE *fp, const char *file,
 		cJSON_AddStringToObject(j, "code", x->code);
 		cJSON_AddStringToObject(j, "element", x->element);
 		cJSON_AddStringToObject(j, "what", x->what);
-		add_or_null(j, "sbom", x->sbom);
-		add_or_null(j, "source", x->source);
+		report_json_str(j, "sbom", x->sbom);
+		report_json_str(j, "source", x->source);
 		cJSON_AddItemToArray(arr, j);
 	}
 	report_print_json(fp, o);
