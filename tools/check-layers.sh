@@ -16,6 +16,13 @@
 #    are pure functions over facts: they include no git/, net/ or store/
 #    header at all (the collection layer above them does the reading).
 #
+# And one rule on calls, not includes: src/cmd/ renders nothing itself.
+# A src/cmd/*.c file other than cmdutil.c (usage errors and --help text)
+# calls no stdio writer (printf, fprintf, vprintf, vfprintf, puts,
+# fputs, putchar, putc, fputc, fwrite), no cJSON_* and no oh_json_*
+# function and includes no <cjson/...>: a command hands its facts to a
+# renderer of src/report/.
+#
 # Exceptions live in tools/layers-allow.txt, one "file header" pair per
 # line with the reason after a '#': each one is a debt, and an entry that
 # no longer matches anything is an error too, so the list only shrinks.
@@ -88,6 +95,15 @@ grep -nHE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]' \
 			echo x >>"$found.bad"
 		fi
 	done
+
+# src/cmd renders nothing itself (no exceptions: the rule is exact).
+for file in $(find src/cmd -name '*.c' ! -name cmdutil.c 2>/dev/null | sort); do
+	grep -nE '(^|[^A-Za-z0-9_])(printf|fprintf|vprintf|vfprintf|puts|fputs|putchar|putc|fputc|fwrite|cJSON_[A-Za-z_]+|oh_json_[A-Za-z_]+)[[:space:]]*\(|#[[:space:]]*include[[:space:]]*<cjson/' \
+		"$file" | while IFS=: read -r line _; do
+		echo "$file:$line: writes output itself: src/cmd/ hands its facts to a renderer of src/report/" >&2
+		echo x >>"$found.bad"
+	done
+done
 
 bad=0
 if [ -s "$found.bad" ]; then

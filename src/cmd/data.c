@@ -13,6 +13,7 @@
 #include "core/path.h"
 #include "net/http.h"
 #include "license/spdxdata.h"
+#include "report/report_summary.h"
 #include "core/banned.h"
 
 enum {
@@ -137,8 +138,7 @@ static int data_update(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	printf("%s/licenses.tsv: SPDX license list %s, %zu licenses (was %zu)\n",
-	       dir.buf, list.version, list.nr, old_nr);
+	report_data_update(stdout, dir.buf, list.version, list.nr, old_nr);
 	ret = OH_EXIT_OK;
 out:
 	lic_spdx_release(&list);

@@ -9,6 +9,7 @@
 
 #include "core/err.h"
 #include "report/report.h"
+#include "report/report_summary.h"
 #include "store/store.h"
 #include "store/store_merge.h"
 #include "core/banned.h"
@@ -146,15 +147,8 @@ static int db_upgrade(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	if (store_opened_version(st) == store_schema_version(st))
-		printf("%s: schema %d, up to date\n", store_path(st),
-		       store_schema_version(st));
-	else if (store_opened_version(st) == 0)
-		printf("%s: schema %d, created\n", store_path(st),
-		       store_schema_version(st));
-	else
-		printf("%s: schema %d, migrated from %d\n", store_path(st),
-		       store_schema_version(st), store_opened_version(st));
+	report_db_upgrade(stdout, store_path(st), store_schema_version(st),
+			  store_opened_version(st));
 	ret = OH_EXIT_OK;
 out:
 	store_close(st);
@@ -182,9 +176,7 @@ static int db_merge(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	printf("run %lld: merged %u shards, %zu components, %zu failed, %zu packages not reviewed\n",
-	       (long long)res.run_id, res.shards, res.components, res.failed,
-	       res.unreviewed);
+	report_db_merge(stdout, &res);
 	ret = OH_EXIT_OK;
 out:
 	store_close(st);

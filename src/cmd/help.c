@@ -9,7 +9,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/path.h"
-#include "report/report.h"
+#include "report/report_summary.h"
 #include "core/banned.h"
 
 #ifndef OH_VERSION
@@ -88,14 +88,9 @@ int cmd_version(int argc, char **argv)
 	if (optind < argc)
 		return cmd_usage_error("version", "unexpected argument '%s'",
 				       argv[optind]);
-	printf("osshealth %s\n", OH_VERSION);
-	if (!verbose)
-		return OH_EXIT_OK;
-	report_library_versions(stdout);
-	if (oh_data_dir(&dir, &err) == 0)
-		printf("data: %s\n", dir.buf);
-	else
-		printf("data: not found (set OSSHEALTH_DATA)\n");
+	if (verbose && oh_data_dir(&dir, &err) < 0)
+		oh_buf_reset(&dir);
+	report_version(stdout, OH_VERSION, verbose, dir.len ? dir.buf : NULL);
 	oh_buf_release(&dir);
 	oh_err_release(&err);
 	return OH_EXIT_OK;

@@ -160,12 +160,8 @@ int cmd_history(int argc, char **argv)
 	}
 	act_compute(&m, &r.all, orgs, now);
 	dco_stats_compute(&d, &r.all, now);
-	if (fmt == REPORT_JSON)
-		report_history_json(stdout, &r.all, &m, &d,
-				    r.stored ? r.walked.commit_nr : (size_t)-1);
-	else
-		report_history_text(stdout, &r.all, &m, &d,
-				    r.stored ? r.walked.commit_nr : (size_t)-1);
+	report_history(stdout, &r.all, &m, &d,
+		       r.stored ? r.walked.commit_nr : (size_t)-1, fmt);
 	goto out;
 fail:
 	ret = cmd_report_error(&err);

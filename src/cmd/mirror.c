@@ -12,6 +12,7 @@
 #include "core/log.h"
 #include "core/timeutil.h"
 #include "git/mirror.h"
+#include "report/report_summary.h"
 #include "store/store.h"
 #include "store/store_repo.h"
 #include "core/banned.h"
@@ -95,8 +96,8 @@ static int mirror_one(const char *source, const struct mirror_cmd_opts *o,
 		goto out;
 	}
 	what = oc.cloned ? "cloned" : oc.fetched ? "fetched" : "local";
-	printf("%s\t%s\t%s\t%u objects received\n", mirror_repo_key(r),
-	       mirror_repo_path(r), what, oc.received_objects);
+	report_mirror(stdout, mirror_repo_key(r), mirror_repo_path(r), what,
+		      oc.received_objects);
 out:
 	mirror_repo_free(r);
 	oh_err_release(&err);

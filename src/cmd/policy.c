@@ -11,20 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "policy/policy.h"
 #include "report/report.h"
+#include "report/report_policy.h"
 #include "scan/manifest.h"
 #include "store/store.h"
 #include "store/store_scan.h"
-#include "core/esc.h"
-#include "core/json.h"
-#include "report/escape.h"
-#include "report/reasons.h"
 #include "core/banned.h"
 
 static const struct cmd_opt check_opts[] = {
@@ -105,50 +100,6 @@ static int parse_format(bool *json, const char *verb, const char *arg)
 	return 0;
 }
 
-static void print_check(const char *path, const struct policy_rules *r,
-			const struct oh_err *err, bool json)
-{
-	cJSON *o;
-	char *text;
-
-	if (!json) {
-		if (!r) {
-			printf("%s:%u:%u: %s\n", path, err->line, err->col,
-			       err->msg);
-			return;
-		}
-		printf("%s: valid: %zu profiles, %zu patterns\n", path,
-		       policy_profile_count(r), policy_rules_pattern_count(r));
-		return;
-	}
-	o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "file", path);
-	cJSON_AddBoolToObject(o, "valid", r != NULL);
-	if (r) {
-		cJSON *ps = cJSON_AddArrayToObject(o, "profiles");
-
-		for (size_t i = 0; i < policy_profile_count(r); i++)
-			cJSON_AddItemToArray(
-				ps, cJSON_CreateString(
-					    policy_profile_at(r, i)->name));
-		cJSON_AddNumberToObject(o, "patterns",
-					(double)policy_rules_pattern_count(r));
-	} else {
-		cJSON *e = cJSON_AddObjectToObject(o, "error");
-
-		cJSON_AddNumberToObject(e, "line", err->line);
-		cJSON_AddNumberToObject(e, "col", err->col);
-		cJSON_AddStringToObject(e, "message", err->msg);
-	}
-	oh_json_utf8_fix(o);
-	text = cJSON_Print(o);
-	if (!text)
-		OH_BUG("cJSON_Print failed");
-	puts(text);
-	cJSON_free(text);
-	cJSON_Delete(o);
-}
-
 static int policy_check(int argc, char **argv)
 {
 	struct policy_rules *r = NULL;
@@ -183,7 +134,8 @@ static int policy_check(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	print_check(argv[optind], r, &err, json);
+	report_policy_check(stdout, argv[optind], r, &err,
+			    json ? REPORT_JSON : REPORT_TEXT);
 	ret = r ? OH_EXIT_OK : OH_EXIT_FAILED;
 out:
 	policy_rules_free(r);
@@ -226,7 +178,6 @@ static int classify_all(struct manifest *m, const struct policy_rules *r,
 	const struct policy_profile *prof = policy_profile_find(r, o->profile);
 	struct policy_result *res;
 	const char **names;
-	struct oh_buf out = OH_BUF_INIT;
 	int ret = OH_EXIT_OK;
 
 	if (!prof)
@@ -245,11 +196,10 @@ static int classify_all(struct manifest *m, const struct policy_rules *r,
 		if (res[i].decision == POLICY_AVOID)
 			ret = OH_EXIT_FAILED;
 	}
-	policy_render(&out, prof,
-		      o->rules ? o->rules : "rules/policy.json (shipped)",
-		      names, res, m->component_nr, o->json);
-	fwrite(out.buf, 1, out.len, stdout);
-	oh_buf_release(&out);
+	report_policy_classify(
+		stdout, prof,
+		o->rules ? o->rules : "rules/policy.json (shipped)", names, res,
+		m->component_nr, o->json ? REPORT_JSON : REPORT_TEXT);
 	free(names);
 	free(res);
 	return ret;
@@ -305,15 +255,6 @@ out:
 	return ret;
 }
 
-static const char *row_fact(const struct store_component_row *c,
-			    const char *key)
-{
-	for (size_t i = 0; i < c->fact_nr; i++)
-		if (strcmp(c->fact[i].key, key) == 0)
-			return c->fact[i].value;
-	return NULL;
-}
-
 static int explain_parse(const char **db, long *run, bool *json, int argc,
 			 char **argv)
 {
@@ -351,21 +292,6 @@ static int explain_parse(const char **db, long *run, bool *json, int argc,
 	return 0;
 }
 
-/* The overall decision and its reasons, before the origin policy's. */
-static void explain_overall(const struct store_component_row *c)
-{
-	const char *reasons = row_fact(c, "decision.reasons");
-
-	if (!reasons)
-		return;
-	printf("decision: %s (origin policy alone: %s)\n",
-	       c->decision[0] != '\0' ? c->decision : "none",
-	       row_fact(c, "policy.decision") ? row_fact(c, "policy.decision")
-					      : "none");
-	report_reasons_write(stdout, reasons, REPORT_TEXT);
-	printf("\norigin policy:\n");
-}
-
 static int policy_explain(int argc, char **argv)
 {
 	struct store_open_opts so = STORE_OPEN_OPTS_INIT;
@@ -374,10 +300,9 @@ static int policy_explain(int argc, char **argv)
 	const struct store_component_row *c;
 	struct store *st = NULL;
 	const char *db = NULL;
-	const char *text;
-	struct oh_buf safe = OH_BUF_INIT;
 	long run = 0;
 	bool json = false;
+	enum report_format fmt;
 	int ret = explain_parse(&db, &run, &json, argc, argv);
 
 	if (ret != 0)
@@ -389,9 +314,8 @@ static int policy_explain(int argc, char **argv)
 		goto out;
 	}
 	c = store_run_report_find(&rr, argv[optind]);
-	text = c ? row_fact(c, json ? "policy.result" : "policy.explain")
-		 : NULL;
-	if (!c || !text) {
+	fmt = json ? REPORT_JSON : REPORT_TEXT;
+	if (!c || !report_fact(c, report_policy_explain_fact(fmt))) {
 		oh_err_set(
 			&err, OH_ENOTFOUND, store_path(st), 0, 0,
 			c ? "run %lld has no policy decision for '%.60s' (the scan failed: %s)"
@@ -400,22 +324,7 @@ static int policy_explain(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	/* Stored text that quotes names from manifests and repositories. */
-	report_esc_text(&safe, c->name);
-	printf("run %lld, component %s\n", (long long)rr.run_id, safe.buf);
-	oh_buf_reset(&safe);
-	if (json) {
-		report_explain_json(&safe, c->decision,
-				    row_fact(c, "policy.decision"),
-				    row_fact(c, "decision.reasons"), text);
-	} else {
-		explain_overall(c);
-		report_esc_lines(&safe, text);
-	}
-	fputs(safe.buf, stdout);
-	oh_buf_release(&safe);
-	if (text[0] != '\0' && text[strlen(text) - 1] != '\n')
-		putchar('\n');
+	report_policy_explain(stdout, (long long)rr.run_id, c, fmt);
 	ret = strcmp(c->decision, "AVOID") == 0 ? OH_EXIT_FAILED : OH_EXIT_OK;
 out:
 	store_run_report_release(&rr);

@@ -9,13 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "license/list.h"
-#include "report/escape.h"
 #include "report/report.h"
 #include "report/report_sbom.h"
 #include "sbom/sbom.h"
@@ -54,75 +51,6 @@ static const struct cmd_spec sbom_spec = {
 		"SBOMs.  Verbs:\n  validate  check SPDX 2 and 3 documents and CycloneDX BOMs against their specification and the NTIA minimum elements\n  generate  write an SPDX document or a CycloneDX BOM for a repository or directory\n  verify    check an SPDX document against the source it names\n  convert   rewrite an SPDX document or CycloneDX BOM as SPDX JSON, tag-value, SPDX 3 JSON-LD, CycloneDX JSON or XML",
 	.opts = sbom_opts_none,
 };
-
-static void text_out(const char *file, const struct sbom_report *r)
-{
-	struct oh_buf b = OH_BUF_INIT;
-	struct oh_buf v = OH_BUF_INIT;
-
-	/* The version, places and element ids come from the document. */
-	report_esc_text(&b, file);
-	report_esc_text(&v, r->version);
-	printf("%s: %s %s (%zu packages, %zu files, %zu relationships): %zu errors, %zu warnings\n",
-	       b.buf, r->errors ? "invalid" : "valid", v.buf, r->packages,
-	       r->files, r->relationships, r->errors, r->warnings);
-	for (size_t i = 0; i < r->diag_nr; i++) {
-		const struct sbom_diag *d = &r->diag[i];
-		struct oh_buf m = OH_BUF_INIT;
-		struct oh_buf w = OH_BUF_INIT;
-		struct oh_buf e = OH_BUF_INIT;
-
-		report_esc_text(&m, d->message);
-		report_esc_text(&w, d->where);
-		report_esc_text(&e, d->element);
-		printf("%s: %s %s %s (%s): %s\n", b.buf,
-		       d->severity == SBOM_ERROR ? "error" : "warning", d->code,
-		       w.buf, e.buf, m.buf);
-		oh_buf_release(&m);
-		oh_buf_release(&w);
-		oh_buf_release(&e);
-	}
-	oh_buf_release(&v);
-	if (r->more > 0)
-		printf("%s: ... and %zu more diagnostics\n", b.buf, r->more);
-	oh_buf_release(&b);
-}
-
-static cJSON *json_out(const char *file, const struct sbom_report *r,
-		       const struct oh_err *err)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON *arr;
-
-	cJSON_AddStringToObject(o, "file", file);
-	if (err) {
-		char line[600];
-
-		oh_err_format(line, sizeof(line), err);
-		cJSON_AddStringToObject(o, "status", "unreadable");
-		cJSON_AddStringToObject(o, "error", line);
-		return o;
-	}
-	cJSON_AddStringToObject(o, "status", r->errors ? "invalid" : "valid");
-	cJSON_AddStringToObject(o, "spdx_version", r->version);
-	cJSON_AddNumberToObject(o, "errors", (double)r->errors);
-	cJSON_AddNumberToObject(o, "warnings", (double)r->warnings);
-	arr = cJSON_AddArrayToObject(o, "diagnostics");
-	for (size_t i = 0; i < r->diag_nr; i++) {
-		const struct sbom_diag *d = &r->diag[i];
-		cJSON *x = cJSON_CreateObject();
-
-		cJSON_AddStringToObject(x, "severity",
-					d->severity == SBOM_ERROR ? "error"
-								  : "warning");
-		cJSON_AddStringToObject(x, "code", d->code);
-		cJSON_AddStringToObject(x, "element", d->element);
-		cJSON_AddStringToObject(x, "path", d->where);
-		cJSON_AddStringToObject(x, "message", d->message);
-		cJSON_AddItemToArray(arr, x);
-	}
-	return o;
-}
 
 static int parse_opts(unsigned *profiles, enum report_format *fmt, int argc,
 		      char **argv)
@@ -175,7 +103,7 @@ static int parse_opts(unsigned *profiles, enum report_format *fmt, int argc,
 	return 0;
 }
 
-/* What validate keeps of each file until the end (sarif, junit). */
+/* What validate keeps of each file until the end. */
 struct validated {
 	struct sbom_report r;
 	char error[600]; /* when unreadable */
@@ -183,66 +111,33 @@ struct validated {
 };
 
 /*
- * Validate one file; 0 valid, 1 invalid, 2 unreadable.  Text is printed
- * at once, JSON added to `all`; with `keep` the report is kept there.
+ * Validate one file into *keep; 0 valid, 1 invalid, 2 unreadable (in
+ * text, named on stderr at once).
  */
 static int validate_one(const char *file, unsigned profiles,
-			const struct lic_list *list, cJSON *all,
+			const struct lic_list *list, enum report_format fmt,
 			struct validated *keep)
 {
-	struct sbom_report r = SBOM_REPORT_INIT;
 	struct oh_buf data = OH_BUF_INIT;
 	struct oh_err err = OH_ERR_INIT;
 	int ret;
 
+	keep->r = (struct sbom_report)SBOM_REPORT_INIT;
 	oh_buf_set_max(&data, SBOM_MAX_BYTES);
 	if (oh_buf_read_file(&data, file, &err) < 0 ||
-	    sbom_validate(&r, data.buf, data.len, file, profiles, list, &err) <
-		    0) {
-		if (all)
-			cJSON_AddItemToArray(all, json_out(file, NULL, &err));
-		else if (keep)
-			oh_err_format(keep->error, sizeof(keep->error), &err);
-		else
+	    sbom_validate(&keep->r, data.buf, data.len, file, profiles, list,
+			  &err) < 0) {
+		if (fmt == REPORT_TEXT)
 			cmd_report_error(&err);
+		else
+			oh_err_format(keep->error, sizeof(keep->error), &err);
 		ret = 2;
 	} else {
-		if (all)
-			cJSON_AddItemToArray(all, json_out(file, &r, NULL));
-		else if (!keep)
-			text_out(file, &r);
-		ret = r.errors ? 1 : 0;
+		ret = keep->r.errors ? 1 : 0;
 	}
-	if (keep) {
-		keep->readable = ret != 2;
-		keep->r = r;
-	} else {
-		sbom_report_release(&r);
-	}
+	keep->readable = ret != 2;
 	oh_buf_release(&data);
 	oh_err_release(&err);
-	return ret;
-}
-
-/* SARIF or JUnit over every file kept. */
-static int print_ci(enum report_format fmt, char **files, struct validated *v,
-		    size_t n)
-{
-	struct report_sbom_file *f = oh_xcalloc(n + 1, sizeof(*f));
-	struct oh_err err = OH_ERR_INIT;
-	int ret;
-
-	for (size_t i = 0; i < n; i++) {
-		f[i].file = files[i];
-		f[i].r = v[i].readable ? &v[i].r : NULL;
-		f[i].error = v[i].error;
-	}
-	ret = fmt == REPORT_SARIF ? report_sbom_sarif(stdout, f, n, &err)
-				  : report_sbom_junit(stdout, f, n, &err);
-	if (ret < 0)
-		cmd_report_error(&err);
-	oh_err_release(&err);
-	free(f);
 	return ret;
 }
 
@@ -250,10 +145,10 @@ static int sbom_validate_cmd(int argc, char **argv)
 {
 	unsigned profiles = SBOM_PROFILE_SPDX;
 	enum report_format fmt = REPORT_TEXT;
-	struct validated *keep = NULL;
+	struct validated *keep;
+	struct report_sbom_file *f;
 	struct lic_list *list = NULL;
 	struct oh_err err = OH_ERR_INIT;
-	cJSON *all = NULL;
 	int worst = 0;
 	int ret = parse_opts(&profiles, &fmt, argc, argv);
 	size_t n;
@@ -267,25 +162,28 @@ static int sbom_validate_cmd(int argc, char **argv)
 		return ret;
 	}
 	n = (size_t)(argc - optind);
-	if (fmt == REPORT_JSON)
-		all = cJSON_CreateArray();
-	if (fmt == REPORT_SARIF || fmt == REPORT_JUNIT)
-		keep = oh_xcalloc(n, sizeof(*keep));
+	keep = oh_xcalloc(n + 1, sizeof(*keep));
+	f = oh_xcalloc(n + 1, sizeof(*f));
 	for (size_t i = 0; i < n; i++) {
-		int r = validate_one(argv[optind + (int)i], profiles, list, all,
-				     keep ? &keep[i] : NULL);
+		int r = validate_one(argv[optind + (int)i], profiles, list, fmt,
+				     &keep[i]);
 
 		if (r > worst)
 			worst = r;
+		f[i].file = argv[optind + (int)i];
+		f[i].r = keep[i].readable ? &keep[i].r : NULL;
+		f[i].error = keep[i].error;
 	}
-	if (all)
-		report_print_json(stdout, all);
-	if (keep && print_ci(fmt, argv + optind, keep, n) < 0)
+	if (report_sbom_validate(stdout, f, n, fmt, &err) < 0) {
+		cmd_report_error(&err);
 		worst = 2;
-	for (size_t i = 0; keep && i < n; i++)
+	}
+	for (size_t i = 0; i < n; i++)
 		sbom_report_release(&keep[i].r);
 	free(keep);
+	free(f);
 	lic_list_free(list);
+	oh_err_release(&err);
 	return worst == 2   ? OH_EXIT_USAGE
 	       : worst == 1 ? OH_EXIT_FAILED
 			    : OH_EXIT_OK;

@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "collect/collect.h"
 #include "core/atomic.h"
 #include "core/buf.h"
@@ -20,14 +18,13 @@
 #include "core/timeutil.h"
 #include "core/xalloc.h"
 #include "license/list.h"
-#include "report/escape.h"
 #include "sbom/cdx.h"
 #include "sbom/generate.h"
 #include "sbom/model.h"
 #include "sbom/source.h"
 #include "sbom/spdx3.h"
 #include "sbom/verify.h"
-#include "report/report.h"
+#include "report/report_sbom.h"
 #include "core/banned.h"
 
 #ifndef OH_VERSION
@@ -300,73 +297,6 @@ static int verify_parse(struct verify_args *a, int argc, char **argv)
 	return 0;
 }
 
-static void verify_text(const char *file, const struct sbom_verify_report *r)
-{
-	struct oh_buf f = OH_BUF_INIT;
-
-	report_esc_text(&f, file);
-	printf("%s: %s %s: %zu mismatches, %zu notes (%zu files checked, %zu checksums match)\n",
-	       f.buf, r->mismatches ? "mismatch" : "verified", r->package,
-	       r->mismatches, r->notes, r->files_checked, r->checksums_ok);
-	for (size_t i = 0; i < r->nf; i++) {
-		const struct sbom_vfinding *x = &r->f[i];
-		struct oh_buf w = OH_BUF_INIT, s = OH_BUF_INIT, o = OH_BUF_INIT;
-
-		report_esc_text(&w, x->what);
-		report_esc_text(&s, x->sbom ? x->sbom : "-");
-		report_esc_text(&o, x->source ? x->source : "-");
-		printf("%s: %s %s %s (%s): sbom '%s', source '%s'\n", f.buf,
-		       x->mismatch ? "mismatch" : "note", x->code, w.buf,
-		       x->element, s.buf, o.buf);
-		oh_buf_release(&w);
-		oh_buf_release(&s);
-		oh_buf_release(&o);
-	}
-	if (r->more)
-		printf("%s: ... and %zu more\n", f.buf, r->more);
-	oh_buf_release(&f);
-}
-
-static void verify_json(const char *file, const struct sbom_verify_report *r,
-			const struct sbom_source *src)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON *arr;
-
-	cJSON_AddStringToObject(o, "file", file);
-	cJSON_AddStringToObject(o, "source", src->root);
-	if (src->git)
-		cJSON_AddStringToObject(o, "commit", src->commit);
-	cJSON_AddStringToObject(o, "package", r->package);
-	cJSON_AddStringToObject(o, "status",
-				r->mismatches ? "mismatch" : "verified");
-	cJSON_AddNumberToObject(o, "mismatches", (double)r->mismatches);
-	cJSON_AddNumberToObject(o, "notes", (double)r->notes);
-	cJSON_AddNumberToObject(o, "files_checked", (double)r->files_checked);
-	cJSON_AddNumberToObject(o, "checksums_match", (double)r->checksums_ok);
-	arr = cJSON_AddArrayToObject(o, "findings");
-	for (size_t i = 0; i < r->nf; i++) {
-		const struct sbom_vfinding *x = &r->f[i];
-		cJSON *j = cJSON_CreateObject();
-
-		cJSON_AddStringToObject(j, "kind",
-					x->mismatch ? "mismatch" : "note");
-		cJSON_AddStringToObject(j, "code", x->code);
-		cJSON_AddStringToObject(j, "element", x->element);
-		cJSON_AddStringToObject(j, "what", x->what);
-		if (x->sbom)
-			cJSON_AddStringToObject(j, "sbom", x->sbom);
-		else
-			cJSON_AddNullToObject(j, "sbom");
-		if (x->source)
-			cJSON_AddStringToObject(j, "source", x->source);
-		else
-			cJSON_AddNullToObject(j, "source");
-		cJSON_AddItemToArray(arr, j);
-	}
-	report_print_json(stdout, o);
-}
-
 static int sbom_verify_cmd(int argc, char **argv)
 {
 	struct verify_args a = { 0 };
@@ -392,10 +322,8 @@ static int sbom_verify_cmd(int argc, char **argv)
 		ret = cmd_report_error(&err);
 		goto out;
 	}
-	if (a.json)
-		verify_json(a.file, &r, &src);
-	else
-		verify_text(a.file, &r);
+	report_sbom_verify(stdout, a.file, &r, &src,
+			   a.json ? REPORT_JSON : REPORT_TEXT);
 	ret = r.mismatches ? OH_EXIT_FAILED : OH_EXIT_OK;
 out:
 	sbom_verify_release(&r);

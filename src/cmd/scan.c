@@ -20,6 +20,7 @@
 #include "license/policy_gate.h"
 #include "net/forge.h"
 #include "policy/decide.h"
+#include "report/report_summary.h"
 #include "scan/bom.h"
 #include "scan/manifest.h"
 #include "scan/scan.h"
@@ -364,34 +365,6 @@ static int parse(struct scan_opts *o, struct decide_files *df, const char **db,
 	return 0;
 }
 
-#define UNREVIEWED_SHOWN 20
-
-/* SBOM packages left out: the first few here, all of them in the report. */
-static void report_unreviewed(const struct manifest *m,
-			      const struct scan_summary *sum)
-{
-	if (sum->unreviewed == 0)
-		return;
-	printf("%zu SBOM package%s not reviewed (all listed in `osshealth report`)\n",
-	       sum->unreviewed, sum->unreviewed == 1 ? "" : "s");
-	for (size_t i = 0; i < m->unreviewed_nr && i < UNREVIEWED_SHOWN; i++) {
-		struct oh_buf b = OH_BUF_INIT;
-		const struct manifest_unreviewed *u = &m->unreviewed[i];
-
-		oh_buf_add_quoted(&b, u->name, strlen(u->name), 60);
-		if (u->version) {
-			oh_buf_addch(&b, ' ');
-			oh_buf_add_quoted(&b, u->version, strlen(u->version),
-					  40);
-		}
-		printf("  not reviewed: %s: %s\n", b.buf, u->reason);
-		oh_buf_release(&b);
-	}
-	if (m->unreviewed_nr > UNREVIEWED_SHOWN)
-		oh_info("... and %zu more",
-			m->unreviewed_nr - UNREVIEWED_SHOWN);
-}
-
 /* The license policy, health thresholds and waivers (policy/decide.h). */
 static int load_decide(struct lic_policy *lp, struct policy_gates **gates,
 		       struct policy_waivers **waivers,
@@ -467,10 +440,10 @@ int cmd_scan(int argc, char **argv)
 		goto out;
 	}
 	oh_progress_done();
-	printf("run %lld%s: %zu components, %zu scanned, %zu failed, %zu already done\n",
-	       (long long)sum.run_id, sum.resumed ? " (resumed)" : "",
-	       sum.total, sum.done, sum.failed, sum.skipped);
-	report_unreviewed(m, &sum);
+	report_scan_summary(stdout, &sum, m);
+	if (sum.unreviewed > 0 && m->unreviewed_nr > REPORT_UNREVIEWED_SHOWN)
+		oh_info("... and %zu more",
+			m->unreviewed_nr - REPORT_UNREVIEWED_SHOWN);
 	if (sum.interrupted)
 		oh_warning(
 			"interrupted: run the same command again to resume run %lld",

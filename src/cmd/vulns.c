@@ -20,6 +20,7 @@
 #include "core/log.h"
 #include "git/mirror.h"
 #include "report/report.h"
+#include "report/report_summary.h"
 #include "report/report_vulns.h"
 #include "store/store.h"
 #include "store/store_vulns.h"
@@ -182,9 +183,8 @@ static int vulns_import(int argc, char **argv)
 			goto fail;
 	if (store_commit(st, &err) < 0)
 		goto fail;
-	printf("%zu records: %zu added, %zu updated, %zu unchanged, %zu skipped as malformed; %zu withdrawn\n",
-	       im.added + im.updated + im.unchanged + im.skipped, im.added,
-	       im.updated, im.unchanged, im.skipped, im.withdrawn);
+	report_vulns_import(stdout, im.added, im.updated, im.unchanged,
+			    im.skipped, im.withdrawn);
 	ret = im.skipped > 0 ? OH_EXIT_PARTIAL : OH_EXIT_OK;
 	goto out;
 fail:

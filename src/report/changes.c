@@ -3,6 +3,7 @@
  * Comparing two review runs.
  */
 #include "report/changes.h"
+#include "report/report.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -32,14 +33,6 @@ static void add(struct report_changes *out, const char *comp, const char *kind,
 	va_end(ap);
 }
 
-static const char *fact(const struct store_component_row *c, const char *key)
-{
-	for (size_t i = 0; i < c->fact_nr; i++)
-		if (strcmp(c->fact[i].key, key) == 0)
-			return c->fact[i].value;
-	return NULL;
-}
-
 static bool differs(const char *a, const char *b)
 {
 	return a && b && strcmp(a, b) != 0;
@@ -49,10 +42,10 @@ static void compare_license(struct report_changes *out,
 			    const struct store_component_row *o,
 			    const struct store_component_row *n)
 {
-	const char *lo = fact(o, "license.concluded");
-	const char *ln = fact(n, "license.concluded");
-	const char *osi_o = fact(o, "license.osi");
-	const char *osi_n = fact(n, "license.osi");
+	const char *lo = report_fact(o, "license.concluded");
+	const char *ln = report_fact(n, "license.concluded");
+	const char *osi_o = report_fact(o, "license.osi");
+	const char *osi_n = report_fact(n, "license.osi");
 
 	if (differs(lo, ln))
 		add(out, n->name, "license",
@@ -78,8 +71,8 @@ static void compare_scores(struct report_changes *out,
 		double va, vb;
 
 		snprintf(key, sizeof(key), "score.%s", cats[i]);
-		a = fact(o, key);
-		b = fact(n, key);
+		a = report_fact(o, key);
+		b = report_fact(n, key);
 		if (!a || !b)
 			continue;
 		va = strtod(a, &end_a);
@@ -100,10 +93,10 @@ static void compare_activity(struct report_changes *out,
 			     const struct store_component_row *o,
 			     const struct store_component_row *n)
 {
-	const char *ao = fact(o, "activity.absence_factor_365");
-	const char *an = fact(n, "activity.absence_factor_365");
-	const char *qo = fact(o, "activity.commits_90");
-	const char *qn = fact(n, "activity.commits_90");
+	const char *ao = report_fact(o, "activity.absence_factor_365");
+	const char *an = report_fact(n, "activity.absence_factor_365");
+	const char *qo = report_fact(o, "activity.commits_90");
+	const char *qn = report_fact(n, "activity.commits_90");
 
 	if (ao && an && strcmp(ao, "1") != 0 && strcmp(an, "1") == 0)
 		add(out, n->name, "absence-factor-1",
@@ -125,9 +118,9 @@ static void compare(struct report_changes *out,
 		add(out, n->name, "decision", "decision %s -> %s",
 		    o->decision[0] ? o->decision : "none",
 		    n->decision[0] ? n->decision : "none");
-	if (differs(fact(o, "risk.level"), fact(n, "risk.level")))
+	if (differs(report_fact(o, "risk.level"), report_fact(n, "risk.level")))
 		add(out, n->name, "risk", "risk level %s -> %s",
-		    fact(o, "risk.level"), fact(n, "risk.level"));
+		    report_fact(o, "risk.level"), report_fact(n, "risk.level"));
 	compare_license(out, o, n);
 	compare_scores(out, o, n);
 	compare_activity(out, o, n);

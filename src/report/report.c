@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "git/gitlib.h"
 #include "store/store.h"
+#include "store/store_scan.h"
 #include "core/json.h"
 #include "core/banned.h"
 
@@ -161,6 +162,22 @@ int report_db_info(FILE *fp, const char *path, const struct store_info *info,
 				  report_format_name(fmt));
 	}
 	return report_check_stream(fp, "<stdout>", err);
+}
+
+const char *report_fact(const struct store_component_row *c, const char *key)
+{
+	for (size_t i = 0; i < c->fact_nr; i++)
+		if (strcmp(c->fact[i].key, key) == 0)
+			return c->fact[i].value;
+	return NULL;
+}
+
+void report_json_str(cJSON *o, const char *key, const char *v)
+{
+	if (v)
+		cJSON_AddStringToObject(o, key, v);
+	else
+		cJSON_AddNullToObject(o, key);
 }
 
 void report_print_json(FILE *fp, cJSON *root)

@@ -18,6 +18,7 @@
 struct cJSON;
 struct oh_err;
 struct report_changes;
+struct store_component_row;
 struct store_info;
 struct store_run_report;
 struct store_trends;
@@ -104,6 +105,9 @@ void report_library_versions(FILE *fp);
  * the stream failed (flushes first).
  */
 int report_check_stream(FILE *fp, const char *name, struct oh_err *err);
+
+/** The value of fact `key` of a component of a run, or NULL. */
+const char *report_fact(const struct store_component_row *c, const char *key);
 
 /** Print a JSON tree (tab-indented, then a newline) and delete it. */
 void report_print_json(FILE *fp, struct cJSON *root);

@@ -36,14 +36,6 @@ static const char *sarif_level(const char *severity)
 	return "note";
 }
 
-static const char *fact(const struct store_component_row *c, const char *key)
-{
-	for (size_t i = 0; i < c->fact_nr; i++)
-		if (strcmp(c->fact[i].key, key) == 0)
-			return c->fact[i].value;
-	return NULL;
-}
-
 /*
  * runs[0].properties.components: each component's overall decision, the
  * origin policy's alone and the reasons (the stored array), so that the
@@ -55,8 +47,8 @@ static cJSON *sarif_decisions(const struct store_run_report *r)
 
 	for (size_t i = 0; i < r->comp_nr; i++) {
 		const struct store_component_row *c = &r->comp[i];
-		const char *origin = fact(c, "policy.decision");
-		const char *reasons = fact(c, "decision.reasons");
+		const char *origin = report_fact(c, "policy.decision");
+		const char *reasons = report_fact(c, "decision.reasons");
 		cJSON *o = cJSON_CreateObject();
 		cJSON *why = reasons ? cJSON_Parse(reasons) : NULL;
 
@@ -182,7 +174,7 @@ static void junit_case(struct report_junit *j, struct oh_buf *tmp,
 static void junit_decision(struct report_junit *j, struct oh_buf *tmp,
 			   const struct store_component_row *c)
 {
-	const char *origin = fact(c, "policy.decision");
+	const char *origin = report_fact(c, "policy.decision");
 	struct oh_buf cls = OH_BUF_INIT;
 	struct oh_buf body = OH_BUF_INIT;
 	struct oh_buf msg = OH_BUF_INIT;
@@ -192,7 +184,8 @@ static void junit_decision(struct report_junit *j, struct oh_buf *tmp,
 		    "component:       %s\ndecision:        %s\n"
 		    "origin decision: %s\nreasons:\n  - ",
 		    c->name, c->decision, origin ? origin : "none");
-	report_reasons_plain(&body, fact(c, "decision.reasons"), "\n  - ");
+	report_reasons_plain(&body, report_fact(c, "decision.reasons"),
+			     "\n  - ");
 	oh_buf_adds(&body, "\nfix:             answer the questions above, "
 			   "replace the component, or record a reviewed "
 			   "waiver (scan --waivers FILE, docs/policy.md)\n");
@@ -252,8 +245,8 @@ static void junit_suite(struct report_junit *j, struct oh_buf *tmp,
 	size_t failures = 0, skipped = 0, alone = 0;
 	bool failed = strcmp(c->status, "failed") == 0;
 	bool decided = !failed && c->decision[0] != '\0';
-	const char *risk = fact(c, "risk.level");
-	const char *origin = fact(c, "policy.decision");
+	const char *risk = report_fact(c, "risk.level");
+	const char *origin = report_fact(c, "policy.decision");
 	const char *const props[] = {
 		"decision",
 		c->decision[0] ? c->decision : "none",

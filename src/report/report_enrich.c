@@ -13,6 +13,7 @@
 #include "net/forge.h"
 #include "net/osv.h"
 #include "report/report.h"
+#include "report/report_int.h"
 #include "core/banned.h"
 
 /* Print untrusted text on one line: control bytes become '?'. */
@@ -163,14 +164,6 @@ static void render_text(FILE *fp, const struct report_enrich *e)
 	}
 }
 
-static void add_str_or_null(cJSON *o, const char *key, const char *s)
-{
-	if (s)
-		cJSON_AddStringToObject(o, key, s);
-	else
-		cJSON_AddNullToObject(o, key);
-}
-
 static cJSON *json_vuln(const struct osv_vuln *v)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -179,12 +172,12 @@ static cJSON *json_vuln(const struct osv_vuln *v)
 	cJSON_AddStringToObject(o, "id", v->id);
 	for (size_t i = 0; i < v->alias_nr; i++)
 		cJSON_AddItemToArray(a, cJSON_CreateString(v->alias[i]));
-	add_str_or_null(o, "severity_type", v->severity_type);
-	add_str_or_null(o, "severity", v->severity);
+	report_json_str(o, "severity_type", v->severity_type);
+	report_json_str(o, "severity", v->severity);
 	cJSON_AddBoolToObject(o, "fixed", v->fixed);
 	cJSON_AddBoolToObject(o, "withdrawn", v->withdrawn);
-	add_str_or_null(o, "modified", v->modified);
-	add_str_or_null(o, "summary", v->summary);
+	report_json_str(o, "modified", v->modified);
+	report_json_str(o, "summary", v->summary);
 	return o;
 }
 
@@ -332,8 +325,8 @@ static void render_json(FILE *fp, const struct report_enrich *e)
 
 	cJSON_AddStringToObject(root, "schema", "osshealth-enrich/1");
 	cJSON_AddStringToObject(root, "repository", e->repo);
-	add_str_or_null(root, "commit", e->commit);
-	add_str_or_null(root, "purl", e->purl);
+	report_json_str(root, "commit", e->commit);
+	report_json_str(root, "purl", e->purl);
 	src = cJSON_AddArrayToObject(root, "sources");
 	if (e->osv.wanted)
 		cJSON_AddItemToArray(src, json_source(&e->osv, e->osv_res));

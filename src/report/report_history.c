@@ -215,3 +215,13 @@ void report_history_json(FILE *fp, const struct hist *h,
 				(double)m->days_since_commit);
 	report_print_json(fp, o);
 }
+
+void report_history(FILE *fp, const struct hist *h, const struct act_metrics *m,
+		    const struct dco_stats *d, size_t walked,
+		    enum report_format fmt)
+{
+	if (fmt == REPORT_JSON)
+		report_history_json(fp, h, m, d, walked);
+	else
+		report_history_text(fp, h, m, d, walked);
+}

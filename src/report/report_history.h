@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "report/report.h"
+
 struct hist;
 struct act_metrics;
 struct dco_stats;
@@ -23,5 +25,10 @@ void report_history_text(FILE *fp, const struct hist *h,
 void report_history_json(FILE *fp, const struct hist *h,
 			 const struct act_metrics *m, const struct dco_stats *d,
 			 size_t walked);
+
+/** report_history_json() for REPORT_JSON, else report_history_text(). */
+void report_history(FILE *fp, const struct hist *h, const struct act_metrics *m,
+		    const struct dco_stats *d, size_t walked,
+		    enum report_format fmt);
 
 #endif /* OH_REPORT_REPORT_HISTORY_H */

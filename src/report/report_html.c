@@ -68,18 +68,10 @@ static void h(FILE *fp, const char *s)
 	oh_buf_release(&b);
 }
 
-static const char *fact(const struct store_component_row *c, const char *key)
-{
-	for (size_t i = 0; i < c->fact_nr; i++)
-		if (strcmp(c->fact[i].key, key) == 0)
-			return c->fact[i].value;
-	return NULL;
-}
-
 static void fact_cell(FILE *fp, const struct store_component_row *c,
 		      const char *key)
 {
-	const char *v = fact(c, key);
+	const char *v = report_fact(c, key);
 
 	if (v && strcmp(v, "unknown") != 0) {
 		fputs("<td>", fp);
@@ -106,8 +98,8 @@ static void share_cell(FILE *fp, const struct store_component_row *c)
 {
 	char pct[16];
 
-	if (report_share_pct(pct, fact(c, "dco.share_all"),
-			     fact(c, "activity.commits_all")))
+	if (report_share_pct(pct, report_fact(c, "dco.share_all"),
+			     report_fact(c, "activity.commits_all")))
 		fprintf(fp, "<td class=\"num\">%s</td>", pct);
 	else
 		fprintf(fp, "<td class=\"unknown\">%s</td>", pct);
@@ -118,10 +110,10 @@ static void dco_text(FILE *fp, const struct store_component_row *c)
 {
 	char all[16], last[16];
 
-	report_share_pct(all, fact(c, "dco.share_all"),
-			 fact(c, "activity.commits_all"));
-	report_share_pct(last, fact(c, "dco.share_365"),
-			 fact(c, "activity.commits_365"));
+	report_share_pct(all, report_fact(c, "dco.share_all"),
+			 report_fact(c, "activity.commits_all"));
+	report_share_pct(last, report_fact(c, "dco.share_365"),
+			 report_fact(c, "activity.commits_365"));
 	fprintf(fp,
 		"<p class=\"dco\">DCO sign-off share: %s of all commits, %s in the last 365 days.</p>\n",
 		all, last);
@@ -139,7 +131,7 @@ static void summary(FILE *fp, const struct store_run_report *r)
 	fputs("</tr>\n", fp);
 	for (size_t i = 0; i < r->comp_nr; i++) {
 		const struct store_component_row *c = &r->comp[i];
-		const char *risk = fact(c, "risk.level");
+		const char *risk = report_fact(c, "risk.level");
 		char key[32];
 
 		fputs("<tr><td><a href=\"#c", fp);
@@ -152,7 +144,7 @@ static void summary(FILE *fp, const struct store_run_report *r)
 		fprintf(fp, "<td class=\"%s\">%s</td>", risk ? risk : "unknown",
 			risk ? risk : "unknown");
 		fact_cell(fp, c, "license.concluded");
-		osi_cell(fp, fact(c, "license.osi"));
+		osi_cell(fp, report_fact(c, "license.osi"));
 		share_cell(fp, c);
 		for (size_t k = 0; k < CATS_NR; k++) {
 			snprintf(key, sizeof(key), "score.%s", cats[k]);
@@ -232,7 +224,7 @@ static void category_bars(FILE *fp, const struct store_component_row *c)
 		int y = top + (int)k * 22;
 
 		snprintf(key, sizeof(key), "score.%s", cats[k]);
-		v = fact(c, key);
+		v = report_fact(c, key);
 		fprintf(fp, "<text x=\"0\" y=\"%d\" font-size=\"12\">%s</text>",
 			y + 11, cats[k]);
 		if (!v || strcmp(v, "unknown") == 0) {
@@ -553,18 +545,22 @@ static void component(FILE *fp, const struct store_component_row *c, size_t idx,
 	fprintf(fp, "<p>Decision: <span class=\"%s\">%s</span>; risk level ",
 		c->decision[0] ? c->decision : "unknown",
 		c->decision[0] ? c->decision : "none (no policy evaluated)");
-	h(fp, fact(c, "risk.level") ? fact(c, "risk.level") : "unknown");
+	h(fp, report_fact(c, "risk.level") ? report_fact(c, "risk.level")
+					   : "unknown");
 	fputs("; origin policy alone: ", fp);
-	h(fp, fact(c, "policy.decision") ? fact(c, "policy.decision") : "none");
+	h(fp, report_fact(c, "policy.decision")
+		      ? report_fact(c, "policy.decision")
+		      : "none");
 	fputs("</p>\n", fp);
-	report_reasons_write(fp, fact(c, "decision.reasons"), REPORT_HTML);
+	report_reasons_write(fp, report_fact(c, "decision.reasons"),
+			     REPORT_HTML);
 	dco_text(fp, c);
 	category_bars(fp, c);
 	trend_chart(fp, store_trends_find(trends, c->name));
-	object_chart(fp, fact(c, "activity.monthly_commits"), "chart-commits",
-		     "Commits per month", "month (YYYY-MM), oldest to newest",
-		     "commits");
-	object_chart(fp, fact(c, "activity.orgs_365"), "chart-orgs",
+	object_chart(fp, report_fact(c, "activity.monthly_commits"),
+		     "chart-commits", "Commits per month",
+		     "month (YYYY-MM), oldest to newest", "commits");
+	object_chart(fp, report_fact(c, "activity.orgs_365"), "chart-orgs",
 		     "Commits by organisation, last 365 days",
 		     "organisation (hover a bar for its name)", "commits");
 	findings(fp, c);
@@ -732,7 +728,7 @@ static void needs_action(FILE *fp, const struct store_run_report *r, size_t n)
 			h(fp, c->error);
 			fputs("</td>", fp);
 		} else {
-			action_reasons(fp, fact(c, "decision.reasons"));
+			action_reasons(fp, report_fact(c, "decision.reasons"));
 		}
 		fputs("</tr>\n", fp);
 	}

@@ -8,6 +8,8 @@
 
 #include <stdbool.h>
 
+struct cJSON;
+
 /**
  * A share fact 0..1 (`share`, e.g. dco.share_all; may be NULL) as a whole
  * percentage ("87%") in out.  `commits` (may be NULL) is the number of
@@ -16,5 +18,8 @@
  * result false; a missing or malformed share gives "unknown" and false.
  */
 bool report_share_pct(char out[16], const char *share, const char *commits);
+
+/** Add the string member `key` to `o`: `v`, or null when `v` is NULL. */
+void report_json_str(struct cJSON *o, const char *key, const char *v);
 
 #endif /* OH_REPORT_REPORT_INT_H */

@@ -22,6 +22,7 @@
 #include "report/escape.h"
 #include "report/junit.h"
 #include "report/report.h"
+#include "report/report_int.h"
 #include "report/sarif.h"
 #include "core/banned.h"
 
@@ -189,14 +190,6 @@ static void render_text(FILE *fp, const struct report_lic *r)
 
 /* ---- JSON ---- */
 
-static void add_str(cJSON *o, const char *k, const char *v)
-{
-	if (v)
-		cJSON_AddStringToObject(o, k, v);
-	else
-		cJSON_AddNullToObject(o, k);
-}
-
 static cJSON *json_summary(const struct report_lic *r)
 {
 	const struct lic_summary *s = r->sum;
@@ -204,19 +197,19 @@ static cJSON *json_summary(const struct report_lic *r)
 	cJSON *c = cJSON_CreateObject();
 	cJSON *arr = cJSON_CreateArray();
 
-	add_str(o, "declared", s->declared);
-	add_str(o, "declared_from", s->declared_from);
-	add_str(o, "detected", s->detected);
-	add_str(o, "detected_from", s->detected_from);
+	report_json_str(o, "declared", s->declared);
+	report_json_str(o, "declared_from", s->declared_from);
+	report_json_str(o, "detected", s->detected);
+	report_json_str(o, "detected_from", s->detected_from);
 	if (s->declared && s->detected)
 		cJSON_AddBoolToObject(o, "agree", s->agree);
 	else
 		cJSON_AddNullToObject(o, "agree");
-	add_str(o, "concluded", s->concluded);
-	add_str(o, "basis", s->concluded_basis);
-	add_str(o, "osi", lic_sum_osi_name(s->osi));
-	add_str(o, "osi_class", s->osi_class);
-	add_str(o, "reuse", s->reuse ? r->scan->reuse.source : NULL);
+	report_json_str(o, "concluded", s->concluded);
+	report_json_str(o, "basis", s->concluded_basis);
+	report_json_str(o, "osi", lic_sum_osi_name(s->osi));
+	report_json_str(o, "osi_class", s->osi_class);
+	report_json_str(o, "reuse", s->reuse ? r->scan->reuse.source : NULL);
 	cJSON_AddNumberToObject(c, "files", (double)s->files);
 	cJSON_AddNumberToObject(c, "need_license", (double)s->checked);
 	cJSON_AddNumberToObject(c, "tagged", (double)s->tagged);
@@ -226,9 +219,9 @@ static cJSON *json_summary(const struct report_lic *r)
 	for (size_t i = 0; i < s->text_nr; i++) {
 		cJSON *x = cJSON_CreateObject();
 
-		add_str(x, "path", s->text[i].path);
-		add_str(x, "license", s->text[i].expr);
-		add_str(x, "match", s->text[i].desc);
+		report_json_str(x, "path", s->text[i].path);
+		report_json_str(x, "license", s->text[i].expr);
+		report_json_str(x, "match", s->text[i].desc);
 		cJSON_AddItemToArray(arr, x);
 	}
 	cJSON_AddItemToObject(o, "license_texts", arr);
@@ -236,8 +229,8 @@ static cJSON *json_summary(const struct report_lic *r)
 	for (size_t i = 0; i < s->also_nr; i++) {
 		cJSON *x = cJSON_CreateObject();
 
-		add_str(x, "license", s->also[i].expr);
-		add_str(x, "where", s->also[i].where);
+		report_json_str(x, "license", s->also[i].expr);
+		report_json_str(x, "where", s->also[i].where);
 		cJSON_AddItemToArray(arr, x);
 	}
 	cJSON_AddItemToObject(o, "also_present", arr);
@@ -245,10 +238,11 @@ static cJSON *json_summary(const struct report_lic *r)
 	for (size_t i = 0; i < s->finding_nr; i++) {
 		cJSON *x = cJSON_CreateObject();
 
-		add_str(x, "code", s->finding[i].code);
-		add_str(x, "severity", lic_severity_name(s->finding[i].sev));
-		add_str(x, "message", s->finding[i].message);
-		add_str(x, "path", s->finding[i].path);
+		report_json_str(x, "code", s->finding[i].code);
+		report_json_str(x, "severity",
+				lic_severity_name(s->finding[i].sev));
+		report_json_str(x, "message", s->finding[i].message);
+		report_json_str(x, "path", s->finding[i].path);
 		cJSON_AddNumberToObject(x, "line", s->finding[i].line);
 		cJSON_AddItemToArray(arr, x);
 	}
@@ -264,12 +258,12 @@ static cJSON *json_files(const struct lic_scan *sc)
 		const struct lic_scan_file *f = &sc->file[i];
 		cJSON *x = cJSON_CreateObject();
 
-		add_str(x, "path", f->path);
-		add_str(x, "license", f->license);
-		add_str(x, "tag", f->tag);
+		report_json_str(x, "path", f->path);
+		report_json_str(x, "license", f->license);
+		report_json_str(x, "tag", f->tag);
 		cJSON_AddNumberToObject(x, "tag_line", f->tag_line);
-		add_str(x, "reuse", f->reuse);
-		add_str(x, "reuse_at", f->reuse_at);
+		report_json_str(x, "reuse", f->reuse);
+		report_json_str(x, "reuse_at", f->reuse_at);
 		cJSON_AddBoolToObject(x, "exempt",
 				      (f->flags & LIC_SF_EXEMPT) != 0);
 		cJSON_AddBoolToObject(x, "binary",
@@ -287,8 +281,8 @@ static cJSON *json_gate(const struct report_lic *r)
 	cJSON *o = cJSON_CreateObject();
 	cJSON *arr = cJSON_CreateArray();
 
-	add_str(o, "base", r->base);
-	add_str(o, "policy", r->policy);
+	report_json_str(o, "base", r->base);
+	report_json_str(o, "policy", r->policy);
 	cJSON_AddBoolToObject(o, "passed", g->failed == 0);
 	cJSON_AddNumberToObject(o, "checked", (double)g->item_nr);
 	cJSON_AddNumberToObject(o, "failed", (double)g->failed);
@@ -296,12 +290,12 @@ static cJSON *json_gate(const struct report_lic *r)
 		const struct lic_gate_item *it = &g->item[i];
 		cJSON *x = cJSON_CreateObject();
 
-		add_str(x, "path", it->path);
-		add_str(x, "status", lic_gate_status_name(it->status));
-		add_str(x, "license", it->license);
-		add_str(x, "source", it->source);
-		add_str(x, "problem", it->problem);
-		add_str(x, "fix", it->fix);
+		report_json_str(x, "path", it->path);
+		report_json_str(x, "status", lic_gate_status_name(it->status));
+		report_json_str(x, "license", it->license);
+		report_json_str(x, "source", it->source);
+		report_json_str(x, "problem", it->problem);
+		report_json_str(x, "fix", it->fix);
 		cJSON_AddItemToArray(arr, x);
 	}
 	cJSON_AddItemToObject(o, "files", arr);
@@ -312,8 +306,9 @@ static void render_json(FILE *fp, const struct report_lic *r)
 {
 	cJSON *root = cJSON_CreateObject();
 
-	add_str(root, "input", r->input);
-	add_str(root, "commit", r->scan->git ? r->scan->commit_id : NULL);
+	report_json_str(root, "input", r->input);
+	report_json_str(root, "commit",
+			r->scan->git ? r->scan->commit_id : NULL);
 	cJSON_AddItemToObject(root, "summary", json_summary(r));
 	if (r->gate)
 		cJSON_AddItemToObject(root, "gate", json_gate(r));

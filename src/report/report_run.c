@@ -29,14 +29,6 @@ static const char *const cats[] = { "openness", "maturity", "security",
 				    "activity", "risk" };
 #define CATS_NR (sizeof(cats) / sizeof(cats[0]))
 
-static const char *fact(const struct store_component_row *c, const char *key)
-{
-	for (size_t i = 0; i < c->fact_nr; i++)
-		if (strcmp(c->fact[i].key, key) == 0)
-			return c->fact[i].value;
-	return NULL;
-}
-
 static const char *cat_score(const struct store_component_row *c,
 			     const char *cat)
 {
@@ -44,14 +36,14 @@ static const char *cat_score(const struct store_component_row *c,
 	const char *v;
 
 	snprintf(key, sizeof(key), "score.%s", cat);
-	v = fact(c, key);
+	v = report_fact(c, key);
 	return v && strcmp(v, "unknown") != 0 ? v : "?";
 }
 
 /* The origin policy's decision alone (safe names only: it is printed). */
 static const char *origin_decision(const struct store_component_row *c)
 {
-	const char *v = fact(c, "policy.decision");
+	const char *v = report_fact(c, "policy.decision");
 
 	if (!v || (strcmp(v, "ACCEPT") != 0 && strcmp(v, "EVALUATE") != 0 &&
 		   strcmp(v, "AVOID") != 0))
@@ -65,9 +57,9 @@ static bool share_pct(char out[16], const struct store_component_row *c,
 {
 	bool last = strcmp(key, "dco.share_365") == 0;
 
-	return report_share_pct(out, fact(c, key),
-				fact(c, last ? "activity.commits_365"
-					     : "activity.commits_all"));
+	return report_share_pct(out, report_fact(c, key),
+				report_fact(c, last ? "activity.commits_365"
+						    : "activity.commits_all"));
 }
 
 /* Print an untrusted string escaped with `esc`. */
@@ -102,7 +94,7 @@ static void text_header(FILE *fp, const struct store_run_report *r)
 
 static void text_row(FILE *fp, const struct store_component_row *c)
 {
-	const char *risk = fact(c, "risk.level");
+	const char *risk = report_fact(c, "risk.level");
 	struct oh_buf name = OH_BUF_INIT;
 
 	report_esc_text(&name, c->name);
@@ -180,7 +172,7 @@ static void text_component(FILE *fp, const struct store_component_row *c)
 	if (c->decision[0] != '\0') {
 		fprintf(fp, "  decision %s (origin policy alone: %s)\n",
 			c->decision, origin_decision(c));
-		report_reasons_write(fp, fact(c, "decision.reasons"),
+		report_reasons_write(fp, report_fact(c, "decision.reasons"),
 				     REPORT_TEXT);
 	}
 	text_dco(fp, c);
@@ -337,8 +329,8 @@ static cJSON *json_categories(const struct store_component_row *c)
 /* origin_decision and decision_reasons beside the overall decision. */
 static void json_decision(cJSON *o, const struct store_component_row *c)
 {
-	const char *v = fact(c, "policy.decision");
-	const char *reasons = fact(c, "decision.reasons");
+	const char *v = report_fact(c, "policy.decision");
+	const char *reasons = report_fact(c, "decision.reasons");
 	cJSON *arr = reasons ? cJSON_Parse(reasons) : NULL;
 
 	if (v)
@@ -374,7 +366,7 @@ static cJSON *json_component(const struct store_component_row *c)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON *facts = cJSON_CreateObject();
-	const char *risk = fact(c, "risk.level");
+	const char *risk = report_fact(c, "risk.level");
 
 	cJSON_AddStringToObject(o, "name", c->name);
 	cJSON_AddStringToObject(o, "repository", c->repo);
@@ -512,13 +504,14 @@ static void md_component(FILE *fp, const struct store_component_row *c)
 	fprintf(fp,
 		"Revision `%.40s`, risk level %s, DCO sign-off share %s of all commits (%s in the last 365 days).\n\n",
 		c->revision,
-		fact(c, "risk.level") ? fact(c, "risk.level") : "unknown", all,
-		last);
+		report_fact(c, "risk.level") ? report_fact(c, "risk.level")
+					     : "unknown",
+		all, last);
 	if (c->decision[0] != '\0') {
 		fprintf(fp,
 			"Decision **%s** (origin policy alone: %s), because:\n\n",
 			c->decision, origin_decision(c));
-		report_reasons_write(fp, fact(c, "decision.reasons"),
+		report_reasons_write(fp, report_fact(c, "decision.reasons"),
 				     REPORT_MARKDOWN);
 		fputc('\n', fp);
 	}
@@ -587,7 +580,9 @@ static void run_md(FILE *fp, const struct store_run_report *r,
 		put(fp, report_esc_md, c->name);
 		fprintf(fp, " | %s | %s | %s", c->status,
 			c->decision[0] ? c->decision : "-",
-			fact(c, "risk.level") ? fact(c, "risk.level") : "-");
+			report_fact(c, "risk.level")
+				? report_fact(c, "risk.level")
+				: "-");
 		for (size_t k = 0; k < CATS_NR; k++)
 			fprintf(fp, " | %s", cat_score(c, cats[k]));
 		fprintf(fp, " | %zu |\n", c->finding_nr);
@@ -620,7 +615,7 @@ static void csv_decision(FILE *fp, const struct store_component_row *c)
 	fprintf(fp, ",%s,%s,", c->decision[0] ? c->decision : "",
 		strcmp(origin_decision(c), "none") != 0 ? origin_decision(c)
 							: "");
-	report_reasons_plain(&why, fact(c, "decision.reasons"), "; ");
+	report_reasons_plain(&why, report_fact(c, "decision.reasons"), "; ");
 	put(fp, report_esc_csv, why.buf);
 	/* Percent signs dropped: a spreadsheet reads the bare number. */
 	if (share_pct(all, c, "dco.share_all"))

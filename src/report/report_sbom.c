@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * `sbom validate` as SARIF 2.1.0 and JUnit XML.
+ * `sbom validate` as text, JSON, SARIF 2.1.0 and JUnit XML; `sbom verify`
+ * as text and JSON.
  */
 #include "report/report_sbom.h"
 
@@ -17,8 +18,11 @@
 #include "report/escape.h"
 #include "report/junit.h"
 #include "report/report.h"
+#include "report/report_int.h"
 #include "report/sarif.h"
 #include "sbom/sbom.h"
+#include "sbom/source.h"
+#include "sbom/verify.h"
 #include "core/banned.h"
 
 #define UNREADABLE_RULE "SBOM-UNREADABLE"
@@ -205,4 +209,173 @@ int report_sbom_junit(FILE *fp, const struct report_sbom_file *f, size_t n,
 	report_junit_end(&j, fp);
 	oh_buf_release(&tmp);
 	return report_check_stream(fp, "<output>", err);
+}
+
+/* ---- validate: text and JSON ---------------------------------------- */
+
+/* One readable file: a summary line, then a line per diagnostic. */
+static void validate_text(FILE *fp, const char *file,
+			  const struct sbom_report *r)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct oh_buf v = OH_BUF_INIT;
+
+	/* The version, places and element ids come from the document. */
+	report_esc_text(&b, file);
+	report_esc_text(&v, r->version);
+	fprintf(fp,
+		"%s: %s %s (%zu packages, %zu files, %zu relationships): %zu errors, %zu warnings\n",
+		b.buf, r->errors ? "invalid" : "valid", v.buf, r->packages,
+		r->files, r->relationships, r->errors, r->warnings);
+	for (size_t i = 0; i < r->diag_nr; i++) {
+		const struct sbom_diag *d = &r->diag[i];
+		struct oh_buf m = OH_BUF_INIT;
+		struct oh_buf w = OH_BUF_INIT;
+		struct oh_buf e = OH_BUF_INIT;
+
+		report_esc_text(&m, d->message);
+		report_esc_text(&w, d->where);
+		report_esc_text(&e, d->element);
+		fprintf(fp, "%s: %s %s %s (%s): %s\n", b.buf,
+			level(d->severity), d->code, w.buf, e.buf, m.buf);
+		oh_buf_release(&m);
+		oh_buf_release(&w);
+		oh_buf_release(&e);
+	}
+	oh_buf_release(&v);
+	if (r->more > 0)
+		fprintf(fp, "%s: ... and %zu more diagnostics\n", b.buf,
+			r->more);
+	oh_buf_release(&b);
+}
+
+static cJSON *validate_json(const struct report_sbom_file *f)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *arr;
+
+	cJSON_AddStringToObject(o, "file", f->file);
+	if (!f->r) {
+		cJSON_AddStringToObject(o, "status", "unreadable");
+		cJSON_AddStringToObject(o, "error", f->error);
+		return o;
+	}
+	cJSON_AddStringToObject(o, "status",
+				f->r->errors ? "invalid" : "valid");
+	cJSON_AddStringToObject(o, "spdx_version", f->r->version);
+	cJSON_AddNumberToObject(o, "errors", (double)f->r->errors);
+	cJSON_AddNumberToObject(o, "warnings", (double)f->r->warnings);
+	arr = cJSON_AddArrayToObject(o, "diagnostics");
+	for (size_t i = 0; i < f->r->diag_nr; i++) {
+		const struct sbom_diag *d = &f->r->diag[i];
+		cJSON *x = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(x, "severity", level(d->severity));
+		cJSON_AddStringToObject(x, "code", d->code);
+		cJSON_AddStringToObject(x, "element", d->element);
+		cJSON_AddStringToObject(x, "path", d->where);
+		cJSON_AddStringToObject(x, "message", d->message);
+		cJSON_AddItemToArray(arr, x);
+	}
+	return o;
+}
+
+int report_sbom_validate(FILE *fp, const struct report_sbom_file *f, size_t n,
+			 enum report_format fmt, struct oh_err *err)
+{
+	cJSON *all;
+
+	switch (fmt) {
+	case REPORT_SARIF:
+		return report_sbom_sarif(fp, f, n, err);
+	case REPORT_JUNIT:
+		return report_sbom_junit(fp, f, n, err);
+	case REPORT_JSON:
+		all = cJSON_CreateArray();
+		for (size_t i = 0; i < n; i++)
+			cJSON_AddItemToArray(all, validate_json(&f[i]));
+		report_print_json(fp, all);
+		return 0;
+	default:
+		for (size_t i = 0; i < n; i++)
+			if (f[i].r)
+				validate_text(fp, f[i].file, f[i].r);
+		return 0;
+	}
+}
+
+/* ---- verify ----------------------------------------------------------- */
+
+static void verify_text(FILE *fp, const char *file,
+			const struct sbom_verify_report *r)
+{
+	struct oh_buf f = OH_BUF_INIT;
+
+	report_esc_text(&f, file);
+	fprintf(fp,
+		"%s: %s %s: %zu mismatches, %zu notes (%zu files checked, %zu checksums match)\n",
+		f.buf, r->mismatches ? "mismatch" : "verified", r->package,
+		r->mismatches, r->notes, r->files_checked, r->checksums_ok);
+	for (size_t i = 0; i < r->nf; i++) {
+		const struct sbom_vfinding *x = &r->f[i];
+		struct oh_buf w = OH_BUF_INIT, s = OH_BUF_INIT, o = OH_BUF_INIT;
+
+		report_esc_text(&w, x->what);
+		report_esc_text(&s, x->sbom ? x->sbom : "-");
+		report_esc_text(&o, x->source ? x->source : "-");
+		fprintf(fp, "%s: %s %s %s (%s): sbom '%s', source '%s'\n",
+			f.buf, x->mismatch ? "mismatch" : "note", x->code,
+			w.buf, x->element, s.buf, o.buf);
+		oh_buf_release(&w);
+		oh_buf_release(&s);
+		oh_buf_release(&o);
+	}
+	if (r->more)
+		fprintf(fp, "%s: ... and %zu more\n", f.buf, r->more);
+	oh_buf_release(&f);
+}
+
+static void verify_json(FILE *fp, const char *file,
+			const struct sbom_verify_report *r,
+			const struct sbom_source *src)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *arr;
+
+	cJSON_AddStringToObject(o, "file", file);
+	cJSON_AddStringToObject(o, "source", src->root);
+	if (src->git)
+		cJSON_AddStringToObject(o, "commit", src->commit);
+	cJSON_AddStringToObject(o, "package", r->package);
+	cJSON_AddStringToObject(o, "status",
+				r->mismatches ? "mismatch" : "verified");
+	cJSON_AddNumberToObject(o, "mismatches", (double)r->mismatches);
+	cJSON_AddNumberToObject(o, "notes", (double)r->notes);
+	cJSON_AddNumberToObject(o, "files_checked", (double)r->files_checked);
+	cJSON_AddNumberToObject(o, "checksums_match", (double)r->checksums_ok);
+	arr = cJSON_AddArrayToObject(o, "findings");
+	for (size_t i = 0; i < r->nf; i++) {
+		const struct sbom_vfinding *x = &r->f[i];
+		cJSON *j = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(j, "kind",
+					x->mismatch ? "mismatch" : "note");
+		cJSON_AddStringToObject(j, "code", x->code);
+		cJSON_AddStringToObject(j, "element", x->element);
+		cJSON_AddStringToObject(j, "what", x->what);
+		report_json_str(j, "sbom", x->sbom);
+		report_json_str(j, "source", x->source);
+		cJSON_AddItemToArray(arr, j);
+	}
+	report_print_json(fp, o);
+}
+
+void report_sbom_verify(FILE *fp, const char *file,
+			const struct sbom_verify_report *r,
+			const struct sbom_source *src, enum report_format fmt)
+{
+	if (fmt == REPORT_JSON)
+		verify_json(fp, file, r, src);
+	else
+		verify_text(fp, file, r);
 }

@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/esc.h"
+#include "report/report_int.h"
 #include "report/sarif.h"
 #include "vulns/vulns.h"
 #include "core/banned.h"
@@ -82,14 +83,6 @@ static void text(FILE *fp, const struct collect_vulns *c)
 	oh_buf_release(&b);
 }
 
-static void add_str(cJSON *o, const char *k, const char *v)
-{
-	if (v)
-		cJSON_AddStringToObject(o, k, v);
-	else
-		cJSON_AddNullToObject(o, k);
-}
-
 static void add_days(cJSON *o, const char *k, long v)
 {
 	if (v >= 0)
@@ -104,21 +97,21 @@ static cJSON *json_hit(const struct collect_vulns_hit *h)
 	cJSON *o = cJSON_CreateObject();
 	cJSON *a = cJSON_AddArrayToObject(o, "aliases");
 
-	add_str(o, "id", r->id);
+	report_json_str(o, "id", r->id);
 	for (size_t i = 0; i < r->alias_nr; i++)
 		cJSON_AddItemToArray(a, cJSON_CreateString(r->alias[i]));
-	add_str(o, "verdict", vulns_verdict_name(h->verdict));
+	report_json_str(o, "verdict", vulns_verdict_name(h->verdict));
 	cJSON_AddBoolToObject(o, "cached", h->cached);
-	add_str(o, "summary", r->summary);
-	add_str(o, "severity_type", r->severity_type);
-	add_str(o, "severity", r->severity);
-	add_str(o, "published", r->published);
-	add_str(o, "modified", r->modified);
-	add_str(o, "introduced", h->introduced);
-	add_str(o, "fix", h->fix);
+	report_json_str(o, "summary", r->summary);
+	report_json_str(o, "severity_type", r->severity_type);
+	report_json_str(o, "severity", r->severity);
+	report_json_str(o, "published", r->published);
+	report_json_str(o, "modified", r->modified);
+	report_json_str(o, "introduced", h->introduced);
+	report_json_str(o, "fix", h->fix);
 	cJSON_AddBoolToObject(o, "fix_in_repository", h->fix_in_repo);
 	cJSON_AddBoolToObject(o, "fix_on_default_branch", h->fix_on_default);
-	add_str(o, "fix_tag", h->fix_tag);
+	report_json_str(o, "fix_tag", h->fix_tag);
 	add_days(o, "days_to_fix", h->days_to_fix);
 	add_days(o, "days_to_release", h->days_to_release);
 	return o;
@@ -130,10 +123,11 @@ static void json(FILE *fp, const struct collect_vulns *c)
 	cJSON *recs;
 	cJSON *sum;
 
-	add_str(root, "subject", c->subject);
-	add_str(root, "repository_key", c->repo_key);
-	add_str(root, "commit", c->commit[0] != '\0' ? c->commit : NULL);
-	add_str(root, "version", c->version);
+	report_json_str(root, "subject", c->subject);
+	report_json_str(root, "repository_key", c->repo_key);
+	report_json_str(root, "commit",
+			c->commit[0] != '\0' ? c->commit : NULL);
+	report_json_str(root, "version", c->version);
 	recs = cJSON_AddArrayToObject(root, "records");
 	for (size_t i = 0; i < c->hit_nr; i++)
 		cJSON_AddItemToArray(recs, json_hit(&c->hit[i]));

@@ -13,6 +13,7 @@
  */
 #include "sbom/cdx.h"
 #include "sbom/model.h"
+#include "sbom/cdx_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,79 +26,20 @@
 #include "core/xalloc.h"
 #include "core/banned.h"
 
-/* bom-ref (tree string) -> SPDX id (arena), open addressing. */
-struct idmap {
-	const char **key;
-	const char **val;
-	size_t n, cap;
-};
-
 struct rd {
 	struct sbom_doc *d;
-	struct idmap refs; /* bom-ref -> SPDXID */
-	struct idmap ids;  /* SPDXID -> SPDXID: ids taken */
+	struct cdx_map refs; /* bom-ref (tree string) -> SPDXID (arena) */
+	struct cdx_map ids;  /* SPDXIDs taken */
 	const char *name;
 	struct oh_err *err;
 };
 
-/* FNV-1a with a final mix: bom-refs differ in their middle, so the low
- * bits a power-of-two table uses must depend on every byte. */
-static size_t hash_of(const char *s)
+/* The SPDX id of a bom-ref, or NULL. */
+static const char *ref_id(const struct rd *r, const char *ref)
 {
-	unsigned long long h = 14695981039346656037ull;
+	const union cdx_val *v = cdx_map_get(&r->refs, ref);
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	h ^= h >> 32;
-	h *= 0x9e3779b97f4a7c15ull;
-	return (size_t)(h ^ (h >> 29));
-}
-
-static size_t map_slot(const struct idmap *m, const char *k)
-{
-	size_t i = hash_of(k) & (m->cap - 1);
-
-	while (m->key[i] && strcmp(m->key[i], k) != 0)
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-static const char *map_get(const struct idmap *m, const char *k)
-{
-	size_t i;
-
-	if (!m->cap)
-		return NULL;
-	i = map_slot(m, k);
-	return m->key[i] ? m->val[i] : NULL;
-}
-
-static void map_put(struct idmap *m, const char *k, const char *v)
-{
-	size_t i;
-
-	if (2 * (m->n + 1) > m->cap) {
-		struct idmap b = { .cap = m->cap ? 2 * m->cap : 64 };
-
-		b.key = oh_xcalloc(b.cap, sizeof(*b.key));
-		b.val = oh_xcalloc(b.cap, sizeof(*b.val));
-		for (size_t j = 0; j < m->cap; j++)
-			if (m->key[j]) {
-				size_t s = map_slot(&b, m->key[j]);
-
-				b.key[s] = m->key[j];
-				b.val[s] = m->val[j];
-			}
-		b.n = m->n;
-		free(m->key);
-		free(m->val);
-		*m = b;
-	}
-	i = map_slot(m, k);
-	if (!m->key[i])
-		m->n++;
-	m->key[i] = k;
-	m->val[i] = v;
+	return v ? v->str : NULL;
 }
 
 static const cJSON *get(const cJSON *o, const char *k)
@@ -155,13 +97,13 @@ static const char *spdx_id(struct rd *r, const char *ref, size_t idx)
 		oh_buf_addf(&b, "Package-%zu", idx);
 	}
 	base = b.len;
-	for (unsigned n = 2; map_get(&r->ids, b.buf); n++) {
+	for (unsigned n = 2; cdx_map_get(&r->ids, b.buf); n++) {
 		b.len = base;
 		oh_buf_addf(&b, "-%u", n);
 	}
 	id = oh_arena_strndup(&r->d->arena, b.buf, b.len);
 	oh_buf_release(&b);
-	map_put(&r->ids, id, id);
+	cdx_map_add(&r->ids, id, (union cdx_val){ .str = id });
 	return id;
 }
 
@@ -178,50 +120,6 @@ static void add_rel(struct rd *r, const char *a, const char *type,
 	d->nrel++;
 }
 
-static const char *spdx_alg(const char *alg)
-{
-	static const char *const map[][2] = {
-		{ "MD5", "MD5" },
-		{ "SHA-1", "SHA1" },
-		{ "SHA-256", "SHA256" },
-		{ "SHA-384", "SHA384" },
-		{ "SHA-512", "SHA512" },
-		{ "SHA3-256", "SHA3-256" },
-		{ "SHA3-384", "SHA3-384" },
-		{ "SHA3-512", "SHA3-512" },
-		{ "BLAKE2b-256", "BLAKE2b-256" },
-		{ "BLAKE2b-384", "BLAKE2b-384" },
-		{ "BLAKE2b-512", "BLAKE2b-512" },
-		{ "BLAKE3", "BLAKE3" },
-	};
-
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (strcmp(map[i][0], alg) == 0)
-			return map[i][1];
-	return NULL;
-}
-
-static const char *purpose(const char *type)
-{
-	static const char *const map[][2] = {
-		{ "application", "APPLICATION" },
-		{ "framework", "FRAMEWORK" },
-		{ "library", "LIBRARY" },
-		{ "container", "CONTAINER" },
-		{ "operating-system", "OPERATING-SYSTEM" },
-		{ "device", "DEVICE" },
-		{ "firmware", "FIRMWARE" },
-		{ "file", "FILE" },
-	};
-
-	if (!type)
-		return NULL;
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (strcmp(map[i][0], type) == 0)
-			return map[i][1];
-	return "OTHER";
-}
-
 static void checksums(struct rd *r, struct sbom_package *p, const cJSON *c)
 {
 	const cJSON *h;
@@ -229,7 +127,7 @@ static void checksums(struct rd *r, struct sbom_package *p, const cJSON *c)
 	cJSON_ArrayForEach(h, get(c, "hashes"))
 	{
 		const char *alg = str(h, "alg"), *v = str(h, "content");
-		const char *a = alg ? spdx_alg(alg) : NULL;
+		const char *a = alg ? cdx_alg_to_spdx(alg) : NULL;
 		struct oh_buf low = OH_BUF_INIT;
 
 		if (!a || !v)
@@ -399,8 +297,8 @@ static int file(struct rd *r, const cJSON *c, const char *parent)
 	f = &d->file[d->nfile++];
 	memset(f, 0, sizeof(*f));
 	f->spdxid = spdx_id(r, ref, d->npkg + d->nfile);
-	if (ref && ref[0] && !map_get(&r->refs, ref))
-		map_put(&r->refs, ref, f->spdxid);
+	if (ref && ref[0])
+		cdx_map_add(&r->refs, ref, (union cdx_val){ .str = f->spdxid });
 	f->name = dup(r, str(c, "name") ? str(c, "name") : "NOASSERTION");
 	f->copyright = dup(r, str(c, "copyright"));
 	checksums(r, &tmp, c);
@@ -446,8 +344,8 @@ static int component(struct rd *r, const cJSON *c, const char *parent,
 	memset(p, 0, sizeof(*p));
 	p->spdxid = spdx_id(r, ref, d->npkg);
 	d->npkg++;
-	if (ref && ref[0] && !map_get(&r->refs, ref))
-		map_put(&r->refs, ref, p->spdxid);
+	if (ref && ref[0])
+		cdx_map_add(&r->refs, ref, (union cdx_val){ .str = p->spdxid });
 	v = str(c, "group");
 	p->name = v && v[0] ? fmt(r, "%s/%s", v, str(c, "name"))
 			    : dup(r, str(c, "name"));
@@ -462,7 +360,7 @@ static int component(struct rd *r, const cJSON *c, const char *parent,
 		p->originator = fmt(r, "Person: %s", str(c, "author"), NULL);
 	p->description = dup(r, str(c, "description"));
 	p->copyright = dup(r, str(c, "copyright"));
-	p->primary_purpose = purpose(str(c, "type"));
+	p->primary_purpose = cdx_type_to_purpose(str(c, "type"));
 	p->files_analyzed = 0;
 	checksums(r, p, c);
 	licenses(r, p, c);
@@ -536,16 +434,15 @@ static void dependencies(struct rd *r, const cJSON *root)
 	cJSON_ArrayForEach(dep, get(root, "dependencies"))
 	{
 		const char *ref = str(dep, "ref");
-		const char *a = ref ? map_get(&r->refs, ref) : NULL;
+		const char *a = ref ? ref_id(r, ref) : NULL;
 
 		if (!a)
 			continue;
 		cJSON_ArrayForEach(on, get(dep, "dependsOn"))
 		{
-			const char *b =
-				cJSON_IsString(on)
-					? map_get(&r->refs, on->valuestring)
-					: NULL;
+			const char *b = cJSON_IsString(on)
+						? ref_id(r, on->valuestring)
+						: NULL;
 
 			if (b)
 				add_rel(r, a, "DEPENDS_ON", b);
@@ -610,10 +507,8 @@ int sbom_cdx_read_tree(struct sbom_doc **out, const cJSON *root,
 	}
 	if (rc == 0)
 		dependencies(&r, root);
-	free(r.refs.key);
-	free(r.refs.val);
-	free(r.ids.key);
-	free(r.ids.val);
+	cdx_map_release(&r.refs);
+	cdx_map_release(&r.ids);
 	if (rc < 0) {
 		sbom_doc_free(r.d);
 		return rc;

@@ -27,16 +27,11 @@
 #include "core/xalloc.h"
 #include "license/expr.h"
 #include "license/list.h"
+#include "sbom/cdx_int.h"
 #include "sbom/syntax.h"
 #include "core/banned.h"
 
 #define WHERE_MAX 512
-
-/* Open-addressing set of strings owned by the tree. */
-struct refset {
-	const char **slot;
-	size_t n, cap;
-};
 
 struct cctx {
 	struct sbom_report *r;
@@ -47,7 +42,7 @@ struct cctx {
 	bool xml;        /* tree from XML: no JSON booleans or numbers */
 	unsigned profiles;
 	const struct lic_list *licenses;
-	struct refset refs; /* every bom-ref */
+	struct cdx_map refs; /* every bom-ref */
 	unsigned depth;
 	bool quiet;    /* count, do not report */
 	bool no_count; /* tools and pedigree: not packages of the BOM */
@@ -126,56 +121,81 @@ static void at_i(char *out, const char *base, const char *key, int i)
 	out[o] = '\0';
 }
 
-/* FNV-1a with a final mix: bom-refs differ in their middle, so the low
- * bits a power-of-two table uses must depend on every byte. */
-static size_t hash_of(const char *s)
-{
-	unsigned long long h = 14695981039346656037ull;
+/*
+ * A walk over the items of the array o[key], each with its place
+ * "base.key[i]" in `where`:
+ *
+ *	struct items it;
+ *
+ *	if (items_begin(&it, c, o, "hashes", element, base))
+ *		while (items_next(&it))
+ *			... it.item, it.where, it.i ...
+ *
+ * items_begin() is false when the member is absent and, reported as
+ * CDX-SCHEMA "must be an array", when it is not an array.
+ * items_quiet() reports nothing: a member that is not an array is
+ * skipped.  items_any() walks whatever the member holds, the way
+ * cJSON_ArrayForEach() does (an object's members too): the profiles walk
+ * a tree that the specification pass has already judged.
+ */
+struct items {
+	const cJSON *arr;  /* the member, or NULL */
+	const cJSON *item; /* the current item */
+	int i;             /* its index */
+	const char *base, *key;
+	char where[WHERE_MAX]; /* base.key, then base.key[i] */
+};
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	h ^= h >> 32;
-	h *= 0x9e3779b97f4a7c15ull;
-	return (size_t)(h ^ (h >> 29));
+static void items_any(struct items *it, const cJSON *o, const char *key,
+		      const char *base)
+{
+	it->arr = get(o, key);
+	it->item = NULL;
+	it->i = -1;
+	it->base = base;
+	it->key = key;
+	it->where[0] = '\0';
 }
 
-static size_t slot_of(const struct refset *set, const char *s)
+static bool items_quiet(struct items *it, const cJSON *o, const char *key,
+			const char *base)
 {
-	size_t i = hash_of(s) & (set->cap - 1);
-
-	while (set->slot[i] && strcmp(set->slot[i], s) != 0)
-		i = (i + 1) & (set->cap - 1);
-	return i;
+	items_any(it, o, key, base);
+	return cJSON_IsArray(it->arr);
 }
 
-static bool ref_has(const struct refset *set, const char *s)
+static bool array(struct cctx *c, const cJSON *o, const char *element,
+		  const char *where);
+
+static bool items_begin(struct items *it, struct cctx *c, const cJSON *o,
+			const char *key, const char *element, const char *base)
 {
-	return set->cap && set->slot[slot_of(set, s)];
+	items_any(it, o, key, base);
+	if (!it->arr)
+		return false;
+	at(it->where, base, key);
+	return array(c, it->arr, element, it->where);
+}
+
+static bool items_next(struct items *it)
+{
+	it->item = it->item ? it->item->next : it->arr ? it->arr->child : NULL;
+	if (!it->item)
+		return false;
+	at_i(it->where, it->base, it->key, ++it->i);
+	return true;
+}
+
+/* Sets of strings owned by the tree: bom-refs, references. */
+static bool ref_has(const struct cdx_map *set, const char *s)
+{
+	return cdx_map_get(set, s) != NULL;
 }
 
 /* Add s; false when it was there already. */
-static bool ref_add(struct refset *set, const char *s)
+static bool ref_add(struct cdx_map *set, const char *s)
 {
-	size_t i;
-
-	if (2 * (set->n + 1) > set->cap) {
-		struct refset bigger = { .cap = set->cap ? 2 * set->cap : 64 };
-
-		bigger.slot = oh_xcalloc(bigger.cap, sizeof(*bigger.slot));
-		for (size_t k = 0; k < set->cap; k++)
-			if (set->slot[k])
-				bigger.slot[slot_of(&bigger, set->slot[k])] =
-					set->slot[k];
-		bigger.n = set->n;
-		free(set->slot);
-		*set = bigger;
-	}
-	i = slot_of(set, s);
-	if (set->slot[i])
-		return false;
-	set->slot[i] = s;
-	set->n++;
-	return true;
+	return cdx_map_add(set, s, (union cdx_val){ .num = 0 });
 }
 
 /* A key allowed from 1.<since> on. */
@@ -568,21 +588,16 @@ static bool is_hex(const char *s)
 static void hashes(struct cctx *c, const cJSON *o, const char *element,
 		   const char *base)
 {
-	const cJSON *arr = get(o, "hashes");
-	char where[WHERE_MAX], hw[WHERE_MAX];
-	const cJSON *h;
-	int i = 0;
+	char where[WHERE_MAX];
+	struct items it;
 
-	if (!arr)
+	if (!items_begin(&it, c, o, "hashes", element, base))
 		return;
-	at(where, base, "hashes");
-	if (!array(c, arr, element, where))
-		return;
-	cJSON_ArrayForEach(h, arr)
-	{
+	while (items_next(&it)) {
+		const cJSON *h = it.item;
+		const char *hw = it.where;
 		const char *content;
 
-		at_i(hw, base, "hashes", i++);
 		if (!object(c, h, "a hash", element, hw))
 			continue;
 		keys(c, h, hash_keys, "a hash", element, hw);
@@ -607,19 +622,14 @@ static void hashes(struct cctx *c, const cJSON *o, const char *element,
 static void properties(struct cctx *c, const cJSON *o, const char *element,
 		       const char *base)
 {
-	const cJSON *arr = get(o, "properties");
-	char where[WHERE_MAX], pw[WHERE_MAX];
-	const cJSON *p;
-	int i = 0;
+	struct items it;
 
-	if (!arr)
+	if (!items_begin(&it, c, o, "properties", element, base))
 		return;
-	at(where, base, "properties");
-	if (!array(c, arr, element, where))
-		return;
-	cJSON_ArrayForEach(p, arr)
-	{
-		at_i(pw, base, "properties", i++);
+	while (items_next(&it)) {
+		const cJSON *p = it.item;
+		const char *pw = it.where;
+
 		if (!object(c, p, "a property", element, pw))
 			continue;
 		if (c->minor >= 6) {
@@ -712,23 +722,18 @@ static void license(struct cctx *c, const cJSON *l, const char *element,
 static void licenses(struct cctx *c, const cJSON *o, const char *element,
 		     const char *base)
 {
-	const cJSON *arr = get(o, "licenses");
-	char where[WHERE_MAX], iw[WHERE_MAX], w2[WHERE_MAX];
+	char where[WHERE_MAX], w2[WHERE_MAX];
 	size_t nlic = 0, nexpr = 0;
-	const cJSON *it;
-	int i = 0;
+	struct items items;
 
-	if (!arr)
+	if (!items_begin(&items, c, o, "licenses", element, base))
 		return;
-	at(where, base, "licenses");
-	if (!array(c, arr, element, where))
-		return;
-	cJSON_ArrayForEach(it, arr)
-	{
+	while (items_next(&items)) {
+		const cJSON *it = items.item;
+		const char *iw = items.where;
 		const cJSON *l = get(it, "license");
 		const cJSON *e = get(it, "expression");
 
-		at_i(iw, base, "licenses", i++);
 		if (!object(c, it, "a license choice", element, iw))
 			continue;
 		if ((l != NULL) == (e != NULL)) {
@@ -771,6 +776,7 @@ static void licenses(struct cctx *c, const cJSON *o, const char *element,
 					   element, iw);
 		}
 	}
+	at(where, base, "licenses");
 	if ((c->minor >= 5 || c->xml) && nexpr > 0 && (nlic > 0 || nexpr > 1))
 		diag(c, SBOM_ERROR, "CDX-LICENSE-CHOICE", element, where,
 		     "licenses are either a list of 'license' items or exactly one 'expression' (CycloneDX %s)",
@@ -780,19 +786,14 @@ static void licenses(struct cctx *c, const cJSON *o, const char *element,
 static void ext_refs(struct cctx *c, const cJSON *o, const char *element,
 		     const char *base)
 {
-	const cJSON *arr = get(o, "externalReferences");
-	char where[WHERE_MAX], rw[WHERE_MAX];
-	const cJSON *r;
-	int i = 0;
+	struct items it;
 
-	if (!arr)
+	if (!items_begin(&it, c, o, "externalReferences", element, base))
 		return;
-	at(where, base, "externalReferences");
-	if (!array(c, arr, element, where))
-		return;
-	cJSON_ArrayForEach(r, arr)
-	{
-		at_i(rw, base, "externalReferences", i++);
+	while (items_next(&it)) {
+		const cJSON *r = it.item;
+		const char *rw = it.where;
+
 		if (!object(c, r, "an external reference", element, rw))
 			continue;
 		keys(c, r, extref_keys, "an external reference", element, rw);
@@ -809,31 +810,21 @@ static void component(struct cctx *c, const cJSON *o, const char *base);
 static void component_list(struct cctx *c, const cJSON *o, const char *key,
 			   const char *element, const char *base)
 {
-	const cJSON *arr = get(o, key);
-	char where[WHERE_MAX];
-	const cJSON *k;
-	int i = 0;
+	struct items it;
 
-	if (!arr)
+	if (!items_begin(&it, c, o, key, element, base))
 		return;
-	at(where, base, key);
-	if (!array(c, arr, element, where))
-		return;
-	cJSON_ArrayForEach(k, arr)
-	{
-		at_i(where, base, key, i++);
-		component(c, k, where);
-	}
+	while (items_next(&it))
+		component(c, it.item, it.where);
 }
 
 static void pedigree(struct cctx *c, const cJSON *o, const char *element,
 		     const char *base)
 {
 	const cJSON *p = get(o, "pedigree");
-	const cJSON *arr, *patch;
-	char pw[WHERE_MAX], where[WHERE_MAX], w2[WHERE_MAX];
+	struct items patches, res;
+	char pw[WHERE_MAX];
 	bool saved;
-	int i = 0;
 
 	if (!p)
 		return;
@@ -846,31 +837,24 @@ static void pedigree(struct cctx *c, const cJSON *o, const char *element,
 	component_list(c, p, "descendants", element, pw);
 	component_list(c, p, "variants", element, pw);
 	c->no_count = saved;
-	arr = get(p, "patches");
-	if (!cJSON_IsArray(arr))
+	if (!items_quiet(&patches, p, "patches", pw))
 		return;
-	cJSON_ArrayForEach(patch, arr)
-	{
-		const cJSON *res, *is;
-		int k = 0;
+	while (items_next(&patches)) {
+		const cJSON *patch = patches.item;
+		const char *where = patches.where;
 
-		at_i(where, pw, "patches", i++);
 		if (!cJSON_IsObject(patch))
 			continue;
 		if (need(c, patch, "type", element, where))
 			enum_field(c, patch, "type", patch_types, element,
 				   where);
-		res = get(patch, "resolves");
-		if (!cJSON_IsArray(res))
+		if (!items_quiet(&res, patch, "resolves", where))
 			continue;
-		cJSON_ArrayForEach(is, res)
-		{
-			at_i(w2, where, "resolves", k++);
-			if (cJSON_IsObject(is) &&
-			    need(c, is, "type", element, w2))
-				enum_field(c, is, "type", issue_types, element,
-					   w2);
-		}
+		while (items_next(&res))
+			if (cJSON_IsObject(res.item) &&
+			    need(c, res.item, "type", element, res.where))
+				enum_field(c, res.item, "type", issue_types,
+					   element, res.where);
 	}
 }
 
@@ -957,51 +941,35 @@ static void service(struct cctx *c, const cJSON *o, const char *base);
 static void service_list(struct cctx *c, const cJSON *o, const char *key,
 			 const char *element, const char *base)
 {
-	const cJSON *arr = get(o, key);
-	char where[WHERE_MAX];
-	const cJSON *k;
-	int i = 0;
+	struct items it;
 
-	if (!arr)
+	if (!items_begin(&it, c, o, key, element, base))
 		return;
-	at(where, base, key);
-	if (!array(c, arr, element, where))
-		return;
-	cJSON_ArrayForEach(k, arr)
-	{
-		at_i(where, base, key, i++);
-		service(c, k, where);
-	}
+	while (items_next(&it))
+		service(c, it.item, it.where);
 }
 
 static void service(struct cctx *c, const cJSON *o, const char *base)
 {
 	const char *el = element_of(o);
-	const cJSON *data, *d;
-	char where[WHERE_MAX];
-	int i = 0;
+	struct items data;
 
 	if (!object(c, o, "a service", el, base) || deeper(c, el, base))
 		return;
 	c->depth++;
 	keys(c, o, svc_keys, "a service", el, base);
 	need(c, o, "name", el, base);
-	data = get(o, "data");
-	if (cJSON_IsArray(data)) {
-		cJSON_ArrayForEach(d, data)
-		{
-			at_i(where, base, "data", i++);
+	if (items_begin(&data, c, o, "data", el, base))
+		while (items_next(&data)) {
+			const cJSON *d = data.item;
+			const char *where = data.where;
+
 			if (!object(c, d, "a data flow", el, where))
 				continue;
 			if (need(c, d, "flow", el, where))
 				enum_field(c, d, "flow", flows, el, where);
 			need(c, d, "classification", el, where);
 		}
-	} else if (data) {
-		at(where, base, "data");
-		diag(c, SBOM_ERROR, "CDX-SCHEMA", el, where,
-		     "must be an array");
-	}
 	licenses(c, o, el, base);
 	ext_refs(c, o, el, base);
 	properties(c, o, el, base);
@@ -1093,22 +1061,17 @@ static void reference(struct cctx *c, const cJSON *v, const char *element,
 static void ref_list(struct cctx *c, const cJSON *d, const char *key,
 		     const char *element, const char *base)
 {
-	const cJSON *arr = get(d, key);
-	char where[WHERE_MAX];
-	struct refset seen = { 0 };
-	const cJSON *v;
-	int i = 0;
+	struct cdx_map seen = { 0 };
+	struct items it;
 
-	if (!arr)
+	if (!items_begin(&it, c, d, key, element, base))
 		return;
-	at(where, base, key);
-	if (!array(c, arr, element, where))
-		return;
-	cJSON_ArrayForEach(v, arr)
-	{
+	while (items_next(&it)) {
+		const cJSON *arr = it.arr, *v = it.item;
+		const char *where = it.where;
+		int i = it.i + 1; /* items so far */
 		bool twice = false;
 
-		at_i(where, base, key, i++);
 		reference(c, v, element, where);
 		if (!cJSON_IsString(v))
 			continue;
@@ -1131,26 +1094,21 @@ static void ref_list(struct cctx *c, const cJSON *d, const char *key,
 			     "'%.80s' is listed twice (uniqueItems)",
 			     v->valuestring);
 	}
-	free(seen.slot);
+	cdx_map_release(&seen);
 }
 
 static void dependencies(struct cctx *c)
 {
-	const cJSON *arr = get(c->root, "dependencies");
-	struct refset seen = { 0 };
-	char where[WHERE_MAX];
-	const cJSON *d;
-	int i = 0;
+	struct cdx_map seen = { 0 };
+	struct items it;
 
-	if (!arr)
+	if (!items_begin(&it, c, c->root, "dependencies", NULL, ""))
 		return;
-	if (!array(c, arr, NULL, "dependencies"))
-		return;
-	cJSON_ArrayForEach(d, arr)
-	{
+	while (items_next(&it)) {
+		const cJSON *d = it.item;
+		const char *where = it.where;
 		const char *ref = str(d, "ref");
 
-		at_i(where, "", "dependencies", i++);
 		c->r->relationships++;
 		if (!object(c, d, "a dependency", NULL, where))
 			continue;
@@ -1175,7 +1133,7 @@ static void dependencies(struct cctx *c)
 		ref_list(c, d, "dependsOn", ref, where);
 		ref_list(c, d, "provides", ref, where);
 	}
-	free(seen.slot);
+	cdx_map_release(&seen);
 }
 
 static bool uuid_urn(const char *s)
@@ -1233,9 +1191,7 @@ static void component_root(struct cctx *c)
 static void ntia_component(struct cctx *c, const cJSON *o, const char *base)
 {
 	const char *el = element_of(o);
-	const cJSON *k;
-	int i = 0;
-	char where[WHERE_MAX];
+	struct items it;
 
 	if (!cJSON_IsObject(o) || c->depth >= SBOM_MAX_DEPTH)
 		return;
@@ -1251,20 +1207,16 @@ static void ntia_component(struct cctx *c, const cJSON *o, const char *base)
 		diag(c, SBOM_ERROR, "NTIA-UNIQUE-ID", el, base,
 		     "NTIA: no unique identifier (purl, CPE, SWID, hash or bom-ref)");
 	c->depth++;
-	cJSON_ArrayForEach(k, get(o, "components"))
-	{
-		at_i(where, base, "components", i++);
-		ntia_component(c, k, where);
-	}
+	items_any(&it, o, "components", base);
+	while (items_next(&it))
+		ntia_component(c, it.item, it.where);
 	c->depth--;
 }
 
 static void ntia(struct cctx *c)
 {
 	const cJSON *m = get(c->root, "metadata");
-	const cJSON *k;
-	char where[WHERE_MAX];
-	int i = 0;
+	struct items it;
 
 	if (!m || !str(m, "timestamp"))
 		diag(c, SBOM_ERROR, "NTIA-TIMESTAMP", NULL,
@@ -1277,11 +1229,9 @@ static void ntia(struct cctx *c)
 	if (!cJSON_IsArray(get(c->root, "dependencies")))
 		diag(c, SBOM_ERROR, "NTIA-RELATIONSHIP", NULL, "dependencies",
 		     "NTIA: the BOM has no dependency graph");
-	cJSON_ArrayForEach(k, get(c->root, "components"))
-	{
-		at_i(where, "", "components", i++);
-		ntia_component(c, k, where);
-	}
+	items_any(&it, c->root, "components", "");
+	while (items_next(&it))
+		ntia_component(c, it.item, it.where);
 }
 
 /* ---- BSI TR-03183-2 v2.1.0 ------------------------------------------------ */
@@ -1357,7 +1307,7 @@ static bool has_ext(const cJSON *o, const char *type)
 }
 
 /* Refs whose dependencies a composition declares complete or otherwise. */
-static void bsi_compositions(struct cctx *c, struct refset *out)
+static void bsi_compositions(struct cctx *c, struct cdx_map *out)
 {
 	const cJSON *k, *r;
 
@@ -1375,8 +1325,8 @@ static void bsi_compositions(struct cctx *c, struct refset *out)
 }
 
 static void bsi_component(struct cctx *c, const cJSON *o, const char *base,
-			  const struct refset *deps,
-			  const struct refset *complete)
+			  const struct cdx_map *deps,
+			  const struct cdx_map *complete)
 {
 	const char *el = element_of(o), *ref = str(o, "bom-ref");
 	const cJSON *h;
@@ -1438,29 +1388,26 @@ static void bsi_component(struct cctx *c, const cJSON *o, const char *base,
 		     "5.2.2: no other unique identifier (purl, CPE or SWID); required where one exists");
 }
 
-static void bsi_components(struct cctx *c, const cJSON *arr, const char *base,
-			   const struct refset *deps,
-			   const struct refset *complete, unsigned depth)
+/* The components of o (the BOM, or a component) and theirs. */
+static void bsi_components(struct cctx *c, const cJSON *o, const char *base,
+			   const struct cdx_map *deps,
+			   const struct cdx_map *complete, unsigned depth)
 {
-	const cJSON *k;
-	char where[WHERE_MAX];
-	int i = 0;
+	struct items it;
 
 	if (depth > SBOM_MAX_DEPTH)
 		return;
-	cJSON_ArrayForEach(k, arr)
-	{
-		at_i(where, base, "components", i++);
-		bsi_component(c, k, where, deps, complete);
-		bsi_components(c, get(k, "components"), where, deps, complete,
-			       depth + 1);
+	items_any(&it, o, "components", base);
+	while (items_next(&it)) {
+		bsi_component(c, it.item, it.where, deps, complete);
+		bsi_components(c, it.item, it.where, deps, complete, depth + 1);
 	}
 }
 
 static void bsi(struct cctx *c)
 {
 	const cJSON *m = get(c->root, "metadata"), *d;
-	struct refset deps = { 0 }, complete = { 0 };
+	struct cdx_map deps = { 0 }, complete = { 0 };
 
 	if (c->minor < 6)
 		diag(c, SBOM_ERROR, "BSI-FORMAT", NULL, "specVersion",
@@ -1489,9 +1436,9 @@ static void bsi(struct cctx *c)
 	if (cJSON_IsObject(get(m, "component")))
 		bsi_component(c, get(m, "component"), "metadata.component",
 			      &deps, &complete);
-	bsi_components(c, get(c->root, "components"), "", &deps, &complete, 0);
-	free(deps.slot);
-	free(complete.slot);
+	bsi_components(c, c->root, "", &deps, &complete, 0);
+	cdx_map_release(&deps);
+	cdx_map_release(&complete);
 }
 
 void sbom_cdx_validate_tree(struct sbom_report *r, const cJSON *root,
@@ -1538,7 +1485,7 @@ void sbom_cdx_validate_tree(struct sbom_report *r, const cJSON *root,
 		ntia(&c);
 	if (profiles & SBOM_PROFILE_BSI)
 		bsi(&c);
-	free(c.refs.slot);
+	cdx_map_release(&c.refs);
 }
 
 bool sbom_cdx_is_tree(const cJSON *root)

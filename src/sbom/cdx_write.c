@@ -14,6 +14,7 @@
  */
 #include "sbom/cdx.h"
 #include "sbom/model.h"
+#include "sbom/cdx_int.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -26,74 +27,12 @@
 #include "core/xalloc.h"
 #include "core/banned.h"
 
-/* SPDX id -> index+1 into packages (positive) or files (negative). */
-struct ix {
-	const char **key;
-	long *val;
-	size_t n, cap;
-};
-
-/* FNV-1a with a final mix: bom-refs differ in their middle, so the low
- * bits a power-of-two table uses must depend on every byte. */
-static size_t hash_of(const char *s)
+/* SPDX id -> index+1 into packages (positive) or files (negative); 0. */
+static long ix_num(const struct cdx_map *ids, const char *id)
 {
-	unsigned long long h = 14695981039346656037ull;
+	const union cdx_val *v = cdx_map_get(ids, id);
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	h ^= h >> 32;
-	h *= 0x9e3779b97f4a7c15ull;
-	return (size_t)(h ^ (h >> 29));
-}
-
-static size_t ix_slot(const struct ix *m, const char *k)
-{
-	size_t i = hash_of(k) & (m->cap - 1);
-
-	while (m->key[i] && strcmp(m->key[i], k) != 0)
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-static long ix_get(const struct ix *m, const char *k)
-{
-	size_t i;
-
-	if (!m->cap || !k)
-		return 0;
-	i = ix_slot(m, k);
-	return m->key[i] ? m->val[i] : 0;
-}
-
-static void ix_put(struct ix *m, const char *k, long v)
-{
-	size_t i;
-
-	if (!k)
-		return;
-	if (2 * (m->n + 1) > m->cap) {
-		struct ix b = { .cap = m->cap ? 2 * m->cap : 64 };
-
-		b.key = oh_xcalloc(b.cap, sizeof(*b.key));
-		b.val = oh_xcalloc(b.cap, sizeof(*b.val));
-		for (size_t j = 0; j < m->cap; j++)
-			if (m->key[j]) {
-				size_t s = ix_slot(&b, m->key[j]);
-
-				b.key[s] = m->key[j];
-				b.val[s] = m->val[j];
-			}
-		b.n = m->n;
-		free(m->key);
-		free(m->val);
-		*m = b;
-	}
-	i = ix_slot(m, k);
-	if (m->key[i])
-		return; /* first wins */
-	m->key[i] = k;
-	m->val[i] = v;
-	m->n++;
+	return v ? v->num : 0;
 }
 
 static void put(cJSON *o, const char *k, const char *v)
@@ -124,35 +63,12 @@ static const char *actor_name(char *out, size_t size, const char *a)
 	return out;
 }
 
-static const char *cdx_alg(const char *alg)
-{
-	static const char *const map[][2] = {
-		{ "MD5", "MD5" },
-		{ "SHA1", "SHA-1" },
-		{ "SHA256", "SHA-256" },
-		{ "SHA384", "SHA-384" },
-		{ "SHA512", "SHA-512" },
-		{ "SHA3-256", "SHA3-256" },
-		{ "SHA3-384", "SHA3-384" },
-		{ "SHA3-512", "SHA3-512" },
-		{ "BLAKE2b-256", "BLAKE2b-256" },
-		{ "BLAKE2b-384", "BLAKE2b-384" },
-		{ "BLAKE2b-512", "BLAKE2b-512" },
-		{ "BLAKE3", "BLAKE3" },
-	};
-
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (strcmp(map[i][0], alg) == 0)
-			return map[i][1];
-	return NULL;
-}
-
 static void hashes(cJSON *o, const struct sbom_checksum *c, size_t n)
 {
 	cJSON *arr = NULL;
 
 	for (size_t i = 0; i < n; i++) {
-		const char *a = c[i].algorithm ? cdx_alg(c[i].algorithm) : NULL;
+		const char *a = cdx_alg_from_spdx(c[i].algorithm);
 		cJSON *h;
 
 		if (!a || !c[i].value)
@@ -197,26 +113,6 @@ static void licenses(cJSON *o, const char *expr)
 	cJSON_AddItemToArray(arr, it);
 }
 
-static const char *comp_type(const char *purpose)
-{
-	static const char *const map[][2] = {
-		{ "APPLICATION", "application" },
-		{ "FRAMEWORK", "framework" },
-		{ "LIBRARY", "library" },
-		{ "CONTAINER", "container" },
-		{ "OPERATING-SYSTEM", "operating-system" },
-		{ "DEVICE", "device" },
-		{ "FIRMWARE", "firmware" },
-		{ "FILE", "file" },
-	};
-
-	for (size_t i = 0; purpose && i < sizeof(map) / sizeof(map[0]); i++)
-		if (strcmp(map[i][0], purpose) == 0)
-			return map[i][1];
-	return purpose && strcmp(purpose, "SOURCE") == 0 ? "application"
-							 : "library";
-}
-
 static bool is_url(const char *s)
 {
 	return strncmp(s, "https://", 8) == 0 ||
@@ -244,7 +140,8 @@ static cJSON *package(const struct sbom_package *p)
 	const char *purl = NULL, *cpe = NULL;
 	char who[256];
 
-	cJSON_AddStringToObject(o, "type", comp_type(p->primary_purpose));
+	cJSON_AddStringToObject(o, "type",
+				cdx_type_from_purpose(p->primary_purpose));
 	put(o, "bom-ref", p->spdxid);
 	if (asserted(p->supplier)) {
 		cJSON *s = cJSON_AddObjectToObject(o, "supplier");
@@ -374,7 +271,7 @@ static void metadata(cJSON *bom, const struct sbom_doc *d, cJSON *main_comp)
 }
 
 /* The package the document describes: index+1, or 0. */
-static size_t described(const struct sbom_doc *d, const struct ix *ids)
+static size_t described(const struct sbom_doc *d, const struct cdx_map *ids)
 {
 	for (size_t i = 0; i < d->nrel; i++) {
 		long k;
@@ -385,12 +282,12 @@ static size_t described(const struct sbom_doc *d, const struct ix *ids)
 		    strcmp(d->rel[i].element,
 			   d->spdxid ? d->spdxid : "SPDXRef-DOCUMENT") != 0)
 			continue;
-		k = ix_get(ids, d->rel[i].related);
+		k = ix_num(ids, d->rel[i].related);
 		if (k > 0)
 			return (size_t)k;
 	}
 	for (size_t i = 0; i < d->ndescribes; i++) {
-		long k = ix_get(ids, d->describes[i]);
+		long k = ix_num(ids, d->describes[i]);
 
 		if (k > 0)
 			return (size_t)k;
@@ -399,15 +296,15 @@ static size_t described(const struct sbom_doc *d, const struct ix *ids)
 }
 
 /* DEPENDS_ON a->b (or DEPENDENCY_OF b->a) as package indexes; else 0. */
-static int depends(const struct sbom_doc *d, const struct ix *ids, size_t i,
-		   long *a, long *b)
+static int depends(const struct sbom_doc *d, const struct cdx_map *ids,
+		   size_t i, long *a, long *b)
 {
 	const struct sbom_relationship *r = &d->rel[i];
 
 	if (!r->type)
 		return 0;
-	*a = ix_get(ids, r->element);
-	*b = ix_get(ids, r->related);
+	*a = ix_num(ids, r->element);
+	*b = ix_num(ids, r->related);
 	if (strcmp(r->type, "DEPENDENCY_OF") == 0) {
 		long t = *a;
 
@@ -423,14 +320,16 @@ static cJSON *to_tree(const struct sbom_doc *d)
 {
 	cJSON *bom = cJSON_CreateObject();
 	cJSON *comps, *deps, **pc, **on;
-	struct ix ids = { 0 };
+	struct cdx_map ids = { 0 };
 	char sn[64];
 	size_t main_idx;
 
 	for (size_t i = 0; i < d->npkg; i++)
-		ix_put(&ids, d->pkg[i].spdxid, (long)i + 1);
+		cdx_map_add(&ids, d->pkg[i].spdxid,
+			    (union cdx_val){ .num = (long)i + 1 });
 	for (size_t i = 0; i < d->nfile; i++)
-		ix_put(&ids, d->file[i].spdxid, -(long)i - 1);
+		cdx_map_add(&ids, d->file[i].spdxid,
+			    (union cdx_val){ .num = -(long)i - 1 });
 	cJSON_AddStringToObject(bom, "bomFormat", "CycloneDX");
 	cJSON_AddStringToObject(bom, "specVersion", "1.6");
 	serial(sn, sizeof(sn), d->namespace_);
@@ -446,8 +345,8 @@ static cJSON *to_tree(const struct sbom_doc *d)
 
 		for (size_t i = 0; i < d->nrel; i++) {
 			const struct sbom_relationship *r = &d->rel[i];
-			long a = ix_get(&ids, r->element);
-			long b = ix_get(&ids, r->related);
+			long a = ix_num(&ids, r->element);
+			long b = ix_num(&ids, r->related);
 			cJSON *kids;
 
 			if (!r->type || strcmp(r->type, "CONTAINS") != 0 ||
@@ -501,8 +400,7 @@ static cJSON *to_tree(const struct sbom_doc *d)
 	}
 	free(pc);
 	free(on);
-	free(ids.key);
-	free(ids.val);
+	cdx_map_release(&ids);
 	return bom;
 }
 

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tools/check-layers.sh (run by `make check`) refuses a library header or
-# a higher layer included from the wrong folder, and a stale allowlist
-# entry; it passes the checkout itself.
+# a higher layer included from the wrong folder, a stale allowlist entry
+# and output written by src/cmd/ itself; it passes the checkout itself.
 . "$SRCDIR/tests/cli/lib.sh"
 
 "$SRCDIR/tools/check-layers.sh" "$SRCDIR" >out 2>err || fail "the checkout"
@@ -35,6 +35,15 @@ refused 'a peer of the same layer \(store\) from net'
 tree license '#include "git/tree.h"'
 refused 'an analyser is pure: no git/'
 
+tree cmd 'int f(void) { printf("%d\n", 1); return 0; }'
+refused 'src/cmd/x.c:1: writes output itself'
+tree cmd 'void f(FILE *fp) { fputs("x", fp); }'
+refused 'src/cmd/x.c:1: writes output itself'
+tree cmd 'void f(void) { cJSON_Delete(cJSON_CreateObject()); }'
+refused 'writes output itself'
+tree cmd '#include <cjson/cJSON.h>'
+refused 'writes output itself'
+
 # Allowed by the list; and the list's stale entries are refused.
 tree license '#include "git/tree.h"'
 echo 'src/license/x.c git/tree.h # a debt' >t/tools/layers-allow.txt
@@ -51,4 +60,9 @@ tree scan '#include "license/scan.h"
 "$SRCDIR/tools/check-layers.sh" t >out 2>err || fail "allowed includes: $(cat err)"
 tree health '#include "license/expr.h"'
 "$SRCDIR/tools/check-layers.sh" t >out 2>err || fail "peer analysers: $(cat err)"
+# src/cmd may format strings and call renderers; cmdutil.c prints usage.
+tree cmd 'void f(char *b) { snprintf(b, 8, "%d", 1); report_x(stdout); }'
+"$SRCDIR/tools/check-layers.sh" t >out 2>err || fail "cmd calls: $(cat err)"
+printf '%s\n' 'void g(FILE *fp) { fprintf(fp, "usage\n"); }' >t/src/cmd/cmdutil.c
+"$SRCDIR/tools/check-layers.sh" t >out 2>err || fail "cmdutil.c: $(cat err)"
 exit 0
