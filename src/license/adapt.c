@@ -87,6 +87,22 @@ static void hits_expr(struct lic_adapt_match *out,
 	oh_buf_release(&b);
 }
 
+/* The ids whose GNU version the text leaves open. */
+static void hits_ambiguous(struct lic_adapt_match *out,
+			   const struct lic_match_result *r)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	for (size_t i = 0; i < r->nhit; i++) {
+		const struct lic_match_hit *h = &r->hit[i];
+
+		if (hit_known(h) && (h->flags & LIC_MATCH_F_VERSION_AMBIGUOUS))
+			oh_buf_addf(&b, "%s%s", b.len ? " " : "", h->id);
+	}
+	snprintf(out->ambiguous, sizeof(out->ambiguous), "%s", b.buf);
+	oh_buf_release(&b);
+}
+
 static void hits_desc(struct lic_adapt_match *out,
 		      const struct lic_match_result *r)
 {
@@ -712,6 +728,7 @@ void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 		return;
 	lic_match_text(&r, a->m, text, len);
 	hits_expr(out, &r);
+	hits_ambiguous(out, &r);
 	file_parts(out, &r, text, len);
 	hits_desc(out, &r);
 	out->percent = 100;
@@ -818,4 +835,137 @@ int lic_adapt_osi(bool *result, struct lic_adapt *a, const char *expr,
 		return err->code;
 	*result = o == LIC_OSI_YES;
 	return 0;
+}
+
+/* ---- comparing identifications ---- */
+
+#define CMP_TERMS 64
+
+/* "GPL-2.0-or-later" -> length of "GPL-2.0" (the family); the whole
+ * length when there is no suffix. */
+static size_t family_len(const char *id, size_t n)
+{
+	static const char *const suffix[] = { "-or-later", "-only", "+" };
+
+	for (size_t i = 0; i < 3; i++) {
+		size_t m = strlen(suffix[i]);
+
+		if (n > m && strncmp(id + n - m, suffix[i], m) == 0)
+			return n - m;
+	}
+	return n;
+}
+
+/* Is the word id[0..n) in the space-separated list? */
+static bool word_in(const char *list, const char *id, size_t n)
+{
+	for (const char *p = list; p && *p != '\0';) {
+		size_t m = strcspn(p, " ");
+
+		if (m == n && strncmp(p, id, n) == 0)
+			return true;
+		p += m;
+		p += strspn(p, " ");
+	}
+	return false;
+}
+
+/* Split an expression at its top-level AND into terms (borrowed spans,
+ * outer parentheses and blanks trimmed). */
+static size_t and_terms(const char *e, const char **at, size_t *len,
+			size_t max)
+{
+	size_t n = 0;
+	int depth = 0;
+	const char *start = e;
+
+	for (const char *p = e;; p++) {
+		const char *s = start, *q = p;
+
+		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		if (*p != '\0' &&
+		    !(depth == 0 && strncmp(p, " AND ", 5) == 0))
+			continue;
+		while (s < q && (*s == ' ' || *s == '('))
+			s++;
+		while (q > s && (q[-1] == ' ' || q[-1] == ')'))
+			q--;
+		if (q > s && n < max) {
+			at[n] = s;
+			len[n] = (size_t)(q - s);
+			n++;
+		}
+		if (*p == '\0')
+			break;
+		p += 4;
+		start = p + 1;
+	}
+	return n;
+}
+
+/* Two terms are one license: word by word, an id left open on either
+ * side matches its family. */
+static bool term_eq(const char *x, size_t xn, const char *xamb, const char *y,
+		    size_t yn, const char *yamb)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		size_t a, b;
+
+		while (i < xn && strchr(" ()", x[i]))
+			i++;
+		while (j < yn && strchr(" ()", y[j]))
+			j++;
+		if (i >= xn || j >= yn)
+			return i >= xn && j >= yn;
+		a = strcspn(x + i, " ()");
+		b = strcspn(y + j, " ()");
+		a = a < xn - i ? a : xn - i;
+		b = b < yn - j ? b : yn - j;
+		if (!(a == b && strncmp(x + i, y + j, a) == 0)) {
+			size_t fa = family_len(x + i, a);
+			size_t fb = family_len(y + j, b);
+
+			if (!(word_in(xamb, x + i, a) ||
+			      word_in(yamb, y + j, b)) ||
+			    fa != fb || strncmp(x + i, y + j, fa) != 0)
+				return false;
+		}
+		i += a;
+		j += b;
+	}
+}
+
+/* Is every term of x (with its ambiguity) a term of y? */
+static bool terms_in(const char **xa, const size_t *xl, size_t xn,
+		     const char *xamb, const char **ya, const size_t *yl,
+		     size_t yn, const char *yamb)
+{
+	for (size_t i = 0; i < xn; i++) {
+		bool found = false;
+
+		for (size_t j = 0; j < yn && !found; j++)
+			found = term_eq(xa[i], xl[i], xamb, ya[j], yl[j], yamb);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+enum lic_adapt_diff lic_adapt_compare(const char *before,
+				      const char *before_amb,
+				      const char *after,
+				      const char *after_amb)
+{
+	const char *ba[CMP_TERMS], *aa[CMP_TERMS];
+	size_t bl[CMP_TERMS], al[CMP_TERMS];
+	size_t bn = and_terms(before, ba, bl, CMP_TERMS);
+	size_t an = and_terms(after, aa, al, CMP_TERMS);
+
+	if (!terms_in(ba, bl, bn, before_amb, aa, al, an, after_amb))
+		return LIC_ADAPT_CHANGED;
+	if (!terms_in(aa, al, an, after_amb, ba, bl, bn, before_amb))
+		return LIC_ADAPT_ADDED;
+	return LIC_ADAPT_SAME;
 }

@@ -44,6 +44,9 @@ struct lic_adapt_match {
 	unsigned percent;  /* similarity for CLOSE/UNKNOWN */
 	char nearest[64];  /* UNKNOWN: closest id, or "" */
 	char desc[256];    /* engine's description of the hits, or "" */
+	char ambiguous[256]; /* ids of expr whose -only / -or-later the
+			      * text leaves open (a bare GNU text),
+			      * space-separated; "" */
 };
 
 /* One leaf of an expression, as handed to a leaf callback. */
@@ -108,5 +111,29 @@ int lic_adapt_walk(struct lic_adapt *a, const char *expr, lic_adapt_leaf_fn fn,
  * AND/OR (WITH: the license is approved and the exception known). */
 int lic_adapt_osi(bool *result, struct lic_adapt *a, const char *expr,
 		  struct oh_err *err);
+
+
+/* How the licenses of two identifications compare. */
+enum lic_adapt_diff {
+	LIC_ADAPT_SAME,    /* the same licenses */
+	LIC_ADAPT_ADDED,   /* `after` keeps every license and names more */
+	LIC_ADAPT_CHANGED, /* a license of `before` is gone or changed */
+};
+
+/**
+ * Compare two license identifications: `before` and `after` are
+ * expressions (several files' joined with AND), `before_amb` and
+ * `after_amb` their ids whose -only / -or-later is open (the
+ * `ambiguous` of lic_adapt_match_text(); NULL for none).  The
+ * expressions are compared as sets of top-level AND terms; two terms are
+ * equal when their words are, except that an id left open on one side
+ * equals the same license with either suffix on the other ("LGPL-2.1
+ * or later" in a notice and a bare LGPL-2.1 text are one license).
+ * Pure; no engine needed.
+ */
+enum lic_adapt_diff lic_adapt_compare(const char *before,
+				      const char *before_amb,
+				      const char *after,
+				      const char *after_amb);
 
 #endif /* OH_LICENSE_ADAPT_H */
