@@ -17,6 +17,7 @@
 #include "core/xalloc.h"
 #include "license/expr.h"
 #include "license/list.h"
+#include "license/statement.h"
 #include "license/match.h"
 #include "license/verdict.h"
 #include "core/banned.h"
@@ -738,6 +739,11 @@ void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 		if (r.hit[i].percent < out->percent)
 			out->percent = r.hit[i].percent;
 	}
+	out->prose = true;
+	for (size_t i = 0; i < r.nhit; i++)
+		if (hit_known(&r.hit[i]) &&
+		    !(r.hit[i].flags & LIC_MATCH_F_NOTICE))
+			out->prose = false;
 	if (out->expr[0] == '\0' || r.nhit == 0 || !any_known(&r)) {
 		out->kind = LIC_ADAPT_UNKNOWN;
 		if (r.nhit > 0 && r.hit[0].id)
@@ -872,8 +878,7 @@ static bool word_in(const char *list, const char *id, size_t n)
 
 /* Split an expression at its top-level AND into terms (borrowed spans,
  * outer parentheses and blanks trimmed). */
-static size_t and_terms(const char *e, const char **at, size_t *len,
-			size_t max)
+static size_t and_terms(const char *e, const char **at, size_t *len, size_t max)
 {
 	size_t n = 0;
 	int depth = 0;
@@ -883,8 +888,7 @@ static size_t and_terms(const char *e, const char **at, size_t *len,
 		const char *s = start, *q = p;
 
 		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
-		if (*p != '\0' &&
-		    !(depth == 0 && strncmp(p, " AND ", 5) == 0))
+		if (*p != '\0' && !(depth == 0 && strncmp(p, " AND ", 5) == 0))
 			continue;
 		while (s < q && (*s == ' ' || *s == '('))
 			s++;
@@ -954,8 +958,7 @@ static bool terms_in(const char **xa, const size_t *xl, size_t xn,
 }
 
 enum lic_adapt_diff lic_adapt_compare(const char *before,
-				      const char *before_amb,
-				      const char *after,
+				      const char *before_amb, const char *after,
 				      const char *after_amb)
 {
 	const char *ba[CMP_TERMS], *aa[CMP_TERMS];
@@ -968,4 +971,209 @@ enum lic_adapt_diff lic_adapt_compare(const char *before,
 	if (!terms_in(aa, al, an, after_amb, ba, bl, bn, before_amb))
 		return LIC_ADAPT_ADDED;
 	return LIC_ADAPT_SAME;
+}
+
+/* ---- prose statements ---- */
+
+#define PROSE_MAX 4096 /* bytes: a prose license file is short */
+
+static bool known_id(struct lic_adapt *a, const char *id)
+{
+	return lic_list_find(a->list, id, strlen(id)) != NULL;
+}
+
+/* Does expr name a license of the family of id (versions aside)? */
+static bool has_family(const char *expr, const char *id)
+{
+	size_t f = family_len(id, strlen(id));
+
+	for (const char *p = expr; *p != '\0';) {
+		size_t w = strcspn(p, " ()");
+
+		if (w > 0 && family_len(p, w) == f && strncmp(p, id, f) == 0)
+			return true;
+		p += w > 0 ? w : 1;
+	}
+	return false;
+}
+
+void lic_adapt_match_root(struct lic_adapt_match *out, struct lic_adapt *a,
+			  const char *text, size_t len)
+{
+	struct lic_statement *st;
+	struct oh_buf add = OH_BUF_INIT;
+	bool all_choice = true;
+	size_t n = 0;
+
+	lic_adapt_match_text(out, a, text, len);
+	if (!out->prose || len == 0 || len > PROSE_MAX)
+		return;
+	st = oh_xcalloc(1, sizeof(*st));
+	lic_statement_read(st, text, len);
+	for (size_t i = 0; i < st->nr; i++) {
+		const struct lic_mention *m = &st->m[i];
+
+		if (!m->full || !known_id(a, m->id) ||
+		    in_expr(out->project, m->id) || in_expr(add.buf, m->id))
+			continue;
+		/* a GNU license the notice already gave, named again
+		 * (another version is another license) */
+		if (m->gnu && has_family(out->project, m->id))
+			continue;
+		all_choice = all_choice && m->choice;
+		oh_buf_addf(&add, "%s%s", add.len ? "\x01" : "", m->id);
+		n++;
+	}
+	if (n > 0) {
+		struct oh_buf proj = OH_BUF_INIT;
+		const char *op = all_choice && n > 1 && out->project[0] == '\0'
+					 ? " OR "
+					 : " AND ";
+
+		oh_buf_adds(&proj, out->project);
+		for (char *p = add.buf; p && *p != '\0';) {
+			char *e = strchr(p, '\x01');
+
+			if (e)
+				*e = '\0';
+			oh_buf_addf(&proj, "%s%s", proj.len ? op : "", p);
+			p = e ? e + 1 : NULL;
+		}
+		snprintf(out->project, sizeof(out->project), "%s", proj.buf);
+		if (out->bundled[0] == '\0')
+			snprintf(out->expr, sizeof(out->expr), "%s", proj.buf);
+		else
+			snprintf(out->expr, sizeof(out->expr), "(%s) AND %s",
+				 proj.buf, out->bundled);
+		if (out->kind == LIC_ADAPT_UNKNOWN ||
+		    out->kind == LIC_ADAPT_NONE) {
+			out->kind = LIC_ADAPT_CLOSE;
+			out->nearest[0] = '\0';
+			out->percent = 100;
+			out->unnamed_own = false;
+			out->desc[0] = '\0';
+		}
+		{
+			size_t dl = strlen(out->desc);
+
+			snprintf(out->desc + dl, sizeof(out->desc) - dl,
+				 "%slicenses named in prose: %s",
+				 dl ? "; " : "", proj.buf);
+		}
+		oh_buf_release(&proj);
+	}
+	oh_buf_release(&add);
+	free(st);
+}
+
+/* Does mention m name the license of the term t[0..n) (its first id)? */
+static bool names_term(const struct lic_mention *m, const char *t, size_t n)
+{
+	size_t w = strcspn(t, " ()");
+	size_t fam;
+
+	if (w > n)
+		w = n;
+	fam = family_len(t, w);
+	if (m->full) {
+		size_t mf = family_len(m->id, strlen(m->id));
+
+		return mf == fam && strncmp(m->id, t, fam) == 0;
+	}
+	/* a family: "BSD" names BSD-3-Clause, "GPL-2.0" GPL-2.0-only */
+	{
+		size_t ml = strlen(m->id);
+
+		return ml <= w && strncmp(m->id, t, ml) == 0 &&
+		       (t[ml] == '-' || ml == w);
+	}
+}
+
+bool lic_adapt_refine_readme(char *out, size_t size, const char *expr,
+			     const char *amb, const char *readme, size_t len)
+{
+	struct lic_statement *st = oh_xcalloc(1, sizeof(*st));
+	struct oh_buf b = OH_BUF_INIT;
+	const char *ta[CMP_TERMS];
+	size_t tl[CMP_TERMS], tn;
+	bool changed;
+
+	lic_statement_read(st, readme, len);
+	/* 1. an open GNU id takes the suffix the README states */
+	for (const char *p = expr; *p != '\0';) {
+		size_t w = strcspn(p, " ()");
+		const char *suffix = NULL;
+		bool conflict = false;
+
+		if (w == 0) {
+			oh_buf_addch(&b, *p++);
+			continue;
+		}
+		if (word_in(amb, p, w)) {
+			size_t f = family_len(p, w);
+
+			for (size_t i = 0; i < st->nr; i++) {
+				const struct lic_mention *m = &st->m[i];
+				size_t mf = strlen(m->id);
+
+				if (!m->full || !m->gnu)
+					continue;
+				mf = family_len(m->id, mf);
+				if (mf != f || strncmp(m->id, p, f) != 0)
+					continue;
+				if (suffix && strcmp(suffix, m->id + mf) != 0)
+					conflict = true;
+				suffix = m->id + mf;
+			}
+		}
+		if (suffix && !conflict) {
+			oh_buf_add(&b, p, family_len(p, w));
+			oh_buf_adds(&b, suffix);
+		} else {
+			oh_buf_add(&b, p, w);
+		}
+		p += w;
+	}
+	/* 2. several files' licenses, one choice naming them all */
+	tn = and_terms(b.buf, ta, tl, CMP_TERMS);
+	if (tn >= 2 && !strstr(b.buf, " OR ")) {
+		for (unsigned sn = 0; sn < st->sentences; sn++) {
+			size_t named = 0, mentions = 0;
+
+			for (size_t i = 0; i < st->nr; i++)
+				mentions += st->m[i].sentence == sn &&
+					    st->m[i].choice;
+			if (mentions < 2)
+				continue;
+			for (size_t t = 0; t < tn; t++) {
+				bool hit = false;
+
+				for (size_t i = 0; i < st->nr && !hit; i++)
+					hit = st->m[i].sentence == sn &&
+					      names_term(&st->m[i], ta[t],
+							 tl[t]);
+				named += hit;
+			}
+			if (named == tn) {
+				struct oh_buf o = OH_BUF_INIT;
+
+				for (size_t t = 0; t < tn; t++) {
+					bool wrap = memchr(ta[t], ' ', tl[t]);
+
+					oh_buf_addf(&o, "%s%s%.*s%s",
+						    t ? " OR " : "",
+						    wrap ? "(" : "", (int)tl[t],
+						    ta[t], wrap ? ")" : "");
+				}
+				oh_buf_release(&b);
+				b = o;
+				break;
+			}
+		}
+	}
+	snprintf(out, size, "%s", b.buf);
+	changed = strcmp(b.buf, expr) != 0;
+	oh_buf_release(&b);
+	free(st);
+	return changed;
 }

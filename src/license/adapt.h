@@ -36,14 +36,16 @@ enum lic_adapt_kind {
 
 struct lic_adapt_match {
 	enum lic_adapt_kind kind;
-	char expr[256];    /* identified license(s) as an expression; "" */
-	char project[256]; /* the file's own license (see below); "" */
-	char bundled[256]; /* the other licenses it carries, AND; "" */
-	bool unnamed_own;  /* the file's first license could not be named
+	char expr[256];      /* identified license(s) as an expression; "" */
+	char project[256];   /* the file's own license (see below); "" */
+	char bundled[256];   /* the other licenses it carries, AND; "" */
+	bool unnamed_own;    /* the file's first license could not be named
 			    * (its project part is unknown, not the next) */
-	unsigned percent;  /* similarity for CLOSE/UNKNOWN */
-	char nearest[64];  /* UNKNOWN: closest id, or "" */
-	char desc[256];    /* engine's description of the hits, or "" */
+	unsigned percent;    /* similarity for CLOSE/UNKNOWN */
+	char nearest[64];    /* UNKNOWN: closest id, or "" */
+	char desc[256];      /* engine's description of the hits, or "" */
+	bool prose;          /* no license text in it: only notices, or
+			      * nothing named */
 	char ambiguous[256]; /* ids of expr whose -only / -or-later the
 			      * text leaves open (a bare GNU text),
 			      * space-separated; "" */
@@ -90,6 +92,32 @@ void lic_adapt_match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 			  const char *text, size_t len);
 
 /**
+ * A root license file, read as its reader would: lic_adapt_match_text(),
+ * and when the file holds no license text (only notices, or nothing the
+ * matcher names) and is short prose, the licenses its sentences name
+ * (license/statement.h: "all files in the lib directory use a BSD
+ * 2-Clause license", "the applications are under the GNU GPL version
+ * 3") join the file's own license: with OR when every sentence naming
+ * them offers a choice, else with AND.  Only complete ids count ("BSD"
+ * alone names no license).
+ */
+void lic_adapt_match_root(struct lic_adapt_match *out, struct lic_adapt *a,
+			  const char *text, size_t len);
+
+/**
+ * Refine the project license `expr` (from the root license files; `amb`
+ * its ids whose -only / -or-later the texts leave open) with the README's
+ * License section `readme` (lic_statement_readme()): an open GNU id takes
+ * the suffix the README states for the same license and version; the AND
+ * of several files becomes OR when one sentence offering a choice names
+ * every one of them ("dual-licensed under BSD OR GPLv2").  The README
+ * never adds, removes or replaces a license.  Writes the result to out
+ * (size bytes) and returns true when it differs from expr.
+ */
+bool lic_adapt_refine_readme(char *out, size_t size, const char *expr,
+			     const char *amb, const char *readme, size_t len);
+
+/**
  * Parse `expr`; when valid, call `fn` for every leaf and combine the
  * answers (AND: all, OR: any) into *result.  Returns 0, or OH_EINPUT with
  * the position and what was expected in err (input named `name`).
@@ -112,7 +140,6 @@ int lic_adapt_walk(struct lic_adapt *a, const char *expr, lic_adapt_leaf_fn fn,
 int lic_adapt_osi(bool *result, struct lic_adapt *a, const char *expr,
 		  struct oh_err *err);
 
-
 /* How the licenses of two identifications compare. */
 enum lic_adapt_diff {
 	LIC_ADAPT_SAME,    /* the same licenses */
@@ -132,8 +159,7 @@ enum lic_adapt_diff {
  * Pure; no engine needed.
  */
 enum lic_adapt_diff lic_adapt_compare(const char *before,
-				      const char *before_amb,
-				      const char *after,
+				      const char *before_amb, const char *after,
 				      const char *after_amb);
 
 #endif /* OH_LICENSE_ADAPT_H */

@@ -200,7 +200,8 @@ static const struct blob_lic *identify_blob(struct ident_cache *ic,
 	snprintf(x->blob, sizeof(x->blob), "%s", blob_id);
 	if (blob_id[0] != '\0' &&
 	    tree_blob_read(&b, git, blob_id, LICENSE_BLOB_MAX, &err) == 0) {
-		lic_adapt_match_text(&m, eng, b.buf, b.len);
+		/* a root license file: prose statements count */
+		lic_adapt_match_root(&m, eng, b.buf, b.len);
 		/* the file's own license: bundled notices are not it, and
 		 * when it cannot be named there is nothing to compare */
 		if ((m.kind == LIC_ADAPT_EXACT || m.kind == LIC_ADAPT_CLOSE) &&
@@ -257,7 +258,8 @@ static const char *blob_before(const struct pathlog *h, size_t i,
 	for (size_t k = 0; k < h->change_nr; k++) {
 		const struct pathlog_change *c = &h->change[k];
 
-		if (strcmp(c->path, path) != 0 || in_commit(c, h->change[i].commit))
+		if (strcmp(c->path, path) != 0 ||
+		    in_commit(c, h->change[i].commit))
 			continue;
 		if (k > i)
 			return c->kind == PATHLOG_REMOVED ? "" : c->new_blob;
@@ -378,17 +380,17 @@ static void commit_change(struct scan_item *it, struct lic_adapt *eng,
 		if (nchanged == 1 && mod)
 			oh_buf_addf(&what, "%s changed", mod->path);
 		else if (nchanged == 2 && gone && add)
-			oh_buf_addf(&what, "%s replaced by %s: the license changed",
+			oh_buf_addf(&what,
+				    "%s replaced by %s: the license changed",
 				    gone->path, add->path);
 		else
 			for (size_t k = 0; k < h->change_nr; k++)
 				if (in_commit(&h->change[k], c->commit))
-					oh_buf_addf(
-						&what, "%s%s %s",
-						what.len ? ", " : "",
-						h->change[k].path,
-						pathlog_kind_name(
-							h->change[k].kind));
+					oh_buf_addf(&what, "%s%s %s",
+						    what.len ? ", " : "",
+						    h->change[k].path,
+						    pathlog_kind_name(
+							    h->change[k].kind));
 		if (!(nchanged == 1 && mod) && !(nchanged == 2 && gone && add))
 			oh_buf_adds(&what, ": the license changed");
 		ev = evidence_of(c->path, 0);
@@ -396,8 +398,9 @@ static void commit_change(struct scan_item *it, struct lic_adapt *eng,
 			it, "license/changed",
 			was_osi && !is_osi ? "high" : "medium", ev,
 			"%s from %s to %s in commit %.12s (%s, '%s')%s",
-			what.buf, before.files == 1 ? strip(before.expr.buf)
-						    : before.expr.buf,
+			what.buf,
+			before.files == 1 ? strip(before.expr.buf)
+					  : before.expr.buf,
 			after.files == 1 ? strip(after.expr.buf)
 					 : after.expr.buf,
 			c->commit, day, c->subject,

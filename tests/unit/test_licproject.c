@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "unit.h"
 #include "core/buf.h"
@@ -88,13 +89,13 @@ START_TEST(test_licproject_compare_ambiguous)
 	snprintf(after, sizeof(after), "%s AND %s", gpl.project,
 		 lesser.project);
 	snprintf(amb, sizeof(amb), "%s %s", gpl.ambiguous, lesser.ambiguous);
-	ck_assert_int_eq(lic_adapt_compare(prose.project, prose.ambiguous,
-					   after, amb),
-			 LIC_ADAPT_ADDED);
+	ck_assert_int_eq(
+		lic_adapt_compare(prose.project, prose.ambiguous, after, amb),
+		LIC_ADAPT_ADDED);
 	/* stated on both sides, a different suffix is a change */
-	ck_assert_int_eq(lic_adapt_compare("LGPL-2.1-or-later", "",
-					   "LGPL-2.1-only", ""),
-			 LIC_ADAPT_CHANGED);
+	ck_assert_int_eq(
+		lic_adapt_compare("LGPL-2.1-or-later", "", "LGPL-2.1-only", ""),
+		LIC_ADAPT_CHANGED);
 	/* another version is a change even when open (gnutls de5cc9fd0e:
 	 * GPL-2 -> GPL-3 for the tools) */
 	ck_assert_int_eq(lic_adapt_compare("GPL-2.0-only", "GPL-2.0-only",
@@ -112,6 +113,241 @@ START_TEST(test_licproject_compare_ambiguous)
 }
 END_TEST
 
+static void wf(const char *name, const char *text)
+{
+	unit_write_file(unit_path(name), text, strlen(text));
+}
+
+static void wf_spdx(const char *name, const char *id)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	spdx_text(&b, id);
+	wf(name, b.buf);
+	oh_buf_release(&b);
+}
+
+/* Scan the test directory and summarise it; the caller releases. */
+static char tree[4096]; /* the test's directory (unit_tmpdir()) */
+
+static void summarise(struct lic_summary *sum, struct lic_scan *s)
+{
+	struct oh_err err = OH_ERR_INIT;
+
+	ck_assert_int_eq(lic_scan_run(s, tree, NULL, &err), 0);
+	memset(sum, 0, sizeof(*sum));
+	lic_summary_build(sum, s, engine());
+	oh_err_release(&err);
+}
+
+static bool also_has(const struct lic_summary *sum, const char *expr)
+{
+	for (size_t i = 0; i < sum->also_nr; i++)
+		if (strcmp(sum->also[i].expr, expr) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * zstd: LICENSE (BSD-3-Clause), COPYING (the bare GPL-2.0 text), and the
+ * choice with its version only in README.md; a few files of a contrib
+ * directory carry "GPL-2.0+ OR BSD-3-Clause" tags: also present, not
+ * the project's statement.
+ */
+START_TEST(test_licproject_readme_choice)
+{
+	struct lic_scan s = LIC_SCAN_INIT;
+	struct lic_summary sum;
+	struct oh_err err = OH_ERR_INIT;
+
+	snprintf(tree, sizeof(tree), "%s", unit_tmpdir());
+	wf_spdx("LICENSE", "BSD-3-Clause");
+	wf_spdx("COPYING", "GPL-2.0-only");
+	wf("README.md",
+	   "# Zfoo\n\nA fast compressor, provided as an open-source dual "
+	   "[BSD](LICENSE) OR [GPLv2](COPYING) licensed C library.\n\n"
+	   "## Building\n\nRun make.\n\n## License\n\n"
+	   "Zfoo is dual-licensed under [BSD](LICENSE) OR "
+	   "[GPLv2](COPYING).\n\n## Contributing\n\nSend patches.\n");
+	ck_assert_int_eq(oh_path_mkdirs(unit_path("contrib/kernel"), &err), 0);
+	for (int i = 0; i < 3; i++) {
+		char name[64];
+
+		snprintf(name, sizeof(name), "contrib/kernel/z%d.c", i);
+		wf(name, "// SPDX-License-Identifier: GPL-2.0+ OR "
+			 "BSD-3-Clause\nint z;\n");
+	}
+	for (int i = 0; i < 8; i++) {
+		char name[64];
+
+		snprintf(name, sizeof(name), "lib%d.c", i);
+		wf(name, "/* see LICENSE */\nint x;\n");
+	}
+	summarise(&sum, &s);
+	ck_assert_ptr_null(sum.declared);
+	ck_assert_str_eq(sum.detected, "GPL-2.0-only OR BSD-3-Clause");
+	ck_assert_str_eq(sum.concluded, "GPL-2.0-only OR BSD-3-Clause");
+	ck_assert_ptr_nonnull(strstr(sum.detected_from, "README.md"));
+	ck_assert(also_has(&sum, "GPL-2.0+ OR BSD-3-Clause"));
+	lic_summary_release(&sum);
+	lic_scan_release(&s);
+	oh_err_release(&err);
+	unit_tmpdir_remove();
+}
+END_TEST
+
+/*
+ * gnutls: COPYING (GPL-3.0) and COPYING.LESSERv2 (LGPL-2.1), bare texts;
+ * the README's Licensing section states "version 2.1 or later" for the
+ * libraries and "version 3 or later" for the rest.  The sentences about
+ * the documentation's license and about the dependencies' licenses
+ * (LGPLv3+ or GPLv2+) are not the project's.
+ */
+START_TEST(test_licproject_readme_versions)
+{
+	struct lic_scan s = LIC_SCAN_INIT;
+	struct lic_summary sum;
+
+	snprintf(tree, sizeof(tree), "%s", unit_tmpdir());
+	wf_spdx("COPYING", "GPL-3.0-only");
+	wf_spdx("COPYING.LESSERv2", "LGPL-2.1-only");
+	wf("README.md",
+	   "# Foo TLS\n\nA TLS library.\n\n# Licensing\n\n"
+	   "The distribution consists of the libraries (in lib/), the\n"
+	   "tools (in src/) and documentation.\n\n"
+	   "Since version 3.1, the libraries are released under the GNU "
+	   "Lesser\nGeneral Public License version 2.1 or later (LGPLv2+, "
+	   "see\nCOPYING.LESSERv2), while the others are under the GNU "
+	   "General\nPublic License version 3 or later (GPLv3+, see "
+	   "COPYING).\n\n"
+	   "The documentation in doc/ is under the GNU Free Documentation\n"
+	   "License version 1.3 or later.\n\n"
+	   "Note that the bignum libraries which are dependencies of Foo "
+	   "are\ndistributed under a LGPLv3+ or GPLv2+ dual license. As "
+	   "such\nbinaries linking to them must follow either LGPLv3+ or "
+	   "the\nGPLv2+.\n\n# Contributing\n\nSee CONTRIBUTING.md.\n");
+	summarise(&sum, &s);
+	ck_assert_str_eq(sum.concluded,
+			 "GPL-3.0-or-later AND LGPL-2.1-or-later");
+	lic_summary_release(&sum);
+	lic_scan_release(&s);
+
+	/* without the README the versions stay open (the texts' -only) */
+	unlink(unit_path("README.md"));
+	summarise(&sum, &s);
+	ck_assert_str_eq(sum.concluded, "GPL-3.0-only AND LGPL-2.1-only");
+	lic_summary_release(&sum);
+	lic_scan_release(&s);
+	unit_tmpdir_remove();
+}
+END_TEST
+
+/* A README never overrides a clear license text: it names MIT, the
+ * COPYING is the GPL; nor does it add a license, nor change a version a
+ * text states. */
+START_TEST(test_licproject_readme_no_override)
+{
+	struct lic_scan s = LIC_SCAN_INIT;
+	struct lic_summary sum;
+	struct oh_buf b = OH_BUF_INIT;
+
+	snprintf(tree, sizeof(tree), "%s", unit_tmpdir());
+	oh_buf_adds(&b, "This program is free software; you can redistribute "
+			"it and/or modify it under the terms of the GNU "
+			"General Public License as published by the Free "
+			"Software Foundation; either version 2 of the "
+			"License, or (at your option) any later version.\n\n");
+	spdx_text(&b, "GPL-2.0-only");
+	wf("COPYING", b.buf);
+	wf("README",
+	   "Bar\n===\n\nLicense\n-------\n\nBar is licensed under the MIT "
+	   "license and the GNU GPL version 2 only; the logo is CC0.\n");
+	summarise(&sum, &s);
+	ck_assert_str_eq(sum.concluded, "GPL-2.0-or-later");
+	lic_summary_release(&sum);
+	lic_scan_release(&s);
+	oh_buf_release(&b);
+	unit_tmpdir_remove();
+}
+END_TEST
+
+/* lz4: a LICENSE that names the licenses per directory instead of
+ * holding their texts. */
+START_TEST(test_licproject_prose_license)
+{
+	struct lic_adapt_match m;
+
+	match(&m, "This repository uses 2 different licenses :\n"
+		  "- all files in the `lib` directory use a BSD 2-Clause "
+		  "license\n"
+		  "- all other files use a GPL-2.0-or-later license, unless "
+		  "explicitly stated otherwise\n\n"
+		  "The relevant license is recalled at the top of each source "
+		  "file.\n");
+	ck_assert_str_eq(m.project, "");
+	lic_adapt_match_root(&m, engine(),
+			     "This repository uses 2 different licenses :\n"
+			     "- all files in the `lib` directory use a BSD "
+			     "2-Clause license\n"
+			     "- all other files use a GPL-2.0-or-later "
+			     "license, unless explicitly stated otherwise\n",
+			     0);
+	ck_assert_int_eq(m.kind, LIC_ADAPT_NONE);
+	{
+		static const char t[] =
+			"This repository uses 2 different licenses :\n"
+			"- all files in the `lib` directory use a BSD 2-Clause "
+			"license\n"
+			"- all other files use a GPL-2.0-or-later license, "
+			"unless explicitly stated otherwise\n\n"
+			"The relevant license is recalled at the top of each "
+			"source file.\n";
+
+		lic_adapt_match_root(&m, engine(), t, strlen(t));
+	}
+	ck_assert_int_eq(m.kind, LIC_ADAPT_CLOSE);
+	ck_assert_str_eq(m.project, "BSD-2-Clause AND GPL-2.0-or-later");
+	ck_assert(!m.unnamed_own);
+
+	/* gnutls' old prose LICENSE: the LGPL notice and the tools' GPL;
+	 * not the dependencies' licenses */
+	{
+		static const char t[] =
+			"LICENSING\n=========\n\n"
+			"Since version 3.1.10, the core library is released "
+			"under\nthe GNU Lesser General Public License (LGPL) "
+			"version 2.1 or later.\n\n"
+			"The GNU LGPL applies to the main library, while the "
+			"included\napplications are under the GNU GPL version "
+			"3.\n\n"
+			"Note, however, that the nettle library, a dependency, "
+			"is\ndistributed under a LGPLv3+ or GPLv2+ dual "
+			"license. As such\nbinaries linking to it need to "
+			"adhere to either LGPLv3+\nor the GPLv2+ license.\n";
+
+		lic_adapt_match_root(&m, engine(), t, strlen(t));
+	}
+	ck_assert_str_eq(m.project, "LGPL-2.1-or-later AND GPL-3.0-only");
+	/* a choice in prose: OR */
+	{
+		static const char t[] =
+			"You may use this software under the terms of either "
+			"the MIT license or the Apache License, Version 2.0, "
+			"at your choice.\n";
+
+		lic_adapt_match_root(&m, engine(), t, strlen(t));
+	}
+	ck_assert_str_eq(m.project, "MIT OR Apache-2.0");
+	/* "BSD" alone names no license */
+	{
+		static const char t[] = "License: BSD\n\nSee the files.\n";
+
+		lic_adapt_match_root(&m, engine(), t, strlen(t));
+	}
+	ck_assert_str_eq(m.project, "");
+}
+END_TEST
+
 Suite *licproject_suite(void)
 {
 	Suite *s = suite_create("licproject");
@@ -119,6 +355,10 @@ Suite *licproject_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_licproject_compare_ambiguous);
+	tcase_add_test(tc, test_licproject_readme_choice);
+	tcase_add_test(tc, test_licproject_readme_versions);
+	tcase_add_test(tc, test_licproject_readme_no_override);
+	tcase_add_test(tc, test_licproject_prose_license);
 	suite_add_tcase(s, tc);
 	return s;
 }
