@@ -497,6 +497,10 @@ static const struct {
 	  " combine or link compiled forms of this software with software "
 	  "that is licensed under the gplv2 ",
 	  "LLVM-exception" },
+	/* PCRE2's exemption for binary library-like packages */
+	{ "BSD-3-Clause",
+	  " does not apply all the way down a chain of software ",
+	  "PCRE2-exception" },
 };
 
 static void other_exception(struct part *p, size_t n, const struct lines *l,
@@ -966,11 +970,13 @@ enum lic_adapt_diff lic_adapt_compare(const char *before,
 	size_t bn = and_terms(before, ba, bl, CMP_TERMS);
 	size_t an = and_terms(after, aa, al, CMP_TERMS);
 
-	if (!terms_in(ba, bl, bn, before_amb, aa, al, an, after_amb))
-		return LIC_ADAPT_CHANGED;
-	if (!terms_in(aa, al, an, after_amb, ba, bl, bn, before_amb))
-		return LIC_ADAPT_ADDED;
-	return LIC_ADAPT_SAME;
+	bool kept = terms_in(ba, bl, bn, before_amb, aa, al, an, after_amb);
+	bool old = terms_in(aa, al, an, after_amb, ba, bl, bn, before_amb);
+
+	return kept && old ? LIC_ADAPT_SAME
+	       : kept      ? LIC_ADAPT_ADDED
+	       : old       ? LIC_ADAPT_REMOVED
+			   : LIC_ADAPT_CHANGED;
 }
 
 /* ---- prose statements ---- */

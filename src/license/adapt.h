@@ -144,7 +144,8 @@ int lic_adapt_osi(bool *result, struct lic_adapt *a, const char *expr,
 enum lic_adapt_diff {
 	LIC_ADAPT_SAME,    /* the same licenses */
 	LIC_ADAPT_ADDED,   /* `after` keeps every license and names more */
-	LIC_ADAPT_CHANGED, /* a license of `before` is gone or changed */
+	LIC_ADAPT_REMOVED, /* `after` names fewer, and nothing new */
+	LIC_ADAPT_CHANGED, /* a license is gone and another is new */
 };
 
 /**

@@ -273,7 +273,9 @@ static const char *blob_before(const struct pathlog *h, size_t i,
  * files before and after it, compared as licenses (lic_adapt_compare():
  * a bare GNU text is the same license as a notice that states its
  * version).  A license added beside the others (zstd's COPYING beside
- * its LICENSE) is low; a license gone or changed is medium, high when
+ * its LICENSE) is low, so is a license file gone with nothing new (a
+ * part's license removed with the part); a license replaced by another
+ * is medium, high when
  * the project goes from OSI-approved to not.  The first license file of
  * a project is no change, nor a commit whose new text cannot be named.
  */
@@ -370,6 +372,21 @@ static void commit_change(struct scan_item *it, struct lic_adapt *eng,
 			add ? add->path : c->path, add ? "added" : "changed",
 			beside, c->commit, day, c->subject,
 			added.len ? added.buf : after.expr.buf);
+		cJSON_free(ev);
+		break;
+	case LIC_ADAPT_REMOVED:
+		/* a part's license file gone (a LICENSE for a removed
+		 * benchmark), the others unchanged: low */
+		ev = evidence_of(gone ? gone->path : c->path, 0);
+		scan_item_finding(
+			it, "license/changed", "low", ev,
+			"%s %s in commit %.12s (%s, '%s'): the project's license files now name %s (before: %s)",
+			gone ? gone->path : c->path,
+			gone ? "removed" : "changed", c->commit, day,
+			c->subject,
+			after.files == 1 ? strip(after.expr.buf)
+					 : after.expr.buf,
+			before.expr.buf);
 		cJSON_free(ev);
 		break;
 	case LIC_ADAPT_CHANGED: {

@@ -17,6 +17,7 @@
 #include "core/err.h"
 #include "core/path.h"
 #include "license/adapt.h"
+#include "license/list.h"
 #include "license/scan.h"
 #include "license/summary.h"
 
@@ -105,6 +106,11 @@ START_TEST(test_licproject_compare_ambiguous)
 	ck_assert_int_eq(lic_adapt_compare("MIT OR Apache-2.0", NULL,
 					   "MIT AND Apache-2.0", NULL),
 			 LIC_ADAPT_CHANGED);
+	/* a part's license gone, nothing new */
+	ck_assert_int_eq(lic_adapt_compare("(Apache-2.0) AND (MIT) AND "
+					   "(BSD-3-Clause)",
+					   NULL, "Apache-2.0 AND MIT", NULL),
+			 LIC_ADAPT_REMOVED);
 	ck_assert_int_eq(lic_adapt_compare("BSD-3-Clause", NULL,
 					   "(GPL-2.0-only) AND (BSD-3-Clause)",
 					   "GPL-2.0-only"),
@@ -348,6 +354,50 @@ START_TEST(test_licproject_prose_license)
 }
 END_TEST
 
+/*
+ * PCRE2's LICENCE: the BSD-3-Clause text, then its exemption for binary
+ * library-like packages.  PCRE2-exception is on the SPDX list but newer
+ * than the imported exception data: licenses/exceptions-newer.tsv
+ * carries the id, so the project is "BSD-3-Clause WITH PCRE2-exception"
+ * and the exception is known.
+ */
+START_TEST(test_licproject_pcre2_exception)
+{
+	struct lic_adapt_match m;
+	struct oh_buf b = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	struct lic_list *l = NULL;
+	const struct lic_info *e;
+
+	oh_buf_adds(&b, "FOO2 LICENCE\n============\n\n"
+			"Releases of FOO2 are distributed under the terms of "
+			"the \"BSD\" licence, as\nspecified below, with one "
+			"exemption for certain binary redistributions.\n\n");
+	spdx_text(&b, "BSD-3-Clause");
+	oh_buf_adds(&b, "\nEXEMPTION FOR BINARY LIBRARY-LIKE PACKAGES\n"
+			"------------------------------------------\n\n"
+			"The second condition in the BSD licence (covering "
+			"binary redistributions) does\nnot apply all the way "
+			"down a chain of software. If binary package A\n"
+			"includes FOO2, it must respect the condition, but if "
+			"package B includes\npackage A, the condition is not "
+			"imposed on package B unless it uses FOO2\n"
+			"independently.\n");
+	match(&m, b.buf);
+	ck_assert_str_eq(m.project, "BSD-3-Clause WITH PCRE2-exception");
+	ck_assert_int_eq(lic_list_load(&l, &err), 0);
+	e = lic_list_find_exception(l, "PCRE2-exception", 15);
+	ck_assert_ptr_nonnull(e);
+	ck_assert(!e->deprecated);
+	/* an imported id is not added twice */
+	ck_assert_ptr_nonnull(
+		lic_list_find_exception(l, "Classpath-exception-2.0", 23));
+	lic_list_free(l);
+	oh_buf_release(&b);
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *licproject_suite(void)
 {
 	Suite *s = suite_create("licproject");
@@ -359,6 +409,7 @@ Suite *licproject_suite(void)
 	tcase_add_test(tc, test_licproject_readme_versions);
 	tcase_add_test(tc, test_licproject_readme_no_override);
 	tcase_add_test(tc, test_licproject_prose_license);
+	tcase_add_test(tc, test_licproject_pcre2_exception);
 	suite_add_tcase(s, tc);
 	return s;
 }
