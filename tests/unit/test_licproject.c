@@ -398,6 +398,55 @@ START_TEST(test_licproject_pcre2_exception)
 }
 END_TEST
 
+/*
+ * libpcap's LICENSE: the three BSD-3-Clause conditions word for word,
+ * then the short disclaimer of the LBL/UC texts ("AS IS AND WITHOUT ANY
+ * EXPRESS OR IMPLIED WARRANTIES ...") and no limitation of liability.
+ * No SPDX text fits (the disclaimer is neither replaceable nor omittable
+ * text of BSD-3-Clause); licenses/replaceable.tsv lets a different
+ * disclaimer stand after the conditions, so the answer is BSD-3-Clause,
+ * close, never exact.
+ */
+START_TEST(test_licproject_bsd_short_disclaimer)
+{
+	struct lic_adapt_match m;
+	struct oh_buf b = OH_BUF_INIT;
+	struct oh_buf text = OH_BUF_INIT;
+	const char *cut;
+
+	spdx_text(&b, "BSD-3-Clause");
+	cut = strstr(b.buf, "THIS SOFTWARE IS PROVIDED");
+	ck_assert_ptr_nonnull(cut);
+	oh_buf_adds(&text, "License: BSD\n\n");
+	oh_buf_add(&text, b.buf, (size_t)(cut - b.buf));
+	oh_buf_adds(&text,
+		    "THIS SOFTWARE IS PROVIDED ``AS IS'' AND WITHOUT ANY "
+		    "EXPRESS OR\nIMPLIED WARRANTIES, INCLUDING, WITHOUT "
+		    "LIMITATION, THE IMPLIED\nWARRANTIES OF MERCHANTABILITY "
+		    "AND FITNESS FOR A PARTICULAR PURPOSE.\n");
+	match(&m, text.buf);
+	ck_assert_int_eq(m.kind, LIC_ADAPT_CLOSE);
+	ck_assert_str_eq(m.project, "BSD-3-Clause");
+	ck_assert_uint_ge(m.percent, 90);
+	ck_assert_uint_lt(m.percent, 100);
+	/* the SPDX text itself stays exact */
+	match(&m, b.buf);
+	ck_assert_int_eq(m.kind, LIC_ADAPT_EXACT);
+	/* other terms after the conditions are no disclaimer: not named */
+	oh_buf_reset(&text);
+	oh_buf_add(&text, b.buf, (size_t)(cut - b.buf));
+	oh_buf_adds(&text,
+		    "4. This software may not be used for commercial "
+		    "purposes, and any\nredistribution must be free of "
+		    "charge to every recipient, who shall in\nturn accept "
+		    "these conditions in writing before using it.\n");
+	match(&m, text.buf);
+	ck_assert_int_eq(m.kind, LIC_ADAPT_UNKNOWN);
+	oh_buf_release(&b);
+	oh_buf_release(&text);
+}
+END_TEST
+
 Suite *licproject_suite(void)
 {
 	Suite *s = suite_create("licproject");
@@ -410,6 +459,7 @@ Suite *licproject_suite(void)
 	tcase_add_test(tc, test_licproject_readme_no_override);
 	tcase_add_test(tc, test_licproject_prose_license);
 	tcase_add_test(tc, test_licproject_pcre2_exception);
+	tcase_add_test(tc, test_licproject_bsd_short_disclaimer);
 	suite_add_tcase(s, tc);
 	return s;
 }
