@@ -11,7 +11,8 @@
 # With --history, also `osshealth scan` every mirror (offline, a fresh
 # database under $TMPDIR) and compare the license/changed findings with
 # the relicensing column: each relicensing commit named, and no medium
-# or high license/changed finding on a project without one.
+# or high license/changed finding on any other commit (on a project
+# without a relicensing, or on another commit of one with it).
 #
 # OSSHEALTH defaults to build/osshealth, MIRRORS to /work/.mirror (one
 # directory per repository, "<owner>+<name>/repo").  Prints one line per
@@ -123,11 +124,15 @@ if history == "1":
             continue
         if commit:
             relic += 1
-            ok = any(c.startswith(commit) or commit.startswith(c[:len(commit)])
-                     for _, c in found)
+            hit = lambda c: c.startswith(commit) or commit.startswith(c[:len(commit)])
+            ok = any(hit(c) for _, c in found)
             named += ok
-            print("  %-28s %s relicensing %s: %s" % (name, "ok  " if ok else "MISS",
-                  commit, ", ".join("%s %s" % f for f in found) or "no finding"))
+            # a medium/high finding on another commit is a false alarm
+            bad = [f for f in found if f[0] != "low" and not hit(f[1])]
+            alarms += len(bad)
+            print("  %-28s %s relicensing %s: %s%s" % (name, "ok  " if ok else "MISS",
+                  commit, ", ".join("%s %s" % f for f in found) or "no finding",
+                  "; FALSE ALARM " + ", ".join("%s %s" % f for f in bad) if bad else ""))
         else:
             bad = [f for f in found if f[0] != "low"]
             alarms += len(bad)
