@@ -945,16 +945,43 @@ static bool term_eq(const char *x, size_t xn, const char *xamb, const char *y,
 	}
 }
 
-/* Is every term of x (with its ambiguity) a term of y? */
+/* Is y the term x widened: x "F-only" and y "F-or-later" (the rest
+ * equal), or y is x followed by " WITH exception"? */
+static bool term_widens(const char *x, size_t xn, const char *xamb,
+			const char *y, size_t yn, const char *yamb)
+{
+	const char *w = NULL;
+
+	for (size_t k = 0; k + 6 <= yn; k++)
+		if (strncmp(y + k, " WITH ", 6) == 0)
+			w = y + k;
+	if (w && !memchr(x, ' ', xn) &&
+	    term_eq(x, xn, xamb, y, (size_t)(w - y), yamb))
+		return true;
+	if (xn > 5 && yn == xn + 4 && strncmp(x + xn - 5, "-only", 5) == 0 &&
+	    strncmp(y + yn - 9, "-or-later", 9) == 0 &&
+	    strncmp(x, y, xn - 5) == 0 && !memchr(x, ' ', xn))
+		return true;
+	return false;
+}
+
+/* Is every term of x (with its ambiguity) a term of y?  With `widen`, a
+ * term of y may be the x term widened (*widened says so). */
 static bool terms_in(const char **xa, const size_t *xl, size_t xn,
 		     const char *xamb, const char **ya, const size_t *yl,
-		     size_t yn, const char *yamb)
+		     size_t yn, const char *yamb, bool widen, bool *widened)
 {
 	for (size_t i = 0; i < xn; i++) {
 		bool found = false;
 
 		for (size_t j = 0; j < yn && !found; j++)
 			found = term_eq(xa[i], xl[i], xamb, ya[j], yl[j], yamb);
+		for (size_t j = 0; j < yn && !found && widen; j++) {
+			found = term_widens(xa[i], xl[i], xamb, ya[j], yl[j],
+					    yamb);
+			if (found && widened)
+				*widened = true;
+		}
 		if (!found)
 			return false;
 	}
@@ -969,10 +996,28 @@ enum lic_adapt_diff lic_adapt_compare(const char *before,
 	size_t bl[CMP_TERMS], al[CMP_TERMS];
 	size_t bn = and_terms(before, ba, bl, CMP_TERMS);
 	size_t an = and_terms(after, aa, al, CMP_TERMS);
+	bool widened = false;
+	bool kept = terms_in(ba, bl, bn, before_amb, aa, al, an, after_amb,
+			     true, &widened);
+	bool old = terms_in(aa, al, an, after_amb, ba, bl, bn, before_amb,
+			    false, NULL);
+	bool only_wider = true;
 
-	bool kept = terms_in(ba, bl, bn, before_amb, aa, al, an, after_amb);
-	bool old = terms_in(aa, al, an, after_amb, ba, bl, bn, before_amb);
+	if (kept && !old && widened) {
+		/* every new term the widening of an old one? */
+		for (size_t j = 0; j < an && only_wider; j++) {
+			bool ok = false;
 
+			for (size_t i = 0; i < bn && !ok; i++)
+				ok = term_eq(aa[j], al[j], after_amb, ba[i],
+					     bl[i], before_amb) ||
+				     term_widens(ba[i], bl[i], before_amb,
+						 aa[j], al[j], after_amb);
+			only_wider = ok;
+		}
+		if (only_wider)
+			return LIC_ADAPT_WIDENED;
+	}
 	return kept && old ? LIC_ADAPT_SAME
 	       : kept      ? LIC_ADAPT_ADDED
 	       : old       ? LIC_ADAPT_REMOVED

@@ -143,6 +143,8 @@ int lic_adapt_osi(bool *result, struct lic_adapt *a, const char *expr,
 /* How the licenses of two identifications compare. */
 enum lic_adapt_diff {
 	LIC_ADAPT_SAME,    /* the same licenses */
+	LIC_ADAPT_WIDENED, /* the same licenses, one widened: -only ->
+			    * -or-later, or an exception added (WITH) */
 	LIC_ADAPT_ADDED,   /* `after` keeps every license and names more */
 	LIC_ADAPT_REMOVED, /* `after` names fewer, and nothing new */
 	LIC_ADAPT_CHANGED, /* a license is gone and another is new */

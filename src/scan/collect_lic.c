@@ -154,7 +154,7 @@ static char *strip(char *e)
 {
 	size_t n = strlen(e);
 
-	if (n >= 2 && e[0] == '(' && e[n - 1] == ')') {
+	if (n >= 2 && e[0] == '(' && e[n - 1] == ')' && !strchr(e + 1, '(')) {
 		e[n - 1] = '\0';
 		return e + 1;
 	}
@@ -237,7 +237,13 @@ static void side_add(struct side *sd, const struct blob_lic *l)
 {
 	if (l->expr[0] == '\0')
 		return;
-	oh_buf_addf(&sd->expr, "%s(%s)", sd->expr.len ? " AND " : "", l->expr);
+	/* a choice stays one term; an AND of licenses is several */
+	if (strstr(l->expr, " OR "))
+		oh_buf_addf(&sd->expr, "%s(%s)", sd->expr.len ? " AND " : "",
+			    l->expr);
+	else
+		oh_buf_addf(&sd->expr, "%s%s", sd->expr.len ? " AND " : "",
+			    l->expr);
 	oh_buf_addf(&sd->amb, "%s%s", sd->amb.len ? " " : "", l->amb);
 	sd->files++;
 }
@@ -273,7 +279,9 @@ static const char *blob_before(const struct pathlog *h, size_t i,
  * files before and after it, compared as licenses (lic_adapt_compare():
  * a bare GNU text is the same license as a notice that states its
  * version).  A license added beside the others (zstd's COPYING beside
- * its LICENSE) is low, so is a license file gone with nothing new (a
+ * its LICENSE) is low, so is a license widened (GPL-2.0-only ->
+ * GPL-2.0-or-later, an exception added) and a license file gone with
+ * nothing new (a
  * part's license removed with the part); a license replaced by another
  * is medium, high when
  * the project goes from OSI-approved to not.  The first license file of
@@ -352,14 +360,16 @@ static void commit_change(struct scan_item *it, struct lic_adapt *eng,
 		for (size_t k = 0; k < h->change_nr; k++) {
 			const struct pathlog_change *x = &h->change[k];
 			const struct blob_lic *l;
+			enum lic_adapt_diff d;
 
 			if (!in_commit(x, c->commit) ||
 			    x->kind == PATHLOG_REMOVED)
 				continue;
 			l = identify_blob(ic, eng, git, x->new_blob);
-			if (lic_adapt_compare(l->expr, l->amb, before.expr.buf,
-					      before.amb.buf) ==
-			    LIC_ADAPT_CHANGED)
+			d = lic_adapt_compare(l->expr, l->amb, before.expr.buf,
+					      before.amb.buf);
+			/* the file names a license the others did not */
+			if (d == LIC_ADAPT_REMOVED || d == LIC_ADAPT_CHANGED)
 				oh_buf_addf(&added, "%s%s",
 					    added.len ? " AND " : "", l->expr);
 		}
@@ -374,6 +384,17 @@ static void commit_change(struct scan_item *it, struct lic_adapt *eng,
 			added.len ? added.buf : after.expr.buf);
 		cJSON_free(ev);
 		break;
+	case LIC_ADAPT_WIDENED:
+		/* GPL-2.0-only -> GPL-2.0-or-later, an exception added:
+		 * every former use stays allowed -- low */
+		ev = evidence_of(c->path, 0);
+		scan_item_finding(
+			it, "license/changed", "low", ev,
+			"%s in commit %.12s (%s, '%s'): the project license was widened from %s to %s",
+			c->path, c->commit, day, c->subject,
+			strip(before.expr.buf), strip(after.expr.buf));
+		cJSON_free(ev);
+		break;
 	case LIC_ADAPT_REMOVED:
 		/* a part's license file gone (a LICENSE for a removed
 		 * benchmark), the others unchanged: low */
@@ -383,10 +404,8 @@ static void commit_change(struct scan_item *it, struct lic_adapt *eng,
 			"%s %s in commit %.12s (%s, '%s'): the project's license files now name %s (before: %s)",
 			gone ? gone->path : c->path,
 			gone ? "removed" : "changed", c->commit, day,
-			c->subject,
-			after.files == 1 ? strip(after.expr.buf)
-					 : after.expr.buf,
-			before.expr.buf);
+			c->subject, strip(after.expr.buf),
+			strip(before.expr.buf));
 		cJSON_free(ev);
 		break;
 	case LIC_ADAPT_CHANGED: {

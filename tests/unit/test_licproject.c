@@ -106,6 +106,28 @@ START_TEST(test_licproject_compare_ambiguous)
 	ck_assert_int_eq(lic_adapt_compare("MIT OR Apache-2.0", NULL,
 					   "MIT AND Apache-2.0", NULL),
 			 LIC_ADAPT_CHANGED);
+	/* widened: lz4 36fc176001 ("GPLv2" -> "GPL-2.0-or-later" for the
+	 * files outside lib/), PCRE2 40c8fcd337 (its exemption added) */
+	ck_assert_int_eq(lic_adapt_compare("BSD-2-Clause AND GPL-2.0-only", "",
+					   "BSD-2-Clause AND GPL-2.0-or-later",
+					   ""),
+			 LIC_ADAPT_WIDENED);
+	ck_assert_int_eq(lic_adapt_compare("BSD-3-Clause", "",
+					   "BSD-3-Clause WITH PCRE2-exception",
+					   ""),
+			 LIC_ADAPT_WIDENED);
+	/* the reverse narrows: a change */
+	ck_assert_int_eq(
+		lic_adapt_compare("GPL-2.0-or-later", "", "GPL-2.0-only", ""),
+		LIC_ADAPT_CHANGED);
+	ck_assert_int_eq(lic_adapt_compare("BSD-3-Clause WITH PCRE2-exception",
+					   "", "BSD-3-Clause", ""),
+			 LIC_ADAPT_CHANGED);
+	/* gnutls 2b8c3e4c71 once its prose LICENSE names both licenses */
+	ck_assert_int_eq(lic_adapt_compare("LGPL-2.1-or-later AND GPL-3.0-only",
+					   "", "GPL-3.0-only AND LGPL-2.1-only",
+					   "GPL-3.0-only LGPL-2.1-only"),
+			 LIC_ADAPT_SAME);
 	/* a part's license gone, nothing new */
 	ck_assert_int_eq(lic_adapt_compare("(Apache-2.0) AND (MIT) AND "
 					   "(BSD-3-Clause)",
