@@ -786,15 +786,16 @@ static bool same_families(const struct idset *a, const struct idset *b)
 	return eq;
 }
 
-/* Does `expr` name the licenses of `det` (versions aside)? */
-static bool tag_family_is(struct lic_adapt *a, const char *expr,
-			  const struct idset *det)
+/* Does `expr` name the licenses of `det` (versions aside when `family`:
+ * a README did not state them)? */
+static bool tag_names(struct lic_adapt *a, const char *expr,
+		      const struct idset *det, bool family)
 {
 	struct idset t = { .nr = 0 };
 	bool eq;
 
 	add_ids(&t, a, expr);
-	eq = same_families(&t, det);
+	eq = family ? same_families(&t, det) : idset_eq(&t, det);
 	idset_release(&t);
 	return eq;
 }
@@ -859,8 +860,8 @@ void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 		if (!out->declared && top < use_nr &&
 		    2 * use[top].files >= tagged_files &&
 		    (2 * use[top].files >= out->checked ||
-		     (out->detected && !refined &&
-		      tag_family_is(a, use[top].expr, &det)))) {
+		     (out->detected &&
+		      tag_names(a, use[top].expr, &det, !refined)))) {
 			struct oh_buf b = OH_BUF_INIT;
 
 			out->declared = unwrap(use[top].expr);
