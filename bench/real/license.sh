@@ -11,7 +11,8 @@
 # With --history, also `osshealth scan` every mirror (offline, a fresh
 # database under $TMPDIR) and compare the license/changed findings with
 # the relicensing column: each relicensing commit named, and no medium
-# or high license/changed finding on a project without one.
+# or high license/changed finding on any other commit (on a project
+# without a relicensing, or on another commit of one with it).
 #
 # OSSHEALTH defaults to build/osshealth, MIRRORS to /work/.mirror (one
 # directory per repository, "<owner>+<name>/repo").  Prints one line per
@@ -97,7 +98,8 @@ if history == "1":
         if os.path.isdir(repo):
             os.symlink(repo, os.path.join(tmp, f[0]))
             links.append(os.path.join(tmp, f[0]))
-            want[f[0]] = None if f[3] == "-" else f[3].split()[0]
+            # several relicensings are separated by " ; "
+            want[f[0]] = [] if f[3] == "-" else [e.split()[0] for e in f[3].split(" ; ")]
     db = os.path.join(tmp, "h.db")
     t1 = time.monotonic()
     subprocess.run([tool, "scan", "-q", "--offline", "--db", db] + links,
@@ -116,24 +118,27 @@ if history == "1":
             got[cur].append((m.group(1), m.group(2)))
     named = alarms = relic = 0
     print("history (%.1f s):" % (time.monotonic() - t1))
-    for name, commit in sorted(want.items()):
+    for name, commits in sorted(want.items()):
         found = got.get(name)
         if found is None:
             print("  %-28s not scanned (see the scan's errors)" % name)
             continue
-        if commit:
+        def hit(c):
+            return any(c.startswith(w) or w.startswith(c[:len(w)]) for w in commits)
+        # a medium/high finding on another commit is a false alarm
+        bad = [f for f in found if f[0] != "low" and not hit(f[1])]
+        alarms += len(bad)
+        for commit in commits:
             relic += 1
             ok = any(c.startswith(commit) or commit.startswith(c[:len(commit)])
                      for _, c in found)
             named += ok
             print("  %-28s %s relicensing %s: %s" % (name, "ok  " if ok else "MISS",
                   commit, ", ".join("%s %s" % f for f in found) or "no finding"))
-        else:
-            bad = [f for f in found if f[0] != "low"]
-            alarms += len(bad)
-            if found:
-                print("  %-28s %s %s" % (name, "FALSE ALARM" if bad else "low only",
-                      ", ".join("%s %s" % f for f in found)))
+        if bad:
+            print("  %-28s FALSE ALARM %s" % (name, ", ".join("%s %s" % f for f in bad)))
+        elif found and not commits:
+            print("  %-28s low only %s" % (name, ", ".join("%s %s" % f for f in found)))
     print("relicensing commits named: %d/%d; false medium/high change alarms: %d"
           % (named, relic, alarms))
     shutil.rmtree(tmp)

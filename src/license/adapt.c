@@ -17,6 +17,7 @@
 #include "core/xalloc.h"
 #include "license/expr.h"
 #include "license/list.h"
+#include "license/statement.h"
 #include "license/match.h"
 #include "license/match_cache.h"
 #include "license/verdict.h"
@@ -96,6 +97,22 @@ static void hits_expr(struct lic_adapt_match *out,
 			oh_buf_addf(&b, "%s%s", b.len ? " AND " : "", h->id);
 	}
 	snprintf(out->expr, sizeof(out->expr), "%s", b.buf);
+	oh_buf_release(&b);
+}
+
+/* The ids whose GNU version the text leaves open. */
+static void hits_ambiguous(struct lic_adapt_match *out,
+			   const struct lic_match_result *r)
+{
+	struct oh_buf b = OH_BUF_INIT;
+
+	for (size_t i = 0; i < r->nhit; i++) {
+		const struct lic_match_hit *h = &r->hit[i];
+
+		if (hit_known(h) && (h->flags & LIC_MATCH_F_VERSION_AMBIGUOUS))
+			oh_buf_addf(&b, "%s%s", b.len ? " " : "", h->id);
+	}
+	snprintf(out->ambiguous, sizeof(out->ambiguous), "%s", b.buf);
 	oh_buf_release(&b);
 }
 
@@ -492,6 +509,10 @@ static const struct {
 	  " combine or link compiled forms of this software with software "
 	  "that is licensed under the gplv2 ",
 	  "LLVM-exception" },
+	/* PCRE2's exemption for binary library-like packages */
+	{ "BSD-3-Clause",
+	  " does not apply all the way down a chain of software ",
+	  "PCRE2-exception" },
 };
 
 static void other_exception(struct part *p, size_t n, const struct lines *l,
@@ -747,6 +768,7 @@ static void match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 		return;
 	lic_match_text(&r, a->m, text, len);
 	hits_expr(out, &r);
+	hits_ambiguous(out, &r);
 	file_parts(out, &r, text, len);
 	hits_desc(out, &r);
 	out->percent = 100;
@@ -756,6 +778,11 @@ static void match_text(struct lic_adapt_match *out, struct lic_adapt *a,
 		if (r.hit[i].percent < out->percent)
 			out->percent = r.hit[i].percent;
 	}
+	out->prose = true;
+	for (size_t i = 0; i < r.nhit; i++)
+		if (hit_known(&r.hit[i]) &&
+		    !(r.hit[i].flags & LIC_MATCH_F_NOTICE))
+			out->prose = false;
 	if (out->expr[0] == '\0' || r.nhit == 0 || !any_known(&r)) {
 		out->kind = LIC_ADAPT_UNKNOWN;
 		if (r.nhit > 0 && r.hit[0].id)
@@ -853,4 +880,386 @@ int lic_adapt_osi(bool *result, struct lic_adapt *a, const char *expr,
 		return err->code;
 	*result = o == LIC_OSI_YES;
 	return 0;
+}
+
+/* ---- comparing identifications ---- */
+
+#define CMP_TERMS 64
+
+/* "GPL-2.0-or-later" -> length of "GPL-2.0" (the family); the whole
+ * length when there is no suffix. */
+static size_t family_len(const char *id, size_t n)
+{
+	static const char *const suffix[] = { "-or-later", "-only", "+" };
+
+	for (size_t i = 0; i < 3; i++) {
+		size_t m = strlen(suffix[i]);
+
+		if (n > m && strncmp(id + n - m, suffix[i], m) == 0)
+			return n - m;
+	}
+	return n;
+}
+
+/* Is the word id[0..n) in the space-separated list? */
+static bool word_in(const char *list, const char *id, size_t n)
+{
+	for (const char *p = list; p && *p != '\0';) {
+		size_t m = strcspn(p, " ");
+
+		if (m == n && strncmp(p, id, n) == 0)
+			return true;
+		p += m;
+		p += strspn(p, " ");
+	}
+	return false;
+}
+
+/* Split an expression at its top-level AND into terms (borrowed spans,
+ * outer parentheses and blanks trimmed). */
+static size_t and_terms(const char *e, const char **at, size_t *len, size_t max)
+{
+	size_t n = 0;
+	int depth = 0;
+	const char *start = e;
+
+	for (const char *p = e;; p++) {
+		const char *s = start, *q = p;
+
+		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		if (*p != '\0' && !(depth == 0 && strncmp(p, " AND ", 5) == 0))
+			continue;
+		while (s < q && (*s == ' ' || *s == '('))
+			s++;
+		while (q > s && (q[-1] == ' ' || q[-1] == ')'))
+			q--;
+		if (q > s && n < max) {
+			at[n] = s;
+			len[n] = (size_t)(q - s);
+			n++;
+		}
+		if (*p == '\0')
+			break;
+		p += 4;
+		start = p + 1;
+	}
+	return n;
+}
+
+/* Two terms are one license: word by word, an id left open on either
+ * side matches its family. */
+static bool term_eq(const char *x, size_t xn, const char *xamb, const char *y,
+		    size_t yn, const char *yamb)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		size_t a, b;
+
+		while (i < xn && strchr(" ()", x[i]))
+			i++;
+		while (j < yn && strchr(" ()", y[j]))
+			j++;
+		if (i >= xn || j >= yn)
+			return i >= xn && j >= yn;
+		a = strcspn(x + i, " ()");
+		b = strcspn(y + j, " ()");
+		a = a < xn - i ? a : xn - i;
+		b = b < yn - j ? b : yn - j;
+		if (!(a == b && strncmp(x + i, y + j, a) == 0)) {
+			size_t fa = family_len(x + i, a);
+			size_t fb = family_len(y + j, b);
+
+			if (!(word_in(xamb, x + i, a) ||
+			      word_in(yamb, y + j, b)) ||
+			    fa != fb || strncmp(x + i, y + j, fa) != 0)
+				return false;
+		}
+		i += a;
+		j += b;
+	}
+}
+
+/* Is y the term x widened: x "F-only" and y "F-or-later" (the rest
+ * equal), or y is x followed by " WITH exception"? */
+static bool term_widens(const char *x, size_t xn, const char *xamb,
+			const char *y, size_t yn, const char *yamb)
+{
+	const char *w = NULL;
+
+	for (size_t k = 0; k + 6 <= yn; k++)
+		if (strncmp(y + k, " WITH ", 6) == 0)
+			w = y + k;
+	if (w && !memchr(x, ' ', xn) &&
+	    term_eq(x, xn, xamb, y, (size_t)(w - y), yamb))
+		return true;
+	if (xn > 5 && yn == xn + 4 && strncmp(x + xn - 5, "-only", 5) == 0 &&
+	    strncmp(y + yn - 9, "-or-later", 9) == 0 &&
+	    strncmp(x, y, xn - 5) == 0 && !memchr(x, ' ', xn))
+		return true;
+	return false;
+}
+
+/* Is every term of x (with its ambiguity) a term of y?  With `widen`, a
+ * term of y may be the x term widened (*widened says so). */
+static bool terms_in(const char **xa, const size_t *xl, size_t xn,
+		     const char *xamb, const char **ya, const size_t *yl,
+		     size_t yn, const char *yamb, bool widen, bool *widened)
+{
+	for (size_t i = 0; i < xn; i++) {
+		bool found = false;
+
+		for (size_t j = 0; j < yn && !found; j++)
+			found = term_eq(xa[i], xl[i], xamb, ya[j], yl[j], yamb);
+		for (size_t j = 0; j < yn && !found && widen; j++) {
+			found = term_widens(xa[i], xl[i], xamb, ya[j], yl[j],
+					    yamb);
+			if (found && widened)
+				*widened = true;
+		}
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+enum lic_adapt_diff lic_adapt_compare(const char *before,
+				      const char *before_amb, const char *after,
+				      const char *after_amb)
+{
+	const char *ba[CMP_TERMS], *aa[CMP_TERMS];
+	size_t bl[CMP_TERMS], al[CMP_TERMS];
+	size_t bn = and_terms(before, ba, bl, CMP_TERMS);
+	size_t an = and_terms(after, aa, al, CMP_TERMS);
+	bool widened = false;
+	bool kept = terms_in(ba, bl, bn, before_amb, aa, al, an, after_amb,
+			     true, &widened);
+	bool old = terms_in(aa, al, an, after_amb, ba, bl, bn, before_amb,
+			    false, NULL);
+	bool only_wider = true;
+
+	if (kept && !old && widened) {
+		/* every new term the widening of an old one? */
+		for (size_t j = 0; j < an && only_wider; j++) {
+			bool ok = false;
+
+			for (size_t i = 0; i < bn && !ok; i++)
+				ok = term_eq(aa[j], al[j], after_amb, ba[i],
+					     bl[i], before_amb) ||
+				     term_widens(ba[i], bl[i], before_amb,
+						 aa[j], al[j], after_amb);
+			only_wider = ok;
+		}
+		if (only_wider)
+			return LIC_ADAPT_WIDENED;
+	}
+	return kept && old ? LIC_ADAPT_SAME
+	       : kept      ? LIC_ADAPT_ADDED
+	       : old       ? LIC_ADAPT_REMOVED
+			   : LIC_ADAPT_CHANGED;
+}
+
+/* ---- prose statements ---- */
+
+#define PROSE_MAX 4096 /* bytes: a prose license file is short */
+
+static bool known_id(struct lic_adapt *a, const char *id)
+{
+	return lic_list_find(a->list, id, strlen(id)) != NULL;
+}
+
+/* Does expr name a license of the family of id (versions aside)? */
+static bool has_family(const char *expr, const char *id)
+{
+	size_t f = family_len(id, strlen(id));
+
+	for (const char *p = expr; *p != '\0';) {
+		size_t w = strcspn(p, " ()");
+
+		if (w > 0 && family_len(p, w) == f && strncmp(p, id, f) == 0)
+			return true;
+		p += w > 0 ? w : 1;
+	}
+	return false;
+}
+
+void lic_adapt_match_root(struct lic_adapt_match *out, struct lic_adapt *a,
+			  const char *text, size_t len)
+{
+	struct lic_statement *st;
+	struct oh_buf add = OH_BUF_INIT;
+	bool all_choice = true;
+	size_t n = 0;
+
+	lic_adapt_match_text(out, a, text, len);
+	if (!out->prose || len == 0 || len > PROSE_MAX)
+		return;
+	st = oh_xcalloc(1, sizeof(*st));
+	lic_statement_read(st, text, len);
+	for (size_t i = 0; i < st->nr; i++) {
+		const struct lic_mention *m = &st->m[i];
+
+		if (!m->full || !known_id(a, m->id) ||
+		    in_expr(out->project, m->id) || in_expr(add.buf, m->id))
+			continue;
+		/* a GNU license the notice already gave, named again
+		 * (another version is another license) */
+		if (m->gnu && has_family(out->project, m->id))
+			continue;
+		all_choice = all_choice && m->choice;
+		oh_buf_addf(&add, "%s%s", add.len ? "\x01" : "", m->id);
+		n++;
+	}
+	if (n > 0) {
+		struct oh_buf proj = OH_BUF_INIT;
+		const char *op = all_choice && n > 1 && out->project[0] == '\0'
+					 ? " OR "
+					 : " AND ";
+
+		oh_buf_adds(&proj, out->project);
+		for (char *p = add.buf; p && *p != '\0';) {
+			char *e = strchr(p, '\x01');
+
+			if (e)
+				*e = '\0';
+			oh_buf_addf(&proj, "%s%s", proj.len ? op : "", p);
+			p = e ? e + 1 : NULL;
+		}
+		snprintf(out->project, sizeof(out->project), "%s", proj.buf);
+		if (out->bundled[0] == '\0')
+			snprintf(out->expr, sizeof(out->expr), "%s", proj.buf);
+		else
+			snprintf(out->expr, sizeof(out->expr), "(%s) AND %s",
+				 proj.buf, out->bundled);
+		if (out->kind == LIC_ADAPT_UNKNOWN ||
+		    out->kind == LIC_ADAPT_NONE) {
+			out->kind = LIC_ADAPT_CLOSE;
+			out->nearest[0] = '\0';
+			out->percent = 100;
+			out->unnamed_own = false;
+			out->desc[0] = '\0';
+		}
+		{
+			size_t dl = strlen(out->desc);
+
+			snprintf(out->desc + dl, sizeof(out->desc) - dl,
+				 "%slicenses named in prose: %s",
+				 dl ? "; " : "", proj.buf);
+		}
+		oh_buf_release(&proj);
+	}
+	oh_buf_release(&add);
+	free(st);
+}
+
+/* Does mention m name the license of the term t[0..n) (its first id)? */
+static bool names_term(const struct lic_mention *m, const char *t, size_t n)
+{
+	size_t w = strcspn(t, " ()");
+	size_t fam;
+
+	if (w > n)
+		w = n;
+	fam = family_len(t, w);
+	if (m->full) {
+		size_t mf = family_len(m->id, strlen(m->id));
+
+		return mf == fam && strncmp(m->id, t, fam) == 0;
+	}
+	/* a family: "BSD" names BSD-3-Clause, "GPL-2.0" GPL-2.0-only */
+	{
+		size_t ml = strlen(m->id);
+
+		return ml <= w && strncmp(m->id, t, ml) == 0 &&
+		       (t[ml] == '-' || ml == w);
+	}
+}
+
+bool lic_adapt_refine_readme(char *out, size_t size, const char *expr,
+			     const char *amb, const char *readme, size_t len)
+{
+	struct lic_statement *st = oh_xcalloc(1, sizeof(*st));
+	struct oh_buf b = OH_BUF_INIT;
+	const char *ta[CMP_TERMS];
+	size_t tl[CMP_TERMS], tn;
+	bool changed;
+
+	lic_statement_read(st, readme, len);
+	/* 1. an open GNU id takes the suffix the README states */
+	for (const char *p = expr; *p != '\0';) {
+		size_t w = strcspn(p, " ()");
+		const char *suffix = NULL;
+		bool conflict = false;
+
+		if (w == 0) {
+			oh_buf_addch(&b, *p++);
+			continue;
+		}
+		if (word_in(amb, p, w)) {
+			size_t f = family_len(p, w);
+
+			for (size_t i = 0; i < st->nr; i++) {
+				const struct lic_mention *m = &st->m[i];
+				size_t mf = strlen(m->id);
+
+				if (!m->full || !m->gnu)
+					continue;
+				mf = family_len(m->id, mf);
+				if (mf != f || strncmp(m->id, p, f) != 0)
+					continue;
+				if (suffix && strcmp(suffix, m->id + mf) != 0)
+					conflict = true;
+				suffix = m->id + mf;
+			}
+		}
+		if (suffix && !conflict) {
+			oh_buf_add(&b, p, family_len(p, w));
+			oh_buf_adds(&b, suffix);
+		} else {
+			oh_buf_add(&b, p, w);
+		}
+		p += w;
+	}
+	/* 2. several files' licenses, one choice naming them all */
+	tn = and_terms(b.buf, ta, tl, CMP_TERMS);
+	if (tn >= 2 && !strstr(b.buf, " OR ")) {
+		for (unsigned sn = 0; sn < st->sentences; sn++) {
+			size_t named = 0, mentions = 0;
+
+			for (size_t i = 0; i < st->nr; i++)
+				mentions += st->m[i].sentence == sn &&
+					    st->m[i].choice;
+			if (mentions < 2)
+				continue;
+			for (size_t t = 0; t < tn; t++) {
+				bool hit = false;
+
+				for (size_t i = 0; i < st->nr && !hit; i++)
+					hit = st->m[i].sentence == sn &&
+					      names_term(&st->m[i], ta[t],
+							 tl[t]);
+				named += hit;
+			}
+			if (named == tn) {
+				struct oh_buf o = OH_BUF_INIT;
+
+				for (size_t t = 0; t < tn; t++) {
+					bool wrap = memchr(ta[t], ' ', tl[t]);
+
+					oh_buf_addf(&o, "%s%s%.*s%s",
+						    t ? " OR " : "",
+						    wrap ? "(" : "", (int)tl[t],
+						    ta[t], wrap ? ")" : "");
+				}
+				oh_buf_release(&b);
+				b = o;
+				break;
+			}
+		}
+	}
+	snprintf(out, size, "%s", b.buf);
+	changed = strcmp(b.buf, expr) != 0;
+	oh_buf_release(&b);
+	free(st);
+	return changed;
 }

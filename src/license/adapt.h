@@ -36,14 +36,19 @@ enum lic_adapt_kind {
 
 struct lic_adapt_match {
 	enum lic_adapt_kind kind;
-	char expr[256];    /* identified license(s) as an expression; "" */
-	char project[256]; /* the file's own license (see below); "" */
-	char bundled[256]; /* the other licenses it carries, AND; "" */
-	bool unnamed_own;  /* the file's first license could not be named
+	char expr[256];      /* identified license(s) as an expression; "" */
+	char project[256];   /* the file's own license (see below); "" */
+	char bundled[256];   /* the other licenses it carries, AND; "" */
+	bool unnamed_own;    /* the file's first license could not be named
 			    * (its project part is unknown, not the next) */
-	unsigned percent;  /* similarity for CLOSE/UNKNOWN */
-	char nearest[64];  /* UNKNOWN: closest id, or "" */
-	char desc[256];    /* engine's description of the hits, or "" */
+	unsigned percent;    /* similarity for CLOSE/UNKNOWN */
+	char nearest[64];    /* UNKNOWN: closest id, or "" */
+	char desc[256];      /* engine's description of the hits, or "" */
+	bool prose;          /* no license text in it: only notices, or
+			      * nothing named */
+	char ambiguous[256]; /* ids of expr whose -only / -or-later the
+			      * text leaves open (a bare GNU text),
+			      * space-separated; "" */
 };
 
 /* One leaf of an expression, as handed to a leaf callback. */
@@ -96,6 +101,32 @@ struct lic_adapt_cache;
 void lic_adapt_set_cache(struct lic_adapt *a, const struct lic_adapt_cache *c);
 
 /**
+ * A root license file, read as its reader would: lic_adapt_match_text(),
+ * and when the file holds no license text (only notices, or nothing the
+ * matcher names) and is short prose, the licenses its sentences name
+ * (license/statement.h: "all files in the lib directory use a BSD
+ * 2-Clause license", "the applications are under the GNU GPL version
+ * 3") join the file's own license: with OR when every sentence naming
+ * them offers a choice, else with AND.  Only complete ids count ("BSD"
+ * alone names no license).
+ */
+void lic_adapt_match_root(struct lic_adapt_match *out, struct lic_adapt *a,
+			  const char *text, size_t len);
+
+/**
+ * Refine the project license `expr` (from the root license files; `amb`
+ * its ids whose -only / -or-later the texts leave open) with the README's
+ * License section `readme` (lic_statement_readme()): an open GNU id takes
+ * the suffix the README states for the same license and version; the AND
+ * of several files becomes OR when one sentence offering a choice names
+ * every one of them ("dual-licensed under BSD OR GPLv2").  The README
+ * never adds, removes or replaces a license.  Writes the result to out
+ * (size bytes) and returns true when it differs from expr.
+ */
+bool lic_adapt_refine_readme(char *out, size_t size, const char *expr,
+			     const char *amb, const char *readme, size_t len);
+
+/**
  * Parse `expr`; when valid, call `fn` for every leaf and combine the
  * answers (AND: all, OR: any) into *result.  Returns 0, or OH_EINPUT with
  * the position and what was expected in err (input named `name`).
@@ -117,5 +148,30 @@ int lic_adapt_walk(struct lic_adapt *a, const char *expr, lic_adapt_leaf_fn fn,
  * AND/OR (WITH: the license is approved and the exception known). */
 int lic_adapt_osi(bool *result, struct lic_adapt *a, const char *expr,
 		  struct oh_err *err);
+
+/* How the licenses of two identifications compare. */
+enum lic_adapt_diff {
+	LIC_ADAPT_SAME,    /* the same licenses */
+	LIC_ADAPT_WIDENED, /* the same licenses, one widened: -only ->
+			    * -or-later, or an exception added (WITH) */
+	LIC_ADAPT_ADDED,   /* `after` keeps every license and names more */
+	LIC_ADAPT_REMOVED, /* `after` names fewer, and nothing new */
+	LIC_ADAPT_CHANGED, /* a license is gone and another is new */
+};
+
+/**
+ * Compare two license identifications: `before` and `after` are
+ * expressions (several files' joined with AND), `before_amb` and
+ * `after_amb` their ids whose -only / -or-later is open (the
+ * `ambiguous` of lic_adapt_match_text(); NULL for none).  The
+ * expressions are compared as sets of top-level AND terms; two terms are
+ * equal when their words are, except that an id left open on one side
+ * equals the same license with either suffix on the other ("LGPL-2.1
+ * or later" in a notice and a bare LGPL-2.1 text are one license).
+ * Pure; no engine needed.
+ */
+enum lic_adapt_diff lic_adapt_compare(const char *before,
+				      const char *before_amb, const char *after,
+				      const char *after_amb);
 
 #endif /* OH_LICENSE_ADAPT_H */

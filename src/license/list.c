@@ -26,7 +26,7 @@
 
 struct lic_list {
 	char *dir;
-	struct oh_buf lic_buf, exc_buf, rep_buf;
+	struct oh_buf lic_buf, exc_buf, exc2_buf, rep_buf;
 	struct lic_info *lic;
 	size_t nlic;
 	struct lic_info *exc;
@@ -207,10 +207,15 @@ static int parse_licenses(struct lic_list *l, const char *path,
 	return ret;
 }
 
-static int parse_exceptions(struct lic_list *l, const char *path,
-			    struct oh_err *err)
+static struct lic_info *find_in(struct lic_info *v, size_t n, const char *id,
+				size_t len);
+
+/* exceptions.tsv, or with `newer` our own exceptions-newer.tsv, whose
+ * ids already in the imported list are skipped. */
+static int parse_exceptions(struct lic_list *l, struct oh_buf *buf,
+			    const char *path, bool newer, struct oh_err *err)
 {
-	struct tsv t = { .path = path, .p = l->exc_buf.buf };
+	struct tsv t = { .path = path, .p = buf->buf };
 	size_t alloc = 0;
 	char *line;
 	char *f[3];
@@ -223,9 +228,13 @@ static int parse_exceptions(struct lic_list *l, const char *path,
 		if (n < 2 || !valid_id(f[0]) || !flag_ok(f[1]))
 			return oh_err_set(err, OH_EINPUT, path, t.lno, 0,
 					  "expected 'id<TAB>deprecated'");
+		if (newer && find_in(l->exc, l->nexc, f[0], strlen(f[0])))
+			continue; /* the imported list has it now */
 		if (l->nexc >= MAX_IDS)
 			return oh_err_set(err, OH_ELIMIT, path, t.lno, 0,
 					  "more than %d ids", MAX_IDS);
+		if (alloc == 0)
+			alloc = l->nexc;
 		OH_GROW(l->exc, alloc, l->nexc + 1);
 		info = &l->exc[l->nexc++];
 		memset(info, 0, sizeof(*info));
@@ -388,9 +397,21 @@ static int load_all(struct lic_list *l, struct oh_err *err)
 		ret = read_data(&l->exc_buf, l->dir, "exceptions.tsv", &path,
 				err);
 	if (ret == 0)
-		ret = parse_exceptions(l, path.buf, err);
+		ret = parse_exceptions(l, &l->exc_buf, path.buf, false, err);
 	if (ret == 0)
 		ret = sort_check(l->exc, l->nexc, path.buf, err);
+	/* our own: exceptions of the SPDX list newer than the import */
+	oh_buf_reset(&path);
+	oh_path_join(&path, l->dir, "exceptions-newer.tsv");
+	if (ret == 0 && oh_path_exists(path.buf)) {
+		ret = read_data(&l->exc2_buf, l->dir, "exceptions-newer.tsv",
+				&path, err);
+		if (ret == 0)
+			ret = parse_exceptions(l, &l->exc2_buf, path.buf, true,
+					       err);
+		if (ret == 0)
+			ret = sort_check(l->exc, l->nexc, path.buf, err);
+	}
 	if (ret == 0)
 		ret = read_data(&l->rep_buf, l->dir, "replacements.tsv", &path,
 				err);
@@ -417,6 +438,7 @@ int lic_list_load_dir(struct lic_list **out, const char *dir,
 	l->dir = oh_xstrdup(dir);
 	oh_buf_init(&l->lic_buf, 0);
 	oh_buf_init(&l->exc_buf, 0);
+	oh_buf_init(&l->exc2_buf, 0);
 	oh_buf_init(&l->rep_buf, 0);
 	ret = load_all(l, err);
 	if (ret < 0) {
@@ -455,6 +477,7 @@ void lic_list_free(struct lic_list *l)
 	free(l->exc);
 	oh_buf_release(&l->lic_buf);
 	oh_buf_release(&l->exc_buf);
+	oh_buf_release(&l->exc2_buf);
 	oh_buf_release(&l->rep_buf);
 	free(l->dir);
 	free(l);

@@ -62,6 +62,10 @@ struct tmpl {
 			      * (0: fixed); NULL when none */
 	unsigned var_max;    /* largest of var */
 	unsigned tail_var;   /* start of an omittable end ("*"); 0: none */
+	unsigned loose_from; /* first word of the "~" region */
+	bool *loose;         /* a different disclaimer may stand here ("~"):
+			      * forgiven, but the answer is then close */
+	unsigned short loose_max; /* input words such a region may hold */
 };
 
 struct equiv {
@@ -637,6 +641,25 @@ static bool mark_tail(struct tmpl *t, const int *b, unsigned nb,
 	return false;
 }
 
+/* Region "~": every word after `before` may be a different warranty
+ * disclaimer (SPDX does not list the variant; the answer is close). */
+static bool mark_loose(struct tmpl *t, const int *b, unsigned nb,
+		       unsigned short max)
+{
+	for (unsigned i = 0; i + nb <= t->n; i++) {
+		if (memcmp(t->tok + i, b, nb * sizeof(*b)) != 0)
+			continue;
+		if (!t->loose)
+			t->loose = oh_xcalloc(t->n, sizeof(*t->loose));
+		for (unsigned k = i + nb; k < t->n; k++)
+			t->loose[k] = true;
+		t->loose_from = i + nb;
+		t->loose_max = max;
+		return true;
+	}
+	return false;
+}
+
 /*
  * licenses/replaceable.tsv: "id TAB max TAB before TAB region TAB after":
  * the region's words (between the context words) may be replaced by up
@@ -683,6 +706,9 @@ static int load_replaceable(struct lic_matcher *m, const char *path,
 		max = strtol(f[1], NULL, 10);
 		t = tmpl_of(m, f[0]);
 		nb = phrase_ids(b, 64, m, f[2]);
+		if (t && strcmp(f[3], "~") == 0 && nb > 0 && max > 0 &&
+		    max <= 2000 && mark_loose(t, b, nb, (unsigned short)max))
+			continue;
 		to_end = strcmp(f[3], "*") == 0;
 		between = strcmp(f[3], "...") == 0;
 		nr = to_end || between ? 0 : phrase_ids(r, 64, m, f[3]);
@@ -744,6 +770,7 @@ void lic_matcher_free(struct lic_matcher *m)
 	for (size_t k = 0; k < m->nt; k++) {
 		free(m->t[k].tok);
 		free(m->t[k].var);
+		free(m->t[k].loose);
 		free(m->t[k].tri);
 		free(m->t[k].ids);
 	}
@@ -860,6 +887,7 @@ struct eval {
 	size_t t;   /* template */
 	double sim; /* 0..1 */
 	bool exact;
+	bool loose;           /* a different disclaimer stood in a "~" region */
 	unsigned first, last; /* covered input words [first, last] */
 	double contain;
 };
@@ -964,15 +992,25 @@ static void cover_optional(struct eval *ev, const struct tmpl *t,
  * words taken as matched, *fi input words no longer counted as inserted.
  * df->p is in decreasing order of i and j.
  */
+static bool var_at(const struct tmpl *t, unsigned x)
+{
+	return t->var && t->var[x];
+}
+
+static bool loose_at(const struct tmpl *t, unsigned x)
+{
+	return t->loose && t->loose[x];
+}
+
 static void forgive(const struct tmpl *t, const struct diff *df, unsigned end,
-		    unsigned *ft, unsigned *fi)
+		    unsigned *ft, unsigned *fi, bool *loose, bool allow_loose)
 {
 	const struct pair *prev = NULL;
 
 	for (size_t k = df->n; k > 0; k--) {
 		const struct pair *p = &df->p[k - 1];
 		unsigned tg, ig, lim = 0;
-		bool all = true;
+		bool all = true, all_loose = true;
 
 		if (p->i < t->req_first || p->i >= end)
 			continue;
@@ -982,7 +1020,7 @@ static void forgive(const struct tmpl *t, const struct diff *df, unsigned end,
 			 * the first aligned one is replaceable and missing */
 			unsigned x = t->req_first;
 
-			while (x < p->i && t->var[x])
+			while (x < p->i && var_at(t, x))
 				x++;
 			if (x == p->i)
 				*ft += p->i - t->req_first;
@@ -992,14 +1030,23 @@ static void forgive(const struct tmpl *t, const struct diff *df, unsigned end,
 		tg = p->i - prev->i - 1;
 		ig = p->j - prev->j - 1;
 		for (unsigned x = prev->i; x <= p->i; x++) {
-			if (x > prev->i && x < p->i && !t->var[x])
+			if (x > prev->i && x < p->i && !var_at(t, x))
 				all = false;
-			if (t->var[x] > lim)
+			if (x > prev->i && x < p->i && !var_at(t, x) &&
+			    !loose_at(t, x))
+				all_loose = false;
+			if (var_at(t, x) && t->var[x] > lim)
 				lim = t->var[x];
 		}
 		if ((tg > 0 || ig > 0) && all && lim > 0 && ig <= lim) {
 			*ft += tg;
 			*fi += ig;
+		} else if (allow_loose && (tg > 0 || ig > 0) && all_loose &&
+			   loose_at(t, p->i) && ig <= t->loose_max) {
+			/* another disclaimer's words: the missing words of
+			 * the text are forgiven, the input's own are not */
+			*ft += tg;
+			*loose = true;
 		}
 		prev = p;
 	}
@@ -1007,16 +1054,22 @@ static void forgive(const struct tmpl *t, const struct diff *df, unsigned end,
 	 * one (up to the omittable end) is replaceable and missing */
 	if (prev) {
 		unsigned x = prev->i + 1;
+		bool any_loose = false;
 
-		while (x < end && t->var[x])
+		while (x < end &&
+		       (var_at(t, x) || (allow_loose && loose_at(t, x)))) {
+			any_loose = any_loose || !var_at(t, x);
 			x++;
-		if (x == end)
+		}
+		if (x == end && end > prev->i + 1) {
 			*ft += end - prev->i - 1;
+			*loose = *loose || any_loose;
+		}
 	}
 }
 
 static void score(struct eval *ev, const struct tmpl *t, const struct diff *df,
-		  unsigned ws)
+		  unsigned ws, bool allow_loose)
 {
 	unsigned req = t->req_end - t->req_first;
 	unsigned aligned_r = 0, fr = 0, lr = 0, in_range = 0;
@@ -1049,18 +1102,39 @@ static void score(struct eval *ev, const struct tmpl *t, const struct diff *df,
 	{
 		unsigned inserted = (lr - fr + 1) - in_range;
 		unsigned ft = t->req_end - end, fi = 0;
+		bool loose = false;
 
-		if (t->var)
-			forgive(t, df, end, &ft, &fi);
+		if (t->var || t->loose)
+			forgive(t, df, end, &ft, &fi, &loose, allow_loose);
 		aligned_r += ft;
 		inserted = inserted > fi ? inserted - fi : 0;
 
 		ev->sim = (double)aligned_r / (double)(req + inserted);
-		ev->exact = aligned_r == req && inserted == 0;
+		ev->exact = aligned_r == req && inserted == 0 && !loose;
+		ev->loose = loose;
 	}
 	ev->first = fr + ws;
 	ev->last = lr + ws;
 	cover_optional(ev, t, df, ws);
+}
+
+/* The input's words standing in a "~" region are a warranty disclaimer:
+ * "warranty" or "warranties" after the last word aligned before it. */
+static bool disclaims(const struct lic_matcher *m, const struct input *in,
+		      const struct tmpl *t, const struct diff *df, unsigned ws,
+		      const struct eval *ev)
+{
+	int w1 = vocab_find(m, "warranty");
+	int w2 = vocab_find(m, "warranties");
+	unsigned j0 = 0;
+
+	for (size_t k = 0; k < df->n; k++)
+		if (df->p[k].i < t->loose_from && df->p[k].j + ws > j0)
+			j0 = df->p[k].j + ws;
+	for (unsigned x = j0 + 1; x <= ev->last && x < in->n; x++)
+		if (in->id[x] >= 0 && (in->id[x] == w1 || in->id[x] == w2))
+			return true;
+	return false;
 }
 
 static void evaluate(struct eval *ev, const struct lic_matcher *m,
@@ -1087,7 +1161,9 @@ static void evaluate(struct eval *ev, const struct lic_matcher *m,
 		ev->last = we - 1;
 		return;
 	}
-	score(ev, t, df, ws);
+	score(ev, t, df, ws, true);
+	if (ev->loose && !disclaims(m, in, t, df, ws, ev))
+		score(ev, t, df, ws, false);
 }
 
 static int cand_cmp(const void *a, const void *b)

@@ -153,6 +153,21 @@ static bool wanted(const struct lic_scan_opts *o, const char *path)
 	return false;
 }
 
+/* README, README.md, readme.rst, README.txt ... (not README-dev.md) */
+static bool is_readme(const char *b)
+{
+	const char *dot = strchr(b, '.');
+
+	if (strncasecmp(b, "README", 6) != 0 || (b[6] != '\0' && b[6] != '.'))
+		return false;
+	return !dot || strcasecmp(dot, ".md") == 0 ||
+	       strcasecmp(dot, ".markdown") == 0 ||
+	       strcasecmp(dot, ".rst") == 0 || strcasecmp(dot, ".txt") == 0 ||
+	       strcasecmp(dot, ".adoc") == 0 ||
+	       strcasecmp(dot, ".asciidoc") == 0 ||
+	       strcasecmp(dot, ".org") == 0;
+}
+
 static struct lic_scan_file *file_new(struct walker *w, const char *path,
 				      size_t len)
 {
@@ -178,6 +193,8 @@ static struct lic_scan_file *file_new(struct walker *w, const char *path,
 	}
 	if (lic_meta_kind_of(b) != LIC_META_NONE)
 		f->flags |= LIC_SF_META;
+	if (b == f->path && is_readme(b))
+		f->flags |= LIC_SF_README;
 	if (reuse_ignored(f->path))
 		f->flags |= LIC_SF_EXEMPT;
 	return f;
@@ -186,7 +203,7 @@ static struct lic_scan_file *file_new(struct walker *w, const char *path,
 /* Must the whole content be read (not only the head)? */
 static bool wants_all(const struct lic_scan_file *f)
 {
-	return (f->flags & (LIC_SF_TEXT | LIC_SF_META)) != 0 ||
+	return (f->flags & (LIC_SF_TEXT | LIC_SF_META | LIC_SF_README)) != 0 ||
 	       strcmp(f->path, "REUSE.toml") == 0 ||
 	       strcmp(f->path, ".reuse/dep5") == 0;
 }
@@ -292,6 +309,13 @@ static void take_content(struct walker *w, struct lic_scan_file *f,
 		read_reuse(w, f, data, len);
 	if ((f->flags & LIC_SF_META) && len <= LIC_META_MAX_BYTES)
 		read_meta(w, f, data, len);
+	if ((f->flags & LIC_SF_README) &&
+	    (!s->readme || strcmp(f->path, s->readme_path) < 0)) {
+		s->readme_len =
+			len < LIC_SCAN_TEXT_MAX ? len : LIC_SCAN_TEXT_MAX;
+		s->readme = oh_arena_strndup(&s->arena, data, s->readme_len);
+		s->readme_path = f->path;
+	}
 	if ((f->flags & LIC_SF_TEXT) && w->text_nr < LIC_SCAN_MAX_TEXTS) {
 		f->text_len = len < LIC_SCAN_TEXT_MAX ? len : LIC_SCAN_TEXT_MAX;
 		f->text = oh_arena_strndup(&s->arena, data, f->text_len);

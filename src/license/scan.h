@@ -13,7 +13,9 @@
  * license text (LICENSE*, LICENCE*, COPYING*, UNLICENSE*, NOTICE*,
  * *-LICENSE, and every file under LICENSES/), whose content is kept for
  * the license matcher, and whether it is package metadata (pkgmeta.h),
- * whose declared license is read.  The effective license of a file
+ * whose declared license is read.  The first README at the root
+ * (README, README.md, README.rst, README.txt, ...) is kept whole too: its
+ * License section refines the project license (lic_summary_build()).  The effective license of a file
  * follows REUSE precedence: a sidecar replaces the file's own tags; a
  * rule with precedence "override" replaces them; "aggregate" adds to
  * them (AND); otherwise ("closest", and every dep5 rule) the file's own
@@ -69,6 +71,7 @@ enum lic_scan_flags {
 	LIC_SF_SIDECAR = 1u << 8,  /* a `<file>.license` of another file */
 	LIC_SF_ROOTTEXT = 1u << 9, /* a license text at the root/LICENSES */
 	LIC_SF_MISSING = 1u << 10, /* blob absent (partial mirror); unread */
+	LIC_SF_README = 1u << 11,  /* a README at the root (read whole) */
 };
 
 struct lic_scan_file {
@@ -96,6 +99,9 @@ struct lic_scan {
 	bool has_reuse;             /* reuse holds rules */
 	bool git;                   /* read from git objects */
 	char commit_id[41];         /* the scanned commit (git mode) */
+	const char *readme;         /* the first root README's content; NULL */
+	size_t readme_len;          /* its length (cut at LIC_SCAN_TEXT_MAX) */
+	const char *readme_path;    /* its path */
 	char **note;                /* messages: skipped files, bad metadata */
 	size_t note_nr;             /* entries in note */
 	size_t note_alloc;          /* allocated entries */

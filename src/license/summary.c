@@ -14,6 +14,7 @@
 #include "core/xalloc.h"
 #include "license/adapt.h"
 #include "license/scan.h"
+#include "license/statement.h"
 #include "core/banned.h"
 
 struct idset {
@@ -345,7 +346,7 @@ static bool is_part_name(const char *path)
 }
 
 static void detected(struct lic_summary *s, struct lic_scan *scan,
-		     struct lic_adapt *a, struct idset *ids)
+		     struct lic_adapt *a, struct idset *ids, struct oh_buf *amb)
 {
 	struct oh_buf from = OH_BUF_INIT;
 	char *x[16];
@@ -363,7 +364,12 @@ static void detected(struct lic_summary *s, struct lic_scan *scan,
 
 		if (!(f->flags & LIC_SF_TEXT) || !f->text)
 			continue;
-		lic_adapt_match_text(&m, a, f->text, f->text_len);
+		/* a root license file is read as its reader would, prose
+		 * statements included; the others are matched as texts */
+		if (root && !is_part_name(f->path))
+			lic_adapt_match_root(&m, a, f->text, f->text_len);
+		else
+			lic_adapt_match_text(&m, a, f->text, f->text_len);
 		OH_GROW(s->text, s->text_alloc, s->text_nr + 1);
 		t = &s->text[s->text_nr++];
 		t->path = f->path;
@@ -413,6 +419,9 @@ static void detected(struct lic_summary *s, struct lic_scan *scan,
 		add_ids(ids, a, proj);
 		join(&from, f->path, ", ", false);
 		add_distinct(x, &n, 16, proj);
+		if (!named && m.ambiguous[0] != '\0')
+			oh_buf_addf(amb, "%s%s", amb->len ? " " : "",
+				    m.ambiguous);
 	}
 	if (n == 0 && dir_nr > 0) {
 		/* no root license file: REUSE's LICENSES/ is the project's */
@@ -433,6 +442,46 @@ static void detected(struct lic_summary *s, struct lic_scan *scan,
 	}
 	free_all(x, n);
 	oh_buf_release(&from);
+}
+
+/*
+ * The README's License section refines the project license of the root
+ * files (lic_adapt_refine_readme(): the version the GNU texts leave open,
+ * a choice between the files); true when it did.
+ */
+static bool readme_refine(struct lic_summary *s, const struct lic_scan *scan,
+			  struct lic_adapt *a, struct idset *det,
+			  const char *amb)
+{
+	char *sec;
+	size_t n;
+	char out[LIC_SUMMARY_EXPR_MAX];
+	bool done = false;
+
+	if (!s->detected || !scan->readme)
+		return false;
+	sec = oh_xmalloc(LIC_SCAN_TEXT_MAX + 1);
+	n = lic_statement_readme(sec, LIC_SCAN_TEXT_MAX + 1, scan->readme,
+				 scan->readme_len);
+	if (n > 0 &&
+	    lic_adapt_refine_readme(out, sizeof(out), s->detected, amb, sec,
+				    n) &&
+	    add_ids(NULL, a, out)) {
+		char *from = s->detected_from;
+		struct oh_buf b = OH_BUF_INIT;
+
+		oh_buf_addf(&b, "%s; %s (License section)", from,
+			    scan->readme_path);
+		free(s->detected);
+		s->detected = oh_xstrdup(out);
+		s->detected_from = oh_buf_detach(&b, NULL);
+		free(from);
+		idset_release(det);
+		add_ids(det, a, out);
+		done = true;
+	}
+	free(sec);
+	return done;
 }
 
 /* Does `dir` ("" for the root) or a parent hold a license text? */
@@ -737,15 +786,16 @@ static bool same_families(const struct idset *a, const struct idset *b)
 	return eq;
 }
 
-/* Does `expr` name the licenses of `det` (versions aside)? */
-static bool tag_family_is(struct lic_adapt *a, const char *expr,
-			  const struct idset *det)
+/* Does `expr` name the licenses of `det` (versions aside when `family`:
+ * a README did not state them)? */
+static bool tag_names(struct lic_adapt *a, const char *expr,
+		      const struct idset *det, bool family)
 {
 	struct idset t = { .nr = 0 };
 	bool eq;
 
 	add_ids(&t, a, expr);
-	eq = same_families(&t, det);
+	eq = family ? same_families(&t, det) : idset_eq(&t, det);
 	idset_release(&t);
 	return eq;
 }
@@ -787,12 +837,16 @@ void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 	struct tag_use use[TAG_EXPRS];
 	size_t use_nr = 0;
 	char *tag_expr = NULL;
+	struct oh_buf amb = OH_BUF_INIT;
+	bool refined;
 
 	out->reuse = scan->has_reuse;
 	out->osi_class = "unknown";
 	declared(out, scan, a, &dec);
 	files(out, scan, a, tags, &tag_nr, &tagged_files, use, &use_nr);
-	detected(out, scan, a, &det);
+	detected(out, scan, a, &det, &amb);
+	refined = readme_refine(out, scan, a, &det, amb.buf);
+	oh_buf_release(&amb);
 	/* tags of files are also present; one expression carried by at
 	 * least half the files needing a license is the project's own
 	 * statement (declared when no metadata declares); with neither
@@ -807,7 +861,7 @@ void lic_summary_build(struct lic_summary *out, struct lic_scan *scan,
 		    2 * use[top].files >= tagged_files &&
 		    (2 * use[top].files >= out->checked ||
 		     (out->detected &&
-		      tag_family_is(a, use[top].expr, &det)))) {
+		      tag_names(a, use[top].expr, &det, !refined)))) {
 			struct oh_buf b = OH_BUF_INIT;
 
 			out->declared = unwrap(use[top].expr);

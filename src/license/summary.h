@@ -9,7 +9,8 @@
  * concluded license and its OSI outcome, and findings with evidence.
  *
  * The project license is what a reader takes from the project's own
- * statements: root package metadata, root license files.  Everything
+ * statements: root package metadata, root license files, the README's
+ * License section.  Everything
  * else is "also present" (struct lic_sum_also, with where): texts under
  * LICENSES/ when a root license file exists, license files in
  * subdirectories (vendored code), bundled notices appended to a root
@@ -20,12 +21,17 @@
  * Rules:
  *   - declared: the root metadata files, in a fixed order of formats;
  *     when several declare different licenses, they are joined with AND
- *     and a finding says so;
+ *     and a finding says so; without metadata, the tag expression of
+ *     most tagged files when it covers half the files, or names the
+ *     detected licenses and no README refined them;
  *   - detected: the project part of each root license text (see
- *     lic_adapt_match_text(): choices become OR, GNU exceptions WITH),
- *     joined with AND -- several license files usually mean a choice,
- *     but only the declared expression can say so; without root texts,
- *     the texts of LICENSES/ (REUSE);
+ *     lic_adapt_match_root(): choices become OR, GNU exceptions WITH,
+ *     a prose file gives the licenses it names), joined with AND --
+ *     several license files usually mean a choice, but only the declared
+ *     expression or the README can say so; without root texts, the texts
+ *     of LICENSES/ (REUSE); then the root README's License section
+ *     refines it (lic_adapt_refine_readme(): an open GNU suffix, the
+ *     files' AND read as OR), never adding or replacing a license;
  *   - agree: declared and detected name the same set of license ids;
  *   - concluded: declared when it agrees or nothing was detected;
  *     detected when nothing is declared; "(declared) AND (detected)"

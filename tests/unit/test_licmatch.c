@@ -112,6 +112,29 @@ static const struct {
 	  "categories.json", 0 },
 };
 
+/* licenses/exceptions-newer.tsv (our own): ids the import lacks are
+ * added; one the import has (a newer import) is not a duplicate. */
+START_TEST(test_licmatch_list_newer_exceptions)
+{
+	static const char newer[] = "# ours\nNew-exception\t0\tNew\n"
+				    "E\t0\tAlready imported\n";
+	struct lic_list *l = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	const char *dir = unit_tmpdir();
+
+	write_data("MIT\t1\t0\t0\tx\n", "E\t0\n", "", "{}");
+	unit_write_file(unit_path("exceptions-newer.tsv"), newer,
+			strlen(newer));
+	ck_assert_int_eq(lic_list_load_dir(&l, dir, &err), 0);
+	ck_assert_ptr_nonnull(lic_list_find_exception(l, "New-exception", 13));
+	ck_assert_ptr_nonnull(lic_list_find_exception(l, "E", 1));
+	ck_assert_uint_eq(lic_list_exception_count(l), 2);
+	lic_list_free(l);
+	oh_err_release(&err);
+	unit_tmpdir_remove();
+}
+END_TEST
+
 START_TEST(test_licmatch_list_errors)
 {
 	struct lic_list *l = NULL;
@@ -407,6 +430,7 @@ Suite *licmatch_suite(void)
 			    sizeof(fixtures) / sizeof(fixtures[0]));
 	tcase_add_test(tc, test_licmatch_edge);
 	suite_add_tcase(s, tc);
+	tcase_add_test(td, test_licmatch_list_newer_exceptions);
 	tcase_add_loop_test(td, test_licmatch_list_errors, 0,
 			    sizeof(bad_data) / sizeof(bad_data[0]));
 	tcase_add_test(td, test_licmatch_list_missing);
