@@ -34,6 +34,9 @@ enum lic_adapt_kind {
 	LIC_ADAPT_UNKNOWN, /* not identified; `nearest` may be set */
 };
 
+/* Every member is kept by the match cache: a new one must be added to
+ * lic_adapt_match_encode() and _decode() (match_cache.c), or a re-scan
+ * reads the answer without it. */
 struct lic_adapt_match {
 	enum lic_adapt_kind kind;
 	char expr[256];      /* identified license(s) as an expression; "" */

@@ -66,6 +66,8 @@ char *lic_adapt_match_encode(const struct lic_adapt_match *m)
 	cJSON_AddNumberToObject(o, "percent", (double)m->percent);
 	cJSON_AddStringToObject(o, "nearest", m->nearest);
 	cJSON_AddStringToObject(o, "desc", m->desc);
+	cJSON_AddBoolToObject(o, "prose", m->prose);
+	cJSON_AddStringToObject(o, "ambiguous", m->ambiguous);
 	s = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	if (!s)
@@ -93,6 +95,7 @@ bool lic_adapt_match_decode(struct lic_adapt_match *out, const char *json)
 	const cJSON *kind = cJSON_GetObjectItemCaseSensitive(o, "kind");
 	const cJSON *pc = cJSON_GetObjectItemCaseSensitive(o, "percent");
 	const cJSON *own = cJSON_GetObjectItemCaseSensitive(o, "unnamed_own");
+	const cJSON *prose = cJSON_GetObjectItemCaseSensitive(o, "prose");
 	bool ok;
 
 	memset(out, 0, sizeof(*out));
@@ -100,7 +103,8 @@ bool lic_adapt_match_decode(struct lic_adapt_match *out, const char *json)
 	     kind->valuedouble >= LIC_ADAPT_NONE &&
 	     kind->valuedouble <= LIC_ADAPT_UNKNOWN && cJSON_IsNumber(pc) &&
 	     pc->valuedouble >= 0 && pc->valuedouble <= 100 &&
-	     cJSON_IsBool(own) &&
+	     cJSON_IsBool(own) && cJSON_IsBool(prose) &&
+	     get_str(out->ambiguous, sizeof(out->ambiguous), o, "ambiguous") &&
 	     get_str(out->expr, sizeof(out->expr), o, "expr") &&
 	     get_str(out->project, sizeof(out->project), o, "project") &&
 	     get_str(out->bundled, sizeof(out->bundled), o, "bundled") &&
@@ -110,6 +114,7 @@ bool lic_adapt_match_decode(struct lic_adapt_match *out, const char *json)
 		out->kind = (enum lic_adapt_kind)kind->valueint;
 		out->percent = (unsigned)pc->valueint;
 		out->unnamed_own = cJSON_IsTrue(own);
+		out->prose = cJSON_IsTrue(prose);
 	} else {
 		memset(out, 0, sizeof(*out));
 	}
