@@ -15,8 +15,10 @@
  * are kept, numbers are the longest strtod() prefix of the characters
  * "0-9+-eE.", text after the top value is ignored), then the shared
  * limits: no NUL (raw or \u0000), SBOM_MAX_DEPTH nesting, SBOM_MAX_BYTES.
- * One difference: nesting past SBOM_MAX_DEPTH stops the parse there
- * (OH_ELIMIT), where cJSON would first report a later syntax error.
+ * Two differences: nesting past SBOM_MAX_DEPTH stops the parse there
+ * (OH_ELIMIT), where cJSON would first report a later syntax error; and a
+ * \u escape with a non-hex digit is invalid JSON, where cJSON reads it as
+ * U+0000 and silently cuts the string there.
  *
  * Errors: OH_EINPUT "invalid JSON" at the line and column of the byte
  * where the parse failed (the last byte for a truncated text), as

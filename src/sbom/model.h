@@ -211,8 +211,9 @@ int sbom_json_parse(struct cJSON **out, const char *s, size_t len,
  * same texts accepted and refused, several times faster on large
  * documents.  The tree lives until oh_arena_release(a); never give it to
  * cJSON_Delete() or to a cJSON call that adds, detaches or frees nodes.
- * One difference: nesting past SBOM_MAX_DEPTH is OH_ELIMIT even when a
- * syntax error follows.
+ * Two differences: nesting past SBOM_MAX_DEPTH is OH_ELIMIT even when a
+ * syntax error follows; a \u escape with a non-hex digit is invalid JSON
+ * (cJSON reads U+0000 and cuts the string).
  */
 int sbom_json_parse_arena(struct cJSON **out, struct oh_arena *a, const char *s,
 			  size_t len, const char *name, struct oh_err *err);

@@ -5,7 +5,11 @@
  * (the codes may differ: nesting past SBOM_MAX_DEPTH stops the arena
  * parser first), and an accepted text gives the same tree: types, keys,
  * strings, numbers, order; the first member's prev is the last member.
+ * One known difference: cJSON reads a \u escape with a non-hex digit as
+ * U+0000 and cuts the string there; the arena parser refuses it.
  */
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +21,19 @@
 #include "sbom/model.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* A backslash-u not followed by four hex digits, anywhere. */
+static bool bad_u_escape(const uint8_t *d, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (d[i] != '\\' || d[i + 1] != 'u')
+			continue;
+		for (size_t k = i + 2; k < i + 6; k++)
+			if (k >= n || !isxdigit(d[k]))
+				return true;
+	}
+	return false;
+}
 
 static void same(const cJSON *a, const cJSON *c)
 {
@@ -53,7 +70,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ra = sbom_json_parse_arena(&a, &arena, (const char *)data, size, "fuzz",
 				   &ea);
 	rc = sbom_json_parse(&c, (const char *)data, size, "fuzz", &ec);
-	if ((ra == 0) != (rc == 0) || (ra == 0) != (a != NULL))
+	if ((ra == 0) != (a != NULL) || (ra == 0 && rc != 0) ||
+	    (ra != 0 && rc == 0 && !bad_u_escape(data, size)))
 		abort();
 	if (ra == 0)
 		same(a, c);
