@@ -12,8 +12,8 @@
  * change (fuzz_sbom_jsonarena checks it against cJSON): cJSON 1.7's
  * grammar, including its leniencies (bytes up to 0x20 are white space, a
  * UTF-8 BOM is skipped, raw control bytes and invalid UTF-8 inside strings
- * are kept, numbers are the longest strtod() prefix of the characters
- * "0-9+-eE.", text after the top value is ignored), then the shared
+ * are kept, numbers are the longest strtod() prefix of the run of the
+ * characters "0-9+-eE.", text after the top value is ignored), then the shared
  * limits: no NUL (raw or \u0000), SBOM_MAX_DEPTH nesting, SBOM_MAX_BYTES.
  * Two differences: nesting past SBOM_MAX_DEPTH stops the parse there
  * (OH_ELIMIT), where cJSON would first report a later syntax error; and a
@@ -40,7 +40,7 @@
 
 #define KEY_MAX   48   /* longest interned key */
 #define KEY_SLOTS 1024 /* interned keys per parse (power of two) */
-#define NUM_MAX   63   /* characters of a number given to strtod() */
+#define NUM_MAX   63   /* number characters copied on the stack */
 
 struct key_slot {
 	char *s; /* interned key, NUL-terminated; NULL when free */
@@ -243,24 +243,30 @@ static bool string(struct jp *p, char **out, bool is_key)
 	return true;
 }
 
-/* cJSON's number: the longest strtod() prefix of "0-9+-eE." characters. */
+static bool num_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == 'e' ||
+	       c == 'E' || c == '.';
+}
+
+/*
+ * cJSON's number: the longest strtod() prefix of the run of "0-9+-eE."
+ * characters, however long (the Debian cJSON reads them all).
+ */
 static bool number(struct jp *p, cJSON *it)
 {
-	char buf[NUM_MAX + 1], *end;
+	char small[NUM_MAX + 1], *buf = small, *end;
 	char point = localeconv()->decimal_point[0];
 	size_t n = 0;
 	double d;
 
-	while (n < NUM_MAX && p->pos + n < p->len) {
-		char c = (char)p->s[p->pos + n];
-
-		if (c == '.')
-			c = point;
-		else if (!((c >= '0' && c <= '9') || c == '+' || c == '-' ||
-			   c == 'e' || c == 'E'))
-			break;
-		buf[n++] = c;
-	}
+	while (p->pos + n < p->len && num_char(p->s[p->pos + n]))
+		n++;
+	if (n > NUM_MAX)
+		buf = oh_arena_alloc(p->a, n + 1);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = p->s[p->pos + i] == '.' ? point
+						 : (char)p->s[p->pos + i];
 	buf[n] = '\0';
 	d = strtod(buf, &end);
 	if (end == buf)
