@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -120,10 +121,15 @@ static int validate_one(const char *file, unsigned profiles,
 {
 	struct oh_buf data = OH_BUF_INIT;
 	struct oh_err err = OH_ERR_INIT;
+	struct stat st;
 	int ret;
 
 	keep->r = (struct sbom_report)SBOM_REPORT_INIT;
 	oh_buf_set_max(&data, SBOM_MAX_BYTES);
+	/* one allocation for a large document, not a doubling series */
+	if (stat(file, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (unsigned long long)st.st_size < SBOM_MAX_BYTES)
+		oh_buf_grow(&data, (size_t)st.st_size + 1);
 	if (oh_buf_read_file(&data, file, &err) < 0 ||
 	    sbom_validate(&keep->r, data.buf, data.len, file, profiles, list,
 			  &err) < 0) {

@@ -457,8 +457,7 @@ static const char *name_space(struct rd *r, const cJSON *root)
 	const cJSON *v = get(root, "version");
 	char ver[32];
 
-	snprintf(ver, sizeof(ver), "%d",
-		 cJSON_IsNumber(v) ? (int)v->valuedouble : 1);
+	snprintf(ver, sizeof(ver), "%d", cJSON_IsNumber(v) ? v->valueint : 1);
 	if (sn && strncmp(sn, "urn:uuid:", 9) == 0 && sn[9])
 		return fmt(r, "https://spdx.org/spdxdocs/cyclonedx-%s-%s",
 			   sn + 9, ver);

@@ -15,6 +15,7 @@
 #include "sbom/model.h"
 #include "sbom/sbom.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1170,9 +1171,9 @@ static void bom_root(struct cctx *c)
 	if (!v && c->minor == 4 && !c->xml)
 		diag(c, SBOM_ERROR, "CDX-REQUIRED", NULL, "version",
 		     "'version' is required in CycloneDX 1.4");
-	else if (v &&
-		 (!cJSON_IsNumber(v) || v->valuedouble != (int)v->valuedouble ||
-		  (c->minor >= 5 && v->valuedouble < 1)))
+	else if (v && (!cJSON_IsNumber(v) ||
+		       v->valuedouble != floor(v->valuedouble) ||
+		       (c->minor >= 5 && v->valuedouble < 1)))
 		diag(c, SBOM_ERROR, "CDX-SCHEMA", NULL, "version",
 		     "'version' must be an integer%s",
 		     c->minor >= 5 ? " of at least 1" : "");

@@ -134,18 +134,19 @@ int sbom_read(struct sbom_doc **out, const char *s, size_t len,
 static int read_json_any(struct sbom_doc **out, const char *s, size_t len,
 			 const char *name, struct oh_err *err)
 {
+	struct oh_arena tree = OH_ARENA_INIT;
 	cJSON *root = NULL;
 	int rc;
 
-	if ((rc = sbom_json_parse(&root, s, len, name, err)) < 0)
-		return rc;
-	if (sbom_cdx_is_tree(root))
+	if ((rc = sbom_json_parse_arena(&root, &tree, s, len, name, err)) < 0)
+		;
+	else if (sbom_cdx_is_tree(root))
 		rc = sbom_cdx_read_tree(out, root, name, err);
 	else if (sbom_spdx3_is_tree(root))
 		rc = sbom_spdx3_read_tree(out, root, name, err);
 	else
 		rc = sbom_read_json_tree(out, root, name, err);
-	cJSON_Delete(root);
+	oh_arena_release(&tree);
 	return rc;
 }
 

@@ -57,7 +57,7 @@ static int jr_depth(const cJSON *j, int depth)
  * "ab").  Runs on text cJSON accepted, where a backslash only occurs in
  * strings.
  */
-static int jr_nul(const char *s, size_t len, const char *name,
+int sbom_json_nul(const char *s, size_t len, const char *name,
 		  struct oh_err *err)
 {
 	const char *raw = memchr(s, '\0', len);
@@ -94,7 +94,7 @@ int sbom_json_parse(cJSON **out, const char *s, size_t len, const char *name,
 				  SBOM_MAX_BYTES);
 	if ((rc = oh_json_parse(&root, s, len, name, err)) < 0)
 		return rc;
-	if ((rc = jr_nul(s, len, name, err)) < 0)
+	if ((rc = sbom_json_nul(s, len, name, err)) < 0)
 		goto fail;
 	if (jr_depth(root, 1) < 0) {
 		rc = oh_err_set(err, OH_ELIMIT, name, 0, 0,
@@ -711,13 +711,13 @@ out:
 int sbom_read_json(struct sbom_doc **out, const char *s, size_t len,
 		   const char *name, struct oh_err *err)
 {
+	struct oh_arena tree = OH_ARENA_INIT;
 	cJSON *root = NULL;
 	int rc;
 
 	*out = NULL;
-	if ((rc = sbom_json_parse(&root, s, len, name, err)) < 0)
-		return rc;
-	rc = sbom_read_json_tree(out, root, name, err);
-	cJSON_Delete(root);
+	if ((rc = sbom_json_parse_arena(&root, &tree, s, len, name, err)) == 0)
+		rc = sbom_read_json_tree(out, root, name, err);
+	oh_arena_release(&tree);
 	return rc;
 }

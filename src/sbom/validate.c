@@ -1603,6 +1603,7 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 			  .profiles = profiles,
 			  .licenses = licenses };
 	struct oh_buf u8 = OH_BUF_INIT;
+	struct oh_arena tree = OH_ARENA_INIT; /* a JSON document's tree */
 	enum sbom_format f;
 	cJSON *root;
 	int rc;
@@ -1648,22 +1649,24 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		return refuse(f, name, err);
 	if (f == SBOM_FORMAT_YAML
 		    ? sbom_yaml_parse(&root, data, len, name, err) < 0
-		    : sbom_json_parse(&root, data, len, name, err) < 0)
+		    : sbom_json_parse_arena(&root, &tree, data, len, name,
+					    err) < 0) {
+		oh_arena_release(&tree);
 		return err->code;
+	}
+	rc = 0;
 	if (sbom_cdx_is_tree(root)) {
 		sbom_cdx_validate_tree(out, root, false, profiles, licenses);
-		cJSON_Delete(root);
-		return 0;
-	}
-	if (sbom_spdx3_is_tree(root)) {
+	} else if (sbom_spdx3_is_tree(root)) {
 		sbom_spdx3_validate_tree(out, root, profiles, licenses);
-		cJSON_Delete(root);
-		return 0;
+	} else {
+		rc = validate_tree(&c, root, name, err);
+		if (rc == 0)
+			read_check(&c, root, name);
 	}
-	rc = validate_tree(&c, root, name, err);
-	if (rc == 0)
-		read_check(&c, root, name);
-	cJSON_Delete(root);
+	if (f == SBOM_FORMAT_YAML)
+		cJSON_Delete(root); /* YAML: a cJSON tree of its own */
+	oh_arena_release(&tree);
 	return rc;
 }
 

@@ -272,7 +272,8 @@ static struct idx *index_ids(const char *const *ids, size_t n, size_t *nout)
 static size_t find(const struct idx *x, size_t n, const char *id)
 {
 	struct idx key = { .id = id };
-	const struct idx *hit = bsearch(&key, x, n, sizeof(*x), idx_cmp);
+	const struct idx *hit =
+		id ? bsearch(&key, x, n, sizeof(*x), idx_cmp) : NULL;
 
 	return hit ? hit->i : (size_t)-1;
 }

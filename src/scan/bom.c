@@ -748,6 +748,16 @@ static int find_source(struct bom_source *src, struct oh_arena *a,
 	return 0;
 }
 
+/* A package left out, with its purl (OSV asks by it). */
+static void unreviewed(struct conv *c, const struct bom_pkg *p,
+		       const char *reason)
+{
+	manifest_add_unreviewed(c->m, p->name, p->version, p->element, reason);
+	if (p->purl)
+		c->m->unreviewed[c->m->unreviewed_nr - 1].purl =
+			oh_arena_strdup(&c->m->arena, p->purl);
+}
+
 static int add_package(struct conv *c, const struct bom_pkg *p)
 {
 	struct manifest_component mc = { 0 };
@@ -760,8 +770,7 @@ static int add_package(struct conv *c, const struct bom_pkg *p)
 		return oh_err_set(c->err, OH_ELIMIT, c->name, 0, 0,
 				  "more than %u packages", SBOM_MAX_ITEMS);
 	if (!find_source(&src, &c->m->arena, p)) {
-		manifest_add_unreviewed(c->m, p->name, p->version, p->element,
-					src.reason);
+		unreviewed(c, p, src.reason);
 		return 0;
 	}
 	/* Without a revision, each version is its own (tag) review. */
@@ -774,8 +783,7 @@ static int add_package(struct conv *c, const struct bom_pkg *p)
 			    "same repository and %s as component '%s', "
 			    "reviewed once",
 			    src.ref ? "revision" : "version", dup);
-		manifest_add_unreviewed(c->m, p->name, p->version, p->element,
-					key.buf);
+		unreviewed(c, p, key.buf);
 		goto out;
 	}
 	mc.name = unique_name(c, p);

@@ -153,6 +153,61 @@ out:
 	oh_err_release(&err);
 }
 
+/*
+ * OSV for an SBOM package that is not reviewed: "; OSV <purl>: ..." added
+ * to `out` (its row's reason), the known vulnerabilities or why OSV could
+ * not tell.  Not asked without OSV enrichment, without a purl, or for a
+ * purl without a version when the package has none either.
+ */
+void scan_osv_unreviewed(struct oh_buf *out, struct net_client **nc,
+			 const struct scan_opts *opts,
+			 const struct manifest_unreviewed *u)
+{
+	const char *purl = u->purl;
+	const char *at = purl ? strrchr(purl, '@') : NULL;
+	const char *slash = purl ? strrchr(purl, '/') : NULL;
+	struct osv_query q = { .purl = purl };
+	struct osv_result res = { 0 };
+	struct net_opts no = NET_OPTS_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	struct oh_buf ids = OH_BUF_INIT;
+	size_t open = 0;
+	char line[512];
+
+	if (!(opts->enrich & SCAN_ENRICH_OSV) || !purl)
+		return;
+	if (!at || (slash && at < slash)) {
+		if (!u->version || !*u->version)
+			return; /* it would match every release */
+		q.version = u->version;
+	}
+	oh_buf_addf(out, "; OSV %s%s%s: ", purl, q.version ? " version " : "",
+		    q.version ? q.version : "");
+	no.offline = opts->offline;
+	no.forge_url = opts->forge_url;
+	if ((!*nc && net_client_new(nc, &no, &err) < 0) ||
+	    osv_lookup(&res, *nc, opts->osv_url, &q, 1, &err) < 0) {
+		oh_err_format(line, sizeof(line), &err);
+		oh_buf_addf(out, "unavailable: %s", line);
+		goto done;
+	}
+	for (size_t i = 0; i < res.vuln_nr; i++) {
+		if (res.vuln[i].withdrawn)
+			continue;
+		oh_buf_addf(&ids, "%s%s", open ? ", " : "", res.vuln[i].id);
+		open++;
+	}
+	if (open == 0)
+		oh_buf_adds(out, "no known vulnerability");
+	else
+		oh_buf_addf(out, "%zu known vulnerabilit%s: %s", open,
+			    open == 1 ? "y" : "ies", ids.buf);
+done:
+	oh_buf_release(&ids);
+	osv_result_release(&res);
+	oh_err_release(&err);
+}
+
 static const char *metric_state(enum forge_metric m)
 {
 	return m == FORGE_METRIC_UNKNOWN ? "unknown"

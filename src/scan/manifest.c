@@ -473,6 +473,7 @@ void manifest_add_unreviewed(struct manifest *m, const char *name,
 	u->version = dup_or_null(m, version);
 	u->element = dup_or_null(m, element);
 	u->reason = dup_or_null(m, reason);
+	u->purl = NULL;
 }
 
 int manifest_append(struct manifest *dst, const struct manifest *src,
@@ -515,6 +516,8 @@ int manifest_append(struct manifest *dst, const struct manifest *src,
 
 		manifest_add_unreviewed(dst, u->name, u->version, u->element,
 					u->reason);
+		dst->unreviewed[dst->unreviewed_nr - 1].purl =
+			dup_or_null(dst, u->purl);
 	}
 	if (!dst->title && src->title)
 		dst->title = dup_or_null(dst, src->title);

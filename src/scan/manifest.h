@@ -77,6 +77,7 @@ struct manifest_unreviewed {
 	const char *version; /* or NULL */
 	const char *element; /* SPDXID or bom-ref; or NULL */
 	const char *reason;  /* one line */
+	const char *purl;    /* its purl, for OSV; or NULL */
 };
 
 struct manifest {

@@ -370,26 +370,51 @@ static int record_component(struct batch *b, struct scan_slot *it,
 	return ret;
 }
 
-/* The SBOM packages left out, in one transaction. */
+/*
+ * The SBOM packages left out, in one transaction; with OSV enrichment,
+ * each row's reason carries what OSV knows of its purl (asked before the
+ * transaction, one lookup per package).
+ */
 static int record_unreviewed(struct batch *b, const struct manifest *m,
 			     struct oh_err *err)
 {
+	struct net_client *nc = NULL;
+	struct oh_buf *reason;
+	int ret = 0;
+
 	b->sum->unreviewed = m->unreviewed_nr;
 	if (m->unreviewed_nr == 0)
 		return 0;
-	if (store_begin(b->st, err) < 0)
-		return err->code;
+	reason = oh_xcalloc(m->unreviewed_nr, sizeof(*reason));
+	for (size_t i = 0; i < m->unreviewed_nr; i++) {
+		const struct manifest_unreviewed *u = &m->unreviewed[i];
+
+		oh_buf_adds(&reason[i], u->reason ? u->reason : "");
+		scan_osv_unreviewed(&reason[i], &nc, b->opts, u);
+	}
+	net_client_free(nc);
+	if (store_begin(b->st, err) < 0) {
+		ret = err->code;
+		goto out;
+	}
 	for (size_t i = 0; i < m->unreviewed_nr; i++) {
 		const struct manifest_unreviewed *u = &m->unreviewed[i];
 
 		if (store_run_unreviewed_put(b->st, b->run_id, (int64_t)i,
 					     u->name, u->version, u->element,
-					     u->reason, err) < 0) {
+					     reason[i].buf, err) < 0) {
 			store_rollback(b->st);
-			return err->code;
+			ret = err->code;
+			goto out;
 		}
 	}
-	return store_commit(b->st, err);
+	if (store_commit(b->st, err) < 0)
+		ret = err->code;
+out:
+	for (size_t i = 0; i < m->unreviewed_nr; i++)
+		oh_buf_release(&reason[i]);
+	free(reason);
+	return ret;
 }
 
 static int start_run(struct batch *b, const struct manifest *m,

@@ -82,3 +82,48 @@ expect_exit 0 scan --db d.db s.spdx.json
 expect_exit 0 report --db d.db --format json
 python3 -c 'import json; f=json.load(open("out"))["components"][0]["facts"]; assert "osv.purl" not in f, f' ||
 	fail "osv.purl without --enrich"
+
+# A package that is not reviewed (a registry-only purl, no download
+# location) is asked by its purl too: its row among the packages not
+# reviewed carries what OSV knows, every page followed.
+cat >unrev.spdx.json <<JSON
+{"spdxVersion": "SPDX-2.3", "dataLicense": "CC0-1.0",
+ "SPDXID": "SPDXRef-DOCUMENT", "name": "product",
+ "documentNamespace": "https://example.org/product-osv-unreviewed",
+ "creationInfo": {"created": "2026-10-01T00:00:00Z", "creators": ["Tool: t"]},
+ "packages": [
+  {"SPDXID": "SPDXRef-mit", "name": "reviewed", "versionInfo": "1.0.0",
+   "downloadLocation": "git+$git_base/lic-mit.git@v1.0.0"},
+  {"SPDXID": "SPDXRef-reg", "name": "fakepkg", "versionInfo": "1.0.0",
+   "downloadLocation": "NOASSERTION",
+   "externalRefs": [{"referenceCategory": "PACKAGE-MANAGER",
+     "referenceType": "purl", "referenceLocator": "pkg:pypi/fakepkg@1.0.0"}]},
+  {"SPDXID": "SPDXRef-clean", "name": "cleanpkg", "versionInfo": "2.0",
+   "downloadLocation": "NOASSERTION",
+   "externalRefs": [{"referenceCategory": "PACKAGE-MANAGER",
+     "referenceType": "purl", "referenceLocator": "pkg:pypi/cleanpkg"}]},
+  {"SPDXID": "SPDXRef-nopurl", "name": "bare", "versionInfo": "3.0",
+   "downloadLocation": "NOASSERTION"}],
+ "relationships": [{"spdxElementId": "SPDXRef-DOCUMENT",
+   "relationshipType": "DESCRIBES", "relatedSpdxElement": "SPDXRef-mit"}]}
+JSON
+expect_exit 0 scan --db e.db --enrich osv --osv-url "$osv/paged" unrev.spdx.json
+expect_exit 0 report --db e.db --format json
+python3 - <<'PY' || fail "OSV for packages not reviewed: $(grep -A40 unreviewed out | head -c 1500)"
+import json
+u = {x["name"]: x for x in json.load(open("out"))["unreviewed"]}
+r = u["fakepkg"]["reason"]
+assert "OSV pkg:pypi/fakepkg@1.0.0: 1 known vulnerability: PYSEC-2026-7" in r, r
+r = u["cleanpkg"]["reason"]
+assert "OSV pkg:pypi/cleanpkg version 2.0: no known vulnerability" in r, r
+assert "OSV" not in u["bare"]["reason"], u["bare"]
+PY
+expect_exit 0 report --db e.db
+grep -q "fakepkg 1.0.0 (SPDXRef-reg): .*OSV pkg:pypi/fakepkg@1.0.0: 1 known vulnerability: PYSEC-2026-7" out ||
+	fail "text report: $(grep fakepkg out)"
+
+# Without enrichment, the packages not reviewed are not asked either.
+expect_exit 0 scan --db f.db unrev.spdx.json
+expect_exit 0 report --db f.db --format json
+python3 -c 'import json; u=json.load(open("out"))["unreviewed"]; assert all("OSV" not in x["reason"] for x in u), u' ||
+	fail "OSV asked without --enrich"
