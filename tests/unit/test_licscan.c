@@ -1241,9 +1241,12 @@ START_TEST(test_licscan_match_cache)
 	ck_assert_str_eq(again.expr, m.expr);
 	ck_assert_str_eq(again.desc, m.desc);
 	ck_assert_uint_eq(again.percent, m.percent);
+	ck_assert_int_eq(again.prose, m.prose);
+	ck_assert_str_eq(again.ambiguous, m.ambiguous);
 	f.answer = "{\"kind\":1,\"expr\":\"Zlib\",\"project\":\"Zlib\","
 		   "\"bundled\":\"\",\"unnamed_own\":false,\"percent\":100,"
-		   "\"nearest\":\"\",\"desc\":\"\"}";
+		   "\"nearest\":\"\",\"desc\":\"\",\"prose\":false,"
+		   "\"ambiguous\":\"\"}";
 	lic_adapt_match_text(&again, a, mit, strlen(mit));
 	ck_assert_str_eq(again.expr, "Zlib");
 	lic_adapt_set_cache(a, NULL);
