@@ -15,50 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/err.h"
-#include "license/adapt.h"
-
 #define FUZZ_MAX_TEXT 2048
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static struct lic_adapt *eng;
-static size_t max_text = SIZE_MAX;
-
-static void valid(const char *expr)
-{
-	struct oh_err err = OH_ERR_INIT;
-	bool ok;
-
-	if (memchr(expr, '\0', 256) == NULL)
-		abort();
-	if (expr[0] != '\0' &&
-	    lic_adapt_eval(&ok, eng, expr, NULL, NULL, "fuzz", &err) < 0)
-		abort();
-	oh_err_release(&err);
-}
-
-static void engine(void)
-{
-	struct oh_err err = OH_ERR_INIT;
-
-	if (!eng && lic_adapt_open(&eng, &err) < 0)
-		abort();
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	struct lic_adapt_match m;
-
-	(void)argc;
-	(void)argv;
-	engine();
-	/* the matcher is built on first use */
-	lic_adapt_match_text(&m, eng, "MIT License", 11);
-	max_text = FUZZ_MAX_TEXT;
-	return 0;
-}
+#include "lic_adapt_engine.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -68,9 +27,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > max_text)
 		size = max_text;
 	lic_adapt_match_text(&m, eng, (const char *)data, size);
-	valid(m.expr);
-	valid(m.project);
-	valid(m.bundled);
+	valid(m.expr, sizeof(m.expr));
+	valid(m.project, sizeof(m.project));
+	valid(m.bundled, sizeof(m.bundled));
 	if (m.project[0] != '\0' && strstr(m.expr, m.project) == NULL &&
 	    strlen(m.expr) + 1 < sizeof(m.expr))
 		abort();
