@@ -108,6 +108,10 @@ ensure_tsv() {
 # one NAME SECONDS: run, then fold the final stats into the TSV.
 one() {
 	n=$1
+	if [ ! -x "$OUT/fuzz_$n" ]; then
+		echo "campaign: $OUT/fuzz_$n is not built (campaign.sh build $n)" >&2
+		return 2
+	fi
 	ensure_tsv
 	mkdir -p "$OUT/corpus_$n" "$OUT/crash_$n" "$OUT/log"
 	rc=0
@@ -176,6 +180,9 @@ plan() {
 		r=$(get "$n" 4)
 		[ "$r" -gt 0 ] || r=1
 		[ "$e" -lt "$TARGET" ] || continue
+		# a harness added since the build is not planned (it would
+		# fail at once, again and again)
+		[ -x "$OUT/fuzz_$n" ] || continue
 		echo "$n $s $(((TARGET - e) / r + 1))"
 	done | sort -k3,3n | awk -v b="$budget" -v chunk="$CHUNK" \
 		-v min="$MIN_RUN" -v fs="$FAST_SHARE" '
