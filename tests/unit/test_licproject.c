@@ -21,20 +21,6 @@
 #include "license/scan.h"
 #include "license/summary.h"
 
-static void spdx_text(struct oh_buf *b, const char *id)
-{
-	struct oh_buf path = OH_BUF_INIT;
-	struct oh_err err = OH_ERR_INIT;
-	char rel[128];
-
-	snprintf(rel, sizeof(rel), "licenses/text/%s.txt", id);
-	ck_assert_int_eq(oh_data_file(&path, rel, &err), 0);
-	ck_assert_int_eq(oh_buf_read_file(b, path.buf, &err), 0);
-	oh_buf_addch(b, '\n');
-	oh_buf_release(&path);
-	oh_err_release(&err);
-}
-
 static struct lic_adapt *engine(void)
 {
 	static struct lic_adapt *a;
@@ -70,10 +56,10 @@ START_TEST(test_licproject_compare_ambiguous)
 	      "later\n(see doc/COPYING.LESSER for the license terms).\n");
 	ck_assert_str_eq(prose.project, "LGPL-2.1-or-later");
 	ck_assert_str_eq(prose.ambiguous, "");
-	spdx_text(&b, "LGPL-2.1-only");
+	unit_spdx_text(&b, "LGPL-2.1-only");
 	match(&lesser, b.buf);
 	oh_buf_reset(&b);
-	spdx_text(&b, "GPL-3.0-only");
+	unit_spdx_text(&b, "GPL-3.0-only");
 	match(&gpl, b.buf);
 	ck_assert_str_eq(lesser.project, "LGPL-2.1-only");
 	ck_assert_str_eq(lesser.ambiguous, "LGPL-2.1-only");
@@ -150,7 +136,7 @@ static void wf_spdx(const char *name, const char *id)
 {
 	struct oh_buf b = OH_BUF_INIT;
 
-	spdx_text(&b, id);
+	unit_spdx_text(&b, id);
 	wf(name, b.buf);
 	oh_buf_release(&b);
 }
@@ -285,7 +271,7 @@ START_TEST(test_licproject_readme_no_override)
 			"General Public License as published by the Free "
 			"Software Foundation; either version 2 of the "
 			"License, or (at your option) any later version.\n\n");
-	spdx_text(&b, "GPL-2.0-only");
+	unit_spdx_text(&b, "GPL-2.0-only");
 	wf("COPYING", b.buf);
 	wf("README",
 	   "Bar\n===\n\nLicense\n-------\n\nBar is licensed under the MIT "
@@ -395,7 +381,7 @@ START_TEST(test_licproject_pcre2_exception)
 			"Releases of FOO2 are distributed under the terms of "
 			"the \"BSD\" licence, as\nspecified below, with one "
 			"exemption for certain binary redistributions.\n\n");
-	spdx_text(&b, "BSD-3-Clause");
+	unit_spdx_text(&b, "BSD-3-Clause");
 	oh_buf_adds(&b, "\nEXEMPTION FOR BINARY LIBRARY-LIKE PACKAGES\n"
 			"------------------------------------------\n\n"
 			"The second condition in the BSD licence (covering "
@@ -436,7 +422,7 @@ START_TEST(test_licproject_bsd_short_disclaimer)
 	struct oh_buf text = OH_BUF_INIT;
 	const char *cut;
 
-	spdx_text(&b, "BSD-3-Clause");
+	unit_spdx_text(&b, "BSD-3-Clause");
 	cut = strstr(b.buf, "THIS SOFTWARE IS PROVIDED");
 	ck_assert_ptr_nonnull(cut);
 	oh_buf_adds(&text, "License: BSD\n\n");

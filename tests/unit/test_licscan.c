@@ -442,21 +442,6 @@ END_TEST
 
 /* ---- the project license model (real-world shaped inputs) ---- */
 
-/* The text of an SPDX license from licenses/text/ appended to b. */
-static void spdx_text(struct oh_buf *b, const char *id)
-{
-	struct oh_buf path = OH_BUF_INIT;
-	struct oh_err err = OH_ERR_INIT;
-	char rel[128];
-
-	snprintf(rel, sizeof(rel), "licenses/text/%s.txt", id);
-	ck_assert_int_eq(oh_data_file(&path, rel, &err), 0);
-	ck_assert_int_eq(oh_buf_read_file(b, path.buf, &err), 0);
-	oh_buf_addch(b, '\n');
-	oh_buf_release(&path);
-	oh_err_release(&err);
-}
-
 static void match_parts(struct lic_adapt_match *m, const struct oh_buf *b)
 {
 	struct lic_adapt *a = NULL;
@@ -488,12 +473,12 @@ START_TEST(test_licscan_gpl_exception)
 		" other programs, and to distribute those combinations without\n"
 		" any restriction coming from the use of this file.\n\n"
 		"--------------------------------------------------\n\n");
-	spdx_text(&b, "GPL-2.0-only");
+	unit_spdx_text(&b, "GPL-2.0-only");
 	oh_buf_adds(&b,
 		    "\n--------------------------------------------------\n\n"
 		    "The bundled compression code (deps/z) is licensed under\n"
 		    "the zlib license:\n\n");
-	spdx_text(&b, "Zlib");
+	unit_spdx_text(&b, "Zlib");
 	match_parts(&m, &b);
 	ck_assert_str_eq(m.project, "GPL-2.0-only WITH GCC-exception-2.0");
 	ck_assert_str_eq(m.bundled, "Zlib");
@@ -518,7 +503,7 @@ START_TEST(test_licscan_gpl_exception_unlisted)
 		"As a special exception, the copyright holders permit you to\n"
 		"load plugins built against the published plugin headers\n"
 		"without those plugins becoming subject to the GPL.\n\n");
-	spdx_text(&b, "GPL-2.0-only");
+	unit_spdx_text(&b, "GPL-2.0-only");
 	match_parts(&m, &b);
 	ck_assert_str_eq(
 		m.project,
@@ -786,14 +771,14 @@ START_TEST(test_licscan_sibling_marks)
 	struct lic_adapt_match m;
 	char *cut;
 
-	spdx_text(&b, "X11");
+	unit_spdx_text(&b, "X11");
 	cut = strstr(b.buf, "X Window System is a trademark");
 	ck_assert_ptr_nonnull(cut);
 	oh_buf_setlen(&b, (size_t)(cut - b.buf));
 	match_parts(&m, &b);
 	ck_assert_str_eq(m.expr, "X11");
 	oh_buf_reset(&b);
-	spdx_text(&b, "MPL-1.1");
+	unit_spdx_text(&b, "MPL-1.1");
 	cut = strstr(b.buf, "Exhibit A - Mozilla");
 	ck_assert_ptr_nonnull(cut);
 	oh_buf_setlen(&b, (size_t)(cut - b.buf));
@@ -831,27 +816,27 @@ START_TEST(test_licscan_template_regions)
 
 	ck_assert_int_eq(lic_adapt_open(&a, &err), 0);
 
-	spdx_text(&b, "Beerware");
+	unit_spdx_text(&b, "Beerware");
 	cut_between(&b, "\"THE BEER-WARE", "<phk@");
 	lic_adapt_match_text(&m, a, b.buf, b.len);
 	ck_assert_str_eq(m.expr, "Beerware");
 
 	oh_buf_reset(&b);
-	spdx_text(&b, "CC-BY-4.0");
+	unit_spdx_text(&b, "CC-BY-4.0");
 	cut_between(&b, "Creative Commons Corporation", "By exercising");
 	cut_between(&b, "Creative Commons is not a party", NULL);
 	lic_adapt_match_text(&m, a, b.buf, b.len);
 	ck_assert_str_eq(m.expr, "CC-BY-4.0");
 
 	oh_buf_reset(&b);
-	spdx_text(&b, "bzip2-1.0.6");
+	unit_spdx_text(&b, "bzip2-1.0.6");
 	cut_between(&b, "This program, \"bzip2\"", "Redistribution and use");
 	cut_between(&b, "Julian Seward, jseward", NULL);
 	lic_adapt_match_text(&m, a, b.buf, b.len);
 	ck_assert_str_eq(m.expr, "bzip2-1.0.6");
 
 	oh_buf_reset(&b);
-	spdx_text(&b, "Apache-1.1");
+	unit_spdx_text(&b, "Apache-1.1");
 	cut_between(&b, "Portions of this software", NULL);
 	for (char *p = strstr(b.buf, "Apache"); p; p = strstr(p, "Apache"))
 		memcpy(p, "Quarry", 6);
@@ -871,9 +856,9 @@ START_TEST(test_licscan_dual_choice)
 	oh_buf_adds(&b, "This library is offered under two licenses; choose\n"
 			"whichever you prefer.\n\n"
 			"=== Option A: MIT License ===\n\n");
-	spdx_text(&b, "MIT");
+	unit_spdx_text(&b, "MIT");
 	oh_buf_adds(&b, "\n=== Option B (alternative): Apache License ===\n\n");
-	spdx_text(&b, "Apache-2.0");
+	unit_spdx_text(&b, "Apache-2.0");
 	match_parts(&m, &b);
 	ck_assert_str_eq(m.project, "MIT OR Apache-2.0");
 	ck_assert_str_eq(m.bundled, "");
@@ -898,7 +883,7 @@ START_TEST(test_licscan_licenseref_title)
 			"use the Software; you shall not offer it as a hosted\n"
 			"service, and the Licensor gives no warranty.\n\n");
 	oh_buf_adds(&b, "2. Server Side Public License\n\n");
-	spdx_text(&b, "SSPL-1.0");
+	unit_spdx_text(&b, "SSPL-1.0");
 	match_parts(&m, &b);
 	ck_assert_str_eq(
 		m.project,
@@ -915,7 +900,7 @@ START_TEST(test_licscan_busl_parameters)
 	struct lic_adapt_match m;
 	const char *terms, *cov;
 
-	spdx_text(&busl, "BUSL-1.1");
+	unit_spdx_text(&busl, "BUSL-1.1");
 	terms = strstr(busl.buf, "\nTerms\n");
 	cov = strstr(busl.buf, "MariaDB hereby grants you permission");
 	ck_assert_ptr_nonnull(terms);
@@ -958,10 +943,10 @@ START_TEST(test_licscan_project_model)
 
 	oh_buf_adds(&b, " Note: the only valid version of the GPL for this\n"
 			" project is version 2.\n\n");
-	spdx_text(&b, "GPL-2.0-only");
+	unit_spdx_text(&b, "GPL-2.0-only");
 	wf("COPYING", b.buf);
 	oh_buf_reset(&b);
-	spdx_text(&b, "Zlib");
+	unit_spdx_text(&b, "Zlib");
 	ck_assert_int_eq(oh_path_mkdirs(unit_path("vendor/z"), &err), 0);
 	ck_assert_int_eq(oh_path_mkdirs(unit_path("tools/cocci"), &err), 0);
 	wf("vendor/z/LICENSE", b.buf);
@@ -1007,7 +992,7 @@ START_TEST(test_licscan_osi_class)
 	const char *dir = unit_tmpdir();
 	bool low = false;
 
-	spdx_text(&b, "curl");
+	unit_spdx_text(&b, "curl");
 	wf("COPYING", b.buf);
 	wf("a.c", "int a;\n");
 	ck_assert_int_eq(lic_scan_run(&s, dir, NULL, &err), 0);

@@ -12,6 +12,10 @@
 
 #include <check.h>
 
+#include "core/buf.h"
+#include "core/err.h"
+#include "core/path.h"
+
 static char dir[256];
 static char path[512];
 
@@ -53,4 +57,18 @@ void unit_write_file(const char *p, const void *data, size_t len)
 	ck_assert_ptr_nonnull(fp);
 	ck_assert_uint_eq(fwrite(data, 1, len, fp), len);
 	ck_assert_int_eq(fclose(fp), 0);
+}
+
+void unit_spdx_text(struct oh_buf *b, const char *id)
+{
+	struct oh_buf file = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	char rel[128];
+
+	snprintf(rel, sizeof(rel), "licenses/text/%s.txt", id);
+	ck_assert_int_eq(oh_data_file(&file, rel, &err), 0);
+	ck_assert_int_eq(oh_buf_read_file(b, file.buf, &err), 0);
+	oh_buf_addch(b, '\n');
+	oh_buf_release(&file);
+	oh_err_release(&err);
 }

@@ -28,4 +28,10 @@ const char *unit_path(const char *name);
 /** Write len bytes to path (aborts the test on failure). */
 void unit_write_file(const char *path, const void *data, size_t len);
 
+struct oh_buf;
+
+/** Append the text of SPDX license `id` (licenses/text/ID.txt) and a
+ * newline to b (aborts the test when the file cannot be read). */
+void unit_spdx_text(struct oh_buf *b, const char *id);
+
 #endif /* OH_TESTS_UNIT_H */
