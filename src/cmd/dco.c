@@ -15,8 +15,10 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/path.h"
+#include "collect/collect.h"
 #include "dco/dco.h"
 #include "git/history.h"
+#include "git/mirror.h"
 #include "report/report.h"
 #include "report/report_dco.h"
 #include "core/banned.h"
@@ -166,6 +168,8 @@ int cmd_dco(int argc, char **argv)
 {
 	struct dco_opts o = { .repo = ".", .format = REPORT_TEXT };
 	struct hist_opts ho = HIST_OPTS_INIT;
+	struct mirror_opts mo = MIRROR_OPTS_INIT;
+	struct mirror_repo *mr = NULL;
 	struct hist_bots *bots = NULL;
 	struct dco_result *res = NULL;
 	struct oh_err err = OH_ERR_INIT;
@@ -185,7 +189,9 @@ int cmd_dco(int argc, char **argv)
 		ho.range = o.range;
 		ho.upstream_range = true;
 		ho.bots = bots;
-		if (hist_collect(&h, o.repo, &ho, &err) < 0)
+		mo.discover = true;
+		if (collect_open(&mr, o.repo, &mo, NULL, &err) < 0 ||
+		    collect_history(&h, mr, &ho, &err) < 0)
 			goto fail;
 	}
 	dco_check(&res, &h, &o.rules);
@@ -197,6 +203,7 @@ int cmd_dco(int argc, char **argv)
 fail:
 	ret = cmd_report_error(&err);
 out:
+	mirror_repo_free(mr);
 	dco_result_free(res);
 	hist_release(&h);
 	hist_bots_free(bots);

@@ -16,8 +16,10 @@
 #include "core/err.h"
 #include "core/path.h"
 #include "core/timeutil.h"
+#include "collect/collect.h"
 #include "dco/dco.h"
 #include "git/history.h"
+#include "git/mirror.h"
 #include "health/activity.h"
 #include "report/report.h"
 #include "report/report_history.h"
@@ -73,7 +75,8 @@ static int load_rules(struct hist_bots **bots, struct act_orgs **orgs,
 }
 
 /* Walk new commits, store them, load everything back. */
-static int collect_stored(struct hist_run *r, const char *repo, const char *db,
+static int collect_stored(struct hist_run *r, struct mirror_repo *mr,
+			  const char *repo, const char *db,
 			  struct hist_opts *ho, struct oh_err *err)
 {
 	struct store_open_opts so = STORE_OPEN_OPTS_INIT;
@@ -88,7 +91,7 @@ static int collect_stored(struct hist_run *r, const char *repo, const char *db,
 	if (rc == 0) {
 		ho->known = store_hist_known;
 		ho->known_payload = sh;
-		rc = hist_collect(&r->walked, repo, ho, err);
+		rc = collect_history(&r->walked, mr, ho, err);
 	}
 	if (rc == 0)
 		rc = store_hist_save(sh, &r->walked, err);
@@ -112,6 +115,8 @@ int cmd_history(int argc, char **argv)
 	struct cmd_parser p;
 	const char *repo = ".";
 	struct hist_run r = { .stored = false };
+	struct mirror_opts mo = MIRROR_OPTS_INIT;
+	struct mirror_repo *mr = NULL;
 	const char *db = NULL;
 	int64_t now = oh_now();
 	int ret = OH_EXIT_OK;
@@ -151,11 +156,14 @@ int cmd_history(int argc, char **argv)
 	if (load_rules(&bots, &orgs, &err) < 0)
 		goto fail;
 	ho.bots = bots;
+	mo.discover = true;
+	if (collect_open(&mr, repo, &mo, NULL, &err) < 0)
+		goto fail;
 	if (db) {
 		r.stored = true;
-		if (collect_stored(&r, repo, db, &ho, &err) < 0)
+		if (collect_stored(&r, mr, repo, db, &ho, &err) < 0)
 			goto fail;
-	} else if (hist_collect(&r.all, repo, &ho, &err) < 0) {
+	} else if (collect_history(&r.all, mr, &ho, &err) < 0) {
 		goto fail;
 	}
 	act_compute(&m, &r.all, orgs, now);
@@ -166,6 +174,7 @@ int cmd_history(int argc, char **argv)
 fail:
 	ret = cmd_report_error(&err);
 out:
+	mirror_repo_free(mr);
 	hist_release(&r.walked);
 	hist_release(&r.all);
 	hist_bots_free(bots);

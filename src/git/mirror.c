@@ -462,8 +462,10 @@ static int open_local(struct mirror_repo *r, const char *path,
 		return oh_err_set(err, OH_EINPUT, path, 0, 0,
 				  "not a git repository");
 	}
-	if (git_repository_open_ext(&r->repo, abs,
-				    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
+	if (git_repository_open_ext(
+		    &r->repo, abs,
+		    opts->discover ? 0 : GIT_REPOSITORY_OPEN_NO_SEARCH,
+		    NULL) < 0)
 		return fail(err, oc,
 			    git_error_last() && git_error_last()->klass ==
 							GIT_ERROR_REPOSITORY

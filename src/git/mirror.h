@@ -116,8 +116,10 @@ struct mirror_opts {
 	unsigned backoff_ms;         /* first back-off; doubles each time */
 	mirror_progress_fn progress; /* may be NULL */
 	void *progress_data;
-	bool offline; /* air gap: open an existing mirror as it is, never
+	bool offline;  /* air gap: open an existing mirror as it is, never
 			 fetch; no mirror yet is an OH_ENET error */
+	bool discover; /* a local path may be a directory inside the
+			  repository, as git finds it from a subdirectory */
 };
 
 /* clang-format off */

@@ -94,3 +94,14 @@ expect_stdout_match "fix: +git rebase --signoff $(git -C c rev-parse --short=12 
 (cd c && git -c user.name=U -c user.email=u@x.org commit -q --amend --allow-empty -s --no-edit)
 expect_exit 0 dco --repo c
 expect_stdout_match '^dco: 1 checked, 1 passed'
+
+# From a directory inside the work tree, as git finds the repository: the
+# same repository and the same verdict (dco and history open it through
+# the collection layer, which searches upward only for these commands).
+mkdir -p c/sub/dir
+expect_exit 0 dco --repo c/sub/dir
+expect_stdout_match '^dco: 1 checked, 1 passed'
+expect_exit 0 history --repo c/sub/dir --format json
+expect_stdout_match '"commits":[[:space:]]*[0-9]'
+expect_exit 2 history --repo "$TEST_DIR/none"
+expect_stderr_match 'none: cannot open the repository: No such file'
