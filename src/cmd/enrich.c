@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collect/enrich.h"
 #include "core/err.h"
 #include "core/log.h"
 #include "core/path.h"
@@ -246,13 +247,10 @@ static void run_osv(struct osv_result *res, char *reason, size_t size,
 {
 	struct osv_query q[2];
 	struct oh_err err = OH_ERR_INIT;
-	size_t nr = 0;
+	/* an explicit --purl without a version asks for every release */
+	size_t nr = collect_osv_queries(q, o->commit, o->purl, NULL, false);
 
 	reason[0] = '\0';
-	if (o->commit)
-		q[nr++] = (struct osv_query){ .commit = o->commit };
-	if (o->purl)
-		q[nr++] = (struct osv_query){ .purl = o->purl };
 	if (nr == 0) {
 		snprintf(reason, size,
 			 "nothing to query: give --commit or --purl");
@@ -262,25 +260,13 @@ static void run_osv(struct osv_result *res, char *reason, size_t size,
 		snprintf(reason, size, "offline");
 		return;
 	}
-	if (osv_lookup(res, c, o->osv_url, q, nr, &err) < 0)
+	if (collect_osv(res, c, o->osv_url, q, nr, &err) < 0)
 		oh_err_format(reason, size, &err);
 	oh_err_release(&err);
 }
 
-struct forge_out {
-	struct forge_facts facts;
-	enum forge_kind kind;
-	char *project;
-	char *api_base;
-};
-
-static bool login_is_bot(const char *login, void *bots)
-{
-	return hist_bots_match(bots, login, NULL);
-}
-
 /* Run the forge lookup; on failure *reason gets the message. */
-static void run_forge(struct forge_out *f, char *reason, size_t size,
+static void run_forge(struct collect_forge *f, char *reason, size_t size,
 		      struct net_client *c, const struct enrich_opts *o)
 {
 	struct oh_err err = OH_ERR_INIT;
@@ -295,11 +281,8 @@ static void run_forge(struct forge_out *f, char *reason, size_t size,
 	}
 	if (oh_data_file(&path, "rules/bots.json", &err) < 0 ||
 	    hist_bots_load(&bots, path.buf, &err) < 0 ||
-	    forge_locate(&f->kind, &f->project, &f->api_base, o->repo, &err) <
-		    0 ||
-	    forge_fetch(&f->facts, c, f->kind,
-			o->forge_url ? o->forge_url : f->api_base, f->project,
-			oh_now(), login_is_bot, bots, &err) < 0)
+	    collect_forge(f, c, o->repo, o->forge_kind, o->forge_url, oh_now(),
+			  bots, &err) < 0)
 		oh_err_format(reason, size, &err);
 	hist_bots_free(bots);
 	oh_buf_release(&path);
@@ -328,7 +311,7 @@ int cmd_enrich(int argc, char **argv)
 	struct net_client *client = NULL;
 	struct store *st = NULL;
 	struct oh_err err = OH_ERR_INIT;
-	struct forge_out fo = { .kind = FORGE_UNKNOWN };
+	struct collect_forge fo = { .kind = FORGE_UNKNOWN };
 	char osv_reason[600];
 	char forge_reason[600];
 	int ret;
@@ -374,8 +357,7 @@ int cmd_enrich(int argc, char **argv)
 		      : OH_EXIT_OK;
 out:
 	osv_result_release(&res);
-	free(fo.project);
-	free(fo.api_base);
+	collect_forge_release(&fo);
 	net_client_free(client);
 	store_close(st);
 	oh_err_release(&err);

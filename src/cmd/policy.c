@@ -18,6 +18,7 @@
 #include "report/report.h"
 #include "report/report_policy.h"
 #include "scan/manifest.h"
+#include "scan/scan.h"
 #include "store/store.h"
 #include "store/store_scan.h"
 #include "core/banned.h"
@@ -143,29 +144,6 @@ out:
 	return ret;
 }
 
-/* The declared facts of a manifest component, as the engine takes them. */
-static void declared_facts(struct policy_component *f, struct policy_health *h,
-			   const struct manifest_component *mc)
-{
-	memset(f, 0, sizeof(*f));
-	f->name = mc->name;
-	f->url = mc->repo;
-	f->origin = mc->origin;
-	f->organization = mc->organization;
-	f->foundation = mc->foundation;
-	f->category = mc->category;
-	f->arrangement = mc->arrangement;
-	f->deployment_context = mc->deployment_context;
-	if (mc->security_critical == MANIFEST_TRUE)
-		f->security_critical = POLICY_YES;
-	else if (mc->security_critical == MANIFEST_FALSE)
-		f->security_critical = POLICY_NO;
-	*h = (struct policy_health)POLICY_HEALTH_INIT;
-	/* Alternatives are declared, not measured: known when listed. */
-	h->alternatives_known = mc->alternative != NULL;
-	h->alternatives = (unsigned)mc->alternative_nr;
-}
-
 struct classify_opts {
 	const char *profile; /* --profile, or NULL */
 	const char *rules;   /* --rules, or NULL */
@@ -190,7 +168,7 @@ static int classify_all(struct manifest *m, const struct policy_rules *r,
 		struct policy_component f;
 		struct policy_health h;
 
-		declared_facts(&f, &h, &m->component[i]);
+		scan_policy_declared(&f, &h, &m->component[i]);
 		policy_classify(&res[i], r, prof, &f, &h);
 		names[i] = m->component[i].name;
 		if (res[i].decision == POLICY_AVOID)

@@ -200,13 +200,6 @@ void policy_decide(struct policy_overall *out, const char *component,
 	}
 }
 
-static const char *waiver_state(enum policy_waiver_state s)
-{
-	return s == POLICY_WAIVER_ACTIVE    ? "waived"
-	       : s == POLICY_WAIVER_EXPIRED ? "waiver expired"
-					    : "";
-}
-
 static void render_json(struct oh_buf *out, const struct policy_overall *o)
 {
 	cJSON *arr = cJSON_CreateArray();
@@ -247,28 +240,7 @@ static void render_json(struct oh_buf *out, const struct policy_overall *o)
 	cJSON_Delete(arr);
 }
 
-void policy_decide_render(struct oh_buf *out, const struct policy_overall *o,
-			  bool json)
+void policy_decide_encode(struct oh_buf *out, const struct policy_overall *o)
 {
-	if (json) {
-		render_json(out, o);
-		return;
-	}
-	for (size_t i = 0; i < o->reason_nr; i++) {
-		const struct policy_reason *r = &o->reason[i];
-
-		oh_buf_addf(out, "  %-8s %-8s %s: %s\n",
-			    policy_source_name(r->source),
-			    policy_decision_name(r->decision), r->code,
-			    r->text);
-		if (r->question[0] != '\0' && r->waived != POLICY_WAIVER_ACTIVE)
-			oh_buf_addf(out, "           question: %s\n",
-				    r->question);
-		if (r->waiver)
-			oh_buf_addf(
-				out,
-				"           %s: %s (approved by %s, expires %s)\n",
-				waiver_state(r->waived), r->waiver->reason,
-				r->waiver->approved_by, r->waiver->expires);
-	}
+	render_json(out, o);
 }

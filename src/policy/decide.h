@@ -21,7 +21,7 @@
  * Operations: policy_gates_parse()/_load()/_free() read the thresholds;
  * policy_waivers_parse()/_load()/_free() read a waivers file;
  * policy_waiver_find() looks one up; policy_decide() combines;
- * policy_decide_render() writes the reasons as text or JSON.
+ * policy_decide_encode() writes the reasons as data (JSON).
  *
  * Limits: POLICY_DECIDE_MAX_BYTES per file, POLICY_MAX_GATES gates,
  * POLICY_MAX_WAIVERS waivers, POLICY_TEXT bytes per text field
@@ -185,12 +185,11 @@ void policy_decide(struct policy_overall *out, const char *component,
 		   const struct policy_waivers *waivers, int64_t now);
 
 /**
- * Append the reasons: JSON (an array of objects source, decision, code,
- * reason, question, waiver) or text (one line per reason, the question
- * on the next).  Never fails.
+ * Append the reasons as data: a JSON array of objects source, decision,
+ * code, reason, question, waiver (the fact "decision.reasons", rendered
+ * by report/reasons.c).  Never fails.
  */
-void policy_decide_render(struct oh_buf *out, const struct policy_overall *o,
-			  bool json);
+void policy_decide_encode(struct oh_buf *out, const struct policy_overall *o);
 
 /** "origin", "license" or "health". */
 const char *policy_source_name(enum policy_source s);

@@ -223,13 +223,15 @@ void policy_classify(struct policy_result *out, const struct policy_rules *r,
 		     const struct policy_health *health);
 
 /**
- * Render the classification of `nr` components (names[i] -> res[i]) under
- * `profile`: as text, or as one JSON document (docs/policy.md, "Output").
- * `rules_name` is shown as the rules' source.  Appends to `out`.
+ * The classification of `nr` components (names[i] -> res[i]) under
+ * `profile` as data: one JSON document (docs/policy.md, "Output"), with
+ * `rules_name` as the rules' source, appended to `out`.  A scan stores it
+ * as the fact "policy.result"; `policy classify` and `policy explain`
+ * render it (report/report_policy.c), as text or as it is.
  */
-void policy_render(struct oh_buf *out, const struct policy_profile *profile,
+void policy_encode(struct oh_buf *out, const struct policy_profile *profile,
 		   const char *rules_name, const char *const *names,
-		   const struct policy_result *res, size_t nr, bool json);
+		   const struct policy_result *res, size_t nr);
 
 /** "ACCEPT", "EVALUATE", "AVOID" or "none". */
 const char *policy_decision_name(enum policy_decision d);

@@ -4,7 +4,7 @@
 
 /*
  * The reasons of a component's overall decision (the stored JSON array
- * of policy_decide_render(), fact "decision.reasons") written for a
+ * of policy_decide_encode(), fact "decision.reasons") written for a
  * reader: text, Markdown or HTML, each reason with its source, what it
  * asks for, the reviewer's question and its waiver, if any.  Every
  * string is escaped for the format.  A missing or malformed array

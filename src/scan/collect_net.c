@@ -14,6 +14,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/timeutil.h"
+#include "collect/enrich.h"
 #include "health/cvss.h"
 #include "health/health.h"
 #include "git/history.h"
@@ -75,20 +76,8 @@ static void unavailable(struct scan_item *it, const char *source,
  */
 static size_t osv_queries(struct osv_query *q, const struct scan_item *it)
 {
-	const char *purl = it->mc->purl;
-	const char *at = purl ? strrchr(purl, '@') : NULL;
-	const char *slash = purl ? strrchr(purl, '/') : NULL;
-	size_t n = 0;
-
-	q[n++] = (struct osv_query){ .commit = it->revision };
-	if (!purl)
-		return n;
-	if (at && (!slash || at > slash))
-		q[n++] = (struct osv_query){ .purl = purl };
-	else if (it->mc->purl_version)
-		q[n++] = (struct osv_query){ .purl = purl,
-					     .version = it->mc->purl_version };
-	return n;
+	return collect_osv_queries(q, it->revision, it->mc->purl,
+				   it->mc->purl_version, true);
 }
 
 static void osv(struct scan_item *it, struct net_client *nc,
@@ -103,7 +92,7 @@ static void osv(struct scan_item *it, struct net_client *nc,
 	size_t critical = 0; /* open, no fix known, rated critical */
 	size_t unrated = 0;  /* open, no fix known, severity not judged */
 
-	if (osv_lookup(&res, nc, opts->osv_url, q, nq, &err) < 0) {
+	if (collect_osv(&res, nc, opts->osv_url, q, nq, &err) < 0) {
 		unavailable(it, "osv.status", &err, "");
 		in->vulnerabilities_note = "OSV was unavailable (see findings)";
 		goto out;
@@ -164,9 +153,7 @@ void scan_osv_unreviewed(struct oh_buf *out, struct net_client **nc,
 			 const struct manifest_unreviewed *u)
 {
 	const char *purl = u->purl;
-	const char *at = purl ? strrchr(purl, '@') : NULL;
-	const char *slash = purl ? strrchr(purl, '/') : NULL;
-	struct osv_query q = { .purl = purl };
+	struct osv_query q;
 	struct osv_result res = { 0 };
 	struct net_opts no = NET_OPTS_INIT;
 	struct oh_err err = OH_ERR_INIT;
@@ -174,19 +161,15 @@ void scan_osv_unreviewed(struct oh_buf *out, struct net_client **nc,
 	size_t open = 0;
 	char line[512];
 
-	if (!(opts->enrich & SCAN_ENRICH_OSV) || !purl)
+	if (!(opts->enrich & SCAN_ENRICH_OSV) ||
+	    collect_osv_queries(&q, NULL, purl, u->version, true) == 0)
 		return;
-	if (!at || (slash && at < slash)) {
-		if (!u->version || !*u->version)
-			return; /* it would match every release */
-		q.version = u->version;
-	}
 	oh_buf_addf(out, "; OSV %s%s%s: ", purl, q.version ? " version " : "",
 		    q.version ? q.version : "");
 	no.offline = opts->offline;
 	no.forge_url = opts->forge_url;
 	if ((!*nc && net_client_new(nc, &no, &err) < 0) ||
-	    osv_lookup(&res, *nc, opts->osv_url, &q, 1, &err) < 0) {
+	    collect_osv(&res, *nc, opts->osv_url, &q, 1, &err) < 0) {
 		oh_err_format(line, sizeof(line), &err);
 		oh_buf_addf(out, "unavailable: %s", line);
 		goto done;
@@ -271,19 +254,14 @@ static void forge_detail_facts(struct scan_item *it,
 			  ff->detail_note);
 }
 
-static bool login_is_bot(const char *login, void *bots)
-{
-	return hist_bots_match(bots, login, NULL);
-}
-
 static void forge(struct scan_item *it, struct net_client *nc,
 		  const struct hist_bots *bots, const struct scan_opts *opts,
 		  struct health_input *in)
 {
 	enum forge_kind kind = FORGE_UNKNOWN;
 	struct oh_err err = OH_ERR_INIT;
-	struct forge_facts ff;
-	char *project = NULL, *api = NULL;
+	struct collect_forge cf = { .kind = FORGE_UNKNOWN };
+	const struct forge_facts *ff = &cf.facts;
 	struct health_forge *f = &in->forge;
 
 	if (!it->remote) {
@@ -293,58 +271,55 @@ static void forge(struct scan_item *it, struct net_client *nc,
 	}
 	if ((opts->forge_kind &&
 	     forge_kind_parse(&kind, opts->forge_kind, &err) < 0) ||
-	    forge_locate(&kind, &project, &api, it->repo_key, &err) < 0 ||
-	    forge_fetch(&ff, nc, kind, opts->forge_url ? opts->forge_url : api,
-			project, in->now, login_is_bot, (void *)bots,
-			&err) < 0) {
+	    collect_forge(&cf, nc, it->repo_key, kind, opts->forge_url, in->now,
+			  bots, &err) < 0) {
 		unavailable(it, "forge.status", &err, "");
 		goto out;
 	}
 	f->known = true;
-	f->archived = ff.archived;
-	f->stars = ff.stars;
-	f->forks = ff.forks;
-	f->issues_opened_365 = ff.issues.opened;
-	f->issues_closed_365 = ff.issues.closed;
-	f->changes_opened_365 = ff.changes.opened;
-	f->changes_closed_365 = ff.changes.closed;
-	f->median_close_days = ff.median_close_days;
-	f->response_state = (int)ff.response;
-	f->median_response_days = ff.median_response_days;
-	f->response_sample = ff.response_sample;
-	f->response_answered = ff.response_answered;
-	f->review_state = (int)ff.review;
-	f->review_sample = ff.review_sample;
-	f->reviewed = ff.reviewed;
-	f->releases_state = (int)ff.rel.state;
-	f->releases = ff.rel.releases;
-	f->prereleases = ff.rel.prereleases;
-	f->releases_365 = ff.rel.releases_365;
-	f->releases_with_notes = ff.rel.with_notes;
-	f->last_release = ff.rel.last;
-	f->last_release_tag = oh_arena_strdup(&it->arena, ff.rel.last_tag);
-	f->release_interval_days = ff.rel.median_interval_days;
-	f->detail_note = ff.detail_note[0]
-				 ? oh_arena_strdup(&it->arena, ff.detail_note)
+	f->archived = ff->archived;
+	f->stars = ff->stars;
+	f->forks = ff->forks;
+	f->issues_opened_365 = ff->issues.opened;
+	f->issues_closed_365 = ff->issues.closed;
+	f->changes_opened_365 = ff->changes.opened;
+	f->changes_closed_365 = ff->changes.closed;
+	f->median_close_days = ff->median_close_days;
+	f->response_state = (int)ff->response;
+	f->median_response_days = ff->median_response_days;
+	f->response_sample = ff->response_sample;
+	f->response_answered = ff->response_answered;
+	f->review_state = (int)ff->review;
+	f->review_sample = ff->review_sample;
+	f->reviewed = ff->reviewed;
+	f->releases_state = (int)ff->rel.state;
+	f->releases = ff->rel.releases;
+	f->prereleases = ff->rel.prereleases;
+	f->releases_365 = ff->rel.releases_365;
+	f->releases_with_notes = ff->rel.with_notes;
+	f->last_release = ff->rel.last;
+	f->last_release_tag = oh_arena_strdup(&it->arena, ff->rel.last_tag);
+	f->release_interval_days = ff->rel.median_interval_days;
+	f->detail_note = ff->detail_note[0]
+				 ? oh_arena_strdup(&it->arena, ff->detail_note)
 				 : NULL;
 	scan_item_fact(it, "forge.status", "ok");
 	scan_item_fact(it, "forge.archived", "%s",
-		       ff.archived ? "true" : "false");
-	scan_item_fact(it, "forge.stars", "%ld", ff.stars);
-	scan_item_fact(it, "forge.forks", "%ld", ff.forks);
-	scan_item_fact(it, "forge.issues_opened_365", "%ld", ff.issues.opened);
-	scan_item_fact(it, "forge.issues_closed_365", "%ld", ff.issues.closed);
+		       ff->archived ? "true" : "false");
+	scan_item_fact(it, "forge.stars", "%ld", ff->stars);
+	scan_item_fact(it, "forge.forks", "%ld", ff->forks);
+	scan_item_fact(it, "forge.issues_opened_365", "%ld", ff->issues.opened);
+	scan_item_fact(it, "forge.issues_closed_365", "%ld", ff->issues.closed);
 	scan_item_fact(it, "forge.changes_opened_365", "%ld",
-		       ff.changes.opened);
+		       ff->changes.opened);
 	scan_item_fact(it, "forge.changes_closed_365", "%ld",
-		       ff.changes.closed);
-	forge_detail_facts(it, &ff);
-	if (ff.archived)
+		       ff->changes.closed);
+	forge_detail_facts(it, ff);
+	if (ff->archived)
 		scan_item_finding(it, "risk/archived", "high", NULL,
 				  "the repository is archived on its forge");
 out:
-	free(project);
-	free(api);
+	collect_forge_release(&cf);
 	oh_err_release(&err);
 }
 

@@ -3,9 +3,10 @@
  * The origin-policy decision of a component in a scan: declared facts
  * from the manifest, the commit time-zone evidence of the last year, and
  * the health results answering the seed's EVALUATE questions.  The whole
- * explanation (profile, every rule that fired with its facts, the answers
- * and the evidence notes) is stored as facts so that `policy explain`
- * reads exactly what decided, long after the scan.
+ * classification (profile, rules file, every rule that fired with its
+ * facts, the answers and the evidence notes) is stored as data, the fact
+ * "policy.result" (policy_encode()), and the overall decision's reasons as
+ * "decision.reasons"; `policy explain` renders them long after the scan.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,20 +20,30 @@
 #include "policy/decide.h"
 #include "policy/policy.h"
 #include "scan/manifest.h"
+#include "scan/scan.h"
 #include "scan/scan_int.h"
 #include "core/banned.h"
 
-static enum policy_tristate tristate(enum manifest_tristate t)
+void scan_policy_declared(struct policy_component *f, struct policy_health *h,
+			  const struct manifest_component *mc)
 {
-	switch (t) {
-	case MANIFEST_TRUE:
-		return POLICY_YES;
-	case MANIFEST_FALSE:
-		return POLICY_NO;
-	case MANIFEST_UNSET:
-		break;
-	}
-	return POLICY_UNKNOWN;
+	memset(f, 0, sizeof(*f));
+	f->name = mc->name;
+	f->url = mc->repo;
+	f->origin = mc->origin;
+	f->organization = mc->organization;
+	f->foundation = mc->foundation;
+	f->category = mc->category;
+	f->arrangement = mc->arrangement;
+	f->deployment_context = mc->deployment_context;
+	f->security_critical =
+		mc->security_critical == MANIFEST_TRUE    ? POLICY_YES
+		: mc->security_critical == MANIFEST_FALSE ? POLICY_NO
+							  : POLICY_UNKNOWN;
+	*h = (struct policy_health)POLICY_HEALTH_INIT;
+	/* Alternatives are declared, not measured: known when listed. */
+	h->alternatives_known = mc->alternative_nr > 0;
+	h->alternatives = (unsigned)mc->alternative_nr;
 }
 
 static void health_summary(struct policy_health *ph,
@@ -49,8 +60,6 @@ static void health_summary(struct policy_health *ph,
 	ph->elephant_factor = (unsigned)in->history.elephant_factor_365;
 	ph->authors_known = in->history.known;
 	ph->authors_365 = (unsigned)in->history.authors_365;
-	ph->alternatives_known = in->declared.alternatives_known;
-	ph->alternatives = (unsigned)in->declared.alternatives;
 	ph->osi_license = !in->license.known         ? POLICY_UNKNOWN
 			  : in->license.osi_approved ? POLICY_YES
 						     : POLICY_NO;
@@ -234,7 +243,6 @@ static void overall(struct scan_item *it, const struct scan_worker *wk,
 	struct policy_overall *o = oh_xcalloc(1, sizeof(*o));
 	struct policy_license lic = { .state = POLICY_LICENSE_UNKNOWN };
 	struct policy_metrics m;
-	struct oh_buf text = OH_BUF_INIT;
 	struct oh_buf json = OH_BUF_INIT;
 	char why[POLICY_TEXT];
 
@@ -244,10 +252,8 @@ static void overall(struct scan_item *it, const struct scan_worker *wk,
 		      opts->waivers, opts->now);
 	snprintf(it->decision, sizeof(it->decision), "%s",
 		 policy_decision_name(o->decision));
-	policy_decide_render(&text, o, false);
-	policy_decide_render(&json, o, true);
+	policy_decide_encode(&json, o);
 	scan_item_fact(it, "decision.reasons", "%s", json.buf);
-	scan_item_fact(it, "decision.explain", "%s", text.buf);
 	for (size_t i = 0; i < o->reason_nr; i++) {
 		const struct policy_reason *r = &o->reason[i];
 		char code[128];
@@ -275,7 +281,6 @@ static void overall(struct scan_item *it, const struct scan_worker *wk,
 	}
 	waive_findings(it, opts);
 	waive_checks(it, opts);
-	oh_buf_release(&text);
 	oh_buf_release(&json);
 	free(o);
 }
@@ -286,41 +291,28 @@ void scan_collect_policy(struct scan_item *it, const struct scan_worker *wk,
 			 const struct health_result *hr)
 {
 	const struct manifest_component *mc = it->mc;
-	struct policy_component pc = {
-		.name = mc->name,
-		.url = it->repo_key,
-		.origin = mc->origin,
-		.organization = mc->organization,
-		.foundation = mc->foundation,
-		.category = mc->category,
-		.arrangement = mc->arrangement,
-		.deployment_context = mc->deployment_context,
-		.security_critical = tristate(mc->security_critical),
-		.tz = it->tz,
-		.tz_nr = it->tz_nr,
-	};
-	struct policy_health ph = POLICY_HEALTH_INIT;
+	struct policy_component pc;
+	struct policy_health ph;
 	struct policy_result *res;
-	struct oh_buf text = OH_BUF_INIT;
 	struct oh_buf json = OH_BUF_INIT;
 	const char *names[1] = { mc->name };
 
 	if (!wk->rules || !wk->profile)
 		return;
 	res = oh_xcalloc(1, sizeof(*res));
+	scan_policy_declared(&pc, &ph, mc);
+	pc.url = it->repo_key;
+	pc.tz = it->tz;
+	pc.tz_nr = it->tz_nr;
 	health_summary(&ph, in, hr);
 	policy_classify(res, wk->rules, wk->profile, &pc, &ph);
-	policy_render(&text, wk->profile, wk->rules_source, names, res, 1,
-		      false);
-	policy_render(&json, wk->profile, wk->rules_source, names, res, 1,
-		      true);
+	policy_encode(&json, wk->profile, wk->rules_source, names, res, 1);
 	scan_item_fact(it, "policy.decision", "%s",
 		       policy_decision_name(res->decision));
 	scan_item_fact(it, "policy.profile", "%s", res->profile);
 	scan_item_fact(it, "policy.decided_by", "%s", res->decided_by);
 	scan_item_fact(it, "policy.security_critical", "%s",
 		       res->security_critical ? "true" : "false");
-	scan_item_fact(it, "policy.explain", "%s", text.buf);
 	scan_item_fact(it, "policy.result", "%s", json.buf);
 	for (size_t i = 0; i < res->finding_nr; i++)
 		scan_item_finding(it, "policy/origin-evidence", "info", NULL,
@@ -335,7 +327,6 @@ void scan_collect_policy(struct scan_item *it, const struct scan_worker *wk,
 			"origin policy (%s): EVALUATE case by case, decided by %s",
 			res->profile, res->decided_by);
 	overall(it, wk, opts, in, res);
-	oh_buf_release(&text);
 	oh_buf_release(&json);
 	free(res);
 }

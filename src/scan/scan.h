@@ -122,4 +122,16 @@ int scan_run(struct scan_summary *out, struct store *st,
 /** Ask a running scan to stop after the components in flight. */
 void scan_interrupt(void);
 
+/**
+ * The declared facts of a manifest component as the origin-policy engine
+ * takes them, for `scan` and `policy classify` alike: *f from the
+ * manifest (url: the manifest's repository), *h with only the declared
+ * alternatives known.  A scan then adds what it measured.
+ */
+struct manifest_component;
+struct policy_component;
+struct policy_health;
+void scan_policy_declared(struct policy_component *f, struct policy_health *h,
+			  const struct manifest_component *mc);
+
 #endif /* OH_SCAN_SCAN_H */

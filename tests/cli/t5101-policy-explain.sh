@@ -47,3 +47,22 @@ expect_exit 0 scan --db p.db --policy my-policy.json "$FIXTURES/lic-apache"
 expect_exit 0 policy explain --db p.db lic-apache
 expect_stdout_match '^rules: my-policy\.json$'
 expect_stdout_nomatch 'rules/policy\.json'
+
+# The classification is stored as data (issue 13), rendered when shown: no
+# rendered text among the facts, and the text and JSON explanations come
+# from the same stored document.
+expect_exit 0 report --db p.db --format json
+python3 - <<'PY' || fail "policy facts are data"
+import json
+c = json.load(open("out"))["components"][0]
+assert "policy.explain" not in c["facts"] and "decision.explain" not in c["facts"], sorted(c["facts"])
+r = json.loads(c["facts"]["policy.result"])
+assert r["rules"] == "my-policy.json", r["rules"]
+assert r["components"][0]["name"] == "lic-apache"
+json.loads(c["facts"]["decision.reasons"])
+PY
+# A stored document that cannot be read says so instead of printing nothing.
+sqlite3 p.db "UPDATE facts SET value = '{broken' WHERE key = 'policy.result'" 2>/dev/null ||
+	python3 -c "import sqlite3; c=sqlite3.connect('p.db'); c.execute(\"UPDATE facts SET value='{broken' WHERE key='policy.result'\"); c.commit()"
+expect_exit 0 policy explain --db p.db lic-apache
+expect_stdout_match 'the stored classification cannot be read'

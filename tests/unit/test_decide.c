@@ -127,7 +127,7 @@ START_TEST(test_decide_waivers)
 	policy_decide(&out, "x", &o, &busl, NULL, NULL, w, last);
 	ck_assert_int_eq(out.decision, POLICY_ACCEPT);
 	ck_assert_int_eq(out.reason[1].waived, POLICY_WAIVER_ACTIVE);
-	policy_decide_render(&b, &out, true);
+	policy_decide_encode(&b, &out);
 	ck_assert_ptr_nonnull(strstr(b.buf, "\"state\":\"active\""));
 	policy_decide(&out, "x", &o, &busl, NULL, NULL, w, after);
 	ck_assert_int_eq(out.decision, POLICY_AVOID);

@@ -9,6 +9,7 @@
 
 #include <check.h>
 
+#include "collect/enrich.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "net/http.h"
@@ -411,6 +412,37 @@ START_TEST(test_store_http_roundtrip)
 }
 END_TEST
 
+/*
+ * What OSV is asked, the same for scan and enrich: the commit, a purl
+ * with its own @version or the version given; a purl with neither is
+ * asked only when the caller does not need a version.
+ */
+START_TEST(test_osv_queries)
+{
+	struct osv_query q[2];
+
+	ck_assert_uint_eq(collect_osv_queries(q, "abc", NULL, NULL, true), 1);
+	ck_assert_str_eq(q[0].commit, "abc");
+	ck_assert_uint_eq(
+		collect_osv_queries(q, "abc", "pkg:npm/a@1.0", "2.0", true), 2);
+	ck_assert_str_eq(q[1].purl, "pkg:npm/a@1.0");
+	ck_assert_ptr_null(q[1].version);
+	ck_assert_uint_eq(
+		collect_osv_queries(q, NULL, "pkg:npm/a", "2.0", true), 1);
+	ck_assert_str_eq(q[0].version, "2.0");
+	ck_assert_ptr_null(q[0].commit);
+	/* "@" in a namespace is not a version */
+	ck_assert_uint_eq(
+		collect_osv_queries(q, NULL, "pkg:npm/%40s@x/a", NULL, true),
+		0);
+	ck_assert_uint_eq(collect_osv_queries(q, NULL, "pkg:npm/a", "", true),
+			  0);
+	ck_assert_uint_eq(
+		collect_osv_queries(q, NULL, "pkg:npm/a", NULL, false), 1);
+	ck_assert_ptr_null(q[0].version);
+}
+END_TEST
+
 Suite *osv_suite(void)
 {
 	Suite *s = suite_create("osv");
@@ -429,6 +461,7 @@ Suite *osv_suite(void)
 	tcase_add_test(tc, test_osv_request);
 	tcase_add_test(tc, test_osv_id_valid);
 	tcase_add_test(tc, test_osv_pages);
+	tcase_add_test(tc, test_osv_queries);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tn, test_net_offline);
 	tcase_add_test(tn, test_net_bad_url);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Rendering of classification results: text for people, JSON (cJSON) for
- * programs.  Output order is the input order; nothing here prints.
+ * Classification results as data: the JSON document a scan stores and
+ * the policy commands render (report/report_policy.c).  Order is the
+ * input order; nothing here prints.
  */
 #include "policy/policy.h"
 
@@ -13,81 +14,6 @@
 #include "core/xalloc.h"
 #include "core/json.h"
 #include "core/banned.h"
-
-/* Untrusted text for a terminal: control bytes (incl. ESC) as \xNN. */
-static void esc(struct oh_buf *b, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch < 0x20 || ch == 0x7f)
-			oh_buf_addf(b, "\\x%02x", ch);
-		else
-			oh_buf_addch(b, ch);
-	}
-}
-
-/* prefix, escaped text, newline. */
-static void line(struct oh_buf *b, const char *prefix, const char *s)
-{
-	oh_buf_adds(b, prefix);
-	esc(b, s);
-	oh_buf_addch(b, '\n');
-}
-
-static void text_list(struct oh_buf *b, const char *what, const char *const *l,
-		      size_t nr)
-{
-	if (nr == 0)
-		return;
-	oh_buf_addf(b, "  %s:", what);
-	for (size_t i = 0; i < nr; i++) {
-		oh_buf_adds(b, i ? ", " : " ");
-		esc(b, l[i]);
-	}
-	oh_buf_addch(b, '\n');
-}
-
-static void text_profile(struct oh_buf *b, const struct policy_profile *p,
-			 const char *rules_name)
-{
-	oh_buf_addf(b, "profile: %s (", p->name);
-	esc(b, p->label);
-	oh_buf_adds(b, ")\n");
-	line(b, "rules: ", rules_name);
-	text_list(b, "data protection", p->data_protection,
-		  p->data_protection_nr);
-	text_list(b, "security framework", p->security, p->security_nr);
-}
-
-static void text_one(struct oh_buf *b, const char *name,
-		     const struct policy_result *r)
-{
-	oh_buf_addch(b, '\n');
-	esc(b, name);
-	oh_buf_addf(b, ": %s (decided by %s)\n",
-		    policy_decision_name(r->decision), r->decided_by);
-	oh_buf_addf(b, "  security-critical: %s (",
-		    r->security_critical ? "yes" : "no");
-	esc(b, r->sc_why);
-	oh_buf_adds(b, ")\n");
-	for (size_t i = 0; i < r->fired_nr; i++) {
-		const struct policy_fired *f = &r->fired[i];
-
-		oh_buf_addf(b, "  rule %s: %s%s: ", f->rule,
-			    policy_decision_name(f->decision),
-			    f->decided ? ", decides" : "");
-		line(b, "", f->reason);
-		for (size_t j = 0; j < f->fact_nr; j++)
-			line(b, "    fact: ", f->fact[j]);
-	}
-	for (size_t i = 0; i < r->finding_nr; i++)
-		line(b, "  finding: ", r->finding[i]);
-	for (size_t i = 0; i < r->answer_nr; i++) {
-		oh_buf_addf(b, "  question %s: ", r->answer[i].id);
-		line(b, "", r->answer[i].answer);
-	}
-}
 
 static cJSON *json_strings(const char *const *l, size_t nr)
 {
@@ -178,22 +104,14 @@ static cJSON *json_one(const char *name, const struct policy_result *r)
 	return o;
 }
 
-void policy_render(struct oh_buf *out, const struct policy_profile *profile,
+void policy_encode(struct oh_buf *out, const struct policy_profile *profile,
 		   const char *rules_name, const char *const *names,
-		   const struct policy_result *res, size_t nr, bool json)
+		   const struct policy_result *res, size_t nr)
 {
-	cJSON *root;
-	cJSON *comps;
+	cJSON *root = cJSON_CreateObject();
+	cJSON *comps = cJSON_CreateArray();
 	char *text;
 
-	if (!json) {
-		text_profile(out, profile, rules_name);
-		for (size_t i = 0; i < nr; i++)
-			text_one(out, names[i], &res[i]);
-		return;
-	}
-	root = cJSON_CreateObject();
-	comps = cJSON_CreateArray();
 	cJSON_AddItemToObject(root, "profile", json_profile(profile));
 	cJSON_AddStringToObject(root, "rules", rules_name);
 	for (size_t i = 0; i < nr; i++)
