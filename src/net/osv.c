@@ -168,18 +168,22 @@ static int page_token(char **next, size_t i, const cJSON *r, const char *name,
 	return 0;
 }
 
-static int batch_results(char ***ids, size_t *nr, char **next,
+/*
+ * The ids of a reply's results: all into ids[0] (nids 1), or result i's
+ * into ids[i] (nids = the number of queries).
+ */
+static int batch_results(struct osv_ids *ids, size_t nids, char **next,
 			 const cJSON *results, const char *name,
 			 struct oh_err *err)
 {
 	const cJSON *r;
-	size_t alloc = 0;
 	size_t i = 0;
 
 	cJSON_ArrayForEach(r, results)
 	{
 		const cJSON *vulns =
 			cJSON_GetObjectItemCaseSensitive(r, "vulns");
+		struct osv_ids *to = &ids[nids > 1 ? i : 0];
 		const cJSON *v;
 
 		if (!cJSON_IsObject(r))
@@ -194,7 +198,8 @@ static int batch_results(char ***ids, size_t *nr, char **next,
 					  "\"vulns\" is not an array");
 		cJSON_ArrayForEach(v, vulns)
 		{
-			if (add_id(ids, nr, &alloc, v, name, err) < 0)
+			if (add_id(&to->id, &to->nr, &to->alloc, v, name, err) <
+			    0)
 				return err->code;
 		}
 	}
@@ -217,18 +222,15 @@ static size_t sort_unique(char **ids, size_t nr)
 	return w;
 }
 
-int osv_batch_parse_pages(char ***ids_out, size_t *nr_out, char **next_out,
-			  size_t nq, const char *body, size_t len,
-			  const char *name, struct oh_err *err)
+/* A reply to nq queries into ids[0..nids) (batch_results()) and next. */
+static int parse_reply(struct osv_ids *ids, size_t nids, char **next_out,
+		       size_t nq, const char *body, size_t len,
+		       const char *name, struct oh_err *err)
 {
 	cJSON *root = parse_json(body, len, name, err);
 	const cJSON *results;
-	char **ids = NULL;
-	size_t nr = 0;
 	int ret = 0;
 
-	*ids_out = NULL;
-	*nr_out = 0;
 	for (size_t i = 0; next_out && i < nq; i++)
 		next_out[i] = NULL;
 	if (!root)
@@ -237,23 +239,45 @@ int osv_batch_parse_pages(char ***ids_out, size_t *nr_out, char **next_out,
 	if (!cJSON_IsArray(results))
 		ret = oh_err_set(err, OH_EINPUT, name, 0, 0,
 				 "\"results\" is missing or not an array");
-	else if (next_out && (size_t)cJSON_GetArraySize(results) != nq)
+	else if ((next_out || nids > 1) &&
+		 (size_t)cJSON_GetArraySize(results) != nq)
 		ret = oh_err_set(err, OH_EINPUT, name, 0, 0,
 				 "%d results for %zu queries",
 				 cJSON_GetArraySize(results), nq);
 	else
-		ret = batch_results(&ids, &nr, next_out, results, name, err);
+		ret = batch_results(ids, nids, next_out, results, name, err);
 	cJSON_Delete(root);
-	if (ret < 0) {
-		free_strings(ids, nr);
+	if (ret < 0)
 		for (size_t i = 0; next_out && i < nq; i++) {
 			free(next_out[i]);
 			next_out[i] = NULL;
 		}
+	return ret;
+}
+
+static void ids_release(struct osv_ids *ids, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++) {
+		free_strings(ids[i].id, ids[i].nr);
+		ids[i] = (struct osv_ids){ 0 };
+	}
+}
+
+int osv_batch_parse_pages(char ***ids_out, size_t *nr_out, char **next_out,
+			  size_t nq, const char *body, size_t len,
+			  const char *name, struct oh_err *err)
+{
+	struct osv_ids all = { 0 };
+	int ret = parse_reply(&all, 1, next_out, nq, body, len, name, err);
+
+	*ids_out = NULL;
+	*nr_out = 0;
+	if (ret < 0) {
+		ids_release(&all, 1);
 		return ret;
 	}
-	*ids_out = ids;
-	*nr_out = sort_unique(ids, nr);
+	*ids_out = all.id;
+	*nr_out = sort_unique(all.id, all.nr);
 	return 0;
 }
 
@@ -619,4 +643,160 @@ int osv_lookup(struct osv_result *out, struct net_client *c,
 	oh_buf_release(&url);
 	oh_buf_release(&base);
 	return ret;
+}
+
+/*
+ * osv_lookup_each(): the queries in batches of OSV_MAX_QUERIES, every
+ * page of each; per[i] gets the ids of query i.
+ */
+static int each_pages(struct osv_ids *per, struct net_client *c,
+		      const char *url, const struct osv_query *q0, size_t nr,
+		      struct oh_err *err)
+{
+	struct osv_query q[OSV_MAX_QUERIES];
+	size_t at[OSV_MAX_QUERIES]; /* q[k] is query at[k] */
+	char *tok[OSV_MAX_QUERIES];
+	char *next[OSV_MAX_QUERIES];
+	struct osv_ids got[OSV_MAX_QUERIES];
+	struct net_response r = NET_RESPONSE_INIT;
+	struct oh_buf req = OH_BUF_INIT;
+	int ret = 0;
+
+	memset(tok, 0, sizeof(tok));
+	for (size_t start = 0; ret == 0 && start < nr;
+	     start += OSV_MAX_QUERIES) {
+		size_t nq = nr - start < OSV_MAX_QUERIES ? nr - start
+							 : OSV_MAX_QUERIES;
+
+		for (size_t k = 0; k < nq; k++) {
+			q[k] = q0[start + k];
+			at[k] = start + k;
+		}
+		for (unsigned pages = 0; ret == 0 && nq > 0; pages++) {
+			size_t keep = 0;
+
+			if (pages >= OSV_MAX_PAGES) {
+				ret = oh_err_set(
+					err, OH_ELIMIT, url, 0, 0,
+					"more than %d pages of results",
+					OSV_MAX_PAGES);
+				break;
+			}
+			memset(got, 0, sizeof(got));
+			oh_buf_reset(&req);
+			ret = osv_batch_request(&req, q, nq, err);
+			if (ret == 0)
+				ret = net_post_json(&r, c, url, req.buf,
+						    req.len, NULL, err);
+			if (ret == 0)
+				ret = parse_reply(got, nq, next, nq, r.body.buf,
+						  r.body.len, url, err);
+			net_response_release(&r);
+			for (size_t k = 0; k < nq; k++) {
+				struct osv_ids *to = &per[at[k]];
+
+				free(tok[k]);
+				tok[k] = NULL;
+				for (size_t j = 0; ret == 0 && j < got[k].nr;
+				     j++) {
+					OH_GROW(to->id, to->alloc, to->nr + 1);
+					to->id[to->nr++] = got[k].id[j];
+					got[k].id[j] = NULL;
+				}
+				ids_release(&got[k], 1);
+				if (ret < 0 || !next[k])
+					continue;
+				q[keep] = q[k];
+				at[keep] = at[k];
+				q[keep].page_token = next[k];
+				tok[keep++] = next[k];
+			}
+			nq = ret == 0 ? keep : 0;
+		}
+		for (size_t k = 0; k < OSV_MAX_QUERIES; k++) {
+			free(tok[k]);
+			tok[k] = NULL;
+		}
+	}
+	oh_buf_release(&req);
+	return ret;
+}
+
+static size_t find_id(char *const *ids, size_t nr, const char *id)
+{
+	size_t lo = 0, hi = nr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(ids[mid], id);
+
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return nr;
+}
+
+int osv_lookup_each(struct osv_each *out, struct net_client *c,
+		    const char *base_url, const struct osv_query *q, size_t nr,
+		    struct oh_err *err)
+{
+	struct osv_ids *per = oh_xcalloc(nr ? nr : 1, sizeof(*per));
+	struct osv_ids all = { 0 };
+	struct oh_buf base = OH_BUF_INIT;
+	struct oh_buf url = OH_BUF_INIT;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	base_trim(&base, base_url);
+	oh_buf_addf(&url, "%s/v1/querybatch", base.buf);
+	ret = each_pages(per, c, url.buf, q, nr, err);
+	for (size_t i = 0; ret == 0 && i < nr; i++) {
+		per[i].nr = sort_unique(per[i].id, per[i].nr);
+		for (size_t j = 0; j < per[i].nr; j++) {
+			OH_GROW(all.id, all.alloc, all.nr + 1);
+			all.id[all.nr++] = oh_xstrdup(per[i].id[j]);
+		}
+	}
+	if (ret == 0)
+		all.nr = sort_unique(all.id, all.nr);
+	if (ret == 0 && all.nr > OSV_MAX_EACH_VULNS)
+		ret = oh_err_set(err, OH_ELIMIT, url.buf, 0, 0,
+				 "more than %d vulnerabilities",
+				 OSV_MAX_EACH_VULNS);
+	if (ret == 0)
+		ret = fetch_vulns(&out->all, c, base.buf, all.id, all.nr, err);
+	if (ret == 0) {
+		out->nr = nr;
+		out->hit = oh_xcalloc(nr ? nr : 1, sizeof(*out->hit));
+		out->hit_nr = oh_xcalloc(nr ? nr : 1, sizeof(*out->hit_nr));
+		for (size_t i = 0; i < nr; i++) {
+			out->hit[i] = oh_xcalloc(per[i].nr ? per[i].nr : 1,
+						 sizeof(**out->hit));
+			for (size_t j = 0; j < per[i].nr; j++)
+				out->hit[i][out->hit_nr[i]++] =
+					find_id(all.id, all.nr, per[i].id[j]);
+		}
+	} else {
+		osv_result_release(&out->all);
+	}
+	ids_release(per, nr);
+	free(per);
+	ids_release(&all, 1);
+	oh_buf_release(&url);
+	oh_buf_release(&base);
+	return ret;
+}
+
+void osv_each_release(struct osv_each *e)
+{
+	for (size_t i = 0; i < e->nr; i++)
+		free(e->hit[i]);
+	free(e->hit);
+	free(e->hit_nr);
+	osv_result_release(&e->all);
+	memset(e, 0, sizeof(*e));
 }

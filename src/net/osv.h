@@ -35,13 +35,14 @@ struct oh_buf;
 struct oh_err;
 struct net_client;
 
-#define OSV_DEFAULT_URL "https://api.osv.dev"
-#define OSV_MAX_BODY    (4u << 20)
-#define OSV_MAX_VULNS   256
-#define OSV_MAX_ALIASES 64
-#define OSV_MAX_STRING  1024
-#define OSV_MAX_QUERIES 100
-#define OSV_MAX_PAGES   32 /* batches of one lookup, pages included */
+#define OSV_DEFAULT_URL    "https://api.osv.dev"
+#define OSV_MAX_BODY       (4u << 20)
+#define OSV_MAX_VULNS      256
+#define OSV_MAX_ALIASES    64
+#define OSV_MAX_STRING     1024
+#define OSV_MAX_QUERIES    100
+#define OSV_MAX_PAGES      32   /* batches of one lookup, pages included */
+#define OSV_MAX_EACH_VULNS 8192 /* distinct records of osv_lookup_each() */
 
 struct osv_query {
 	const char *commit;     /* full commit id, or NULL */
@@ -116,6 +117,35 @@ int osv_lookup(struct osv_result *out, struct net_client *c,
 
 /** Free the result's records. */
 void osv_result_release(struct osv_result *r);
+
+/* Vulnerability ids of one result (internal to the parsers, owned). */
+struct osv_ids {
+	char **id;
+	size_t nr;
+	size_t alloc;
+};
+
+/* The answer of osv_lookup_each(): the records, and which affect what. */
+struct osv_each {
+	struct osv_result all; /* distinct records, sorted by id */
+	size_t **hit;          /* hit[i]: indexes into all.vuln, query i */
+	size_t *hit_nr;        /* entries of hit[i] */
+	size_t nr;             /* queries */
+};
+
+/**
+ * Query base_url for q[0..nr), any number of queries (sent in batches of
+ * OSV_MAX_QUERIES, every page followed; a query may carry at most
+ * OSV_MAX_VULNS ids, all together at most OSV_MAX_EACH_VULNS records),
+ * and fetch each distinct record once.  The answer keeps which records
+ * affect which query.  All or nothing, like osv_lookup(); release with
+ * osv_each_release() in both cases.
+ */
+int osv_lookup_each(struct osv_each *out, struct net_client *c,
+		    const char *base_url, const struct osv_query *q, size_t nr,
+		    struct oh_err *err);
+
+void osv_each_release(struct osv_each *e);
 
 /** True when id consists only of [A-Za-z0-9._:-] and is not empty. */
 bool osv_id_valid(const char *id);

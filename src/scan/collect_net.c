@@ -14,6 +14,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/timeutil.h"
+#include "core/xalloc.h"
 #include "collect/enrich.h"
 #include "health/cvss.h"
 #include "health/health.h"
@@ -142,42 +143,19 @@ out:
 	oh_err_release(&err);
 }
 
-/*
- * OSV for an SBOM package that is not reviewed: "; OSV <purl>: ..." added
- * to `out` (its row's reason), the known vulnerabilities or why OSV could
- * not tell.  Not asked without OSV enrichment, without a purl, or for a
- * purl without a version when the package has none either.
- */
-void scan_osv_unreviewed(struct oh_buf *out, struct net_client **nc,
-			 const struct scan_opts *opts,
-			 const struct manifest_unreviewed *u)
+/* One package's line from the lookup's answer for its query. */
+static void unreviewed_line(struct oh_buf *out, const struct osv_each *e,
+			    size_t qi)
 {
-	const char *purl = u->purl;
-	struct osv_query q;
-	struct osv_result res = { 0 };
-	struct net_opts no = NET_OPTS_INIT;
-	struct oh_err err = OH_ERR_INIT;
 	struct oh_buf ids = OH_BUF_INIT;
 	size_t open = 0;
-	char line[512];
 
-	if (!(opts->enrich & SCAN_ENRICH_OSV) ||
-	    collect_osv_queries(&q, NULL, purl, u->version, true) == 0)
-		return;
-	oh_buf_addf(out, "; OSV %s%s%s: ", purl, q.version ? " version " : "",
-		    q.version ? q.version : "");
-	no.offline = opts->offline;
-	no.forge_url = opts->forge_url;
-	if ((!*nc && net_client_new(nc, &no, &err) < 0) ||
-	    collect_osv(&res, *nc, opts->osv_url, &q, 1, &err) < 0) {
-		oh_err_format(line, sizeof(line), &err);
-		oh_buf_addf(out, "unavailable: %s", line);
-		goto done;
-	}
-	for (size_t i = 0; i < res.vuln_nr; i++) {
-		if (res.vuln[i].withdrawn)
+	for (size_t j = 0; j < e->hit_nr[qi]; j++) {
+		const struct osv_vuln *v = &e->all.vuln[e->hit[qi][j]];
+
+		if (v->withdrawn)
 			continue;
-		oh_buf_addf(&ids, "%s%s", open ? ", " : "", res.vuln[i].id);
+		oh_buf_addf(&ids, "%s%s", open ? ", " : "", v->id);
 		open++;
 	}
 	if (open == 0)
@@ -185,10 +163,58 @@ void scan_osv_unreviewed(struct oh_buf *out, struct net_client **nc,
 	else
 		oh_buf_addf(out, "%zu known vulnerabilit%s: %s", open,
 			    open == 1 ? "y" : "ies", ids.buf);
-done:
 	oh_buf_release(&ids);
-	osv_result_release(&res);
+}
+
+void scan_osv_unreviewed(struct oh_buf *reason,
+			 const struct manifest_unreviewed *u, size_t nr,
+			 const struct scan_opts *opts)
+{
+	struct osv_query *q;
+	size_t *of; /* of[i]: the query of package i, or nr */
+	size_t nq = 0;
+	struct osv_each e = { 0 };
+	struct net_opts no = NET_OPTS_INIT;
+	struct net_client *nc = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	char line[512];
+	int rc;
+
+	if (!(opts->enrich & SCAN_ENRICH_OSV) || nr == 0)
+		return;
+	q = oh_xcalloc(nr, sizeof(*q));
+	of = oh_xcalloc(nr, sizeof(*of));
+	for (size_t i = 0; i < nr; i++) {
+		of[i] = nr;
+		if (collect_osv_queries(&q[nq], NULL, u[i].purl, u[i].version,
+					true) == 1)
+			of[i] = nq++;
+	}
+	no.offline = opts->offline;
+	no.forge_url = opts->forge_url;
+	rc = nq == 0 ? 0 : net_client_new(&nc, &no, &err);
+	if (rc == 0 && nq > 0)
+		rc = osv_lookup_each(&e, nc, opts->osv_url, q, nq, &err);
+	if (rc < 0)
+		oh_err_format(line, sizeof(line), &err);
+	for (size_t i = 0; i < nr; i++) {
+		const struct osv_query *qi = &q[of[i]];
+
+		if (of[i] == nr)
+			continue;
+		oh_buf_addf(&reason[i], "; OSV %s%s%s: ", qi->purl,
+			    qi->version ? " version " : "",
+			    qi->version ? qi->version : "");
+		if (rc < 0)
+			oh_buf_addf(&reason[i], "unavailable: %s", line);
+		else
+			unreviewed_line(&reason[i], &e, of[i]);
+	}
+	osv_each_release(&e);
+	net_client_free(nc);
 	oh_err_release(&err);
+	free(of);
+	free(q);
 }
 
 static const char *metric_state(enum forge_metric m)

@@ -373,12 +373,11 @@ static int record_component(struct batch *b, struct scan_slot *it,
 /*
  * The SBOM packages left out, in one transaction; with OSV enrichment,
  * each row's reason carries what OSV knows of its purl (asked before the
- * transaction, one lookup per package).
+ * transaction, one lookup for all of them).
  */
 static int record_unreviewed(struct batch *b, const struct manifest *m,
 			     struct oh_err *err)
 {
-	struct net_client *nc = NULL;
 	struct oh_buf *reason;
 	int ret = 0;
 
@@ -386,13 +385,11 @@ static int record_unreviewed(struct batch *b, const struct manifest *m,
 	if (m->unreviewed_nr == 0)
 		return 0;
 	reason = oh_xcalloc(m->unreviewed_nr, sizeof(*reason));
-	for (size_t i = 0; i < m->unreviewed_nr; i++) {
-		const struct manifest_unreviewed *u = &m->unreviewed[i];
-
-		oh_buf_adds(&reason[i], u->reason ? u->reason : "");
-		scan_osv_unreviewed(&reason[i], &nc, b->opts, u);
-	}
-	net_client_free(nc);
+	for (size_t i = 0; i < m->unreviewed_nr; i++)
+		oh_buf_adds(&reason[i], m->unreviewed[i].reason
+						? m->unreviewed[i].reason
+						: "");
+	scan_osv_unreviewed(reason, m->unreviewed, m->unreviewed_nr, b->opts);
 	if (store_begin(b->st, err) < 0) {
 		ret = err->code;
 		goto out;

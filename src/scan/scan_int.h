@@ -160,19 +160,19 @@ void scan_collect_policy(struct scan_item *it, const struct scan_worker *wk,
 void scan_collect_enrich(struct scan_item *it, struct scan_worker *wk,
 			 const struct scan_opts *opts, struct health_input *in);
 
-/**
- * OSV for an SBOM package that is not reviewed (collect_net.c), with OSV
+/*
+ * OSV for the SBOM packages that are not reviewed, u[0..nr), with OSV
  * enrichment on: "; OSV <purl>: N known vulnerabilities: IDS" (or "no
- * known vulnerability", or "unavailable: why") added to `out`, every page
- * followed.  Nothing without a purl or a version.  *nc is the client,
- * made on first use (the caller frees it with net_client_free()).
+ * known vulnerability", or "unavailable: why") added to reason[i].  One
+ * lookup for all of them (batches of OSV_MAX_QUERIES, every page
+ * followed, each record fetched once).  Nothing for a package without a
+ * purl or a version.
  */
 struct manifest_unreviewed;
-struct net_client;
 struct oh_buf;
-void scan_osv_unreviewed(struct oh_buf *out, struct net_client **nc,
-			 const struct scan_opts *opts,
-			 const struct manifest_unreviewed *u);
+void scan_osv_unreviewed(struct oh_buf *reason,
+			 const struct manifest_unreviewed *u, size_t nr,
+			 const struct scan_opts *opts);
 
 /*
  * Known vulnerabilities from the imported OSV records (collect_vulns.c),

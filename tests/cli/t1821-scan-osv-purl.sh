@@ -127,3 +127,49 @@ expect_exit 0 scan --db f.db unrev.spdx.json
 expect_exit 0 report --db f.db --format json
 python3 -c 'import json; u=json.load(open("out"))["unreviewed"]; assert all("OSV" not in x["reason"] for x in u), u' ||
 	fail "OSV asked without --enrich"
+
+# Many packages not reviewed are asked together: 250 purls in batches of
+# 100 (OSV's limit), pages followed per query, each record fetched once;
+# every package still gets its own answer.  Before, one lookup per package.
+python3 - "$git_base" >many.spdx.json <<'PY'
+import json, sys
+pk = [{"SPDXID": "SPDXRef-mit", "name": "reviewed", "versionInfo": "1.0.0",
+       "downloadLocation": "git+%s/lic-mit.git@v1.0.0" % sys.argv[1]}]
+for i in range(250):
+    purl = "pkg:pypi/fakepkg@1.0.0" if i in (7, 207) else "pkg:pypi/p%d@1.0" % i
+    pk.append({"SPDXID": "SPDXRef-p%d" % i, "name": "p%d" % i,
+               "versionInfo": "1.0", "downloadLocation": "NOASSERTION",
+               "externalRefs": [{"referenceCategory": "PACKAGE-MANAGER",
+                                 "referenceType": "purl", "referenceLocator": purl}]})
+print(json.dumps({"spdxVersion": "SPDX-2.3", "dataLicense": "CC0-1.0",
+  "SPDXID": "SPDXRef-DOCUMENT", "name": "many",
+  "documentNamespace": "https://example.org/many",
+  "creationInfo": {"created": "2026-10-01T00:00:00Z", "creators": ["Tool: t"]},
+  "packages": pk,
+  "relationships": [{"spdxElementId": "SPDXRef-DOCUMENT",
+    "relationshipType": "DESCRIBES", "relatedSpdxElement": "SPDXRef-mit"}]}))
+PY
+count() {
+	python3 -c '
+import json, sys, urllib.request
+d = json.load(urllib.request.urlopen(sys.argv[1] + "/_count"))
+print(d["paths"].get(sys.argv[2], 0))' "$osv" "$1"
+}
+b0=$(batches)
+v0=$(count /paged/v1/vulns/PYSEC-2026-7)
+expect_exit 0 scan --db g.db --enrich osv --osv-url "$osv/paged" many.spdx.json
+# the component's commit: 1 batch; the packages: 3 batches of 100, 100
+# and 50, two of them with a second page for fakepkg: 5.
+[ $(($(batches) - b0)) = 6 ] || fail "querybatch requests: $(($(batches) - b0)), expected 6"
+[ $(($(count /paged/v1/vulns/PYSEC-2026-7) - v0)) = 1 ] ||
+	fail "PYSEC-2026-7 fetched $(($(count /paged/v1/vulns/PYSEC-2026-7) - v0)) times"
+expect_exit 0 report --db g.db --format json
+python3 - <<'PY' || fail "per-package answers: $(head -c 1500 out)"
+import json
+u = {x["name"]: x["reason"] for x in json.load(open("out"))["unreviewed"]}
+assert len(u) == 250, len(u)
+for n in ("p7", "p207"):
+    assert "OSV pkg:pypi/fakepkg@1.0.0: 1 known vulnerability: PYSEC-2026-7" in u[n], u[n]
+for n in ("p0", "p100", "p249"):
+    assert "OSV pkg:pypi/%s@1.0: no known vulnerability" % n in u[n], u[n]
+PY
