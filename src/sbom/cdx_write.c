@@ -569,8 +569,13 @@ static void xml_elem(struct oh_buf *b, const char *name, const cJSON *v,
 
 		indent(b, depth);
 		oh_buf_addf(b, "<%s>", name);
-		if (cJSON_IsNumber(v))
-			snprintf(num, sizeof(num), "%d", (int)v->valuedouble);
+		/* a number as it is (a score 7.5 stays 7.5), no cast */
+		if (cJSON_IsNumber(v)) {
+			snprintf(num, sizeof(num), "%.15g", v->valuedouble);
+			if (strtod(num, NULL) != v->valuedouble)
+				snprintf(num, sizeof(num), "%.17g",
+					 v->valuedouble);
+		}
 		esc(b, cJSON_IsNumber(v) ? num : v->valuestring, false);
 		oh_buf_addf(b, "</%s>\n", name);
 		return;
