@@ -946,12 +946,87 @@ static size_t and_terms(const char *e, const char **at, size_t *len, size_t max)
 	return n;
 }
 
-/* Two terms are one license: word by word, an id left open on either
- * side matches its family. */
+#define CMP_CHOICES 16
+
+/*
+ * The operands of a choice: x[0..n) split at its top-level " OR " (one
+ * pair of enclosing parentheses removed) into o/ol.  Returns how many;
+ * 1 when x is not a choice, 0 when it has more than CMP_CHOICES.
+ */
+static size_t or_operands(const char *x, size_t n, const char **o, size_t *ol)
+{
+	size_t nr = 0, start, depth = 0;
+
+	while (n > 0 && *x == ' ')
+		x++, n--;
+	while (n > 0 && x[n - 1] == ' ')
+		n--;
+	if (n >= 2 && x[0] == '(' && x[n - 1] == ')') {
+		size_t d = 0, k;
+
+		for (k = 0; k < n; k++) {
+			d += x[k] == '(';
+			d -= x[k] == ')';
+			if (d == 0)
+				break;
+		}
+		if (k == n - 1)
+			x++, n -= 2;
+	}
+	start = 0;
+	for (size_t k = 0; k <= n; k++) {
+		if (k < n && x[k] == '(')
+			depth++;
+		else if (k < n && x[k] == ')' && depth > 0)
+			depth--;
+		if (k == n || (depth == 0 && k + 4 <= n &&
+			       memcmp(x + k, " OR ", 4) == 0)) {
+			if (nr == CMP_CHOICES)
+				return 0;
+			o[nr] = x + start;
+			ol[nr++] = k - start;
+			start = k + 4;
+			k += 3;
+		}
+	}
+	return nr;
+}
+
+static bool term_eq(const char *x, size_t xn, const char *xamb, const char *y,
+		    size_t yn, const char *yamb);
+
+/* Is every operand of one choice an operand of the other? */
+static bool choice_in(const char **xo, const size_t *xl, size_t xn,
+		      const char *xamb, const char **yo, const size_t *yl,
+		      size_t yn, const char *yamb)
+{
+	for (size_t i = 0; i < xn; i++) {
+		bool found = false;
+
+		for (size_t j = 0; j < yn && !found; j++)
+			found = term_eq(xo[i], xl[i], xamb, yo[j], yl[j], yamb);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* Two terms are one license: a choice as a set of operands ("MIT OR
+ * Apache-2.0" is "Apache-2.0 OR MIT"), else word by word, an id left
+ * open on either side matching its family. */
 static bool term_eq(const char *x, size_t xn, const char *xamb, const char *y,
 		    size_t yn, const char *yamb)
 {
+	const char *xo[CMP_CHOICES], *yo[CMP_CHOICES];
+	size_t xl[CMP_CHOICES], yl[CMP_CHOICES];
+	size_t xc = or_operands(x, xn, xo, xl);
+	size_t yc = or_operands(y, yn, yo, yl);
 	size_t i = 0, j = 0;
+
+	if (xc > 1 || yc > 1)
+		return xc == yc &&
+		       choice_in(xo, xl, xc, xamb, yo, yl, yc, yamb) &&
+		       choice_in(yo, yl, yc, yamb, xo, xl, xc, xamb);
 
 	for (;;) {
 		size_t a, b;

@@ -88,6 +88,25 @@ START_TEST(test_licproject_compare_ambiguous)
 	ck_assert_int_eq(lic_adapt_compare("GPL-2.0-only", "GPL-2.0-only",
 					   "GPL-3.0-only", "GPL-3.0-only"),
 			 LIC_ADAPT_CHANGED);
+	/* the order of a choice does not matter, nor that of the terms */
+	ck_assert_int_eq(lic_adapt_compare("MIT OR Apache-2.0", NULL,
+					   "Apache-2.0 OR MIT", NULL),
+			 LIC_ADAPT_SAME);
+	ck_assert_int_eq(
+		lic_adapt_compare("(MIT OR Apache-2.0) AND BSD-3-Clause", NULL,
+				  "BSD-3-Clause AND (Apache-2.0 OR MIT)", NULL),
+		LIC_ADAPT_SAME);
+	ck_assert_int_eq(lic_adapt_compare("GPL-2.0-only OR MIT",
+					   "GPL-2.0-only",
+					   "MIT OR GPL-2.0-or-later", NULL),
+			 LIC_ADAPT_SAME);
+	ck_assert_int_eq(lic_adapt_compare("MIT OR Apache-2.0", NULL,
+					   "GPL-2.0-only OR MIT", NULL),
+			 LIC_ADAPT_CHANGED);
+	ck_assert_int_eq(lic_adapt_compare("MIT OR Apache-2.0", NULL,
+					   "MIT OR Apache-2.0 OR BSD-2-Clause",
+					   NULL),
+			 LIC_ADAPT_CHANGED);
 	/* structure counts: a choice is not the same as both */
 	ck_assert_int_eq(lic_adapt_compare("MIT OR Apache-2.0", NULL,
 					   "MIT AND Apache-2.0", NULL),
