@@ -14,6 +14,7 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/log.h"
 #include "core/path.h"
 #include "core/timeutil.h"
 #include "collect/collect.h"
@@ -83,12 +84,19 @@ static int collect_stored(struct hist_run *r, struct mirror_repo *mr,
 	struct store *st = NULL;
 	struct store_hist *sh = NULL;
 	char *abs = realpath(repo, NULL);
+	char from[41];
 	int rc;
 
 	rc = store_open(&st, db, &so, err);
 	if (rc == 0)
 		rc = store_hist_open(&sh, st, abs ? abs : repo, "local", err);
-	if (rc == 0) {
+	if (rc == 0)
+		rc = collect_history_rewritten(from, sh, mr, err);
+	if (rc == 1)
+		oh_warning(
+			"%s: commit %.12s of the last walk is no longer in the history of HEAD; the stored history was dropped and read again",
+			repo, from);
+	if (rc >= 0) {
 		ho->known = store_hist_known;
 		ho->known_payload = sh;
 		rc = collect_history(&r->walked, mr, ho, err);

@@ -13,8 +13,10 @@
 #include "facts/tree.h"
 #include "git/history.h"
 #include "git/mirror.h"
+#include "git/reach.h"
 #include "git/tree.h"
 #include "license/scan.h"
+#include "store/store_hist.h"
 #include "core/banned.h"
 
 int collect_open(struct mirror_repo **out, const char *source,
@@ -102,4 +104,28 @@ int collect_history(struct hist *h, struct mirror_repo *repo,
 		    const struct hist_opts *opts, struct oh_err *err)
 {
 	return hist_collect_repo(h, repo, opts, err);
+}
+
+int collect_history_rewritten(char from[41], struct store_hist *sh,
+			      struct mirror_repo *repo, struct oh_err *err)
+{
+	char head[REACH_HEX];
+	struct oh_err e = OH_ERR_INIT;
+	bool on = true;
+	int rc;
+
+	from[0] = '\0';
+	if (store_hist_last_head(sh, from) != 1)
+		return 0;
+	if (reach_resolve(head, repo, NULL, &e) == 0 &&
+	    reach_is_ancestor(&on, repo, from, head, &e) < 0)
+		/* gone from the repository: not its past; else keep it */
+		on = e.code != OH_ENOTFOUND;
+	oh_err_release(&e);
+	if (on) {
+		from[0] = '\0';
+		return 0;
+	}
+	rc = store_hist_forget(sh, err);
+	return rc < 0 ? rc : 1;
 }

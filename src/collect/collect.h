@@ -88,4 +88,18 @@ int collect_sbom_source(struct sbom_source *out, const char *path,
 int collect_history(struct hist *h, struct mirror_repo *repo,
 		    const struct hist_opts *opts, struct oh_err *err);
 
+/**
+ * Before an incremental walk over stored history (`sh`): is the commit
+ * the last walk started from (last_head) still in the past of HEAD?  If
+ * not, the history was rewritten (a force-push, or another branch
+ * checked out): the stored commits are no longer the repository's past,
+ * so they are dropped (store_hist_forget()) and the walk reads it all.
+ * Returns 1 when they were dropped (`from`: the old head, hex), 0 when
+ * the stored history stands or none is recorded, or an error of the
+ * store.  A HEAD or ancestry that cannot be read keeps the history.
+ */
+struct store_hist;
+int collect_history_rewritten(char from[41], struct store_hist *sh,
+			      struct mirror_repo *repo, struct oh_err *err);
+
 #endif /* OH_COLLECT_COLLECT_H */

@@ -146,7 +146,9 @@ static int walk_and_store(struct hist *all, struct scan_item *it,
 	struct hist_opts ho = HIST_OPTS_INIT;
 	struct known_ctx k = { .lock = wk->lock };
 	struct hist fresh;
+	char from[41];
 	int64_t stored;
+	int rewritten;
 	int ret;
 
 	hist_init(&fresh);
@@ -157,8 +159,24 @@ static int walk_and_store(struct hist *all, struct scan_item *it,
 	if (ret < 0)
 		goto out;
 	pthread_mutex_lock(wk->lock);
+	rewritten = collect_history_rewritten(from, k.sh, repo, err);
 	stored = store_hist_count(k.sh);
 	pthread_mutex_unlock(wk->lock);
+	if (rewritten < 0) {
+		ret = rewritten;
+		goto out;
+	}
+	if (rewritten == 1) {
+		scan_item_fact(it, "history.rewritten_from", "%s", from);
+		scan_item_finding(
+			it, "risk/history-rewritten",
+			it->remote ? "medium" : "info", NULL,
+			"commit %.12s, where the last scan's walk started, is no longer in the history of HEAD (%s); the stored history was dropped and read again",
+			from,
+			it->remote
+				? "the upstream rewrote its history: a force-push"
+				: "a rewrite, or another branch checked out");
+	}
 	ho.bots = wk->bots;
 	if (stored > 0) { /* nothing stored: no commit is known, ask none */
 		ho.known = known_locked;

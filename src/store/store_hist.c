@@ -750,3 +750,58 @@ out:
 	oh_err_release(&err);
 	return found;
 }
+
+int store_hist_last_head(struct store_hist *sh, char out[41])
+{
+	sqlite3_stmt *q = NULL;
+	int found = 0;
+	struct oh_err err = OH_ERR_INIT;
+
+	out[0] = '\0';
+	if (store_prepare(sh->st, &q,
+			  "SELECT last_head FROM repositories WHERE id = ?1",
+			  &err) < 0) {
+		oh_err_release(&err);
+		return 0;
+	}
+	sqlite3_bind_int64(q, 1, sh->repo);
+	if (sqlite3_step(q) == SQLITE_ROW &&
+	    sqlite3_column_type(q, 0) == SQLITE_TEXT &&
+	    sqlite3_column_bytes(q, 0) == 40) {
+		memcpy(out, sqlite3_column_text(q, 0), 40);
+		out[40] = '\0';
+		found = 1;
+	}
+	sqlite3_finalize(q);
+	return found;
+}
+
+int store_hist_forget(struct store_hist *sh, struct oh_err *err)
+{
+	static const char *const drop[] = {
+		"DELETE FROM trailers WHERE repo_id = ?1",
+		"DELETE FROM commits WHERE repo_id = ?1",
+		"DELETE FROM history_snapshots WHERE repo_id = ?1",
+		"UPDATE repositories SET last_head = NULL WHERE id = ?1",
+	};
+	int rc = store_begin(sh->st, err);
+
+	for (size_t i = 0; rc == 0 && i < sizeof(drop) / sizeof(drop[0]); i++) {
+		sqlite3_stmt *q = NULL;
+
+		rc = store_prepare(sh->st, &q, drop[i], err);
+		if (rc == 0) {
+			sqlite3_bind_int64(q, 1, sh->repo);
+			if (sqlite3_step(q) != SQLITE_DONE)
+				rc = store_db_error(
+					sh->st, err,
+					"dropping a rewritten history");
+		}
+		sqlite3_finalize(q);
+	}
+	if (rc < 0) {
+		store_rollback(sh->st);
+		return rc;
+	}
+	return store_commit(sh->st, err);
+}

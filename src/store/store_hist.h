@@ -46,6 +46,19 @@ bool store_hist_known(void *sh, const char *hex_id);
 int store_hist_save(struct store_hist *sh, const struct hist *h,
 		    struct oh_err *err);
 
+/**
+ * The newest commit the last walk that found something started from
+ * (last_head) into out: 1, or 0 when none is recorded.
+ */
+int store_hist_last_head(struct store_hist *sh, char out[41]);
+
+/**
+ * Drop the repository's stored commits, trailers and snapshot (its
+ * history was rewritten: they are no longer its past), in one
+ * transaction.  The next walk finds nothing known and reads it all.
+ */
+int store_hist_forget(struct store_hist *sh, struct oh_err *err);
+
 /** Append every stored commit (with trailers) and tag to h. */
 int store_hist_load(struct hist *h, struct store_hist *sh, struct oh_err *err);
 
