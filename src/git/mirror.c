@@ -442,6 +442,15 @@ out:
 	return rc;
 }
 
+/* Is abs (a real path) the repository's git directory itself? */
+static bool is_git_dir(git_repository *repo, const char *abs)
+{
+	const char *gd = git_repository_path(repo);
+	size_t n = strlen(abs);
+
+	return strncmp(gd, abs, n) == 0 && gd[n] == '/' && gd[n + 1] == '\0';
+}
+
 static int open_local(struct mirror_repo *r, const char *path,
 		      const struct mirror_opts *opts, struct mirror_outcome *oc,
 		      struct oh_err *err)
@@ -473,7 +482,14 @@ static int open_local(struct mirror_repo *r, const char *path,
 				    : classify(-1, &ctx),
 			    path, path, opts, NULL);
 	r->kind = MIRROR_LOCAL;
-	r->path = oh_xstrdup(git_repository_is_bare(r->repo)
+	/*
+	 * Bare as git sees it: a git directory named directly is bare even
+	 * without a config file saying core.bare (libgit2 then assumes a
+	 * work tree above it, whose .mailmap is not the repository's).
+	 */
+	r->path = oh_xstrdup(git_repository_is_bare(r->repo) ||
+					     is_git_dir(r->repo, abs) ||
+					     !git_repository_workdir(r->repo)
 				     ? git_repository_path(r->repo)
 				     : git_repository_workdir(r->repo));
 	if (r->path[0] != '\0' && r->path[strlen(r->path) - 1] == '/' &&
