@@ -284,6 +284,18 @@ static const char *const migration[] = {
 	 "  commit_nr INTEGER NOT NULL,"
 	 "  data BLOB NOT NULL);"
 	 "DROP INDEX IF EXISTS commits_by_time;"),
+
+	/*
+	 * 9 -> 10: what nothing writes goes (issue 13: the database says
+	 * what it holds).  `files` was reserved for a per-revision file
+	 * list that no command fills; the blobs' license_id, license_match
+	 * and license_score were never written since the matcher's answers
+	 * went to license_matches (schema 9), keyed by text, not blob.
+	 */
+	("DROP TABLE files;"
+	 "ALTER TABLE blobs DROP COLUMN license_id;"
+	 "ALTER TABLE blobs DROP COLUMN license_match;"
+	 "ALTER TABLE blobs DROP COLUMN license_score;"),
 };
 
 _Static_assert(sizeof(migration) / sizeof(migration[0]) == STORE_SCHEMA_VERSION,

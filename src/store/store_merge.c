@@ -505,10 +505,8 @@ static int merge_shard(struct merge *m, const struct shard *sh,
 					     "reading a shard's components");
 	}
 	if (ret == 0)
-		ret = merge_content(m, "blobs",
-				    "id, size, is_binary, spdx_ids, license_id,"
-				    " license_match, license_score",
-				    7, err);
+		ret = merge_content(m, "blobs", "id, size, is_binary, spdx_ids",
+				    4, err);
 	if (ret == 0)
 		ret = merge_content(m, "license_matches",
 				    "text_sha256, engine, result", 3, err);

@@ -21,6 +21,13 @@ expect_stdout_match '"schema_version":[[:space:]]*[0-9]+'
 expect_stdout_match '"runs":[[:space:]]*\[\]'
 python3 -c 'import json,sys; d=json.load(open("out")); assert d["tables"]["runs"] == 0' ||
 	fail "db info json is not valid JSON"
+# Schema 10: no table or column that nothing writes.
+if command -v sqlite3 >/dev/null; then
+	[ "$(sqlite3 new.db "SELECT count(*) FROM sqlite_schema WHERE name = 'files'")" = 0 ] ||
+		fail "the unused table files is still there"
+	[ "$(sqlite3 new.db "SELECT group_concat(name) FROM pragma_table_info('blobs')")" = \
+		"id,size,is_binary,spdx_ids" ] || fail "blobs has unused columns"
+fi
 
 # The default database is ./osshealth.db.
 expect_exit 0 db upgrade
