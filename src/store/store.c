@@ -301,7 +301,7 @@ static int configure(struct store *st, struct oh_err *err)
 	 * reads through a memory map instead of pread() per page -- set
 	 * before the page check, which reads every page.
 	 */
-	if (store_exec(st, "PRAGMA cache_size = -65536", err) < 0 ||
+	if (store_exec(st, "PRAGMA cache_size = " STORE_CACHE_SIZE, err) < 0 ||
 	    store_exec(st, "PRAGMA temp_store = MEMORY", err) < 0 ||
 	    store_exec(st, "PRAGMA mmap_size = 268435456", err) < 0)
 		return err->code;
