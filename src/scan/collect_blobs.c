@@ -39,6 +39,7 @@
 
 struct scan_blobs {
 	struct store_blob_cache *c;
+	struct store *db; /* its handle, in a read transaction until finish */
 	/* the row read last */
 	char id[41];
 	bool found;
@@ -255,6 +256,11 @@ void scan_blobs_open(struct scan_blobs **out, struct scan_worker *wk,
 		oh_err_release(&err);
 		return;
 	}
+	/* the walk's thousands of lookups under one read lock, not one
+	 * lock (two fcntl calls and a WAL index check) per lookup */
+	if (store_begin_read(wk->blob_db, &err) == 0)
+		b->db = wk->blob_db;
+	oh_err_release(&err);
 	*tc = (struct tree_blob_cache){ .get = tree_get,
 					.put = tree_put,
 					.ctx = b };
@@ -266,8 +272,15 @@ void scan_blobs_open(struct scan_blobs **out, struct scan_worker *wk,
 
 void scan_blobs_finish(struct scan_blobs *b)
 {
-	if (b)
-		flush(b);
+	struct oh_err err = OH_ERR_INIT;
+
+	if (!b)
+		return;
+	flush(b);
+	if (b->db) /* the read transaction ends (it wrote nothing) */
+		(void)store_commit(b->db, &err);
+	b->db = NULL;
+	oh_err_release(&err);
 }
 
 int scan_blobs_write(struct scan_blobs *b, struct store *st, struct oh_err *err)

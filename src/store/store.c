@@ -454,6 +454,16 @@ int store_begin(struct store *st, struct oh_err *err)
 	return 0;
 }
 
+int store_begin_read(struct store *st, struct oh_err *err)
+{
+	if (st->in_tx)
+		OH_BUG("nested transaction on %s", st->path);
+	if (store_exec(st, "BEGIN DEFERRED", err) < 0)
+		return err->code;
+	st->in_tx = true;
+	return 0;
+}
+
 int store_commit(struct store *st, struct oh_err *err)
 {
 	if (!st->in_tx)
