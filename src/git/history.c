@@ -526,11 +526,31 @@ struct oidset {
 	size_t nr;
 };
 
-static bool oid_zero(const git_oid *o)
+/*
+ * Ids compared as three words, inline: the set is probed twice per
+ * commit, and a call to memcmp() per probe was 3% of the walk.
+ */
+_Static_assert(sizeof(((git_oid *)0)->id) == 20, "SHA-1 ids");
+
+static inline bool oid_same(const git_oid *a, const git_oid *b)
+{
+	uint64_t a0, a1, b0, b1;
+	uint32_t a2, b2;
+
+	memcpy(&a0, a->id, 8);
+	memcpy(&b0, b->id, 8);
+	memcpy(&a1, a->id + 8, 8);
+	memcpy(&b1, b->id + 8, 8);
+	memcpy(&a2, a->id + 16, 4);
+	memcpy(&b2, b->id + 16, 4);
+	return ((a0 ^ b0) | (a1 ^ b1) | (uint64_t)(a2 ^ b2)) == 0;
+}
+
+static inline bool oid_zero(const git_oid *o)
 {
 	static const git_oid zero;
 
-	return memcmp(o, &zero, sizeof(zero)) == 0;
+	return oid_same(o, &zero);
 }
 
 static size_t oid_hash(const git_oid *o)
@@ -564,7 +584,7 @@ static bool oidset_add(struct oidset *s, const git_oid *o)
 	}
 	j = oid_hash(o) & (s->cap - 1);
 	while (!oid_zero(&s->slot[j])) {
-		if (git_oid_equal(&s->slot[j], o))
+		if (oid_same(&s->slot[j], o))
 			return false;
 		j = (j + 1) & (s->cap - 1);
 	}
