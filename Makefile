@@ -125,6 +125,14 @@ $(BUILD)/src/license/match_cache.o: $(LIC_ENGINE_INPUTS)
 $(BUILD)/src/license/match_cache.o: ALL_CFLAGS += -DLIC_ENGINE_DIGEST='"$(shell \
 	cat $(LIC_ENGINE_INPUTS) | sha256sum | cut -c1-16)"'
 
+# The same for the copyright holders the relicensing sample keeps per
+# blob (src/scan/collect_relic.c): a digest of the code that finds them.
+RELIC_INPUTS := src/scan/collect_relic.c src/health/relicense.c \
+	src/health/relicense.h
+$(BUILD)/src/scan/collect_relic.o: $(RELIC_INPUTS)
+$(BUILD)/src/scan/collect_relic.o: ALL_CFLAGS += -DRELIC_DIGEST='"$(shell \
+	cat $(RELIC_INPUTS) | sha256sum | cut -c1-16)"'
+
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^

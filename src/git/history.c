@@ -526,11 +526,31 @@ struct oidset {
 	size_t nr;
 };
 
-static bool oid_zero(const git_oid *o)
+/*
+ * Ids compared as three words, inline: the set is probed twice per
+ * commit, and a call to memcmp() per probe was 3% of the walk.
+ */
+_Static_assert(sizeof(((git_oid *)0)->id) == 20, "SHA-1 ids");
+
+static inline bool oid_same(const git_oid *a, const git_oid *b)
+{
+	uint64_t a0, a1, b0, b1;
+	uint32_t a2, b2;
+
+	memcpy(&a0, a->id, 8);
+	memcpy(&b0, b->id, 8);
+	memcpy(&a1, a->id + 8, 8);
+	memcpy(&b1, b->id + 8, 8);
+	memcpy(&a2, a->id + 16, 4);
+	memcpy(&b2, b->id + 16, 4);
+	return ((a0 ^ b0) | (a1 ^ b1) | (uint64_t)(a2 ^ b2)) == 0;
+}
+
+static inline bool oid_zero(const git_oid *o)
 {
 	static const git_oid zero;
 
-	return memcmp(o, &zero, sizeof(zero)) == 0;
+	return oid_same(o, &zero);
 }
 
 static size_t oid_hash(const git_oid *o)
@@ -564,7 +584,7 @@ static bool oidset_add(struct oidset *s, const git_oid *o)
 	}
 	j = oid_hash(o) & (s->cap - 1);
 	while (!oid_zero(&s->slot[j])) {
-		if (git_oid_equal(&s->slot[j], o))
+		if (oid_same(&s->slot[j], o))
 			return false;
 		j = (j + 1) & (s->cap - 1);
 	}
@@ -662,6 +682,20 @@ static bool has_sig_block(const char *msg)
 		       strstr(msg, "-----BEGIN SSH SIGNATURE-----"));
 }
 
+/* Does the object database hold commit `id`?  Its header only. */
+static bool commit_there(git_repository *repo, const git_oid *id)
+{
+	git_odb *odb = NULL;
+	git_object_t type = GIT_OBJECT_INVALID;
+	size_t len = 0;
+	bool there = git_repository_odb(&odb, repo) == 0 &&
+		     git_odb_read_header(&len, &type, odb, id) == 0 &&
+		     type == GIT_OBJECT_COMMIT;
+
+	git_odb_free(odb);
+	return there;
+}
+
 static void add_tag(struct walk *w, const char *refname, git_object *obj)
 {
 	struct hist *h = w->h;
@@ -681,6 +715,20 @@ static void add_tag(struct walk *w, const char *refname, git_object *obj)
 		t->signed_tag = has_sig_block(git_tag_message(tag));
 		if (tg)
 			t->time = tg->when.time;
+		/*
+		 * A tag of a commit, with a tagger date: what peeling gives
+		 * without reading the commit (one per tag: half the cost of
+		 * the tags of a re-scan).  Peeling fails when the object is
+		 * missing or not the commit the tag says; so does this.
+		 */
+		if (t->time != 0 &&
+		    git_tag_target_type(tag) == GIT_OBJECT_COMMIT &&
+		    commit_there(w->repo, git_tag_target_id(tag))) {
+			git_oid_tostr(t->target, sizeof(t->target),
+				      git_tag_target_id(tag));
+			git_error_clear();
+			return;
+		}
 	}
 	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) == 0) {
 		const git_commit *c = (const git_commit *)peeled;

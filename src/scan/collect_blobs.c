@@ -14,7 +14,10 @@
  * transaction, with its facts (scan.c: one writer).
  *
  * The license matcher's answers (license/match_cache.h) are kept the
- * same way, in `license_matches`: a re-scan matches only new texts.
+ * same way, in `license_matches`: a re-scan matches only new texts.  So
+ * are the copyright holders of the relicensing sample, keyed by blob id
+ * (40 hex digits, never a text's 64) and the sample's own engine key:
+ * a re-scan reads none of the 400 files again.
  *
  * Any failure of the cache only costs speed: the walk reads the blob.
  */
@@ -36,6 +39,7 @@
 
 struct scan_blobs {
 	struct store_blob_cache *c;
+	struct store *db; /* its handle, in a read transaction until finish */
 	/* the row read last */
 	char id[41];
 	bool found;
@@ -189,6 +193,44 @@ void scan_blobs_match_cache(struct lic_adapt_cache *out, struct scan_blobs *b)
 					 .ctx = b };
 }
 
+/* Stored as "=holder", or "-" when the head names none. */
+int scan_blobs_holder_get(struct scan_blobs *b, const char *engine,
+			  const char *blob_id, char *out, size_t size,
+			  bool *named)
+{
+	const char *v = NULL;
+
+	if (!b || size == 0 ||
+	    store_blob_match_get(b->c, blob_id, engine, &v) != 1 || !v)
+		return 0;
+	*named = v[0] == '=';
+	if (strcmp(v, "-") == 0) {
+		out[0] = '\0';
+		return 1;
+	}
+	if (!*named || strlen(v + 1) >= size)
+		return 0; /* not ours: read the blob */
+	snprintf(out, size, "%s", v + 1);
+	return 1;
+}
+
+void scan_blobs_holder_put(struct scan_blobs *b, const char *engine,
+			   const char *blob_id, const char *holder)
+{
+	struct oh_buf v = OH_BUF_INIT;
+
+	if (!b)
+		return;
+	if (holder) {
+		oh_buf_addch(&v, '=');
+		oh_buf_adds(&v, holder);
+	} else {
+		oh_buf_adds(&v, "-");
+	}
+	store_blob_match_put(b->c, blob_id, engine, v.buf);
+	oh_buf_release(&v);
+}
+
 void scan_blobs_open(struct scan_blobs **out, struct scan_worker *wk,
 		     struct tree_blob_cache *tc, struct lic_scan_cache *lc)
 {
@@ -214,6 +256,11 @@ void scan_blobs_open(struct scan_blobs **out, struct scan_worker *wk,
 		oh_err_release(&err);
 		return;
 	}
+	/* the walk's thousands of lookups under one read lock, not one
+	 * lock (two fcntl calls and a WAL index check) per lookup */
+	if (store_begin_read(wk->blob_db, &err) == 0)
+		b->db = wk->blob_db;
+	oh_err_release(&err);
 	*tc = (struct tree_blob_cache){ .get = tree_get,
 					.put = tree_put,
 					.ctx = b };
@@ -225,8 +272,15 @@ void scan_blobs_open(struct scan_blobs **out, struct scan_worker *wk,
 
 void scan_blobs_finish(struct scan_blobs *b)
 {
-	if (b)
-		flush(b);
+	struct oh_err err = OH_ERR_INIT;
+
+	if (!b)
+		return;
+	flush(b);
+	if (b->db) /* the read transaction ends (it wrote nothing) */
+		(void)store_commit(b->db, &err);
+	b->db = NULL;
+	oh_err_release(&err);
 }
 
 int scan_blobs_write(struct scan_blobs *b, struct store *st, struct oh_err *err)

@@ -108,8 +108,18 @@ static void guides(struct scan_item *it, struct health_relicensing *x,
 	}
 }
 
-static void sample(struct health_holders *hh, struct mirror_repo *repo,
-		   const struct tree_files *t)
+/*
+ * The key of the holders kept per blob (scan_blobs_holder_get()): a
+ * digest the Makefile takes of what decides a holder (this file and
+ * health/relicense.*), so that a changed reader never serves old ones.
+ */
+#ifndef RELIC_DIGEST
+#error "RELIC_DIGEST is set by the Makefile"
+#endif
+#define RELIC_ENGINE "relicensing-holder " RELIC_DIGEST
+
+static void sample(struct health_holders *hh, struct scan_blobs *cache,
+		   struct mirror_repo *repo, const struct tree_files *t)
 {
 	char holder[HEALTH_HOLDER_MAX];
 	size_t nsrc = 0, step, k = 0;
@@ -126,12 +136,20 @@ static void sample(struct health_holders *hh, struct mirror_repo *repo,
 		if (!is_source(f->path) || f->binary ||
 		    f->size > RELIC_MAX_FILE || k++ % step != 0)
 			continue;
-		if (tree_blob_read(&b, repo, f->blob_id, RELIC_MAX_FILE,
-				   &err) == 0) {
+		/* a blob the repository lacks is not read, cached or not */
+		if (!f->missing &&
+		    scan_blobs_holder_get(cache, RELIC_ENGINE, f->blob_id,
+					  holder, sizeof(holder),
+					  &found) == 1) {
+			health_holders_add(hh, found ? holder : NULL);
+		} else if (tree_blob_read(&b, repo, f->blob_id, RELIC_MAX_FILE,
+					  &err) == 0) {
 			found = health_copyright_holder(
 				holder, sizeof(holder), b.buf,
 				b.len < RELIC_HEAD ? b.len : RELIC_HEAD);
 			health_holders_add(hh, found ? holder : NULL);
+			scan_blobs_holder_put(cache, RELIC_ENGINE, f->blob_id,
+					      found ? holder : NULL);
 		}
 		oh_buf_release(&b);
 		oh_err_release(&err);
@@ -144,7 +162,7 @@ static void holders(struct scan_item *it, struct health_relicensing *x,
 	struct health_holders *hh = oh_xcalloc(1, sizeof(*hh)); /* 18 KiB */
 	int top;
 
-	sample(hh, repo, t);
+	sample(hh, it->blobs, repo, t);
 	top = health_holders_top(hh);
 	x->sampled = hh->sampled;
 	x->noticed = hh->noticed;

@@ -201,6 +201,18 @@ void scan_blobs_finish(struct scan_blobs *b);
 /* The license matcher's cache over the same rows' database (*out). */
 struct lic_adapt_cache;
 void scan_blobs_match_cache(struct lic_adapt_cache *out, struct scan_blobs *b);
+/*
+ * The copyright holder the relicensing sample (collect_relic.c) found in
+ * the head of a blob, kept in the same table as the matcher's answers
+ * under the key `engine` (the sample's own: its code's digest) and the
+ * blob id.  get: 1, *named and out filled, 0 on a miss or without a
+ * cache; put: holder NULL when the head names none.
+ */
+int scan_blobs_holder_get(struct scan_blobs *b, const char *engine,
+			  const char *blob_id, char *out, size_t size,
+			  bool *named);
+void scan_blobs_holder_put(struct scan_blobs *b, const char *engine,
+			   const char *blob_id, const char *holder);
 int scan_blobs_write(struct scan_blobs *b, struct store *st,
 		     struct oh_err *err);
 void scan_blobs_free(struct scan_blobs *b);

@@ -301,7 +301,7 @@ static int configure(struct store *st, struct oh_err *err)
 	 * reads through a memory map instead of pread() per page -- set
 	 * before the page check, which reads every page.
 	 */
-	if (store_exec(st, "PRAGMA cache_size = -65536", err) < 0 ||
+	if (store_exec(st, "PRAGMA cache_size = " STORE_CACHE_SIZE, err) < 0 ||
 	    store_exec(st, "PRAGMA temp_store = MEMORY", err) < 0 ||
 	    store_exec(st, "PRAGMA mmap_size = 268435456", err) < 0)
 		return err->code;
@@ -449,6 +449,16 @@ int store_begin(struct store *st, struct oh_err *err)
 	if (st->in_tx)
 		OH_BUG("nested transaction on %s", st->path);
 	if (store_exec(st, "BEGIN IMMEDIATE", err) < 0)
+		return err->code;
+	st->in_tx = true;
+	return 0;
+}
+
+int store_begin_read(struct store *st, struct oh_err *err)
+{
+	if (st->in_tx)
+		OH_BUG("nested transaction on %s", st->path);
+	if (store_exec(st, "BEGIN DEFERRED", err) < 0)
 		return err->code;
 	st->in_tx = true;
 	return 0;

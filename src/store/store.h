@@ -96,6 +96,13 @@ int store_opened_version(const struct store *st);
  */
 int store_begin(struct store *st, struct oh_err *err);
 int store_commit(struct store *st, struct oh_err *err);
+
+/*
+ * A read transaction (BEGIN DEFERRED), ended by store_commit(): reads
+ * share one snapshot and one lock instead of taking them per statement.
+ * Under WAL it never blocks a writer; it must not write.
+ */
+int store_begin_read(struct store *st, struct oh_err *err);
 /** Roll back if a transaction is open; never fails. */
 void store_rollback(struct store *st);
 

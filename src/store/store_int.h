@@ -7,6 +7,9 @@
  * src/store/ includes this header (it pulls in sqlite3.h).
  */
 
+/* The page cache of every handle (PRAGMA cache_size; negative: KiB). */
+#define STORE_CACHE_SIZE "-65536"
+
 #include <sqlite3.h>
 
 #include "store/store.h"
