@@ -1443,7 +1443,9 @@ static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		  const char *name, struct oh_err *err)
 {
-	struct rr r = { .name = name, .err = err, .options = XML_PARSE_COMPACT };
+	struct rr r = { .name = name,
+			.err = err,
+			.options = XML_PARSE_COMPACT };
 	xmlDoc *x = NULL;
 	xmlNode *root;
 	int rc;
