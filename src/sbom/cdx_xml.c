@@ -279,6 +279,48 @@ static cJSON *data_item(const struct xc *c, const xmlNode *n)
 	return o;
 }
 
+/* Item k (one of ours) of the list element named name: *out, or NULL. */
+static int list_item(struct xc *c, cJSON **out, const xmlNode *k,
+		     const char *name)
+{
+	const char *kn = (const char *)k->name;
+	cJSON *v = NULL;
+	int rc = 0;
+
+	if (strcmp(name, "dependencies") == 0) {
+		v = dependency(c, k);
+	} else if (strcmp(name, "data") == 0) {
+		v = data_item(c, k);
+	} else if (strcmp(name, "licenses") == 0) {
+		cJSON *inner = NULL;
+
+		rc = element(c, &inner, k, name);
+		v = cJSON_CreateObject();
+		if (cJSON_IsObject(inner) && strcmp(kn, "expression") == 0) {
+			/* <expression acknowledgement=..>E</expression> */
+			cJSON *e = cJSON_DetachItemFromObject(inner, "content");
+
+			cJSON_AddItemToObject(v, "expression",
+					      e ? e : cJSON_CreateString(""));
+			for (cJSON *a = inner->child; a;) {
+				cJSON *next = a->next;
+
+				cJSON_AddItemToObject(
+					v, a->string,
+					cJSON_DetachItemViaPointer(inner, a));
+				a = next;
+			}
+			cJSON_Delete(inner);
+		} else if (inner) {
+			cJSON_AddItemToObject(v, kn, inner);
+		}
+	} else {
+		rc = element(c, &v, k, name);
+	}
+	*out = v;
+	return rc;
+}
+
 static int list(struct xc *c, cJSON **out, const xmlNode *n)
 {
 	const char *name = (const char *)n->name;
@@ -287,45 +329,11 @@ static int list(struct xc *c, cJSON **out, const xmlNode *n)
 
 	*out = arr;
 	for (const xmlNode *k = n->children; k && rc == 0; k = k->next) {
-		const char *kn = (const char *)k->name;
 		cJSON *v = NULL;
 
 		if (!ours(c, k))
 			continue;
-		if (strcmp(name, "dependencies") == 0) {
-			v = dependency(c, k);
-		} else if (strcmp(name, "data") == 0) {
-			v = data_item(c, k);
-		} else if (strcmp(name, "licenses") == 0) {
-			cJSON *inner = NULL;
-
-			rc = element(c, &inner, k, name);
-			v = cJSON_CreateObject();
-			if (cJSON_IsObject(inner) &&
-			    strcmp(kn, "expression") == 0) {
-				/* <expression acknowledgement=..>E</expression> */
-				cJSON *e = cJSON_DetachItemFromObject(
-					inner, "content");
-
-				cJSON_AddItemToObject(
-					v, "expression",
-					e ? e : cJSON_CreateString(""));
-				for (cJSON *a = inner->child; a;) {
-					cJSON *next = a->next;
-
-					cJSON_AddItemToObject(
-						v, a->string,
-						cJSON_DetachItemViaPointer(
-							inner, a));
-					a = next;
-				}
-				cJSON_Delete(inner);
-			} else if (inner) {
-				cJSON_AddItemToObject(v, kn, inner);
-			}
-		} else {
-			rc = element(c, &v, k, name);
-		}
+		rc = list_item(c, &v, k, name);
 		if (v)
 			cJSON_AddItemToArray(arr, v);
 	}
@@ -410,9 +418,127 @@ bool sbom_cdx_is_xml(const char *s, size_t len)
 	return false;
 }
 
+/*
+ * Streaming: the children of <bom> are mapped as their end tags are read,
+ * and the items of a list child (<components>, <dependencies>, ...) one by
+ * one, each then dropped from the libxml2 tree, so the tree never holds
+ * the whole BOM.  The result is element()'s on the whole tree: the same
+ * functions see the same subtrees, in document order.
+ */
+struct xs {
+	struct xc c;
+	struct oh_err err;      /* the first mapping error */
+	int rc;                 /* its code */
+	bool decided;           /* the root looked at */
+	bool active;            /* the root is a CycloneDX <bom> */
+	bool seen;              /* a child element of ours was mapped */
+	cJSON *tree;            /* the root's object so far */
+	const xmlNode *list_at; /* the list element whose items are read */
+	cJSON *list;            /* its items so far */
+};
+
+/* A child of <bom> that element() reads with list() (list_here()). */
+static bool streamed_list(const struct xc *c, const xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+
+	return ours(c, n) && is_list(name) && strcmp(name, "tools") != 0;
+}
+
+/*
+ * Drop n and the text beside it: the parser appends later text to its
+ * parent's last child, so that is never left a text node it did not
+ * just write (and the parent's text is read by no mapping here).
+ */
+static void drop(xmlNode *n)
+{
+	xmlNode *p = n->parent;
+
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+	for (xmlNode *k = p ? p->children : NULL, *next; k; k = next) {
+		next = k->next;
+		if (k->type == XML_TEXT_NODE ||
+		    k->type == XML_CDATA_SECTION_NODE) {
+			xmlUnlinkNode(k);
+			xmlFreeNode(k);
+		}
+	}
+}
+
+static bool cdx_root(const xmlNode *root)
+{
+	const char *href = root && root->ns && root->ns->href
+				   ? (const char *)root->ns->href
+				   : "";
+
+	return root && strcmp((const char *)root->name, "bom") == 0 &&
+	       strncmp(href, SBOM_CDX_NS, sizeof(SBOM_CDX_NS) - 1) == 0;
+}
+
+static void decide(struct xs *x, const xmlNode *n)
+{
+	const xmlNode *root = n;
+
+	x->decided = true;
+	while (root->parent && root->parent->type == XML_ELEMENT_NODE)
+		root = root->parent;
+	if (!cdx_root(root))
+		return;
+	x->active = true;
+	x->c.ns = (const char *)root->ns->href;
+	x->tree = cJSON_CreateObject();
+	add_attrs(x->tree, root);
+}
+
+static void on_end(void *ctx, xmlNode *n, int depth)
+{
+	struct xs *x = ctx;
+	cJSON *v = NULL;
+
+	if (depth == 0)
+		return;
+	if (!x->decided)
+		decide(x, n);
+	if (!x->active)
+		return;
+	if (depth == 2 && n->parent && streamed_list(&x->c, n->parent)) {
+		if (x->list_at != n->parent) {
+			x->list_at = n->parent;
+			x->list = cJSON_CreateArray();
+		}
+		if (x->rc == 0 && ours(&x->c, n)) {
+			x->c.depth = 2;
+			x->rc = list_item(&x->c, &v, n,
+					  (const char *)n->parent->name);
+			if (v)
+				cJSON_AddItemToArray(x->list, v);
+		}
+		drop(n);
+		return;
+	}
+	if (depth != 1 || !ours(&x->c, n))
+		return;
+	x->seen = true;
+	if (streamed_list(&x->c, n)) {
+		v = x->list_at == n ? x->list : cJSON_CreateArray();
+		x->list_at = NULL;
+		x->list = NULL;
+	} else if (x->rc == 0) {
+		x->c.depth = 1;
+		x->rc = element(&x->c, &v, n, "bom");
+	}
+	if (v && x->rc == 0)
+		put(x->tree, (const char *)n->name, v);
+	else
+		cJSON_Delete(v);
+	drop(n);
+}
+
 int sbom_cdx_xml_parse(struct cJSON **out, const char *s, size_t len,
 		       const char *name, struct oh_err *err)
 {
+	struct xs xs = { .err = OH_ERR_INIT };
 	struct xc c = { .name = name, .err = err };
 	xmlDoc *x = NULL;
 	xmlNode *root;
@@ -421,8 +547,26 @@ int sbom_cdx_xml_parse(struct cJSON **out, const char *s, size_t len,
 	int rc;
 
 	*out = NULL;
-	if ((rc = sbom_xml_parse(&x, s, len, name, err)) < 0)
+	xs.c.name = name;
+	xs.c.err = &xs.err;
+	rc = sbom_xml_parse_stream(&x, s, len, name, on_end, &xs, err);
+	cJSON_Delete(xs.list);
+	if (rc < 0) {
+		cJSON_Delete(xs.tree);
+		oh_err_release(&xs.err);
 		return rc;
+	}
+	if (xs.rc < 0) {
+		/* a mapping error of the streamed part, now that the XML is
+		 * known to be well formed */
+		cJSON_Delete(xs.tree);
+		rc = oh_err_set(err, xs.err.code, xs.err.input, xs.err.line,
+				xs.err.col, "%s", xs.err.msg);
+		oh_err_release(&xs.err);
+		xmlFreeDoc(x);
+		return rc;
+	}
+	oh_err_release(&xs.err);
 	root = xmlDocGetRootElement(x);
 	href = root && root->ns && root->ns->href ? (const char *)root->ns->href
 						  : "";
@@ -436,8 +580,12 @@ int sbom_cdx_xml_parse(struct cJSON **out, const char *s, size_t len,
 	}
 	ver = href + sizeof(SBOM_CDX_NS) - 1;
 	c.ns = href;
-	if ((rc = element(&c, &tree, root, "")) < 0)
+	if (xs.seen) {
+		tree = xs.tree; /* what is left of root is read */
+		xs.tree = NULL;
+	} else if ((rc = element(&c, &tree, root, "")) < 0) {
 		goto out;
+	}
 	if (!cJSON_IsObject(tree)) {
 		cJSON_Delete(tree);
 		tree = cJSON_CreateObject();
@@ -461,6 +609,7 @@ int sbom_cdx_xml_parse(struct cJSON **out, const char *s, size_t len,
 	*out = tree;
 	tree = NULL;
 out:
+	cJSON_Delete(xs.tree);
 	cJSON_Delete(tree);
 	xmlFreeDoc(x);
 	return rc;

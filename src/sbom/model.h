@@ -246,6 +246,13 @@ int sbom_read_json_tree(struct sbom_doc **out, const struct cJSON *root,
 int sbom_yaml_parse(struct cJSON **out, const char *s, size_t len,
 		    const char *name, struct oh_err *err);
 
+/**
+ * sbom_yaml_parse() with the tree (nodes, strings, interned keys) in the
+ * arena a: valid until oh_arena_release(a); never give it to cJSON_Delete().
+ */
+int sbom_yaml_parse_arena(struct cJSON **out, struct oh_arena *a, const char *s,
+			  size_t len, const char *name, struct oh_err *err);
+
 /** Read SPDX YAML: sbom_yaml_parse(), then sbom_read_json_tree(). */
 int sbom_read_yaml(struct sbom_doc **out, const char *s, size_t len,
 		   const char *name, struct oh_err *err);
@@ -272,6 +279,23 @@ struct _xmlDoc;
  */
 int sbom_xml_parse(struct _xmlDoc **out, const char *s, size_t len,
 		   const char *name, struct oh_err *err);
+
+struct _xmlNode;
+
+/** Called by sbom_xml_parse_stream() at each element's end tag. */
+typedef void sbom_xml_end_fn(void *ctx, struct _xmlNode *n, int depth);
+
+/**
+ * sbom_xml_parse() that calls on_end(ctx, n, depth) as soon as element n
+ * (depth 0: the root) and everything in it has been read, so a reader can
+ * take what it needs and then drop n with xmlUnlinkNode() and xmlFreeNode()
+ * (n only, never an ancestor): the tree then never holds the whole
+ * document.  The parse, its limits and errors are those of
+ * sbom_xml_parse(); a caller keeps its own errors until the parse ended.
+ */
+int sbom_xml_parse_stream(struct _xmlDoc **out, const char *s, size_t len,
+			  const char *name, sbom_xml_end_fn *on_end, void *ctx,
+			  struct oh_err *err);
 
 /**
  * Text that opens with a UTF-16 byte-order mark (FF FE or FE FF) as UTF-8
@@ -308,6 +332,14 @@ struct sbom_doc *sbom_doc_new(void);
  * schema; absent fields stay absent).  Caller frees with cJSON_Delete().
  */
 struct cJSON *sbom_doc_to_json(const struct sbom_doc *doc);
+
+/**
+ * The same tree built in the arena a (nodes only: keys are literals and
+ * values the document's strings), for validation: valid while both doc
+ * and a live; never give it to cJSON_Delete().
+ */
+const struct cJSON *sbom_doc_to_json_arena(const struct sbom_doc *doc,
+					   struct oh_arena *a);
 
 /** Append the document as SPDX JSON (two-space indented, final newline). */
 void sbom_write_json(struct oh_buf *out, const struct sbom_doc *doc);

@@ -94,6 +94,8 @@ struct rr {
 	int doctype;
 	unsigned doctype_line;
 	int options; /* libxml2 options besides NONET and BIG_LINES */
+	sbom_xml_end_fn *on_end; /* sbom_xml_parse_stream(): each element */
+	void *end_ctx;
 };
 
 /* Property iterator over all descriptions of a subject. */
@@ -1376,6 +1378,19 @@ static void on_start(void *data, const xmlChar *local, const xmlChar *prefix,
 		ctxt->node->psvi = (void *)(ptrdiff_t)ctxt->input->line;
 }
 
+/* The SAX2 element end, then the streaming reader's look at it. */
+static void on_end(void *data, const xmlChar *local, const xmlChar *prefix,
+		   const xmlChar *uri)
+{
+	xmlParserCtxt *ctxt = data;
+	struct rr *r = ctxt->_private;
+	xmlNode *n = ctxt->node;
+
+	xmlSAX2EndElementNs(data, local, prefix, uri);
+	if (n && n->type == XML_ELEMENT_NODE && ctxt->node != n)
+		r->on_end(r->end_ctx, n, ctxt->nodeNr);
+}
+
 static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 {
 	xmlParserCtxt *ctxt;
@@ -1398,6 +1413,8 @@ static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 		ctxt->sax->serror = on_ctxt_error;
 		ctxt->sax->internalSubset = on_doctype;
 		ctxt->sax->startElementNs = on_start;
+		if (r->on_end)
+			ctxt->sax->endElementNs = on_end;
 		ctxt->sax->externalSubset = NULL;
 		ctxt->sax->entityDecl = NULL;
 		xmlParseDocument(ctxt);
@@ -1426,7 +1443,9 @@ static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		  const char *name, struct oh_err *err)
 {
-	struct rr r = { .name = name, .err = err };
+	struct rr r = { .name = name,
+			.err = err,
+			.options = XML_PARSE_COMPACT };
 	xmlDoc *x = NULL;
 	xmlNode *root;
 	int rc;
@@ -1462,10 +1481,19 @@ out:
 int sbom_xml_parse(struct _xmlDoc **out, const char *s, size_t len,
 		   const char *name, struct oh_err *err)
 {
+	return sbom_xml_parse_stream(out, s, len, name, NULL, NULL, err);
+}
+
+int sbom_xml_parse_stream(struct _xmlDoc **out, const char *s, size_t len,
+			  const char *name, sbom_xml_end_fn *end_fn, void *ctx,
+			  struct oh_err *err)
+{
 	/* whitespace-only text is no CycloneDX value: not kept at all */
 	struct rr r = { .name = name,
 			.err = err,
-			.options = XML_PARSE_NOBLANKS | XML_PARSE_COMPACT };
+			.options = XML_PARSE_NOBLANKS | XML_PARSE_COMPACT,
+			.on_end = end_fn,
+			.end_ctx = ctx };
 
 	int rc;
 

@@ -12,10 +12,16 @@
  * so no "billion laughs"), keys that are not scalars, a NUL character in
  * a scalar, more than one document, nesting deeper than SBOM_MAX_DEPTH.
  * Only this file includes <yaml.h>.
+ *
+ * Memory: the tree is built with cJSON's malloc (sbom_yaml_parse) or in an
+ * arena (sbom_yaml_parse_arena: nodes and strings in large blocks, keys
+ * interned, as json_arena.c does for JSON), which is what validation and
+ * reading use.
  */
 #include "sbom/model.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +29,12 @@
 #include <cjson/cJSON.h>
 #include <yaml.h>
 
+#include "core/arena.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "core/banned.h"
+
+#define KEY_SLOTS 256 /* interned keys per parse (power of two) */
 
 struct level {
 	cJSON *node; /* an object or an array */
@@ -39,7 +48,105 @@ struct yr {
 	unsigned docs; /* documents started */
 	const char *name;
 	struct oh_err *err;
+	struct oh_arena *a; /* owns the tree; NULL: cJSON's malloc */
+	char **keys;        /* a: KEY_SLOTS interned keys */
 };
+
+/* A new node: cJSON's, or zeroed in the arena. */
+static cJSON *new_node(struct yr *r, int type)
+{
+	cJSON *n;
+
+	if (!r->a) {
+		switch (type) {
+		case cJSON_Object:
+			return cJSON_CreateObject();
+		case cJSON_Array:
+			return cJSON_CreateArray();
+		case cJSON_NULL:
+			return cJSON_CreateNull();
+		case cJSON_True:
+			return cJSON_CreateTrue();
+		default:
+			return cJSON_CreateFalse();
+		}
+	}
+	n = oh_arena_alloc(r->a, sizeof(*n));
+	n->type = type;
+	return n;
+}
+
+static cJSON *new_string(struct yr *r, const char *v, size_t len)
+{
+	cJSON *n;
+
+	if (!r->a)
+		return cJSON_CreateString(v);
+	n = new_node(r, cJSON_String);
+	n->valuestring = oh_arena_strndup(r->a, v, len);
+	return n;
+}
+
+static cJSON *new_number(struct yr *r, double d)
+{
+	cJSON *n;
+
+	if (!r->a)
+		return cJSON_CreateNumber(d);
+	n = new_node(r, cJSON_Number);
+	n->valuedouble = d;
+	if (d >= INT_MAX) /* cJSON's clamping */
+		n->valueint = INT_MAX;
+	else if (d <= (double)INT_MIN)
+		n->valueint = INT_MIN;
+	else
+		n->valueint = (int)d;
+	return n;
+}
+
+/* A key: malloc'd (freed once attached), or interned in the arena. */
+static char *new_key(struct yr *r, const char *v, size_t len)
+{
+	size_t h = 2166136261u;
+	char **k = NULL;
+
+	if (!r->a)
+		return oh_xstrdup(v);
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)v[i]) * 16777619u;
+	for (size_t probe = 0; probe < 8; probe++) {
+		k = &r->keys[(h + probe) & (KEY_SLOTS - 1)];
+		if (!*k)
+			break;
+		if (strlen(*k) == len && memcmp(*k, v, len) == 0)
+			return *k; /* shared: the arena tree is never freed */
+	}
+	if (!*k)
+		return *k = oh_arena_strndup(r->a, v, len);
+	return oh_arena_strndup(r->a, v, len);
+}
+
+static void free_key(struct yr *r, char *key)
+{
+	if (!r->a)
+		free(key);
+}
+
+/* Link item as the last member of the arena container o. */
+static void link_last(cJSON *o, cJSON *item)
+{
+	cJSON *last;
+
+	if (!o->child) {
+		o->child = item;
+		item->prev = item;
+		return;
+	}
+	last = o->child->prev;
+	last->next = item;
+	item->prev = last;
+	o->child->prev = item;
+}
 
 static int yr_fail(struct yr *r, int code, const yaml_mark_t *m,
 		   const char *what)
@@ -88,7 +195,7 @@ static bool plain_number(const char *v, double *out)
 	return *end == '\0';
 }
 
-static cJSON *scalar(const yaml_event_t *e, const char *key)
+static cJSON *scalar(struct yr *r, const yaml_event_t *e, const char *key)
 {
 	static const char *const nulls[] = { "",     "~",    "null",
 					     "Null", "NULL", NULL };
@@ -96,24 +203,25 @@ static cJSON *scalar(const yaml_event_t *e, const char *key)
 	static const char *const falses[] = { "false", "False", "FALSE", NULL };
 	const char *v = (const char *)e->data.scalar.value;
 	const char *tag = (const char *)e->data.scalar.tag;
+	size_t len = e->data.scalar.length;
 	double d;
 
 	if (e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
 	    (tag && strcmp(tag, YAML_STR_TAG) == 0))
-		return cJSON_CreateString(v);
+		return new_string(r, v, len);
 	if (plain_is(v, nulls))
-		return cJSON_CreateNull();
+		return new_node(r, cJSON_NULL);
 	if (!key ||
 	    (strcmp(key, "filesAnalyzed") != 0 && strcmp(key, "offset") != 0 &&
 	     strcmp(key, "lineNumber") != 0))
-		return cJSON_CreateString(v);
+		return new_string(r, v, len);
 	if (plain_is(v, trues))
-		return cJSON_CreateTrue();
+		return new_node(r, cJSON_True);
 	if (plain_is(v, falses))
-		return cJSON_CreateFalse();
+		return new_node(r, cJSON_False);
 	if (plain_number(v, &d))
-		return cJSON_CreateNumber(d);
-	return cJSON_CreateString(v);
+		return new_number(r, d);
+	return new_string(r, v, len);
 }
 
 /* Put a new value where the parser is: the root, an array, a key. */
@@ -123,11 +231,17 @@ static int attach(struct yr *r, cJSON *node, const yaml_mark_t *m)
 
 	if (!top) {
 		if (r->root) {
-			cJSON_Delete(node);
+			if (!r->a)
+				cJSON_Delete(node);
 			return yr_fail(r, OH_EINPUT, m,
 				       "more than one value at the top");
 		}
 		r->root = node;
+	} else if (r->a) {
+		if (!cJSON_IsArray(top->node))
+			node->string = top->key; /* interned in the arena */
+		link_last(top->node, node);
+		top->key = NULL;
 	} else if (cJSON_IsArray(top->node)) {
 		cJSON_AddItemToArray(top->node, node);
 	} else {
@@ -147,10 +261,10 @@ static int on_scalar(struct yr *r, const yaml_event_t *e)
 		return yr_fail(r, OH_EINPUT, &e->start_mark,
 			       "a NUL character in a string is refused");
 	if (top && cJSON_IsObject(top->node) && !top->key) {
-		top->key = oh_xstrdup(v);
+		top->key = new_key(r, v, e->data.scalar.length);
 		return 0;
 	}
-	return attach(r, scalar(e, top ? top->key : NULL), &e->start_mark);
+	return attach(r, scalar(r, e, top ? top->key : NULL), &e->start_mark);
 }
 
 static int on_open(struct yr *r, const yaml_event_t *e, bool map)
@@ -166,7 +280,7 @@ static int on_open(struct yr *r, const yaml_event_t *e, bool map)
 		return oh_err_set(r->err, OH_ELIMIT, r->name,
 				  (unsigned)e->start_mark.line + 1, 0,
 				  "nesting deeper than %d", SBOM_MAX_DEPTH);
-	node = map ? cJSON_CreateObject() : cJSON_CreateArray();
+	node = new_node(r, map ? cJSON_Object : cJSON_Array);
 	if ((rc = attach(r, node, &e->start_mark)) < 0)
 		return rc;
 	r->stack[r->depth].node = node;
@@ -192,7 +306,7 @@ static int on_event(struct yr *r, const yaml_event_t *e, bool *done)
 	case YAML_MAPPING_END_EVENT:
 	case YAML_SEQUENCE_END_EVENT:
 		if (r->depth > 0) {
-			free(r->stack[r->depth - 1].key);
+			free_key(r, r->stack[r->depth - 1].key);
 			r->stack[--r->depth].key = NULL;
 		}
 		return 0;
@@ -207,10 +321,11 @@ static int on_event(struct yr *r, const yaml_event_t *e, bool *done)
 	}
 }
 
-int sbom_yaml_parse(cJSON **out, const char *s, size_t len, const char *name,
-		    struct oh_err *err)
+static int parse(cJSON **out, struct oh_arena *a, const char *s, size_t len,
+		 const char *name, struct oh_err *err)
 {
-	struct yr r = { .name = name, .err = err };
+	char *keys[KEY_SLOTS] = { NULL };
+	struct yr r = { .name = name, .err = err, .a = a, .keys = keys };
 	yaml_parser_t p;
 	bool done = false;
 	int rc = 0;
@@ -240,30 +355,46 @@ int sbom_yaml_parse(cJSON **out, const char *s, size_t len, const char *name,
 	}
 	yaml_parser_delete(&p);
 	for (size_t i = 0; i < r.depth; i++)
-		free(r.stack[i].key);
+		free_key(&r, r.stack[i].key);
 	if (rc == 0 && !r.root)
 		rc = oh_err_set(err, OH_EINPUT, name, 0, 0,
 				"an empty YAML document");
 	if (rc < 0) {
-		cJSON_Delete(r.root);
+		if (!a)
+			cJSON_Delete(r.root);
 		return rc;
 	}
 	*out = r.root;
 	return 0;
 }
 
+int sbom_yaml_parse(cJSON **out, const char *s, size_t len, const char *name,
+		    struct oh_err *err)
+{
+	return parse(out, NULL, s, len, name, err);
+}
+
+int sbom_yaml_parse_arena(cJSON **out, struct oh_arena *a, const char *s,
+			  size_t len, const char *name, struct oh_err *err)
+{
+	return parse(out, a, s, len, name, err);
+}
+
 int sbom_read_yaml(struct sbom_doc **out, const char *s, size_t len,
 		   const char *name, struct oh_err *err)
 {
+	struct oh_arena tree = OH_ARENA_INIT;
 	cJSON *root = NULL;
 	int rc;
 
 	*out = NULL;
-	if ((rc = sbom_yaml_parse(&root, s, len, name, err)) < 0)
+	if ((rc = sbom_yaml_parse_arena(&root, &tree, s, len, name, err)) < 0) {
+		oh_arena_release(&tree);
 		return rc;
+	}
 	rc = sbom_read_json_tree(out, root, name, err);
 	if (rc == 0)
 		(*out)->format = SBOM_FORMAT_YAML;
-	cJSON_Delete(root);
+	oh_arena_release(&tree);
 	return rc;
 }

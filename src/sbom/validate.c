@@ -1637,20 +1637,21 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 
 		if (sbom_read(&doc, data, len, name, err) < 0)
 			return err->code;
-		root = sbom_doc_to_json(doc);
-		rc = validate_tree(&c, root, name, err);
+		/* the tree in an arena, its strings the model's own */
+		rc = validate_tree(&c, sbom_doc_to_json_arena(doc, &tree), name,
+				   err);
 		if (rc == 0)
 			add_lines(out, doc);
+		oh_arena_release(&tree);
 		sbom_doc_free(doc);
-		cJSON_Delete(root);
 		return rc;
 	}
 	if (f != SBOM_FORMAT_JSON && f != SBOM_FORMAT_YAML)
 		return refuse(f, name, err);
-	if (f == SBOM_FORMAT_YAML
-		    ? sbom_yaml_parse(&root, data, len, name, err) < 0
-		    : sbom_json_parse_arena(&root, &tree, data, len, name,
-					    err) < 0) {
+	if (f == SBOM_FORMAT_YAML ? sbom_yaml_parse_arena(&root, &tree, data,
+							  len, name, err) < 0
+				  : sbom_json_parse_arena(&root, &tree, data,
+							  len, name, err) < 0) {
 		oh_arena_release(&tree);
 		return err->code;
 	}
@@ -1664,8 +1665,6 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		if (rc == 0)
 			read_check(&c, root, name);
 	}
-	if (f == SBOM_FORMAT_YAML)
-		cJSON_Delete(root); /* YAML: a cJSON tree of its own */
 	oh_arena_release(&tree);
 	return rc;
 }

@@ -195,6 +195,57 @@ START_TEST(test_sbomcdx_xml_shapes)
 }
 END_TEST
 
+/* Read streaming: text and CDATA between the items that are dropped from
+ * the libxml2 tree as they end, items of other namespaces, and the order
+ * of errors (a broken document is refused as XML first). */
+START_TEST(test_sbomcdx_xml_streaming)
+{
+	static const char x[] =
+		XHEAD "text<components>t1<component type=\"library\">"
+		      "<name>a</name></component><![CDATA[c1]]>t2"
+		      "<x:e xmlns:x=\"urn:x\">ext</x:e><component "
+		      "type=\"library\"><name>b</name></component>"
+		      "<![CDATA[c2]]><component type=\"library\"><name>c"
+		      "</name></component>t3</components>more<dependencies>"
+		      "<dependency ref=\"a\"/></dependencies>end</bom>";
+	struct oh_err err = OH_ERR_INIT;
+	const cJSON *a;
+	cJSON *t = NULL;
+
+	ck_assert_int_eq(sbom_cdx_xml_parse(&t, x, sizeof(x) - 1, "t", &err),
+			 0);
+	a = cJSON_GetObjectItem(t, "components");
+	ck_assert_int_eq(cJSON_GetArraySize(a), 3);
+	ck_assert_str_eq(cJSON_GetStringValue(cJSON_GetObjectItem(
+				 cJSON_GetArrayItem(a, 2), "name")),
+			 "c");
+	ck_assert_int_eq(
+		cJSON_GetArraySize(cJSON_GetObjectItem(t, "dependencies")), 1);
+	ck_assert_ptr_null(cJSON_GetObjectItem(t, "content"));
+	cJSON_Delete(t);
+	t = NULL;
+	/* nested too deep for the mapping (inside a streamed list), then
+	 * not well formed: refused as XML; well formed: the mapping's limit */
+	for (int broken = 1; broken >= 0; broken--) {
+		struct oh_buf b = OH_BUF_INIT;
+
+		oh_buf_adds(&b, XHEAD "<components>");
+		for (int i = 0; i < 40; i++)
+			oh_buf_adds(&b, "<component><components>");
+		for (int i = 0; i < 40; i++)
+			oh_buf_adds(&b, "</components></component>");
+		oh_buf_adds(&b, broken ? "</components><broken>"
+				       : "</components></bom>");
+		ck_assert_int_eq(
+			sbom_cdx_xml_parse(&t, b.buf, b.len, "t", &err),
+			broken ? OH_EINPUT : OH_ELIMIT);
+		ck_assert_ptr_null(t);
+		oh_err_release(&err);
+		oh_buf_release(&b);
+	}
+}
+END_TEST
+
 START_TEST(test_sbomcdx_xml_refused)
 {
 	static const char *const bad[] = {
@@ -344,6 +395,7 @@ Suite *sbomcdx_suite(void)
 			    (int)(sizeof(json_cases) / sizeof(json_cases[0])));
 	tcase_add_test(tc, test_sbomcdx_xml_shapes);
 	tcase_add_test(tc, test_sbomcdx_xml_refused);
+	tcase_add_test(tc, test_sbomcdx_xml_streaming);
 	tcase_add_test(tc, test_sbomcdx_to_model);
 	tcase_add_test(tc, test_sbomcdx_write_roundtrip);
 	suite_add_tcase(s, tc);
