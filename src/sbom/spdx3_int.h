@@ -122,11 +122,12 @@ extern const size_t s3_relmap_nr;
 
 /**
  * Declared in validate.c: the NTIA profiles on a document of another
- * standard read into the model, the report's version and counts kept.
+ * standard read into the model, the report's version and counts kept;
+ * frees doc.
  */
 struct sbom_doc;
 struct sbom_report;
-void sbom_validate_model_ntia(struct sbom_report *r, const struct sbom_doc *doc,
+void sbom_validate_model_ntia(struct sbom_report *r, struct sbom_doc *doc,
 			      unsigned profiles);
 
 /*

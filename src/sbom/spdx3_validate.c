@@ -846,8 +846,9 @@ static void profiles_on_model(struct v3 *c, const cJSON *root,
 	if (!(profiles & (SBOM_PROFILE_NTIA | SBOM_PROFILE_NTIA_STRICT)))
 		return;
 	if (sbom_spdx3_read_tree(&doc, root, "document", &err) == 0)
-		sbom_validate_model_ntia(c->r, doc, profiles);
-	sbom_doc_free(doc);
+		sbom_validate_model_ntia(c->r, doc, profiles); /* frees doc */
+	else
+		sbom_doc_free(doc);
 	oh_err_release(&err);
 }
 
@@ -871,6 +872,6 @@ void sbom_spdx3_validate_tree(struct sbom_report *r, const cJSON *root,
 		for (size_t i = 0; i < c.g.n; i++)
 			node(&c, &c.g.node[i]);
 	}
+	s3_graph_release(&c.g); /* the model reader builds its own */
 	profiles_on_model(&c, root, profiles);
-	s3_graph_release(&c.g);
 }
