@@ -540,3 +540,43 @@ unsigned s3_resolve(const struct s3_graph *g, const cJSON *ref,
 		return k;
 	return is_imported(g, id) ? S3_ANY : 0;
 }
+
+/* ---- the classes of the model (spdx3_props.c) ---------------------------- */
+
+static int cmp_class(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct s3_class *)elem)->name);
+}
+
+static int cmp_str(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+static int cmp_owner(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct s3_prop_owner *)elem)->prop);
+}
+
+const struct s3_class *s3_class_find(const char *type)
+{
+	if (!type)
+		return NULL;
+	return bsearch(type, s3_classes, s3_classes_nr, sizeof(s3_classes[0]),
+		       cmp_class);
+}
+
+bool s3_class_has(const struct s3_class *c, const char *prop)
+{
+	return bsearch(prop, c->props, c->nprops, sizeof(c->props[0]),
+		       cmp_str) != NULL;
+}
+
+const char *s3_prop_owner(const char *prop)
+{
+	const struct s3_prop_owner *o =
+		bsearch(prop, s3_prop_owners, s3_prop_owners_nr,
+			sizeof(s3_prop_owners[0]), cmp_owner);
+
+	return o ? o->owner : NULL;
+}

@@ -436,6 +436,71 @@ static void ext_refs(struct v3 *c, const cJSON *o)
 	}
 }
 
+/* ---- properties of the class ------------------------------------------- */
+
+/*
+ * Every key of o is a property of its class `cl` (spdx3_props.c, with
+ * inheritance), a JSON-LD keyword ("@id", ...) or one of the aliases of
+ * the SPDX context ("type", "spdxId"); a key with ':' is an IRI outside
+ * the model (an extension, not checked).  Values of value classes (Hash,
+ * ExternalRef, CreationInfo written in place, ...) are checked the same
+ * way; elements written in place are nodes of their own.  `at` is the
+ * key path of o inside the node, "" for the node itself.
+ */
+static void class_props(struct v3 *c, const cJSON *o, const struct s3_class *cl,
+			const char *at, int depth)
+{
+	const cJSON *k, *x;
+
+	cJSON_ArrayForEach(k, o)
+	{
+		const char *key = k->string, *owner;
+		struct oh_buf where = OH_BUF_INIT;
+
+		if (!key || key[0] == '@' || strcmp(key, "type") == 0 ||
+		    strcmp(key, "spdxId") == 0)
+			continue;
+		oh_buf_addf(&where, "%s%s%s", at, at[0] ? "." : "", key);
+		if (s3_class_has(cl, key)) {
+			for (x = cJSON_IsArray(k) ? k->child : k;
+			     x && depth < 8;
+			     x = cJSON_IsArray(k) ? x->next : NULL) {
+				const char *t = s3_str(x, "type");
+				const struct s3_class *vc;
+
+				if (!cJSON_IsObject(x) || !t ||
+				    (!s3_type_is_value(t) &&
+				     strcmp(t, "CreationInfo") != 0) ||
+				    !(vc = s3_class_find(t)))
+					continue;
+				class_props(c, x, vc, where.buf, depth + 1);
+			}
+		} else if (strchr(key, ':')) {
+			diag(c, SBOM_WARNING, "SPDX3-PROPERTY-EXTENSION",
+			     where.buf,
+			     "'%.80s' is not a property of SPDX 3.0.1 (an IRI outside the model: not checked; extensions go in 'extension')",
+			     key);
+		} else if ((owner = s3_prop_owner(key)) != NULL) {
+			diag(c, SBOM_ERROR, "SPDX3-PROPERTY", where.buf,
+			     "'%.80s' is not a property of %s (it is one of %s)",
+			     key, cl->name, owner);
+		} else {
+			diag(c, SBOM_ERROR, "SPDX3-PROPERTY", where.buf,
+			     "'%.80s' is not a property of %s, nor of any class of SPDX 3.0.1",
+			     key, cl->name);
+		}
+		oh_buf_release(&where);
+	}
+}
+
+static void node_props(struct v3 *c, const struct s3_node *n)
+{
+	const struct s3_class *cl = s3_class_find(n->type);
+
+	if (cl)
+		class_props(c, n->o, cl, "", 0);
+}
+
 /* ---- classes ------------------------------------------------------------ */
 
 static void creation_info(struct v3 *c, const cJSON *o)
@@ -714,9 +779,11 @@ static void node(struct v3 *c, const struct s3_node *n)
 			diag(c, SBOM_ERROR, "SPDX3-ID", "@id",
 			     "a CreationInfo is a blank node: its '@id' starts with '_:'");
 		creation_info(c, n->o);
+		node_props(c, n);
 		return;
 	}
 	element(c, n);
+	node_props(c, n);
 }
 
 static void document(struct v3 *c)
@@ -779,8 +846,9 @@ static void profiles_on_model(struct v3 *c, const cJSON *root,
 	if (!(profiles & (SBOM_PROFILE_NTIA | SBOM_PROFILE_NTIA_STRICT)))
 		return;
 	if (sbom_spdx3_read_tree(&doc, root, "document", &err) == 0)
-		sbom_validate_model_ntia(c->r, doc, profiles);
-	sbom_doc_free(doc);
+		sbom_validate_model_ntia(c->r, doc, profiles); /* frees doc */
+	else
+		sbom_doc_free(doc);
 	oh_err_release(&err);
 }
 
@@ -804,6 +872,6 @@ void sbom_spdx3_validate_tree(struct sbom_report *r, const cJSON *root,
 		for (size_t i = 0; i < c.g.n; i++)
 			node(&c, &c.g.node[i]);
 	}
+	s3_graph_release(&c.g); /* the model reader builds its own */
 	profiles_on_model(&c, root, profiles);
-	s3_graph_release(&c.g);
 }

@@ -1715,15 +1715,17 @@ static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
 /*
  * The NTIA profiles on a document of another standard read into the model
  * (SPDX 3): its SPDX 2.3 JSON form checked, the report's version and
- * counts kept.
+ * counts kept.  The model is freed once in JSON form (peak memory).
  */
-void sbom_validate_model_ntia(struct sbom_report *r, const struct sbom_doc *doc,
+void sbom_validate_model_ntia(struct sbom_report *r, struct sbom_doc *doc,
 			      unsigned profiles)
 {
 	struct vctx c = { .r = r };
 	struct sbom_report keep = *r;
 	struct oh_err err = OH_ERR_INIT;
 	cJSON *root = sbom_doc_to_json(doc);
+
+	sbom_doc_free(doc);
 
 	c.profiles = profiles & (SBOM_PROFILE_NTIA | SBOM_PROFILE_NTIA_STRICT);
 	(void)validate_tree(&c, root, "document", &err);

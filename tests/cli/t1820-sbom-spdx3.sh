@@ -113,10 +113,18 @@ elif what == "hash":
         for h in o.get("verifiedUsing", []):
             if h.get("algorithm") == "sha256":
                 h["hashValue"] = h["hashValue"][:10]
+elif what == "unknown-prop":
+    pkg["software_packageVersio"] = "1"
+elif what == "foreign-prop":
+    pkg["software_fileKind"] = "file"
+elif what == "value-prop":
+    pkg["verifiedUsing"][0]["identifier"] = "x"
+elif what == "iri-prop":
+    pkg["https://example.org/ext#x"] = "1"
 json.dump(d, open(sys.argv[2], "w"))
 PY
-	expect_exit 1 sbom validate bad.spdx3.json
-	expect_stdout_match "error $code "
+	expect_exit "${fault_exit:-1}" sbom validate bad.spdx3.json
+	expect_stdout_match "(error|warning) $code "
 }
 fault SPDX3-REF ref
 fault SPDX3-VOCAB vocab
@@ -125,6 +133,18 @@ fault SPDX3-PURL purl
 fault SPDX3-LICENSE-UNKNOWN license
 fault SPDX3-REQUIRED ci
 fault SPDX3-HASH hash
+# A property that is not one of the class (with inheritance), naming it.
+fault SPDX3-PROPERTY unknown-prop
+expect_stdout_match "error SPDX3-PROPERTY .*'software_packageVersio' is not a property of software_Package, nor of any class"
+fault SPDX3-PROPERTY foreign-prop
+expect_stdout_match "error SPDX3-PROPERTY .*'software_fileKind' is not a property of software_Package \\(it is one of software_File\\)"
+fault SPDX3-PROPERTY value-prop
+expect_stdout_match "error SPDX3-PROPERTY .*verifiedUsing\\.identifier .*'identifier' is not a property of PackageVerificationCode \\(it is one of ExternalIdentifier\\)"
+# a key outside the model (an IRI) only warns
+fault_exit=0
+fault SPDX3-PROPERTY-EXTENSION iri-prop
+fault_exit=1
+expect_stdout_match "warning SPDX3-PROPERTY-EXTENSION "
 
 # No graph: unreadable, in validate and convert.
 printf '{"@context":"https://spdx.org/rdf/3.0.1/spdx-context.jsonld","@graph":{}}' >nograph.json

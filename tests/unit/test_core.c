@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <check.h>
@@ -143,6 +144,30 @@ START_TEST(test_core_arena)
 	ck_assert_str_eq(oh_arena_strndup(&a, "hello", 2), "he");
 	oh_arena_release(&a);
 	ck_assert_ptr_null(a.head);
+}
+END_TEST
+
+/* Past a few MB the arena takes big blocks: still zeroed, aligned, apart. */
+START_TEST(test_core_arena_big)
+{
+	struct oh_arena a = OH_ARENA_INIT;
+	static const unsigned char zero[40];
+	unsigned char *prev = NULL, *p = NULL;
+	size_t bad = 0;
+
+	for (size_t i = 0; i < 300000; i++) {
+		p = oh_arena_alloc(&a, 40);
+		bad += ((uintptr_t)p & 15) != 0 || memcmp(p, zero, 40) != 0 ||
+		       (prev && prev[39] != 0xab);
+		memset(p, 0xab, 40);
+		prev = p;
+	}
+	ck_assert_uint_eq(bad, 0);
+	ck_assert_uint_ge(a.used, 300000 * 48);
+	p = oh_arena_alloc(&a, 3 << 20); /* larger than a quarter block */
+	ck_assert_uint_eq(p[0] | p[(3 << 20) - 1], 0);
+	oh_arena_release(&a);
+	ck_assert_uint_eq(a.used, 0);
 }
 END_TEST
 
@@ -336,6 +361,7 @@ Suite *core_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("arena");
 	tcase_add_test(tc, test_core_arena);
+	tcase_add_test(tc, test_core_arena_big);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("path");
 	tcase_add_test(tc, test_core_path_join);

@@ -174,6 +174,82 @@ static const struct {
 	  "\"suppliedBy\":{\"type\":\"Organization\",\"spdxId\":\"" NS
 	  "acme2\",\"name\":\"A2\",\"creationInfo\":\"_:ci\"}",
 	  NULL },
+	/* properties: of the class or inherited, else SPDX3-PROPERTY */
+	{ "\"software_packageVersion\":\"1.0\"",
+	  "\"software_packageVersion\":\"1.0\",\"software_packageVersio\":\"1\"",
+	  "SPDX3-PROPERTY" },
+	{ "\"software_packageVersion\":\"1.0\"",
+	  "\"software_packageVersion\":\"1.0\",\"software_fileKind\":\"file\"",
+	  "SPDX3-PROPERTY" },
+	{ "\"software_fileKind\":\"file\"",
+	  "\"software_fileKind\":\"file\",\"software_copyrightText\":\"c\","
+	  "\"builtTime\":\"2026-01-02T03:04:05Z\",\"comment\":\"x\"",
+	  NULL },
+	{ "\"algorithm\":\"sha256\"",
+	  "\"algorithm\":\"sha256\",\"prefix\":\"x\"", "SPDX3-PROPERTY" },
+	{ "\"algorithm\":\"sha256\"",
+	  "\"algorithm\":\"sha256\",\"comment\":\"x\"", NULL },
+	{ "\"specVersion\":\"3.0.1\"",
+	  "\"specVersion\":\"3.0.1\",\"name\":\"x\"", "SPDX3-PROPERTY" },
+	{ "\"identifier\":\"a@example.org\"",
+	  "\"identifier\":\"a@example.org\",\"locator\":\"x\"",
+	  "SPDX3-PROPERTY" },
+	{ "\"relationshipType\":\"contains\"",
+	  "\"relationshipType\":\"contains\",\"scope\":\"build\"",
+	  "SPDX3-PROPERTY" },
+	{ "\"software_packageVersion\":\"1.0\"",
+	  "\"software_packageVersion\":\"1.0\",\"https://example.org/e#x\":1",
+	  "SPDX3-PROPERTY-EXTENSION" },
+	{ "\"software_packageVersion\":\"1.0\"",
+	  "\"software_packageVersion\":\"1.0\",\"https://example.org/e#x\":1",
+	  NULL },
+	/* classes of the AI, Dataset, Security and Build profiles */
+	{ "\"type\":\"software_Package\"",
+	  "\"type\":\"ai_AIPackage\",\"ai_domain\":[\"vision\"],"
+	  "\"ai_energyConsumption\":{\"type\":\"ai_EnergyConsumption\","
+	  "\"ai_trainingEnergyConsumption\":[{\"type\":"
+	  "\"ai_EnergyConsumptionDescription\",\"ai_energyQuantity\":\"1.5\","
+	  "\"ai_energyUnit\":\"kilowattHour\"}]}",
+	  NULL },
+	{ "\"type\":\"software_Package\"",
+	  "\"type\":\"ai_AIPackage\",\"ai_energyConsumption\":{\"type\":"
+	  "\"ai_EnergyConsumption\",\"ai_energyUnit\":\"kilowattHour\"}",
+	  "SPDX3-PROPERTY" },
+	{ "\"type\":\"software_Package\"",
+	  "\"type\":\"dataset_DatasetPackage\",\"dataset_datasetSize\":10,"
+	  "\"dataset_datasetType\":[\"text\"]",
+	  NULL },
+	{ "\"type\":\"software_Package\"",
+	  "\"type\":\"software_Package\",\"dataset_datasetSize\":10",
+	  "SPDX3-PROPERTY" },
+	{ "{\"type\":\"software_File\"",
+	  "{\"type\":\"security_Vulnerability\",\"spdxId\":\"" NS "cve\","
+	  "\"creationInfo\":\"_:ci\",\"security_publishedTime\":"
+	  "\"2026-01-02T03:04:05Z\"},"
+	  "{\"type\":\"security_VexAffectedVulnAssessmentRelationship\","
+	  "\"spdxId\":\"" NS "vex\",\"creationInfo\":\"_:ci\","
+	  "\"relationshipType\":\"affects\",\"from\":\"" NS "cve\","
+	  "\"to\":[\"" NS "pkg\"],\"security_vexVersion\":\"1\","
+	  "\"security_actionStatement\":\"upgrade\",\"security_assessedElement\":"
+	  "\"" NS "pkg\"},"
+	  "{\"type\":\"build_Build\",\"spdxId\":\"" NS "b\","
+	  "\"creationInfo\":\"_:ci\",\"build_buildType\":\"https://example.org/b\","
+	  "\"build_parameter\":[{\"type\":\"DictionaryEntry\",\"key\":\"k\","
+	  "\"value\":\"v\"}]},"
+	  "{\"type\":\"software_File\"",
+	  NULL },
+	{ "{\"type\":\"software_File\"",
+	  "{\"type\":\"security_Vulnerability\",\"spdxId\":\"" NS "cve\","
+	  "\"creationInfo\":\"_:ci\",\"security_score\":\"9.8\"},"
+	  "{\"type\":\"software_File\"",
+	  "SPDX3-PROPERTY" },
+	{ "{\"type\":\"software_File\"",
+	  "{\"type\":\"build_Build\",\"spdxId\":\"" NS "b\","
+	  "\"creationInfo\":\"_:ci\",\"build_buildType\":\"https://example.org/b\","
+	  "\"build_parameter\":[{\"type\":\"DictionaryEntry\",\"key\":\"k\","
+	  "\"name\":\"v\"}]},"
+	  "{\"type\":\"software_File\"",
+	  "SPDX3-PROPERTY" },
 	{ "\"@context\":\"https://spdx.org/rdf/3.0.1/spdx-context.jsonld\"",
 	  "\"@context\":\"https://spdx.org/rdf/3.0.0/spdx-context.jsonld\"",
 	  "SPDX3-CONTEXT" },
