@@ -795,6 +795,8 @@ struct diff {
 	size_t n, alloc;
 	int *hist; /* V arrays of every d, concatenated */
 	size_t hist_alloc;
+	unsigned *cnt; /* per word id, zero between calls (lcs_bound) */
+	size_t ncnt;
 };
 
 static void add_pair(struct diff *df, unsigned i, unsigned j)
@@ -841,20 +843,81 @@ static void backtrack(struct diff *df, int d, int n, int m)
 	add_snake(df, 0, 0, x, y);
 }
 
-/* Myers O((N+M)D) diff; fills df->p (in reverse order).  -1 if D > max. */
-static int myers(struct diff *df, const int *a, int n, const int *b, int m,
-		 int dmax)
+/*
+ * An upper bound of the longest common subsequence of a and b: the words
+ * they share, counted with multiplicity (ids outside 1..nvocab, unknown
+ * or masked words, are all taken as able to match each other).
+ */
+static size_t lcs_bound(struct diff *df, const int *a, int n, const int *b,
+			int m, int nvocab)
 {
+	size_t common = 0, other_a = 0, other_b = 0;
+
+	if (df->ncnt < (size_t)nvocab + 1) {
+		free(df->cnt);
+		df->ncnt = (size_t)nvocab + 1;
+		df->cnt = oh_xcalloc(df->ncnt, sizeof(*df->cnt));
+	}
+	for (int i = 0; i < n; i++) {
+		if (a[i] >= 1 && a[i] <= nvocab)
+			df->cnt[a[i]]++;
+		else
+			other_a++;
+	}
+	for (int j = 0; j < m; j++) {
+		if (b[j] < 1 || b[j] > nvocab) {
+			other_b++;
+		} else if (df->cnt[b[j]] > 0) {
+			df->cnt[b[j]]--;
+			common++;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		if (a[i] >= 1 && a[i] <= nvocab)
+			df->cnt[a[i]] = 0;
+	return common + (other_a < other_b ? other_a : other_b);
+}
+
+/*
+ * Myers O((N+M)D) diff; fills df->p (in reverse order).  -1 if D > max.
+ *
+ * Two shortcuts that change neither D nor the path found: D = N + M -
+ * 2 LCS, so a diff whose lcs_bound() leaves D above max is not run; and
+ * at step d only the diagonals k that can still reach the end (N - M)
+ * within max, d + |k - (N - M)| <= max, are followed.  The cells the
+ * path goes through and their two neighbours are all such cells (a
+ * neighbour is one step and one diagonal away), so the values compared
+ * and the path are those of the full diff; the others are never read.
+ */
+static int myers(struct diff *df, const int *a, int n, const int *b, int m,
+		 int dmax, int nvocab)
+{
+	int delta = n - m;
+
+	if ((long)n + m - 2 * (long)lcs_bound(df, a, n, b, m, nvocab) > dmax)
+		return -1;
 	for (int d = 0; d <= dmax; d++) {
 		size_t base = (size_t)d * (size_t)d;
 		int *v;
 		const int *vp = NULL;
+		int lo = delta - (dmax - d), hi = delta + (dmax - d);
 
+		/* viable diagonals, of the parity of d, within [-d, d] */
+		if (lo < -d)
+			lo = -d;
+		else if ((lo + d) & 1)
+			lo++;
+		if (hi > d)
+			hi = d;
+		else if ((hi + d) & 1)
+			hi--;
+		if (lo > hi)
+			return -1;
 		OH_GROW(df->hist, df->hist_alloc, base + 2 * (size_t)d + 1);
 		v = df->hist + base;
 		if (d > 0)
 			vp = df->hist + (size_t)(d - 1) * (size_t)(d - 1);
-		for (int k = -d; k <= d; k += 2) {
+		for (int k = lo; k <= hi; k += 2) {
 			int x;
 			int y;
 
@@ -1154,7 +1217,8 @@ static void evaluate(struct eval *ev, const struct lic_matcher *m,
 	df->n = 0;
 	/* an optional tail is compared up to TAIL_MAX words only */
 	tn = t->n - t->req_end > TAIL_MAX ? t->req_end + TAIL_MAX : t->n;
-	d = myers(df, t->tok, (int)tn, in->id + ws, (int)(we - ws), DIFF_MAX_D);
+	d = myers(df, t->tok, (int)tn, in->id + ws, (int)(we - ws), DIFF_MAX_D,
+		  m->nvocab);
 	if (d < 0) {
 		ev->sim = ev->contain < 0.5 ? ev->contain : 0.5;
 		ev->first = ws;
@@ -2172,6 +2236,7 @@ static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 	}
 	free(df.p);
 	free(df.hist);
+	free(df.cnt);
 }
 
 static int hit_cmp(const void *a, const void *b)
