@@ -786,6 +786,12 @@ void lic_matcher_free(struct lic_matcher *m)
 
 /* ---- diff ------------------------------------------------------------ */
 
+#if defined(__clang__) && __clang_major__ >= 13
+#define OH_NO_COVERAGE __attribute__((noinline, no_sanitize("coverage")))
+#else
+#define OH_NO_COVERAGE
+#endif
+
 struct pair {
 	unsigned i, j; /* template index, window index */
 };
@@ -793,7 +799,7 @@ struct pair {
 struct diff {
 	struct pair *p; /* matched pairs, in increasing order */
 	size_t n, alloc;
-	int *hist; /* V arrays of every d, concatenated */
+	int *hist; /* V arrays of every d, concatenated (see vrow()) */
 	size_t hist_alloc;
 	unsigned *cnt; /* per word id, zero between calls (lcs_bound) */
 	size_t ncnt;
@@ -815,24 +821,32 @@ static void add_snake(struct diff *df, int x0, int y0, int x1, int y1)
 	}
 }
 
+/*
+ * The V array of step d holds the furthest x of the d + 1 diagonals
+ * k = -d, -d + 2, ..., d: k at index (k + d) / 2 of row vrow(d).
+ */
+static size_t vrow(int d)
+{
+	return (size_t)d * (size_t)(d + 1) / 2;
+}
+
 static void backtrack(struct diff *df, int d, int n, int m)
 {
 	int x = n;
 	int y = m;
 
 	for (; d > 0; d--) {
-		const int *vp = df->hist + (size_t)(d - 1) * (size_t)(d - 1);
+		const int *vp = df->hist + vrow(d - 1);
 		int k = x - y;
+		int i = (k + d) / 2; /* k - 1 and k + 1 of vp: i - 1, i */
 		int pk;
 		int px, py, mx, my;
 
-		/* vp holds k in [-(d-1), d-1] at vp[k + d - 1] */
-		if (k == -d ||
-		    (k != d && vp[k - 1 + d - 1] < vp[k + 1 + d - 1]))
+		if (k == -d || (k != d && vp[i - 1] < vp[i]))
 			pk = k + 1;
 		else
 			pk = k - 1;
-		px = vp[pk + d - 1];
+		px = vp[(pk + d - 1) / 2];
 		py = px - pk;
 		mx = pk == k + 1 ? px : px + 1;
 		my = mx - k;
@@ -889,15 +903,15 @@ static size_t lcs_bound(struct diff *df, const int *a, int n, const int *b,
  * neighbour is one step and one diagonal away), so the values compared
  * and the path are those of the full diff; the others are never read.
  */
-static int myers(struct diff *df, const int *a, int n, const int *b, int m,
-		 int dmax, int nvocab)
+OH_NO_COVERAGE static int myers(struct diff *df, const int *a, int n,
+				const int *b, int m, int dmax, int nvocab)
 {
 	int delta = n - m;
 
 	if ((long)n + m - 2 * (long)lcs_bound(df, a, n, b, m, nvocab) > dmax)
 		return -1;
 	for (int d = 0; d <= dmax; d++) {
-		size_t base = (size_t)d * (size_t)d;
+		size_t base = vrow(d);
 		int *v;
 		const int *vp = NULL;
 		int lo = delta - (dmax - d), hi = delta + (dmax - d);
@@ -913,28 +927,28 @@ static int myers(struct diff *df, const int *a, int n, const int *b, int m,
 			hi--;
 		if (lo > hi)
 			return -1;
-		OH_GROW(df->hist, df->hist_alloc, base + 2 * (size_t)d + 1);
+		OH_GROW(df->hist, df->hist_alloc, base + (size_t)d + 1);
 		v = df->hist + base;
 		if (d > 0)
-			vp = df->hist + (size_t)(d - 1) * (size_t)(d - 1);
+			vp = df->hist + vrow(d - 1);
 		for (int k = lo; k <= hi; k += 2) {
+			/* k - 1 and k + 1 of vp: i - 1 and i */
+			int i = (k + d) / 2;
 			int x;
 			int y;
 
 			if (d == 0)
 				x = 0;
-			else if (k == -d ||
-				 (k != d &&
-				  vp[k - 1 + d - 1] < vp[k + 1 + d - 1]))
-				x = vp[k + 1 + d - 1];
+			else if (k == -d || (k != d && vp[i - 1] < vp[i]))
+				x = vp[i];
 			else
-				x = vp[k - 1 + d - 1] + 1;
+				x = vp[i - 1] + 1;
 			y = x - k;
 			while (x < n && y < m && a[x] == b[y]) {
 				x++;
 				y++;
 			}
-			v[k + d] = x;
+			v[i] = x;
 			if (x >= n && y >= m) {
 				backtrack(df, d, n, m);
 				return d;
