@@ -786,6 +786,12 @@ void lic_matcher_free(struct lic_matcher *m)
 
 /* ---- diff ------------------------------------------------------------ */
 
+#if defined(__clang__) && __clang_major__ >= 13
+#define OH_NO_COVERAGE __attribute__((noinline, no_sanitize("coverage")))
+#else
+#define OH_NO_COVERAGE
+#endif
+
 struct pair {
 	unsigned i, j; /* template index, window index */
 };
@@ -793,8 +799,10 @@ struct pair {
 struct diff {
 	struct pair *p; /* matched pairs, in increasing order */
 	size_t n, alloc;
-	int *hist; /* V arrays of every d, concatenated */
+	int *hist; /* V arrays of every d, concatenated (see vrow()) */
 	size_t hist_alloc;
+	unsigned *cnt; /* per word id, zero between calls (lcs_bound) */
+	size_t ncnt;
 };
 
 static void add_pair(struct diff *df, unsigned i, unsigned j)
@@ -813,24 +821,32 @@ static void add_snake(struct diff *df, int x0, int y0, int x1, int y1)
 	}
 }
 
+/*
+ * The V array of step d holds the furthest x of the d + 1 diagonals
+ * k = -d, -d + 2, ..., d: k at index (k + d) / 2 of row vrow(d).
+ */
+static size_t vrow(int d)
+{
+	return (size_t)d * (size_t)(d + 1) / 2;
+}
+
 static void backtrack(struct diff *df, int d, int n, int m)
 {
 	int x = n;
 	int y = m;
 
 	for (; d > 0; d--) {
-		const int *vp = df->hist + (size_t)(d - 1) * (size_t)(d - 1);
+		const int *vp = df->hist + vrow(d - 1);
 		int k = x - y;
+		int i = (k + d) / 2; /* k - 1 and k + 1 of vp: i - 1, i */
 		int pk;
 		int px, py, mx, my;
 
-		/* vp holds k in [-(d-1), d-1] at vp[k + d - 1] */
-		if (k == -d ||
-		    (k != d && vp[k - 1 + d - 1] < vp[k + 1 + d - 1]))
+		if (k == -d || (k != d && vp[i - 1] < vp[i]))
 			pk = k + 1;
 		else
 			pk = k - 1;
-		px = vp[pk + d - 1];
+		px = vp[(pk + d - 1) / 2];
 		py = px - pk;
 		mx = pk == k + 1 ? px : px + 1;
 		my = mx - k;
@@ -841,37 +857,98 @@ static void backtrack(struct diff *df, int d, int n, int m)
 	add_snake(df, 0, 0, x, y);
 }
 
-/* Myers O((N+M)D) diff; fills df->p (in reverse order).  -1 if D > max. */
-static int myers(struct diff *df, const int *a, int n, const int *b, int m,
-		 int dmax)
+/*
+ * An upper bound of the longest common subsequence of a and b: the words
+ * they share, counted with multiplicity (ids outside 1..nvocab, unknown
+ * or masked words, are all taken as able to match each other).
+ */
+static size_t lcs_bound(struct diff *df, const int *a, int n, const int *b,
+			int m, int nvocab)
 {
+	size_t common = 0, other_a = 0, other_b = 0;
+
+	if (df->ncnt < (size_t)nvocab + 1) {
+		free(df->cnt);
+		df->ncnt = (size_t)nvocab + 1;
+		df->cnt = oh_xcalloc(df->ncnt, sizeof(*df->cnt));
+	}
+	for (int i = 0; i < n; i++) {
+		if (a[i] >= 1 && a[i] <= nvocab)
+			df->cnt[a[i]]++;
+		else
+			other_a++;
+	}
+	for (int j = 0; j < m; j++) {
+		if (b[j] < 1 || b[j] > nvocab) {
+			other_b++;
+		} else if (df->cnt[b[j]] > 0) {
+			df->cnt[b[j]]--;
+			common++;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		if (a[i] >= 1 && a[i] <= nvocab)
+			df->cnt[a[i]] = 0;
+	return common + (other_a < other_b ? other_a : other_b);
+}
+
+/*
+ * Myers O((N+M)D) diff; fills df->p (in reverse order).  -1 if D > max.
+ *
+ * Two shortcuts that change neither D nor the path found: D = N + M -
+ * 2 LCS, so a diff whose lcs_bound() leaves D above max is not run; and
+ * at step d only the diagonals k that can still reach the end (N - M)
+ * within max, d + |k - (N - M)| <= max, are followed.  The cells the
+ * path goes through and their two neighbours are all such cells (a
+ * neighbour is one step and one diagonal away), so the values compared
+ * and the path are those of the full diff; the others are never read.
+ */
+OH_NO_COVERAGE static int myers(struct diff *df, const int *a, int n,
+				const int *b, int m, int dmax, int nvocab)
+{
+	int delta = n - m;
+
+	if ((long)n + m - 2 * (long)lcs_bound(df, a, n, b, m, nvocab) > dmax)
+		return -1;
 	for (int d = 0; d <= dmax; d++) {
-		size_t base = (size_t)d * (size_t)d;
+		size_t base = vrow(d);
 		int *v;
 		const int *vp = NULL;
+		int lo = delta - (dmax - d), hi = delta + (dmax - d);
 
-		OH_GROW(df->hist, df->hist_alloc, base + 2 * (size_t)d + 1);
+		/* viable diagonals, of the parity of d, within [-d, d] */
+		if (lo < -d)
+			lo = -d;
+		else if ((lo + d) & 1)
+			lo++;
+		if (hi > d)
+			hi = d;
+		else if ((hi + d) & 1)
+			hi--;
+		if (lo > hi)
+			return -1;
+		OH_GROW(df->hist, df->hist_alloc, base + (size_t)d + 1);
 		v = df->hist + base;
 		if (d > 0)
-			vp = df->hist + (size_t)(d - 1) * (size_t)(d - 1);
-		for (int k = -d; k <= d; k += 2) {
+			vp = df->hist + vrow(d - 1);
+		for (int k = lo; k <= hi; k += 2) {
+			/* k - 1 and k + 1 of vp: i - 1 and i */
+			int i = (k + d) / 2;
 			int x;
 			int y;
 
 			if (d == 0)
 				x = 0;
-			else if (k == -d ||
-				 (k != d &&
-				  vp[k - 1 + d - 1] < vp[k + 1 + d - 1]))
-				x = vp[k + 1 + d - 1];
+			else if (k == -d || (k != d && vp[i - 1] < vp[i]))
+				x = vp[i];
 			else
-				x = vp[k - 1 + d - 1] + 1;
+				x = vp[i - 1] + 1;
 			y = x - k;
 			while (x < n && y < m && a[x] == b[y]) {
 				x++;
 				y++;
 			}
-			v[k + d] = x;
+			v[i] = x;
 			if (x >= n && y >= m) {
 				backtrack(df, d, n, m);
 				return d;
@@ -1154,7 +1231,8 @@ static void evaluate(struct eval *ev, const struct lic_matcher *m,
 	df->n = 0;
 	/* an optional tail is compared up to TAIL_MAX words only */
 	tn = t->n - t->req_end > TAIL_MAX ? t->req_end + TAIL_MAX : t->n;
-	d = myers(df, t->tok, (int)tn, in->id + ws, (int)(we - ws), DIFF_MAX_D);
+	d = myers(df, t->tok, (int)tn, in->id + ws, (int)(we - ws), DIFF_MAX_D,
+		  m->nvocab);
 	if (d < 0) {
 		ev->sim = ev->contain < 0.5 ? ev->contain : 0.5;
 		ev->first = ws;
@@ -2172,6 +2250,7 @@ static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 	}
 	free(df.p);
 	free(df.hist);
+	free(df.cnt);
 }
 
 static int hit_cmp(const void *a, const void *b)
