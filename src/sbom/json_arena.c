@@ -418,3 +418,18 @@ int sbom_json_parse_arena(cJSON **out, struct oh_arena *a, const char *s,
 	*out = root;
 	return 0;
 }
+
+void sbom_json_arena_link(cJSON *o, cJSON *item)
+{
+	cJSON *last;
+
+	if (!o->child) {
+		o->child = item;
+		item->prev = item;
+		return;
+	}
+	last = o->child->prev; /* cJSON keeps the last child there */
+	last->next = item;
+	item->prev = last;
+	o->child->prev = item;
+}

@@ -218,6 +218,10 @@ int sbom_json_parse(struct cJSON **out, const char *s, size_t len,
 int sbom_json_parse_arena(struct cJSON **out, struct oh_arena *a, const char *s,
 			  size_t len, const char *name, struct oh_err *err);
 
+/** Append item to the arena container o (an object's member already
+ * named in item->string), in O(1), the way cJSON links children. */
+void sbom_json_arena_link(struct cJSON *o, struct cJSON *item);
+
 /**
  * OH_EINPUT at its line and column when the JSON text `s` holds a NUL
  * character, raw or as the escape \u0000 (a C string would end there);

@@ -132,22 +132,6 @@ static void free_key(struct yr *r, char *key)
 		free(key);
 }
 
-/* Link item as the last member of the arena container o. */
-static void link_last(cJSON *o, cJSON *item)
-{
-	cJSON *last;
-
-	if (!o->child) {
-		o->child = item;
-		item->prev = item;
-		return;
-	}
-	last = o->child->prev;
-	last->next = item;
-	item->prev = last;
-	o->child->prev = item;
-}
-
 static int yr_fail(struct yr *r, int code, const yaml_mark_t *m,
 		   const char *what)
 {
@@ -240,7 +224,7 @@ static int attach(struct yr *r, cJSON *node, const yaml_mark_t *m)
 	} else if (r->a) {
 		if (!cJSON_IsArray(top->node))
 			node->string = top->key; /* interned in the arena */
-		link_last(top->node, node);
+		sbom_json_arena_link(top->node, node);
 		top->key = NULL;
 	} else if (cJSON_IsArray(top->node)) {
 		cJSON_AddItemToArray(top->node, node);

@@ -45,8 +45,6 @@ static cJSON *mk(struct jb *b, int type)
 /* Link item as the last member of o (under key, for an object). */
 static void link_item(struct jb *b, cJSON *o, const char *key, cJSON *item)
 {
-	cJSON *last;
-
 	if (!b->a) {
 		if (key)
 			cJSON_AddItemToObject(o, key, item);
@@ -55,15 +53,7 @@ static void link_item(struct jb *b, cJSON *o, const char *key, cJSON *item)
 		return;
 	}
 	item->string = (char *)key; /* a literal, never freed (see above) */
-	if (!o->child) {
-		o->child = item;
-		item->prev = item;
-		return;
-	}
-	last = o->child->prev;
-	last->next = item;
-	item->prev = last;
-	o->child->prev = item;
+	sbom_json_arena_link(o, item);
 }
 
 static cJSON *add_mk(struct jb *b, cJSON *o, int type, const char *key)
