@@ -1182,7 +1182,8 @@ void lic_adapt_match_root(struct lic_adapt_match *out, struct lic_adapt *a,
 		if (m->gnu && has_family(out->project, m->id))
 			continue;
 		all_choice = all_choice && m->choice;
-		oh_buf_addf(&add, "%s%s", add.len ? "\x01" : "", m->id);
+		/* ids are separated by a space, so in_expr() sees them */
+		oh_buf_addf(&add, "%s%s", add.len ? " " : "", m->id);
 		n++;
 	}
 	if (n > 0) {
@@ -1190,13 +1191,24 @@ void lic_adapt_match_root(struct lic_adapt_match *out, struct lic_adapt *a,
 		const char *op = all_choice && n > 1 && out->project[0] == '\0'
 					 ? " OR "
 					 : " AND ";
+		/* what fits in project and in "(project) AND bundled" */
+		size_t room = sizeof(out->project) - 1;
 
+		if (out->bundled[0] != '\0' &&
+		    sizeof(out->expr) - 1 < room + strlen(out->bundled) + 7)
+			room = sizeof(out->expr) - 1 - 7 -
+			       (strlen(out->bundled) < sizeof(out->expr) - 8
+					? strlen(out->bundled)
+					: sizeof(out->expr) - 8);
 		oh_buf_adds(&proj, out->project);
 		for (char *p = add.buf; p && *p != '\0';) {
-			char *e = strchr(p, '\x01');
+			char *e = strchr(p, ' ');
 
 			if (e)
 				*e = '\0';
+			/* a whole term or none: never a cut expression */
+			if (proj.len + strlen(op) + strlen(p) > room)
+				break;
 			oh_buf_addf(&proj, "%s%s", proj.len ? op : "", p);
 			p = e ? e + 1 : NULL;
 		}

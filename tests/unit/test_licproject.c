@@ -474,6 +474,48 @@ START_TEST(test_licproject_bsd_short_disclaimer)
 }
 END_TEST
 
+/*
+ * A prose root file that names the same licenses again and again (found
+ * by fuzz_licstmt): each license once in the expression, and never an
+ * expression cut in the middle of a term when the names do not fit.
+ */
+START_TEST(test_licproject_prose_repeated_names)
+{
+	static const char t[] =
+		"Br as li-2se; GPL-2.0+ censedhe MIT  General Public Licefse;"
+		" GPL-2.0+ and LGLP-2se; GPL-2.0+ anfcensedhe MIT  General Pu"
+		"blic Licefse; GPL-2.0+ and LGLP-2se; GPL-2.0+ anfse; GPL-2.0"
+		"+ and LGLP-s li-2se; GPL-2.0+ cense2se; GPL-2.0+ and LGPL-2."
+		"1-onceral Public Li andse; d LGPL-2.1-onceral Public License"
+		"; GPL-2.0+ under the MIT  General Publ%c Licefse; GPL-2.0+ a"
+		"nd -2se; GPL-2.0+ censedhe MIT  General Public Licefse; Gly."
+		"\n";
+	struct lic_adapt_match m;
+	struct oh_err err = OH_ERR_INIT;
+	bool ok;
+
+	lic_adapt_match_root(&m, engine(), t, strlen(t));
+	ck_assert_int_eq(
+		lic_adapt_eval(&ok, engine(), m.expr, NULL, NULL, "t", &err),
+		0);
+	ck_assert_int_eq(
+		lic_adapt_eval(&ok, engine(), m.project, NULL, NULL, "t", &err),
+		0);
+	/* each license once */
+	for (const char *id = m.project; *id != '\0';) {
+		size_t n = strcspn(id, " ()");
+		const char *q;
+
+		for (q = strstr(id + n, id); n > 3 && q; q = strstr(q + 1, id))
+			ck_assert_msg(!(q[-1] == ' ' && strchr(" )", q[n])),
+				      "named twice: %s", m.project);
+		id += n;
+		id += strspn(id, " ()");
+	}
+	oh_err_release(&err);
+}
+END_TEST
+
 Suite *licproject_suite(void)
 {
 	Suite *s = suite_create("licproject");
@@ -487,6 +529,7 @@ Suite *licproject_suite(void)
 	tcase_add_test(tc, test_licproject_prose_license);
 	tcase_add_test(tc, test_licproject_pcre2_exception);
 	tcase_add_test(tc, test_licproject_bsd_short_disclaimer);
+	tcase_add_test(tc, test_licproject_prose_repeated_names);
 	suite_add_tcase(s, tc);
 	return s;
 }
