@@ -1193,13 +1193,13 @@ void lic_adapt_match_root(struct lic_adapt_match *out, struct lic_adapt *a,
 					 : " AND ";
 		/* what fits in project and in "(project) AND bundled" */
 		size_t room = sizeof(out->project) - 1;
+		size_t bl = strlen(out->bundled);
+		size_t max = sizeof(out->expr) - 1 - 7; /* "() AND " */
 
-		if (out->bundled[0] != '\0' &&
-		    sizeof(out->expr) - 1 < room + strlen(out->bundled) + 7)
-			room = sizeof(out->expr) - 1 - 7 -
-			       (strlen(out->bundled) < sizeof(out->expr) - 8
-					? strlen(out->bundled)
-					: sizeof(out->expr) - 8);
+		if (bl > 0 && bl >= max)
+			room = 0;
+		else if (bl > 0 && max - bl < room)
+			room = max - bl;
 		oh_buf_adds(&proj, out->project);
 		for (char *p = add.buf; p && *p != '\0';) {
 			char *e = strchr(p, ' ');

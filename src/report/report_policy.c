@@ -90,6 +90,20 @@ static const cJSON *member(const cJSON *o, const char *key)
 	return cJSON_GetObjectItemCaseSensitive(o, key);
 }
 
+/* One line "prefix STRING" per string of the array arr. */
+static void put_lines(struct oh_buf *b, const char *prefix, const cJSON *arr)
+{
+	const cJSON *v;
+
+	cJSON_ArrayForEach(v, arr)
+	{
+		oh_buf_adds(b, prefix);
+		if (cJSON_IsString(v))
+			oh_esc_term(b, v->valuestring);
+		oh_buf_addch(b, '\n');
+	}
+}
+
 static void text_component(struct oh_buf *b, const cJSON *c)
 {
 	const cJSON *sc = member(c, "security_critical");
@@ -107,8 +121,6 @@ static void text_component(struct oh_buf *b, const cJSON *c)
 	oh_buf_adds(b, ")\n");
 	cJSON_ArrayForEach(x, member(c, "fired"))
 	{
-		const cJSON *f;
-
 		oh_buf_adds(b, "  rule ");
 		put(b, x, "rule");
 		oh_buf_adds(b, ": ");
@@ -118,21 +130,9 @@ static void text_component(struct oh_buf *b, const cJSON *c)
 		oh_buf_adds(b, ": ");
 		put(b, x, "reason");
 		oh_buf_addch(b, '\n');
-		cJSON_ArrayForEach(f, member(x, "facts"))
-		{
-			oh_buf_adds(b, "    fact: ");
-			if (cJSON_IsString(f))
-				oh_esc_term(b, f->valuestring);
-			oh_buf_addch(b, '\n');
-		}
+		put_lines(b, "    fact: ", member(x, "facts"));
 	}
-	cJSON_ArrayForEach(x, member(c, "findings"))
-	{
-		oh_buf_adds(b, "  finding: ");
-		if (cJSON_IsString(x))
-			oh_esc_term(b, x->valuestring);
-		oh_buf_addch(b, '\n');
-	}
+	put_lines(b, "  finding: ", member(c, "findings"));
 	cJSON_ArrayForEach(x, member(c, "questions"))
 	{
 		oh_buf_adds(b, "  question ");
