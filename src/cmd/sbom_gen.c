@@ -359,7 +359,7 @@ static const struct cmd_spec convert_spec = {
 	.usage =
 		"sbom convert -o FILE [--format spdx-json|spdx-tv|spdx3-json|cyclonedx-json|cyclonedx-xml] IN",
 	.summary =
-		"Read an SPDX document (JSON, YAML, tag-value, RDF/XML or SPDX 3.0.1 JSON-LD) or a CycloneDX BOM (JSON or XML), detected from the content, and write it as SPDX JSON, SPDX tag-value, SPDX 3.0.1 JSON-LD, CycloneDX 1.6 JSON or CycloneDX 1.6 XML.  Between SPDX serialisations what is read is written: absent fields stay absent, and JSON -> tag-value -> JSON gives the same document (hasFiles aside, which tag-value cannot say).  Between SPDX 2, SPDX 3 and CycloneDX only what both can say is carried (docs/sbom.md lists the losses).  The output file is replaced atomically and never the input.",
+		"Read an SPDX document (JSON, YAML, tag-value, RDF/XML, SPDX XML or SPDX 3.0.1 JSON-LD) or a CycloneDX BOM (JSON or XML), detected from the content, and write it as SPDX JSON, SPDX tag-value, SPDX 3.0.1 JSON-LD, CycloneDX 1.6 JSON or CycloneDX 1.6 XML.  Between SPDX serialisations what is read is written: absent fields stay absent, and JSON -> tag-value -> JSON gives the same document (hasFiles aside, which tag-value cannot say).  Between SPDX 2, SPDX 3 and CycloneDX only what both can say is carried (docs/sbom.md lists the losses).  The output file is replaced atomically and never the input.",
 	.opts = convert_opts,
 };
 

@@ -91,7 +91,7 @@ static const struct cmd_spec scan_spec = {
 	.usage =
 		"scan [-q] [--offline] [--new-run] [--db FILE] [--jobs N] [--cache DIR] [--timeout SEC] [--profile NAME] [--policy FILE] [--license-policy FILE] [--waivers FILE] [--enrich LIST] [--osv-url URL] [--vulns MODE] [--forge KIND] [--forge-url URL] [--shard I/N] MANIFEST|SBOM|URL|PATH...",
 	.summary =
-		"Review the components listed in manifests (JSON, see docs/manifest.md) or SBOMs (SPDX 2.2/2.3 JSON, YAML, tag-value or RDF/XML; SPDX 3.0 JSON-LD; CycloneDX JSON or XML), or given as repository URLs and paths: collect facts, evaluate the health checks and record a review run in the database.  An interrupted scan is resumed by running the same command again.",
+		"Review the components listed in manifests (JSON, see docs/manifest.md) or SBOMs (SPDX 2.2/2.3 JSON, YAML, tag-value, RDF/XML or SPDX XML; SPDX 3.0 JSON-LD; CycloneDX JSON or XML), or given as repository URLs and paths: collect facts, evaluate the health checks and record a review run in the database.  An interrupted scan is resumed by running the same command again.",
 	.opts = scan_opts_table,
 };
 

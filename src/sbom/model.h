@@ -29,6 +29,7 @@
  * Not done here: validation (sbom.h), XLSX.
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/arena.h"
@@ -260,6 +261,31 @@ int sbom_yaml_parse_arena(struct cJSON **out, struct oh_arena *a, const char *s,
 /** Read SPDX YAML: sbom_yaml_parse(), then sbom_read_json_tree(). */
 int sbom_read_yaml(struct sbom_doc **out, const char *s, size_t len,
 		   const char *name, struct oh_err *err);
+
+/**
+ * True when the first element of the XML text s (UTF-8, or UTF-16 with a
+ * byte-order mark) is <Document>: the SPDX XML form of SPDX 2.x, not
+ * RDF/XML (read_spdxxml.c).
+ */
+bool sbom_spdxxml_is(const char *s, size_t len);
+
+/**
+ * Parse SPDX XML into the JSON tree the same document in SPDX JSON gives,
+ * in the arena a (valid until oh_arena_release(a); never cJSON_Delete()).
+ * Array properties of the SPDX JSON schemas are arrays however many
+ * elements give them; filesAnalyzed is a boolean and range offsets and
+ * line numbers numbers when their text is one; all else is text.
+ * OH_EINPUT with the line for XML that is not well formed, has a DOCTYPE,
+ * another root, an element given twice where one value is expected, or
+ * text beside elements; OH_ELIMIT past SBOM_MAX_BYTES or SBOM_MAX_DEPTH.
+ */
+int sbom_spdxxml_parse_arena(struct cJSON **out, struct oh_arena *a,
+			     const char *s, size_t len, const char *name,
+			     struct oh_err *err);
+
+/** Read SPDX XML: sbom_spdxxml_parse_arena(), then sbom_read_json_tree(). */
+int sbom_read_spdxxml(struct sbom_doc **out, const char *s, size_t len,
+		      const char *name, struct oh_err *err);
 
 /** Read SPDX tag-value; errors carry the line (and column). */
 int sbom_read_tv(struct sbom_doc **out, const char *s, size_t len,

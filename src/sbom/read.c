@@ -150,13 +150,15 @@ static int read_json_any(struct sbom_doc **out, const char *s, size_t len,
 	return rc;
 }
 
-/* XML: SPDX RDF/XML or a CycloneDX BOM. */
+/* XML: SPDX RDF/XML, SPDX XML or a CycloneDX BOM. */
 static int read_xml_any(struct sbom_doc **out, const char *s, size_t len,
 			const char *name, struct oh_err *err)
 {
 	cJSON *root = NULL;
 	int rc;
 
+	if (sbom_spdxxml_is(s, len))
+		return sbom_read_spdxxml(out, s, len, name, err);
 	if (!sbom_cdx_is_xml(s, len))
 		return sbom_read_rdf(out, s, len, name, err);
 	if ((rc = sbom_cdx_xml_parse(&root, s, len, name, err)) < 0)

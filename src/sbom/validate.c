@@ -1632,6 +1632,19 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 		cJSON_Delete(root);
 		return 0;
 	}
+	if (f == SBOM_FORMAT_RDF && sbom_spdxxml_is(data, len)) {
+		/* SPDX XML: its JSON tree, checked as SPDX JSON is */
+		if (sbom_spdxxml_parse_arena(&root, &tree, data, len, name,
+					     err) < 0) {
+			oh_arena_release(&tree);
+			return err->code;
+		}
+		rc = validate_tree(&c, root, name, err);
+		if (rc == 0)
+			read_check(&c, root, name);
+		oh_arena_release(&tree);
+		return rc;
+	}
 	if (f == SBOM_FORMAT_TAGVALUE || f == SBOM_FORMAT_RDF) {
 		struct sbom_doc *doc;
 

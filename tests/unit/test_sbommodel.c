@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <check.h>
+#include <cjson/cJSON.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -234,6 +235,101 @@ START_TEST(test_sbom_yaml_twin)
 }
 END_TEST
 
+/* SPDX XML reads as the SPDX JSON of the same document. */
+START_TEST(test_sbom_spdxxml_twin)
+{
+	struct oh_buf a = OH_BUF_INIT, b = OH_BUF_INIT;
+	struct oh_buf ja = OH_BUF_INIT, jb = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	struct sbom_doc *da = NULL, *db = NULL;
+
+	ck_assert_int_eq(
+		oh_buf_read_file(
+			&a, OH_SRCDIR "/tests/data/sbom/valid.spdx.json", &err),
+		0);
+	ck_assert_int_eq(
+		oh_buf_read_file(
+			&b, OH_SRCDIR "/tests/data/sbom/valid.spdx.xml", &err),
+		0);
+	ck_assert(sbom_spdxxml_is(b.buf, b.len));
+	ck_assert(!sbom_spdxxml_is(a.buf, a.len));
+	ck_assert_int_eq(sbom_read(&da, a.buf, a.len, "json", &err), 0);
+	ck_assert_msg(sbom_read(&db, b.buf, b.len, "xml", &err) == 0, "%s",
+		      err.msg);
+	sbom_write_json(&ja, da);
+	sbom_write_json(&jb, db);
+	ck_assert_str_eq(ja.buf, jb.buf);
+	sbom_doc_free(da);
+	sbom_doc_free(db);
+	oh_buf_release(&a);
+	oh_buf_release(&b);
+	oh_buf_release(&ja);
+	oh_buf_release(&jb);
+	oh_err_release(&err);
+}
+END_TEST
+
+/* The typing rules and the refusals of the SPDX XML reader. */
+START_TEST(test_sbom_spdxxml_shapes)
+{
+	static const struct {
+		const char *xml;
+		int rc;
+		const char *json; /* the tree, or a part of the message */
+	} cases[] = {
+		/* one <creators> is still an array; text trimmed */
+		{ "<Document><creationInfo><creators> Tool: x </creators>"
+		  "</creationInfo></Document>",
+		  0, "{\"creationInfo\":{\"creators\":[\"Tool: x\"]}}" },
+		/* booleans and numbers by the schema, else strings */
+		{ "<Document><packages><filesAnalyzed>false</filesAnalyzed>"
+		  "<versionInfo>1.4</versionInfo></packages><snippets><ranges>"
+		  "<startPointer><offset>10</offset></startPointer></ranges>"
+		  "</snippets></Document>",
+		  0,
+		  "{\"packages\":[{\"filesAnalyzed\":false,"
+		  "\"versionInfo\":\"1.4\"}],\"snippets\":[{\"ranges\":"
+		  "[{\"startPointer\":{\"offset\":10}}]}]}" },
+		/* a word where a boolean is wanted stays a string */
+		{ "<Document><packages><filesAnalyzed>yes</filesAnalyzed>"
+		  "</packages></Document>",
+		  0, "{\"packages\":[{\"filesAnalyzed\":\"yes\"}]}" },
+		{ "<?xml version='1.0'?>\n<!-- c -->\n<Document/>", 0, "{}" },
+		{ "<Document><name>a</name><name>b</name></Document>",
+		  OH_EINPUT, "<name> is given twice in <Document>" },
+		{ "<Document><packages>x<name>a</name></packages></Document>",
+		  OH_EINPUT, "holds both text and elements" },
+		{ "<Document><name>a</Document>", OH_EINPUT, "well-formed" },
+		{ "<!DOCTYPE Document [<!ENTITY e \"x\">]><Document>"
+		  "<name>&e;</name></Document>",
+		  OH_EINPUT, "DOCTYPE" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct oh_arena a = OH_ARENA_INIT;
+		struct oh_err err = OH_ERR_INIT;
+		const char *x = cases[i].xml;
+		cJSON *root = NULL;
+		int rc = sbom_spdxxml_parse_arena(&root, &a, x, strlen(x),
+						  "t.xml", &err);
+
+		ck_assert_msg(rc == cases[i].rc, "case %zu: rc %d (%s)", i, rc,
+			      err.msg ? err.msg : "");
+		if (rc == 0) {
+			char *got = cJSON_PrintUnformatted(root);
+
+			ck_assert_str_eq(got, cases[i].json);
+			cJSON_free(got);
+		} else {
+			ck_assert_msg(strstr(err.msg, cases[i].json),
+				      "case %zu: %s", i, err.msg);
+		}
+		oh_err_release(&err);
+		oh_arena_release(&a);
+	}
+}
+END_TEST
+
 /* UTF-16 with a byte-order mark, both orders, surrogate pairs. */
 START_TEST(test_sbom_utf16)
 {
@@ -278,6 +374,8 @@ Suite *sbommodel_suite(void)
 			    sizeof(yaml_cases) / sizeof(yaml_cases[0]));
 	tcase_add_test(tc, test_sbom_yaml_depth);
 	tcase_add_test(tc, test_sbom_yaml_twin);
+	tcase_add_test(tc, test_sbom_spdxxml_twin);
+	tcase_add_test(tc, test_sbom_spdxxml_shapes);
 	tcase_add_test(tc, test_sbom_utf16);
 	suite_add_tcase(s, tc);
 	return s;
