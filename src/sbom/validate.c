@@ -564,10 +564,16 @@ static void verification_code(struct vctx *c, const cJSON *pkg, const char *id,
 
 	snprintf(where, sizeof(where), "%s.packageVerificationCode", base);
 	if (!vc) {
-		/* Mandatory with files analyzed in 2.2, optional in 2.3. */
+		/*
+		 * Mandatory with files analyzed in the first edition of 2.2
+		 * (clause 3.9), optional from 2.2.1 on (7.9) and in 2.3; the
+		 * document cannot say which edition, and tools-python takes
+		 * the later rule.
+		 */
 		if (c->v22 && files_analyzed(pkg))
-			diag(c, SBOM_ERROR, "SPDX-VERIFICATION-CODE", id, where,
-			     "SPDX 2.2 requires a verification code when files are analyzed");
+			diag(c, SBOM_WARNING, "SPDX-VERIFICATION-CODE", id,
+			     where,
+			     "no verification code although files are analyzed: required by SPDX 2.2 (first edition, 3.9), optional since 2.2.1 (7.9)");
 		return;
 	}
 	if (!files_analyzed(pkg))
@@ -1261,6 +1267,17 @@ static size_t relationships(struct vctx *c)
 	return describes;
 }
 
+/* One package, and no file or snippet beside it. */
+static bool only_one_package(const cJSON *doc)
+{
+	return cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+		       doc, "packages")) == 1 &&
+	       cJSON_GetArraySize(
+		       cJSON_GetObjectItemCaseSensitive(doc, "files")) == 0 &&
+	       cJSON_GetArraySize(
+		       cJSON_GetObjectItemCaseSensitive(doc, "snippets")) == 0;
+}
+
 static void describes(struct vctx *c, size_t by_relationship)
 {
 	const cJSON *dd =
@@ -1275,7 +1292,11 @@ static void describes(struct vctx *c, size_t by_relationship)
 		if (cJSON_IsString(it))
 			reference(c, it->valuestring, where, false);
 	}
-	if (i == 0 && by_relationship == 0)
+	if (i == 0 && by_relationship == 0 && only_one_package(c->doc))
+		/* what tools-python and the NTIA checker accept */
+		diag(c, SBOM_WARNING, "SPDX-DESCRIBES", NULL, "relationships",
+		     "no DESCRIBES relationship from SPDXRef-DOCUMENT: its only package is taken as what it describes");
+	else if (i == 0 && by_relationship == 0)
 		diag(c, SBOM_ERROR, "SPDX-DESCRIBES", NULL, "relationships",
 		     "the document describes nothing: no DESCRIBES relationship from SPDXRef-DOCUMENT and no documentDescribes");
 }
