@@ -460,7 +460,9 @@ static const char *value_of(struct rr *r, const xmlNode *p)
 	}
 	if (p->_private)
 		return NULL;
-	return text(r, p);
+	/* trimmed, as the SPDX tools read RDF literals: an indented
+	 * closing tag adds no characters to the value */
+	return trimmed(r, text(r, p));
 }
 
 /* String property: the first value, or a property attribute. */

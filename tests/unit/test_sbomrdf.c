@@ -226,6 +226,23 @@ START_TEST(test_sbomrdf_root_document)
 }
 END_TEST
 
+/* Literal values are trimmed, as the SPDX tools read them. */
+START_TEST(test_sbomrdf_literal_trimmed)
+{
+	static const char doc[] = HEAD DOC_OPEN DOC_CLOSE
+		"<spdx:Package rdf:about=\"http://e.org/d#SPDXRef-p\">\n"
+		"  <spdx:name>\n    p\n  </spdx:name>\n"
+		"  <spdx:versionInfo> 1.0\t</spdx:versionInfo>\n"
+		"</spdx:Package>\n" TAIL;
+	struct sbom_doc *d = read_ok(doc);
+
+	ck_assert_uint_eq(d->npkg, 1);
+	ck_assert_str_eq(d->pkg[0].name, "p");
+	ck_assert_str_eq(d->pkg[0].version, "1.0");
+	sbom_doc_free(d);
+}
+END_TEST
+
 static const struct {
 	const char *text;
 	int code;
@@ -387,6 +404,7 @@ Suite *sbomrdf_suite(void)
 	tcase_add_loop_test(tc, test_sbomrdf_licenses, 0,
 			    sizeof(lic_cases) / sizeof(lic_cases[0]));
 	tcase_add_test(tc, test_sbomrdf_root_document);
+	tcase_add_test(tc, test_sbomrdf_literal_trimmed);
 	tcase_add_loop_test(tc, test_sbomrdf_errors, 0,
 			    sizeof(bad) / sizeof(bad[0]));
 	tcase_add_test(tc, test_sbomrdf_cap_items);
