@@ -7,8 +7,8 @@
  * with several ids ("twins").  Per template: the required range (an
  * optional short title paragraph and an optional tail after "END OF TERMS
  * AND CONDITIONS", or an appended GPL after an LGPL, are excluded) and
- * its sorted distinct word-trigram hashes.  One sorted posting array maps
- * a trigram hash to the templates holding it.
+ * its sorted distinct word-trigram hashes.  One index (a hash table of
+ * the distinct trigrams) maps a trigram hash to the templates holding it.
  *
  * Match: the input is normalised with the same vocabulary; candidates are
  * the templates sharing the largest fraction of their trigrams with it.
@@ -73,26 +73,47 @@ struct equiv {
 	char *canon;
 };
 
+struct vslot {
+	const char *key; /* NULL: empty */
+	uint64_t hash;   /* fnv() of key */
+	size_t len;      /* of key */
+	int val;
+};
+
 struct posting {
 	uint32_t h;
 	uint32_t t;
 };
 
+/*
+ * The templates holding each trigram: key[k] (distinct hashes) is held
+ * by templates tmpl[off[k] .. off[k + 1]), in increasing order; slot is
+ * an open-addressing table (size nslot, a power of two) of k + 1 by
+ * hash, 0 for an empty slot.
+ */
+struct tri_index {
+	uint32_t *key;
+	uint32_t *off;
+	uint32_t *tmpl;
+	uint32_t *slot;
+	size_t nkey, nslot;
+};
+
 struct lic_matcher {
 	struct lic_list *list;
 	struct oh_arena arena;
-	char **vkey;
-	int *vval;
+	struct vslot *vocab; /* open addressing by fnv() of the word */
 	size_t vcap;
 	int nvocab;
 	struct equiv *eq;
 	size_t neq;
 	const char **first; /* first words of two-word variants */
 	size_t nfirst;
+	uint64_t eq_bits[16]; /* bit fnv() % 1024 of every variant's first
+			       * word: a word without its bit is none */
 	struct tmpl *t;
 	size_t nt;
-	struct posting *post;
-	size_t npost;
+	struct tri_index idx;
 };
 
 /* ---- vocabulary ------------------------------------------------------ */
@@ -111,30 +132,27 @@ static uint64_t fnv(const char *s, size_t n)
 static void vocab_grow(struct lic_matcher *m)
 {
 	size_t ncap = m->vcap ? m->vcap * 2 : 4096;
-	char **nk = oh_xcalloc(ncap, sizeof(*nk));
-	int *nv = oh_xcalloc(ncap, sizeof(*nv));
+	struct vslot *nv = oh_xcalloc(ncap, sizeof(*nv));
 
 	for (size_t i = 0; i < m->vcap; i++) {
 		size_t j;
 
-		if (!m->vkey[i])
+		if (!m->vocab[i].key)
 			continue;
-		j = fnv(m->vkey[i], strlen(m->vkey[i])) & (ncap - 1);
-		while (nk[j])
+		j = m->vocab[i].hash & (ncap - 1);
+		while (nv[j].key)
 			j = (j + 1) & (ncap - 1);
-		nk[j] = m->vkey[i];
-		nv[j] = m->vval[i];
+		nv[j] = m->vocab[i];
 	}
-	free(m->vkey);
-	free(m->vval);
-	m->vkey = nk;
-	m->vval = nv;
+	free(m->vocab);
+	m->vocab = nv;
 	m->vcap = ncap;
 }
 
 /* Id of word s (1-based); 0 when unknown and !insert. */
 static int vocab_id(struct lic_matcher *m, const char *s, size_t n, bool insert)
 {
+	uint64_t h = fnv(s, n);
 	size_t j;
 
 	if (m->vcap == 0 || (size_t)m->nvocab * 2 >= m->vcap) {
@@ -143,17 +161,21 @@ static int vocab_id(struct lic_matcher *m, const char *s, size_t n, bool insert)
 		vocab_grow(m);
 	}
 look:
-	j = fnv(s, n) & (m->vcap - 1);
-	while (m->vkey[j]) {
-		if (strlen(m->vkey[j]) == n && memcmp(m->vkey[j], s, n) == 0)
-			return m->vval[j];
-		j = (j + 1) & (m->vcap - 1);
+	/* the hash first: a word is compared only with its likely self */
+	for (j = h & (m->vcap - 1); m->vocab[j].key;
+	     j = (j + 1) & (m->vcap - 1)) {
+		const struct vslot *v = &m->vocab[j];
+
+		if (v->hash == h && v->len == n && memcmp(v->key, s, n) == 0)
+			return v->val;
 	}
 	if (!insert)
 		return 0;
-	m->vkey[j] = oh_arena_strndup(&m->arena, s, n);
-	m->vval[j] = ++m->nvocab;
-	return m->vval[j];
+	m->vocab[j].key = oh_arena_strndup(&m->arena, s, n);
+	m->vocab[j].hash = h;
+	m->vocab[j].len = n;
+	m->vocab[j].val = ++m->nvocab;
+	return m->vocab[j].val;
 }
 
 static int vocab_find(const struct lic_matcher *m, const char *s)
@@ -219,6 +241,11 @@ static int load_equiv(struct lic_matcher *m, const char *path,
 	if (ret == 0 && m->neq > 0)
 		qsort(m->eq, m->neq, sizeof(*m->eq), eq_cmp);
 	for (size_t i = 0; ret == 0 && i < m->neq; i++) {
+		uint64_t h = fnv(m->eq[i].w1, strlen(m->eq[i].w1)) & 1023;
+
+		m->eq_bits[h / 64] |= 1ull << (h % 64);
+	}
+	for (size_t i = 0; ret == 0 && i < m->neq; i++) {
 		if (!m->eq[i].w2)
 			continue;
 		m->first = oh_xrealloc(m->first,
@@ -229,19 +256,29 @@ static int load_equiv(struct lic_matcher *m, const char *path,
 	return ret;
 }
 
+/* Might w be the first word of a variant?  False: it is not. */
+static bool eq_maybe(const struct lic_matcher *m, const char *w)
+{
+	uint64_t h = fnv(w, strlen(w)) & 1023;
+
+	return m && (m->eq_bits[h / 64] >> (h % 64)) & 1;
+}
+
 static const struct equiv *eq_find(const struct lic_matcher *m, const char *w1,
 				   const char *w2)
 {
 	struct equiv key = { .w1 = (char *)w1, .w2 = (char *)w2 };
 
-	if (!m || m->neq == 0)
+	if (!m || m->neq == 0 || !eq_maybe(m, w1))
 		return NULL;
 	return bsearch(&key, m->eq, m->neq, sizeof(*m->eq), eq_cmp);
 }
 
 static bool eq_is_first(const struct lic_matcher *m, const char *w)
 {
-	for (size_t i = 0; m && i < m->nfirst; i++)
+	if (!eq_maybe(m, w))
+		return false;
+	for (size_t i = 0; i < m->nfirst; i++)
 		if (strcmp(m->first[i], w) == 0)
 			return true;
 	return false;
@@ -361,12 +398,34 @@ static uint32_t tri_hash(int a, int b, int c)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
-static int u32_cmp(const void *a, const void *b)
+/* Sort h[0..n) (LSD radix) and drop repeats; returns the count left. */
+static unsigned distinct(uint32_t *h, unsigned n)
 {
-	uint32_t x = *(const uint32_t *)a;
-	uint32_t y = *(const uint32_t *)b;
+	uint32_t *tmp = oh_xmalloc(oh_mul(n > 0 ? n : 1, sizeof(*tmp)));
+	uint32_t *src = h;
+	uint32_t *dst = tmp;
+	unsigned u = 0;
 
-	return x < y ? -1 : x > y;
+	for (unsigned shift = 0; shift < 32; shift += 8) {
+		unsigned count[257] = { 0 };
+		uint32_t *swap;
+
+		for (unsigned i = 0; i < n; i++)
+			count[((src[i] >> shift) & 0xff) + 1]++;
+		for (unsigned k = 1; k < 257; k++)
+			count[k] += count[k - 1];
+		for (unsigned i = 0; i < n; i++)
+			dst[count[(src[i] >> shift) & 0xff]++] = src[i];
+		swap = src;
+		src = dst;
+		dst = swap;
+	}
+	/* four passes: the result is back in h */
+	free(tmp);
+	for (unsigned i = 0; i < n; i++)
+		if (u == 0 || h[u - 1] != h[i])
+			h[u++] = h[i];
+	return u;
 }
 
 /* Sorted distinct trigram hashes of tok[0..n); returns their count. */
@@ -384,18 +443,8 @@ static unsigned trigrams(uint32_t **out, const int *tok, unsigned n)
 			continue;
 		h[k++] = tri_hash(tok[i], tok[i + 1], tok[i + 2]);
 	}
-	if (k > 0)
-		qsort(h, k, sizeof(*h), u32_cmp);
-	{
-		unsigned u = 0;
-
-		for (unsigned i = 0; i < k; i++)
-			if (u == 0 || h[u - 1] != h[i])
-				h[u++] = h[i];
-		k = u;
-	}
 	*out = h;
-	return k;
+	return distinct(h, k);
 }
 
 static bool seq_at(const struct lic_matcher *m, const int *tok, unsigned n,
@@ -505,19 +554,65 @@ static void radix_sort(struct posting *v, size_t n)
 	free(tmp);
 }
 
-static void build_postings(struct lic_matcher *m)
+static size_t slot_of(uint32_t h, size_t nslot)
 {
-	size_t n = 0;
+	return (size_t)((h * 0x9E3779B1u) & (uint32_t)(nslot - 1));
+}
+
+/* The index of every template's trigrams (struct tri_index). */
+static void build_index(struct lic_matcher *m)
+{
+	struct tri_index *x = &m->idx;
+	struct posting *post;
+	size_t n = 0, np = 0;
 
 	for (size_t k = 0; k < m->nt; k++)
 		n += m->t[k].ntri;
-	m->post = oh_xmalloc(oh_mul(n > 0 ? n : 1, sizeof(*m->post)));
+	post = oh_xmalloc(oh_mul(n > 0 ? n : 1, sizeof(*post)));
 	for (size_t k = 0; k < m->nt; k++)
 		for (unsigned i = 0; i < m->t[k].ntri; i++)
-			m->post[m->npost++] =
-				(struct posting){ .h = m->t[k].tri[i],
-						  .t = (uint32_t)k };
-	radix_sort(m->post, m->npost);
+			post[np++] = (struct posting){ .h = m->t[k].tri[i],
+						       .t = (uint32_t)k };
+	radix_sort(post, np);
+	x->key = oh_xmalloc(oh_mul(np > 0 ? np : 1, sizeof(*x->key)));
+	x->off = oh_xmalloc(oh_mul(oh_add(np, 1), sizeof(*x->off)));
+	x->tmpl = oh_xmalloc(oh_mul(np > 0 ? np : 1, sizeof(*x->tmpl)));
+	for (size_t i = 0; i < np; i++) {
+		if (i == 0 || post[i].h != post[i - 1].h) {
+			x->key[x->nkey] = post[i].h;
+			x->off[x->nkey++] = (uint32_t)i;
+		}
+		x->tmpl[i] = post[i].t;
+	}
+	x->off[x->nkey] = (uint32_t)np;
+	for (x->nslot = 16; x->nslot < 2 * x->nkey; x->nslot *= 2)
+		;
+	x->slot = oh_xcalloc(x->nslot, sizeof(*x->slot));
+	for (size_t k = 0; k < x->nkey; k++) {
+		size_t j = slot_of(x->key[k], x->nslot);
+
+		while (x->slot[j])
+			j = (j + 1) & (x->nslot - 1);
+		x->slot[j] = (uint32_t)k + 1;
+	}
+	free(post);
+}
+
+/* The templates holding trigram h: tmpl[*first .. *end); false: none. */
+static bool index_find(const struct tri_index *x, uint32_t h, size_t *first,
+		       size_t *end)
+{
+	for (size_t j = slot_of(h, x->nslot); x->slot[j];
+	     j = (j + 1) & (x->nslot - 1)) {
+		size_t k = x->slot[j] - 1;
+
+		if (x->key[k] == h) {
+			*first = x->off[k];
+			*end = x->off[k + 1];
+			return true;
+		}
+	}
+	return false;
 }
 
 static int build_templates(struct lic_matcher *m, struct oh_err *err)
@@ -539,7 +634,7 @@ static int build_templates(struct lic_matcher *m, struct oh_err *err)
 			add_template(m, info, c.w, (unsigned)c.n, &talloc);
 		free(c.w);
 	}
-	build_postings(m);
+	build_index(m);
 	return 0;
 }
 
@@ -775,11 +870,13 @@ void lic_matcher_free(struct lic_matcher *m)
 		free(m->t[k].ids);
 	}
 	free(m->t);
-	free(m->post);
+	free(m->idx.key);
+	free(m->idx.off);
+	free(m->idx.tmpl);
+	free(m->idx.slot);
 	free(m->eq);
 	free(m->first);
-	free(m->vkey);
-	free(m->vval);
+	free(m->vocab);
 	oh_arena_release(&m->arena);
 	free(m);
 }
@@ -796,12 +893,29 @@ struct pair {
 	unsigned i, j; /* template index, window index */
 };
 
+/* Ints of one block of V rows: more than the widest row (DIFF_MAX_D + 1),
+ * and few enough to be reused by malloc rather than mapped afresh. */
+#define DIFF_BLOCK 16384
+_Static_assert(DIFF_BLOCK > DIFF_MAX_D + 1, "a V row fits in a block");
+
+/* The V row of step d: x[i] is the furthest x on diagonal lo + 2 i, for
+ * the diagonals followed (see myers()). */
+struct vrow {
+	int *x;
+	int lo;
+};
+
 struct diff {
 	struct pair *p; /* matched pairs, in increasing order */
 	size_t n, alloc;
-	int *hist; /* V arrays of every d, concatenated (see vrow()) */
-	size_t hist_alloc;
-	unsigned *cnt; /* per word id, zero between calls (lcs_bound) */
+	/* rows of every step, carved from blocks that are kept from one
+	 * diff to the next */
+	struct vrow *row;
+	size_t row_alloc;
+	int **blk;
+	size_t nblk, blk_alloc;
+	size_t cur, used; /* the block being carved, and its ints used */
+	unsigned *cnt;    /* per word id, zero between calls (lcs_bound) */
 	size_t ncnt;
 };
 
@@ -822,12 +936,33 @@ static void add_snake(struct diff *df, int x0, int y0, int x1, int y1)
 }
 
 /*
- * The V array of step d holds the furthest x of the d + 1 diagonals
- * k = -d, -d + 2, ..., d: k at index (k + d) / 2 of row vrow(d).
+ * Room for the V row of step d over the diagonals lo, lo + 2, ..., hi:
+ * the furthest x of diagonal k is at index (k - lo) / 2.
  */
-static size_t vrow(int d)
+static int *new_row(struct diff *df, int d, int lo, int hi)
 {
-	return (size_t)d * (size_t)(d + 1) / 2;
+	size_t w = (size_t)(hi - lo) / 2 + 1;
+
+	if (df->used + w > DIFF_BLOCK) {
+		df->cur++;
+		df->used = 0;
+	}
+	if (df->cur == df->nblk) {
+		OH_GROW(df->blk, df->blk_alloc, df->nblk + 1);
+		df->blk[df->nblk++] =
+			oh_xmalloc(DIFF_BLOCK * sizeof(**df->blk));
+	}
+	OH_GROW(df->row, df->row_alloc, (size_t)d + 1);
+	df->row[d].x = df->blk[df->cur] + df->used;
+	df->row[d].lo = lo;
+	df->used += w;
+	return df->row[d].x;
+}
+
+/* x of diagonal k in the row of step d (a diagonal followed there). */
+static int vx(const struct diff *df, int d, int k)
+{
+	return df->row[d].x[(k - df->row[d].lo) / 2];
 }
 
 static void backtrack(struct diff *df, int d, int n, int m)
@@ -836,17 +971,16 @@ static void backtrack(struct diff *df, int d, int n, int m)
 	int y = m;
 
 	for (; d > 0; d--) {
-		const int *vp = df->hist + vrow(d - 1);
 		int k = x - y;
-		int i = (k + d) / 2; /* k - 1 and k + 1 of vp: i - 1, i */
 		int pk;
 		int px, py, mx, my;
 
-		if (k == -d || (k != d && vp[i - 1] < vp[i]))
+		if (k == -d ||
+		    (k != d && vx(df, d - 1, k - 1) < vx(df, d - 1, k + 1)))
 			pk = k + 1;
 		else
 			pk = k - 1;
-		px = vp[(pk + d - 1) / 2];
+		px = vx(df, d - 1, pk);
 		py = px - pk;
 		mx = pk == k + 1 ? px : px + 1;
 		my = mx - k;
@@ -910,8 +1044,9 @@ OH_NO_COVERAGE static int myers(struct diff *df, const int *a, int n,
 
 	if ((long)n + m - 2 * (long)lcs_bound(df, a, n, b, m, nvocab) > dmax)
 		return -1;
+	df->cur = 0;
+	df->used = 0;
 	for (int d = 0; d <= dmax; d++) {
-		size_t base = vrow(d);
 		int *v;
 		const int *vp = NULL;
 		int lo = delta - (dmax - d), hi = delta + (dmax - d);
@@ -927,13 +1062,15 @@ OH_NO_COVERAGE static int myers(struct diff *df, const int *a, int n,
 			hi--;
 		if (lo > hi)
 			return -1;
-		OH_GROW(df->hist, df->hist_alloc, base + (size_t)d + 1);
-		v = df->hist + base;
-		if (d > 0)
-			vp = df->hist + vrow(d - 1);
+		v = new_row(df, d, lo, hi);
+		if (d > 0) {
+			/* k - 1 and k + 1 of the row before: vp[i - 1], vp[i]
+			 * with i = (k - lo) / 2 */
+			vp = df->row[d - 1].x +
+			     (lo + 1 - df->row[d - 1].lo) / 2;
+		}
 		for (int k = lo; k <= hi; k += 2) {
-			/* k - 1 and k + 1 of vp: i - 1 and i */
-			int i = (k + d) / 2;
+			int i = (k - lo) / 2;
 			int x;
 			int y;
 
@@ -971,19 +1108,48 @@ struct eval {
 
 struct input {
 	struct word *w;
-	int *id; /* word ids, MASKED when taken by a hit */
+	int *id;       /* word ids, MASKED when taken by a hit */
+	uint32_t *tri; /* hash of the trigram at j (n - 2 of them), which
+			* counts while its three ids are > 0 */
 	unsigned n;
 };
 
 static bool has_tri(const struct tmpl *t, uint32_t h)
 {
-	return bsearch(&h, t->tri, t->ntri, sizeof(h), u32_cmp) != NULL;
+	size_t lo = 0, hi = t->ntri;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->tri[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->ntri && t->tri[lo] == h;
 }
 
 static bool tri_at(const struct tmpl *t, const struct input *in, unsigned j)
 {
 	return in->id[j] > 0 && in->id[j + 1] > 0 && in->id[j + 2] > 0 &&
-	       has_tri(t, tri_hash(in->id[j], in->id[j + 1], in->id[j + 2]));
+	       has_tri(t, in->tri[j]);
+}
+
+/* Sorted distinct hashes of the trigrams of the unmasked input. */
+static unsigned input_trigrams(uint32_t **out, const struct input *in)
+{
+	uint32_t *h;
+	unsigned k = 0;
+
+	*out = NULL;
+	if (in->n < 3)
+		return 0;
+	h = oh_xmalloc(oh_mul(in->n - 2, sizeof(*h)));
+	for (unsigned j = 0; j + 2 < in->n; j++)
+		if (in->id[j] > 0 && in->id[j + 1] > 0 && in->id[j + 2] > 0)
+			h[k++] = in->tri[j];
+	*out = h;
+	return distinct(h, k);
 }
 
 /*
@@ -1259,26 +1425,18 @@ static size_t candidates(struct eval *out, const struct lic_matcher *m,
 			 const struct input *in)
 {
 	uint32_t *h = NULL;
-	unsigned nh = trigrams(&h, in->id, in->n);
+	unsigned nh = input_trigrams(&h, in);
 	unsigned *cnt = oh_xcalloc(m->nt ? m->nt : 1, sizeof(*cnt));
 	struct eval *all = oh_xcalloc(m->nt ? m->nt : 1, sizeof(*all));
 	size_t n = 0;
-	size_t pk = 0;
 
-	/* both sorted: binary search from the last position */
 	for (unsigned i = 0; i < nh; i++) {
-		size_t hi = m->npost;
+		size_t q, end;
 
-		while (pk < hi) {
-			size_t mid = pk + (hi - pk) / 2;
-
-			if (m->post[mid].h < h[i])
-				pk = mid + 1;
-			else
-				hi = mid;
-		}
-		for (size_t q = pk; q < m->npost && m->post[q].h == h[i]; q++)
-			cnt[m->post[q].t]++;
+		if (!index_find(&m->idx, h[i], &q, &end))
+			continue;
+		for (; q < end; q++)
+			cnt[m->idx.tmpl[q]]++;
 	}
 	for (size_t k = 0; k < m->nt; k++) {
 		double c = m->t[k].ntri ? (double)cnt[k] / m->t[k].ntri : 0;
@@ -2249,7 +2407,10 @@ static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 		find_notices(r, m, in);
 	}
 	free(df.p);
-	free(df.hist);
+	for (size_t k = 0; k < df.nblk; k++)
+		free(df.blk[k]);
+	free(df.blk);
+	free(df.row);
 	free(df.cnt);
 }
 
@@ -2281,6 +2442,10 @@ int lic_match_text(struct lic_match_result *out, const struct lic_matcher *m,
 		in.id = oh_xmalloc(oh_mul(in.n, sizeof(*in.id)));
 		for (unsigned j = 0; j < in.n; j++)
 			in.id[j] = in.w[j].id;
+		in.tri = oh_xmalloc(oh_mul(in.n, sizeof(*in.tri)));
+		for (unsigned j = 0; j + 2 < in.n; j++)
+			in.tri[j] =
+				tri_hash(in.id[j], in.id[j + 1], in.id[j + 2]);
 		match_words(out, m, &in);
 		if (out->nhit > 1)
 			qsort(out->hit, out->nhit, sizeof(*out->hit), hit_cmp);
@@ -2290,6 +2455,7 @@ int lic_match_text(struct lic_match_result *out, const struct lic_matcher *m,
 		else
 			out->unmatched_share = 100;
 	}
+	free(in.tri);
 	free(in.id);
 	free(c.w);
 	return 0;
