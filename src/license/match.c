@@ -915,8 +915,13 @@ struct diff {
 	int **blk;
 	size_t nblk, blk_alloc;
 	size_t cur, used; /* the block being carved, and its ints used */
-	unsigned *cnt;    /* per word id, zero between calls (lcs_bound) */
+	unsigned *cnt;    /* per word id, zero between calls (lcs_bound,
+			   * lcs_len) */
 	size_t ncnt;
+	uint64_t *mask; /* lcs_len(): a bit mask of a per distinct word */
+	size_t mask_alloc;
+	uint64_t *v; /* lcs_len(): its bit vector */
+	size_t v_alloc;
 };
 
 static void add_pair(struct diff *df, unsigned i, unsigned j)
@@ -1027,11 +1032,67 @@ static size_t lcs_bound(struct diff *df, const int *a, int n, const int *b,
 }
 
 /*
+ * The length of the longest common subsequence of a and b, bit-parallel
+ * in O(N M / 64) (Hyyro's form of Allison and Dix): V holds a bit per
+ * word of a, all set at first; for each word of b, with M the positions
+ * of that word in a, V = (V + (V & M)) | (V & ~M); the LCS is the number
+ * of bits of V then clear.  Words of b that a lacks (unknown or masked
+ * ones among them) leave V as it is.  The ids of a lie in 1..nvocab
+ * (template words).
+ */
+OH_NO_COVERAGE static size_t lcs_len(struct diff *df, const int *a, int n,
+				     const int *b, int m)
+{
+	size_t nw = ((size_t)n + 63) / 64, nsym = 0, lcs = 0;
+
+	OH_GROW(df->v, df->v_alloc, nw);
+	for (size_t w = 0; w < nw; w++)
+		df->v[w] = ~0ull;
+	/* df->cnt[id]: 1 + the index of id's mask, for the ids of a */
+	for (int i = 0; i < n; i++) {
+		uint64_t *msk;
+
+		if (df->cnt[a[i]] == 0) {
+			OH_GROW(df->mask, df->mask_alloc, (nsym + 1) * nw);
+			memset(df->mask + nsym * nw, 0, nw * sizeof(*df->mask));
+			df->cnt[a[i]] = (unsigned)++nsym;
+		}
+		msk = df->mask + (df->cnt[a[i]] - 1) * nw;
+		msk[i / 64] |= 1ull << (i % 64);
+	}
+	for (int j = 0; j < m; j++) {
+		const uint64_t *msk;
+		uint64_t carry = 0;
+
+		if (b[j] < 1 || (size_t)b[j] >= df->ncnt || df->cnt[b[j]] == 0)
+			continue;
+		msk = df->mask + (df->cnt[b[j]] - 1) * nw;
+		for (size_t w = 0; w < nw; w++) {
+			uint64_t v = df->v[w];
+			uint64_t u = v & msk[w];
+			uint64_t sum = v + u;
+			uint64_t c = sum < v;
+
+			sum += carry;
+			carry = c | (sum < carry);
+			df->v[w] = sum | (v & ~msk[w]);
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		df->cnt[a[i]] = 0;
+		lcs += !((df->v[i / 64] >> (i % 64)) & 1);
+	}
+	return lcs;
+}
+
+/*
  * Myers O((N+M)D) diff; fills df->p (in reverse order).  -1 if D > max.
  *
- * Two shortcuts that change neither D nor the path found: D = N + M -
- * 2 LCS, so a diff whose lcs_bound() leaves D above max is not run; and
- * at step d only the diagonals k that can still reach the end (N - M)
+ * Shortcuts that change neither D nor the path found.  D = N + M - 2 LCS,
+ * so a diff whose lcs_bound() leaves D above max is not run; when the
+ * diff would cost more than it, the LCS is taken exactly (lcs_len()),
+ * and D with it: the diff is not run when D > max, and is run with max =
+ * D.  At step d only the diagonals k that can still reach the end (N - M)
  * within max, d + |k - (N - M)| <= max, are followed.  The cells the
  * path goes through and their two neighbours are all such cells (a
  * neighbour is one step and one diagonal away), so the values compared
@@ -1041,9 +1102,18 @@ OH_NO_COVERAGE static int myers(struct diff *df, const int *a, int n,
 				const int *b, int m, int dmax, int nvocab)
 {
 	int delta = n - m;
+	long dlow = (long)n + m - 2 * (long)lcs_bound(df, a, n, b, m, nvocab);
 
-	if ((long)n + m - 2 * (long)lcs_bound(df, a, n, b, m, nvocab) > dmax)
+	if (dlow > dmax)
 		return -1;
+	/* the diff follows about dlow^2 / 2 diagonals at least */
+	if ((((long)n + 63) / 64) * m < dlow * dlow / 2) {
+		long d = (long)n + m - 2 * (long)lcs_len(df, a, n, b, m);
+
+		if (d > dmax)
+			return -1;
+		dmax = (int)d;
+	}
 	df->cur = 0;
 	df->used = 0;
 	for (int d = 0; d <= dmax; d++) {
@@ -2412,6 +2482,8 @@ static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 	free(df.blk);
 	free(df.row);
 	free(df.cnt);
+	free(df.mask);
+	free(df.v);
 }
 
 static int hit_cmp(const void *a, const void *b)
