@@ -1510,8 +1510,8 @@ static size_t candidates(struct eval *out, const struct lic_matcher *m,
 	uint32_t *h = NULL;
 	unsigned nh = input_trigrams(&h, in);
 	unsigned *cnt = oh_xcalloc(m->nt ? m->nt : 1, sizeof(*cnt));
-	struct eval *all = oh_xcalloc(m->nt ? m->nt : 1, sizeof(*all));
-	size_t n = 0;
+	struct eval *all = NULL;
+	size_t n = 0, alloc = 0;
 
 	for (unsigned i = 0; i < nh; i++) {
 		size_t q, end;
@@ -1524,14 +1524,17 @@ static size_t candidates(struct eval *out, const struct lic_matcher *m,
 	for (size_t k = 0; k < m->nt; k++) {
 		double c = m->t[k].ntri ? (double)cnt[k] / m->t[k].ntri : 0;
 
-		if (c >= MIN_CONTAIN)
-			all[n++] = (struct eval){ .t = k, .contain = c };
+		if (c < MIN_CONTAIN)
+			continue;
+		OH_GROW(all, alloc, n + 1);
+		all[n++] = (struct eval){ .t = k, .contain = c };
 	}
 	if (n > 0)
 		qsort(all, n, sizeof(*all), cand_cmp);
 	if (n > MAX_CAND)
 		n = MAX_CAND;
-	memcpy(out, all, n * sizeof(*all));
+	if (n > 0)
+		memcpy(out, all, n * sizeof(*all));
 	free(all);
 	free(cnt);
 	free(h);
