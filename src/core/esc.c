@@ -278,10 +278,15 @@ void oh_redact(struct oh_buf *out, const char *s)
 	const char *start = s;
 
 	while (*s != '\0') {
-		size_t k;
+		/* no credential starts at any other character: copy those
+		 * in one go (every error message passes here) */
+		size_t k = strcspn(s, ":?&;aAbBg");
 
-		if (*s == ':' && strncmp(s, "://", 3) == 0 &&
-		    (k = userinfo_len(s + 3))) {
+		if (k > 0) {
+			oh_buf_add(out, s, k);
+			s += k;
+		} else if (*s == ':' && strncmp(s, "://", 3) == 0 &&
+			   (k = userinfo_len(s + 3))) {
 			oh_buf_adds(out, "://REDACTED@");
 			s += 3 + k;
 		} else if ((*s == '?' || *s == '&' || *s == ';') &&

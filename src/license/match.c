@@ -7,8 +7,8 @@
  * with several ids ("twins").  Per template: the required range (an
  * optional short title paragraph and an optional tail after "END OF TERMS
  * AND CONDITIONS", or an appended GPL after an LGPL, are excluded) and
- * its sorted distinct word-trigram hashes.  One sorted posting array maps
- * a trigram hash to the templates holding it.
+ * its sorted distinct word-trigram hashes.  One index (a hash table of
+ * the distinct trigrams) maps a trigram hash to the templates holding it.
  *
  * Match: the input is normalised with the same vocabulary; candidates are
  * the templates sharing the largest fraction of their trigrams with it.
@@ -43,6 +43,18 @@
 #define MASKED        (-1)
 #define UNKNOWN_GO_ON 75 /* percent: unknown text worth reporting */
 
+/*
+ * Under clang (>= 13) the inner loops over words and hashes (hashing,
+ * sorting, searching, the diff) are not instrumented for sanitizer
+ * coverage: their comparisons give libFuzzer nothing to steer by and
+ * cost most of an execution.  ASan and UBSan still check them.
+ */
+#if defined(__clang__) && __clang_major__ >= 13
+#define OH_NO_COVERAGE __attribute__((noinline, no_sanitize("coverage")))
+#else
+#define OH_NO_COVERAGE
+#endif
+
 struct word {
 	int id;
 	unsigned line;
@@ -73,31 +85,52 @@ struct equiv {
 	char *canon;
 };
 
+struct vslot {
+	const char *key; /* NULL: empty */
+	uint64_t hash;   /* fnv() of key */
+	size_t len;      /* of key */
+	int val;
+};
+
 struct posting {
 	uint32_t h;
 	uint32_t t;
 };
 
+/*
+ * The templates holding each trigram: key[k] (distinct hashes) is held
+ * by templates tmpl[off[k] .. off[k + 1]), in increasing order; slot is
+ * an open-addressing table (size nslot, a power of two) of k + 1 by
+ * hash, 0 for an empty slot.
+ */
+struct tri_index {
+	uint32_t *key;
+	uint32_t *off;
+	uint32_t *tmpl;
+	uint32_t *slot;
+	size_t nkey, nslot;
+};
+
 struct lic_matcher {
 	struct lic_list *list;
 	struct oh_arena arena;
-	char **vkey;
-	int *vval;
+	struct vslot *vocab; /* open addressing by fnv() of the word */
 	size_t vcap;
 	int nvocab;
 	struct equiv *eq;
 	size_t neq;
 	const char **first; /* first words of two-word variants */
 	size_t nfirst;
+	uint64_t eq_bits[16]; /* bit fnv() % 1024 of every variant's first
+			       * word: a word without its bit is none */
 	struct tmpl *t;
 	size_t nt;
-	struct posting *post;
-	size_t npost;
+	struct tri_index idx;
 };
 
 /* ---- vocabulary ------------------------------------------------------ */
 
-static uint64_t fnv(const char *s, size_t n)
+OH_NO_COVERAGE static uint64_t fnv(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ull;
 
@@ -111,30 +144,27 @@ static uint64_t fnv(const char *s, size_t n)
 static void vocab_grow(struct lic_matcher *m)
 {
 	size_t ncap = m->vcap ? m->vcap * 2 : 4096;
-	char **nk = oh_xcalloc(ncap, sizeof(*nk));
-	int *nv = oh_xcalloc(ncap, sizeof(*nv));
+	struct vslot *nv = oh_xcalloc(ncap, sizeof(*nv));
 
 	for (size_t i = 0; i < m->vcap; i++) {
 		size_t j;
 
-		if (!m->vkey[i])
+		if (!m->vocab[i].key)
 			continue;
-		j = fnv(m->vkey[i], strlen(m->vkey[i])) & (ncap - 1);
-		while (nk[j])
+		j = m->vocab[i].hash & (ncap - 1);
+		while (nv[j].key)
 			j = (j + 1) & (ncap - 1);
-		nk[j] = m->vkey[i];
-		nv[j] = m->vval[i];
+		nv[j] = m->vocab[i];
 	}
-	free(m->vkey);
-	free(m->vval);
-	m->vkey = nk;
-	m->vval = nv;
+	free(m->vocab);
+	m->vocab = nv;
 	m->vcap = ncap;
 }
 
 /* Id of word s (1-based); 0 when unknown and !insert. */
 static int vocab_id(struct lic_matcher *m, const char *s, size_t n, bool insert)
 {
+	uint64_t h = fnv(s, n);
 	size_t j;
 
 	if (m->vcap == 0 || (size_t)m->nvocab * 2 >= m->vcap) {
@@ -143,17 +173,21 @@ static int vocab_id(struct lic_matcher *m, const char *s, size_t n, bool insert)
 		vocab_grow(m);
 	}
 look:
-	j = fnv(s, n) & (m->vcap - 1);
-	while (m->vkey[j]) {
-		if (strlen(m->vkey[j]) == n && memcmp(m->vkey[j], s, n) == 0)
-			return m->vval[j];
-		j = (j + 1) & (m->vcap - 1);
+	/* the hash first: a word is compared only with its likely self */
+	for (j = h & (m->vcap - 1); m->vocab[j].key;
+	     j = (j + 1) & (m->vcap - 1)) {
+		const struct vslot *v = &m->vocab[j];
+
+		if (v->hash == h && v->len == n && memcmp(v->key, s, n) == 0)
+			return v->val;
 	}
 	if (!insert)
 		return 0;
-	m->vkey[j] = oh_arena_strndup(&m->arena, s, n);
-	m->vval[j] = ++m->nvocab;
-	return m->vval[j];
+	m->vocab[j].key = oh_arena_strndup(&m->arena, s, n);
+	m->vocab[j].hash = h;
+	m->vocab[j].len = n;
+	m->vocab[j].val = ++m->nvocab;
+	return m->vocab[j].val;
 }
 
 static int vocab_find(const struct lic_matcher *m, const char *s)
@@ -219,6 +253,11 @@ static int load_equiv(struct lic_matcher *m, const char *path,
 	if (ret == 0 && m->neq > 0)
 		qsort(m->eq, m->neq, sizeof(*m->eq), eq_cmp);
 	for (size_t i = 0; ret == 0 && i < m->neq; i++) {
+		uint64_t h = fnv(m->eq[i].w1, strlen(m->eq[i].w1)) & 1023;
+
+		m->eq_bits[h / 64] |= 1ull << (h % 64);
+	}
+	for (size_t i = 0; ret == 0 && i < m->neq; i++) {
 		if (!m->eq[i].w2)
 			continue;
 		m->first = oh_xrealloc(m->first,
@@ -229,19 +268,29 @@ static int load_equiv(struct lic_matcher *m, const char *path,
 	return ret;
 }
 
+/* Might w be the first word of a variant?  False: it is not. */
+static bool eq_maybe(const struct lic_matcher *m, const char *w)
+{
+	uint64_t h = fnv(w, strlen(w)) & 1023;
+
+	return m && (m->eq_bits[h / 64] >> (h % 64)) & 1;
+}
+
 static const struct equiv *eq_find(const struct lic_matcher *m, const char *w1,
 				   const char *w2)
 {
 	struct equiv key = { .w1 = (char *)w1, .w2 = (char *)w2 };
 
-	if (!m || m->neq == 0)
+	if (!m || m->neq == 0 || !eq_maybe(m, w1))
 		return NULL;
 	return bsearch(&key, m->eq, m->neq, sizeof(*m->eq), eq_cmp);
 }
 
 static bool eq_is_first(const struct lic_matcher *m, const char *w)
 {
-	for (size_t i = 0; m && i < m->nfirst; i++)
+	if (!eq_maybe(m, w))
+		return false;
+	for (size_t i = 0; i < m->nfirst; i++)
 		if (strcmp(m->first[i], w) == 0)
 			return true;
 	return false;
@@ -361,12 +410,34 @@ static uint32_t tri_hash(int a, int b, int c)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
-static int u32_cmp(const void *a, const void *b)
+/* Sort h[0..n) (LSD radix) and drop repeats; returns the count left. */
+OH_NO_COVERAGE static unsigned distinct(uint32_t *h, unsigned n)
 {
-	uint32_t x = *(const uint32_t *)a;
-	uint32_t y = *(const uint32_t *)b;
+	uint32_t *tmp = oh_xmalloc(oh_mul(n > 0 ? n : 1, sizeof(*tmp)));
+	uint32_t *src = h;
+	uint32_t *dst = tmp;
+	unsigned u = 0;
 
-	return x < y ? -1 : x > y;
+	for (unsigned shift = 0; shift < 32; shift += 8) {
+		unsigned count[257] = { 0 };
+		uint32_t *swap;
+
+		for (unsigned i = 0; i < n; i++)
+			count[((src[i] >> shift) & 0xff) + 1]++;
+		for (unsigned k = 1; k < 257; k++)
+			count[k] += count[k - 1];
+		for (unsigned i = 0; i < n; i++)
+			dst[count[(src[i] >> shift) & 0xff]++] = src[i];
+		swap = src;
+		src = dst;
+		dst = swap;
+	}
+	/* four passes: the result is back in h */
+	free(tmp);
+	for (unsigned i = 0; i < n; i++)
+		if (u == 0 || h[u - 1] != h[i])
+			h[u++] = h[i];
+	return u;
 }
 
 /* Sorted distinct trigram hashes of tok[0..n); returns their count. */
@@ -384,18 +455,8 @@ static unsigned trigrams(uint32_t **out, const int *tok, unsigned n)
 			continue;
 		h[k++] = tri_hash(tok[i], tok[i + 1], tok[i + 2]);
 	}
-	if (k > 0)
-		qsort(h, k, sizeof(*h), u32_cmp);
-	{
-		unsigned u = 0;
-
-		for (unsigned i = 0; i < k; i++)
-			if (u == 0 || h[u - 1] != h[i])
-				h[u++] = h[i];
-		k = u;
-	}
 	*out = h;
-	return k;
+	return distinct(h, k);
 }
 
 static bool seq_at(const struct lic_matcher *m, const int *tok, unsigned n,
@@ -505,19 +566,65 @@ static void radix_sort(struct posting *v, size_t n)
 	free(tmp);
 }
 
-static void build_postings(struct lic_matcher *m)
+static size_t slot_of(uint32_t h, size_t nslot)
 {
-	size_t n = 0;
+	return (size_t)((h * 0x9E3779B1u) & (uint32_t)(nslot - 1));
+}
+
+/* The index of every template's trigrams (struct tri_index). */
+static void build_index(struct lic_matcher *m)
+{
+	struct tri_index *x = &m->idx;
+	struct posting *post;
+	size_t n = 0, np = 0;
 
 	for (size_t k = 0; k < m->nt; k++)
 		n += m->t[k].ntri;
-	m->post = oh_xmalloc(oh_mul(n > 0 ? n : 1, sizeof(*m->post)));
+	post = oh_xmalloc(oh_mul(n > 0 ? n : 1, sizeof(*post)));
 	for (size_t k = 0; k < m->nt; k++)
 		for (unsigned i = 0; i < m->t[k].ntri; i++)
-			m->post[m->npost++] =
-				(struct posting){ .h = m->t[k].tri[i],
-						  .t = (uint32_t)k };
-	radix_sort(m->post, m->npost);
+			post[np++] = (struct posting){ .h = m->t[k].tri[i],
+						       .t = (uint32_t)k };
+	radix_sort(post, np);
+	x->key = oh_xmalloc(oh_mul(np > 0 ? np : 1, sizeof(*x->key)));
+	x->off = oh_xmalloc(oh_mul(oh_add(np, 1), sizeof(*x->off)));
+	x->tmpl = oh_xmalloc(oh_mul(np > 0 ? np : 1, sizeof(*x->tmpl)));
+	for (size_t i = 0; i < np; i++) {
+		if (i == 0 || post[i].h != post[i - 1].h) {
+			x->key[x->nkey] = post[i].h;
+			x->off[x->nkey++] = (uint32_t)i;
+		}
+		x->tmpl[i] = post[i].t;
+	}
+	x->off[x->nkey] = (uint32_t)np;
+	for (x->nslot = 16; x->nslot < 2 * x->nkey; x->nslot *= 2)
+		;
+	x->slot = oh_xcalloc(x->nslot, sizeof(*x->slot));
+	for (size_t k = 0; k < x->nkey; k++) {
+		size_t j = slot_of(x->key[k], x->nslot);
+
+		while (x->slot[j])
+			j = (j + 1) & (x->nslot - 1);
+		x->slot[j] = (uint32_t)k + 1;
+	}
+	free(post);
+}
+
+/* The templates holding trigram h: tmpl[*first .. *end); false: none. */
+static bool index_find(const struct tri_index *x, uint32_t h, size_t *first,
+		       size_t *end)
+{
+	for (size_t j = slot_of(h, x->nslot); x->slot[j];
+	     j = (j + 1) & (x->nslot - 1)) {
+		size_t k = x->slot[j] - 1;
+
+		if (x->key[k] == h) {
+			*first = x->off[k];
+			*end = x->off[k + 1];
+			return true;
+		}
+	}
+	return false;
 }
 
 static int build_templates(struct lic_matcher *m, struct oh_err *err)
@@ -539,7 +646,7 @@ static int build_templates(struct lic_matcher *m, struct oh_err *err)
 			add_template(m, info, c.w, (unsigned)c.n, &talloc);
 		free(c.w);
 	}
-	build_postings(m);
+	build_index(m);
 	return 0;
 }
 
@@ -775,34 +882,52 @@ void lic_matcher_free(struct lic_matcher *m)
 		free(m->t[k].ids);
 	}
 	free(m->t);
-	free(m->post);
+	free(m->idx.key);
+	free(m->idx.off);
+	free(m->idx.tmpl);
+	free(m->idx.slot);
 	free(m->eq);
 	free(m->first);
-	free(m->vkey);
-	free(m->vval);
+	free(m->vocab);
 	oh_arena_release(&m->arena);
 	free(m);
 }
 
 /* ---- diff ------------------------------------------------------------ */
 
-#if defined(__clang__) && __clang_major__ >= 13
-#define OH_NO_COVERAGE __attribute__((noinline, no_sanitize("coverage")))
-#else
-#define OH_NO_COVERAGE
-#endif
-
 struct pair {
 	unsigned i, j; /* template index, window index */
+};
+
+/* Ints of one block of V rows: more than the widest row (DIFF_MAX_D + 1),
+ * and few enough to be reused by malloc rather than mapped afresh. */
+#define DIFF_BLOCK 16384
+_Static_assert(DIFF_BLOCK > DIFF_MAX_D + 1, "a V row fits in a block");
+
+/* The V row of step d: x[i] is the furthest x on diagonal lo + 2 i, for
+ * the diagonals followed (see myers()). */
+struct vrow {
+	int *x;
+	int lo;
 };
 
 struct diff {
 	struct pair *p; /* matched pairs, in increasing order */
 	size_t n, alloc;
-	int *hist; /* V arrays of every d, concatenated (see vrow()) */
-	size_t hist_alloc;
-	unsigned *cnt; /* per word id, zero between calls (lcs_bound) */
+	/* rows of every step, carved from blocks that are kept from one
+	 * diff to the next */
+	struct vrow *row;
+	size_t row_alloc;
+	int **blk;
+	size_t nblk, blk_alloc;
+	size_t cur, used; /* the block being carved, and its ints used */
+	unsigned *cnt;    /* per word id, zero between calls (lcs_bound,
+			   * lcs_len) */
 	size_t ncnt;
+	uint64_t *mask; /* lcs_len(): a bit mask of a per distinct word */
+	size_t mask_alloc;
+	uint64_t *v; /* lcs_len(): its bit vector */
+	size_t v_alloc;
 };
 
 static void add_pair(struct diff *df, unsigned i, unsigned j)
@@ -822,31 +947,48 @@ static void add_snake(struct diff *df, int x0, int y0, int x1, int y1)
 }
 
 /*
- * The V array of step d holds the furthest x of the d + 1 diagonals
- * k = -d, -d + 2, ..., d: k at index (k + d) / 2 of row vrow(d).
+ * Room for the V row of step d over the diagonals lo, lo + 2, ..., hi:
+ * the furthest x of diagonal k is at index (k - lo) / 2.
  */
-static size_t vrow(int d)
+static int *new_row(struct diff *df, int d, int lo, int hi)
 {
-	return (size_t)d * (size_t)(d + 1) / 2;
+	size_t w = (size_t)(hi - lo) / 2 + 1;
+
+	if (df->used + w > DIFF_BLOCK) {
+		df->cur++;
+		df->used = 0;
+	}
+	if (df->cur == df->nblk) {
+		OH_GROW(df->blk, df->blk_alloc, df->nblk + 1);
+		df->blk[df->nblk++] =
+			oh_xmalloc(DIFF_BLOCK * sizeof(**df->blk));
+	}
+	OH_GROW(df->row, df->row_alloc, (size_t)d + 1);
+	df->row[d].x = df->blk[df->cur] + df->used;
+	df->row[d].lo = lo;
+	df->used += w;
+	return df->row[d].x;
 }
 
-static void backtrack(struct diff *df, int d, int n, int m)
+OH_NO_COVERAGE static void backtrack(struct diff *df, int d, int n, int m)
 {
 	int x = n;
 	int y = m;
 
 	for (; d > 0; d--) {
-		const int *vp = df->hist + vrow(d - 1);
+		/* x of diagonal k of the row before: vp[(k - lo) / 2] */
+		const int *vp = df->row[d - 1].x;
+		int lo = df->row[d - 1].lo;
 		int k = x - y;
-		int i = (k + d) / 2; /* k - 1 and k + 1 of vp: i - 1, i */
 		int pk;
 		int px, py, mx, my;
 
-		if (k == -d || (k != d && vp[i - 1] < vp[i]))
+		if (k == -d ||
+		    (k != d && vp[(k - 1 - lo) / 2] < vp[(k + 1 - lo) / 2]))
 			pk = k + 1;
 		else
 			pk = k - 1;
-		px = vp[(pk + d - 1) / 2];
+		px = vp[(pk - lo) / 2];
 		py = px - pk;
 		mx = pk == k + 1 ? px : px + 1;
 		my = mx - k;
@@ -893,11 +1035,67 @@ static size_t lcs_bound(struct diff *df, const int *a, int n, const int *b,
 }
 
 /*
+ * The length of the longest common subsequence of a and b, bit-parallel
+ * in O(N M / 64) (Hyyro's form of Allison and Dix): V holds a bit per
+ * word of a, all set at first; for each word of b, with M the positions
+ * of that word in a, V = (V + (V & M)) | (V & ~M); the LCS is the number
+ * of bits of V then clear.  Words of b that a lacks (unknown or masked
+ * ones among them) leave V as it is.  The ids of a lie in 1..nvocab
+ * (template words).
+ */
+OH_NO_COVERAGE static size_t lcs_len(struct diff *df, const int *a, int n,
+				     const int *b, int m)
+{
+	size_t nw = ((size_t)n + 63) / 64, nsym = 0, lcs = 0;
+
+	OH_GROW(df->v, df->v_alloc, nw);
+	for (size_t w = 0; w < nw; w++)
+		df->v[w] = ~0ull;
+	/* df->cnt[id]: 1 + the index of id's mask, for the ids of a */
+	for (int i = 0; i < n; i++) {
+		uint64_t *msk;
+
+		if (df->cnt[a[i]] == 0) {
+			OH_GROW(df->mask, df->mask_alloc, (nsym + 1) * nw);
+			memset(df->mask + nsym * nw, 0, nw * sizeof(*df->mask));
+			df->cnt[a[i]] = (unsigned)++nsym;
+		}
+		msk = df->mask + (df->cnt[a[i]] - 1) * nw;
+		msk[i / 64] |= 1ull << (i % 64);
+	}
+	for (int j = 0; j < m; j++) {
+		const uint64_t *msk;
+		uint64_t carry = 0;
+
+		if (b[j] < 1 || (size_t)b[j] >= df->ncnt || df->cnt[b[j]] == 0)
+			continue;
+		msk = df->mask + (df->cnt[b[j]] - 1) * nw;
+		for (size_t w = 0; w < nw; w++) {
+			uint64_t v = df->v[w];
+			uint64_t u = v & msk[w];
+			uint64_t sum = v + u;
+			uint64_t c = sum < v;
+
+			sum += carry;
+			carry = c | (sum < carry);
+			df->v[w] = sum | (v & ~msk[w]);
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		df->cnt[a[i]] = 0;
+		lcs += !((df->v[i / 64] >> (i % 64)) & 1);
+	}
+	return lcs;
+}
+
+/*
  * Myers O((N+M)D) diff; fills df->p (in reverse order).  -1 if D > max.
  *
- * Two shortcuts that change neither D nor the path found: D = N + M -
- * 2 LCS, so a diff whose lcs_bound() leaves D above max is not run; and
- * at step d only the diagonals k that can still reach the end (N - M)
+ * Shortcuts that change neither D nor the path found.  D = N + M - 2 LCS,
+ * so a diff whose lcs_bound() leaves D above max is not run; when the
+ * diff would cost more than it, the LCS is taken exactly (lcs_len()),
+ * and D with it: the diff is not run when D > max, and is run with max =
+ * D.  At step d only the diagonals k that can still reach the end (N - M)
  * within max, d + |k - (N - M)| <= max, are followed.  The cells the
  * path goes through and their two neighbours are all such cells (a
  * neighbour is one step and one diagonal away), so the values compared
@@ -907,11 +1105,21 @@ OH_NO_COVERAGE static int myers(struct diff *df, const int *a, int n,
 				const int *b, int m, int dmax, int nvocab)
 {
 	int delta = n - m;
+	long dlow = (long)n + m - 2 * (long)lcs_bound(df, a, n, b, m, nvocab);
 
-	if ((long)n + m - 2 * (long)lcs_bound(df, a, n, b, m, nvocab) > dmax)
+	if (dlow > dmax)
 		return -1;
+	/* the diff follows about dlow^2 / 2 diagonals at least */
+	if ((((long)n + 63) / 64) * m < dlow * dlow / 2) {
+		long d = (long)n + m - 2 * (long)lcs_len(df, a, n, b, m);
+
+		if (d > dmax)
+			return -1;
+		dmax = (int)d;
+	}
+	df->cur = 0;
+	df->used = 0;
 	for (int d = 0; d <= dmax; d++) {
-		size_t base = vrow(d);
 		int *v;
 		const int *vp = NULL;
 		int lo = delta - (dmax - d), hi = delta + (dmax - d);
@@ -927,13 +1135,15 @@ OH_NO_COVERAGE static int myers(struct diff *df, const int *a, int n,
 			hi--;
 		if (lo > hi)
 			return -1;
-		OH_GROW(df->hist, df->hist_alloc, base + (size_t)d + 1);
-		v = df->hist + base;
-		if (d > 0)
-			vp = df->hist + vrow(d - 1);
+		v = new_row(df, d, lo, hi);
+		if (d > 0) {
+			/* k - 1 and k + 1 of the row before: vp[i - 1], vp[i]
+			 * with i = (k - lo) / 2 */
+			vp = df->row[d - 1].x +
+			     (lo + 1 - df->row[d - 1].lo) / 2;
+		}
 		for (int k = lo; k <= hi; k += 2) {
-			/* k - 1 and k + 1 of vp: i - 1 and i */
-			int i = (k + d) / 2;
+			int i = (k - lo) / 2;
 			int x;
 			int y;
 
@@ -969,21 +1179,60 @@ struct eval {
 	double contain;
 };
 
+/* Ids of the words of the phrases looked for in notices (string
+ * constants), by address: a direct-mapped cache of vocab_find(). */
+#define PHRASE_CACHE 128
+
+struct phrase_cache {
+	const char *word[PHRASE_CACHE];
+	int id[PHRASE_CACHE];
+};
+
 struct input {
+	struct phrase_cache *pc;
 	struct word *w;
-	int *id; /* word ids, MASKED when taken by a hit */
+	int *id;       /* word ids, MASKED when taken by a hit */
+	uint32_t *tri; /* hash of the trigram at j (n - 2 of them), which
+			* counts while its three ids are > 0 */
 	unsigned n;
 };
 
-static bool has_tri(const struct tmpl *t, uint32_t h)
+OH_NO_COVERAGE static bool has_tri(const struct tmpl *t, uint32_t h)
 {
-	return bsearch(&h, t->tri, t->ntri, sizeof(h), u32_cmp) != NULL;
+	size_t lo = 0, hi = t->ntri;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->tri[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->ntri && t->tri[lo] == h;
 }
 
 static bool tri_at(const struct tmpl *t, const struct input *in, unsigned j)
 {
 	return in->id[j] > 0 && in->id[j + 1] > 0 && in->id[j + 2] > 0 &&
-	       has_tri(t, tri_hash(in->id[j], in->id[j + 1], in->id[j + 2]));
+	       has_tri(t, in->tri[j]);
+}
+
+/* Sorted distinct hashes of the trigrams of the unmasked input. */
+static unsigned input_trigrams(uint32_t **out, const struct input *in)
+{
+	uint32_t *h;
+	unsigned k = 0;
+
+	*out = NULL;
+	if (in->n < 3)
+		return 0;
+	h = oh_xmalloc(oh_mul(in->n - 2, sizeof(*h)));
+	for (unsigned j = 0; j + 2 < in->n; j++)
+		if (in->id[j] > 0 && in->id[j + 1] > 0 && in->id[j + 2] > 0)
+			h[k++] = in->tri[j];
+	*out = h;
+	return distinct(h, k);
 }
 
 /*
@@ -1259,38 +1508,33 @@ static size_t candidates(struct eval *out, const struct lic_matcher *m,
 			 const struct input *in)
 {
 	uint32_t *h = NULL;
-	unsigned nh = trigrams(&h, in->id, in->n);
+	unsigned nh = input_trigrams(&h, in);
 	unsigned *cnt = oh_xcalloc(m->nt ? m->nt : 1, sizeof(*cnt));
-	struct eval *all = oh_xcalloc(m->nt ? m->nt : 1, sizeof(*all));
-	size_t n = 0;
-	size_t pk = 0;
+	struct eval *all = NULL;
+	size_t n = 0, alloc = 0;
 
-	/* both sorted: binary search from the last position */
 	for (unsigned i = 0; i < nh; i++) {
-		size_t hi = m->npost;
+		size_t q, end;
 
-		while (pk < hi) {
-			size_t mid = pk + (hi - pk) / 2;
-
-			if (m->post[mid].h < h[i])
-				pk = mid + 1;
-			else
-				hi = mid;
-		}
-		for (size_t q = pk; q < m->npost && m->post[q].h == h[i]; q++)
-			cnt[m->post[q].t]++;
+		if (!index_find(&m->idx, h[i], &q, &end))
+			continue;
+		for (; q < end; q++)
+			cnt[m->idx.tmpl[q]]++;
 	}
 	for (size_t k = 0; k < m->nt; k++) {
 		double c = m->t[k].ntri ? (double)cnt[k] / m->t[k].ntri : 0;
 
-		if (c >= MIN_CONTAIN)
-			all[n++] = (struct eval){ .t = k, .contain = c };
+		if (c < MIN_CONTAIN)
+			continue;
+		OH_GROW(all, alloc, n + 1);
+		all[n++] = (struct eval){ .t = k, .contain = c };
 	}
 	if (n > 0)
 		qsort(all, n, sizeof(*all), cand_cmp);
 	if (n > MAX_CAND)
 		n = MAX_CAND;
-	memcpy(out, all, n * sizeof(*all));
+	if (n > 0)
+		memcpy(out, all, n * sizeof(*all));
 	free(all);
 	free(cnt);
 	free(h);
@@ -1443,17 +1687,32 @@ static void add_hit(struct lic_match_result *r, const struct lic_match_hit *h);
 
 #define NOTICE_SPAN 48 /* words from the license name to its version */
 
+/* The id of w, a string constant of the phrases below. */
+static int phrase_id(const struct lic_matcher *m, const struct input *in,
+		     const char *w)
+{
+	size_t h = ((uintptr_t)w >> 3) % PHRASE_CACHE;
+
+	if (in->pc->word[h] != w) {
+		in->pc->word[h] = w;
+		in->pc->id[h] = vocab_find(m, w);
+	}
+	return in->pc->id[h];
+}
+
 /* Word j..j+k equal `words` and are not taken by a hit? */
 static bool words_at(const struct lic_matcher *m, const struct input *in,
 		     unsigned j, const char *const *words)
 {
 	for (unsigned k = 0; words[k]; k++) {
-		int id = vocab_find(m, words[k]);
+		int id;
 
+		if (j + k >= in->n || in->id[j + k] == MASKED)
+			return false;
 		/* a word no license text has is 0, like every unknown word
 		 * of the input: it matches nothing */
-		if (id <= 0 || j + k >= in->n || in->id[j + k] == MASKED ||
-		    in->w[j + k].id != id)
+		id = phrase_id(m, in, words[k]);
+		if (id <= 0 || in->w[j + k].id != id)
 			return false;
 	}
 	return true;
@@ -2249,8 +2508,13 @@ static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 		find_notices(r, m, in);
 	}
 	free(df.p);
-	free(df.hist);
+	for (size_t k = 0; k < df.nblk; k++)
+		free(df.blk[k]);
+	free(df.blk);
+	free(df.row);
 	free(df.cnt);
+	free(df.mask);
+	free(df.v);
 }
 
 static int hit_cmp(const void *a, const void *b)
@@ -2267,7 +2531,8 @@ int lic_match_text(struct lic_match_result *out, const struct lic_matcher *m,
 {
 	/* style: rule 24: lookups only (insert == false) */
 	struct tokctx c = { .m = (struct lic_matcher *)m };
-	struct input in = { 0 };
+	struct phrase_cache pc = { .word = { NULL } };
+	struct input in = { .pc = &pc };
 
 	memset(out, 0, sizeof(*out));
 	if (len > LIC_MATCH_MAX_TEXT) {
@@ -2281,6 +2546,10 @@ int lic_match_text(struct lic_match_result *out, const struct lic_matcher *m,
 		in.id = oh_xmalloc(oh_mul(in.n, sizeof(*in.id)));
 		for (unsigned j = 0; j < in.n; j++)
 			in.id[j] = in.w[j].id;
+		in.tri = oh_xmalloc(oh_mul(in.n, sizeof(*in.tri)));
+		for (unsigned j = 0; j + 2 < in.n; j++)
+			in.tri[j] =
+				tri_hash(in.id[j], in.id[j + 1], in.id[j + 2]);
 		match_words(out, m, &in);
 		if (out->nhit > 1)
 			qsort(out->hit, out->nhit, sizeof(*out->hit), hit_cmp);
@@ -2290,6 +2559,7 @@ int lic_match_text(struct lic_match_result *out, const struct lic_matcher *m,
 		else
 			out->unmatched_share = 100;
 	}
+	free(in.tri);
 	free(in.id);
 	free(c.w);
 	return 0;

@@ -215,13 +215,21 @@ cJSON *forge_json(const char *body, size_t len, const char *name,
 			   "invalid JSON at byte %zu", at);
 		return NULL;
 	}
-	if (want_array ? !cJSON_IsArray(root) : !cJSON_IsObject(root)) {
+	if (forge_json_want(root, want_array, name, err) < 0) {
 		cJSON_Delete(root);
-		oh_err_set(err, OH_EINPUT, name, 0, 0, "reply is not a JSON %s",
-			   want_array ? "array" : "object");
 		return NULL;
 	}
 	return root;
+}
+
+int forge_json_want(const cJSON *root, bool want_array, const char *name,
+		    struct oh_err *err)
+{
+	if (want_array ? !cJSON_IsArray(root) : !cJSON_IsObject(root))
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "reply is not a JSON %s",
+				  want_array ? "array" : "object");
+	return 0;
 }
 
 static int get_count(long *out, const cJSON *o, const char *key,
@@ -241,12 +249,24 @@ int forge_parse_repo(struct forge_facts *out, enum forge_kind kind,
 		     struct oh_err *err)
 {
 	cJSON *root = forge_json(body, len, name, false, err);
+	int ret;
+
+	if (!root)
+		return err->code;
+	ret = forge_repo_json(out, kind, root, name, err);
+	cJSON_Delete(root);
+	return ret;
+}
+
+int forge_repo_json(struct forge_facts *out, enum forge_kind kind,
+		    const cJSON *root, const char *name, struct oh_err *err)
+{
 	const char *stars = kind == FORGE_GITHUB   ? "stargazers_count"
 			    : kind == FORGE_GITLAB ? "star_count"
 						   : "stars_count";
 	int ret = 0;
 
-	if (!root)
+	if (forge_json_want(root, false, name, err) < 0)
 		return err->code;
 	out->archived =
 		cJSON_IsTrue(
@@ -258,7 +278,6 @@ int forge_parse_repo(struct forge_facts *out, enum forge_kind kind,
 	    get_count(&out->open_issues, root, "open_issues_count", name, err) <
 		    0)
 		ret = err->code;
-	cJSON_Delete(root);
 	return ret;
 }
 
@@ -400,11 +419,27 @@ int forge_parse_items(struct forge_facts *out, struct forge_acc *acc,
 		      const char *name, struct oh_err *err)
 {
 	cJSON *root = forge_json(body, len, name, true, err);
+	int ret;
+
+	*items_out = 0;
+	if (!root)
+		return err->code;
+	ret = forge_items_json(out, acc, items_out, kind, changes, now, root,
+			       name, err);
+	cJSON_Delete(root);
+	return ret;
+}
+
+int forge_items_json(struct forge_facts *out, struct forge_acc *acc,
+		     size_t *items_out, enum forge_kind kind, bool changes,
+		     int64_t now, const cJSON *root, const char *name,
+		     struct oh_err *err)
+{
 	const cJSON *item;
 	int ret = 0;
 
 	*items_out = 0;
-	if (!root)
+	if (forge_json_want(root, true, name, err) < 0)
 		return err->code;
 	cJSON_ArrayForEach(item, root)
 	{
@@ -419,7 +454,6 @@ int forge_parse_items(struct forge_facts *out, struct forge_acc *acc,
 			break;
 		(*items_out)++;
 	}
-	cJSON_Delete(root);
 	return ret;
 }
 

@@ -118,13 +118,29 @@ int forge_parse_replies(int64_t *first, bool *reviewed, size_t *count,
 			const char *body, size_t len, const char *name,
 			struct oh_err *err)
 {
+	cJSON *root =
+		forge_json(body, len, name, what != FORGE_D_APPROVALS, err);
+	int ret;
+
+	if (!root)
+		return err->code;
+	ret = forge_replies_json(first, reviewed, count, kind, what, author,
+				 is_bot, bot_arg, root, name, err);
+	cJSON_Delete(root);
+	return ret;
+}
+
+int forge_replies_json(int64_t *first, bool *reviewed, size_t *count,
+		       enum forge_kind kind, enum forge_detail what,
+		       const char *author, forge_bot_fn is_bot, void *bot_arg,
+		       const cJSON *root, const char *name, struct oh_err *err)
+{
 	struct reply_ctx x = { kind, what, author, is_bot, bot_arg, name, err };
 	bool want_array = what != FORGE_D_APPROVALS;
-	cJSON *root = forge_json(body, len, name, want_array, err);
 	const cJSON *r;
 	int ret = 0;
 
-	if (!root)
+	if (forge_json_want(root, want_array, name, err) < 0)
 		return err->code;
 	if (count)
 		*count = want_array ? (size_t)cJSON_GetArraySize(root) : 1;
@@ -138,7 +154,6 @@ int forge_parse_replies(int64_t *first, bool *reviewed, size_t *count,
 				break;
 		}
 	}
-	cJSON_Delete(root);
 	return ret;
 }
 

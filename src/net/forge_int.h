@@ -24,6 +24,33 @@ struct oh_err;
 struct cJSON *forge_json(const char *body, size_t len, const char *name,
 			 bool want_array, struct oh_err *err);
 
+/** 0 when root is a JSON array (or object), else err as forge_json(). */
+int forge_json_want(const struct cJSON *root, bool want_array, const char *name,
+		    struct oh_err *err);
+
+/*
+ * forge_parse_repo(), _items(), _replies() and _releases() over a reply
+ * already parsed (root of any JSON type), so that one parse can serve
+ * several readers (tests/fuzz/fuzz_forge.c).
+ */
+int forge_repo_json(struct forge_facts *out, enum forge_kind kind,
+		    const struct cJSON *root, const char *name,
+		    struct oh_err *err);
+int forge_items_json(struct forge_facts *out, struct forge_acc *acc,
+		     size_t *items_out, enum forge_kind kind, bool changes,
+		     int64_t now, const struct cJSON *root, const char *name,
+		     struct oh_err *err);
+int forge_replies_json(int64_t *first, bool *reviewed, size_t *count,
+		       enum forge_kind kind, enum forge_detail what,
+		       const char *author, forge_bot_fn is_bot, void *bot_arg,
+		       const struct cJSON *root, const char *name,
+		       struct oh_err *err);
+int forge_releases_json(struct forge_releases *rel, int64_t *times,
+			size_t *time_nr, size_t time_max, size_t *items_out,
+			enum forge_kind kind, int64_t now,
+			const struct cJSON *root, const char *name,
+			struct oh_err *err);
+
 /** RFC 3339 time of item.key, fractional seconds dropped; 0 if null. */
 int forge_time(int64_t *out, const struct cJSON *item, const char *key,
 	       const char *name, struct oh_err *err);

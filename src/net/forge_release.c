@@ -83,11 +83,27 @@ int forge_parse_releases(struct forge_releases *rel, int64_t *times,
 			 size_t len, const char *name, struct oh_err *err)
 {
 	cJSON *root = forge_json(body, len, name, true, err);
+	int ret;
+
+	*items_out = 0;
+	if (!root)
+		return err->code;
+	ret = forge_releases_json(rel, times, time_nr, time_max, items_out,
+				  kind, now, root, name, err);
+	cJSON_Delete(root);
+	return ret;
+}
+
+int forge_releases_json(struct forge_releases *rel, int64_t *times,
+			size_t *time_nr, size_t time_max, size_t *items_out,
+			enum forge_kind kind, int64_t now, const cJSON *root,
+			const char *name, struct oh_err *err)
+{
 	const cJSON *it;
 	int ret = 0;
 
 	*items_out = 0;
-	if (!root)
+	if (forge_json_want(root, true, name, err) < 0)
 		return err->code;
 	cJSON_ArrayForEach(it, root)
 	{
@@ -97,7 +113,6 @@ int forge_parse_releases(struct forge_releases *rel, int64_t *times,
 		if (ret < 0)
 			break;
 	}
-	cJSON_Delete(root);
 	return ret;
 }
 
