@@ -49,6 +49,7 @@ static const char *const sql[Q_NR] = {
 struct store_hist {
 	struct store *st;
 	int64_t repo;
+	int64_t added; /* commits the last save inserted */
 	sqlite3_stmt *q[Q_NR];
 };
 
@@ -103,6 +104,11 @@ bool store_hist_known(void *payload, const char *hex_id)
 	return found;
 }
 
+int64_t store_hist_added(const struct store_hist *sh)
+{
+	return sh->added;
+}
+
 int64_t store_hist_count(struct store_hist *sh)
 {
 	sqlite3_stmt *q = sh->q[Q_COUNT];
@@ -134,7 +140,7 @@ static bool run(sqlite3_stmt *q)
 }
 
 static bool save_commit(struct store_hist *sh, const struct hist *h,
-			const struct hist_commit *c)
+			const struct hist_commit *c, int64_t *added)
 {
 	sqlite3_stmt *q = sh->q[Q_COMMIT];
 	sqlite3_stmt *t = sh->q[Q_TRAILER];
@@ -155,6 +161,7 @@ static bool save_commit(struct store_hist *sh, const struct hist *h,
 	sqlite3_bind_int(q, 14, c->is_bot);
 	if (!run(q))
 		return false;
+	*added += sqlite3_changes(sh->st->db);
 	for (size_t i = 0; i < c->trailer_nr; i++) {
 		const struct hist_trailer *tr =
 			&h->trailer[c->trailer_first + i];
@@ -244,7 +251,9 @@ static int save(struct store_hist *sh, const struct hist *h,
 {
 	bool ok = true;
 	const struct hist_commit **order = NULL;
+	int64_t added = 0;
 
+	sh->added = 0;
 	if (store_begin(sh->st, err) < 0)
 		return err->code;
 	/*
@@ -260,7 +269,8 @@ static int save(struct store_hist *sh, const struct hist *h,
 	}
 	*order_out = order;
 	for (size_t i = 0; ok && i < h->commit_nr; i++)
-		ok = save_commit(sh, h, order ? order[i] : &h->commit[i]);
+		ok = save_commit(sh, h, order ? order[i] : &h->commit[i],
+				 &added);
 	if (ok)
 		ok = save_tags(sh, h);
 	if (ok && h->commit_nr > 0) {
@@ -276,6 +286,7 @@ static int save(struct store_hist *sh, const struct hist *h,
 	}
 	if (store_commit(sh->st, err) < 0)
 		return err->code;
+	sh->added = added;
 	/* a first scan wrote the whole history: no need to keep its pages */
 	if (h->commit_nr > 1000)
 		store_shrink(sh->st);
