@@ -86,6 +86,20 @@ void hist_release(struct hist *h);
 /** Intern a string in h (returns the one stored copy; NULL stays NULL). */
 const char *hist_intern(struct hist *h, const char *s);
 
+/**
+ * Make room for `commits` more commits and `trailers` more trailers
+ * (one allocation each instead of a copy per doubling; large arrays are
+ * advised as huge pages).
+ */
+void hist_reserve(struct hist *h, size_t commits, size_t trailers);
+
+/**
+ * The commits in id order (strcmp() of the hex ids): an array of
+ * h->commit_nr pointers into h->commit, NULL-terminated, which the
+ * caller frees.
+ */
+const struct hist_commit **hist_commits_by_id(const struct hist *h);
+
 /** Append a zeroed commit and return it (valid until the next append). */
 struct hist_commit *hist_commit_add(struct hist *h);
 
