@@ -213,6 +213,22 @@ void hist_trailer_add(struct hist *h, const char *key, const char *value,
 	h->commit[h->commit_nr - 1].trailer_nr++;
 }
 
+void hist_trailer_add_interned(struct hist *h, const char *key,
+			       const char *ident_email)
+{
+	struct hist_trailer *t;
+
+	if (h->commit_nr == 0)
+		OH_BUG("trailer without a commit");
+	GROW(h->trailer, h->trailer_alloc, h->trailer_nr + 1);
+	t = &h->trailer[h->trailer_nr++];
+	t->key = key;
+	t->value = NULL;
+	t->ident_name = NULL;
+	t->ident_email = ident_email;
+	h->commit[h->commit_nr - 1].trailer_nr++;
+}
+
 /* ---- semantic versions ------------------------------------------------ */
 
 static bool parse_num(unsigned long *out, const char **p)

@@ -107,6 +107,14 @@ struct hist_commit *hist_commit_add(struct hist *h);
 void hist_trailer_add(struct hist *h, const char *key, const char *value,
 		      const char *ident_name, const char *ident_email);
 
+/**
+ * hist_trailer_add() of a key and an email already interned in h (from
+ * hist_intern(h, ...); email may be NULL), without value and name: what
+ * the history snapshot holds.  No hashing.
+ */
+void hist_trailer_add_interned(struct hist *h, const char *key,
+			       const char *ident_email);
+
 /** Parse a tag name as [v]MAJOR.MINOR.PATCH[-pre][+build] into t. */
 bool hist_semver_parse(struct hist_tag *t, const char *name);
 

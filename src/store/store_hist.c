@@ -714,7 +714,7 @@ static bool decode_snapshot(struct hist *h, const unsigned char *data,
 			if (!k)
 				r.bad = true;
 			else
-				hist_trailer_add(h, k, NULL, NULL, e);
+				hist_trailer_add_interned(h, k, e);
 		}
 	}
 	free(tab);
