@@ -21,7 +21,6 @@
 enum {
 	Q_KNOWN,
 	Q_COMMIT,
-	Q_TRAILER,
 	Q_TAG_DEL,
 	Q_TAG,
 	Q_HEAD,
@@ -34,11 +33,8 @@ static const char *const sql[Q_NR] = {
 	[Q_COMMIT] = "INSERT OR IGNORE INTO commits (repo_id, id, author_name,"
 		     " author_email, author_time, author_tz, committer_name,"
 		     " committer_email, committer_time, committer_tz, parents,"
-		     " subject, signed, is_bot) VALUES (?1, ?2, ?3, ?4, ?5,"
-		     " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-	[Q_TRAILER] = "INSERT OR REPLACE INTO trailers (repo_id, commit_id,"
-		      " seq, key, value, ident_name, ident_email) VALUES"
-		      " (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		     " subject, signed, is_bot, trailers) VALUES (?1, ?2, ?3,"
+		     " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
 	[Q_TAG_DEL] = "DELETE FROM tags WHERE repo_id = ?1",
 	[Q_TAG] = "INSERT OR REPLACE INTO tags (repo_id, name, target, time,"
 		  " annotated, signed, semver) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
@@ -50,7 +46,8 @@ static const char *const sql[Q_NR] = {
 struct store_hist {
 	struct store *st;
 	int64_t repo;
-	int64_t added; /* commits the last save inserted */
+	int64_t added;    /* commits the last save inserted */
+	struct oh_buf js; /* one commit's trailers as JSON */
 	sqlite3_stmt *q[Q_NR];
 };
 
@@ -60,6 +57,7 @@ void store_hist_close(struct store_hist *sh)
 		return;
 	for (int i = 0; i < Q_NR; i++)
 		sqlite3_finalize(sh->q[i]);
+	oh_buf_release(&sh->js);
 	free(sh);
 }
 
@@ -69,6 +67,7 @@ int store_hist_open(struct store_hist **out, struct store *st, const char *url,
 	struct store_hist *sh = oh_xcalloc(1, sizeof(*sh));
 	int rc;
 
+	sh->js = (struct oh_buf)OH_BUF_INIT;
 	*out = NULL;
 	sh->st = st;
 	rc = store_repo_find(&sh->repo, st, url, err);
@@ -140,11 +139,68 @@ static bool run(sqlite3_stmt *q)
 	return rc == SQLITE_DONE;
 }
 
+/* s as a JSON string (s is valid UTF-8 or raw bytes: kept as they are). */
+static void json_str(struct oh_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *run = s;
+
+	if (!s) {
+		oh_buf_adds(b, "null");
+		return;
+	}
+	oh_buf_addch(b, '"');
+	for (; *s != '\0'; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch >= 0x20 && ch != '"' && ch != '\\')
+			continue;
+		oh_buf_add(b, run, (size_t)(s - run));
+		run = s + 1;
+		if (ch == '"' || ch == '\\') {
+			oh_buf_addch(b, '\\');
+			oh_buf_addch(b, (char)ch);
+		} else {
+			oh_buf_adds(b, "\\u00");
+			oh_buf_addch(b, hex[ch >> 4]);
+			oh_buf_addch(b, hex[ch & 15]);
+		}
+	}
+	oh_buf_add(b, run, (size_t)(s - run));
+	oh_buf_addch(b, '"');
+}
+
+/*
+ * A commit's trailers as the JSON array of schema 11 (the `trailers`
+ * column: [key, value, ident_name, ident_email] each), what SQLite's
+ * json_array() writes for the same values.
+ */
+static void trailers_json(struct oh_buf *b, const struct hist *h,
+			  const struct hist_commit *c)
+{
+	oh_buf_reset(b);
+	oh_buf_addch(b, '[');
+	for (size_t i = 0; i < c->trailer_nr; i++) {
+		const struct hist_trailer *tr =
+			&h->trailer[c->trailer_first + i];
+
+		oh_buf_adds(b, i ? ",[" : "[");
+		json_str(b, tr->key);
+		oh_buf_addch(b, ',');
+		json_str(b, tr->value);
+		oh_buf_addch(b, ',');
+		json_str(b, tr->ident_name);
+		oh_buf_addch(b, ',');
+		json_str(b, tr->ident_email);
+		oh_buf_addch(b, ']');
+	}
+	oh_buf_addch(b, ']');
+}
+
 static bool save_commit(struct store_hist *sh, const struct hist *h,
 			const struct hist_commit *c, int64_t *added)
 {
 	sqlite3_stmt *q = sh->q[Q_COMMIT];
-	sqlite3_stmt *t = sh->q[Q_TRAILER];
 
 	sqlite3_bind_int64(q, 1, sh->repo);
 	sqlite3_bind_text(q, 2, c->id, -1, SQLITE_STATIC);
@@ -160,23 +216,16 @@ static bool save_commit(struct store_hist *sh, const struct hist *h,
 	bind_kept(q, 12, c->subject);
 	sqlite3_bind_int(q, 13, c->signature);
 	sqlite3_bind_int(q, 14, c->is_bot);
+	if (c->trailer_nr > 0) {
+		trailers_json(&sh->js, h, c);
+		sqlite3_bind_text64(q, 15, sh->js.buf, sh->js.len,
+				    SQLITE_STATIC, SQLITE_UTF8);
+	} else {
+		sqlite3_bind_null(q, 15);
+	}
 	if (!run(q))
 		return false;
 	*added += sqlite3_changes(sh->st->db);
-	for (size_t i = 0; i < c->trailer_nr; i++) {
-		const struct hist_trailer *tr =
-			&h->trailer[c->trailer_first + i];
-
-		sqlite3_bind_int64(t, 1, sh->repo);
-		sqlite3_bind_text(t, 2, c->id, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(t, 3, (int64_t)i);
-		bind_kept(t, 4, tr->key);
-		bind_kept(t, 5, tr->value);
-		bind_kept(t, 6, tr->ident_name);
-		bind_kept(t, 7, tr->ident_email);
-		if (!run(t))
-			return false;
-	}
 	return true;
 }
 
@@ -828,7 +877,6 @@ int store_hist_last_head(struct store_hist *sh, char out[41])
 int store_hist_forget(struct store_hist *sh, struct oh_err *err)
 {
 	static const char *const drop[] = {
-		"DELETE FROM trailers WHERE repo_id = ?1",
 		"DELETE FROM commits WHERE repo_id = ?1",
 		"DELETE FROM history_snapshots WHERE repo_id = ?1",
 		"UPDATE repositories SET last_head = NULL WHERE id = ?1",
