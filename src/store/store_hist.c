@@ -139,7 +139,32 @@ static bool run(sqlite3_stmt *q)
 	return rc == SQLITE_DONE;
 }
 
-/* s as a JSON string (s is valid UTF-8 or raw bytes: kept as they are). */
+/*
+ * s as a JSON string, escaped as SQLite's json_array() does (3.40: the
+ * short escapes for \b \t \n \f \r, \u00XX for other controls, other
+ * bytes as they are), so that a migrated row and a new one read alike.
+ */
+static char short_escape(unsigned char ch)
+{
+	switch (ch) {
+	case '"':
+	case '\\':
+		return (char)ch;
+	case '\b':
+		return 'b';
+	case '\t':
+		return 't';
+	case '\n':
+		return 'n';
+	case '\f':
+		return 'f';
+	case '\r':
+		return 'r';
+	default:
+		return 0;
+	}
+}
+
 static void json_str(struct oh_buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -157,9 +182,9 @@ static void json_str(struct oh_buf *b, const char *s)
 			continue;
 		oh_buf_add(b, run, (size_t)(s - run));
 		run = s + 1;
-		if (ch == '"' || ch == '\\') {
+		if (short_escape(ch)) {
 			oh_buf_addch(b, '\\');
-			oh_buf_addch(b, (char)ch);
+			oh_buf_addch(b, short_escape(ch));
 		} else {
 			oh_buf_adds(b, "\\u00");
 			oh_buf_addch(b, hex[ch >> 4]);
