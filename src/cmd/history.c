@@ -34,6 +34,7 @@ enum { OPT_ALL = CMD_OPT_ID };
 struct hist_run {
 	struct hist walked; /* commits walked now */
 	struct hist all;    /* all commits (== walked without --db) */
+	size_t walked_nr;   /* commits walked now (walked may move to all) */
 	bool stored;        /* --db given */
 };
 
@@ -85,6 +86,7 @@ static int collect_stored(struct hist_run *r, struct mirror_repo *mr,
 	struct store_hist *sh = NULL;
 	char *abs = realpath(repo, NULL);
 	char from[41];
+	int64_t stored = 0;
 	int rc;
 
 	rc = store_open(&st, db, &so, err);
@@ -96,6 +98,8 @@ static int collect_stored(struct hist_run *r, struct mirror_repo *mr,
 		oh_warning(
 			"%s: commit %.12s of the last walk is no longer in the history of HEAD; the stored history was dropped and read again",
 			repo, from);
+	if (rc >= 0)
+		stored = store_hist_count(sh);
 	if (rc >= 0) {
 		ho->known = store_hist_known;
 		ho->known_payload = sh;
@@ -103,8 +107,11 @@ static int collect_stored(struct hist_run *r, struct mirror_repo *mr,
 	}
 	if (rc == 0)
 		rc = store_hist_save(sh, &r->walked, err);
+	/* the walk's count before it moves (the report prints it) */
+	r->walked_nr = r->walked.commit_nr;
 	if (rc == 0)
-		rc = store_hist_load(&r->all, sh, err);
+		rc = collect_history_stored(&r->all, sh, stored, &r->walked,
+					    err);
 	store_hist_close(sh);
 	store_close(st);
 	free(abs);
@@ -177,7 +184,7 @@ int cmd_history(int argc, char **argv)
 	act_compute(&m, &r.all, orgs, now);
 	dco_stats_compute(&d, &r.all, now);
 	report_history(stdout, &r.all, &m, &d,
-		       r.stored ? r.walked.commit_nr : (size_t)-1, fmt);
+		       r.stored ? r.walked_nr : (size_t)-1, fmt);
 	goto out;
 fail:
 	ret = cmd_report_error(&err);

@@ -23,6 +23,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct hist;
 struct hist_opts;
@@ -102,4 +103,17 @@ struct store_hist;
 int collect_history_rewritten(char from[41], struct store_hist *sh,
 			      struct mirror_repo *repo, struct oh_err *err);
 
+/**
+ * The stored history as the metrics read it (store_hist_load_metrics():
+ * no subjects, only the Signed-off-by, Reviewed-by and Acked-by
+ * trailers, in id order), after the walk's new commits `fresh` were
+ * saved by store_hist_save(sh) over `stored` earlier ones: the snapshot
+ * of what was stored before plus `fresh` (only what changed is read),
+ * else every row read back.  With nothing stored before, *fresh itself is moved into *all
+ * (walk order).  A snapshot is written whenever it was missing or the
+ * history grew; failing to write it only costs the next run.
+ */
+int collect_history_stored(struct hist *all, struct store_hist *sh,
+			   int64_t stored, struct hist *fresh,
+			   struct oh_err *err);
 #endif /* OH_COLLECT_COLLECT_H */

@@ -86,12 +86,34 @@ void hist_release(struct hist *h);
 /** Intern a string in h (returns the one stored copy; NULL stays NULL). */
 const char *hist_intern(struct hist *h, const char *s);
 
+/**
+ * Make room for `commits` more commits and `trailers` more trailers
+ * (one allocation each instead of a copy per doubling; large arrays are
+ * advised as huge pages).
+ */
+void hist_reserve(struct hist *h, size_t commits, size_t trailers);
+
+/**
+ * The commits in id order (strcmp() of the hex ids): an array of
+ * h->commit_nr pointers into h->commit, NULL-terminated, which the
+ * caller frees.
+ */
+const struct hist_commit **hist_commits_by_id(const struct hist *h);
+
 /** Append a zeroed commit and return it (valid until the next append). */
 struct hist_commit *hist_commit_add(struct hist *h);
 
 /** Append a trailer to the last commit added (strings are interned). */
 void hist_trailer_add(struct hist *h, const char *key, const char *value,
 		      const char *ident_name, const char *ident_email);
+
+/**
+ * hist_trailer_add() of a key and an email already interned in h (from
+ * hist_intern(h, ...); email may be NULL), without value and name: what
+ * the history snapshot holds.  No hashing.
+ */
+void hist_trailer_add_interned(struct hist *h, const char *key,
+			       const char *ident_email);
 
 /** Parse a tag name as [v]MAJOR.MINOR.PATCH[-pre][+build] into t. */
 bool hist_semver_parse(struct hist_tag *t, const char *name);

@@ -54,90 +54,6 @@ static bool known_locked(void *payload, const char *hex_id)
 	return known;
 }
 
-static int cmp_id(const void *a, const void *b)
-{
-	return strcmp(((const struct hist_commit *)a)->id,
-		      ((const struct hist_commit *)b)->id);
-}
-
-/*
- * Append the walk's new commits to the stored ones read from the
- * snapshot, as store_hist_load_metrics() would read them all back: no
- * subjects, the three trailers the metrics read, in id order.
- */
-static void append_fresh(struct hist *all, const struct hist *fresh)
-{
-	for (size_t i = 0; i < fresh->commit_nr; i++) {
-		const struct hist_commit *f = &fresh->commit[i];
-		struct hist_commit *c = hist_commit_add(all);
-
-		memcpy(c->id, f->id, sizeof(c->id));
-		c->author_name = hist_intern(all, f->author_name);
-		c->author_email = hist_intern(all, f->author_email);
-		c->committer_name = hist_intern(all, f->committer_name);
-		c->committer_email = hist_intern(all, f->committer_email);
-		c->author_time = f->author_time;
-		c->committer_time = f->committer_time;
-		c->author_tz = f->author_tz;
-		c->committer_tz = f->committer_tz;
-		c->parents = f->parents;
-		c->subject = "";
-		c->signature = f->signature;
-		c->is_bot = f->is_bot;
-		for (size_t t = 0; t < f->trailer_nr; t++) {
-			const struct hist_trailer *tr =
-				&fresh->trailer[f->trailer_first + t];
-
-			if (strcasecmp(tr->key, "Signed-off-by") == 0 ||
-			    strcasecmp(tr->key, "Reviewed-by") == 0 ||
-			    strcasecmp(tr->key, "Acked-by") == 0)
-				hist_trailer_add(all, tr->key, NULL, NULL,
-						 tr->ident_email);
-		}
-	}
-	if (fresh->commit_nr > 0)
-		qsort(all->commit, all->commit_nr, sizeof(*all->commit),
-		      cmp_id);
-}
-
-/*
- * The stored history as the metrics read it, after the walk's new
- * commits were saved: the snapshot of what was stored before plus the
- * walk (read only what changed), else every row read back.  A snapshot
- * is written whenever it was missing or the history grew.  Under the
- * store lock.
- */
-static int reload(struct hist *all, struct known_ctx *k, int64_t stored,
-		  struct hist *fresh, struct oh_err *err)
-{
-	struct oh_err e = OH_ERR_INIT;
-	bool snap = false;
-	int ret = 0;
-
-	if (stored == 0) { /* nothing stored before: the walk is it all */
-		hist_release(all);
-		*all = *fresh;
-		hist_init(fresh);
-	} else if (store_hist_snapshot_load(all, k->sh, stored) == 1) {
-		append_fresh(all, fresh);
-		snap = fresh->commit_nr == 0;
-		/* the walk added what the table gained, or read the rows */
-		if ((int64_t)all->commit_nr != store_hist_count(k->sh)) {
-			hist_release(all);
-			hist_init(all);
-			ret = store_hist_load_metrics(all, k->sh, err);
-			snap = false;
-		}
-	} else {
-		ret = store_hist_load_metrics(all, k->sh, err);
-	}
-	/* a snapshot that cannot be written only costs the next re-scan */
-	if (ret == 0 && !snap)
-		(void)store_hist_snapshot_save(k->sh, all, &e);
-	oh_err_release(&e);
-	return ret;
-}
-
 /* Walk what is new, store it, and load the whole history into *all. */
 static int walk_and_store(struct hist *all, struct scan_item *it,
 			  struct scan_worker *wk, struct mirror_repo *repo,
@@ -189,7 +105,7 @@ static int walk_and_store(struct hist *all, struct scan_item *it,
 	ret = store_hist_save(k.sh, &fresh, err);
 	scan_item_fact(it, "history.walked", "%zu", fresh.commit_nr);
 	if (ret == 0)
-		ret = reload(all, &k, stored, &fresh, err);
+		ret = collect_history_stored(all, k.sh, stored, &fresh, err);
 	pthread_mutex_unlock(wk->lock);
 out:
 	if (k.sh) {

@@ -43,7 +43,7 @@
 struct oh_err;
 struct store;
 
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 #define STORE_APP_ID         0x4f534845 /* "OSHE" */
 #define STORE_BUSY_MS        5000
 #define STORE_DEFAULT_PATH   "osshealth.db"

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -20,7 +21,6 @@
 enum {
 	Q_KNOWN,
 	Q_COMMIT,
-	Q_TRAILER,
 	Q_TAG_DEL,
 	Q_TAG,
 	Q_HEAD,
@@ -33,11 +33,8 @@ static const char *const sql[Q_NR] = {
 	[Q_COMMIT] = "INSERT OR IGNORE INTO commits (repo_id, id, author_name,"
 		     " author_email, author_time, author_tz, committer_name,"
 		     " committer_email, committer_time, committer_tz, parents,"
-		     " subject, signed, is_bot) VALUES (?1, ?2, ?3, ?4, ?5,"
-		     " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-	[Q_TRAILER] = "INSERT OR REPLACE INTO trailers (repo_id, commit_id,"
-		      " seq, key, value, ident_name, ident_email) VALUES"
-		      " (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		     " subject, signed, is_bot, trailers) VALUES (?1, ?2, ?3,"
+		     " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
 	[Q_TAG_DEL] = "DELETE FROM tags WHERE repo_id = ?1",
 	[Q_TAG] = "INSERT OR REPLACE INTO tags (repo_id, name, target, time,"
 		  " annotated, signed, semver) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
@@ -49,6 +46,8 @@ static const char *const sql[Q_NR] = {
 struct store_hist {
 	struct store *st;
 	int64_t repo;
+	int64_t added;    /* commits the last save inserted */
+	struct oh_buf js; /* one commit's trailers as JSON */
 	sqlite3_stmt *q[Q_NR];
 };
 
@@ -58,6 +57,7 @@ void store_hist_close(struct store_hist *sh)
 		return;
 	for (int i = 0; i < Q_NR; i++)
 		sqlite3_finalize(sh->q[i]);
+	oh_buf_release(&sh->js);
 	free(sh);
 }
 
@@ -67,6 +67,7 @@ int store_hist_open(struct store_hist **out, struct store *st, const char *url,
 	struct store_hist *sh = oh_xcalloc(1, sizeof(*sh));
 	int rc;
 
+	sh->js = (struct oh_buf)OH_BUF_INIT;
 	*out = NULL;
 	sh->st = st;
 	rc = store_repo_find(&sh->repo, st, url, err);
@@ -103,6 +104,11 @@ bool store_hist_known(void *payload, const char *hex_id)
 	return found;
 }
 
+int64_t store_hist_added(const struct store_hist *sh)
+{
+	return sh->added;
+}
+
 int64_t store_hist_count(struct store_hist *sh)
 {
 	sqlite3_stmt *q = sh->q[Q_COUNT];
@@ -133,11 +139,93 @@ static bool run(sqlite3_stmt *q)
 	return rc == SQLITE_DONE;
 }
 
+/*
+ * s as a JSON string, escaped as SQLite's json_array() does (3.40: the
+ * short escapes for \b \t \n \f \r, \u00XX for other controls, other
+ * bytes as they are), so that a migrated row and a new one read alike.
+ */
+static char short_escape(unsigned char ch)
+{
+	switch (ch) {
+	case '"':
+	case '\\':
+		return (char)ch;
+	case '\b':
+		return 'b';
+	case '\t':
+		return 't';
+	case '\n':
+		return 'n';
+	case '\f':
+		return 'f';
+	case '\r':
+		return 'r';
+	default:
+		return 0;
+	}
+}
+
+static void json_str(struct oh_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *run = s;
+
+	if (!s) {
+		oh_buf_adds(b, "null");
+		return;
+	}
+	oh_buf_addch(b, '"');
+	for (; *s != '\0'; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch >= 0x20 && ch != '"' && ch != '\\')
+			continue;
+		oh_buf_add(b, run, (size_t)(s - run));
+		run = s + 1;
+		if (short_escape(ch)) {
+			oh_buf_addch(b, '\\');
+			oh_buf_addch(b, short_escape(ch));
+		} else {
+			oh_buf_adds(b, "\\u00");
+			oh_buf_addch(b, hex[ch >> 4]);
+			oh_buf_addch(b, hex[ch & 15]);
+		}
+	}
+	oh_buf_add(b, run, (size_t)(s - run));
+	oh_buf_addch(b, '"');
+}
+
+/*
+ * A commit's trailers as the JSON array of schema 11 (the `trailers`
+ * column: [key, value, ident_name, ident_email] each), what SQLite's
+ * json_array() writes for the same values.
+ */
+static void trailers_json(struct oh_buf *b, const struct hist *h,
+			  const struct hist_commit *c)
+{
+	oh_buf_reset(b);
+	oh_buf_addch(b, '[');
+	for (size_t i = 0; i < c->trailer_nr; i++) {
+		const struct hist_trailer *tr =
+			&h->trailer[c->trailer_first + i];
+
+		oh_buf_adds(b, i ? ",[" : "[");
+		json_str(b, tr->key);
+		oh_buf_addch(b, ',');
+		json_str(b, tr->value);
+		oh_buf_addch(b, ',');
+		json_str(b, tr->ident_name);
+		oh_buf_addch(b, ',');
+		json_str(b, tr->ident_email);
+		oh_buf_addch(b, ']');
+	}
+	oh_buf_addch(b, ']');
+}
+
 static bool save_commit(struct store_hist *sh, const struct hist *h,
-			const struct hist_commit *c)
+			const struct hist_commit *c, int64_t *added)
 {
 	sqlite3_stmt *q = sh->q[Q_COMMIT];
-	sqlite3_stmt *t = sh->q[Q_TRAILER];
 
 	sqlite3_bind_int64(q, 1, sh->repo);
 	sqlite3_bind_text(q, 2, c->id, -1, SQLITE_STATIC);
@@ -153,22 +241,16 @@ static bool save_commit(struct store_hist *sh, const struct hist *h,
 	bind_kept(q, 12, c->subject);
 	sqlite3_bind_int(q, 13, c->signature);
 	sqlite3_bind_int(q, 14, c->is_bot);
+	if (c->trailer_nr > 0) {
+		trailers_json(&sh->js, h, c);
+		sqlite3_bind_text64(q, 15, sh->js.buf, sh->js.len,
+				    SQLITE_STATIC, SQLITE_UTF8);
+	} else {
+		sqlite3_bind_null(q, 15);
+	}
 	if (!run(q))
 		return false;
-	for (size_t i = 0; i < c->trailer_nr; i++) {
-		const struct hist_trailer *tr =
-			&h->trailer[c->trailer_first + i];
-
-		sqlite3_bind_int64(t, 1, sh->repo);
-		sqlite3_bind_text(t, 2, c->id, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(t, 3, (int64_t)i);
-		bind_kept(t, 4, tr->key);
-		bind_kept(t, 5, tr->value);
-		bind_kept(t, 6, tr->ident_name);
-		bind_kept(t, 7, tr->ident_email);
-		if (!run(t))
-			return false;
-	}
+	*added += sqlite3_changes(sh->st->db);
 	return true;
 }
 
@@ -193,12 +275,6 @@ static bool save_tags(struct store_hist *sh, const struct hist *h)
 			return false;
 	}
 	return true;
-}
-
-static int cmp_commit_id(const void *a, const void *b)
-{
-	return strcmp((*(const struct hist_commit *const *)a)->id,
-		      (*(const struct hist_commit *const *)b)->id);
 }
 
 static int save(struct store_hist *sh, const struct hist *h,
@@ -244,7 +320,9 @@ static int save(struct store_hist *sh, const struct hist *h,
 {
 	bool ok = true;
 	const struct hist_commit **order = NULL;
+	int64_t added = 0;
 
+	sh->added = 0;
 	if (store_begin(sh->st, err) < 0)
 		return err->code;
 	/*
@@ -252,15 +330,12 @@ static int save(struct store_hist *sh, const struct hist *h,
 	 * commit id, a hash) then grow at their right edge instead of
 	 * splitting pages all over; about half the cost of walk order.
 	 */
-	if (h->commit_nr > 1) {
-		order = oh_xcalloc(h->commit_nr, sizeof(*order));
-		for (size_t i = 0; i < h->commit_nr; i++)
-			order[i] = &h->commit[i];
-		qsort(order, h->commit_nr, sizeof(*order), cmp_commit_id);
-	}
+	if (h->commit_nr > 1)
+		order = hist_commits_by_id(h);
 	*order_out = order;
 	for (size_t i = 0; ok && i < h->commit_nr; i++)
-		ok = save_commit(sh, h, order ? order[i] : &h->commit[i]);
+		ok = save_commit(sh, h, order ? order[i] : &h->commit[i],
+				 &added);
 	if (ok)
 		ok = save_tags(sh, h);
 	if (ok && h->commit_nr > 0) {
@@ -276,6 +351,7 @@ static int save(struct store_hist *sh, const struct hist *h,
 	}
 	if (store_commit(sh->st, err) < 0)
 		return err->code;
+	sh->added = added;
 	/* a first scan wrote the whole history: no need to keep its pages */
 	if (h->commit_nr > 1000)
 		store_shrink(sh->st);
@@ -315,7 +391,7 @@ static int load_commits(struct hist *h, struct store_hist *sh, sqlite3_stmt *qc,
 
 	/* one allocation for the commits instead of a copy per doubling */
 	if (n > 0 && (uint64_t)n < SIZE_MAX / sizeof(*h->commit))
-		OH_GROW(h->commit, h->commit_alloc, h->commit_nr + (size_t)n);
+		hist_reserve(h, (size_t)n, 0);
 	sqlite3_bind_int64(qc, 1, sh->repo);
 	sqlite3_bind_int64(qt, 1, sh->repo);
 	rt = sqlite3_step(qt);
@@ -522,10 +598,7 @@ int store_hist_snapshot_save(struct store_hist *sh, const struct hist *h,
 	uint64_t trailers = 0;
 	int rc;
 
-	order = oh_xcalloc(h->commit_nr + 1, sizeof(*order));
-	for (size_t i = 0; i < h->commit_nr; i++)
-		order[i] = &h->commit[i];
-	qsort(order, h->commit_nr, sizeof(*order), cmp_commit_id);
+	order = hist_commits_by_id(h);
 	oh_buf_init(&w.b, 100 * h->commit_nr + 16 * h->trailer_nr + 4096);
 	oh_buf_add(&w.b, zero, SNAP_HEADER); /* written last */
 	for (size_t i = 0; i < h->commit_nr; i++) {
@@ -673,12 +746,8 @@ static bool decode_snapshot(struct hist *h, const unsigned char *data,
 		r.bad = true;
 	r.p = data + SNAP_HEADER;
 	r.end = end;
-	if (!r.bad && commits > 0)
-		OH_GROW(h->commit, h->commit_alloc,
-			h->commit_nr + (size_t)commits);
-	if (!r.bad && trailers > 0)
-		OH_GROW(h->trailer, h->trailer_alloc,
-			h->trailer_nr + (size_t)trailers);
+	if (!r.bad)
+		hist_reserve(h, (size_t)commits, (size_t)trailers);
 	for (uint64_t i = 0; i < commits && !r.bad; i++) {
 		struct hist_commit *c;
 		uint32_t tn;
@@ -719,7 +788,7 @@ static bool decode_snapshot(struct hist *h, const unsigned char *data,
 			if (!k)
 				r.bad = true;
 			else
-				hist_trailer_add(h, k, NULL, NULL, e);
+				hist_trailer_add_interned(h, k, e);
 		}
 	}
 	free(tab);
@@ -727,26 +796,65 @@ static bool decode_snapshot(struct hist *h, const unsigned char *data,
 	return !r.bad && r.p == r.end;
 }
 
+/*
+ * The snapshot's bytes, read with the incremental blob API into memory
+ * of our own: SQLite's column copy of a 9 MB blob is fresh memory with a
+ * page fault per 4 KiB, here advised as huge pages (a hint) like the
+ * big arenas of core/arena.c.
+ */
+#define HUGE_PAGE ((size_t)2 << 20)
+
+struct blob_buf {
+	void *raw;               /* what to free() */
+	const unsigned char *at; /* the bytes */
+	size_t len;
+};
+
+static int read_blob(struct blob_buf *out, struct store_hist *sh)
+{
+	sqlite3_blob *b = NULL;
+	unsigned char *p;
+	int n, rc;
+
+	if (sqlite3_blob_open(sh->st->db, "main", "history_snapshots", "data",
+			      sh->repo, 0, &b) != SQLITE_OK) {
+		sqlite3_blob_close(b);
+		return -1;
+	}
+	n = sqlite3_blob_bytes(b);
+	out->raw = oh_xmalloc(oh_add((size_t)n, HUGE_PAGE));
+	p = (unsigned char *)(((uintptr_t)out->raw + HUGE_PAGE - 1) &
+			      ~(uintptr_t)(HUGE_PAGE - 1));
+#ifdef MADV_HUGEPAGE
+	if ((size_t)n >= HUGE_PAGE)
+		(void)madvise(p, (size_t)n & ~(HUGE_PAGE - 1), MADV_HUGEPAGE);
+#endif
+	rc = sqlite3_blob_read(b, p, n, 0);
+	sqlite3_blob_close(b);
+	out->at = p;
+	out->len = (size_t)n;
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
 int store_hist_snapshot_load(struct hist *h, struct store_hist *sh,
 			     int64_t commit_nr)
 {
+	struct blob_buf data = { 0 };
 	sqlite3_stmt *q = NULL;
 	sqlite3_stmt *qg = NULL;
 	struct oh_err err = OH_ERR_INIT;
 	int found = 0;
 
-	if (store_prepare(
-		    sh->st, &q,
-		    "SELECT data FROM history_snapshots WHERE repo_id = ?1"
-		    " AND commit_nr = ?2",
-		    &err) < 0)
+	if (store_prepare(sh->st, &q,
+			  "SELECT 1 FROM history_snapshots WHERE repo_id = ?1"
+			  " AND commit_nr = ?2",
+			  &err) < 0)
 		goto out;
 	sqlite3_bind_int64(q, 1, sh->repo);
 	sqlite3_bind_int64(q, 2, commit_nr);
-	if (sqlite3_step(q) != SQLITE_ROW)
+	if (sqlite3_step(q) != SQLITE_ROW || read_blob(&data, sh) < 0)
 		goto out;
-	found = decode_snapshot(h, sqlite3_column_blob(q, 0),
-				(size_t)sqlite3_column_bytes(q, 0), commit_nr);
+	found = decode_snapshot(h, data.at, data.len, commit_nr);
 	if (found && (store_prepare(sh->st, &qg,
 				    "SELECT name, target, time, annotated,"
 				    " signed FROM tags WHERE repo_id = ?1"
@@ -761,6 +869,7 @@ out:
 	}
 	sqlite3_finalize(q);
 	sqlite3_finalize(qg);
+	free(data.raw);
 	oh_err_release(&err);
 	return found;
 }
@@ -793,7 +902,6 @@ int store_hist_last_head(struct store_hist *sh, char out[41])
 int store_hist_forget(struct store_hist *sh, struct oh_err *err)
 {
 	static const char *const drop[] = {
-		"DELETE FROM trailers WHERE repo_id = ?1",
 		"DELETE FROM commits WHERE repo_id = ?1",
 		"DELETE FROM history_snapshots WHERE repo_id = ?1",
 		"UPDATE repositories SET last_head = NULL WHERE id = ?1",

@@ -92,4 +92,10 @@ int store_hist_snapshot_load(struct hist *h, struct store_hist *sh,
 /** Number of commits stored for the repository. */
 int64_t store_hist_count(struct store_hist *sh);
 
+/**
+ * Commits the last successful store_hist_save() on `sh` added (those
+ * already stored are not added again); 0 before any.
+ */
+int64_t store_hist_added(const struct store_hist *sh);
+
 #endif /* OH_STORE_STORE_HIST_H */

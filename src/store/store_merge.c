@@ -358,7 +358,6 @@ static const struct copy_spec run_table[] = {
 
 static const struct copy_spec repo_table[] = {
 	{ "commits", { "repo_id", NULL }, NULL, NULL, "OR IGNORE" },
-	{ "trailers", { "repo_id", NULL }, NULL, NULL, "OR IGNORE" },
 	{ "tags", { "repo_id", NULL }, NULL, NULL, "OR REPLACE" },
 	/* believed only while it counts the commits stored (store_hist.h) */
 	{ "history_snapshots", { "repo_id", NULL }, NULL, NULL, "OR REPLACE" },
