@@ -263,6 +263,7 @@ fuzz:
 	    -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=undefined -Isrc $(PC_CFLAGS) \
 	    -DOH_VERSION='"$(VERSION)"' -DOH_SRCDIR='"$(CURDIR)"' \
+	    -DRELIC_DIGEST='"fuzz"' \
 	    -o build/libfuzzer/fuzz_$$n tests/fuzz/fuzz_$$n.c $(FUZZ_LIB_SRC) \
 	    $(LDLIBS_ALL) || exit 1; \
 	  mkdir -p build/libfuzzer/corpus_$$n; \
