@@ -450,7 +450,7 @@ static bool streamed_list(const struct xc *c, const xmlNode *n)
  * parent's last child, so that is never left a text node it did not
  * just write (and the parent's text is read by no mapping here).
  */
-static void drop(xmlNode *n)
+void sbom_xml_drop(struct _xmlNode *n)
 {
 	xmlNode *p = n->parent;
 
@@ -514,7 +514,7 @@ static void on_end(void *ctx, xmlNode *n, int depth)
 			if (v)
 				cJSON_AddItemToArray(x->list, v);
 		}
-		drop(n);
+		sbom_xml_drop(n);
 		return;
 	}
 	if (depth != 1 || !ours(&x->c, n))
@@ -532,7 +532,7 @@ static void on_end(void *ctx, xmlNode *n, int depth)
 		put(x->tree, (const char *)n->name, v);
 	else
 		cJSON_Delete(v);
-	drop(n);
+	sbom_xml_drop(n);
 }
 
 int sbom_cdx_xml_parse(struct cJSON **out, const char *s, size_t len,

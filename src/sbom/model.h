@@ -318,14 +318,23 @@ typedef void sbom_xml_end_fn(void *ctx, struct _xmlNode *n, int depth);
 /**
  * sbom_xml_parse() that calls on_end(ctx, n, depth) as soon as element n
  * (depth 0: the root) and everything in it has been read, so a reader can
- * take what it needs and then drop n with xmlUnlinkNode() and xmlFreeNode()
- * (n only, never an ancestor): the tree then never holds the whole
- * document.  The parse, its limits and errors are those of
+ * take what it needs and then drop n with sbom_xml_drop() (n only, never
+ * an ancestor): the tree then never holds the whole document.  The parse, its limits and errors are those of
  * sbom_xml_parse(); a caller keeps its own errors until the parse ended.
  */
 int sbom_xml_parse_stream(struct _xmlDoc **out, const char *s, size_t len,
 			  const char *name, sbom_xml_end_fn *on_end, void *ctx,
 			  struct oh_err *err);
+
+/**
+ * Unlink and free element n, given to an sbom_xml_end_fn, and every text
+ * node beside it.  Freeing n alone is not safe: libxml2 appends the text
+ * that follows to its parent's last child with bookkeeping of the text
+ * node it wrote last, and would write past the end of an older one (a
+ * heap overflow found by fuzz_sbom_spdxxml).  So the parent's own text is
+ * gone once a child was dropped: read it before.
+ */
+void sbom_xml_drop(struct _xmlNode *n);
 
 /**
  * Text that opens with a UTF-16 byte-order mark (FF FE or FE FF) as UTF-8

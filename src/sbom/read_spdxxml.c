@@ -20,8 +20,8 @@
  * The XML is read by sbom_xml_parse_stream() (read_rdf.c), with its
  * limits: no network, no DTD, no entity expansion, SBOM_MAX_BYTES.  Each
  * child of <Document> (one package, one relationship) is mapped as soon as
- * its end tag is read and then dropped, so libxml2's tree never holds the
- * whole document; the JSON tree is built in an arena (json_arena.c).
+ * its end tag is read and then dropped (sbom_xml_drop(), with the text
+ * beside it), so libxml2's tree never holds the whole document; the JSON tree is built in an arena (json_arena.c).
  */
 #include "sbom/model.h"
 
@@ -326,14 +326,22 @@ static void on_end(void *ctx, xmlNode *n, int depth)
 {
 	struct sx *x = ctx;
 
+	if (depth == 0 && x->rc == 0 && has_text(n))
+		/* text after the last child (what was before is checked) */
+		fail(x, OH_EINPUT, n, "<%.60s> holds text",
+		     (const char *)n->name);
 	if (depth != 1)
 		return;
 	if (!x->root)
 		x->root = new_node(x, cJSON_Object);
+	if (x->rc == 0 && n->parent && has_text(n->parent))
+		/* before sbom_xml_drop() takes that text away */
+		fail(x, OH_EINPUT, n->parent,
+		     "<%.60s> holds both text and elements",
+		     (const char *)n->parent->name);
 	if (x->rc == 0 && n->type == XML_ELEMENT_NODE)
 		(void)add_member(x, x->root, n, 0);
-	xmlUnlinkNode(n);
-	xmlFreeNode(n);
+	sbom_xml_drop(n);
 }
 
 /* The first element's name, skipping the prolog; "" when none is seen. */

@@ -300,6 +300,13 @@ START_TEST(test_sbom_spdxxml_shapes)
 		{ "<Document><packages>x<name>a</name></packages></Document>",
 		  OH_EINPUT, "holds both text and elements" },
 		{ "<Document><name>a</Document>", OH_EINPUT, "well-formed" },
+		/* text beside the children of <Document>, before and after */
+		{ "<Document>x<name>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		  "</name>yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+		  "</Document>",
+		  OH_EINPUT, "<Document> holds both text and elements" },
+		{ "<Document><name>a</name>y</Document>", OH_EINPUT,
+		  "<Document> holds text" },
 		{ "<!DOCTYPE Document [<!ENTITY e \"x\">]><Document>"
 		  "<name>&e;</name></Document>",
 		  OH_EINPUT, "DOCTYPE" },
