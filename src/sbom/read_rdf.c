@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * SPDX RDF/XML reader: libxml2 tree -> struct sbom_doc.
+ * SPDX RDF/XML reader: libxml2 SAX2 -> compact tree -> struct sbom_doc.
  *
  * Parsing: libxml2 with XML_PARSE_NONET and without XML_PARSE_NOENT,
  * XML_PARSE_DTDLOAD or XML_PARSE_HUGE; a DOCTYPE stops the parser at once
  * (so no entity is ever declared, let alone expanded: no "billion
  * laughs"); libxml2's messages are caught per parse and never printed.
+ * The reader builds its own tree from the SAX2 callbacks (struct xel:
+ * elements, attributes, character data; no DOM): a fifth of libxml2's
+ * DOM in memory, its strings kept once each in the document's arena.
+ * CycloneDX XML (sbom_xml_parse_stream()) still gets libxml2's DOM.
  *
  * RDF: the tree is read in the "striped" RDF/XML syntax (node element,
  * property element, node element, ...).  Every node element is a subject
@@ -44,6 +48,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlversion.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
@@ -67,12 +72,53 @@ typedef const xmlError *rdf_xml_error; /* style: rule 10: libxml2 type */
 typedef xmlError *rdf_xml_error; /* style: rule 10: libxml2 type */
 #endif
 
+/*
+ * One element of the compact tree built while parsing (tree_*() below):
+ * what the reader needs of libxml2's DOM at a fraction of its size.  The
+ * element's own character data (text and CDATA, entities decoded) is one
+ * string; a child element records where in it it began, so the content
+ * of an element (xmlNodeGetContent()) can be put together again in order.
+ */
+struct xel {
+	const char *name; /* local name ("pfx:name" for an undeclared pfx) */
+	const char *ns;   /* namespace URI, or NULL */
+	struct xel *kids; /* first child element */
+	struct xel *next; /* next sibling element */
+	const struct xattr *attr; /* attributes, in document order */
+	const char *text;         /* own character data, or NULL */
+	struct subj *priv;        /* the subject it describes, or NULL */
+	unsigned nattr;           /* entries in attr */
+	unsigned ntext;           /* bytes of text */
+	unsigned tpos;            /* bytes of the parent's text before it */
+	unsigned line;            /* line of the start tag (its end) */
+};
+
+struct xattr {
+	const char *ns;    /* namespace URI, or NULL */
+	const char *name;  /* local name ("pfx:name" for an undeclared pfx) */
+	const char *value; /* value, references decoded */
+};
+
+/* A string kept once in the document's arena (keep()). */
+struct kslot {
+	const char *s; /* the copy, NUL-terminated; NULL: free slot */
+	unsigned n;    /* bytes of it */
+	unsigned h;    /* its hash */
+};
+
+/* An open element while the tree is built. */
+struct xopen {
+	struct xel *el;    /* the element */
+	struct xel *last;  /* its last child element so far */
+	struct oh_buf txt; /* its character data so far */
+};
+
 /* One RDF subject: every node element with the same about/nodeID. */
 struct subj {
 	const char *key;   /* index key, NULL for a blank node in place */
 	const char *id;    /* SPDX id from rdf:about, or NULL */
 	const char *cls;   /* class (local name in the SPDX or ptr terms) */
-	xmlNode **desc;    /* its descriptions, in document order */
+	struct xel **desc; /* its descriptions, in document order */
 	size_t ndesc;      /* entries in desc */
 	const char *expr;  /* license expression once resolved */
 	int busy;          /* license resolution under way (cycle guard) */
@@ -96,29 +142,32 @@ struct rr {
 	int options; /* libxml2 options besides NONET and BIG_LINES */
 	sbom_xml_end_fn *on_end; /* sbom_xml_parse_stream(): each element */
 	void *end_ctx;
+	/* the compact tree (RDF reader only; NULL tree: libxml2's DOM) */
+	struct oh_arena *tree; /* where its elements and strings live */
+	struct xel *root;      /* the root element once parsed */
+	xmlDict *dict;         /* the parser's names, kept for the tree */
+	struct xopen *open;    /* open elements, root first */
+	size_t nopen;          /* entries of open in use */
+	size_t aopen;          /* entries of open allocated */
+	struct kslot *kept;    /* strings of the document, each once */
+	size_t nkept;          /* slots in use */
+	size_t akept;          /* slots (a power of two), 0 before the first */
 };
 
 /* Property iterator over all descriptions of a subject. */
 struct pit {
-	size_t d;   /* description index */
-	xmlNode *c; /* last property returned */
+	size_t d;      /* description index */
+	struct xel *c; /* last property returned */
 };
 
 /* ---- small helpers ---- */
 
-static unsigned line_of(const xmlNode *n)
+static unsigned line_of(const struct xel *n)
 {
-	long l;
-
-	/* libxml2 keeps element lines in 16 bits: on_start() saved ours */
-	if (n && n->type == XML_ELEMENT_NODE && n->line == USHRT_MAX && n->psvi)
-		return (unsigned)(ptrdiff_t)n->psvi;
-	l = n ? xmlGetLineNo(n) : 0;
-
-	return l > 0 && l < (long)UINT_MAX ? (unsigned)l : 0;
+	return n ? n->line : 0;
 }
 
-static int fail(struct rr *r, int code, const xmlNode *n, const char *fmt,
+static int fail(struct rr *r, int code, const struct xel *n, const char *fmt,
 		const char *v)
 {
 	return oh_err_set(r->err, code, r->name, line_of(n), 0, fmt, v);
@@ -129,7 +178,7 @@ static int fail(struct rr *r, int code, const xmlNode *n, const char *fmt,
 				 sizeof(*(arr))),                    \
 	 &(arr)[(n)++])
 
-static int limit(struct rr *r, size_t n, const xmlNode *at)
+static int limit(struct rr *r, size_t n, const struct xel *at)
 {
 	if (n >= SBOM_MAX_ITEMS)
 		return oh_err_set(r->err, OH_ELIMIT, r->name, line_of(at), 0,
@@ -138,17 +187,15 @@ static int limit(struct rr *r, size_t n, const xmlNode *at)
 	return 0;
 }
 
-static bool is(const xmlNode *n, const char *ns, const char *local)
+static bool is(const struct xel *n, const char *ns, const char *local)
 {
-	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-	       strcmp((const char *)n->ns->href, ns) == 0 &&
-	       strcmp((const char *)n->name, local) == 0;
+	return n && n->ns && strcmp(n->ns, ns) == 0 &&
+	       strcmp(n->name, local) == 0;
 }
 
-static bool in_ns(const xmlNode *n, const char *ns)
+static bool in_ns(const struct xel *n, const char *ns)
 {
-	return n && n->ns && n->ns->href &&
-	       strcmp((const char *)n->ns->href, ns) == 0;
+	return n && n->ns && strcmp(n->ns, ns) == 0;
 }
 
 static bool starts(const char *s, const char *pfx)
@@ -156,27 +203,102 @@ static bool starts(const char *s, const char *pfx)
 	return strncmp(s, pfx, strlen(pfx)) == 0;
 }
 
-/* Attribute ns:name of n copied to the arena, or NULL. */
-static const char *attr(struct rr *r, const xmlNode *n, const char *ns,
-			const char *name)
+static unsigned khash(const char *s, size_t n)
 {
-	xmlChar *v =
-		xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)ns);
-	const char *s;
+	unsigned h = 2166136261u;
 
-	if (!v)
-		return NULL;
-	s = oh_arena_strdup(&r->d->arena, (const char *)v);
-	xmlFree(v);
-	return s;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
 }
 
-static const char *text(struct rr *r, const xmlNode *n)
+/*
+ * s[0..n) copied to the document's arena once: the tree's values and
+ * the reader's own strings (URIs made absolute, ids) are mostly a few
+ * strings given many times (license URIs, relationship targets).
+ */
+static const char *keep(struct rr *r, const char *s, size_t n)
 {
-	xmlChar *v = xmlNodeGetContent(n);
-	const char *s = oh_arena_strdup(&r->d->arena, v ? (char *)v : "");
+	unsigned h = khash(s, n);
+	size_t mask, i;
 
-	xmlFree(v);
+	if (n >= UINT_MAX)
+		return oh_arena_strndup(&r->d->arena, s, n);
+	if (2 * (r->nkept + 1) > r->akept) {
+		struct kslot *old = r->kept;
+		size_t was = r->akept;
+
+		r->akept = was ? 2 * was : 1024;
+		r->kept = oh_xcalloc(r->akept, sizeof(*r->kept));
+		mask = r->akept - 1;
+		for (size_t k = 0; k < was; k++) {
+			if (!old[k].s)
+				continue;
+			for (i = old[k].h & mask; r->kept[i].s;
+			     i = (i + 1) & mask)
+				;
+			r->kept[i] = old[k];
+		}
+		free(old);
+	}
+	mask = r->akept - 1;
+	for (i = h & mask; r->kept[i].s; i = (i + 1) & mask)
+		if (r->kept[i].h == h && r->kept[i].n == n &&
+		    memcmp(r->kept[i].s, s, n) == 0)
+			return r->kept[i].s;
+	r->kept[i].s = oh_arena_strndup(&r->d->arena, s, n);
+	r->kept[i].n = (unsigned)n;
+	r->kept[i].h = h;
+	r->nkept++;
+	return r->kept[i].s;
+}
+
+/* Attribute ns:name of n (borrowed from the tree), or NULL. */
+static const char *attr_of(const struct xel *n, const char *ns,
+			   const char *name)
+{
+	for (unsigned i = 0; n && i < n->nattr; i++) {
+		const struct xattr *a = &n->attr[i];
+
+		if (a->ns && strcmp(a->name, name) == 0 &&
+		    strcmp(a->ns, ns) == 0)
+			return a->value;
+	}
+	return NULL;
+}
+
+/* Attribute ns:name of n, or NULL; in the document's arena (keep()). */
+static const char *attr(struct rr *r, const struct xel *n, const char *ns,
+			const char *name)
+{
+	(void)r;
+	return attr_of(n, ns, name);
+}
+
+/* The text of n and of every element in it, in document order. */
+static void content(struct oh_buf *b, const struct xel *n)
+{
+	unsigned at = 0;
+
+	for (const struct xel *c = n->kids; c; c = c->next) {
+		oh_buf_add(b, n->text + at, c->tpos - at);
+		at = c->tpos;
+		content(b, c);
+	}
+	if (n->ntext > at)
+		oh_buf_add(b, n->text + at, n->ntext - at);
+}
+
+static const char *text(struct rr *r, const struct xel *n)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	const char *s;
+
+	if (!n->kids)
+		return n->text ? n->text : "";
+	content(&b, n);
+	s = keep(r, b.len ? b.buf : "", b.len);
+	oh_buf_release(&b);
 	return s;
 }
 
@@ -200,17 +322,14 @@ static const char *cat(struct rr *r, const char *a, const char *b)
 
 	oh_buf_adds(&t, a);
 	oh_buf_adds(&t, b);
-	s = oh_arena_strndup(&r->d->arena, t.buf, t.len);
+	s = keep(r, t.buf, t.len);
 	oh_buf_release(&t);
 	return s;
 }
 
-static xmlNode *first_elem(const xmlNode *n)
+static struct xel *first_elem(const struct xel *n)
 {
-	for (xmlNode *c = n->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			return c;
-	return NULL;
+	return n->kids;
 }
 
 /* ---- subjects ---- */
@@ -251,7 +370,7 @@ static const char *uri_id(struct rr *r, const char *u)
 
 static struct subj *subj_new(struct rr *r, const char *key)
 {
-	struct subj *s = oh_arena_alloc(&r->d->arena, sizeof(*s));
+	struct subj *s = oh_arena_alloc(r->tree, sizeof(*s));
 
 	s->key = key;
 	if (r->last)
@@ -270,13 +389,13 @@ static struct subj *lookup(struct rr *r, const char *key)
 }
 
 /* Class of a node element: its SPDX/ptr local name, or its rdf:type. */
-static const char *node_class(struct rr *r, const xmlNode *n)
+static const char *node_class(struct rr *r, const struct xel *n)
 {
 	if (in_ns(n, NS_SPDX) || in_ns(n, NS_PTR))
 		return (const char *)n->name;
 	if (!is(n, NS_RDF, "Description"))
 		return NULL;
-	for (const xmlNode *c = n->children; c; c = c->next) {
+	for (const struct xel *c = n->kids; c; c = c->next) {
 		const char *t;
 
 		if (!is(c, NS_RDF, "type"))
@@ -290,7 +409,7 @@ static const char *node_class(struct rr *r, const xmlNode *n)
 	return NULL;
 }
 
-static const char *node_key(struct rr *r, const xmlNode *n, const char **id)
+static const char *node_key(struct rr *r, const struct xel *n, const char **id)
 {
 	const char *about = attr(r, n, NS_RDF, "about");
 	const char *nid;
@@ -305,17 +424,16 @@ static const char *node_key(struct rr *r, const xmlNode *n, const char **id)
 	return nid ? cat(r, "_:", nid) : NULL;
 }
 
-static void subj_add_desc(struct rr *r, struct subj *s, xmlNode *n)
+static void subj_add_desc(struct rr *r, struct subj *s, struct xel *n)
 {
-	s->desc = sbom_arena_grow(&r->d->arena, s->desc, s->ndesc,
-				  sizeof(*s->desc));
+	s->desc = sbom_arena_grow(r->tree, s->desc, s->ndesc, sizeof(*s->desc));
 	s->desc[s->ndesc++] = n;
-	n->_private = s;
+	n->priv = s;
 }
 
-static int walk_prop(struct rr *r, xmlNode *p, int depth);
+static int walk_prop(struct rr *r, struct xel *p, int depth);
 
-static int walk_node(struct rr *r, xmlNode *n, int depth)
+static int walk_node(struct rr *r, struct xel *n, int depth)
 {
 	const char *id;
 	const char *key = node_key(r, n, &id);
@@ -333,14 +451,13 @@ static int walk_node(struct rr *r, xmlNode *n, int depth)
 	if (!s->id && id)
 		s->id = id;
 	subj_add_desc(r, s, n);
-	for (xmlNode *c = n->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE &&
-		    (rc = walk_prop(r, c, depth + 1)) < 0)
+	for (struct xel *c = n->kids; c; c = c->next)
+		if ((rc = walk_prop(r, c, depth + 1)) < 0)
 			return rc;
 	return 0;
 }
 
-static int walk_prop(struct rr *r, xmlNode *p, int depth)
+static int walk_prop(struct rr *r, struct xel *p, int depth)
 {
 	const char *pt = attr(r, p, NS_RDF, "parseType");
 	int rc;
@@ -352,26 +469,24 @@ static int walk_prop(struct rr *r, xmlNode *p, int depth)
 		return 0;
 	if (pt && strcmp(pt, "Resource") == 0) {
 		subj_add_desc(r, subj_new(r, NULL), p);
-		for (xmlNode *c = p->children; c; c = c->next)
-			if (c->type == XML_ELEMENT_NODE &&
-			    (rc = walk_prop(r, c, depth + 1)) < 0)
+		for (struct xel *c = p->kids; c; c = c->next)
+			if ((rc = walk_prop(r, c, depth + 1)) < 0)
 				return rc;
 		return 0;
 	}
-	for (xmlNode *c = p->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE &&
-		    (rc = walk_node(r, c, depth + 1)) < 0)
+	for (struct xel *c = p->kids; c; c = c->next)
+		if ((rc = walk_node(r, c, depth + 1)) < 0)
 			return rc;
 	return 0;
 }
 
 /* ---- properties ---- */
 
-static xmlNode *prop_next(const struct subj *s, struct pit *it, const char *ns,
-			  const char *local)
+static struct xel *prop_next(const struct subj *s, struct pit *it,
+			     const char *ns, const char *local)
 {
 	while (s && it->d < s->ndesc) {
-		xmlNode *c = it->c ? it->c->next : s->desc[it->d]->children;
+		struct xel *c = it->c ? it->c->next : s->desc[it->d]->kids;
 
 		for (; c; c = c->next)
 			if (is(c, ns, local)) {
@@ -384,7 +499,7 @@ static xmlNode *prop_next(const struct subj *s, struct pit *it, const char *ns,
 	return NULL;
 }
 
-static xmlNode *prop(const struct subj *s, const char *ns, const char *local)
+static struct xel *prop(const struct subj *s, const char *ns, const char *local)
 {
 	struct pit it = { 0 };
 
@@ -392,15 +507,15 @@ static xmlNode *prop(const struct subj *s, const char *ns, const char *local)
 }
 
 /* The subject a property's object is, or NULL for a literal/unknown URI. */
-static struct subj *obj(struct rr *r, const xmlNode *p)
+static struct subj *obj(struct rr *r, const struct xel *p)
 {
 	const char *u;
-	xmlNode *c;
+	struct xel *c;
 
 	if (!p)
 		return NULL;
-	if (p->_private)
-		return p->_private; /* rdf:parseType="Resource" */
+	if (p->priv)
+		return p->priv; /* rdf:parseType="Resource" */
 	u = attr(r, p, NS_RDF, "resource");
 	if (u)
 		return lookup(r, abs_uri(r, u));
@@ -408,7 +523,7 @@ static struct subj *obj(struct rr *r, const xmlNode *p)
 	if (u)
 		return lookup(r, cat(r, "_:", u));
 	c = first_elem(p);
-	return c ? c->_private : NULL;
+	return c ? c->priv : NULL;
 }
 
 static bool has_children(const struct subj *s)
@@ -438,7 +553,7 @@ static const char *special(const char *u)
 	return NULL;
 }
 
-static bool is_literal(struct rr *r, const xmlNode *p)
+static bool is_literal(struct rr *r, const struct xel *p)
 {
 	const char *pt = attr(r, p, NS_RDF, "parseType");
 
@@ -446,19 +561,19 @@ static bool is_literal(struct rr *r, const xmlNode *p)
 }
 
 /* A literal property value (or a URI one): text, resource, or about. */
-static const char *value_of(struct rr *r, const xmlNode *p)
+static const char *value_of(struct rr *r, const struct xel *p)
 {
 	const char *u = attr(r, p, NS_RDF, "resource");
-	const xmlNode *c;
+	const struct xel *c;
 
 	if (u)
 		return special(u) ? special(u) : u;
 	c = first_elem(p);
-	if (c && !p->_private && !is_literal(r, p)) {
+	if (c && !p->priv && !is_literal(r, p)) {
 		u = attr(r, c, NS_RDF, "about");
 		return u ? abs_uri(r, u) : NULL;
 	}
-	if (p->_private)
+	if (p->priv)
 		return NULL;
 	/* trimmed, as the SPDX tools read RDF literals: an indented
 	 * closing tag adds no characters to the value */
@@ -469,7 +584,7 @@ static const char *value_of(struct rr *r, const xmlNode *p)
 static const char *str(struct rr *r, const struct subj *s, const char *ns,
 		       const char *local)
 {
-	xmlNode *p = prop(s, ns, local);
+	struct xel *p = prop(s, ns, local);
 
 	if (p)
 		return value_of(r, p);
@@ -486,7 +601,7 @@ static int strs(struct rr *r, const char ***out, size_t *n,
 		const struct subj *s, const char *ns, const char *local)
 {
 	struct pit it = { 0 };
-	xmlNode *p;
+	struct xel *p;
 	int rc;
 
 	while ((p = prop_next(s, &it, ns, local))) {
@@ -502,7 +617,7 @@ static int strs(struct rr *r, const char ***out, size_t *n,
 }
 
 /* The SPDX id a property refers to (resource, nested element). */
-static const char *ref_id(struct rr *r, const xmlNode *p)
+static const char *ref_id(struct rr *r, const struct xel *p)
 {
 	const char *u;
 	const struct subj *s;
@@ -566,7 +681,7 @@ static const char *vocab_conv(struct rr *r, const char *local,
 }
 
 /* An enumerated property: resource in the SPDX terms, or literal. */
-static const char *vocab(struct rr *r, const xmlNode *p, enum vstyle style)
+static const char *vocab(struct rr *r, const struct xel *p, enum vstyle style)
 {
 	const char *v;
 
@@ -582,7 +697,7 @@ static const char *vocab(struct rr *r, const xmlNode *p, enum vstyle style)
 
 /* ---- license expressions ---- */
 
-static int lic_prop(struct rr *r, const char **out, const xmlNode *p,
+static int lic_prop(struct rr *r, const char **out, const struct xel *p,
 		    int depth);
 
 static bool lic_listed(const char *u, const char **id)
@@ -616,7 +731,7 @@ static int lic_set(struct rr *r, struct oh_buf *b, const struct subj *s,
 {
 	struct oh_buf in = OH_BUF_INIT;
 	struct pit it = { 0 };
-	xmlNode *p;
+	struct xel *p;
 	size_t n = 0;
 	int rc = 0;
 
@@ -670,7 +785,7 @@ static int lic_build(struct rr *r, struct oh_buf *b, const struct subj *s,
 
 /* The expression of a license node; memoised, cycles refused. */
 static int lic_subj(struct rr *r, const char **out, struct subj *s,
-		    const xmlNode *at, int depth)
+		    const struct xel *at, int depth)
 {
 	struct oh_buf b = OH_BUF_INIT;
 	int rc;
@@ -703,7 +818,8 @@ static int lic_subj(struct rr *r, const char **out, struct subj *s,
 }
 
 /* A license-valued property: listed URI, special, node or literal. */
-static int lic_prop(struct rr *r, const char **out, const xmlNode *p, int depth)
+static int lic_prop(struct rr *r, const char **out, const struct xel *p,
+		    int depth)
 {
 	const char *u, *id;
 	struct subj *s;
@@ -740,7 +856,7 @@ static int lics(struct rr *r, const char ***out, size_t *n,
 		const struct subj *s, const char *local)
 {
 	struct pit it = { 0 };
-	xmlNode *p;
+	struct xel *p;
 	int rc;
 
 	while ((p = prop_next(s, &it, NS_SPDX, local))) {
@@ -760,7 +876,7 @@ static int checksums(struct rr *r, struct sbom_checksum **out, size_t *n,
 		     const struct subj *s)
 {
 	struct pit it = { 0 };
-	xmlNode *p;
+	struct xel *p;
 	int rc;
 
 	while ((p = prop_next(s, &it, NS_SPDX, "checksum"))) {
@@ -779,7 +895,7 @@ static int checksums(struct rr *r, struct sbom_checksum **out, size_t *n,
 static int files_analyzed(struct rr *r, struct sbom_package *pk,
 			  const struct subj *s)
 {
-	xmlNode *p = prop(s, NS_SPDX, "filesAnalyzed");
+	struct xel *p = prop(s, NS_SPDX, "filesAnalyzed");
 	const char *v;
 
 	pk->files_analyzed = -1;
@@ -801,7 +917,7 @@ static int files_analyzed(struct rr *r, struct sbom_package *pk,
 static int extrefs(struct rr *r, struct sbom_package *pk, const struct subj *s)
 {
 	struct pit it = { 0 };
-	xmlNode *p;
+	struct xel *p;
 	int rc;
 
 	while ((p = prop_next(s, &it, NS_SPDX, "externalRef"))) {
@@ -865,7 +981,7 @@ static int has_files(struct rr *r, struct sbom_package *pk,
 		     const struct subj *s)
 {
 	struct pit it = { 0 };
-	xmlNode *p;
+	struct xel *p;
 	int rc;
 
 	while ((p = prop_next(s, &it, NS_SPDX, "hasFile"))) {
@@ -932,16 +1048,14 @@ static void prop_lines(struct rr *r, enum sbom_fl_kind kind, size_t idx,
 	unsigned occ[PROP_KEYS] = { 0 };
 
 	for (size_t i = 0; i < s->ndesc; i++) {
-		for (const xmlNode *p = s->desc[i]->children; p; p = p->next) {
+		for (const struct xel *p = s->desc[i]->kids; p; p = p->next) {
 			struct sbom_fieldline *e;
 			size_t k;
 
-			if (p->type != XML_ELEMENT_NODE || !p->ns ||
-			    strcmp((const char *)p->ns->href, NS_SPDX) != 0)
+			if (!p->ns || strcmp(p->ns, NS_SPDX) != 0)
 				continue;
 			for (k = 0; k < PROP_KEYS; k++)
-				if (strcmp((const char *)p->name,
-					   prop_keys[k].rdf) == 0)
+				if (strcmp(p->name, prop_keys[k].rdf) == 0)
 					break;
 			if (k == PROP_KEYS)
 				continue;
@@ -996,7 +1110,7 @@ static int file(struct rr *r, const struct subj *s)
 	struct sbom_doc *d = r->d;
 	struct sbom_file *f;
 	struct pit it = { 0 };
-	xmlNode *p;
+	struct xel *p;
 	int rc;
 
 	if ((rc = limit(r, d->nfile, s->desc[0])) < 0)
@@ -1025,11 +1139,11 @@ static int file(struct rr *r, const struct subj *s)
 	return 0;
 }
 
-static int pointer(struct rr *r, struct sbom_range *g, const xmlNode *p,
+static int pointer(struct rr *r, struct sbom_range *g, const struct xel *p,
 		   int end)
 {
 	const struct subj *s = obj(r, p);
-	xmlNode *v;
+	struct xel *v;
 	const char *t;
 	char *e;
 	long long n;
@@ -1064,7 +1178,7 @@ static int snippet(struct rr *r, const struct subj *s)
 	struct sbom_doc *d = r->d;
 	struct sbom_snippet *x;
 	struct pit it = { 0 };
-	xmlNode *p;
+	struct xel *p;
 	int rc;
 
 	if ((rc = limit(r, d->nsnippet, s->desc[0])) < 0)
@@ -1126,7 +1240,7 @@ static int rels(struct rr *r, const struct subj *s)
 	struct sbom_doc *d = r->d;
 	const char *id = s->id ? uri_id(r, s->id) : NULL;
 	struct pit it = { 0 };
-	xmlNode *p;
+	struct xel *p;
 	int rc;
 
 	while ((p = prop_next(s, &it, NS_SPDX, "relationship"))) {
@@ -1167,7 +1281,7 @@ static int docrefs(struct rr *r, const struct subj *doc)
 {
 	struct sbom_doc *d = r->d;
 	struct pit it = { 0 };
-	xmlNode *p;
+	struct xel *p;
 	int rc;
 
 	while ((p = prop_next(doc, &it, NS_SPDX, "externalDocumentRef"))) {
@@ -1190,7 +1304,7 @@ static int docrefs(struct rr *r, const struct subj *doc)
 	return 0;
 }
 
-static void namespace_of(struct rr *r, const xmlNode *n)
+static void namespace_of(struct rr *r, const struct xel *n)
 {
 	const char *about = attr(r, n, NS_RDF, "about");
 	const char *hash;
@@ -1212,7 +1326,7 @@ static int doc_top(struct rr *r, const struct subj *s)
 	struct sbom_doc *d = r->d;
 	const struct subj *ci = obj(r, prop(s, NS_SPDX, "creationInfo"));
 	struct pit it = { 0 };
-	xmlNode *p;
+	struct xel *p;
 	int rc;
 
 	d->namespace_ = r->ns;
@@ -1237,7 +1351,7 @@ static int doc_top(struct rr *r, const struct subj *s)
 }
 
 /* The SpdxDocument: the root itself, or the first one under rdf:RDF. */
-static int find_doc(struct rr *r, xmlNode *root, xmlNode **out)
+static int find_doc(struct rr *r, struct xel *root, struct xel **out)
 {
 	*out = NULL;
 	if (is(root, NS_SPDX, "SpdxDocument")) {
@@ -1250,7 +1364,7 @@ static int find_doc(struct rr *r, xmlNode *root, xmlNode **out)
 			"root element '%.60s' is not rdf:RDF (namespace " NS_RDF
 			")",
 			(const char *)root->name);
-	for (xmlNode *c = root->children; c; c = c->next)
+	for (struct xel *c = root->kids; c; c = c->next)
 		if (is(c, NS_SPDX, "SpdxDocument") ||
 		    (is(c, NS_RDF, "Description") && node_class(r, c) &&
 		     strcmp(node_class(r, c), "SpdxDocument") == 0)) {
@@ -1297,9 +1411,9 @@ static int all_rels(struct rr *r, const struct subj *doc)
 	return 0;
 }
 
-static int build(struct rr *r, xmlNode *root)
+static int build(struct rr *r, struct xel *root)
 {
-	xmlNode *dn;
+	struct xel *dn;
 	struct subj *doc;
 	int rc;
 
@@ -1309,7 +1423,7 @@ static int build(struct rr *r, xmlNode *root)
 	if ((rc = is(root, NS_RDF, "RDF") ? walk_prop(r, root, 1)
 					  : walk_node(r, root, 1)) < 0)
 		return rc;
-	doc = dn->_private;
+	doc = dn->priv;
 	if ((rc = docrefs(r, doc)) < 0 || (rc = doc_top(r, doc)) < 0 ||
 	    (rc = elements(r)) < 0 || (rc = all_rels(r, doc)) < 0)
 		return rc;
@@ -1366,6 +1480,243 @@ static void on_doctype(void *data, const xmlChar *name, const xmlChar *ext,
 	xmlStopParser(ctxt);
 }
 
+/* ---- the compact tree, built by SAX2 callbacks ---- */
+
+/* libxml2's DOM name of an element or attribute: "pfx:local" when the
+ * prefix is undeclared (no namespace), else the local name. */
+static const char *tree_name(struct rr *r, const xmlChar *local,
+			     const xmlChar *pfx, const xmlChar *uri)
+{
+	size_t np, nl;
+	char *q;
+
+	if (!pfx || uri)
+		return (const char *)local;
+	np = strlen((const char *)pfx);
+	nl = strlen((const char *)local);
+	q = oh_arena_alloc(r->tree, np + nl + 2);
+	memcpy(q, pfx, np);
+	q[np] = ':';
+	memcpy(q + np + 1, local, nl);
+	return q;
+}
+
+/* One character or entity reference at *p (after '&'), as UTF-8 in out;
+ * its length, or 0 when it is none of the XML ones. */
+static size_t ref_char(char out[4], const char **p, const char *end)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} pre[] = { { "amp;", '&' },
+		    { "lt;", '<' },
+		    { "gt;", '>' },
+		    { "apos;", '\'' },
+		    { "quot;", '"' } };
+	const char *s = *p;
+	unsigned long v = 0;
+	int base = 10;
+
+	for (size_t i = 0; i < sizeof(pre) / sizeof(pre[0]); i++) {
+		size_t n = strlen(pre[i].name);
+
+		if ((size_t)(end - s) >= n && memcmp(s, pre[i].name, n) == 0) {
+			*p = s + n;
+			out[0] = pre[i].c;
+			return 1;
+		}
+	}
+	if (s >= end || *s++ != '#')
+		return 0;
+	if (s < end && *s == 'x') {
+		base = 16;
+		s++;
+	}
+	for (; s < end && *s != ';' && v <= 0x10FFFF; s++) {
+		int d = *s >= '0' && *s <= '9'                 ? *s - '0'
+			: base == 16 && *s >= 'a' && *s <= 'f' ? *s - 'a' + 10
+			: base == 16 && *s >= 'A' && *s <= 'F' ? *s - 'A' + 10
+							       : -1;
+
+		if (d < 0)
+			return 0;
+		v = v * (unsigned long)base + (unsigned long)d;
+	}
+	if (s >= end || *s != ';' || v == 0 || v > 0x10FFFF)
+		return 0;
+	*p = s + 1;
+	if (v < 0x80) {
+		out[0] = (char)v;
+		return 1;
+	}
+	if (v < 0x800) {
+		out[0] = (char)(0xC0 | (v >> 6));
+		out[1] = (char)(0x80 | (v & 0x3F));
+		return 2;
+	}
+	if (v < 0x10000) {
+		out[0] = (char)(0xE0 | (v >> 12));
+		out[1] = (char)(0x80 | ((v >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (v & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (v >> 18));
+	out[1] = (char)(0x80 | ((v >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((v >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (v & 0x3F));
+	return 4;
+}
+
+/*
+ * An attribute value copied to the tree.  Without XML_PARSE_NOENT libxml2
+ * hands '&' on as "&#38;" and leaves its DOM builder to decode it
+ * (xmlStringLenGetNodeList()); so do we: any '&' left is a reference.
+ */
+static const char *tree_value(struct rr *r, const xmlChar *v,
+			      const xmlChar *end)
+{
+	const char *s = (const char *)v;
+	const char *e = (const char *)end;
+	size_t n = (size_t)(e - s);
+	char *q;
+	size_t k = 0;
+
+	if (!memchr(s, '&', n))
+		return keep(r, s, n);
+	q = oh_arena_alloc(r->tree, n + 1);
+	while (s < e) {
+		char u[4];
+		const char *at = s + 1;
+		size_t m;
+
+		if (*s == '&' && (m = ref_char(u, &at, e)) > 0) {
+			memcpy(q + k, u, m);
+			k += m;
+			s = at;
+		} else {
+			q[k++] = *s++;
+		}
+	}
+	q[k] = '\0';
+	return keep(r, q, k);
+}
+
+static void tree_start(void *data, const xmlChar *local, const xmlChar *pfx,
+		       const xmlChar *uri, int nns, const xmlChar **ns,
+		       int nattr, int ndef, const xmlChar **attrs)
+{
+	xmlParserCtxt *ctxt = data;
+	struct rr *r = ctxt->_private;
+	struct xel *e = oh_arena_alloc(r->tree, sizeof(*e));
+	struct xopen *up = r->nopen ? &r->open[r->nopen - 1] : NULL;
+	struct xattr *a;
+
+	(void)nns;
+	(void)ns;
+	(void)ndef;
+	e->name = tree_name(r, local, pfx, uri);
+	e->ns = (const char *)uri;
+	e->line = ctxt->input && ctxt->input->line > 0
+			  ? (unsigned)ctxt->input->line
+			  : 0;
+	if (nattr > 0) {
+		a = oh_arena_alloc(r->tree, (size_t)nattr * sizeof(*a));
+		for (int i = 0; i < nattr; i++, attrs += 5) {
+			a[i].name = tree_name(r, attrs[0], attrs[1], attrs[2]);
+			a[i].ns = (const char *)attrs[2];
+			a[i].value = tree_value(r, attrs[3], attrs[4]);
+		}
+		e->attr = a;
+		e->nattr = (unsigned)nattr;
+	}
+	if (up) {
+		e->tpos = (unsigned)up->txt.len;
+		if (up->last)
+			up->last->next = e;
+		else
+			up->el->kids = e;
+		up->last = e;
+	} else if (!r->root) {
+		r->root = e;
+	}
+	if (r->nopen == r->aopen) {
+		size_t was = r->aopen;
+
+		OH_GROW(r->open, r->aopen, r->nopen + 1);
+		for (size_t i = was; i < r->aopen; i++)
+			oh_buf_init(&r->open[i].txt, 0);
+	}
+	r->open[r->nopen].el = e;
+	r->open[r->nopen].last = NULL;
+	oh_buf_reset(&r->open[r->nopen].txt);
+	r->nopen++;
+}
+
+static void tree_end(void *data, const xmlChar *local, const xmlChar *pfx,
+		     const xmlChar *uri)
+{
+	xmlParserCtxt *ctxt = data;
+	struct rr *r = ctxt->_private;
+	struct xopen *o;
+
+	(void)local;
+	(void)pfx;
+	(void)uri;
+	if (r->nopen == 0)
+		return;
+	o = &r->open[--r->nopen];
+	if (o->txt.len > 0) {
+		o->el->text = keep(r, o->txt.buf, o->txt.len);
+		o->el->ntext = (unsigned)o->txt.len;
+	}
+}
+
+/* Text, CDATA and (kept) blanks alike: the element's character data. */
+static void tree_text(void *data, const xmlChar *s, int len)
+{
+	xmlParserCtxt *ctxt = data;
+	struct rr *r = ctxt->_private;
+
+	if (r->nopen > 0 && len > 0)
+		oh_buf_add(&r->open[r->nopen - 1].txt, s, (size_t)len);
+}
+
+/*
+ * Comments, processing instructions and entity references are no part of
+ * the tree; the handlers are there because libxml2 checks errors (and
+ * words them) differently when there is none.
+ */
+static void tree_comment(void *data, const xmlChar *s)
+{
+	(void)data;
+	(void)s;
+}
+
+static void tree_pi(void *data, const xmlChar *target, const xmlChar *s)
+{
+	(void)data;
+	(void)target;
+	(void)s;
+}
+
+static void tree_ref(void *data, const xmlChar *name)
+{
+	(void)data;
+	(void)name;
+}
+
+static void tree_release(struct rr *r)
+{
+	for (size_t i = 0; i < r->aopen; i++)
+		oh_buf_release(&r->open[i].txt);
+	free(r->open);
+	r->open = NULL;
+	r->nopen = r->aopen = 0;
+	free(r->kept);
+	r->kept = NULL;
+	r->nkept = r->akept = 0;
+}
+
 /* The SAX2 element start, keeping lines past 65535 in the node's psvi. */
 static void on_start(void *data, const xmlChar *local, const xmlChar *prefix,
 		     const xmlChar *uri, int nns, const xmlChar **ns, int nattr,
@@ -1419,6 +1770,19 @@ static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 			ctxt->sax->endElementNs = on_end;
 		ctxt->sax->externalSubset = NULL;
 		ctxt->sax->entityDecl = NULL;
+		if (r->tree) {
+			ctxt->sax->startElementNs = tree_start;
+			ctxt->sax->endElementNs = tree_end;
+			ctxt->sax->characters = tree_text;
+			ctxt->sax->ignorableWhitespace = tree_text;
+			ctxt->sax->cdataBlock = tree_text;
+			ctxt->sax->comment = tree_comment;
+			ctxt->sax->processingInstruction = tree_pi;
+			ctxt->sax->reference = tree_ref;
+			/* the names in the tree are the parser's */
+			r->dict = ctxt->dict;
+			xmlDictReference(r->dict);
+		}
 		xmlParseDocument(ctxt);
 		ok = ctxt->wellFormed && !r->doctype;
 		*out = ctxt->myDoc;
@@ -1445,11 +1809,9 @@ static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		  const char *name, struct oh_err *err)
 {
-	struct rr r = { .name = name,
-			.err = err,
-			.options = XML_PARSE_COMPACT };
+	struct oh_arena tree = OH_ARENA_INIT;
+	struct rr r = { .name = name, .err = err, .tree = &tree };
 	xmlDoc *x = NULL;
-	xmlNode *root;
 	int rc;
 
 	*out = NULL;
@@ -1457,26 +1819,30 @@ int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
 				  "document larger than %u bytes",
 				  SBOM_MAX_BYTES);
-	if ((rc = parse(&r, &x, s, len)) < 0)
+	/* the tree's strings are the document's own (keep()) */
+	r.d = sbom_doc_new();
+	r.d->format = SBOM_FORMAT_RDF;
+	rc = parse(&r, &x, s, len);
+	if (rc < 0)
 		goto out;
-	root = xmlDocGetRootElement(x);
-	if (!root) {
+	if (!r.root) {
 		rc = oh_err_set(err, OH_EINPUT, name, 0, 0, "no root element");
 		goto out;
 	}
-	r.d = sbom_doc_new();
-	r.d->format = SBOM_FORMAT_RDF;
 	r.index = xmlHashCreate(64);
 	if (!r.index)
 		OH_BUG("xmlHashCreate failed (out of memory)");
-	if ((rc = build(&r, root)) < 0)
+	if ((rc = build(&r, r.root)) < 0)
 		goto out;
 	*out = r.d;
 	r.d = NULL;
 out:
+	tree_release(&r);
 	xmlHashFree(r.index, NULL);
 	sbom_doc_free(r.d);
 	xmlFreeDoc(x);
+	xmlDictFree(r.dict);
+	oh_arena_release(&tree);
 	return rc;
 }
 

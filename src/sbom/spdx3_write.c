@@ -40,13 +40,20 @@ struct wr {
 	size_t ngroup, agroup;   /* entries, allocated */
 	const char *ns;          /* namespace, without '#' */
 	size_t nrel, nagent, nlic;
+	size_t nnoid; /* elements given no SPDX id so far */
 };
 
+static const char *numbered(struct wr *w, const char *what, size_t n);
+
+/* The IRI of an SPDX 2 id; an element without one (a package read from a
+ * document that gave it no SPDXID) gets a numbered IRI of its own. */
 static const char *iri(struct wr *w, const char *id)
 {
 	struct oh_buf b = OH_BUF_INIT;
 	const char *s;
 
+	if (!id)
+		return numbered(w, "NoId", ++w->nnoid);
 	if (strcmp(id, "NONE") == 0)
 		return "NoneElement";
 	if (strcmp(id, "NOASSERTION") == 0)

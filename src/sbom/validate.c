@@ -1749,7 +1749,8 @@ static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
 /*
  * The NTIA profiles on a document of another standard read into the model
  * (SPDX 3): its SPDX 2.3 JSON form checked, the report's version and
- * counts kept.  The model is freed once in JSON form (peak memory).
+ * counts kept.  The JSON form is built in an arena on the model's strings
+ * (no malloc per node, no copies); both go at the end.
  */
 void sbom_validate_model_ntia(struct sbom_report *r, struct sbom_doc *doc,
 			      unsigned profiles)
@@ -1757,9 +1758,8 @@ void sbom_validate_model_ntia(struct sbom_report *r, struct sbom_doc *doc,
 	struct vctx c = { .r = r };
 	struct sbom_report keep = *r;
 	struct oh_err err = OH_ERR_INIT;
-	cJSON *root = sbom_doc_to_json(doc);
-
-	sbom_doc_free(doc);
+	struct oh_arena tree = OH_ARENA_INIT;
+	const cJSON *root = sbom_doc_to_json_arena(doc, &tree);
 
 	c.profiles = profiles & (SBOM_PROFILE_NTIA | SBOM_PROFILE_NTIA_STRICT);
 	(void)validate_tree(&c, root, "document", &err);
@@ -1767,7 +1767,8 @@ void sbom_validate_model_ntia(struct sbom_report *r, struct sbom_doc *doc,
 	r->packages = keep.packages;
 	r->files = keep.files;
 	r->relationships = keep.relationships;
-	cJSON_Delete(root);
+	oh_arena_release(&tree);
+	sbom_doc_free(doc);
 	oh_err_release(&err);
 }
 

@@ -132,6 +132,30 @@ START_TEST(test_sbomrdf_big_lines)
 }
 END_TEST
 
+/*
+ * Values as libxml2's DOM gave them: references in attributes decoded
+ * (libxml2 hands '&' on as "&#38;"), and a literal's text put together
+ * from the elements in it, in order.
+ */
+START_TEST(test_sbomrdf_values)
+{
+	struct sbom_doc *d = read_ok(
+		HEAD DOC_OPEN DOC_CLOSE
+		"<spdx:Package rdf:about=\"http://e.org/d#SPDXRef-p\">"
+		"<spdx:downloadLocation rdf:resource="
+		"\"http://e.org/?a=1&amp;b=&#50;&#x33;&lt;\"/>"
+		"<spdx:name rdf:parseType=\"Literal\">a <b>bo<i>l</i>d</b>"
+		"<![CDATA[ <c>]]><!-- no -->&amp;z</spdx:name>"
+		"</spdx:Package>\n" TAIL);
+
+	ck_assert_uint_eq(d->npkg, 1);
+	ck_assert_str_eq(d->pkg[0].download_location,
+			 "http://e.org/?a=1&b=23<");
+	ck_assert_str_eq(d->pkg[0].name, "a bold <c>&z");
+	sbom_doc_free(d);
+}
+END_TEST
+
 /* License fields: sets, operators, nodeID and about references. */
 static const struct {
 	const char *field; /* the licenseConcluded element's content */
@@ -401,6 +425,7 @@ Suite *sbomrdf_suite(void)
 	tcase_add_test(tc, test_sbomrdf_same_as_json);
 	tcase_add_test(tc, test_sbomrdf_lines);
 	tcase_add_test(tc, test_sbomrdf_big_lines);
+	tcase_add_test(tc, test_sbomrdf_values);
 	tcase_add_loop_test(tc, test_sbomrdf_licenses, 0,
 			    sizeof(lic_cases) / sizeof(lic_cases[0]));
 	tcase_add_test(tc, test_sbomrdf_root_document);
