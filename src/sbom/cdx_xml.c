@@ -144,7 +144,7 @@ static bool has_elements(const struct xc *c, const xmlNode *n)
 	return false;
 }
 
-static bool has_text(const xmlNode *n)
+bool sbom_xml_has_text(const struct _xmlNode *n)
 {
 	for (const xmlNode *k = n->children; k; k = k->next) {
 		if (k->type != XML_TEXT_NODE &&
@@ -390,7 +390,7 @@ static int element(struct xc *c, cJSON **out, const xmlNode *n,
 	o = cJSON_CreateObject();
 	*out = o;
 	add_attrs(o, n);
-	if ((has_text(n) || strcmp(name, "property") == 0) &&
+	if ((sbom_xml_has_text(n) || strcmp(name, "property") == 0) &&
 	    !has_elements(c, n))
 		cJSON_AddItemToObject(
 			o, strcmp(name, "property") == 0 ? "value" : "content",

@@ -336,6 +336,9 @@ int sbom_xml_parse_stream(struct _xmlDoc **out, const char *s, size_t len,
  */
 void sbom_xml_drop(struct _xmlNode *n);
 
+/** True when element n has a text or CDATA child that is not all space. */
+bool sbom_xml_has_text(const struct _xmlNode *n);
+
 /**
  * Text that opens with a UTF-16 byte-order mark (FF FE or FE FF) as UTF-8
  * (without the mark, at most 1.5 times len bytes) appended to `out`

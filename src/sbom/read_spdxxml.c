@@ -188,19 +188,6 @@ static bool has_elements(const xmlNode *n)
 	return false;
 }
 
-static bool has_text(const xmlNode *n)
-{
-	for (const xmlNode *k = n->children; k; k = k->next) {
-		if (k->type != XML_TEXT_NODE &&
-		    k->type != XML_CDATA_SECTION_NODE)
-			continue;
-		for (const xmlChar *p = k->content; p && *p; p++)
-			if (!space(*p))
-				return true;
-	}
-	return false;
-}
-
 /* A decimal integer, as the schemas' "integer" wants it. */
 static bool integer(const char *s, double *out)
 {
@@ -309,7 +296,7 @@ static cJSON *element(struct sx *x, const xmlNode *n, enum kind kind, int depth)
 	}
 	if (!has_elements(n))
 		return scalar(x, n, kind == K_ARRAY ? K_STRING : kind);
-	if (has_text(n)) {
+	if (sbom_xml_has_text(n)) {
 		fail(x, OH_EINPUT, n, "<%.60s> holds both text and elements",
 		     (const char *)n->name);
 		return NULL;
@@ -326,7 +313,7 @@ static void on_end(void *ctx, xmlNode *n, int depth)
 {
 	struct sx *x = ctx;
 
-	if (depth == 0 && x->rc == 0 && has_text(n))
+	if (depth == 0 && x->rc == 0 && sbom_xml_has_text(n))
 		/* text after the last child (what was before is checked) */
 		fail(x, OH_EINPUT, n, "<%.60s> holds text",
 		     (const char *)n->name);
@@ -334,7 +321,7 @@ static void on_end(void *ctx, xmlNode *n, int depth)
 		return;
 	if (!x->root)
 		x->root = new_node(x, cJSON_Object);
-	if (x->rc == 0 && n->parent && has_text(n->parent))
+	if (x->rc == 0 && n->parent && sbom_xml_has_text(n->parent))
 		/* before sbom_xml_drop() takes that text away */
 		fail(x, OH_EINPUT, n->parent,
 		     "<%.60s> holds both text and elements",
