@@ -281,7 +281,9 @@ static void content(struct oh_buf *b, const struct xel *n)
 	unsigned at = 0;
 
 	for (const struct xel *c = n->kids; c; c = c->next) {
-		oh_buf_add(b, n->text + at, c->tpos - at);
+		/* no text before c: n->text may be NULL, NULL + 0 is UB */
+		if (c->tpos > at)
+			oh_buf_add(b, n->text + at, c->tpos - at);
 		at = c->tpos;
 		content(b, c);
 	}
