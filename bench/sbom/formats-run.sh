@@ -4,7 +4,7 @@
 # SBOM validation at scale in every format osshealth reads: one synthetic
 # set of 100,000 packages (each with a purl, a SHA256, a supplier and two
 # license expressions; 300,000 DEPENDS_ON/DESCRIBES relationships) written
-# as SPDX 2.3 JSON, YAML and RDF/XML by the generator below, as tag-value,
+# as SPDX 2.3 JSON, YAML, RDF/XML and SPDX XML by the generator below, as tag-value,
 # SPDX 3.0.1 JSON-LD, CycloneDX JSON and XML by `osshealth sbom convert`
 # from the JSON, and each validated by `osshealth sbom validate` (default
 # profile) and `--profile all`, RUNS times, interleaved, next to cJSON
@@ -14,7 +14,7 @@
 #
 # Usage: bench/sbom/formats-run.sh BINARY [PACKAGES [RUNS [FORMATS]]]
 #   BINARY: build/osshealth; FORMATS: a space-separated subset of
-#   "json tv yaml rdf spdx3 cdxjson cdxxml" (all by default).
+#   "json tv yaml rdf spdxxml spdx3 cdxjson cdxxml" (all by default).
 #   KEEP=DIR writes the documents to DIR and keeps them; a later run with
 #   the same KEEP and PACKAGES reuses them.
 set -eu
@@ -22,7 +22,7 @@ set -eu
 bin=${1:?usage: bench/sbom/formats-run.sh BINARY [PACKAGES [RUNS [FORMATS]]]}
 npkg=${2:-100000}
 runs=${3:-5}
-formats=${4:-json tv yaml rdf spdx3 cdxjson cdxxml}
+formats=${4:-json tv yaml rdf spdxxml spdx3 cdxjson cdxxml}
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib.sh"
 if [ -n "${KEEP:-}" ]; then
@@ -116,6 +116,27 @@ with open(work + "/big.spdx.rdf.xml", "w") as f:
             f.write(rel_xml(r))
         f.write('</spdx:Package>\n')
     f.write('</rdf:RDF>\n')
+
+# SPDX XML: the JSON form as elements, an array as a repeated element.
+def put(f, k, v, ind):
+    sp = "  " * ind
+    if isinstance(v, list):
+        for x in v:
+            put(f, k, x, ind)
+    elif isinstance(v, dict):
+        f.write("%s<%s>\n" % (sp, k))
+        for kk, vv in v.items():
+            put(f, kk, vv, ind + 1)
+        f.write("%s</%s>\n" % (sp, k))
+    elif isinstance(v, bool):
+        f.write("%s<%s>%s</%s>\n" % (sp, k, "true" if v else "false", k))
+    else:
+        f.write("%s<%s>%s</%s>\n" % (sp, k, escape(str(v)), k))
+with open(work + "/big.spdx.xml", "w") as f:
+    f.write("<?xml version='1.0' encoding='UTF-8'?>\n<Document>\n")
+    for k, v in doc.items():
+        put(f, k, v, 1)
+    f.write("</Document>\n")
 PY
 fi
 j=$work/big.spdx.json
@@ -133,6 +154,7 @@ file_of() {
 	tv) echo "$work/big.spdx" ;;
 	yaml) echo "$work/big.spdx.yaml" ;;
 	rdf) echo "$work/big.spdx.rdf.xml" ;;
+	spdxxml) echo "$work/big.spdx.xml" ;;
 	spdx3) echo "$work/big.spdx3.json" ;;
 	cdxjson) echo "$work/big.cdx.json" ;;
 	cdxxml) echo "$work/big.cdx.xml" ;;
