@@ -188,19 +188,24 @@ static bool has_elements(const xmlNode *n)
 	return false;
 }
 
-/* A decimal integer, as the schemas' "integer" wants it. */
+/*
+ * A decimal integer, as the schemas' "integer" wants it, of at most 15
+ * digits (exact in a double): a longer one stays text, which validation
+ * reports as the wrong type, never an infinite or rounded offset.
+ */
 static bool integer(const char *s, double *out)
 {
 	const char *p = s;
 	double v = 0;
+	int digits = 0;
 
 	if (*p == '-')
 		p++;
 	if (*p < '0' || *p > '9')
 		return false;
-	for (; *p >= '0' && *p <= '9'; p++)
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
 		v = v * 10 + (*p - '0');
-	if (*p)
+	if (*p || digits > 15)
 		return false;
 	*out = *s == '-' ? -v : v;
 	return true;

@@ -285,6 +285,13 @@ START_TEST(test_sbom_spdxxml_shapes)
 		  "{\"packages\":[{\"filesAnalyzed\":false,"
 		  "\"versionInfo\":\"1.4\"}],\"snippets\":[{\"ranges\":"
 		  "[{\"startPointer\":{\"offset\":10}}]}]}" },
+		/* an offset past 15 digits stays text, never inf */
+		{ "<Document><snippets><ranges><startPointer><offset>"
+		  "1000000000000000000000000000000000000000</offset>"
+		  "</startPointer></ranges></snippets></Document>",
+		  0,
+		  "{\"snippets\":[{\"ranges\":[{\"startPointer\":{\"offset\":"
+		  "\"1000000000000000000000000000000000000000\"}}]}]}" },
 		/* a word where a boolean is wanted stays a string */
 		{ "<Document><packages><filesAnalyzed>yes</filesAnalyzed>"
 		  "</packages></Document>",
