@@ -9,13 +9,14 @@
 #   tests/fuzz/campaign.sh run            spread the time left up to the
 #                                         deadline (see below)
 #   tests/fuzz/campaign.sh one NAME SECS  one run of one harness
-#   tests/fuzz/campaign.sh fold NAME SECS [RC]  add a run's log by hand
+#   tests/fuzz/campaign.sh fold NAME SECS [RC [CPU]]  add a run's log by hand
 #   tests/fuzz/campaign.sh table          print the figures
 #   tests/fuzz/campaign.sh md             the same as a Markdown table
 #
 # Figures accumulate in $TSV (one line per harness: total executions,
 # seconds, exec/s of the last run, cov and ft of the last run, corpus
-# entries, crashes); runs add to it, so a campaign goes on where the last
+# entries, crashes, then the CPU seconds and executions of the runs whose
+# CPU time was measured); runs add to it, so a campaign goes on where the last
 # one stopped.  The working corpora live in $OUT/corpus_NAME (seeded from
 # tests/fuzz/corpus/NAME), crash artifacts in $OUT/crash_NAME/.
 #
@@ -113,8 +114,12 @@ get() {
 ensure_tsv() {
 	mkdir -p "$(dirname "$TSV")"
 	[ -s "$TSV" ] ||
-		printf 'harness\texecs\tseconds\texec_per_s\tcov\tft\tcorpus\tcrashes\n' \
+		printf 'harness\texecs\tseconds\texec_per_s\tcov\tft\tcorpus\tcrashes\tcpu_seconds\tcpu_execs\n' \
 			>"$TSV"
+	# a TSV from before the CPU columns: add them, empty
+	head -1 "$TSV" | grep -q cpu_seconds ||
+		awk -F'\t' -v OFS='\t' 'NR == 1 { print $0, "cpu_seconds", "cpu_execs"; next }
+			{ print $0, 0, 0 }' "$TSV" >"$TSV.tmp" && mv "$TSV.tmp" "$TSV"
 }
 
 # one NAME SECONDS: run, then fold the final stats into the TSV.
@@ -128,20 +133,29 @@ one() {
 	mkdir -p "$OUT/corpus_$n" "$OUT/crash_$n" "$OUT/log"
 	rc=0
 	t0=$(date +%s)
-	nice -n 19 "$OUT/fuzz_$n" -max_total_time="$2" \
+	# the fuzzer's own CPU seconds: at nice 19 on a shared machine the
+	# executions per wall second say more about the load than the harness
+	/usr/bin/time -f '%U %S' -o "$OUT/log/$n.cpu" \
+		nice -n 19 "$OUT/fuzz_$n" -max_total_time="$2" \
 		-print_final_stats=1 -rss_limit_mb="$RSS_MB" -timeout=25 \
 		-artifact_prefix="$OUT/crash_$n/" "$OUT/corpus_$n" \
 		"tests/fuzz/corpus/$n" >"$OUT/log/$n.log" 2>&1 || rc=$?
-	fold "$n" $(($(date +%s) - t0)) "$rc"
+	fold "$n" $(($(date +%s) - t0)) "$rc" \
+		"$(awk 'NF == 2 && $1 ~ /^[0-9.]+$/ { printf "%d", $1 + $2 + 0.5 }' \
+			"$OUT/log/$n.cpu" 2>/dev/null)"
 }
 
-# fold NAME SECONDS RC: add the run logged in $OUT/log/NAME.log to the
-# TSV (also by hand, for a run whose shell was killed).  RC 72 is
-# libFuzzer's exit after SIGINT ("run interrupted"), not a crash.
+# fold NAME SECONDS RC [CPU]: add the run logged in $OUT/log/NAME.log to
+# the TSV (also by hand, for a run whose shell was killed).  RC 72 is
+# libFuzzer's exit after SIGINT ("run interrupted"), not a crash.  CPU is
+# the run's CPU seconds (user+sys) when known: the TSV keeps the CPU
+# seconds and the executions of the runs whose CPU time was measured
+# (columns 9 and 10), so exec per CPU second covers those runs only.
 fold() {
 	n=$1
 	t=$2
 	rc=${3:-0}
+	cpu=${4:-}
 	log="$OUT/log/$n.log"
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
@@ -154,18 +168,25 @@ fold() {
 	c0=$(get "$n" 8)
 	e=$((e0 + ${execs:-0}))
 	s=$((s0 + t))
+	cs=$(get "$n" 9)
+	ce=$(get "$n" 10)
+	if [ -n "$cpu" ]; then
+		cs=$((cs + cpu))
+		ce=$((ce + ${execs:-0}))
+	fi
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 	rate=${rate:-0}
 	awk -F'\t' -v n="$n" '$1 != n' "$TSV" >"$TSV.tmp"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$e" "$s" "$rate" \
-		"${cov:-0}" "${ft:-0}" "$corp" "$((c0 + crash))" >>"$TSV.tmp"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$e" "$s" \
+		"$rate" "${cov:-0}" "${ft:-0}" "$corp" "$((c0 + crash))" \
+		"$cs" "$ce" >>"$TSV.tmp"
 	{
 		head -1 "$TSV.tmp"
 		tail -n +2 "$TSV.tmp" | sort
 	} >"$TSV"
 	rm -f "$TSV.tmp"
-	printf '%-16s %6ss %10s execs %7s/s cov %5s ft %6s%s\n' "$n" "$t" \
-		"${execs:-0}" "$rate" "${cov:-0}" "${ft:-0}" \
+	printf '%-16s %6ss (cpu %ss) %10s execs %7s/s cov %5s ft %6s%s\n' \
+		"$n" "$t" "${cpu:-?}" "${execs:-0}" "$rate" "${cov:-0}" "${ft:-0}" \
 		"$([ "$crash" = 0 ] || echo "  CRASH rc=$rc, see $log")"
 }
 
@@ -240,7 +261,8 @@ one)
 	one "$2" "$3"
 	;;
 fold)
-	fold "$2" "$3" "${4:-0}"
+	ensure_tsv
+	fold "$2" "$3" "${4:-0}" "${5:-}"
 	;;
 run)
 	while :; do
@@ -262,20 +284,22 @@ md)
 	awk -F'\t' -v target="$TARGET" '
 		NR == 1 {
 			print "| harness | executions | seconds | exec/s (mean) |" \
-			      " exec/s (last run) | cov | ft | corpus |" \
-			      " crashes |"
-			print "|---|--:|--:|--:|--:|--:|--:|--:|--:|"
+			      " exec/s (last run) | exec per CPU s |" \
+			      " cov | ft | corpus | crashes |"
+			print "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
 			next
 		}
 		{
 			e += $2; s += $3
 			if ($2 >= target) n++
-			printf "| %s | %s%s | %d | %d | %d | %d | %d | %d | %d |\n",
+			printf "| %s | %s%s | %d | %d | %d | %s | %d | %d | %d | %d |\n",
 			       $1, $2, ($2 >= target ? " \xe2\x9c\x93" : ""), $3,
-			       ($3 > 0 ? $2 / $3 : 0), $4, $5, $6, $7, $8
+			       ($3 > 0 ? $2 / $3 : 0), $4,
+			       ($9 > 0 ? sprintf("%d", $10 / $9) : "-"),
+			       $5, $6, $7, $8
 		}
 		END {
-			printf "| total | %d | %d | | | | | | |\n", e, s
+			printf "| total | %d | %d | | | | | | | |\n", e, s
 			printf "\n%d of %d harnesses at %d executions or more.\n",
 			       n, NR - 1, target
 		}' "$TSV"
