@@ -117,9 +117,11 @@ ensure_tsv() {
 		printf 'harness\texecs\tseconds\texec_per_s\tcov\tft\tcorpus\tcrashes\tcpu_seconds\tcpu_execs\n' \
 			>"$TSV"
 	# a TSV from before the CPU columns: add them, empty
-	head -1 "$TSV" | grep -q cpu_seconds ||
+	if ! head -1 "$TSV" | grep -q cpu_seconds; then
 		awk -F'\t' -v OFS='\t' 'NR == 1 { print $0, "cpu_seconds", "cpu_execs"; next }
-			{ print $0, 0, 0 }' "$TSV" >"$TSV.tmp" && mv "$TSV.tmp" "$TSV"
+			{ print $0, 0, 0 }' "$TSV" >"$TSV.tmp"
+		mv "$TSV.tmp" "$TSV"
+	fi
 }
 
 # one NAME SECONDS: run, then fold the final stats into the TSV.
