@@ -2,9 +2,11 @@
 /*
  * Opening the database, transactions, review runs and `db info`.
  */
+#define _GNU_SOURCE /* sync_file_range(): Linux; store_log_writeback() */
 #include "store/store_int.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -577,6 +579,30 @@ int store_commit(struct store *st, struct oh_err *err)
 void store_shrink(struct store *st)
 {
 	(void)sqlite3_db_release_memory(st->db);
+}
+
+void store_autocheckpoint(struct store *st, bool on)
+{
+	(void)sqlite3_wal_autocheckpoint(st->db, on ? 1000 : 0);
+}
+
+void store_log_writeback(const struct store *st)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+	struct oh_buf p = OH_BUF_INIT;
+	int fd;
+
+	oh_buf_addf(&p, "%s-wal", st->path);
+	fd = open(p.buf, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd >= 0) {
+		/* a hint: the kernel starts writing, we do not wait */
+		(void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+		close(fd);
+	}
+	oh_buf_release(&p);
+#else
+	(void)st;
+#endif /* SYNC_FILE_RANGE_WRITE */
 }
 
 void store_rollback(struct store *st)
