@@ -85,27 +85,49 @@ const char *hist_intern(struct hist *h, const char *s)
  * The commit and trailer arrays of a large history (12 and 4 MB for
  * git/git) are fresh memory touched once, and in this kind of VM a page
  * fault per 4 KiB costs more than filling the page: past BIG_ARRAY bytes
- * a grown array is advised as transparent huge pages (a hint; one fault
- * per 2 MiB where the kernel allows it), as core/arena.c does for big
- * arenas.
+ * a grown array is a new block aligned to and advised as transparent
+ * huge pages (a hint; one fault per 2 MiB where the kernel allows it),
+ * as core/arena.c does for big arenas.  (realloc() would have copied the
+ * old entries into 4 KiB pages before the advice: 5,000 of the scan's
+ * 38,000 faults on git/git.)
  */
-#define BIG_ARRAY ((size_t)4 << 20)
+#define BIG_ARRAY ((size_t)2 << 20)
 #define HUGE_PAGE ((size_t)2 << 20)
 
 static void grow(void **arr, size_t *alloc, size_t need, size_t size)
 {
-	size_t before = *alloc;
-	uintptr_t lo, hi;
+	size_t n;
+	size_t len;
+	void *p;
 
-	oh_grow(arr, alloc, need, size);
-	if (*alloc == before || *alloc * size < BIG_ARRAY)
+	if (need <= *alloc)
 		return;
-	lo = ((uintptr_t)*arr + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-	hi = ((uintptr_t)*arr + *alloc * size) & ~(uintptr_t)(HUGE_PAGE - 1);
+	n = *alloc < 8 ? 8 : *alloc;
+	while (n < need)
+		n = oh_add(n, n / 2 + 1);
+	len = oh_mul(n, size);
+	if (len < BIG_ARRAY) {
+		oh_grow(arr, alloc, need, size);
+		return;
+	}
+	/*
+	 * Not realloc(): it would copy into 4 KiB pages before any advice
+	 * could be given.  A block aligned to a huge page, advised, then
+	 * filled: the copy and the new entries fault once per 2 MiB.
+	 */
+	len = oh_add(len, HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	p = aligned_alloc(HUGE_PAGE, len);
+	if (!p)
+		p = oh_xmalloc(len);
 #ifdef MADV_HUGEPAGE
-	if (hi > lo)
-		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+	else
+		(void)madvise(p, len, MADV_HUGEPAGE);
 #endif
+	if (*alloc > 0)
+		memcpy(p, *arr, *alloc * size);
+	free(*arr);
+	*arr = p;
+	*alloc = n;
 }
 
 #define GROW(arr, alloc, need) \

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include <git2.h>
 
@@ -561,6 +562,29 @@ static size_t oid_hash(const git_oid *o)
 	return h;
 }
 
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/*
+ * n zeroed slots; a table of 2 MiB or more aligned to and advised as
+ * transparent huge pages, as facts/hist.c does for the commit array (the
+ * table of git/git is 5 MB of fresh memory: 1,300 page faults otherwise).
+ */
+static git_oid *oidset_slots(size_t n)
+{
+	size_t len = oh_mul(n, sizeof(git_oid));
+	git_oid *p = NULL;
+
+	if (len >= HUGE_PAGE)
+		p = aligned_alloc(HUGE_PAGE, len); /* len: a power of two */
+	if (!p)
+		return oh_xcalloc(n, sizeof(git_oid));
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, len, MADV_HUGEPAGE);
+#endif
+	memset(p, 0, len);
+	return p;
+}
+
 /* Add o; false when it was there already. */
 static bool oidset_add(struct oidset *s, const git_oid *o)
 {
@@ -569,7 +593,7 @@ static bool oidset_add(struct oidset *s, const git_oid *o)
 	if ((s->nr + 1) * 2 > s->cap) {
 		struct oidset n = { .cap = s->cap ? s->cap * 2 : 4096 };
 
-		n.slot = oh_xcalloc(n.cap, sizeof(*n.slot));
+		n.slot = oidset_slots(n.cap);
 		for (size_t i = 0; i < s->cap; i++) {
 			if (oid_zero(&s->slot[i]))
 				continue;

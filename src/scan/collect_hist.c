@@ -32,6 +32,7 @@
 #include "policy/policy.h"
 #include "scan/manifest.h"
 #include "scan/scan_int.h"
+#include "store/store.h"
 #include "store/store_hist.h"
 #include "core/banned.h"
 
@@ -101,11 +102,22 @@ static int walk_and_store(struct hist *all, struct scan_item *it,
 	ret = collect_history(&fresh, repo, &ho, err);
 	if (ret < 0)
 		goto out;
+	/*
+	 * No checkpoint at these commits: it would wait on an fdatasync()
+	 * of the log here, on the scan's longest path, while the main
+	 * thread's blob-cache reader keeps it from copying anything.  The
+	 * kernel starts writing the log instead, and the item's commit
+	 * after the join checkpoints it all.
+	 */
 	pthread_mutex_lock(wk->lock);
+	store_autocheckpoint(wk->st, false);
 	ret = store_hist_save(k.sh, &fresh, err);
 	scan_item_fact(it, "history.walked", "%zu", fresh.commit_nr);
+	if (ret == 0 && fresh.commit_nr > 0)
+		store_log_writeback(wk->st);
 	if (ret == 0)
 		ret = collect_history_stored(all, k.sh, stored, &fresh, err);
+	store_autocheckpoint(wk->st, true);
 	pthread_mutex_unlock(wk->lock);
 out:
 	if (k.sh) {

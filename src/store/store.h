@@ -110,6 +110,20 @@ void store_rollback(struct store *st);
  * written are on disk, keeping them only raises the peak memory). */
 void store_shrink(struct store *st);
 
+/**
+ * Turn the handle's automatic checkpoint on commit on (SQLite's 1,000
+ * pages of log) or off.  Off, the log grows until a handle with it on
+ * commits or the last handle closes.
+ */
+void store_autocheckpoint(struct store *st, bool on);
+
+/**
+ * Start writing the database's write-ahead log to disk without waiting
+ * (Linux sync_file_range(); elsewhere nothing): the fdatasync() of the
+ * next checkpoint then finds less to flush.  Errors are ignored.
+ */
+void store_log_writeback(const struct store *st);
+
 /** Version string of the linked SQLite library (borrowed, static). */
 const char *store_sqlite_version(void);
 

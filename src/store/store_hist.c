@@ -4,6 +4,8 @@
  */
 #include "store/store_hist.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -516,7 +518,8 @@ int store_hist_load_metrics(struct hist *h, struct store_hist *sh,
 #define SNAP_FORMAT 1
 
 struct snap_w {
-	struct oh_buf b;  /* header and commits, then the strings */
+	unsigned char *p; /* header and commits: a block of exactly len */
+	size_t len, at;   /* its size; bytes written */
 	const char **str; /* open addressing by pointer: interned strings */
 	uint32_t *idx;
 	size_t cap, nr;
@@ -524,25 +527,42 @@ struct snap_w {
 };
 
 #define SNAP_HEADER 36
+#define SNAP_COMMIT 89 /* bytes of a commit without its trailers */
 
-static void put_u32(struct oh_buf *b, uint32_t v)
+static void put_bytes(struct snap_w *w, const void *v, size_t n)
 {
-	unsigned char x[4] = { (unsigned char)v, (unsigned char)(v >> 8),
-			       (unsigned char)(v >> 16),
-			       (unsigned char)(v >> 24) };
-
-	oh_buf_add(b, x, 4);
+	if (n > w->len - w->at)
+		OH_BUG("history snapshot larger than its %zu bytes", w->len);
+	memcpy(w->p + w->at, v, n);
+	w->at += n;
 }
 
-static void put_u64(struct oh_buf *b, uint64_t v)
+static void le32(unsigned char *x, uint32_t v)
 {
-	put_u32(b, (uint32_t)v);
-	put_u32(b, (uint32_t)(v >> 32));
+	x[0] = (unsigned char)v;
+	x[1] = (unsigned char)(v >> 8);
+	x[2] = (unsigned char)(v >> 16);
+	x[3] = (unsigned char)(v >> 24);
+}
+
+static void put_u32(struct snap_w *w, uint32_t v)
+{
+	unsigned char x[4];
+
+	le32(x, v);
+	put_bytes(w, x, 4);
+}
+
+static void put_u64(struct snap_w *w, uint64_t v)
+{
+	put_u32(w, (uint32_t)v);
+	put_u32(w, (uint32_t)(v >> 32));
 }
 
 /* Index + 1 of string s in the table (0 for NULL). */
 static uint32_t str_ref(struct snap_w *w, const char *s)
 {
+	unsigned char x[4];
 	size_t j;
 
 	if (!s)
@@ -575,7 +595,8 @@ static uint32_t str_ref(struct snap_w *w, const char *s)
 	}
 	w->str[j] = s;
 	w->idx[j] = (uint32_t)++w->nr;
-	put_u32(&w->tab, (uint32_t)strlen(s));
+	le32(x, (uint32_t)strlen(s));
+	oh_buf_add(&w->tab, x, 4);
 	oh_buf_adds(&w->tab, s);
 	return w->idx[j];
 }
@@ -587,79 +608,173 @@ static bool metric_key(const char *k)
 		     strcasecmp(k, "Acked-by") == 0);
 }
 
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/*
+ * The block for header and commits, of its exact size: fresh memory
+ * written once, so aligned to and advised as huge pages past 2 MiB (a
+ * hint, as for the snapshot read below and core/arena.c's big arenas).
+ */
+static unsigned char *snap_block(size_t len)
+{
+	size_t big = oh_add(len, HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	unsigned char *p = NULL;
+
+	if (len >= HUGE_PAGE)
+		p = aligned_alloc(HUGE_PAGE, big);
+	if (!p)
+		return oh_xmalloc(len ? len : 1);
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, big, MADV_HUGEPAGE);
+#endif
+	return p;
+}
+
+static void put_commit(struct snap_w *w, const struct hist *h,
+		       const struct hist_commit *c, uint32_t n)
+{
+	put_bytes(w, c->id, 40);
+	put_u32(w, str_ref(w, c->author_name));
+	put_u32(w, str_ref(w, c->author_email));
+	put_u64(w, (uint64_t)c->author_time);
+	put_u32(w, (uint32_t)c->author_tz);
+	put_u32(w, str_ref(w, c->committer_name));
+	put_u32(w, str_ref(w, c->committer_email));
+	put_u64(w, (uint64_t)c->committer_time);
+	put_u32(w, (uint32_t)c->committer_tz);
+	put_u32(w, c->parents);
+	put_bytes(w,
+		  &(unsigned char){ (unsigned char)((c->signature ? 1 : 0) |
+						    (c->is_bot ? 2 : 0)) },
+		  1);
+	put_u32(w, n);
+	for (size_t t = 0; t < c->trailer_nr; t++) {
+		const struct hist_trailer *tr =
+			&h->trailer[c->trailer_first + t];
+
+		if (!metric_key(tr->key))
+			continue;
+		put_u32(w, str_ref(w, tr->key));
+		put_u32(w, str_ref(w, tr->ident_email));
+	}
+}
+
+/* Encode the snapshot of h into w: header and commits in w->p, strings
+ * in w->tab.  Returns the number of trailers kept. */
+static uint64_t snap_encode(struct snap_w *w, const struct hist *h,
+			    const struct hist_commit *const *order)
+{
+	unsigned char zero[SNAP_HEADER] = { 0 };
+	uint32_t *kept =
+		oh_xcalloc(h->commit_nr ? h->commit_nr : 1, sizeof(*kept));
+	uint64_t trailers = 0;
+	size_t len = SNAP_HEADER;
+
+	/* the metric trailers first: the block is allocated to its size */
+	for (size_t i = 0; i < h->commit_nr; i++) {
+		const struct hist_commit *c = order[i];
+
+		for (size_t t = 0; t < c->trailer_nr; t++)
+			kept[i] += metric_key(
+				h->trailer[c->trailer_first + t].key);
+		trailers += kept[i];
+		len = oh_add(len, oh_add(SNAP_COMMIT, oh_mul(8, kept[i])));
+	}
+	w->len = len;
+	w->p = snap_block(len);
+	put_bytes(w, zero, SNAP_HEADER); /* written last */
+	for (size_t i = 0; i < h->commit_nr; i++)
+		put_commit(w, h, order[i], kept[i]);
+	if (w->at != w->len)
+		OH_BUG("history snapshot of %zu bytes, not %zu", w->at, w->len);
+	free(kept);
+	return trailers;
+}
+
+/* Write the encoded snapshot as repository sh->repo's row, in place:
+ * zeroblob() then the incremental blob API, so SQLite builds no record
+ * of its own (a copy of 9 MB). */
+static int snap_write(struct store_hist *sh, const struct snap_w *w,
+		      size_t commit_nr)
+{
+	sqlite3_stmt *q = NULL;
+	sqlite3_blob *b = NULL;
+	uint64_t total = (uint64_t)w->len + w->tab.len;
+	int rc;
+
+	if (total > INT_MAX)
+		return SQLITE_TOOBIG;
+	rc = sqlite3_prepare_v2(sh->st->db,
+				"INSERT OR REPLACE INTO history_snapshots"
+				" (repo_id, commit_nr, data)"
+				" VALUES (?1, ?2, zeroblob(?3))",
+				-1, &q, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(q, 1, sh->repo);
+		sqlite3_bind_int64(q, 2, (int64_t)commit_nr);
+		sqlite3_bind_int64(q, 3, (int64_t)total);
+		rc = sqlite3_step(q) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	}
+	sqlite3_finalize(q);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_blob_open(sh->st->db, "main", "history_snapshots",
+				       "data", sh->repo, 1, &b);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_blob_write(b, w->p, (int)w->len, 0);
+	if (rc == SQLITE_OK && w->tab.len > 0)
+		rc = sqlite3_blob_write(b, w->tab.buf, (int)w->tab.len,
+					(int)w->len);
+	if (sqlite3_blob_close(b) != SQLITE_OK && rc == SQLITE_OK)
+		rc = SQLITE_ERROR;
+	return rc;
+}
+
 int store_hist_snapshot_save(struct store_hist *sh, const struct hist *h,
 			     struct oh_err *err)
 {
-	static const char zero[SNAP_HEADER];
 	struct snap_w w = { .tab = OH_BUF_INIT };
-	struct oh_buf head = OH_BUF_INIT;
 	const struct hist_commit **order;
-	sqlite3_stmt *q = NULL;
-	uint64_t trailers = 0;
+	unsigned char head[SNAP_HEADER];
+	uint64_t trailers;
 	int rc;
 
 	order = hist_commits_by_id(h);
-	oh_buf_init(&w.b, 100 * h->commit_nr + 16 * h->trailer_nr + 4096);
-	oh_buf_add(&w.b, zero, SNAP_HEADER); /* written last */
-	for (size_t i = 0; i < h->commit_nr; i++) {
-		const struct hist_commit *c = order[i];
-		uint32_t n = 0;
-
-		for (size_t t = 0; t < c->trailer_nr; t++)
-			n += metric_key(h->trailer[c->trailer_first + t].key);
-		oh_buf_add(&w.b, c->id, 40);
-		put_u32(&w.b, str_ref(&w, c->author_name));
-		put_u32(&w.b, str_ref(&w, c->author_email));
-		put_u64(&w.b, (uint64_t)c->author_time);
-		put_u32(&w.b, (uint32_t)c->author_tz);
-		put_u32(&w.b, str_ref(&w, c->committer_name));
-		put_u32(&w.b, str_ref(&w, c->committer_email));
-		put_u64(&w.b, (uint64_t)c->committer_time);
-		put_u32(&w.b, (uint32_t)c->committer_tz);
-		put_u32(&w.b, c->parents);
-		oh_buf_addch(&w.b, (char)((c->signature ? 1 : 0) |
-					  (c->is_bot ? 2 : 0)));
-		put_u32(&w.b, n);
-		for (size_t t = 0; t < c->trailer_nr; t++) {
-			const struct hist_trailer *tr =
-				&h->trailer[c->trailer_first + t];
-
-			if (!metric_key(tr->key))
-				continue;
-			put_u32(&w.b, str_ref(&w, tr->key));
-			put_u32(&w.b, str_ref(&w, tr->ident_email));
-			trailers++;
-		}
-	}
-	oh_buf_add(&head, "OHHS", 4);
-	put_u32(&head, SNAP_FORMAT);
-	put_u64(&head, h->commit_nr);
-	put_u64(&head, trailers);
-	put_u32(&head, (uint32_t)w.nr);
-	put_u64(&head, w.b.len);
-	if (head.len != SNAP_HEADER)
-		OH_BUG("snapshot header of %zu bytes", head.len);
-	memcpy(w.b.buf, head.buf, head.len);
-	oh_buf_add(&w.b, w.tab.buf, w.tab.len);
-	rc = store_prepare(sh->st, &q,
-			   "INSERT OR REPLACE INTO history_snapshots"
-			   " (repo_id, commit_nr, data) VALUES (?1, ?2, ?3)",
-			   err);
+	trailers = snap_encode(&w, h, order);
+	memcpy(head, "OHHS", 4);
+	le32(head + 4, SNAP_FORMAT);
+	le32(head + 8, (uint32_t)h->commit_nr);
+	le32(head + 12, (uint32_t)((uint64_t)h->commit_nr >> 32));
+	le32(head + 16, (uint32_t)trailers);
+	le32(head + 20, (uint32_t)(trailers >> 32));
+	le32(head + 24, (uint32_t)w.nr);
+	le32(head + 28, (uint32_t)w.len);
+	le32(head + 32, (uint32_t)((uint64_t)w.len >> 32));
+	memcpy(w.p, head, SNAP_HEADER);
+	/*
+	 * One transaction for the row and its bytes, in the small page cache
+	 * of the commits' save (the pages are written once, never read).
+	 */
+	rc = store_exec(sh->st, "PRAGMA cache_size = " SAVE_CACHE, err);
+	if (rc == 0)
+		rc = store_begin(sh->st, err);
 	if (rc == 0) {
-		sqlite3_bind_int64(q, 1, sh->repo);
-		sqlite3_bind_int64(q, 2, (int64_t)h->commit_nr);
-		sqlite3_bind_blob64(q, 3, w.b.buf, w.b.len, SQLITE_STATIC);
-		if (sqlite3_step(q) != SQLITE_DONE)
+		if (snap_write(sh, &w, h->commit_nr) != SQLITE_OK) {
 			rc = store_db_error(sh->st, err,
 					    "saving the history snapshot");
+			store_rollback(sh->st);
+		} else {
+			rc = store_commit(sh->st, err);
+		}
 	}
-	sqlite3_finalize(q);
+	if (store_exec(sh->st, "PRAGMA cache_size = " STORE_CACHE_SIZE, err) <
+		    0 &&
+	    rc == 0)
+		rc = err->code;
 	free(order);
 	free(w.str);
 	free(w.idx);
-	oh_buf_release(&w.b);
+	free(w.p);
 	oh_buf_release(&w.tab);
-	oh_buf_release(&head);
 	return rc;
 }
 
@@ -802,8 +917,6 @@ static bool decode_snapshot(struct hist *h, const unsigned char *data,
  * page fault per 4 KiB, here advised as huge pages (a hint) like the
  * big arenas of core/arena.c.
  */
-#define HUGE_PAGE ((size_t)2 << 20)
-
 struct blob_buf {
 	void *raw;               /* what to free() */
 	const unsigned char *at; /* the bytes */

@@ -24,6 +24,8 @@ struct store {
 	int busy_ms;   /* lock wait in milliseconds */
 	bool checked;  /* holds a reference in the checked-files table */
 	unsigned long long dev, ino; /* the file, when checked */
+	char stamp[96];              /* the file at open, sound ("" unknown):
+					see store.c "clean close" */
 };
 
 /** Set err to OH_EDB with our text first and SQLite's message appended. */

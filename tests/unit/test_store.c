@@ -3,9 +3,11 @@
  * store: create, migrate, reopen, and refuse missing, corrupt, foreign,
  * locked and newer-version files.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/xattr.h>
 
 #include <check.h>
 #include <sqlite3.h>
@@ -229,6 +231,41 @@ START_TEST(test_store_check_once_while_open)
 }
 END_TEST
 
+/*
+ * A clean close stamps the file (store.c: the page check is skipped while
+ * the file is as it was left); damage written afterwards changes the
+ * file, so the next open checks and refuses it.
+ */
+START_TEST(test_store_stamp_then_damage)
+{
+	struct store *a = NULL;
+	struct oh_err err = OH_ERR_INIT;
+	char p[512];
+	char v[96];
+
+	snprintf(p, sizeof(p), "%s", unit_path("stamp.db"));
+	ck_assert_int_eq(store_open(&a, p, NULL, &err), 0);
+	store_close(a);
+	raw_exec(p, "CREATE TABLE filler (x BLOB);"
+		    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+		    " FROM n WHERE i < 3000) INSERT INTO filler"
+		    " SELECT randomblob(200) FROM n;");
+	/* changed by another program since the stamp: checked, sound */
+	ck_assert_int_eq(store_open(&a, p, NULL, &err), 0);
+	store_close(a);
+	if (getxattr(p, "user.osshealth.clean", v, sizeof(v)) < 0)
+		ck_assert_int_eq(errno, ENOTSUP); /* no attributes here */
+	else
+		ck_assert_int_eq(store_open(&a, p, NULL, &err), 0);
+	store_close(a);
+	damage_middle(p);
+	ck_assert_int_eq(store_open(&a, p, NULL, &err), OH_EDB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "database is corrupt"));
+	ck_assert_ptr_null(a);
+	oh_err_release(&err);
+}
+END_TEST
+
 START_TEST(test_store_reject_foreign)
 {
 	struct store *st = NULL;
@@ -425,6 +462,7 @@ Suite *store_suite(void)
 	tcase_add_test(tc, test_store_reject_corrupt);
 	tcase_add_test(tc, test_store_reject_truncated);
 	tcase_add_test(tc, test_store_check_once_while_open);
+	tcase_add_test(tc, test_store_stamp_then_damage);
 	tcase_add_test(tc, test_store_reject_foreign);
 	tcase_add_test(tc, test_store_reject_newer);
 	tcase_add_test(tc, test_store_locked);
