@@ -63,8 +63,9 @@
 #define LIC_TLS  "https://spdx.org/licenses/"
 #define REF_TYPE "http://spdx.org/rdf/references/"
 
-#define RDF_MAX_DEPTH 256    /* element nesting we walk */
-#define EXPR_MAX      65536u /* bytes of one license expression */
+#define RDF_MAX_DEPTH 256     /* element nesting we walk */
+#define EXPR_MAX      65536u  /* bytes of one license expression */
+#define PUSH_CHUNK    262144u /* bytes given to the push parser at once */
 
 #if LIBXML_VERSION >= 21200
 typedef const xmlError *rdf_xml_error; /* style: rule 10: libxml2 type */
@@ -1746,6 +1747,25 @@ static void on_end(void *data, const xmlChar *local, const xmlChar *prefix,
 		r->on_end(r->end_ctx, n, ctxt->nodeNr);
 }
 
+/*
+ * Feed s to the push parser in PUSH_CHUNK pieces, the last with the
+ * terminate flag; stop early once the parser stopped (a fatal error, a
+ * DOCTYPE): the first error is kept and nothing after it is read.
+ */
+static void push(xmlParserCtxt *ctxt, const char *s, size_t len)
+{
+	size_t at = 0;
+
+	while (at < len) {
+		size_t n = len - at < PUSH_CHUNK ? len - at : PUSH_CHUNK;
+
+		at += n;
+		xmlParseChunk(ctxt, s + at - n, (int)n, at == len);
+		if (ctxt->disableSAX || ctxt->instate == XML_PARSER_EOF)
+			break;
+	}
+}
+
 static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 {
 	xmlParserCtxt *ctxt;
@@ -1759,7 +1779,14 @@ static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 	xmlInitParser();
 	xmlSetStructuredErrorFunc(r, on_error);
 	xmlSetGenericErrorFunc(NULL, on_generic);
-	ctxt = xmlCreateMemoryParserCtxt(s, (int)len);
+	/*
+	 * A push parser fed in chunks: the memory parser would first copy
+	 * the whole input (hundreds of MB for a big SBOM), and a no-copy
+	 * buffer past 10 MB fails with "Huge input lookup" without
+	 * XML_PARSE_HUGE.  An empty text is no document, as before.
+	 */
+	ctxt = len > 0 ? xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL)
+		       : NULL;
 	if (ctxt) {
 		/* style: rule 26: no NOENT, no DTDLOAD, no HUGE */
 		xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
@@ -1785,7 +1812,7 @@ static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 			r->dict = ctxt->dict;
 			xmlDictReference(r->dict);
 		}
-		xmlParseDocument(ctxt);
+		push(ctxt, s, len);
 		ok = ctxt->wellFormed && !r->doctype;
 		*out = ctxt->myDoc;
 		ctxt->myDoc = NULL;
