@@ -377,8 +377,9 @@ static void on_end(void *payload)
 		fail(x, f->seq * 8 + PLACE_MIXED, OH_EINPUT, f->line,
 		     "<%.60s> holds both text and elements", f->name);
 	if (x->rc == 0 && f->nm) {
+		/* no text yet: txt is still NULL */
 		v = f->kids ? f->obj
-			    : scalar(x, x->txt, x->ntxt,
+			    : scalar(x, x->ntxt ? x->txt : "", x->ntxt,
 				     f->nm->kind == K_ARRAY ? K_STRING
 							    : f->nm->kind);
 		add_member(x, up, f, v);
