@@ -66,6 +66,7 @@
 #define RDF_MAX_DEPTH 256     /* element nesting we walk */
 #define EXPR_MAX      65536u  /* bytes of one license expression */
 #define PUSH_CHUNK    262144u /* bytes given to the push parser at once */
+#define KEEP_TEXT     24u     /* longest element text kept once (keep()) */
 
 #if LIBXML_VERSION >= 21200
 typedef const xmlError *rdf_xml_error; /* style: rule 10: libxml2 type */
@@ -162,6 +163,9 @@ struct rr {
 	struct sbom_xml_attr *attr; /* its attributes */
 	size_t *attr_at; /* 2 per attribute: scratch offsets (name + 1, value) */
 	size_t aattr;    /* entries of attr allocated (attr_at: twice) */
+	/* room of the document's biggest arrays (PUT()) */
+	size_t pkg_cap; /* d->pkg */
+	size_t rel_cap; /* d->rel */
 };
 
 /* Property iterator over all descriptions of a subject. */
@@ -183,10 +187,56 @@ static int fail(struct rr *r, int code, const struct xel *n, const char *fmt,
 	return oh_err_set(r->err, code, r->name, line_of(n), 0, fmt, v);
 }
 
+/*
+ * &arr[n++] in an array whose room build() made at once (reserve()): cap
+ * is that room, doubled when full as sbom_arena_grow() would.
+ */
+#define PUT(r, arr, n, cap) \
+	((arr) = room((r), (arr), (n), &(cap), sizeof(*(arr))), &(arr)[(n)++])
+
 #define PUSH(r, arr, n)                                              \
 	((arr) = sbom_arena_grow(&(r)->d->arena, (void *)(arr), (n), \
 				 sizeof(*(arr))),                    \
 	 &(arr)[(n)++])
+
+/* The items an array of n items made by sbom_arena_grow() has room for. */
+static size_t pow2_room(size_t n)
+{
+	size_t c = 1;
+
+	if (n == 0)
+		return 0;
+	while (c < n)
+		c *= 2;
+	return c;
+}
+
+/*
+ * arr (n items, room for *cap; 0: as sbom_arena_grow() left it) with room
+ * for `more` items beyond n, in a power of two as sbom_arena_grow() keeps
+ * it, so PUSH() may still follow.
+ */
+static void *reserve(struct rr *r, void *arr, size_t n, size_t *cap,
+		     size_t more, size_t size)
+{
+	size_t want = pow2_room(oh_add(n, more));
+	void *p;
+
+	if (*cap < n)
+		*cap = pow2_room(n);
+	if (want <= *cap)
+		return arr;
+	p = oh_arena_alloc(&r->d->arena, oh_mul(want, size));
+	if (n)
+		memcpy(p, arr, n * size);
+	*cap = want;
+	return p;
+}
+
+static void *room(struct rr *r, void *arr, size_t n, size_t *cap, size_t size)
+{
+	return reserve(r, arr, n, cap, 1, size);
+}
 
 static int limit(struct rr *r, size_t n, const struct xel *at)
 {
@@ -1089,7 +1139,7 @@ static int package(struct rr *r, const struct subj *s)
 
 	if ((rc = limit(r, d->npkg, s->desc[0])) < 0)
 		return rc;
-	pk = PUSH(r, d->pkg, d->npkg);
+	pk = PUT(r, d->pkg, d->npkg, r->pkg_cap);
 	pk->spdxid = s->id ? uri_id(r, s->id) : NULL;
 	pk->line = subj_line(s);
 	prop_lines(r, SBOM_FL_PKG, d->npkg - 1, s);
@@ -1261,7 +1311,7 @@ static int rels(struct rr *r, const struct subj *s)
 
 		if ((rc = limit(r, d->nrel, p)) < 0)
 			return rc;
-		x = PUSH(r, d->rel, d->nrel);
+		x = PUT(r, d->rel, d->nrel, r->rel_cap);
 		x->line = o ? subj_line(o) : line_of(p);
 		x->element = id;
 		x->type =
@@ -1423,6 +1473,36 @@ static int all_rels(struct rr *r, const struct subj *doc)
 	return 0;
 }
 
+/*
+ * Room for every package and relationship at once: grown one power of two
+ * at a time, the arrays are copied and zeroed twice over (the packages of
+ * a 100k-package document are 28 MB).  The counts are those package() and
+ * rels() will find.
+ */
+static void reserve_all(struct rr *r, const struct subj *doc)
+{
+	size_t npkg = 0, nrel = 0;
+
+	for (const struct subj *s = r->first; s; s = s->next) {
+		if (s->cls && strcmp(s->cls, "Package") == 0)
+			npkg++;
+		if (s != doc && !s->id)
+			continue;
+		for (size_t i = 0; i < s->ndesc; i++)
+			for (const struct xel *p = s->desc[i]->kids; p;
+			     p = p->next)
+				if (is(p, NS_SPDX, "relationship"))
+					nrel++;
+	}
+	/* limit() stops a list at SBOM_MAX_ITEMS: no room past it */
+	npkg = npkg < SBOM_MAX_ITEMS ? npkg : SBOM_MAX_ITEMS;
+	nrel = nrel < SBOM_MAX_ITEMS ? nrel : SBOM_MAX_ITEMS;
+	r->d->pkg = reserve(r, r->d->pkg, r->d->npkg, &r->pkg_cap, npkg,
+			    sizeof(*r->d->pkg));
+	r->d->rel = reserve(r, r->d->rel, r->d->nrel, &r->rel_cap, nrel,
+			    sizeof(*r->d->rel));
+}
+
 static int build(struct rr *r, struct xel *root)
 {
 	struct xel *dn;
@@ -1436,6 +1516,7 @@ static int build(struct rr *r, struct xel *root)
 					  : walk_node(r, root, 1)) < 0)
 		return rc;
 	doc = dn->priv;
+	reserve_all(r, doc);
 	if ((rc = docrefs(r, doc)) < 0 || (rc = doc_top(r, doc)) < 0 ||
 	    (rc = elements(r)) < 0 || (rc = all_rels(r, doc)) < 0)
 		return rc;
@@ -1693,7 +1774,14 @@ static void tree_end(void *data, const xmlChar *local, const xmlChar *pfx,
 		return;
 	o = &r->open[--r->nopen];
 	if (o->txt.len > 0) {
-		o->el->text = keep(r, o->txt.buf, o->txt.len);
+		/* short text repeats (blanks between elements, "false"),
+		 * long text (checksums, locators) is mostly given once:
+		 * hashing it would cost more than it saves */
+		o->el->text =
+			o->txt.len <= KEEP_TEXT
+				? keep(r, o->txt.buf, o->txt.len)
+				: oh_arena_strndup(&r->d->arena, o->txt.buf,
+						   o->txt.len);
 		o->el->ntext = (unsigned)o->txt.len;
 	}
 }
