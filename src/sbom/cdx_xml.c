@@ -14,6 +14,10 @@
  * list is expected becomes an array, which the validator then reports
  * where the schema wants one value (two <id> in a license).  Elements of
  * other namespaces (extensions, xml signatures) are skipped.
+ *
+ * The tree is built in the caller's arena (nodes, values, keys interned
+ * per BOM), as json_arena.c builds one; a value that is an element's or
+ * attribute's only text node is read in place, without libxml2's copy.
  */
 #include "sbom/cdx.h"
 #include "sbom/model.h"

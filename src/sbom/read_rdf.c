@@ -8,8 +8,15 @@
  * laughs"); libxml2's messages are caught per parse and never printed.
  * The reader builds its own tree from the SAX2 callbacks (struct xel:
  * elements, attributes, character data; no DOM): a fifth of libxml2's
- * DOM in memory, its strings kept once each in the document's arena.
- * CycloneDX XML (sbom_xml_parse_stream()) still gets libxml2's DOM.
+ * DOM in memory, its attribute values and short texts kept once each in
+ * the document's arena.  SPDX XML gets the SAX2 callbacks passed on
+ * (sbom_xml_parse_sax()); CycloneDX XML (sbom_xml_parse_stream()) still
+ * gets libxml2's DOM, dropped as it is read.
+ *
+ * Every parse is libxml2's push parser fed PUSH_CHUNK bytes at a time:
+ * the memory parser copies the whole input first.  A document the push
+ * parser refuses is parsed again by the memory parser, callbacks muted,
+ * for the message and line it has always had.
  *
  * RDF: the tree is read in the "striped" RDF/XML syntax (node element,
  * property element, node element, ...).  Every node element is a subject

@@ -17,11 +17,14 @@
  * wants another type.  An element with both text and child elements is
  * refused.  Attributes and namespaces are ignored: the format has none.
  *
- * The XML is read by sbom_xml_parse_stream() (read_rdf.c), with its
- * limits: no network, no DTD, no entity expansion, SBOM_MAX_BYTES.  Each
- * child of <Document> (one package, one relationship) is mapped as soon as
- * its end tag is read and then dropped (sbom_xml_drop(), with the text
- * beside it), so libxml2's tree never holds the whole document; the JSON tree is built in an arena (json_arena.c).
+ * The XML is read by sbom_xml_parse_sax() (read_rdf.c), with its limits:
+ * no network, no DTD, no entity expansion, SBOM_MAX_BYTES; its start
+ * tag, end tag and text callbacks build the JSON tree straight into an
+ * arena (as json_arena.c does), with no libxml2 tree at all: a stack of
+ * open elements, the text of the innermost one while it has no child
+ * element, and the first error by its place in the document (a DOM walk's
+ * order, though a parent's text beside its elements is only known at its
+ * end tag).  Memory: the tree, and the text of one value.
  */
 #include "sbom/model.h"
 
