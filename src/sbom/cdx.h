@@ -37,6 +37,7 @@
 
 struct cJSON;
 struct lic_list;
+struct oh_arena;
 struct oh_buf;
 struct oh_err;
 struct sbom_doc;
@@ -54,14 +55,16 @@ bool sbom_cdx_is_xml(const char *s, size_t len);
 bool sbom_cdx_is_tree(const struct cJSON *root);
 
 /**
- * CycloneDX XML into the JSON tree of the same BOM (caller frees with
- * cJSON_Delete()); "specVersion" is taken from the namespace.  OH_EINPUT
- * with the line for XML that is not well formed, a DOCTYPE, a root that
- * is not {SBOM_CDX_NS<version>}bom, or an element given twice where the
- * schema allows one (two <id> in a <license>).
+ * CycloneDX XML into the JSON tree of the same BOM, built in the arena a
+ * as json_arena.c builds one (valid until oh_arena_release(a); never give
+ * it to cJSON_Delete() or to a cJSON call that adds or frees nodes);
+ * "specVersion" is taken from the namespace.  OH_EINPUT with the line for
+ * XML that is not well formed, a DOCTYPE, a root that is not
+ * {SBOM_CDX_NS<version>}bom, or an element given twice where the schema
+ * allows one (two <id> in a <license>).
  */
-int sbom_cdx_xml_parse(struct cJSON **out, const char *s, size_t len,
-		       const char *name, struct oh_err *err);
+int sbom_cdx_xml_parse(struct cJSON **out, struct oh_arena *a, const char *s,
+		       size_t len, const char *name, struct oh_err *err);
 
 /**
  * Validate a CycloneDX JSON tree (root has "bomFormat") into `r`, which

@@ -14,10 +14,16 @@
  * list is expected becomes an array, which the validator then reports
  * where the schema wants one value (two <id> in a license).  Elements of
  * other namespaces (extensions, xml signatures) are skipped.
+ *
+ * The tree is built in the caller's arena (nodes, values, keys interned
+ * per BOM), as json_arena.c builds one; a value that is an element's or
+ * attribute's only text node is read in place, without libxml2's copy.
  */
 #include "sbom/cdx.h"
 #include "sbom/model.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +31,9 @@
 #include <cjson/cJSON.h>
 #include <libxml/tree.h>
 
+#include "core/arena.h"
 #include "core/err.h"
+#include "core/xalloc.h"
 #include "core/banned.h"
 
 /* Elements whose children form a JSON array. */
@@ -84,11 +92,15 @@ static const char *const lists[] = { "components",
  * "copyright" of evidence are lists of other shapes): decided per
  * children below. */
 
+#define KEY_SLOTS 1024 /* distinct keys interned per BOM (power of two) */
+
 struct xc {
 	const char *name;
 	struct oh_err *err;
 	unsigned depth;
-	const char *ns; /* the document's CycloneDX namespace */
+	const char *ns;     /* the document's CycloneDX namespace */
+	struct oh_arena *a; /* owns the tree */
+	const char **keys;  /* KEY_SLOTS interned keys, or NULL */
 };
 
 static bool is_list(const char *name)
@@ -112,14 +124,73 @@ static unsigned line_of(const xmlNode *n)
 	return l > 0 ? (unsigned)l : 0;
 }
 
-/* The element's own text (text and CDATA children), trimmed. */
-static cJSON *text_of(const xmlNode *n)
+/* ---- the tree, in the arena: nodes as json_arena.c makes them ---- */
+
+static cJSON *node_new(struct xc *c, int type)
 {
-	xmlChar *t = xmlNodeGetContent(n);
-	const char *s = t ? (const char *)t : "";
+	cJSON *n = oh_arena_alloc(c->a, sizeof(*n));
+
+	n->type = type;
+	return n;
+}
+
+static cJSON *str_new(struct xc *c, const char *s, size_t len)
+{
+	cJSON *n = node_new(c, cJSON_String);
+
+	n->valuestring = oh_arena_strndup(c->a, s, len);
+	return n;
+}
+
+/* A key kept once per BOM (element and attribute names repeat). */
+static const char *key_of(struct xc *c, const char *k)
+{
+	uint32_t h = 2166136261u;
+	size_t len = strlen(k);
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	for (size_t i = 0; c->keys && i < 8; i++) {
+		const char **slot = &c->keys[(h + i) & (KEY_SLOTS - 1)];
+
+		if (!*slot)
+			return *slot = oh_arena_strndup(c->a, k, len);
+		if (strcmp(*slot, k) == 0)
+			return *slot;
+	}
+	return oh_arena_strndup(c->a, k, len);
+}
+
+/* o[k] = v, after o's other members (k is kept, v is linked). */
+static void obj_add(struct xc *c, cJSON *o, const char *k, cJSON *v)
+{
+	v->string = (char *)key_of(c, k);
+	sbom_json_arena_link(o, v);
+}
+
+/* The text of an element or attribute: its only text child's, without a
+ * copy, or libxml2's (*keep, for xmlFree()). */
+static const char *content(const xmlNode *n, xmlChar **keep)
+{
+	const xmlNode *k = n->children;
+
+	*keep = NULL;
+	if (!k)
+		return "";
+	if (!k->next &&
+	    (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE))
+		return k->content ? (const char *)k->content : "";
+	*keep = xmlNodeGetContent(n);
+	return *keep ? (const char *)*keep : "";
+}
+
+/* The element's own text (text and CDATA children), trimmed. */
+static cJSON *text_of(struct xc *c, const xmlNode *n)
+{
+	xmlChar *t;
+	const char *s = content(n, &t);
 	size_t len;
 	cJSON *v;
-	char *dup;
 
 	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 		s++;
@@ -127,11 +198,7 @@ static cJSON *text_of(const xmlNode *n)
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
 			   s[len - 1] == '\r' || s[len - 1] == '\n'))
 		len--;
-	dup = cJSON_malloc(len + 1);
-	memcpy(dup, s, len);
-	dup[len] = '\0';
-	v = cJSON_CreateString(dup);
-	cJSON_free(dup);
+	v = str_new(c, s, len);
 	xmlFree(t);
 	return v;
 }
@@ -165,18 +232,18 @@ static const char *json_key(const char *attr)
 	return attr;
 }
 
-static void add_attrs(cJSON *o, const xmlNode *n)
+static void add_attrs(struct xc *c, cJSON *o, const xmlNode *n)
 {
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
-		xmlChar *v;
+		xmlChar *keep;
+		const char *v;
 
 		if (a->ns) /* xsi:..., xml:... */
 			continue;
-		v = xmlNodeGetContent((const xmlNode *)a);
-		cJSON_AddItemToObject(
-			o, json_key((const char *)a->name),
-			cJSON_CreateString(v ? (const char *)v : ""));
-		xmlFree(v);
+		v = content((const xmlNode *)a, &keep);
+		obj_add(c, o, json_key((const char *)a->name),
+			str_new(c, v, strlen(v)));
+		xmlFree(keep);
 	}
 }
 
@@ -198,38 +265,43 @@ static bool always_object(const char *name)
 }
 
 /* Add child value v under key k, turning a repeated key into an array. */
-static void put(cJSON *o, const char *k, cJSON *v)
+static void put(struct xc *c, cJSON *o, const char *k, cJSON *v)
 {
 	cJSON *old = cJSON_GetObjectItemCaseSensitive(o, k);
 
 	if (!old) {
-		cJSON_AddItemToObject(o, k, v);
+		obj_add(c, o, k, v);
 		return;
 	}
 	if (!cJSON_IsArray(old)) {
-		cJSON *arr = cJSON_CreateArray();
+		cJSON *arr = node_new(c, cJSON_Array);
 
+		/* pointer surgery only: nothing of the arena is freed */
 		cJSON_DetachItemViaPointer(o, old);
-		cJSON_AddItemToArray(arr, old);
-		cJSON_AddItemToObject(o, k, arr);
+		sbom_json_arena_link(arr, old);
+		obj_add(c, o, k, arr);
 		old = arr;
 	}
-	cJSON_AddItemToArray(old, v);
+	sbom_json_arena_link(old, v);
 }
 
+/* Attribute `name` (no namespace) of n, or NULL (xmlGetNoNsProp()). */
 static const char *attr(const xmlNode *n, const char *name, xmlChar **keep)
 {
-	*keep = xmlGetNoNsProp(n, (const xmlChar *)name);
-	return (const char *)*keep;
+	*keep = NULL;
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (!a->ns && strcmp((const char *)a->name, name) == 0)
+			return content((const xmlNode *)a, keep);
+	return NULL;
 }
 
 /* <dependency ref="a"><dependency ref="b"/><provides ref="c"/></dependency> */
-static cJSON *dependency(const struct xc *c, const xmlNode *n)
+static cJSON *dependency(struct xc *c, const xmlNode *n)
 {
-	cJSON *o = cJSON_CreateObject();
+	cJSON *o = node_new(c, cJSON_Object);
 	cJSON *on = NULL, *prov = NULL;
 
-	add_attrs(o, n);
+	add_attrs(c, o, n);
 	for (const xmlNode *k = n->children; k; k = k->next) {
 		xmlChar *ref;
 		const char *r;
@@ -243,26 +315,28 @@ static cJSON *dependency(const struct xc *c, const xmlNode *n)
 			arr = &prov;
 		else
 			continue;
-		if (!*arr)
-			*arr = cJSON_AddArrayToObject(
-				o, arr == &on ? "dependsOn" : "provides");
+		if (!*arr) {
+			*arr = node_new(c, cJSON_Array);
+			obj_add(c, o, arr == &on ? "dependsOn" : "provides",
+				*arr);
+		}
 		r = attr(k, "ref", &ref);
-		cJSON_AddItemToArray(*arr, r ? cJSON_CreateString(r)
-					     : cJSON_CreateNull());
+		sbom_json_arena_link(*arr, r ? str_new(c, r, strlen(r))
+					     : node_new(c, cJSON_NULL));
 		xmlFree(ref);
 	}
 	return o;
 }
 
 /* Service data: 1.4 <classification flow>, 1.5+ <dataflow>. */
-static cJSON *data_item(const struct xc *c, const xmlNode *n)
+static cJSON *data_item(struct xc *c, const xmlNode *n)
 {
-	cJSON *o = cJSON_CreateObject();
+	cJSON *o = node_new(c, cJSON_Object);
 	xmlChar *flow = NULL;
 	const xmlNode *cl = n;
 
 	if (strcmp((const char *)n->name, "dataflow") == 0) {
-		add_attrs(o, n);
+		add_attrs(c, o, n);
 		for (cl = n->children; cl; cl = cl->next)
 			if (ours(c, cl) && strcmp((const char *)cl->name,
 						  "classification") == 0)
@@ -272,8 +346,8 @@ static cJSON *data_item(const struct xc *c, const xmlNode *n)
 		const char *f = attr(cl, "flow", &flow);
 
 		if (f)
-			cJSON_AddStringToObject(o, "flow", f);
-		cJSON_AddItemToObject(o, "classification", text_of(cl));
+			obj_add(c, o, "flow", str_new(c, f, strlen(f)));
+		obj_add(c, o, "classification", text_of(c, cl));
 		xmlFree(flow);
 	}
 	return o;
@@ -295,24 +369,22 @@ static int list_item(struct xc *c, cJSON **out, const xmlNode *k,
 		cJSON *inner = NULL;
 
 		rc = element(c, &inner, k, name);
-		v = cJSON_CreateObject();
+		v = node_new(c, cJSON_Object);
 		if (cJSON_IsObject(inner) && strcmp(kn, "expression") == 0) {
 			/* <expression acknowledgement=..>E</expression> */
 			cJSON *e = cJSON_DetachItemFromObject(inner, "content");
 
-			cJSON_AddItemToObject(v, "expression",
-					      e ? e : cJSON_CreateString(""));
+			obj_add(c, v, "expression", e ? e : str_new(c, "", 0));
 			for (cJSON *a = inner->child; a;) {
 				cJSON *next = a->next;
+				const char *k2 = a->string;
 
-				cJSON_AddItemToObject(
-					v, a->string,
-					cJSON_DetachItemViaPointer(inner, a));
+				cJSON_DetachItemViaPointer(inner, a);
+				obj_add(c, v, k2, a);
 				a = next;
 			}
-			cJSON_Delete(inner);
 		} else if (inner) {
-			cJSON_AddItemToObject(v, kn, inner);
+			obj_add(c, v, kn, inner);
 		}
 	} else {
 		rc = element(c, &v, k, name);
@@ -324,7 +396,7 @@ static int list_item(struct xc *c, cJSON **out, const xmlNode *k,
 static int list(struct xc *c, cJSON **out, const xmlNode *n)
 {
 	const char *name = (const char *)n->name;
-	cJSON *arr = cJSON_CreateArray();
+	cJSON *arr = node_new(c, cJSON_Array);
 	int rc = 0;
 
 	*out = arr;
@@ -335,7 +407,7 @@ static int list(struct xc *c, cJSON **out, const xmlNode *n)
 			continue;
 		rc = list_item(c, &v, k, name);
 		if (v)
-			cJSON_AddItemToArray(arr, v);
+			sbom_json_arena_link(arr, v);
 	}
 	return rc;
 }
@@ -383,18 +455,18 @@ static int element(struct xc *c, cJSON **out, const xmlNode *n,
 		}
 	}
 	if (!n->properties && !has_elements(c, n) && !always_object(name)) {
-		*out = text_of(n);
+		*out = text_of(c, n);
 		c->depth--;
 		return 0;
 	}
-	o = cJSON_CreateObject();
+	o = node_new(c, cJSON_Object);
 	*out = o;
-	add_attrs(o, n);
+	add_attrs(c, o, n);
 	if ((sbom_xml_has_text(n) || strcmp(name, "property") == 0) &&
 	    !has_elements(c, n))
-		cJSON_AddItemToObject(
-			o, strcmp(name, "property") == 0 ? "value" : "content",
-			text_of(n));
+		obj_add(c, o,
+			strcmp(name, "property") == 0 ? "value" : "content",
+			text_of(c, n));
 	for (const xmlNode *k = n->children; k && rc == 0; k = k->next) {
 		cJSON *v = NULL;
 
@@ -402,7 +474,7 @@ static int element(struct xc *c, cJSON **out, const xmlNode *n,
 			continue;
 		rc = element(c, &v, k, name);
 		if (v)
-			put(o, (const char *)k->name, v);
+			put(c, o, (const char *)k->name, v);
 	}
 	c->depth--;
 	return rc;
@@ -487,8 +559,8 @@ static void decide(struct xs *x, const xmlNode *n)
 		return;
 	x->active = true;
 	x->c.ns = (const char *)root->ns->href;
-	x->tree = cJSON_CreateObject();
-	add_attrs(x->tree, root);
+	x->tree = node_new(&x->c, cJSON_Object);
+	add_attrs(&x->c, x->tree, root);
 }
 
 static void on_end(void *ctx, xmlNode *n, int depth)
@@ -505,14 +577,14 @@ static void on_end(void *ctx, xmlNode *n, int depth)
 	if (depth == 2 && n->parent && streamed_list(&x->c, n->parent)) {
 		if (x->list_at != n->parent) {
 			x->list_at = n->parent;
-			x->list = cJSON_CreateArray();
+			x->list = node_new(&x->c, cJSON_Array);
 		}
 		if (x->rc == 0 && ours(&x->c, n)) {
 			x->c.depth = 2;
 			x->rc = list_item(&x->c, &v, n,
 					  (const char *)n->parent->name);
 			if (v)
-				cJSON_AddItemToArray(x->list, v);
+				sbom_json_arena_link(x->list, v);
 		}
 		sbom_xml_drop(n);
 		return;
@@ -521,7 +593,7 @@ static void on_end(void *ctx, xmlNode *n, int depth)
 		return;
 	x->seen = true;
 	if (streamed_list(&x->c, n)) {
-		v = x->list_at == n ? x->list : cJSON_CreateArray();
+		v = x->list_at == n ? x->list : node_new(&x->c, cJSON_Array);
 		x->list_at = NULL;
 		x->list = NULL;
 	} else if (x->rc == 0) {
@@ -529,44 +601,37 @@ static void on_end(void *ctx, xmlNode *n, int depth)
 		x->rc = element(&x->c, &v, n, "bom");
 	}
 	if (v && x->rc == 0)
-		put(x->tree, (const char *)n->name, v);
-	else
-		cJSON_Delete(v);
+		put(&x->c, x->tree, (const char *)n->name, v);
 	sbom_xml_drop(n);
 }
 
-int sbom_cdx_xml_parse(struct cJSON **out, const char *s, size_t len,
-		       const char *name, struct oh_err *err)
+int sbom_cdx_xml_parse(struct cJSON **out, struct oh_arena *a, const char *s,
+		       size_t len, const char *name, struct oh_err *err)
 {
+	const char **keys = oh_xcalloc(KEY_SLOTS, sizeof(*keys));
 	struct xs xs = { .err = OH_ERR_INIT };
-	struct xc c = { .name = name, .err = err };
+	struct xc c = { .name = name, .err = err, .a = a, .keys = keys };
 	xmlDoc *x = NULL;
 	xmlNode *root;
-	cJSON *tree = NULL;
+	cJSON *tree = NULL, *v;
 	const char *href, *ver;
+	char *end = NULL;
+	long n;
 	int rc;
 
 	*out = NULL;
-	xs.c.name = name;
+	xs.c = c;
 	xs.c.err = &xs.err;
 	rc = sbom_xml_parse_stream(&x, s, len, name, on_end, &xs, err);
-	cJSON_Delete(xs.list);
-	if (rc < 0) {
-		cJSON_Delete(xs.tree);
-		oh_err_release(&xs.err);
-		return rc;
-	}
+	if (rc < 0)
+		goto out;
 	if (xs.rc < 0) {
 		/* a mapping error of the streamed part, now that the XML is
 		 * known to be well formed */
-		cJSON_Delete(xs.tree);
 		rc = oh_err_set(err, xs.err.code, xs.err.input, xs.err.line,
 				xs.err.col, "%s", xs.err.msg);
-		oh_err_release(&xs.err);
-		xmlFreeDoc(x);
-		return rc;
+		goto out;
 	}
-	oh_err_release(&xs.err);
 	root = xmlDocGetRootElement(x);
 	href = root && root->ns && root->ns->href ? (const char *)root->ns->href
 						  : "";
@@ -580,37 +645,32 @@ int sbom_cdx_xml_parse(struct cJSON **out, const char *s, size_t len,
 	}
 	ver = href + sizeof(SBOM_CDX_NS) - 1;
 	c.ns = href;
-	if (xs.seen) {
+	if (xs.seen)
 		tree = xs.tree; /* what is left of root is read */
-		xs.tree = NULL;
-	} else if ((rc = element(&c, &tree, root, "")) < 0) {
+	else if ((rc = element(&c, &tree, root, "")) < 0)
 		goto out;
-	}
-	if (!cJSON_IsObject(tree)) {
-		cJSON_Delete(tree);
-		tree = cJSON_CreateObject();
-	}
-	cJSON_AddStringToObject(tree, "bomFormat", "CycloneDX");
-	cJSON_AddStringToObject(tree, "specVersion", ver);
-	{
-		/* the version attribute is an integer in JSON */
-		cJSON *v = cJSON_GetObjectItemCaseSensitive(tree, "version");
-		char *end = NULL;
-		long n;
-
-		if (cJSON_IsString(v)) {
-			n = strtol(v->valuestring, &end, 10);
-			if (end != v->valuestring && *end == '\0')
-				cJSON_ReplaceItemInObjectCaseSensitive(
-					tree, "version",
-					cJSON_CreateNumber((double)n));
+	if (!cJSON_IsObject(tree))
+		tree = node_new(&c, cJSON_Object);
+	obj_add(&c, tree, "bomFormat", str_new(&c, "CycloneDX", 9));
+	obj_add(&c, tree, "specVersion", str_new(&c, ver, strlen(ver)));
+	/* the version attribute is an integer in JSON */
+	v = cJSON_GetObjectItemCaseSensitive(tree, "version");
+	if (cJSON_IsString(v)) {
+		n = strtol(v->valuestring, &end, 10);
+		if (end != v->valuestring && *end == '\0') {
+			/* in place: the string stays in the arena */
+			v->type = cJSON_Number;
+			v->valuedouble = (double)n;
+			v->valueint = n >= INT_MAX   ? INT_MAX
+				      : n <= INT_MIN ? INT_MIN
+						     : (int)n;
+			v->valuestring = NULL;
 		}
 	}
 	*out = tree;
-	tree = NULL;
 out:
-	cJSON_Delete(xs.tree);
-	cJSON_Delete(tree);
+	oh_err_release(&xs.err);
 	xmlFreeDoc(x);
+	free(keys);
 	return rc;
 }

@@ -336,6 +336,40 @@ int sbom_xml_parse_stream(struct _xmlDoc **out, const char *s, size_t len,
  */
 void sbom_xml_drop(struct _xmlNode *n);
 
+/** An attribute as sbom_xml_parse_sax() gives it, borrowed for the call. */
+struct sbom_xml_attr {
+	const char *ns;    /* namespace URI, or NULL */
+	const char *name;  /* local name ("pfx:name" for an undeclared pfx) */
+	const char *value; /* value, character and entity references decoded */
+};
+
+/** The callbacks of sbom_xml_parse_sax(); each gets payload back. */
+struct sbom_xml_sax {
+	/* a start tag: element name as libxml2's DOM has it (local, or
+	 * "pfx:local" for an undeclared prefix), namespace URI or NULL,
+	 * attributes, and the line where the tag ends */
+	void (*start)(const char *name, const char *ns,
+		      const struct sbom_xml_attr *attr, size_t nattr,
+		      unsigned line, void *payload);
+	void (*end)(void *payload); /* the matching end tag */
+	/* character data and CDATA, whitespace included, in pieces */
+	void (*text)(const char *s, size_t len, void *payload);
+	void *payload;
+};
+
+/**
+ * Parse XML as sbom_xml_parse() does (the same limits, refusals and
+ * messages) but build nothing: each start tag, end tag and piece of text
+ * goes to the callbacks in sax, in document order, until the end or the
+ * first error.  Whitespace-only text is given too.  Names, namespaces and
+ * attributes are borrowed for the call.  The callbacks keep their own
+ * errors; a caller reports them only when this returns 0 (the XML is well
+ * formed).  OH_EINPUT with the line for text that is not well formed or
+ * has a DOCTYPE; OH_ELIMIT past SBOM_MAX_BYTES.
+ */
+int sbom_xml_parse_sax(const char *s, size_t len, const char *name,
+		       const struct sbom_xml_sax *sax, struct oh_err *err);
+
 /** True when element n has a text or CDATA child that is not all space. */
 bool sbom_xml_has_text(const struct _xmlNode *n);
 

@@ -12,6 +12,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
@@ -154,6 +155,7 @@ static int read_json_any(struct sbom_doc **out, const char *s, size_t len,
 static int read_xml_any(struct sbom_doc **out, const char *s, size_t len,
 			const char *name, struct oh_err *err)
 {
+	struct oh_arena tree = OH_ARENA_INIT;
 	cJSON *root = NULL;
 	int rc;
 
@@ -161,12 +163,12 @@ static int read_xml_any(struct sbom_doc **out, const char *s, size_t len,
 		return sbom_read_spdxxml(out, s, len, name, err);
 	if (!sbom_cdx_is_xml(s, len))
 		return sbom_read_rdf(out, s, len, name, err);
-	if ((rc = sbom_cdx_xml_parse(&root, s, len, name, err)) < 0)
-		return rc;
-	rc = sbom_cdx_read_tree(out, root, name, err);
-	if (rc == 0)
-		(*out)->format = SBOM_FORMAT_RDF;
-	cJSON_Delete(root);
+	if ((rc = sbom_cdx_xml_parse(&root, &tree, s, len, name, err)) == 0) {
+		rc = sbom_cdx_read_tree(out, root, name, err);
+		if (rc == 0)
+			(*out)->format = SBOM_FORMAT_RDF;
+	}
+	oh_arena_release(&tree);
 	return rc;
 }
 

@@ -8,8 +8,15 @@
  * laughs"); libxml2's messages are caught per parse and never printed.
  * The reader builds its own tree from the SAX2 callbacks (struct xel:
  * elements, attributes, character data; no DOM): a fifth of libxml2's
- * DOM in memory, its strings kept once each in the document's arena.
- * CycloneDX XML (sbom_xml_parse_stream()) still gets libxml2's DOM.
+ * DOM in memory, its attribute values and short texts kept once each in
+ * the document's arena.  SPDX XML gets the SAX2 callbacks passed on
+ * (sbom_xml_parse_sax()); CycloneDX XML (sbom_xml_parse_stream()) still
+ * gets libxml2's DOM, dropped as it is read.
+ *
+ * Every parse is libxml2's push parser fed PUSH_CHUNK bytes at a time:
+ * the memory parser copies the whole input first.  A document the push
+ * parser refuses is parsed again by the memory parser, callbacks muted,
+ * for the message and line it has always had.
  *
  * RDF: the tree is read in the "striped" RDF/XML syntax (node element,
  * property element, node element, ...).  Every node element is a subject
@@ -63,8 +70,10 @@
 #define LIC_TLS  "https://spdx.org/licenses/"
 #define REF_TYPE "http://spdx.org/rdf/references/"
 
-#define RDF_MAX_DEPTH 256    /* element nesting we walk */
-#define EXPR_MAX      65536u /* bytes of one license expression */
+#define RDF_MAX_DEPTH 256     /* element nesting we walk */
+#define EXPR_MAX      65536u  /* bytes of one license expression */
+#define PUSH_CHUNK    262144u /* bytes given to the push parser at once */
+#define KEEP_TEXT     24u     /* longest element text kept once (keep()) */
 
 #if LIBXML_VERSION >= 21200
 typedef const xmlError *rdf_xml_error; /* style: rule 10: libxml2 type */
@@ -152,6 +161,18 @@ struct rr {
 	struct kslot *kept;    /* strings of the document, each once */
 	size_t nkept;          /* slots in use */
 	size_t akept;          /* slots (a power of two), 0 before the first */
+	bool quiet;            /* parse(): a second parse, for its error only */
+	/* sbom_xml_parse_sax(): the caller's callbacks (NULL otherwise) */
+	const struct sbom_xml_sax *sax;
+	char *scratch;              /* one start tag's names and values */
+	size_t nscratch;            /* bytes of scratch in use */
+	size_t ascratch;            /* bytes of scratch allocated */
+	struct sbom_xml_attr *attr; /* its attributes */
+	size_t *attr_at; /* 2 per attribute: scratch offsets (name + 1, value) */
+	size_t aattr;    /* entries of attr allocated (attr_at: twice) */
+	/* room of the document's biggest arrays (PUT()) */
+	size_t pkg_cap; /* d->pkg */
+	size_t rel_cap; /* d->rel */
 };
 
 /* Property iterator over all descriptions of a subject. */
@@ -173,10 +194,56 @@ static int fail(struct rr *r, int code, const struct xel *n, const char *fmt,
 	return oh_err_set(r->err, code, r->name, line_of(n), 0, fmt, v);
 }
 
+/*
+ * &arr[n++] in an array whose room build() made at once (reserve()): cap
+ * is that room, doubled when full as sbom_arena_grow() would.
+ */
+#define PUT(r, arr, n, cap) \
+	((arr) = room((r), (arr), (n), &(cap), sizeof(*(arr))), &(arr)[(n)++])
+
 #define PUSH(r, arr, n)                                              \
 	((arr) = sbom_arena_grow(&(r)->d->arena, (void *)(arr), (n), \
 				 sizeof(*(arr))),                    \
 	 &(arr)[(n)++])
+
+/* The items an array of n items made by sbom_arena_grow() has room for. */
+static size_t pow2_room(size_t n)
+{
+	size_t c = 1;
+
+	if (n == 0)
+		return 0;
+	while (c < n)
+		c *= 2;
+	return c;
+}
+
+/*
+ * arr (n items, room for *cap; 0: as sbom_arena_grow() left it) with room
+ * for `more` items beyond n, in a power of two as sbom_arena_grow() keeps
+ * it, so PUSH() may still follow.
+ */
+static void *reserve(struct rr *r, void *arr, size_t n, size_t *cap,
+		     size_t more, size_t size)
+{
+	size_t want = pow2_room(oh_add(n, more));
+	void *p;
+
+	if (*cap < n)
+		*cap = pow2_room(n);
+	if (want <= *cap)
+		return arr;
+	p = oh_arena_alloc(&r->d->arena, oh_mul(want, size));
+	if (n)
+		memcpy(p, arr, n * size);
+	*cap = want;
+	return p;
+}
+
+static void *room(struct rr *r, void *arr, size_t n, size_t *cap, size_t size)
+{
+	return reserve(r, arr, n, cap, 1, size);
+}
 
 static int limit(struct rr *r, size_t n, const struct xel *at)
 {
@@ -1079,7 +1146,7 @@ static int package(struct rr *r, const struct subj *s)
 
 	if ((rc = limit(r, d->npkg, s->desc[0])) < 0)
 		return rc;
-	pk = PUSH(r, d->pkg, d->npkg);
+	pk = PUT(r, d->pkg, d->npkg, r->pkg_cap);
 	pk->spdxid = s->id ? uri_id(r, s->id) : NULL;
 	pk->line = subj_line(s);
 	prop_lines(r, SBOM_FL_PKG, d->npkg - 1, s);
@@ -1251,7 +1318,7 @@ static int rels(struct rr *r, const struct subj *s)
 
 		if ((rc = limit(r, d->nrel, p)) < 0)
 			return rc;
-		x = PUSH(r, d->rel, d->nrel);
+		x = PUT(r, d->rel, d->nrel, r->rel_cap);
 		x->line = o ? subj_line(o) : line_of(p);
 		x->element = id;
 		x->type =
@@ -1413,6 +1480,36 @@ static int all_rels(struct rr *r, const struct subj *doc)
 	return 0;
 }
 
+/*
+ * Room for every package and relationship at once: grown one power of two
+ * at a time, the arrays are copied and zeroed twice over (the packages of
+ * a 100k-package document are 28 MB).  The counts are those package() and
+ * rels() will find.
+ */
+static void reserve_all(struct rr *r, const struct subj *doc)
+{
+	size_t npkg = 0, nrel = 0;
+
+	for (const struct subj *s = r->first; s; s = s->next) {
+		if (s->cls && strcmp(s->cls, "Package") == 0)
+			npkg++;
+		if (s != doc && !s->id)
+			continue;
+		for (size_t i = 0; i < s->ndesc; i++)
+			for (const struct xel *p = s->desc[i]->kids; p;
+			     p = p->next)
+				if (is(p, NS_SPDX, "relationship"))
+					nrel++;
+	}
+	/* limit() stops a list at SBOM_MAX_ITEMS: no room past it */
+	npkg = npkg < SBOM_MAX_ITEMS ? npkg : SBOM_MAX_ITEMS;
+	nrel = nrel < SBOM_MAX_ITEMS ? nrel : SBOM_MAX_ITEMS;
+	r->d->pkg = reserve(r, r->d->pkg, r->d->npkg, &r->pkg_cap, npkg,
+			    sizeof(*r->d->pkg));
+	r->d->rel = reserve(r, r->d->rel, r->d->nrel, &r->rel_cap, nrel,
+			    sizeof(*r->d->rel));
+}
+
 static int build(struct rr *r, struct xel *root)
 {
 	struct xel *dn;
@@ -1426,6 +1523,7 @@ static int build(struct rr *r, struct xel *root)
 					  : walk_node(r, root, 1)) < 0)
 		return rc;
 	doc = dn->priv;
+	reserve_all(r, doc);
 	if ((rc = docrefs(r, doc)) < 0 || (rc = doc_top(r, doc)) < 0 ||
 	    (rc = elements(r)) < 0 || (rc = all_rels(r, doc)) < 0)
 		return rc;
@@ -1570,22 +1668,13 @@ static size_t ref_char(char out[4], const char **p, const char *end)
 }
 
 /*
- * An attribute value copied to the tree.  Without XML_PARSE_NOENT libxml2
- * hands '&' on as "&#38;" and leaves its DOM builder to decode it
- * (xmlStringLenGetNodeList()); so do we: any '&' left is a reference.
+ * s..e with its references decoded into q (room for e - s + 1 bytes),
+ * NUL-terminated: its length.
  */
-static const char *tree_value(struct rr *r, const xmlChar *v,
-			      const xmlChar *end)
+static size_t unref(char *q, const char *s, const char *e)
 {
-	const char *s = (const char *)v;
-	const char *e = (const char *)end;
-	size_t n = (size_t)(e - s);
-	char *q;
 	size_t k = 0;
 
-	if (!memchr(s, '&', n))
-		return keep(r, s, n);
-	q = oh_arena_alloc(r->tree, n + 1);
 	while (s < e) {
 		char u[4];
 		const char *at = s + 1;
@@ -1600,7 +1689,26 @@ static const char *tree_value(struct rr *r, const xmlChar *v,
 		}
 	}
 	q[k] = '\0';
-	return keep(r, q, k);
+	return k;
+}
+
+/*
+ * An attribute value copied to the tree.  Without XML_PARSE_NOENT libxml2
+ * hands '&' on as "&#38;" and leaves its DOM builder to decode it
+ * (xmlStringLenGetNodeList()); so do we: any '&' left is a reference.
+ */
+static const char *tree_value(struct rr *r, const xmlChar *v,
+			      const xmlChar *end)
+{
+	const char *s = (const char *)v;
+	const char *e = (const char *)end;
+	size_t n = (size_t)(e - s);
+	char *q;
+
+	if (!memchr(s, '&', n))
+		return keep(r, s, n);
+	q = oh_arena_alloc(r->tree, n + 1);
+	return keep(r, q, unref(q, s, e));
 }
 
 static void tree_start(void *data, const xmlChar *local, const xmlChar *pfx,
@@ -1609,10 +1717,13 @@ static void tree_start(void *data, const xmlChar *local, const xmlChar *pfx,
 {
 	xmlParserCtxt *ctxt = data;
 	struct rr *r = ctxt->_private;
-	struct xel *e = oh_arena_alloc(r->tree, sizeof(*e));
 	struct xopen *up = r->nopen ? &r->open[r->nopen - 1] : NULL;
 	struct xattr *a;
+	struct xel *e;
 
+	if (r->quiet)
+		return;
+	e = oh_arena_alloc(r->tree, sizeof(*e));
 	(void)nns;
 	(void)ns;
 	(void)ndef;
@@ -1661,6 +1772,8 @@ static void tree_end(void *data, const xmlChar *local, const xmlChar *pfx,
 	struct rr *r = ctxt->_private;
 	struct xopen *o;
 
+	if (r->quiet)
+		return;
 	(void)local;
 	(void)pfx;
 	(void)uri;
@@ -1668,7 +1781,14 @@ static void tree_end(void *data, const xmlChar *local, const xmlChar *pfx,
 		return;
 	o = &r->open[--r->nopen];
 	if (o->txt.len > 0) {
-		o->el->text = keep(r, o->txt.buf, o->txt.len);
+		/* short text repeats (blanks between elements, "false"),
+		 * long text (checksums, locators) is mostly given once:
+		 * hashing it would cost more than it saves */
+		o->el->text =
+			o->txt.len <= KEEP_TEXT
+				? keep(r, o->txt.buf, o->txt.len)
+				: oh_arena_strndup(&r->d->arena, o->txt.buf,
+						   o->txt.len);
 		o->el->ntext = (unsigned)o->txt.len;
 	}
 }
@@ -1679,7 +1799,7 @@ static void tree_text(void *data, const xmlChar *s, int len)
 	xmlParserCtxt *ctxt = data;
 	struct rr *r = ctxt->_private;
 
-	if (r->nopen > 0 && len > 0)
+	if (!r->quiet && r->nopen > 0 && len > 0)
 		oh_buf_add(&r->open[r->nopen - 1].txt, s, (size_t)len);
 }
 
@@ -1719,6 +1839,106 @@ static void tree_release(struct rr *r)
 	r->nkept = r->akept = 0;
 }
 
+/* ---- sbom_xml_parse_sax(): the caller's callbacks, no tree ---- */
+
+/* Room for n more bytes in r->scratch: where they go. */
+static char *sax_room(struct rr *r, size_t n)
+{
+	OH_GROW(r->scratch, r->ascratch, oh_add(r->nscratch, n));
+	return r->scratch + r->nscratch;
+}
+
+/* "pfx:local" (libxml2's DOM name for an undeclared prefix) in
+ * r->scratch: its offset + 1; 0 when the name is local itself. */
+static size_t sax_name(struct rr *r, const xmlChar *local, const xmlChar *pfx,
+		       const xmlChar *uri)
+{
+	size_t at = r->nscratch, np, nl;
+	char *q;
+
+	if (!pfx || uri)
+		return 0;
+	np = strlen((const char *)pfx);
+	nl = strlen((const char *)local);
+	q = sax_room(r, np + nl + 2);
+	memcpy(q, pfx, np);
+	q[np] = ':';
+	memcpy(q + np + 1, local, nl + 1);
+	r->nscratch += np + nl + 2;
+	return at + 1;
+}
+
+static const char *sax_str(const struct rr *r, size_t at, const xmlChar *local)
+{
+	return at ? r->scratch + at - 1 : (const char *)local;
+}
+
+static void sax_start(void *data, const xmlChar *local, const xmlChar *pfx,
+		      const xmlChar *uri, int nns, const xmlChar **ns,
+		      int nattr, int ndef, const xmlChar **attrs)
+{
+	xmlParserCtxt *ctxt = data;
+	struct rr *r = ctxt->_private;
+	size_t name_at, n = nattr > 0 ? (size_t)nattr : 0;
+	unsigned line = ctxt->input && ctxt->input->line > 0
+				? (unsigned)ctxt->input->line
+				: 0;
+
+	if (r->quiet)
+		return;
+	(void)nns;
+	(void)ns;
+	(void)ndef;
+	r->nscratch = 0;
+	name_at = sax_name(r, local, pfx, uri);
+	if (n > r->aattr) {
+		size_t was = r->aattr;
+
+		OH_GROW(r->attr, r->aattr, n);
+		OH_GROW(r->attr_at, was, 2 * r->aattr);
+	}
+	/* offsets first: the scratch buffer moves while it grows */
+	for (size_t i = 0; i < n; i++) {
+		const char *v = (const char *)attrs[5 * i + 3];
+		const char *e = (const char *)attrs[5 * i + 4];
+
+		r->attr_at[2 * i] = sax_name(r, attrs[5 * i], attrs[5 * i + 1],
+					     attrs[5 * i + 2]);
+		r->attr_at[2 * i + 1] = r->nscratch;
+		r->nscratch +=
+			unref(sax_room(r, (size_t)(e - v) + 1), v, e) + 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		r->attr[i].ns = (const char *)attrs[5 * i + 2];
+		r->attr[i].name = sax_str(r, r->attr_at[2 * i], attrs[5 * i]);
+		r->attr[i].value = r->scratch + r->attr_at[2 * i + 1];
+	}
+	r->sax->start(sax_str(r, name_at, local), (const char *)uri, r->attr, n,
+		      line, r->sax->payload);
+}
+
+static void sax_end(void *data, const xmlChar *local, const xmlChar *pfx,
+		    const xmlChar *uri)
+{
+	xmlParserCtxt *ctxt = data;
+	struct rr *r = ctxt->_private;
+
+	(void)local;
+	(void)pfx;
+	(void)uri;
+	if (!r->quiet)
+		r->sax->end(r->sax->payload);
+}
+
+static void sax_text(void *data, const xmlChar *s, int len)
+{
+	xmlParserCtxt *ctxt = data;
+	struct rr *r = ctxt->_private;
+
+	if (!r->quiet && len > 0)
+		r->sax->text((const char *)s, (size_t)len, r->sax->payload);
+}
+
 /* The SAX2 element start, keeping lines past 65535 in the node's psvi. */
 static void on_start(void *data, const xmlChar *local, const xmlChar *prefix,
 		     const xmlChar *uri, int nns, const xmlChar **ns, int nattr,
@@ -1742,56 +1962,131 @@ static void on_end(void *data, const xmlChar *local, const xmlChar *prefix,
 	xmlNode *n = ctxt->node;
 
 	xmlSAX2EndElementNs(data, local, prefix, uri);
-	if (n && n->type == XML_ELEMENT_NODE && ctxt->node != n)
+	if (!n || n->type != XML_ELEMENT_NODE || ctxt->node == n)
+		return;
+	if (!r->quiet)
 		r->on_end(r->end_ctx, n, ctxt->nodeNr);
+	else if (ctxt->nodeNr > 0)
+		sbom_xml_drop(n); /* only the error is wanted */
 }
 
-static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
+/*
+ * Feed s to the push parser in PUSH_CHUNK pieces, the last with the
+ * terminate flag; stop early once the parser stopped (a fatal error, a
+ * DOCTYPE): the first error is kept and nothing after it is read.
+ */
+static void push(xmlParserCtxt *ctxt, const char *s, size_t len)
+{
+	size_t at = 0;
+
+	while (at < len) {
+		size_t n = len - at < PUSH_CHUNK ? len - at : PUSH_CHUNK;
+
+		at += n;
+		xmlParseChunk(ctxt, s + at - n, (int)n, at == len);
+		if (ctxt->disableSAX || ctxt->instate == XML_PARSER_EOF)
+			break;
+	}
+}
+
+/*
+ * One parse of s with our handlers: by the push parser, or (pull) by the
+ * memory parser, which copies s first.  True when s is well formed and
+ * has no DOCTYPE.
+ */
+static bool run(struct rr *r, xmlDoc **out, const char *s, size_t len,
+		bool pull)
 {
 	xmlParserCtxt *ctxt;
+	bool ok;
+
+	*out = NULL;
+	if (len == 0)
+		return false; /* no document */
+	ctxt = pull ? xmlCreateMemoryParserCtxt(s, (int)len)
+		    : xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL);
+	if (!ctxt)
+		return false;
+	/* style: rule 26: no NOENT, no DTDLOAD, no HUGE */
+	xmlCtxtUseOptions(ctxt,
+			  XML_PARSE_NONET | XML_PARSE_BIG_LINES | r->options);
+	ctxt->_private = r;
+	ctxt->sax->serror = on_ctxt_error;
+	ctxt->sax->internalSubset = on_doctype;
+	ctxt->sax->startElementNs = on_start;
+	if (r->on_end)
+		ctxt->sax->endElementNs = on_end;
+	ctxt->sax->externalSubset = NULL;
+	ctxt->sax->entityDecl = NULL;
+	if (r->tree || r->sax) {
+		ctxt->sax->startElementNs = r->sax ? sax_start : tree_start;
+		ctxt->sax->endElementNs = r->sax ? sax_end : tree_end;
+		ctxt->sax->characters = r->sax ? sax_text : tree_text;
+		ctxt->sax->ignorableWhitespace = ctxt->sax->characters;
+		ctxt->sax->cdataBlock = ctxt->sax->characters;
+		ctxt->sax->comment = tree_comment;
+		ctxt->sax->processingInstruction = tree_pi;
+		ctxt->sax->reference = tree_ref;
+	}
+	if (r->tree && !r->dict) {
+		/* the names in the tree are the parser's */
+		r->dict = ctxt->dict;
+		xmlDictReference(r->dict);
+	}
+	if (pull)
+		xmlParseDocument(ctxt);
+	else
+		push(ctxt, s, len);
+	ok = ctxt->wellFormed && !r->doctype;
+	*out = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	xmlFreeParserCtxt(ctxt);
+	return ok && *out;
+}
+
+/*
+ * Parse s with the push parser: the memory parser would first copy the
+ * whole input (hundreds of MB for a big SBOM), and a no-copy buffer past
+ * 10 MB fails with "Huge input lookup" without XML_PARSE_HUGE.  The push
+ * parser words some errors otherwise (a truncated document is "Extra
+ * content at the end"): a document it refuses is parsed once more by the
+ * memory parser, its reader's callbacks muted, for the message and line
+ * the readers have always given.
+ */
+static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
+{
 	xmlStructuredErrorFunc old = xmlStructuredError;
 	void *old_ctx = xmlStructuredErrorContext;
 	xmlGenericErrorFunc old_gen = xmlGenericError;
 	void *old_gen_ctx = xmlGenericErrorContext;
-	int ok;
+	char msg[sizeof(r->xml_msg)];
+	unsigned line = r->xml_line, doctype_line = r->doctype_line;
+	int doctype = r->doctype;
+	bool ok;
 
-	*out = NULL;
 	xmlInitParser();
 	xmlSetStructuredErrorFunc(r, on_error);
 	xmlSetGenericErrorFunc(NULL, on_generic);
-	ctxt = xmlCreateMemoryParserCtxt(s, (int)len);
-	if (ctxt) {
-		/* style: rule 26: no NOENT, no DTDLOAD, no HUGE */
-		xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES |
-						r->options);
-		ctxt->_private = r;
-		ctxt->sax->serror = on_ctxt_error;
-		ctxt->sax->internalSubset = on_doctype;
-		ctxt->sax->startElementNs = on_start;
-		if (r->on_end)
-			ctxt->sax->endElementNs = on_end;
-		ctxt->sax->externalSubset = NULL;
-		ctxt->sax->entityDecl = NULL;
-		if (r->tree) {
-			ctxt->sax->startElementNs = tree_start;
-			ctxt->sax->endElementNs = tree_end;
-			ctxt->sax->characters = tree_text;
-			ctxt->sax->ignorableWhitespace = tree_text;
-			ctxt->sax->cdataBlock = tree_text;
-			ctxt->sax->comment = tree_comment;
-			ctxt->sax->processingInstruction = tree_pi;
-			ctxt->sax->reference = tree_ref;
-			/* the names in the tree are the parser's */
-			r->dict = ctxt->dict;
-			xmlDictReference(r->dict);
+	ok = run(r, out, s, len, false);
+	if (!ok && len > 0) {
+		memcpy(msg, r->xml_msg, sizeof(msg));
+		line = r->xml_line;
+		doctype = r->doctype;
+		doctype_line = r->doctype_line;
+		r->quiet = true;
+		r->xml_msg[0] = '\0';
+		r->xml_line = 0;
+		r->doctype = 0;
+		xmlFreeDoc(*out);
+		if (run(r, out, s, len, true)) {
+			/* never taken for well formed: the first verdict */
+			memcpy(r->xml_msg, msg, sizeof(msg));
+			r->xml_line = line;
+			r->doctype = doctype;
+			r->doctype_line = doctype_line;
+			xmlFreeDoc(*out);
+			*out = NULL;
 		}
-		xmlParseDocument(ctxt);
-		ok = ctxt->wellFormed && !r->doctype;
-		*out = ctxt->myDoc;
-		ctxt->myDoc = NULL;
-		xmlFreeParserCtxt(ctxt);
-	} else {
-		ok = 0;
 	}
 	xmlSetStructuredErrorFunc(old_ctx, old);
 	xmlSetGenericErrorFunc(old_gen_ctx, old_gen);
@@ -1800,7 +2095,7 @@ static int parse(struct rr *r, xmlDoc **out, const char *s, size_t len)
 				  0,
 				  "DOCTYPE refused: SPDX RDF/XML needs no DTD "
 				  "and entities are not expanded");
-	if (!ok || !*out)
+	if (!ok)
 		return oh_err_set(r->err, OH_EINPUT, r->name, r->xml_line, 0,
 				  "not well-formed XML: %s",
 				  r->xml_msg[0] != '\0' ? r->xml_msg
@@ -1877,5 +2172,24 @@ int sbom_xml_parse_stream(struct _xmlDoc **out, const char *s, size_t len,
 		xmlFreeDoc(*out);
 		*out = NULL;
 	}
+	return rc;
+}
+
+int sbom_xml_parse_sax(const char *s, size_t len, const char *name,
+		       const struct sbom_xml_sax *sax, struct oh_err *err)
+{
+	struct rr r = { .name = name, .err = err, .sax = sax };
+	xmlDoc *x = NULL;
+	int rc;
+
+	if (len > SBOM_MAX_BYTES || len > INT_MAX)
+		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
+				  "document larger than %u bytes",
+				  SBOM_MAX_BYTES);
+	rc = parse(&r, &x, s, len);
+	xmlFreeDoc(x);
+	free(r.scratch);
+	free(r.attr);
+	free(r.attr_at);
 	return rc;
 }

@@ -17,11 +17,14 @@
  * wants another type.  An element with both text and child elements is
  * refused.  Attributes and namespaces are ignored: the format has none.
  *
- * The XML is read by sbom_xml_parse_stream() (read_rdf.c), with its
- * limits: no network, no DTD, no entity expansion, SBOM_MAX_BYTES.  Each
- * child of <Document> (one package, one relationship) is mapped as soon as
- * its end tag is read and then dropped (sbom_xml_drop(), with the text
- * beside it), so libxml2's tree never holds the whole document; the JSON tree is built in an arena (json_arena.c).
+ * The XML is read by sbom_xml_parse_sax() (read_rdf.c), with its limits:
+ * no network, no DTD, no entity expansion, SBOM_MAX_BYTES; its start
+ * tag, end tag and text callbacks build the JSON tree straight into an
+ * arena (as json_arena.c does), with no libxml2 tree at all: a stack of
+ * open elements, the text of the innermost one while it has no child
+ * element, and the first error by its place in the document (a DOM walk's
+ * order, though a parent's text beside its elements is only known at its
+ * end tag).  Memory: the tree, and the text of one value.
  */
 #include "sbom/model.h"
 
@@ -33,10 +36,10 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
-#include <libxml/tree.h>
 
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/xalloc.h"
 #include "core/banned.h"
 
 enum kind { K_STRING, K_ARRAY, K_NUMBER, K_BOOL };
@@ -88,14 +91,53 @@ struct name {
 	enum kind kind;
 };
 
+/* An open element. */
+struct frame {
+	const char *name;      /* its name (interned below the root) */
+	const struct name *nm; /* interned name; NULL for the root or past
+				  NAME_SLOTS */
+	cJSON *obj;            /* its object once a child element began */
+	uint64_t seq;          /* its start tag's number (from 1) */
+	unsigned line;         /* line of its start tag */
+	bool kids;             /* a child element began */
+	bool text;             /* text not all space (the root: since its
+				  last child began) */
+};
+
+/*
+ * The mapping state.  Errors are kept by place, not by time: the reader
+ * reports the error a walk of the whole tree in document order would meet
+ * first, as the DOM reader did, although a parent's text beside its
+ * elements is only known at its end tag.  Place: (start tag number) * 8 +
+ * the step of the walk there (PLACE_*).
+ */
 struct sx {
 	struct oh_arena *a;
 	const char *input;
-	struct oh_err err; /* the first mapping error */
-	int rc;
-	cJSON *root; /* the <Document> object so far */
+	struct oh_err err;     /* the error with the first place */
+	int rc;                /* its code */
+	uint64_t err_at;       /* its place */
+	cJSON *root;           /* the root's object so far */
+	const char *root_name; /* the root element's name (arena) */
+	unsigned root_line;
+	struct frame *open; /* open elements, root first */
+	size_t nopen;
+	size_t aopen;
+	char *txt;    /* text of the innermost element, while it has no
+			 child element */
+	size_t ntxt;  /* bytes of txt */
+	size_t atxt;  /* bytes allocated */
+	uint64_t seq; /* start tags so far */
 	struct name names[NAME_SLOTS];
 	size_t names_nr;
+};
+
+enum place {
+	PLACE_TEXT_BEFORE = 0, /* the root's text before this child */
+	PLACE_NAME = 1,        /* its name interned */
+	PLACE_DEPTH = 2,       /* its nesting */
+	PLACE_MIXED = 3,       /* its own text beside its elements */
+	PLACE_AFTER = 7,       /* given twice: after all inside it */
 };
 
 static enum kind kind_of(const char *s)
@@ -145,26 +187,23 @@ static const struct name *intern(struct sx *x, const char *s)
 	return NULL;
 }
 
-static unsigned line_of(const xmlNode *n)
-{
-	long l = xmlGetLineNo(n);
+static void fail(struct sx *x, uint64_t at, int code, unsigned line,
+		 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-	return l > 0 && l <= INT_MAX ? (unsigned)l : 0;
-}
-
-static void fail(struct sx *x, int code, const xmlNode *n, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void fail(struct sx *x, int code, const xmlNode *n, const char *fmt, ...)
+/* An error at place `at`: kept when it comes before the one kept. */
+static void fail(struct sx *x, uint64_t at, int code, unsigned line,
+		 const char *fmt, ...)
 {
 	va_list ap;
 
-	if (x->rc)
+	if (x->rc && at >= x->err_at)
 		return;
+	oh_err_release(&x->err);
 	va_start(ap, fmt);
-	x->rc = oh_err_vset(&x->err, code, x->input, n ? line_of(n) : 0, 0, fmt,
-			    ap);
+	x->rc = oh_err_vset(&x->err, code, x->input, line <= INT_MAX ? line : 0,
+			    0, fmt, ap);
 	va_end(ap);
+	x->err_at = at;
 }
 
 static cJSON *new_node(struct sx *x, int type)
@@ -180,12 +219,12 @@ static bool space(int c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-static bool has_elements(const xmlNode *n)
+static bool blank(const char *s, size_t len)
 {
-	for (const xmlNode *k = n->children; k; k = k->next)
-		if (k->type == XML_ELEMENT_NODE)
-			return true;
-	return false;
+	for (size_t i = 0; i < len; i++)
+		if (!space(s[i]))
+			return false;
+	return true;
 }
 
 /*
@@ -212,36 +251,29 @@ static bool integer(const char *s, double *out)
 }
 
 /* An element without child elements: its trimmed text, typed by name. */
-static cJSON *scalar(struct sx *x, const xmlNode *n, enum kind kind)
+static cJSON *scalar(struct sx *x, const char *s, size_t len, enum kind kind)
 {
-	xmlChar *t = xmlNodeGetContent(n);
-	const char *s = t ? (const char *)t : "";
-	size_t len;
 	cJSON *v;
 	double d;
 
-	while (space(*s))
-		s++;
-	len = strlen(s);
+	while (len > 0 && space(*s))
+		s++, len--;
 	while (len > 0 && space(s[len - 1]))
 		len--;
-	if (kind == K_BOOL && len == 4 && memcmp(s, "true", 4) == 0) {
-		v = new_node(x, cJSON_True);
-	} else if (kind == K_BOOL && len == 5 && memcmp(s, "false", 5) == 0) {
-		v = new_node(x, cJSON_False);
-	} else {
-		v = new_node(x, cJSON_String);
-		v->valuestring = oh_arena_strndup(x->a, s, len);
-		if (kind == K_NUMBER && integer(v->valuestring, &d)) {
-			v->type = cJSON_Number;
-			v->valuedouble = d;
-			v->valueint = d >= INT_MAX           ? INT_MAX
-				      : d <= (double)INT_MIN ? INT_MIN
-							     : (int)d;
-			v->valuestring = NULL;
-		}
+	if (kind == K_BOOL && len == 4 && memcmp(s, "true", 4) == 0)
+		return new_node(x, cJSON_True);
+	if (kind == K_BOOL && len == 5 && memcmp(s, "false", 5) == 0)
+		return new_node(x, cJSON_False);
+	v = new_node(x, cJSON_String);
+	v->valuestring = oh_arena_strndup(x->a, s, len);
+	if (kind == K_NUMBER && integer(v->valuestring, &d)) {
+		v->type = cJSON_Number;
+		v->valuedouble = d;
+		v->valueint = d >= INT_MAX           ? INT_MAX
+			      : d <= (double)INT_MIN ? INT_MIN
+						     : (int)d;
+		v->valuestring = NULL;
 	}
-	xmlFree(t);
 	return v;
 }
 
@@ -253,87 +285,126 @@ static cJSON *member(const cJSON *o, const char *interned)
 	return NULL;
 }
 
-static cJSON *element(struct sx *x, const xmlNode *n, enum kind kind,
-		      int depth);
-
-/* Child element k of n as a member of the object o. */
-static int add_member(struct sx *x, cJSON *o, const xmlNode *k, int depth)
+/* The value v of the element f (just ended) as a member of its parent. */
+static void add_member(struct sx *x, struct frame *up, const struct frame *f,
+		       cJSON *v)
 {
-	const struct name *nm = intern(x, (const char *)k->name);
-	cJSON *v, *arr;
+	cJSON *arr;
 
-	if (!nm) {
-		fail(x, OH_ELIMIT, k, "more than %d distinct element names",
-		     NAME_SLOTS / 2);
-		return x->rc;
-	}
-	if (!(v = element(x, k, nm->kind, depth + 1)))
-		return x->rc;
-	if (nm->kind == K_ARRAY) {
-		if (!(arr = member(o, nm->s))) {
+	if (f->nm->kind == K_ARRAY) {
+		if (!(arr = member(up->obj, f->nm->s))) {
 			arr = new_node(x, cJSON_Array);
-			arr->string = nm->s;
-			sbom_json_arena_link(o, arr);
+			arr->string = f->nm->s;
+			sbom_json_arena_link(up->obj, arr);
 		}
 		sbom_json_arena_link(arr, v);
-		return 0;
-	}
-	if (member(o, nm->s)) {
-		fail(x, OH_EINPUT, k,
-		     "<%.60s> is given twice in <%.60s> (one value expected)",
-		     (const char *)k->name,
-		     k->parent ? (const char *)k->parent->name : "");
-		return x->rc;
-	}
-	v->string = nm->s;
-	sbom_json_arena_link(o, v);
-	return 0;
-}
-
-/* Element n as JSON: an object of its child elements, or its text. */
-static cJSON *element(struct sx *x, const xmlNode *n, enum kind kind, int depth)
-{
-	cJSON *o;
-
-	if (depth > SBOM_MAX_DEPTH) {
-		fail(x, OH_ELIMIT, n, "nesting deeper than %d", SBOM_MAX_DEPTH);
-		return NULL;
-	}
-	if (!has_elements(n))
-		return scalar(x, n, kind == K_ARRAY ? K_STRING : kind);
-	if (sbom_xml_has_text(n)) {
-		fail(x, OH_EINPUT, n, "<%.60s> holds both text and elements",
-		     (const char *)n->name);
-		return NULL;
-	}
-	o = new_node(x, cJSON_Object);
-	for (const xmlNode *k = n->children; k; k = k->next)
-		if (k->type == XML_ELEMENT_NODE && add_member(x, o, k, depth))
-			return NULL;
-	return o;
-}
-
-/* Each child of <Document> once read: mapped, then dropped. */
-static void on_end(void *ctx, xmlNode *n, int depth)
-{
-	struct sx *x = ctx;
-
-	if (depth == 0 && x->rc == 0 && sbom_xml_has_text(n))
-		/* text after the last child (what was before is checked) */
-		fail(x, OH_EINPUT, n, "<%.60s> holds text",
-		     (const char *)n->name);
-	if (depth != 1)
 		return;
-	if (!x->root)
+	}
+	if (member(up->obj, f->nm->s)) {
+		fail(x, x->seq * 8 + PLACE_AFTER, OH_EINPUT, f->line,
+		     "<%.60s> is given twice in <%.60s> (one value expected)",
+		     f->name, up->name);
+		return;
+	}
+	v->string = f->nm->s;
+	sbom_json_arena_link(up->obj, v);
+}
+
+static void on_start(const char *name, const char *ns,
+		     const struct sbom_xml_attr *attr, size_t nattr,
+		     unsigned line, void *payload)
+{
+	struct sx *x = payload;
+	struct frame *up = x->nopen ? &x->open[x->nopen - 1] : NULL;
+	struct frame *f;
+	uint64_t seq = ++x->seq;
+
+	(void)ns; /* the format has neither namespaces nor attributes */
+	(void)attr;
+	(void)nattr;
+	if (up && !up->kids) {
+		/* up is an object: its text so far only counts if not space */
+		up->kids = true;
+		up->text = up->text || !blank(x->txt, x->ntxt);
+		up->obj = x->nopen == 1 ? x->root : new_node(x, cJSON_Object);
+	}
+	x->ntxt = 0;
+	if (up && x->nopen == 1 && up->text) {
+		/* text before this child of the root */
+		fail(x, seq * 8 + PLACE_TEXT_BEFORE, OH_EINPUT, up->line,
+		     "<%.60s> holds both text and elements", up->name);
+		up->text = false;
+	}
+	if (x->nopen == x->aopen)
+		OH_GROW(x->open, x->aopen, x->nopen + 1);
+	f = &x->open[x->nopen++];
+	*f = (struct frame){ .seq = seq, .line = line };
+	if (!up) {
+		f->name = x->root_name = oh_arena_strdup(x->a, name);
+		x->root_line = line;
 		x->root = new_node(x, cJSON_Object);
-	if (x->rc == 0 && n->parent && sbom_xml_has_text(n->parent))
-		/* before sbom_xml_drop() takes that text away */
-		fail(x, OH_EINPUT, n->parent,
-		     "<%.60s> holds both text and elements",
-		     (const char *)n->parent->name);
-	if (x->rc == 0 && n->type == XML_ELEMENT_NODE)
-		(void)add_member(x, x->root, n, 0);
-	sbom_xml_drop(n);
+		return;
+	}
+	if (!(f->nm = intern(x, name))) {
+		f->name = oh_arena_strdup(x->a, name);
+		fail(x, seq * 8 + PLACE_NAME, OH_ELIMIT, line,
+		     "more than %d distinct element names", NAME_SLOTS / 2);
+		return;
+	}
+	f->name = f->nm->s;
+	if (x->nopen - 1 > SBOM_MAX_DEPTH)
+		fail(x, seq * 8 + PLACE_DEPTH, OH_ELIMIT, line,
+		     "nesting deeper than %d", SBOM_MAX_DEPTH);
+}
+
+static void on_end(void *payload)
+{
+	struct sx *x = payload;
+	struct frame *f, *up;
+	cJSON *v;
+
+	if (x->nopen == 0)
+		return;
+	f = &x->open[--x->nopen];
+	up = x->nopen ? &x->open[x->nopen - 1] : NULL;
+	if (!up) {
+		/* the root: text after its last child, or of no child */
+		if (x->rc == 0 && f->text)
+			fail(x, UINT64_MAX, OH_EINPUT, f->line,
+			     "<%.60s> holds text", f->name);
+		return;
+	}
+	if (!f->kids)
+		f->text = !blank(x->txt, x->ntxt);
+	if (f->kids && f->text)
+		fail(x, f->seq * 8 + PLACE_MIXED, OH_EINPUT, f->line,
+		     "<%.60s> holds both text and elements", f->name);
+	if (x->rc == 0 && f->nm) {
+		/* no text yet: txt is still NULL */
+		v = f->kids ? f->obj
+			    : scalar(x, x->ntxt ? x->txt : "", x->ntxt,
+				     f->nm->kind == K_ARRAY ? K_STRING
+							    : f->nm->kind);
+		add_member(x, up, f, v);
+	}
+	x->ntxt = 0;
+}
+
+static void on_text(const char *s, size_t len, void *payload)
+{
+	struct sx *x = payload;
+	struct frame *f = x->nopen ? &x->open[x->nopen - 1] : NULL;
+
+	if (!f)
+		return;
+	if (f->kids || x->nopen == 1) {
+		/* an object's (or the root's) text: whether it is space */
+		f->text = f->text || !blank(s, len);
+		return;
+	}
+	OH_GROW(x->txt, x->atxt, oh_add(x->ntxt, len));
+	memcpy(x->txt + x->ntxt, s, len);
+	x->ntxt += len;
 }
 
 /* The first element's name, skipping the prolog; "" when none is seen. */
@@ -393,26 +464,24 @@ int sbom_spdxxml_parse_arena(cJSON **out, struct oh_arena *a, const char *s,
 			     size_t len, const char *name, struct oh_err *err)
 {
 	struct sx x = { .a = a, .input = name, .err = OH_ERR_INIT };
-	xmlDoc *doc = NULL;
-	xmlNode *root;
+	struct sbom_xml_sax sax = {
+		.start = on_start, .end = on_end, .text = on_text, .payload = &x
+	};
 	int rc;
 
 	*out = NULL;
-	rc = sbom_xml_parse_stream(&doc, s, len, name, on_end, &x, err);
+	rc = sbom_xml_parse_sax(s, len, name, &sax, err);
 	if (rc == 0 && x.rc < 0)
 		/* a mapping error, now that the XML is known to be well
 		 * formed */
 		rc = oh_err_set(err, x.err.code, x.err.input, x.err.line,
 				x.err.col, "%s", x.err.msg);
-	if (rc == 0) {
-		root = xmlDocGetRootElement(doc);
-		if (!root || strcmp((const char *)root->name, "Document") != 0)
-			rc = oh_err_set(
-				err, OH_EINPUT, name, root ? line_of(root) : 0,
-				0, "root element is not an SPDX <Document>");
-	}
+	if (rc == 0 && (!x.root_name || strcmp(x.root_name, "Document") != 0))
+		rc = oh_err_set(err, OH_EINPUT, name, x.root_line, 0,
+				"root element is not an SPDX <Document>");
 	oh_err_release(&x.err);
-	xmlFreeDoc(doc);
+	free(x.open);
+	free(x.txt);
 	if (rc < 0)
 		return rc;
 	*out = x.root ? x.root : new_node(&x, cJSON_Object);

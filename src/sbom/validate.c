@@ -1647,10 +1647,13 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 	}
 	oh_buf_release(&u8);
 	if (f == SBOM_FORMAT_RDF && sbom_cdx_is_xml(data, len)) {
-		if (sbom_cdx_xml_parse(&root, data, len, name, err) < 0)
+		if (sbom_cdx_xml_parse(&root, &tree, data, len, name, err) <
+		    0) {
+			oh_arena_release(&tree);
 			return err->code;
+		}
 		sbom_cdx_validate_tree(out, root, true, profiles, licenses);
-		cJSON_Delete(root);
+		oh_arena_release(&tree);
 		return 0;
 	}
 	if (f == SBOM_FORMAT_RDF && sbom_spdxxml_is(data, len)) {

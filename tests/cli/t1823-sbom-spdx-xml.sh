@@ -35,6 +35,15 @@ expect_stderr_match "twice.xml:[0-9]+: <name> is given twice in <packages>"
 printf '<Document>\n<packages>x<name>a</name></packages></Document>\n' >mixed.xml
 expect_exit 2 sbom validate mixed.xml
 expect_stderr_match "mixed.xml:2: <packages> holds both text and elements"
+# the first error in document order, although the text after the
+# elements is only known at the end tag
+printf '<Document>\n<packages><name>a</name><name>b</name>tail</packages></Document>\n' >order.xml
+expect_exit 2 sbom validate order.xml
+expect_stderr_match "order.xml:2: <packages> holds both text and elements"
+# a truncated document: libxml2's words for it, as the memory parser says
+printf '<Document>\n<packages><name>' >cut.xml
+expect_exit 2 sbom validate cut.xml
+expect_stderr_match "cut.xml:2: not well-formed XML: Premature end of data in tag name line 2"
 printf '<!DOCTYPE Document [<!ENTITY e "x">]>\n<Document><name>&e;</name></Document>\n' >dtd.xml
 expect_exit 2 sbom validate dtd.xml
 expect_stderr_match "DOCTYPE"

@@ -9,6 +9,7 @@
 #include <check.h>
 #include <cjson/cJSON.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "license/list.h"
@@ -157,11 +158,12 @@ START_TEST(test_sbomcdx_xml_shapes)
 		"</components><dependencies><dependency ref=\"a\">"
 		"<dependency ref=\"b\"/></dependency></dependencies></bom>\n";
 	struct oh_err err = OH_ERR_INIT;
+	struct oh_arena ta = OH_ARENA_INIT;
 	cJSON *t = NULL;
 	const cJSON *c, *dep;
 
-	ck_assert_int_eq(sbom_cdx_xml_parse(&t, x, sizeof(x) - 1, "t", &err),
-			 0);
+	ck_assert_int_eq(
+		sbom_cdx_xml_parse(&t, &ta, x, sizeof(x) - 1, "t", &err), 0);
 	ck_assert_str_eq(
 		cJSON_GetStringValue(cJSON_GetObjectItem(t, "specVersion")),
 		"1.6");
@@ -189,7 +191,7 @@ START_TEST(test_sbomcdx_xml_shapes)
 	ck_assert_str_eq(cJSON_GetStringValue(cJSON_GetArrayItem(
 				 cJSON_GetObjectItem(dep, "dependsOn"), 0)),
 			 "b");
-	cJSON_Delete(t);
+	oh_arena_release(&ta);
 	oh_err_release(&err);
 	ck_assert_uint_eq(count(x, NULL, NULL), 0);
 }
@@ -209,11 +211,12 @@ START_TEST(test_sbomcdx_xml_streaming)
 		      "</name></component>t3</components>more<dependencies>"
 		      "<dependency ref=\"a\"/></dependencies>end</bom>";
 	struct oh_err err = OH_ERR_INIT;
+	struct oh_arena ta = OH_ARENA_INIT;
 	const cJSON *a;
 	cJSON *t = NULL;
 
-	ck_assert_int_eq(sbom_cdx_xml_parse(&t, x, sizeof(x) - 1, "t", &err),
-			 0);
+	ck_assert_int_eq(
+		sbom_cdx_xml_parse(&t, &ta, x, sizeof(x) - 1, "t", &err), 0);
 	a = cJSON_GetObjectItem(t, "components");
 	ck_assert_int_eq(cJSON_GetArraySize(a), 3);
 	ck_assert_str_eq(cJSON_GetStringValue(cJSON_GetObjectItem(
@@ -222,7 +225,7 @@ START_TEST(test_sbomcdx_xml_streaming)
 	ck_assert_int_eq(
 		cJSON_GetArraySize(cJSON_GetObjectItem(t, "dependencies")), 1);
 	ck_assert_ptr_null(cJSON_GetObjectItem(t, "content"));
-	cJSON_Delete(t);
+	oh_arena_release(&ta);
 	t = NULL;
 	/* nested too deep for the mapping (inside a streamed list), then
 	 * not well formed: refused as XML; well formed: the mapping's limit */
@@ -237,9 +240,10 @@ START_TEST(test_sbomcdx_xml_streaming)
 		oh_buf_adds(&b, broken ? "</components><broken>"
 				       : "</components></bom>");
 		ck_assert_int_eq(
-			sbom_cdx_xml_parse(&t, b.buf, b.len, "t", &err),
+			sbom_cdx_xml_parse(&t, &ta, b.buf, b.len, "t", &err),
 			broken ? OH_EINPUT : OH_ELIMIT);
 		ck_assert_ptr_null(t);
+		oh_arena_release(&ta);
 		oh_err_release(&err);
 		oh_buf_release(&b);
 	}
@@ -257,12 +261,14 @@ START_TEST(test_sbomcdx_xml_refused)
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct oh_err err = OH_ERR_INIT;
+		struct oh_arena ta = OH_ARENA_INIT;
 		cJSON *t = NULL;
 
-		ck_assert_int_eq(sbom_cdx_xml_parse(&t, bad[i], strlen(bad[i]),
-						    "t", &err),
+		ck_assert_int_eq(sbom_cdx_xml_parse(&t, &ta, bad[i],
+						    strlen(bad[i]), "t", &err),
 				 OH_EINPUT);
 		ck_assert_ptr_null(t);
+		oh_arena_release(&ta);
 		oh_err_release(&err);
 	}
 	/* two ids in one license: the schema allows one */
