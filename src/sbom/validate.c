@@ -29,10 +29,20 @@
 #include "sbom/syntax.h"
 #include "core/banned.h"
 
-/* Open-addressing hash set of strings owned elsewhere (the cJSON tree). */
+/*
+ * Open-addressing hash set of strings owned elsewhere (the cJSON tree).
+ * Each slot keeps its string's hash: ids share long prefixes
+ * ("SPDXRef-Package-1234"), and a probe that compares hashes first
+ * touches no string but the one it finds.
+ */
+struct strslot {
+	const char *s; /* borrowed; NULL = empty */
+	size_t hash;   /* id_hash(s) */
+};
+
 struct strset {
-	const char **slot; /* cap entries, NULL = empty */
-	size_t n, cap;     /* entries; slots (power of two or 0) */
+	struct strslot *slot; /* cap entries */
+	size_t n, cap;        /* entries; slots (power of two or 0) */
 };
 
 struct vctx {
@@ -95,7 +105,7 @@ static const char *str(const cJSON *o, const char *key)
 
 static void path(char *out, size_t size, const char *base, const char *key)
 {
-	snprintf(out, size, "%s%s%s", base, base[0] ? "." : "", key);
+	sbom_path(out, size, base, key, SBOM_NO_INDEX);
 }
 
 /* A required string: present, a string, not empty. */
@@ -139,37 +149,42 @@ static size_t id_hash(const char *s)
 	return h;
 }
 
-/* Slot of `id` in the set, or of the empty slot where it would go. */
-static size_t set_slot(const struct strset *set, const char *id)
+/* Slot of `id` (hash h) in the set, or of the empty slot where it goes. */
+static size_t set_slot(const struct strset *set, const char *id, size_t h)
 {
-	size_t i = id_hash(id) & (set->cap - 1);
+	size_t i = h & (set->cap - 1);
 
-	while (set->slot[i] && strcmp(set->slot[i], id) != 0)
+	while (set->slot[i].s &&
+	       (set->slot[i].hash != h || strcmp(set->slot[i].s, id) != 0))
 		i = (i + 1) & (set->cap - 1);
 	return i;
 }
 
 static bool set_has(const struct strset *set, const char *id)
 {
-	return set->cap > 0 && set->slot[set_slot(set, id)] != NULL;
+	return set->cap > 0 &&
+	       set->slot[set_slot(set, id, id_hash(id))].s != NULL;
 }
 
 static void set_add(struct strset *set, const char *id)
 {
-	if (set_has(set, id))
+	size_t h = id_hash(id);
+
+	if (set->cap > 0 && set->slot[set_slot(set, id, h)].s)
 		return;
 	if (2 * (set->n + 1) > set->cap) {
-		const char **old = set->slot;
+		struct strslot *old = set->slot;
 		size_t oldcap = set->cap;
 
 		set->cap = oldcap ? 2 * oldcap : 64;
 		set->slot = oh_xcalloc(set->cap, sizeof(*set->slot));
 		for (size_t i = 0; i < oldcap; i++)
-			if (old[i])
-				set->slot[set_slot(set, old[i])] = old[i];
+			if (old[i].s)
+				set->slot[set_slot(set, old[i].s,
+						   old[i].hash)] = old[i];
 		free(old);
 	}
-	set->slot[set_slot(set, id)] = id;
+	set->slot[set_slot(set, id, h)] = (struct strslot){ id, h };
 	set->n++;
 }
 
@@ -257,7 +272,7 @@ static void checksums(struct vctx *c, const cJSON *o, const char *element,
 		size_t want;
 		bool upper;
 
-		snprintf(where, sizeof(where), "%s.checksums[%zu]", base, i++);
+		sbom_path(where, sizeof(where), base, "checksums", i++);
 		if (!alg || !val) {
 			diag(c, SBOM_ERROR, "SPDX-CHECKSUM", element, where,
 			     "a checksum needs 'algorithm' and 'checksumValue'");
@@ -798,8 +813,7 @@ static void external_refs_of(struct vctx *c, const cJSON *pkg, const char *id,
 	cJSON_ArrayForEach(
 		it, cJSON_GetObjectItemCaseSensitive(pkg, "externalRefs"))
 	{
-		snprintf(where, sizeof(where), "%s.externalRefs[%zu]", base,
-			 i++);
+		sbom_path(where, sizeof(where), base, "externalRefs", i++);
 		if (cJSON_IsObject(it))
 			external_ref(c, it, id, where);
 	}
@@ -905,7 +919,7 @@ static void package(struct vctx *c, const cJSON *pkg, size_t idx)
 	char base[64];
 	const char *id;
 
-	snprintf(base, sizeof(base), "packages[%zu]", idx);
+	sbom_path(base, sizeof(base), "", "packages", idx);
 	if (!cJSON_IsObject(pkg)) {
 		diag(c, SBOM_ERROR, "SPDX-PACKAGE", NULL, base,
 		     "a package must be an object");
@@ -915,7 +929,7 @@ static void package(struct vctx *c, const cJSON *pkg, size_t idx)
 	if (id) {
 		char where[96];
 
-		snprintf(where, sizeof(where), "%s.SPDXID", base);
+		path(where, sizeof(where), base, "SPDXID");
 		add_id(c, id, where);
 	}
 	need(c, pkg, "name", "SPDX-PACKAGE-NAME", id, base);
@@ -935,8 +949,7 @@ static void package(struct vctx *c, const cJSON *pkg, size_t idx)
 	{
 		char where[96];
 
-		snprintf(where, sizeof(where), "%s.primaryPackagePurpose",
-			 base);
+		path(where, sizeof(where), base, "primaryPackagePurpose");
 		enum_field(c, pkg, "primaryPackagePurpose", purposes, id,
 			   where);
 	}
@@ -953,16 +966,16 @@ static void file(struct vctx *c, const cJSON *f, size_t idx)
 	char base[64], where[96];
 	const char *id, *name;
 
-	snprintf(base, sizeof(base), "files[%zu]", idx);
+	sbom_path(base, sizeof(base), "", "files", idx);
 	id = need(c, f, "SPDXID", "SPDX-ID", NULL, base);
 	if (id) {
-		snprintf(where, sizeof(where), "%s.SPDXID", base);
+		path(where, sizeof(where), base, "SPDXID");
 		add_id(c, id, where);
 		set_add(&c->files, id);
 	}
 	name = need(c, f, "fileName", "SPDX-FILE-NAME", id, base);
 	if (name && name[0] == '/') {
-		snprintf(where, sizeof(where), "%s.fileName", base);
+		path(where, sizeof(where), base, "fileName");
 		diag(c, SBOM_ERROR, "SPDX-FILE-NAME", id, where,
 		     "'%.60s' is an absolute path; file names are relative to the package (clause 8.1)",
 		     name);
@@ -1023,7 +1036,7 @@ static void snippet(struct vctx *c, const cJSON *sn, size_t idx)
 	snprintf(base, sizeof(base), "snippets[%zu]", idx);
 	id = need(c, sn, "SPDXID", "SPDX-ID", NULL, base);
 	if (id) {
-		snprintf(where, sizeof(where), "%s.SPDXID", base);
+		path(where, sizeof(where), base, "SPDXID");
 		add_id(c, id, where);
 	}
 	from = need(c, sn, "snippetFromFile", "SPDX-SNIPPET-FILE", id, base);
@@ -1240,7 +1253,7 @@ static size_t relationships(struct vctx *c)
 		const char *t = str(it, "relationshipType");
 		const char *b = str(it, "relatedSpdxElement");
 
-		snprintf(base, sizeof(base), "relationships[%zu]", i++);
+		sbom_path(base, sizeof(base), "", "relationships", i++);
 		c->r->relationships++;
 		if (!a || !t || !b) {
 			diag(c, SBOM_ERROR, "SPDX-RELATIONSHIP", NULL, base,
@@ -1256,9 +1269,9 @@ static size_t relationships(struct vctx *c)
 			diag(c, SBOM_ERROR, "SPDX-VERSION-FIELD", a, base,
 			     "relationship type '%s' is new in SPDX 2.3", t);
 		contains_unanalyzed(c, a, t, b, base);
-		snprintf(where, sizeof(where), "%s.spdxElementId", base);
+		path(where, sizeof(where), base, "spdxElementId");
 		reference(c, a, where, false);
-		snprintf(where, sizeof(where), "%s.relatedSpdxElement", base);
+		path(where, sizeof(where), base, "relatedSpdxElement");
 		reference(c, b, where, true);
 		if (strcmp(t, "DESCRIBES") == 0 &&
 		    strcmp(a, "SPDXRef-DOCUMENT") == 0)
@@ -1602,7 +1615,8 @@ static void read_check(struct vctx *c, const cJSON *root, const char *name)
 	struct oh_err err = OH_ERR_INIT;
 	const char *sep;
 
-	if (sbom_read_json_tree(&doc, root, name, &err) < 0) {
+	/* the model on the tree's strings: it goes first */
+	if (sbom_read_json_tree_borrow(&doc, root, NULL, name, &err) < 0) {
 		struct oh_buf where = OH_BUF_INIT;
 
 		sep = strstr(err.msg, ": ");
