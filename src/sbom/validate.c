@@ -24,37 +24,24 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/strmap.h"
 #include "core/xalloc.h"
 #include "license/expr.h"
 #include "sbom/syntax.h"
 #include "core/banned.h"
 
-/*
- * Open-addressing hash set of strings owned elsewhere (the cJSON tree).
- * Each slot keeps its string's hash: ids share long prefixes
- * ("SPDXRef-Package-1234"), and a probe that compares hashes first
- * touches no string but the one it finds.
- */
-struct strslot {
-	const char *s; /* borrowed; NULL = empty */
-	size_t hash;   /* id_hash(s) */
-};
-
-struct strset {
-	struct strslot *slot; /* cap entries */
-	size_t n, cap;        /* entries; slots (power of two or 0) */
-};
-
 struct vctx {
-	struct sbom_report *r;    /* being filled */
-	unsigned profiles;        /* enum sbom_profile */
-	bool v22;                 /* SPDX-2.2 rules */
-	const cJSON *doc;         /* the root */
-	struct strset ids;        /* every SPDXID (tree strings) */
-	struct strset related;    /* ids in a non-DESCRIBES relationship */
-	struct strset extracted;  /* LicenseRef- ids defined (tree strings) */
-	struct strset files;      /* SPDXIDs of files */
-	struct strset unanalyzed; /* SPDXIDs of packages filesAnalyzed false */
+	struct sbom_report *r; /* being filled */
+	unsigned profiles;     /* enum sbom_profile */
+	bool v22;              /* SPDX-2.2 rules */
+	const cJSON *doc;      /* the root */
+	/* sets of strings of the tree: the maps' values are unused */
+	struct oh_strmap ids;       /* every SPDXID */
+	struct oh_strmap related;   /* ids in a non-DESCRIBES relationship */
+	struct oh_strmap extracted; /* LicenseRef- ids defined */
+	struct oh_strmap files;     /* SPDXIDs of files */
+	struct oh_strmap
+		unanalyzed; /* SPDXIDs of packages filesAnalyzed false */
 	const struct lic_list *licenses; /* ids known; NULL: syntax only */
 };
 
@@ -140,52 +127,16 @@ static bool is_spdx_id(const char *s)
 	return true;
 }
 
-static size_t id_hash(const char *s)
+static bool set_has(const struct oh_strmap *set, const char *id)
 {
-	size_t h = 1469598103934665603u; /* FNV-1a */
+	size_t unused;
 
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	return oh_strmap_get(set, id, &unused);
 }
 
-/* Slot of `id` (hash h) in the set, or of the empty slot where it goes. */
-static size_t set_slot(const struct strset *set, const char *id, size_t h)
+static void set_add(struct oh_strmap *set, const char *id)
 {
-	size_t i = h & (set->cap - 1);
-
-	while (set->slot[i].s &&
-	       (set->slot[i].hash != h || strcmp(set->slot[i].s, id) != 0))
-		i = (i + 1) & (set->cap - 1);
-	return i;
-}
-
-static bool set_has(const struct strset *set, const char *id)
-{
-	return set->cap > 0 &&
-	       set->slot[set_slot(set, id, id_hash(id))].s != NULL;
-}
-
-static void set_add(struct strset *set, const char *id)
-{
-	size_t h = id_hash(id);
-
-	if (set->cap > 0 && set->slot[set_slot(set, id, h)].s)
-		return;
-	if (2 * (set->n + 1) > set->cap) {
-		struct strslot *old = set->slot;
-		size_t oldcap = set->cap;
-
-		set->cap = oldcap ? 2 * oldcap : 64;
-		set->slot = oh_xcalloc(set->cap, sizeof(*set->slot));
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i].s)
-				set->slot[set_slot(set, old[i].s,
-						   old[i].hash)] = old[i];
-		free(old);
-	}
-	set->slot[set_slot(set, id, h)] = (struct strslot){ id, h };
-	set->n++;
+	(void)oh_strmap_add(set, id, 0);
 }
 
 static bool has_id(const struct vctx *c, const char *id)
@@ -206,7 +157,7 @@ static void add_id(struct vctx *c, const char *id, const char *where)
 		     "SPDX id '%.60s' is used more than once", id);
 		return;
 	}
-	if (c->ids.n >= SBOM_MAX_ELEMENTS)
+	if (c->ids.nr >= SBOM_MAX_ELEMENTS)
 		return;
 	set_add(&c->ids, id);
 }
@@ -1366,7 +1317,7 @@ static bool asserted(const char *s)
 static bool describes_package(const struct vctx *c)
 {
 	const cJSON *it;
-	struct strset pk = { 0 };
+	struct oh_strmap pk = OH_STRMAP_INIT;
 	bool found = false;
 
 	cJSON_ArrayForEach(it,
@@ -1391,7 +1342,7 @@ static bool describes_package(const struct vctx *c)
 			"documentDescribes")) if (cJSON_IsString(it) &&
 						  set_has(&pk, it->valuestring))
 		found = true;
-	free(pk.slot);
+	oh_strmap_release(&pk);
 	return found;
 }
 
@@ -1571,11 +1522,11 @@ static void add_lines(struct sbom_report *r, const struct sbom_doc *doc)
 
 static void release_ids(struct vctx *c)
 {
-	free(c->ids.slot);
-	free(c->related.slot);
-	free(c->extracted.slot);
-	free(c->files.slot);
-	free(c->unanalyzed.slot);
+	oh_strmap_release(&c->ids);
+	oh_strmap_release(&c->related);
+	oh_strmap_release(&c->extracted);
+	oh_strmap_release(&c->files);
+	oh_strmap_release(&c->unanalyzed);
 }
 
 static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
