@@ -1,9 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Region allocator: a chain of blocks, bump allocation inside a block.
+ * Region allocator: a chain of blocks.  Aligned items are bump-allocated
+ * upwards from the start of a block, strings downwards from its end, so a
+ * string wastes no alignment padding.  Every block is zero when it is
+ * made (calloc, or a fresh anonymous mapping), and no byte of it is handed
+ * out twice, so allocations need no memset.
  */
+/* style: 15: mremap() is a GNU extension; it must come before any header */
+#define _GNU_SOURCE
 #include "core/arena.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +24,12 @@
 
 /*
  * Big arenas (a parsed 100,000-package SBOM holds hundreds of MB) spend
- * most of their time in page faults of fresh memory, one per 4 KiB: past
- * BIG_AFTER bytes their blocks are BIG_BLOCK bytes on a 2 MiB boundary,
- * advised as transparent huge pages (one fault per 2 MiB where the
- * kernel allows it; the advice is only a hint).
+ * most of their time in page faults of fresh memory: past BIG_AFTER bytes
+ * their blocks are BIG_BLOCK bytes, and every block of HUGE_PAGE bytes or
+ * more is its own mapping on a 2 MiB boundary, advised as transparent huge
+ * pages (one fault per 2 MiB where the kernel allows it; only a hint).
+ * Only the pages touched cost anything, so the unused end of the newest
+ * block is free.
  */
 #define BIG_AFTER ((size_t)4 << 20)
 #define BIG_BLOCK ((size_t)8 << 20)
@@ -28,80 +37,224 @@
 
 struct oh_arena_block {
 	struct oh_arena_block *next; /* older block */
-	void *raw;                   /* what to free() */
 	size_t size;                 /* usable bytes in data[] */
-	size_t used;                 /* bytes already handed out */
+	size_t used;                 /* aligned bytes handed out from data[0] */
+	size_t top;                  /* strings occupy data[top..size) */
+	size_t map;                  /* bytes mapped at the header; 0: calloc */
 	_Alignas(ALIGN) unsigned char data[];
 };
 
-static struct oh_arena_block *block_new(size_t size,
-					struct oh_arena_block *next)
+static size_t align_up(size_t n, size_t to)
 {
-	struct oh_arena_block *b;
-
-	b = oh_xmalloc(oh_add(sizeof(*b), size));
-	b->raw = b;
-	b->next = next;
-	b->size = size;
-	b->used = 0;
-	return b;
+	return oh_add(n, to - 1) & ~(to - 1);
 }
 
-/* A block of BIG_BLOCK bytes, header included, on a huge-page boundary. */
-static struct oh_arena_block *block_big(struct oh_arena_block *next)
+/* A mapping of `total` bytes on a huge-page boundary, or NULL. */
+static void *map_aligned(size_t total)
 {
-	unsigned char *raw = oh_xmalloc(BIG_BLOCK + HUGE_PAGE);
-	uintptr_t at =
-		((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-	struct oh_arena_block *b = (struct oh_arena_block *)at;
+	unsigned char *raw, *at;
+	size_t span = oh_add(total, HUGE_PAGE);
+	size_t head;
 
+	raw = mmap(NULL, span, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (raw == MAP_FAILED)
+		return NULL;
+	at = (unsigned char *)(((uintptr_t)raw + HUGE_PAGE - 1) &
+			       ~(uintptr_t)(HUGE_PAGE - 1));
+	head = (size_t)(at - raw);
+	if (head > 0)
+		(void)munmap(raw, head);
+	if (span - head > total)
+		(void)munmap(at + total, span - head - total);
 #ifdef MADV_HUGEPAGE
-	(void)madvise(b, BIG_BLOCK, MADV_HUGEPAGE);
-#endif
-	b->raw = raw;
-	b->next = next;
-	b->size = BIG_BLOCK - sizeof(*b);
-	b->used = 0;
+	(void)madvise(at, total, MADV_HUGEPAGE);
+#endif /* MADV_HUGEPAGE */
+	return at;
+}
+
+/* A zeroed block with `size` usable bytes. */
+static struct oh_arena_block *block_new(size_t size)
+{
+	size_t total = oh_add(sizeof(struct oh_arena_block), size);
+	struct oh_arena_block *b = NULL;
+	size_t map = 0;
+
+	if (total >= HUGE_PAGE) {
+		map = align_up(total, HUGE_PAGE);
+		b = map_aligned(map);
+	}
+	if (!b) {
+		map = 0;
+		b = oh_xcalloc(1, total);
+	}
+	b->map = map;
+	b->size = map ? map - sizeof(*b) : size;
+	b->top = b->size;
 	return b;
 }
+
+static void block_free(struct oh_arena_block *b)
+{
+	if (b->map)
+		(void)munmap(b, b->map);
+	else
+		free(b);
+}
+
+/* A large item's own block, linked behind the head (which stays newest). */
+static struct oh_arena_block *block_own(struct oh_arena *a, size_t need)
+{
+	struct oh_arena_block *b = block_new(need);
+
+	if (a->head) {
+		b->next = a->head->next;
+		a->head->next = b;
+	} else {
+		a->head = b;
+	}
+	return b;
+}
+
+#ifndef OH_ARENA_DEBUG
+/* A new head block with room for `need` bytes (need <= BLOCK_SIZE / 4). */
+static struct oh_arena_block *block_head(struct oh_arena *a)
+{
+	struct oh_arena_block *b = block_new(
+		a->used >= BIG_AFTER ? BIG_BLOCK - sizeof(*b) : BLOCK_SIZE);
+
+	b->next = a->head;
+	a->head = b;
+	return b;
+}
+#endif /* OH_ARENA_DEBUG */
 
 void *oh_arena_alloc(struct oh_arena *a, size_t size)
 {
-	size_t need = oh_add(size, ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	size_t need = align_up(size, ALIGN);
 	struct oh_arena_block *b = a->head;
 	void *p;
 
 #ifdef OH_ARENA_DEBUG
-	b = block_new(need, a->head);
-	a->head = b;
+	b = block_own(a, need);
 #else
-	if (!b || b->size - b->used < need) {
-		if (need > BLOCK_SIZE / 4) {
-			/* Large item: its own block, behind the current one. */
-			b = block_new(need, a->head ? a->head->next : NULL);
-			if (a->head)
-				a->head->next = b;
-			else
-				a->head = b;
-		} else if (a->used >= BIG_AFTER) {
-			b = block_big(a->head);
-			a->head = b;
-		} else {
-			b = block_new(BLOCK_SIZE, a->head);
-			a->head = b;
-		}
-	}
+	if (!b || b->top - b->used < need)
+		b = need > BLOCK_SIZE / 4 ? block_own(a, need) : block_head(a);
 #endif /* OH_ARENA_DEBUG */
 	p = b->data + b->used;
 	b->used += need;
 	a->used += need;
-	memset(p, 0, size);
 	return p;
+}
+
+#ifndef OH_ARENA_DEBUG
+/* The block whose single item is `p` (need bytes, nothing else), or NULL. */
+static struct oh_arena_block **own_block(struct oh_arena *a, const void *p,
+					 size_t need)
+{
+	for (struct oh_arena_block **at = &a->head; *at; at = &(*at)->next)
+		if ((*at)->data == p)
+			return (*at)->used == need && (*at)->top == (*at)->size
+				       ? at
+				       : NULL;
+	return NULL;
+}
+
+/* Grow the mapped block *at to hold `need` bytes; false when it cannot. */
+static bool remap(struct oh_arena_block **at, size_t need)
+{
+#ifdef MREMAP_MAYMOVE
+	struct oh_arena_block *b = *at;
+	size_t map = align_up(oh_add(sizeof(*b), need), HUGE_PAGE);
+	void *p;
+
+	if (!b->map)
+		return false;
+	p = mremap(b, b->map, map, MREMAP_MAYMOVE);
+	if (p == MAP_FAILED)
+		return false;
+	b = p;
+#ifdef MADV_HUGEPAGE
+	(void)madvise(b, map, MADV_HUGEPAGE);
+#endif /* MADV_HUGEPAGE */
+	b->map = map;
+	b->size = map - sizeof(*b);
+	b->top = b->size;
+	*at = b;
+	return true;
+#else
+	(void)at;
+	(void)need;
+	return false;
+#endif /* MREMAP_MAYMOVE */
+}
+#endif /* OH_ARENA_DEBUG */
+
+/* `old` grown where it is (see oh_arena_grow()), or NULL. */
+static void *grow_in_place(struct oh_arena *a, void *old, size_t old_size,
+			   size_t new_size)
+{
+#ifdef OH_ARENA_DEBUG
+	(void)a;
+	(void)old;
+	(void)old_size;
+	(void)new_size;
+	return NULL;
+#else
+	size_t had = align_up(old_size, ALIGN);
+	size_t need = align_up(new_size, ALIGN);
+	struct oh_arena_block *b = a->head, **at;
+
+	/* the newest item of the head block: the bytes after it are zero */
+	if (b && (unsigned char *)old + had == b->data + b->used &&
+	    b->top - (b->used - had) >= need) {
+		b->used += need - had;
+		a->used += need - had;
+		return old;
+	}
+	at = had > BLOCK_SIZE / 4 ? own_block(a, old, had) : NULL;
+	if (!at || !remap(at, need))
+		return NULL;
+	(*at)->used = need;
+	a->used += need - had;
+	return (*at)->data;
+#endif /* OH_ARENA_DEBUG */
+}
+
+void *oh_arena_grow(struct oh_arena *a, void *old, size_t old_size,
+		    size_t new_size)
+{
+	void *p = old ? grow_in_place(a, old, old_size, new_size) : NULL;
+
+	if (p)
+		return p;
+	p = oh_arena_alloc(a, new_size);
+	if (old)
+		memcpy(p, old, old_size);
+	return p;
+}
+
+/* `need` bytes with no alignment, from the top of the head block. */
+static char *top_bytes(struct oh_arena *a, size_t need)
+{
+#ifdef OH_ARENA_DEBUG
+	return oh_arena_alloc(a, need);
+#else
+	struct oh_arena_block *b = a->head;
+
+	if (need > BLOCK_SIZE / 4)
+		return oh_arena_alloc(a, need);
+	if (!b || b->top - b->used < need)
+		b = block_head(a);
+	b->top -= need;
+	a->used += need;
+	return (char *)b->data + b->top;
+#endif /* OH_ARENA_DEBUG */
 }
 
 char *oh_arena_strndup(struct oh_arena *a, const char *s, size_t n)
 {
-	char *p = oh_arena_alloc(a, oh_add(n, 1));
+	char *p = top_bytes(a, oh_add(n, 1));
 
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -113,6 +266,26 @@ char *oh_arena_strdup(struct oh_arena *a, const char *s)
 	return oh_arena_strndup(a, s, strlen(s));
 }
 
+void oh_arena_adopt(struct oh_arena *to, struct oh_arena *from)
+{
+	struct oh_arena_block *last = from->head;
+
+	if (!last)
+		return;
+	while (last->next)
+		last = last->next;
+	if (to->head) {
+		/* behind the head, which keeps taking new items */
+		last->next = to->head->next;
+		to->head->next = from->head;
+	} else {
+		to->head = from->head;
+	}
+	to->used += from->used;
+	from->head = NULL;
+	from->used = 0;
+}
+
 void oh_arena_release(struct oh_arena *a)
 {
 	struct oh_arena_block *b = a->head;
@@ -120,7 +293,7 @@ void oh_arena_release(struct oh_arena *a)
 	while (b) {
 		struct oh_arena_block *next = b->next;
 
-		free(b->raw);
+		block_free(b);
 		b = next;
 	}
 	a->head = NULL;

@@ -7,9 +7,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "core/xalloc.h"
 #include "core/banned.h"
+
+#define HUGE_TABLE ((size_t)2 << 20) /* bytes: from here on, a mapping */
 
 /*
  * Eight bytes per multiply (FNV-1a's one multiply per byte is a serial
@@ -37,12 +40,14 @@ static uint64_t hash(const char *s)
 	return h;
 }
 
-/* The slot holding `key`, or the empty slot where it would go. */
-static struct oh_strmap_slot *find(const struct oh_strmap *m, const char *key)
+/* The slot holding `key` (hash h), or the empty slot where it would go. */
+static struct oh_strmap_slot *find(const struct oh_strmap *m, const char *key,
+				   uint64_t h)
 {
-	size_t i = (size_t)hash(key) & (m->cap - 1);
+	size_t i = (size_t)h & (m->cap - 1);
 
-	while (m->slot[i].key && strcmp(m->slot[i].key, key) != 0)
+	while (m->slot[i].key &&
+	       (m->slot[i].hash != h || strcmp(m->slot[i].key, key) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return &m->slot[i];
 }
@@ -53,11 +58,39 @@ bool oh_strmap_get(const struct oh_strmap *m, const char *key, size_t *value)
 
 	if (m->cap == 0)
 		return false;
-	s = find(m, key);
+	s = find(m, key, hash(key));
 	if (!s->key)
 		return false;
 	*value = s->value;
 	return true;
+}
+
+/* Zeroed room for m->cap slots: m->slot and m->mapped set. */
+static void slots_new(struct oh_strmap *m)
+{
+	size_t size = oh_mul(m->cap, sizeof(*m->slot));
+	void *p = MAP_FAILED;
+
+	if (size >= HUGE_TABLE)
+		p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	m->mapped = p != MAP_FAILED;
+	if (!m->mapped) {
+		m->slot = oh_xcalloc(m->cap, sizeof(*m->slot));
+		return;
+	}
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, size, MADV_HUGEPAGE);
+#endif /* MADV_HUGEPAGE */
+	m->slot = p;
+}
+
+static void slots_free(struct oh_strmap_slot *slot, size_t cap, bool mapped)
+{
+	if (mapped)
+		(void)munmap(slot, cap * sizeof(*slot));
+	else
+		free(slot);
 }
 
 static void grow(struct oh_strmap *m)
@@ -65,30 +98,51 @@ static void grow(struct oh_strmap *m)
 	struct oh_strmap old = *m;
 
 	m->cap = old.cap ? oh_mul(old.cap, 2) : 64;
-	m->slot = oh_xcalloc(m->cap, sizeof(*m->slot));
+	slots_new(m);
 	for (size_t i = 0; i < old.cap; i++)
 		if (old.slot[i].key)
-			*find(m, old.slot[i].key) = old.slot[i];
-	free(old.slot);
+			*find(m, old.slot[i].key, old.slot[i].hash) =
+				old.slot[i];
+	slots_free(old.slot, old.cap, old.mapped);
 }
 
 void oh_strmap_put(struct oh_strmap *m, const char *key, size_t value)
 {
 	struct oh_strmap_slot *s;
+	uint64_t h = hash(key);
 
 	if ((m->nr + 1) * 2 > m->cap)
 		grow(m);
-	s = find(m, key);
+	s = find(m, key, h);
 	if (!s->key)
 		m->nr++;
 	s->key = key;
 	s->value = value;
+	s->hash = h;
+}
+
+bool oh_strmap_add(struct oh_strmap *m, const char *key, size_t value)
+{
+	struct oh_strmap_slot *s;
+	uint64_t h = hash(key);
+
+	if ((m->nr + 1) * 2 > m->cap)
+		grow(m);
+	s = find(m, key, h);
+	if (s->key)
+		return false;
+	m->nr++;
+	s->key = key;
+	s->value = value;
+	s->hash = h;
+	return true;
 }
 
 void oh_strmap_release(struct oh_strmap *m)
 {
-	free(m->slot);
+	slots_free(m->slot, m->cap, m->mapped);
 	m->slot = NULL;
 	m->cap = 0;
 	m->nr = 0;
+	m->mapped = false;
 }

@@ -241,6 +241,17 @@ int sbom_read_json_tree(struct sbom_doc **out, const struct cJSON *root,
 			const char *name, struct oh_err *err);
 
 /**
+ * sbom_read_json_tree() for a tree in an arena (sbom_json_parse_arena(),
+ * sbom_yaml_parse_arena()): the document's strings are the tree's own,
+ * not copies.  With `tree` non-NULL, on success its memory moves into the
+ * document (tree is left empty; free both with sbom_doc_free()); with
+ * NULL, the caller keeps the tree alive as long as the document.
+ */
+int sbom_read_json_tree_borrow(struct sbom_doc **out, const struct cJSON *root,
+			       struct oh_arena *tree, const char *name,
+			       struct oh_err *err);
+
+/**
  * Parse SPDX YAML with libyaml into the cJSON tree the same document in
  * JSON gives (caller frees with cJSON_Delete()).  Quoted scalars are
  * strings, plain ones null, booleans or numbers by the YAML 1.2 core
@@ -391,6 +402,17 @@ int sbom_utf16_decode(struct oh_buf *out, const char *s, size_t len,
  */
 int sbom_read(struct sbom_doc **out, const char *s, size_t len,
 	      const char *name, struct oh_err *err);
+
+#define SBOM_NO_INDEX ((size_t)-1)
+
+/**
+ * For readers and the validator: the JSON path base.key[idx] in out
+ * (size > 0 bytes), with no '.' after an empty base and no index when idx
+ * is SBOM_NO_INDEX, cut to size - 1 bytes as snprintf() cuts.  Built for
+ * every element of a document, so without printf's cost.
+ */
+void sbom_path(char *out, size_t size, const char *base, const char *key,
+	       size_t idx);
 
 /**
  * For readers: room for item n of an arena array of n items of `size`

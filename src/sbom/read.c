@@ -92,14 +92,12 @@ struct sbom_doc *sbom_doc_new(void)
 
 void *sbom_arena_grow(struct oh_arena *a, void *old, size_t n, size_t size)
 {
-	void *p;
-
 	if (n != 0 && (n & (n - 1)) != 0)
 		return old; /* room left below the next power of two */
-	p = oh_arena_alloc(a, (n ? 2 * n : 1) * size);
-	if (n)
-		memcpy(p, old, n * size);
-	return p;
+	if (n == 0)
+		return oh_arena_alloc(a, size);
+	/* in place where it can: no old copies left behind */
+	return oh_arena_grow(a, old, oh_mul(n, size), oh_mul(2 * n, size));
 }
 
 static int read_utf8(struct sbom_doc **out, const char *s, size_t len,
@@ -146,7 +144,7 @@ static int read_json_any(struct sbom_doc **out, const char *s, size_t len,
 	else if (sbom_spdx3_is_tree(root))
 		rc = sbom_spdx3_read_tree(out, root, name, err);
 	else
-		rc = sbom_read_json_tree(out, root, name, err);
+		rc = sbom_read_json_tree_borrow(out, root, &tree, name, err);
 	oh_arena_release(&tree);
 	return rc;
 }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * SPDX JSON reader: cJSON tree -> struct sbom_doc.  Every field is copied
- * into the document arena; type errors name the JSON path.
+ * into the document arena, or borrowed from a tree in an arena that lives
+ * as long as the document (sbom_read_json_tree_borrow(): no second copy
+ * of a 100 MB document's strings); type errors name the JSON path.
  */
 #include "sbom/model.h"
 
@@ -19,6 +21,7 @@
 struct jr {
 	struct sbom_doc *doc;
 	size_t annotation_alloc; /* capacity of doc->annotation */
+	bool borrow;             /* strings are the tree's, not copies */
 	const char *name;
 	struct oh_err *err;
 };
@@ -27,6 +30,12 @@ struct jr {
 #define CAP_STR(n)     CAP_STR_(n)
 #define TOO_MANY(what) "too many " what " (cap " CAP_STR(SBOM_MAX_ITEMS_DEC) ")"
 _Static_assert(SBOM_MAX_ITEMS == SBOM_MAX_ITEMS_DEC, "cap in messages");
+
+/* A tree string as the document keeps it. */
+static const char *jr_keep(struct jr *r, const char *s)
+{
+	return r->borrow ? s : oh_arena_strdup(&r->doc->arena, s);
+}
 
 static int jr_fail(struct jr *r, int code, const char *path, const char *key,
 		   const char *what)
@@ -108,6 +117,43 @@ fail:
 	return rc;
 }
 
+/* Append n bytes of s at out[*at], keeping room for the NUL. */
+static void put(char *out, size_t size, size_t *at, const char *s, size_t n)
+{
+	if (n > size - 1 - *at)
+		n = size - 1 - *at;
+	memcpy(out + *at, s, n);
+	*at += n;
+}
+
+/* [idx] at out[*at], cut as put() cuts. */
+static void put_index(char *out, size_t size, size_t *at, size_t idx)
+{
+	char num[24];
+	size_t k = sizeof(num);
+
+	num[--k] = ']';
+	do
+		num[--k] = (char)('0' + idx % 10);
+	while ((idx /= 10) > 0);
+	num[--k] = '[';
+	put(out, size, at, num + k, sizeof(num) - k);
+}
+
+void sbom_path(char *out, size_t size, const char *base, const char *key,
+	       size_t idx)
+{
+	size_t at = 0;
+
+	put(out, size, &at, base, strlen(base));
+	if (base[0] != '\0')
+		put(out, size, &at, ".", 1);
+	put(out, size, &at, key, strlen(key));
+	if (idx != SBOM_NO_INDEX)
+		put_index(out, size, &at, idx);
+	out[at] = '\0';
+}
+
 static int key_cmp(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -143,6 +189,22 @@ static const char *dup_key(const cJSON *o)
 	return found;
 }
 
+/* path[len..]: "[i]", or ".key" (key cut to 40 bytes; no '.' at the top). */
+static void dups_step(char *path, size_t cap, size_t len, const char *key,
+		      size_t i)
+{
+	size_t at = len;
+
+	if (!key) {
+		put_index(path, cap, &at, i);
+	} else {
+		if (len > 0)
+			put(path, cap, &at, ".", 1);
+		put(path, cap, &at, key, strnlen(key, 40));
+	}
+	path[at] = '\0';
+}
+
 /*
  * Duplicate keys anywhere (RFC 8259 leaves their meaning open: cJSON
  * would take the first, other readers the last).  `path` (cap bytes)
@@ -165,11 +227,10 @@ static int jr_dups(struct jr *r, const cJSON *j, char *path, size_t cap)
 	cJSON_ArrayForEach(c, j)
 	{
 		if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
-			if (cJSON_IsArray(j))
-				snprintf(path + len, cap - len, "[%zu]", i);
-			else
-				snprintf(path + len, cap - len, "%s%.40s",
-					 len ? "." : "", c->string);
+			const char *key = c->string ? c->string : "(null)";
+
+			dups_step(path, cap, len, cJSON_IsArray(j) ? NULL : key,
+				  i);
 			if ((rc = jr_dups(r, c, path, cap)) < 0)
 				return rc;
 			path[len] = '\0';
@@ -190,7 +251,7 @@ static int jr_str(struct jr *r, const char **out, const cJSON *o,
 		return 0;
 	if (!cJSON_IsString(v))
 		return jr_fail(r, OH_EINPUT, path, key, "expected a string");
-	*out = oh_arena_strdup(&r->doc->arena, v->valuestring);
+	*out = jr_keep(r, v->valuestring);
 	return 0;
 }
 
@@ -232,7 +293,7 @@ static int jr_strs(struct jr *r, const char ***out, size_t *n, const cJSON *o,
 			return jr_fail(r, OH_EINPUT, path, idx,
 				       "expected a string");
 		}
-		(*out)[i++] = oh_arena_strdup(&r->doc->arena, v->valuestring);
+		(*out)[i++] = jr_keep(r, v->valuestring);
 	}
 	return 0;
 }
@@ -258,7 +319,7 @@ static int jr_objs(struct jr *r, const cJSON **a, size_t *n, void **items,
 static void jr_path(char *p, size_t cap, const char *base, const char *key,
 		    size_t i)
 {
-	snprintf(p, cap, "%s%s%s[%zu]", base, *base ? "." : "", key, i);
+	sbom_path(p, cap, base, key, i);
 }
 
 static int jr_obj_check(struct jr *r, const cJSON *v, const char *p)
@@ -682,10 +743,10 @@ static int jr_rels(struct jr *r, const cJSON *root)
 	return 0;
 }
 
-int sbom_read_json_tree(struct sbom_doc **out, const cJSON *root,
-			const char *name, struct oh_err *err)
+static int read_tree(struct sbom_doc **out, const cJSON *root, bool borrow,
+		     const char *name, struct oh_err *err)
 {
-	struct jr r = { .name = name, .err = err };
+	struct jr r = { .borrow = borrow, .name = name, .err = err };
 	char path[512] = "";
 	int rc = 0;
 
@@ -708,6 +769,23 @@ out:
 	return rc;
 }
 
+int sbom_read_json_tree(struct sbom_doc **out, const cJSON *root,
+			const char *name, struct oh_err *err)
+{
+	return read_tree(out, root, false, name, err);
+}
+
+int sbom_read_json_tree_borrow(struct sbom_doc **out, const cJSON *root,
+			       struct oh_arena *tree, const char *name,
+			       struct oh_err *err)
+{
+	int rc = read_tree(out, root, true, name, err);
+
+	if (rc == 0 && tree)
+		oh_arena_adopt(&(*out)->arena, tree);
+	return rc;
+}
+
 int sbom_read_json(struct sbom_doc **out, const char *s, size_t len,
 		   const char *name, struct oh_err *err)
 {
@@ -717,7 +795,7 @@ int sbom_read_json(struct sbom_doc **out, const char *s, size_t len,
 
 	*out = NULL;
 	if ((rc = sbom_json_parse_arena(&root, &tree, s, len, name, err)) == 0)
-		rc = sbom_read_json_tree(out, root, name, err);
+		rc = sbom_read_json_tree_borrow(out, root, &tree, name, err);
 	oh_arena_release(&tree);
 	return rc;
 }

@@ -376,7 +376,7 @@ int sbom_read_yaml(struct sbom_doc **out, const char *s, size_t len,
 		oh_arena_release(&tree);
 		return rc;
 	}
-	rc = sbom_read_json_tree(out, root, name, err);
+	rc = sbom_read_json_tree_borrow(out, root, &tree, name, err);
 	if (rc == 0)
 		(*out)->format = SBOM_FORMAT_YAML;
 	oh_arena_release(&tree);

@@ -317,7 +317,6 @@ static int add_node(struct s3_graph *g, const cJSON *o, size_t index,
 		    bool nested, const char *name, struct oh_err *err)
 {
 	struct s3_node *n;
-	size_t dummy;
 
 	if (g->n >= SBOM_MAX_ITEMS)
 		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
@@ -331,12 +330,8 @@ static int add_node(struct s3_graph *g, const cJSON *o, size_t index,
 	n->kind = s3_type_kind(n->type);
 	n->index = index;
 	n->nested = nested;
-	if (n->id) {
-		if (oh_strmap_get(&g->ids, n->id, &dummy))
-			g->duplicates++;
-		else
-			oh_strmap_put(&g->ids, n->id, g->n);
-	}
+	if (n->id && !oh_strmap_add(&g->ids, n->id, g->n))
+		g->duplicates++;
 	g->n++;
 	return 0;
 }

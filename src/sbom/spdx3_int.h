@@ -84,6 +84,16 @@ int s3_graph_build(struct s3_graph *g, const struct cJSON *root,
 
 void s3_graph_release(struct s3_graph *g);
 
+struct sbom_doc;
+
+/**
+ * sbom_spdx3_read_tree() on a graph already built (borrowed; the document
+ * borrows its tree's strings too, so both outlive *out).  Caller frees *out
+ * with sbom_doc_free().  Returns 0.
+ */
+int s3_read_graph(struct sbom_doc **out, const struct s3_graph *g,
+		  const char *name, struct oh_err *err);
+
 /** The kind bits of a type name; 0 when SPDX 3.0.1 defines no such type. */
 unsigned s3_type_kind(const char *type);
 

@@ -31,13 +31,13 @@
 
 struct rd {
 	struct sbom_doc *d;
-	struct s3_graph g;
-	struct oh_strmap map;   /* element IRI -> index in v2 */
-	const char **v2;        /* SPDX 2 ids (arena) */
-	size_t *at;             /* per v2: index in pkg, or ~index in file */
-	size_t nv2, av2, aat;   /* entries, allocated */
-	struct oh_strmap taken; /* SPDX 2 ids used -> index in v2 */
-	struct oh_strmap refs;  /* LicenseRef- ids added -> 0 */
+	const struct s3_graph *g; /* borrowed */
+	struct oh_strmap map;     /* element IRI -> index in v2 */
+	const char **v2;          /* SPDX 2 ids (arena) */
+	size_t *at;               /* per v2: index in pkg, or ~index in file */
+	size_t nv2, av2, aat;     /* entries, allocated */
+	struct oh_strmap taken;   /* SPDX 2 ids used -> index in v2 */
+	struct oh_strmap refs;    /* LicenseRef- ids added -> 0 */
 	const char *name;
 	struct oh_err *err;
 };
@@ -103,7 +103,7 @@ static const char *v2_id(struct rd *r, const char *iri, size_t at)
 static const char *mapped(struct rd *r, const cJSON *ref)
 {
 	const struct s3_node *n;
-	unsigned k = s3_resolve(&r->g, ref, &n);
+	unsigned k = s3_resolve(r->g, ref, &n);
 	size_t i;
 
 	if (k & S3_DOCUMENT)
@@ -122,7 +122,7 @@ static const char *mapped(struct rd *r, const cJSON *ref)
 static const char *actor(struct rd *r, const cJSON *ref)
 {
 	const struct s3_node *n;
-	unsigned k = s3_resolve(&r->g, ref, &n);
+	unsigned k = s3_resolve(r->g, ref, &n);
 	const char *name, *mail = NULL;
 	struct oh_buf b = OH_BUF_INIT;
 	const cJSON *x;
@@ -170,7 +170,7 @@ static void creation(struct rd *r, const cJSON *ci)
 	const cJSON *x;
 
 	if (cJSON_IsString(ci)) {
-		const struct s3_node *n = s3_find(&r->g, ci->valuestring);
+		const struct s3_node *n = s3_find(r->g, ci->valuestring);
 
 		ci = n ? n->o : NULL;
 	}
@@ -251,7 +251,7 @@ static void license_text(struct rd *r, struct oh_buf *b, const cJSON *ref,
 			 unsigned depth)
 {
 	const struct s3_node *n;
-	unsigned k = s3_resolve(&r->g, ref, &n);
+	unsigned k = s3_resolve(r->g, ref, &n);
 	const char *t, *tail;
 	const cJSON *x;
 
@@ -317,7 +317,7 @@ static const char *ref_text(struct rd *r, const char *id, const cJSON *lic)
 
 		if (!k || strcmp(k, id) != 0)
 			continue;
-		n = s3_find(&r->g, s3_str(x, "value"));
+		n = s3_find(r->g, s3_str(x, "value"));
 		if (n && s3_str(n->o, "simplelicensing_licenseText"))
 			return s3_str(n->o, "simplelicensing_licenseText");
 	}
@@ -645,7 +645,7 @@ static void license_rel(struct rd *r, const cJSON *o, bool declared)
 	const char *lic;
 	size_t i;
 
-	s3_resolve(&r->g, get(o, "from"), &n);
+	s3_resolve(r->g, get(o, "from"), &n);
 	if (!n || !n->id || !oh_strmap_get(&r->map, n->id, &i))
 		return;
 	lic = license_of(r, o);
@@ -771,7 +771,7 @@ static void describe(struct rd *r, const cJSON *x, size_t nrel, unsigned depth)
 	const char *b;
 	bool have = false;
 
-	s3_resolve(&r->g, x, &n);
+	s3_resolve(r->g, x, &n);
 	if (n && (n->kind & S3_COLLECTION) && !(n->kind & S3_DOCUMENT)) {
 		/* a software_Sbom or Bom: what it is about */
 		cJSON_ArrayForEach(
@@ -795,7 +795,7 @@ static void roots(struct rd *r)
 	const cJSON *x;
 	size_t nrel = r->d->nrel;
 
-	cJSON_ArrayForEach(x, get(r->g.doc->o, "rootElement"))
+	cJSON_ArrayForEach(x, get(r->g->doc->o, "rootElement"))
 		describe(r, x, nrel, 0);
 }
 
@@ -803,7 +803,7 @@ static void roots(struct rd *r)
 
 static const char *name_space(struct rd *r)
 {
-	const char *id = r->g.doc ? r->g.doc->id : NULL;
+	const char *id = r->g->doc ? r->g->doc->id : NULL;
 	struct oh_buf b = OH_BUF_INIT;
 	const char *s;
 
@@ -824,7 +824,7 @@ static const char *name_space(struct rd *r)
 
 static void document(struct rd *r)
 {
-	const cJSON *o = r->g.doc ? r->g.doc->o : NULL;
+	const cJSON *o = r->g->doc ? r->g->doc->o : NULL;
 	struct sbom_doc *d = r->d;
 	struct oh_buf b = OH_BUF_INIT;
 	const cJSON *dl = get(o, "dataLicense");
@@ -849,7 +849,6 @@ static void document(struct rd *r)
 
 static void release(struct rd *r)
 {
-	s3_graph_release(&r->g);
 	oh_strmap_release(&r->map);
 	oh_strmap_release(&r->taken);
 	oh_strmap_release(&r->refs);
@@ -857,38 +856,48 @@ static void release(struct rd *r)
 	free(r->at);
 }
 
-int sbom_spdx3_read_tree(struct sbom_doc **out, const cJSON *root,
-			 const char *name, struct oh_err *err)
+int s3_read_graph(struct sbom_doc **out, const struct s3_graph *g,
+		  const char *name, struct oh_err *err)
 {
-	struct rd r = { .name = name, .err = err };
+	struct rd r = { .g = g, .name = name, .err = err };
 
 	*out = NULL;
-	if (!sbom_spdx3_is_tree(root))
-		return oh_err_set(err, OH_EINPUT, name, 0, 0,
-				  "not SPDX 3 JSON-LD (no SPDX '@context')");
-	if (s3_graph_build(&r.g, root, name, err) < 0) {
-		release(&r);
-		return err->code;
-	}
 	r.d = sbom_doc_new();
 	document(&r);
-	for (size_t i = 0; i < r.g.n; i++) {
-		const struct s3_node *n = &r.g.node[i];
+	for (size_t i = 0; i < g->n; i++) {
+		const struct s3_node *n = &g->node[i];
 
-		if (!n->id || s3_find(&r.g, n->id) != n)
+		if (!n->id || s3_find(g, n->id) != n)
 			continue;
 		if (n->kind & S3_PACKAGE)
 			package(&r, n);
 		else if (n->kind & S3_FILE)
 			file(&r, n);
 	}
-	for (size_t i = 0; i < r.g.n; i++)
-		if (r.g.node[i].kind & S3_RELATIONSHIP)
-			relationship(&r, r.g.node[i].o);
-	if (r.g.doc)
+	for (size_t i = 0; i < g->n; i++)
+		if (g->node[i].kind & S3_RELATIONSHIP)
+			relationship(&r, g->node[i].o);
+	if (g->doc)
 		roots(&r);
 	files_analyzed(&r);
 	*out = r.d;
 	release(&r);
 	return 0;
+}
+
+int sbom_spdx3_read_tree(struct sbom_doc **out, const cJSON *root,
+			 const char *name, struct oh_err *err)
+{
+	struct s3_graph g = { .n = 0 };
+	int rc;
+
+	*out = NULL;
+	if (!sbom_spdx3_is_tree(root))
+		return oh_err_set(err, OH_EINPUT, name, 0, 0,
+				  "not SPDX 3 JSON-LD (no SPDX '@context')");
+	rc = s3_graph_build(&g, root, name, err);
+	if (rc == 0)
+		rc = s3_read_graph(out, &g, name, err);
+	s3_graph_release(&g);
+	return rc;
 }

@@ -832,8 +832,7 @@ static void counts(struct v3 *c)
 	}
 }
 
-static void profiles_on_model(struct v3 *c, const cJSON *root,
-			      unsigned profiles)
+static void profiles_on_model(struct v3 *c, unsigned profiles)
 {
 	struct sbom_doc *doc = NULL;
 	struct oh_err err = OH_ERR_INIT;
@@ -845,10 +844,11 @@ static void profiles_on_model(struct v3 *c, const cJSON *root,
 		     "TR-03183-2 v2.1.0 section 4 admits SPDX 3.0.1; its field rules are checked for CycloneDX only");
 	if (!(profiles & (SBOM_PROFILE_NTIA | SBOM_PROFILE_NTIA_STRICT)))
 		return;
-	if (sbom_spdx3_read_tree(&doc, root, "document", &err) == 0)
-		sbom_validate_model_ntia(c->r, doc, profiles); /* frees doc */
-	else
-		sbom_doc_free(doc);
+	/* the graph validation built, not a second one; freed before the
+	 * model's checks, which build a tree of their own */
+	(void)s3_read_graph(&doc, &c->g, "document", &err);
+	s3_graph_release(&c->g);
+	sbom_validate_model_ntia(c->r, doc, profiles); /* frees doc */
 	oh_err_release(&err);
 }
 
@@ -872,6 +872,6 @@ void sbom_spdx3_validate_tree(struct sbom_report *r, const cJSON *root,
 		for (size_t i = 0; i < c.g.n; i++)
 			node(&c, &c.g.node[i]);
 	}
-	s3_graph_release(&c.g); /* the model reader builds its own */
-	profiles_on_model(&c, root, profiles);
+	profiles_on_model(&c, profiles); /* may release the graph */
+	s3_graph_release(&c.g);
 }

@@ -24,27 +24,24 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/strmap.h"
 #include "core/xalloc.h"
 #include "license/expr.h"
 #include "sbom/syntax.h"
 #include "core/banned.h"
 
-/* Open-addressing hash set of strings owned elsewhere (the cJSON tree). */
-struct strset {
-	const char **slot; /* cap entries, NULL = empty */
-	size_t n, cap;     /* entries; slots (power of two or 0) */
-};
-
 struct vctx {
-	struct sbom_report *r;    /* being filled */
-	unsigned profiles;        /* enum sbom_profile */
-	bool v22;                 /* SPDX-2.2 rules */
-	const cJSON *doc;         /* the root */
-	struct strset ids;        /* every SPDXID (tree strings) */
-	struct strset related;    /* ids in a non-DESCRIBES relationship */
-	struct strset extracted;  /* LicenseRef- ids defined (tree strings) */
-	struct strset files;      /* SPDXIDs of files */
-	struct strset unanalyzed; /* SPDXIDs of packages filesAnalyzed false */
+	struct sbom_report *r; /* being filled */
+	unsigned profiles;     /* enum sbom_profile */
+	bool v22;              /* SPDX-2.2 rules */
+	const cJSON *doc;      /* the root */
+	/* sets of strings of the tree: the maps' values are unused */
+	struct oh_strmap ids;       /* every SPDXID */
+	struct oh_strmap related;   /* ids in a non-DESCRIBES relationship */
+	struct oh_strmap extracted; /* LicenseRef- ids defined */
+	struct oh_strmap files;     /* SPDXIDs of files */
+	struct oh_strmap
+		unanalyzed; /* SPDXIDs of packages filesAnalyzed false */
 	const struct lic_list *licenses; /* ids known; NULL: syntax only */
 };
 
@@ -95,7 +92,7 @@ static const char *str(const cJSON *o, const char *key)
 
 static void path(char *out, size_t size, const char *base, const char *key)
 {
-	snprintf(out, size, "%s%s%s", base, base[0] ? "." : "", key);
+	sbom_path(out, size, base, key, SBOM_NO_INDEX);
 }
 
 /* A required string: present, a string, not empty. */
@@ -130,47 +127,16 @@ static bool is_spdx_id(const char *s)
 	return true;
 }
 
-static size_t id_hash(const char *s)
+static bool set_has(const struct oh_strmap *set, const char *id)
 {
-	size_t h = 1469598103934665603u; /* FNV-1a */
+	size_t unused;
 
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	return oh_strmap_get(set, id, &unused);
 }
 
-/* Slot of `id` in the set, or of the empty slot where it would go. */
-static size_t set_slot(const struct strset *set, const char *id)
+static void set_add(struct oh_strmap *set, const char *id)
 {
-	size_t i = id_hash(id) & (set->cap - 1);
-
-	while (set->slot[i] && strcmp(set->slot[i], id) != 0)
-		i = (i + 1) & (set->cap - 1);
-	return i;
-}
-
-static bool set_has(const struct strset *set, const char *id)
-{
-	return set->cap > 0 && set->slot[set_slot(set, id)] != NULL;
-}
-
-static void set_add(struct strset *set, const char *id)
-{
-	if (set_has(set, id))
-		return;
-	if (2 * (set->n + 1) > set->cap) {
-		const char **old = set->slot;
-		size_t oldcap = set->cap;
-
-		set->cap = oldcap ? 2 * oldcap : 64;
-		set->slot = oh_xcalloc(set->cap, sizeof(*set->slot));
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i])
-				set->slot[set_slot(set, old[i])] = old[i];
-		free(old);
-	}
-	set->slot[set_slot(set, id)] = id;
-	set->n++;
+	(void)oh_strmap_add(set, id, 0);
 }
 
 static bool has_id(const struct vctx *c, const char *id)
@@ -191,7 +157,7 @@ static void add_id(struct vctx *c, const char *id, const char *where)
 		     "SPDX id '%.60s' is used more than once", id);
 		return;
 	}
-	if (c->ids.n >= SBOM_MAX_ELEMENTS)
+	if (c->ids.nr >= SBOM_MAX_ELEMENTS)
 		return;
 	set_add(&c->ids, id);
 }
@@ -257,7 +223,7 @@ static void checksums(struct vctx *c, const cJSON *o, const char *element,
 		size_t want;
 		bool upper;
 
-		snprintf(where, sizeof(where), "%s.checksums[%zu]", base, i++);
+		sbom_path(where, sizeof(where), base, "checksums", i++);
 		if (!alg || !val) {
 			diag(c, SBOM_ERROR, "SPDX-CHECKSUM", element, where,
 			     "a checksum needs 'algorithm' and 'checksumValue'");
@@ -798,8 +764,7 @@ static void external_refs_of(struct vctx *c, const cJSON *pkg, const char *id,
 	cJSON_ArrayForEach(
 		it, cJSON_GetObjectItemCaseSensitive(pkg, "externalRefs"))
 	{
-		snprintf(where, sizeof(where), "%s.externalRefs[%zu]", base,
-			 i++);
+		sbom_path(where, sizeof(where), base, "externalRefs", i++);
 		if (cJSON_IsObject(it))
 			external_ref(c, it, id, where);
 	}
@@ -905,7 +870,7 @@ static void package(struct vctx *c, const cJSON *pkg, size_t idx)
 	char base[64];
 	const char *id;
 
-	snprintf(base, sizeof(base), "packages[%zu]", idx);
+	sbom_path(base, sizeof(base), "", "packages", idx);
 	if (!cJSON_IsObject(pkg)) {
 		diag(c, SBOM_ERROR, "SPDX-PACKAGE", NULL, base,
 		     "a package must be an object");
@@ -915,7 +880,7 @@ static void package(struct vctx *c, const cJSON *pkg, size_t idx)
 	if (id) {
 		char where[96];
 
-		snprintf(where, sizeof(where), "%s.SPDXID", base);
+		path(where, sizeof(where), base, "SPDXID");
 		add_id(c, id, where);
 	}
 	need(c, pkg, "name", "SPDX-PACKAGE-NAME", id, base);
@@ -935,8 +900,7 @@ static void package(struct vctx *c, const cJSON *pkg, size_t idx)
 	{
 		char where[96];
 
-		snprintf(where, sizeof(where), "%s.primaryPackagePurpose",
-			 base);
+		path(where, sizeof(where), base, "primaryPackagePurpose");
 		enum_field(c, pkg, "primaryPackagePurpose", purposes, id,
 			   where);
 	}
@@ -953,16 +917,16 @@ static void file(struct vctx *c, const cJSON *f, size_t idx)
 	char base[64], where[96];
 	const char *id, *name;
 
-	snprintf(base, sizeof(base), "files[%zu]", idx);
+	sbom_path(base, sizeof(base), "", "files", idx);
 	id = need(c, f, "SPDXID", "SPDX-ID", NULL, base);
 	if (id) {
-		snprintf(where, sizeof(where), "%s.SPDXID", base);
+		path(where, sizeof(where), base, "SPDXID");
 		add_id(c, id, where);
 		set_add(&c->files, id);
 	}
 	name = need(c, f, "fileName", "SPDX-FILE-NAME", id, base);
 	if (name && name[0] == '/') {
-		snprintf(where, sizeof(where), "%s.fileName", base);
+		path(where, sizeof(where), base, "fileName");
 		diag(c, SBOM_ERROR, "SPDX-FILE-NAME", id, where,
 		     "'%.60s' is an absolute path; file names are relative to the package (clause 8.1)",
 		     name);
@@ -1023,7 +987,7 @@ static void snippet(struct vctx *c, const cJSON *sn, size_t idx)
 	snprintf(base, sizeof(base), "snippets[%zu]", idx);
 	id = need(c, sn, "SPDXID", "SPDX-ID", NULL, base);
 	if (id) {
-		snprintf(where, sizeof(where), "%s.SPDXID", base);
+		path(where, sizeof(where), base, "SPDXID");
 		add_id(c, id, where);
 	}
 	from = need(c, sn, "snippetFromFile", "SPDX-SNIPPET-FILE", id, base);
@@ -1240,7 +1204,7 @@ static size_t relationships(struct vctx *c)
 		const char *t = str(it, "relationshipType");
 		const char *b = str(it, "relatedSpdxElement");
 
-		snprintf(base, sizeof(base), "relationships[%zu]", i++);
+		sbom_path(base, sizeof(base), "", "relationships", i++);
 		c->r->relationships++;
 		if (!a || !t || !b) {
 			diag(c, SBOM_ERROR, "SPDX-RELATIONSHIP", NULL, base,
@@ -1256,9 +1220,9 @@ static size_t relationships(struct vctx *c)
 			diag(c, SBOM_ERROR, "SPDX-VERSION-FIELD", a, base,
 			     "relationship type '%s' is new in SPDX 2.3", t);
 		contains_unanalyzed(c, a, t, b, base);
-		snprintf(where, sizeof(where), "%s.spdxElementId", base);
+		path(where, sizeof(where), base, "spdxElementId");
 		reference(c, a, where, false);
-		snprintf(where, sizeof(where), "%s.relatedSpdxElement", base);
+		path(where, sizeof(where), base, "relatedSpdxElement");
 		reference(c, b, where, true);
 		if (strcmp(t, "DESCRIBES") == 0 &&
 		    strcmp(a, "SPDXRef-DOCUMENT") == 0)
@@ -1353,7 +1317,7 @@ static bool asserted(const char *s)
 static bool describes_package(const struct vctx *c)
 {
 	const cJSON *it;
-	struct strset pk = { 0 };
+	struct oh_strmap pk = OH_STRMAP_INIT;
 	bool found = false;
 
 	cJSON_ArrayForEach(it,
@@ -1378,7 +1342,7 @@ static bool describes_package(const struct vctx *c)
 			"documentDescribes")) if (cJSON_IsString(it) &&
 						  set_has(&pk, it->valuestring))
 		found = true;
-	free(pk.slot);
+	oh_strmap_release(&pk);
 	return found;
 }
 
@@ -1558,11 +1522,11 @@ static void add_lines(struct sbom_report *r, const struct sbom_doc *doc)
 
 static void release_ids(struct vctx *c)
 {
-	free(c->ids.slot);
-	free(c->related.slot);
-	free(c->extracted.slot);
-	free(c->files.slot);
-	free(c->unanalyzed.slot);
+	oh_strmap_release(&c->ids);
+	oh_strmap_release(&c->related);
+	oh_strmap_release(&c->extracted);
+	oh_strmap_release(&c->files);
+	oh_strmap_release(&c->unanalyzed);
 }
 
 static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
@@ -1602,7 +1566,8 @@ static void read_check(struct vctx *c, const cJSON *root, const char *name)
 	struct oh_err err = OH_ERR_INIT;
 	const char *sep;
 
-	if (sbom_read_json_tree(&doc, root, name, &err) < 0) {
+	/* the model on the tree's strings: it goes first */
+	if (sbom_read_json_tree_borrow(&doc, root, NULL, name, &err) < 0) {
 		struct oh_buf where = OH_BUF_INIT;
 
 		sep = strstr(err.msg, ": ");

@@ -4,6 +4,7 @@
  * format), arena, paths, time parsing and formatting.
  */
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <stdint.h>
@@ -15,6 +16,7 @@
 #include "core/atomic.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/xalloc.h"
 #include "core/path.h"
 #include "core/timeutil.h"
 #include "core/url.h"
@@ -168,6 +170,107 @@ START_TEST(test_core_arena_big)
 	ck_assert_uint_eq(p[0] | p[(3 << 20) - 1], 0);
 	oh_arena_release(&a);
 	ck_assert_uint_eq(a.used, 0);
+}
+END_TEST
+
+/* Strings from a block's end and items from its start never overlap. */
+START_TEST(test_core_arena_strings)
+{
+	struct oh_arena a = OH_ARENA_INIT;
+	static const unsigned char zero[24];
+	char *sp[2000];
+	unsigned char *ip[2000];
+	char want[32];
+	size_t bad = 0;
+
+	for (size_t i = 0; i < 2000; i++) {
+		snprintf(want, sizeof(want), "s%zu", i * 7919);
+		sp[i] = oh_arena_strdup(&a, want);
+		ip[i] = oh_arena_alloc(&a, 24);
+		bad += ((uintptr_t)ip[i] & 15) != 0 ||
+		       memcmp(ip[i], zero, 24) != 0;
+		memset(ip[i], 0xcd, 24);
+	}
+	for (size_t i = 0; i < 2000; i++) {
+		snprintf(want, sizeof(want), "s%zu", i * 7919);
+		bad += strcmp(sp[i], want) != 0 || ip[i][23] != 0xcd;
+	}
+	ck_assert_uint_eq(bad, 0);
+	/* a string larger than a quarter block */
+	{
+		char *big = oh_xmalloc(100001);
+
+		memset(big, 'z', 100000);
+		big[100000] = '\0';
+		ck_assert_uint_eq(strlen(oh_arena_strdup(&a, big)), 100000);
+		free(big);
+	}
+	oh_arena_release(&a);
+}
+END_TEST
+
+/*
+ * oh_arena_grow(): the newest item grows in place, a large item in its
+ * own block grows (remapped), any other item is copied; contents kept,
+ * the new part zeroed.
+ */
+START_TEST(test_core_arena_grow)
+{
+	struct oh_arena a = OH_ARENA_INIT;
+	unsigned char *p, *q, *big;
+	size_t n = 8, bad = 0;
+
+	p = oh_arena_grow(&a, NULL, 0, n);
+	memset(p, 1, n);
+	for (; n < ((size_t)64 << 20); n *= 2) {
+		q = oh_arena_grow(&a, p, n, 2 * n);
+		bad += q[0] != 1 || q[n - 1] != 1 || q[n] != 0 ||
+		       q[2 * n - 1] != 0;
+		memset(q, 1, 2 * n);
+		p = q;
+		/* an item allocated after it: p is no longer the newest */
+		(void)oh_arena_strdup(&a, "x");
+		(void)oh_arena_alloc(&a, 16);
+	}
+	ck_assert_uint_eq(bad, 0);
+	/* in place when newest in the head block */
+	p = oh_arena_alloc(&a, 32);
+	memset(p, 2, 32);
+	q = oh_arena_grow(&a, p, 32, 64);
+#ifndef OH_ARENA_DEBUG
+	ck_assert_ptr_eq(p, q);
+#endif /* OH_ARENA_DEBUG */
+	ck_assert_uint_eq(q[31], 2);
+	ck_assert_uint_eq(q[32] | q[63], 0);
+	/* a copy when something came after it */
+	big = oh_arena_alloc(&a, 32);
+	q = oh_arena_grow(&a, q, 64, 128);
+	ck_assert_uint_eq(q[0], 2);
+	ck_assert_uint_eq(q[64] | q[127], 0);
+	ck_assert_uint_eq(big[0], 0);
+	oh_arena_release(&a);
+}
+END_TEST
+
+/* oh_arena_adopt(): the memory moves; the source is empty and reusable. */
+START_TEST(test_core_arena_adopt)
+{
+	struct oh_arena to = OH_ARENA_INIT, from = OH_ARENA_INIT;
+	const char *s, *t;
+
+	s = oh_arena_strdup(&from, "kept");
+	(void)oh_arena_alloc(&from, 5 << 20);
+	oh_arena_adopt(&to, &from);
+	ck_assert_ptr_null(from.head);
+	ck_assert_uint_eq(from.used, 0);
+	t = oh_arena_strdup(&to, "new");
+	(void)oh_arena_strdup(&from, "again");
+	oh_arena_adopt(&to, &from);
+	oh_arena_adopt(&to, &from); /* empty: nothing */
+	ck_assert_str_eq(s, "kept");
+	ck_assert_str_eq(t, "new");
+	oh_arena_release(&to);
+	ck_assert_ptr_null(to.head);
 }
 END_TEST
 
@@ -362,6 +465,9 @@ Suite *core_suite(void)
 	tc = tcase_create("arena");
 	tcase_add_test(tc, test_core_arena);
 	tcase_add_test(tc, test_core_arena_big);
+	tcase_add_test(tc, test_core_arena_strings);
+	tcase_add_test(tc, test_core_arena_grow);
+	tcase_add_test(tc, test_core_arena_adopt);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("path");
 	tcase_add_test(tc, test_core_path_join);
