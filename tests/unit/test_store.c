@@ -185,6 +185,15 @@ START_TEST(test_store_reject_truncated)
 END_TEST
 
 /* Overwrite a page in the middle of a file, as a damaged disk would. */
+/* About 700 KB of pages, written by another program (raw SQLite). */
+static void fill(const char *p)
+{
+	raw_exec(p, "CREATE TABLE filler (x BLOB);"
+		    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+		    " FROM n WHERE i < 3000) INSERT INTO filler"
+		    " SELECT randomblob(200) FROM n;");
+}
+
 static void damage_middle(const char *p)
 {
 	FILE *fp = fopen(p, "r+b");
@@ -215,10 +224,7 @@ START_TEST(test_store_check_once_while_open)
 	snprintf(p, sizeof(p), "%s", unit_path("c.db"));
 	ck_assert_int_eq(store_open(&a, p, NULL, &err), 0);
 	store_close(a);
-	raw_exec(p, "CREATE TABLE filler (x BLOB);"
-		    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
-		    " FROM n WHERE i < 3000) INSERT INTO filler"
-		    " SELECT randomblob(200) FROM n;");
+	fill(p);
 	ck_assert_int_eq(store_open(&a, p, NULL, &err), 0);
 	damage_middle(p);
 	ck_assert_int_eq(store_open(&b, p, NULL, &err), 0);
@@ -246,10 +252,7 @@ START_TEST(test_store_stamp_then_damage)
 	snprintf(p, sizeof(p), "%s", unit_path("stamp.db"));
 	ck_assert_int_eq(store_open(&a, p, NULL, &err), 0);
 	store_close(a);
-	raw_exec(p, "CREATE TABLE filler (x BLOB);"
-		    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
-		    " FROM n WHERE i < 3000) INSERT INTO filler"
-		    " SELECT randomblob(200) FROM n;");
+	fill(p);
 	/* changed by another program since the stamp: checked, sound */
 	ck_assert_int_eq(store_open(&a, p, NULL, &err), 0);
 	store_close(a);
