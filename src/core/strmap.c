@@ -106,36 +106,38 @@ static void grow(struct oh_strmap *m)
 	slots_free(old.slot, old.cap, old.mapped);
 }
 
-void oh_strmap_put(struct oh_strmap *m, const char *key, size_t value)
+/*
+ * Set key to value; with `replace` false an existing key keeps its value.
+ * True when the key was not in the map before.
+ */
+static bool place(struct oh_strmap *m, const char *key, size_t value,
+		  bool replace)
 {
 	struct oh_strmap_slot *s;
 	uint64_t h = hash(key);
+	bool fresh;
 
 	if ((m->nr + 1) * 2 > m->cap)
 		grow(m);
 	s = find(m, key, h);
-	if (!s->key)
-		m->nr++;
+	fresh = s->key == NULL;
+	if (!fresh && !replace)
+		return false;
+	m->nr += fresh;
 	s->key = key;
 	s->value = value;
 	s->hash = h;
+	return fresh;
+}
+
+void oh_strmap_put(struct oh_strmap *m, const char *key, size_t value)
+{
+	(void)place(m, key, value, true);
 }
 
 bool oh_strmap_add(struct oh_strmap *m, const char *key, size_t value)
 {
-	struct oh_strmap_slot *s;
-	uint64_t h = hash(key);
-
-	if ((m->nr + 1) * 2 > m->cap)
-		grow(m);
-	s = find(m, key, h);
-	if (s->key)
-		return false;
-	m->nr++;
-	s->key = key;
-	s->value = value;
-	s->hash = h;
-	return true;
+	return place(m, key, value, false);
 }
 
 void oh_strmap_release(struct oh_strmap *m)
