@@ -429,6 +429,7 @@ struct hist_pass {
 	struct scan_worker *wk;   /* shared: the store is used under its lock */
 	struct health_input *in;  /* the pass writes in->history only */
 	struct mirror_repo *repo; /* the second handle */
+	struct scan_hist_share *share; /* its walk, handed over */
 	pthread_t tid;
 	bool started;
 };
@@ -437,7 +438,7 @@ static void *hist_thread(void *arg)
 {
 	struct hist_pass *p = arg;
 
-	scan_collect_history(&p->item, p->wk, p->in, p->repo);
+	scan_collect_history(&p->item, p->wk, p->in, p->repo, p->share);
 	return NULL;
 }
 
@@ -458,10 +459,13 @@ static void hist_start(struct hist_pass *p, struct scan_item *it,
 	p->item.remote = it->remote;
 	p->wk = wk;
 	p->in = in;
+	p->share = scan_hist_share_new();
 	p->started = pthread_create(&p->tid, NULL, hist_thread, p) == 0;
 	if (!p->started) {
 		mirror_repo_free(p->repo);
 		p->repo = NULL;
+		scan_hist_share_free(p->share, wk);
+		p->share = NULL;
 	}
 }
 
@@ -473,9 +477,11 @@ static void hist_finish(struct hist_pass *p, struct scan_item *it,
 	struct scan_item *h = &p->item;
 
 	if (!p->started) {
-		scan_collect_history(it, wk, in, repo);
+		scan_collect_history(it, wk, in, repo, NULL);
 		return;
 	}
+	/* a first scan: the metrics and the snapshot beside the save */
+	scan_hist_share_prepare(p->share, wk, in);
 	pthread_join(p->tid, NULL);
 	p->started = false;
 	for (size_t i = 0; i < h->fact_nr; i++)
@@ -490,6 +496,9 @@ static void hist_finish(struct hist_pass *p, struct scan_item *it,
 		memcpy(it->tz, h->tz, h->tz_nr * sizeof(*it->tz));
 		it->tz_nr = h->tz_nr;
 	}
+	scan_hist_share_finish(p->share, it, wk, in);
+	scan_hist_share_free(p->share, wk);
+	p->share = NULL;
 	scan_item_release(h);
 	mirror_repo_free(p->repo);
 }
@@ -554,6 +563,7 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 out:
 	if (hp.started && it->failed) { /* the pass is of no use now */
 		pthread_join(hp.tid, NULL);
+		scan_hist_share_free(hp.share, wk);
 		scan_item_release(&hp.item);
 		mirror_repo_free(hp.repo);
 	}

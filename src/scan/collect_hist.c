@@ -39,6 +39,22 @@
 #define DAY            86400
 #define MONTHS_CHARTED 24
 
+/* The hand-over of a split pass (scan_int.h). */
+struct scan_hist_share {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	bool published; /* the history thread is past its walk */
+	bool taken;     /* a first scan: the rest is scan_hist_share_*()'s */
+	/* when taken: */
+	struct hist walk;      /* read by both threads, written by none */
+	struct store_hist *sh; /* open; used under the store lock */
+	int ret;               /* the commits' save: read after the join */
+	struct oh_err err;
+	struct act_metrics m; /* computed beside the save */
+	struct dco_stats d;
+	struct store_hist_snap *snap;
+};
+
 struct known_ctx {
 	struct store_hist *sh; /* the repository's stored facts */
 	pthread_mutex_t *lock; /* the store lock */
@@ -55,10 +71,50 @@ static bool known_locked(void *payload, const char *hex_id)
 	return known;
 }
 
-/* Walk what is new, store it, and load the whole history into *all. */
+static void publish(struct scan_hist_share *s, bool taken)
+{
+	if (!s)
+		return;
+	pthread_mutex_lock(&s->mu);
+	if (!s->published) {
+		s->published = true;
+		s->taken = taken;
+	}
+	pthread_cond_signal(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+}
+
+/*
+ * A first scan with a share: hand the walk (and the open sh) over, then
+ * save the commits while the other thread reads the walk.  The
+ * autocheckpoint stays off until scan_hist_share_finish() has written
+ * the snapshot.
+ */
+static void save_shared(struct scan_hist_share *s, struct hist *fresh,
+			struct store_hist **sh, struct scan_worker *wk)
+{
+	pthread_mutex_lock(&s->mu);
+	s->walk = *fresh;
+	hist_init(fresh);
+	s->sh = *sh;
+	*sh = NULL;
+	pthread_mutex_unlock(&s->mu);
+	publish(s, true);
+	pthread_mutex_lock(wk->lock);
+	store_autocheckpoint(wk->st, false);
+	s->ret = store_hist_save(s->sh, &s->walk, &s->err);
+	if (s->ret == 0 && s->walk.commit_nr > 0)
+		store_log_writeback(wk->st);
+	pthread_mutex_unlock(wk->lock);
+}
+
+/*
+ * Walk what is new, store it, and load the whole history into *all.
+ * Returns 1 when the rest went to the share.
+ */
 static int walk_and_store(struct hist *all, struct scan_item *it,
 			  struct scan_worker *wk, struct mirror_repo *repo,
-			  struct oh_err *err)
+			  struct scan_hist_share *share, struct oh_err *err)
 {
 	struct hist_opts ho = HIST_OPTS_INIT;
 	struct known_ctx k = { .lock = wk->lock };
@@ -102,6 +158,12 @@ static int walk_and_store(struct hist *all, struct scan_item *it,
 	ret = collect_history(&fresh, repo, &ho, err);
 	if (ret < 0)
 		goto out;
+	if (share && stored == 0) {
+		scan_item_fact(it, "history.walked", "%zu", fresh.commit_nr);
+		save_shared(share, &fresh, &k.sh, wk);
+		ret = 1;
+		goto out;
+	}
 	/*
 	 * No checkpoint at these commits: it would wait on an fdatasync()
 	 * of the log here, on the scan's longest path, while the main
@@ -417,35 +479,126 @@ static void tz_shares(struct scan_item *it, const struct hist *h, int64_t now)
 	it->tz_nr = n;
 }
 
+static void history_failed(struct scan_item *it, const struct oh_err *err)
+{
+	char line[512];
+
+	oh_err_format(line, sizeof(line), err);
+	/* The database failing is no fact about the component: the
+	 * component fails, the run does not say "unknown" and pass. */
+	if (err->code == OH_EDB) {
+		it->failed = true;
+		snprintf(it->error, sizeof(it->error), "%s", line);
+		return;
+	}
+	scan_item_finding(it, "activity/history-unavailable", "medium", NULL,
+			  "history facts unknown: %s", line);
+}
+
+static void history_facts(struct scan_item *it, const struct scan_worker *wk,
+			  struct health_input *in, const struct hist *all,
+			  const struct act_metrics *m,
+			  const struct dco_stats *d)
+{
+	fill_history(&in->history, all, m, d, in->now);
+	record(it, all, m, d, wk, in->now);
+	tz_shares(it, all, in->now);
+}
+
 void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
-			  struct health_input *in, struct mirror_repo *repo)
+			  struct health_input *in, struct mirror_repo *repo,
+			  struct scan_hist_share *share)
 {
 	struct oh_err err = OH_ERR_INIT;
 	struct act_metrics m;
 	struct dco_stats d;
 	struct hist all;
-	char line[512];
+	int ret;
 
 	hist_init(&all);
-	if (walk_and_store(&all, it, wk, repo, &err) < 0) {
-		oh_err_format(line, sizeof(line), &err);
-		/* The database failing is no fact about the component: the
-		 * component fails, the run does not say "unknown" and pass. */
-		if (err.code == OH_EDB) {
-			it->failed = true;
-			snprintf(it->error, sizeof(it->error), "%s", line);
-			goto out;
-		}
-		scan_item_finding(it, "activity/history-unavailable", "medium",
-				  NULL, "history facts unknown: %s", line);
-		goto out;
+	ret = walk_and_store(&all, it, wk, repo, share, &err);
+	if (ret < 0) {
+		history_failed(it, &err);
+	} else if (ret == 0) {
+		act_compute(&m, &all, wk->orgs, in->now);
+		dco_stats_compute(&d, &all, in->now);
+		history_facts(it, wk, in, &all, &m, &d);
 	}
-	act_compute(&m, &all, wk->orgs, in->now);
-	dco_stats_compute(&d, &all, in->now);
-	fill_history(&in->history, &all, &m, &d, in->now);
-	record(it, &all, &m, &d, wk, in->now);
-	tz_shares(it, &all, in->now);
-out:
+	publish(share, false); /* no-op when handed over */
 	hist_release(&all);
 	oh_err_release(&err);
+}
+
+struct scan_hist_share *scan_hist_share_new(void)
+{
+	struct scan_hist_share *s = oh_xcalloc(1, sizeof(*s));
+
+	pthread_mutex_init(&s->mu, NULL);
+	pthread_cond_init(&s->cv, NULL);
+	hist_init(&s->walk);
+	s->err = (struct oh_err)OH_ERR_INIT;
+	return s;
+}
+
+void scan_hist_share_prepare(struct scan_hist_share *s,
+			     const struct scan_worker *wk,
+			     const struct health_input *in)
+{
+	bool taken;
+
+	pthread_mutex_lock(&s->mu);
+	while (!s->published)
+		pthread_cond_wait(&s->cv, &s->mu);
+	taken = s->taken;
+	pthread_mutex_unlock(&s->mu);
+	if (!taken)
+		return;
+	/* beside the save of the same commits: both only read the walk */
+	act_compute(&s->m, &s->walk, wk->orgs, in->now);
+	dco_stats_compute(&s->d, &s->walk, in->now);
+	s->snap = store_hist_snapshot_encode(&s->walk);
+}
+
+/* The end of the pass on the store: the snapshot, the checkpoints back. */
+static void close_shared(struct scan_hist_share *s, struct scan_worker *wk,
+			 bool snapshot)
+{
+	struct oh_err e = OH_ERR_INIT;
+
+	if (!s->sh)
+		return;
+	pthread_mutex_lock(wk->lock);
+	/* a snapshot that cannot be written only costs the next re-scan */
+	if (snapshot && s->snap)
+		(void)store_hist_snapshot_write(s->sh, s->snap, &e);
+	store_autocheckpoint(wk->st, true);
+	store_hist_close(s->sh);
+	s->sh = NULL;
+	pthread_mutex_unlock(wk->lock);
+	oh_err_release(&e);
+}
+
+void scan_hist_share_finish(struct scan_hist_share *s, struct scan_item *it,
+			    struct scan_worker *wk, struct health_input *in)
+{
+	if (!s->taken)
+		return;
+	close_shared(s, wk, s->ret == 0);
+	if (s->ret < 0)
+		history_failed(it, &s->err);
+	else
+		history_facts(it, wk, in, &s->walk, &s->m, &s->d);
+}
+
+void scan_hist_share_free(struct scan_hist_share *s, struct scan_worker *wk)
+{
+	if (!s)
+		return;
+	close_shared(s, wk, false);
+	hist_release(&s->walk);
+	store_hist_snapshot_free(s->snap);
+	oh_err_release(&s->err);
+	pthread_cond_destroy(&s->cv);
+	pthread_mutex_destroy(&s->mu);
+	free(s);
 }

@@ -30,6 +30,7 @@ struct policy_rules;
 struct policy_profile;
 struct policy_tz_share;
 struct net_client;
+struct scan_hist_share;
 
 /* Per worker thread: engines that are costly to build and not shared. */
 struct scan_worker {
@@ -134,10 +135,32 @@ void scan_collect_relicensing(struct scan_item *it, struct health_input *in,
  * History facts (collect_hist.c): walk the commits not yet stored, store
  * them, load the whole history back, and fill in->history, the item's
  * activity and DCO facts, over the open handle `repo`.  Failures leave
- * the history unknown and add a finding.
+ * the history unknown and add a finding.  `share` (may be NULL): see
+ * below.
  */
 void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
-			  struct health_input *in, struct mirror_repo *repo);
+			  struct health_input *in, struct mirror_repo *repo,
+			  struct scan_hist_share *share);
+
+/**
+ * The history pass in a thread of its own (collect.c) hands its walk to
+ * the collecting thread through a share.  On a first scan (nothing
+ * stored: the walk is the whole history) the history thread only walks
+ * and saves the commits; meanwhile scan_hist_share_prepare(), on the
+ * collecting thread, waits for the walk and computes the metrics and the
+ * snapshot's encoding from it, and after the join and the merge of the
+ * pass's item scan_hist_share_finish() writes the snapshot and records
+ * the facts, as scan_collect_history() would have.  Otherwise the pass
+ * does it all and the share is only a signal.  scan_hist_share_free()
+ * releases what is left (the join must come first).
+ */
+struct scan_hist_share *scan_hist_share_new(void);
+void scan_hist_share_prepare(struct scan_hist_share *s,
+			     const struct scan_worker *wk,
+			     const struct health_input *in);
+void scan_hist_share_finish(struct scan_hist_share *s, struct scan_item *it,
+			    struct scan_worker *wk, struct health_input *in);
+void scan_hist_share_free(struct scan_hist_share *s, struct scan_worker *wk);
 
 /**
  * The origin-policy decision (collect_policy.c) from the declared facts,

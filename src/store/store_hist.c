@@ -729,27 +729,54 @@ static int snap_write(struct store_hist *sh, const struct snap_w *w,
 	return rc;
 }
 
-int store_hist_snapshot_save(struct store_hist *sh, const struct hist *h,
-			     struct oh_err *err)
+/* An encoded snapshot: the block of header and commits, the strings. */
+struct store_hist_snap {
+	struct snap_w w;
+	size_t commit_nr;
+};
+
+struct store_hist_snap *store_hist_snapshot_encode(const struct hist *h)
 {
-	struct snap_w w = { .tab = OH_BUF_INIT };
-	const struct hist_commit **order;
+	struct store_hist_snap *s = oh_xcalloc(1, sizeof(*s));
+	struct snap_w *w = &s->w;
+	const struct hist_commit **order = hist_commits_by_id(h);
 	unsigned char head[SNAP_HEADER];
 	uint64_t trailers;
-	int rc;
 
-	order = hist_commits_by_id(h);
-	trailers = snap_encode(&w, h, order);
+	w->tab = (struct oh_buf)OH_BUF_INIT;
+	trailers = snap_encode(w, h, order);
 	memcpy(head, "OHHS", 4);
 	le32(head + 4, SNAP_FORMAT);
 	le32(head + 8, (uint32_t)h->commit_nr);
 	le32(head + 12, (uint32_t)((uint64_t)h->commit_nr >> 32));
 	le32(head + 16, (uint32_t)trailers);
 	le32(head + 20, (uint32_t)(trailers >> 32));
-	le32(head + 24, (uint32_t)w.nr);
-	le32(head + 28, (uint32_t)w.len);
-	le32(head + 32, (uint32_t)((uint64_t)w.len >> 32));
-	memcpy(w.p, head, SNAP_HEADER);
+	le32(head + 24, (uint32_t)w->nr);
+	le32(head + 28, (uint32_t)w->len);
+	le32(head + 32, (uint32_t)((uint64_t)w->len >> 32));
+	memcpy(w->p, head, SNAP_HEADER);
+	s->commit_nr = h->commit_nr;
+	free(order);
+	return s;
+}
+
+void store_hist_snapshot_free(struct store_hist_snap *s)
+{
+	if (!s)
+		return;
+	free(s->w.str);
+	free(s->w.idx);
+	free(s->w.p);
+	oh_buf_release(&s->w.tab);
+	free(s);
+}
+
+int store_hist_snapshot_write(struct store_hist *sh,
+			      const struct store_hist_snap *s,
+			      struct oh_err *err)
+{
+	int rc;
+
 	/*
 	 * One transaction for the row and its bytes, in the small page cache
 	 * of the commits' save (the pages are written once, never read).
@@ -758,7 +785,7 @@ int store_hist_snapshot_save(struct store_hist *sh, const struct hist *h,
 	if (rc == 0)
 		rc = store_begin(sh->st, err);
 	if (rc == 0) {
-		if (snap_write(sh, &w, h->commit_nr) != SQLITE_OK) {
+		if (snap_write(sh, &s->w, s->commit_nr) != SQLITE_OK) {
 			rc = store_db_error(sh->st, err,
 					    "saving the history snapshot");
 			store_rollback(sh->st);
@@ -770,11 +797,16 @@ int store_hist_snapshot_save(struct store_hist *sh, const struct hist *h,
 		    0 &&
 	    rc == 0)
 		rc = err->code;
-	free(order);
-	free(w.str);
-	free(w.idx);
-	free(w.p);
-	oh_buf_release(&w.tab);
+	return rc;
+}
+
+int store_hist_snapshot_save(struct store_hist *sh, const struct hist *h,
+			     struct oh_err *err)
+{
+	struct store_hist_snap *s = store_hist_snapshot_encode(h);
+	int rc = store_hist_snapshot_write(sh, s, err);
+
+	store_hist_snapshot_free(s);
 	return rc;
 }
 

@@ -86,6 +86,20 @@ int store_hist_load_metrics(struct hist *h, struct store_hist *sh,
  */
 int store_hist_snapshot_save(struct store_hist *sh, const struct hist *h,
 			     struct oh_err *err);
+
+/**
+ * The same save in two steps, for a history pass split over two
+ * threads: store_hist_snapshot_encode() touches no database (it may run
+ * beside a save of the commits on another thread, both reading h);
+ * store_hist_snapshot_write() writes what it encoded as the repository's
+ * snapshot, under the store lock like any access to sh; ownership stays
+ * with the caller, released by store_hist_snapshot_free() (NULL is fine).
+ */
+struct store_hist_snap *store_hist_snapshot_encode(const struct hist *h);
+int store_hist_snapshot_write(struct store_hist *sh,
+			      const struct store_hist_snap *s,
+			      struct oh_err *err);
+void store_hist_snapshot_free(struct store_hist_snap *s);
 int store_hist_snapshot_load(struct hist *h, struct store_hist *sh,
 			     int64_t commit_nr);
 
