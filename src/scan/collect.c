@@ -484,6 +484,10 @@ static void hist_finish(struct hist_pass *p, struct scan_item *it,
 	scan_hist_share_prepare(p->share, wk, in);
 	pthread_join(p->tid, NULL);
 	p->started = false;
+	if (h->failed && !it->failed) { /* the database failed the pass */
+		it->failed = true;
+		snprintf(it->error, sizeof(it->error), "%s", h->error);
+	}
 	for (size_t i = 0; i < h->fact_nr; i++)
 		scan_item_fact(it, h->fact[i].key, "%s", h->fact[i].value);
 	for (size_t i = 0; i < h->finding_nr; i++)

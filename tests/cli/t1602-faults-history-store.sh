@@ -33,3 +33,30 @@ expect_stderr_match '^osshealth: .*mit: .*storing commit facts: .*injected failu
 # Once the database takes writes again, the same scan succeeds.
 sqlite3 t.db "DROP TRIGGER refuse"
 expect_exit 0 scan --db t.db --jobs 1 mit.json
+
+# The same with the history pass in a thread of its own (--jobs 2 for one
+# component leaves a core idle): a first scan hands its walk over to the
+# collecting thread, a re-scan does not; either way a refused save fails
+# the component (it once passed unnoticed in the thread).
+rm -f t.db t.db-wal t.db-shm
+git clone -q "$FIXTURES/lic-mit" grow
+cat >grow.json <<JSON
+{"name": "grow", "components": [{"name": "grow", "repo": "$PWD/grow"}]}
+JSON
+expect_exit 0 scan --db t.db --jobs 2 none.json
+sqlite3 t.db "CREATE TRIGGER refuse BEFORE INSERT ON commits
+	BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+expect_exit 3 scan --db t.db --jobs 2 grow.json
+expect_stdout_match '^run 2: 1 components, 0 scanned, 1 failed'
+expect_stderr_match '^osshealth: .*grow: .*storing commit facts: .*injected failure'
+sqlite3 t.db "DROP TRIGGER refuse"
+expect_exit 0 scan --db t.db --jobs 2 grow.json
+git -C grow -c user.name=New -c user.email=new@x.org \
+	commit -q --allow-empty -m "one more"
+sqlite3 t.db "CREATE TRIGGER refuse BEFORE INSERT ON commits
+	BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+expect_exit 3 scan --db t.db --jobs 2 grow.json
+expect_stdout_match '^run 4: 1 components, 0 scanned, 1 failed'
+expect_stderr_match '^osshealth: .*grow: .*storing commit facts: .*injected failure'
+[ "$(sqlite3 t.db "SELECT count(*) FROM findings WHERE run_id = 4")" = 0 ] ||
+	fail "run 4 has findings from a half-collected component"
