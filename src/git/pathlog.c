@@ -191,8 +191,26 @@ out:
 }
 
 /*
+ * Whether tree entry `name` (a tree's name compared as "name/") sorts
+ * after the file `path`: git keeps a tree's entries in that order, so
+ * the file is not in the rest of the tree.
+ */
+static bool past(const char *name, size_t len, bool tree, const char *path,
+		 size_t plen)
+{
+	size_t n = len < plen ? len : plen;
+	int c = memcmp(name, path, n);
+
+	if (c != 0)
+		return c > 0;
+	return len > plen || (len == plen && tree);
+}
+
+/*
  * The blob ids of the root paths in tree `id` (zero when absent or not
  * a blob: a tree or a submodule), entry by entry: "<mode> <name>\0<id>".
+ * The walk stops at the first entry past every path (an entry of git's
+ * order): most of a big root tree is never looked at.
  */
 static int raw_root_blobs(git_odb *odb, const git_oid *id,
 			  const char *const *paths, size_t path_nr,
@@ -216,6 +234,7 @@ static int raw_root_blobs(git_odb *odb, const git_oid *id,
 	while (p < end && found < path_nr) {
 		const char *name, *nul;
 		unsigned mode = 0;
+		bool tree;
 
 		for (; p < end && *p >= '0' && *p <= '7'; p++)
 			mode = (mode << 3) | (unsigned)(*p - '0');
@@ -226,10 +245,19 @@ static int raw_root_blobs(git_odb *odb, const git_oid *id,
 		if (!nul || nul == name || end - (nul + 1) < GIT_OID_RAWSZ)
 			goto out;
 		p = nul + 1 + GIT_OID_RAWSZ;
-		if ((mode & 0170000) == 0040000 || (mode & 0170000) == 0160000)
-			continue; /* a tree or a submodule */
+		tree = (mode & 0170000) == 0040000;
 		for (size_t i = 0; i < path_nr; i++) {
-			if (!got[i] && len[i] == (size_t)(nul - name) &&
+			if (got[i])
+				continue;
+			if (past(name, (size_t)(nul - name), tree, paths[i],
+				 len[i])) {
+				got[i] = true; /* absent */
+				found++;
+				continue;
+			}
+			if (tree || (mode & 0170000) == 0160000)
+				continue; /* a tree or a submodule */
+			if (len[i] == (size_t)(nul - name) &&
 			    paths[i][0] == name[0] &&
 			    memcmp(paths[i], name, len[i]) == 0) {
 				git_oid_fromraw(&out[i],
