@@ -558,6 +558,9 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	scan_collect_relicensing(it, &in, repo, &files);
 	if (has_log)
 		pathlog_release(&log);
+	/* the blob cache is read no more: its read transaction ends before
+	 * the history pass's commits are checkpointed (hist_finish) */
+	scan_blobs_finish(blobs);
 	hist_finish(&hp, it, wk, &in, repo);
 	scan_collect_enrich(it, wk, opts, &in);
 	scan_collect_vulns(it, wk, opts, &in, repo);
@@ -566,6 +569,7 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	record_facts(it, &files, ci_nr);
 out:
 	if (hp.started && it->failed) { /* the pass is of no use now */
+		scan_hist_share_cancel(hp.share);
 		pthread_join(hp.tid, NULL);
 		scan_hist_share_free(hp.share, wk);
 		scan_item_release(&hp.item);

@@ -148,10 +148,12 @@ void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
  * stored: the walk is the whole history) the history thread only walks
  * and saves the commits; meanwhile scan_hist_share_prepare(), on the
  * collecting thread, waits for the walk and computes the metrics and the
- * snapshot's encoding from it, and after the join and the merge of the
- * pass's item scan_hist_share_finish() writes the snapshot and records
- * the facts, as scan_collect_history() would have.  Otherwise the pass
- * does it all and the share is only a signal.  scan_hist_share_free()
+ * snapshot's encoding from it, which the history thread writes after the
+ * commits while the collecting thread checkpoints them (through its blob
+ * cache handle, wk->blob_db, with no transaction open); after the join
+ * and the merge of the pass's item scan_hist_share_finish() records the
+ * facts, as scan_collect_history() would have.  Otherwise the pass does
+ * it all and the share is only a signal.  scan_hist_share_free()
  * releases what is left (the join must come first).
  */
 struct scan_hist_share *scan_hist_share_new(void);
@@ -160,6 +162,9 @@ void scan_hist_share_prepare(struct scan_hist_share *s,
 			     const struct health_input *in);
 void scan_hist_share_finish(struct scan_hist_share *s, struct scan_item *it,
 			    struct scan_worker *wk, struct health_input *in);
+/* Before a join without scan_hist_share_prepare(): the history thread
+ * waits for the snapshot's encoding otherwise. */
+void scan_hist_share_cancel(struct scan_hist_share *s);
 void scan_hist_share_free(struct scan_hist_share *s, struct scan_worker *wk);
 
 /**

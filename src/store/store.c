@@ -586,6 +586,13 @@ void store_autocheckpoint(struct store *st, bool on)
 	(void)sqlite3_wal_autocheckpoint(st->db, on ? 1000 : 0);
 }
 
+void store_checkpoint(struct store *st)
+{
+	if (st && !st->in_tx)
+		(void)sqlite3_wal_checkpoint_v2(
+			st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
 void store_log_writeback(const struct store *st)
 {
 #ifdef SYNC_FILE_RANGE_WRITE

@@ -124,6 +124,15 @@ void store_autocheckpoint(struct store *st, bool on);
  */
 void store_log_writeback(const struct store *st);
 
+/**
+ * A passive checkpoint through this handle: the log's committed frames
+ * that no reader needs are copied into the database and synced, beside
+ * any writer (which it never blocks; a later checkpoint copies the rest).
+ * The handle must have no transaction open.  Errors are ignored: the
+ * next commit's or the last close's checkpoint does the work instead.
+ */
+void store_checkpoint(struct store *st);
+
 /** Version string of the linked SQLite library (borrowed, static). */
 const char *store_sqlite_version(void);
 
