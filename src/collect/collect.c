@@ -110,6 +110,12 @@ int collect_history(struct hist *h, struct mirror_repo *repo,
 	return hist_collect_repo(h, repo, opts, err);
 }
 
+int collect_history_tags(struct hist *h, struct mirror_repo *repo,
+			 struct oh_err *err)
+{
+	return hist_collect_tags_repo(h, repo, err);
+}
+
 int collect_history_rewritten(char from[41], struct store_hist *sh,
 			      struct mirror_repo *repo, struct oh_err *err)
 {

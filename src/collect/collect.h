@@ -89,6 +89,10 @@ int collect_sbom_source(struct sbom_source *out, const char *path,
 int collect_history(struct hist *h, struct mirror_repo *repo,
 		    const struct hist_opts *opts, struct oh_err *err);
 
+/** The tags alone (hist_collect_tags_repo()), for a walk without them. */
+int collect_history_tags(struct hist *h, struct mirror_repo *repo,
+			 struct oh_err *err);
+
 /**
  * Before an incremental walk over stored history (`sh`): is the commit
  * the last walk started from (last_head) still in the past of HEAD?  If

@@ -138,6 +138,19 @@ void hist_init(struct hist *h)
 	memset(h, 0, sizeof(*h));
 }
 
+void hist_tags_move(struct hist *dst, struct hist *src)
+{
+	for (size_t i = 0; i < src->tag_nr; i++) {
+		struct hist_tag *t;
+
+		OH_GROW(dst->tag, dst->tag_alloc, dst->tag_nr + 1);
+		t = &dst->tag[dst->tag_nr++];
+		*t = src->tag[i];
+		t->name = oh_arena_strdup(&dst->arena, t->name);
+	}
+	src->tag_nr = 0;
+}
+
 void hist_release(struct hist *h)
 {
 	struct intern *t = h->intern;

@@ -83,6 +83,9 @@ void hist_init(struct hist *h);
 /** Free everything the hist holds. */
 void hist_release(struct hist *h);
 
+/** Move src's tags to the end of dst's (names copied); src keeps none. */
+void hist_tags_move(struct hist *dst, struct hist *src);
+
 /** Intern a string in h (returns the one stored copy; NULL stays NULL). */
 const char *hist_intern(struct hist *h, const char *s);
 

@@ -966,6 +966,21 @@ int hist_collect(struct hist *h, const char *path, const struct hist_opts *opts,
 	return rc;
 }
 
+int hist_collect_tags_repo(struct hist *h, struct mirror_repo *repo,
+			   struct oh_err *err)
+{
+	struct hist_opts opts = HIST_OPTS_INIT;
+	struct walk w = { .h = h,
+			  .opts = &opts,
+			  .repo = mirror_repo_git(repo) };
+	int rc;
+
+	gitlib_relax_hashes(); /* as the walk reads them */
+	rc = walk_tags(&w, mirror_repo_path(repo), err);
+	gitlib_restore_hashes();
+	return rc;
+}
+
 int hist_collect_repo(struct hist *h, struct mirror_repo *repo,
 		      const struct hist_opts *opts, struct oh_err *err)
 {

@@ -99,6 +99,15 @@ int hist_collect_repo(struct hist *h, struct mirror_repo *repo,
 		      const struct hist_opts *opts, struct oh_err *err);
 
 /**
+ * The tags alone, what opts->tags adds to a walk, into h (which has none)
+ * over an open repository: a history pass split over two threads reads
+ * them on the other thread, beside the walk.  Same errors as the walk's
+ * tags.
+ */
+int hist_collect_tags_repo(struct hist *h, struct mirror_repo *repo,
+			   struct oh_err *err);
+
+/**
  * Append one commit made of a bare message (for a commit-msg hook and
  * tests): author name/email as given, no parents, trailers and
  * remediations read from msg, no mailmap, no bot check.

@@ -536,6 +536,8 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 		goto out;
 	}
 	hist_start(&hp, it, wk, &in, repo);
+	if (hp.started) /* its tags, read here beside its walk */
+		scan_hist_share_tags(hp.share, repo);
 	/* the one tree walk: file facts and the license scan together,
 	 * reading only the blobs the cache does not know */
 	scan_blobs_open(&blobs, wk, &tc, &lc);

@@ -43,10 +43,14 @@
 struct scan_hist_share {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
-	bool published; /* the history thread is past its walk */
-	bool taken;     /* a first scan: the rest is scan_hist_share_*()'s */
-	bool saved;     /* the commits' transaction is over */
-	bool encoded;   /* the snapshot is encoded (or never will be) */
+	bool published;   /* the history thread is past its walk */
+	bool taken;       /* a first scan: the rest is scan_hist_share_*()'s */
+	bool saved;       /* the commits' transaction is over */
+	bool encoded;     /* the snapshot is encoded (or never will be) */
+	bool tags_read;   /* the tags below are read (or never will be) */
+	struct hist tags; /* read by the collecting thread, for the walk */
+	int tags_ret;
+	struct oh_err tags_err;
 	/* when taken: */
 	struct hist walk;      /* read by both threads, written by none */
 	struct store_hist *sh; /* open; used under the store lock */
@@ -101,6 +105,19 @@ static void wait_flag(struct scan_hist_share *s, const bool *flag)
 	while (!*flag)
 		pthread_cond_wait(&s->cv, &s->mu);
 	pthread_mutex_unlock(&s->mu);
+}
+
+/* The walk takes the tags the other thread read meanwhile. */
+static int take_tags(struct scan_hist_share *s, struct hist *walk,
+		     struct oh_err *err)
+{
+	wait_flag(s, &s->tags_read);
+	if (s->tags_ret < 0)
+		return oh_err_set(err, s->tags_err.code, s->tags_err.input,
+				  s->tags_err.line, s->tags_err.col, "%s",
+				  s->tags_err.msg);
+	hist_tags_move(walk, &s->tags);
+	return 0;
 }
 
 /*
@@ -186,7 +203,10 @@ static int walk_and_store(struct hist *all, struct scan_item *it,
 		ho.known = known_locked;
 		ho.known_payload = &k;
 	}
+	ho.tags = !share; /* else read by the other thread meanwhile */
 	ret = collect_history(&fresh, repo, &ho, err);
+	if (ret == 0 && share)
+		ret = take_tags(share, &fresh, err);
 	if (ret < 0)
 		goto out;
 	if (share && stored == 0) {
@@ -567,7 +587,9 @@ struct scan_hist_share *scan_hist_share_new(void)
 	pthread_mutex_init(&s->mu, NULL);
 	pthread_cond_init(&s->cv, NULL);
 	hist_init(&s->walk);
+	hist_init(&s->tags);
 	s->err = (struct oh_err)OH_ERR_INIT;
+	s->tags_err = (struct oh_err)OH_ERR_INIT;
 	return s;
 }
 
@@ -600,9 +622,16 @@ void scan_hist_share_prepare(struct scan_hist_share *s,
 		store_checkpoint(wk->blob_db);
 }
 
+void scan_hist_share_tags(struct scan_hist_share *s, struct mirror_repo *repo)
+{
+	s->tags_ret = collect_history_tags(&s->tags, repo, &s->tags_err);
+	signal_flag(s, &s->tags_read);
+}
+
 void scan_hist_share_cancel(struct scan_hist_share *s)
 {
-	signal_flag(s, &s->encoded); /* nothing will be encoded */
+	signal_flag(s, &s->tags_read); /* the walk's result is dropped */
+	signal_flag(s, &s->encoded);   /* nothing will be encoded */
 }
 
 /* The end of the pass on the store: the checkpoints back, sh closed. */
@@ -635,8 +664,10 @@ void scan_hist_share_free(struct scan_hist_share *s, struct scan_worker *wk)
 		return;
 	close_shared(s, wk);
 	hist_release(&s->walk);
+	hist_release(&s->tags);
 	store_hist_snapshot_free(s->snap);
 	oh_err_release(&s->err);
+	oh_err_release(&s->tags_err);
 	pthread_cond_destroy(&s->cv);
 	pthread_mutex_destroy(&s->mu);
 	free(s);

@@ -162,6 +162,9 @@ void scan_hist_share_prepare(struct scan_hist_share *s,
 			     const struct health_input *in);
 void scan_hist_share_finish(struct scan_hist_share *s, struct scan_item *it,
 			    struct scan_worker *wk, struct health_input *in);
+/* The tags, on the collecting thread's handle, for the walk (which waits
+ * for them): right after the pass started, before anything can fail. */
+void scan_hist_share_tags(struct scan_hist_share *s, struct mirror_repo *repo);
 /* Before a join without scan_hist_share_prepare(): the history thread
  * waits for the snapshot's encoding otherwise. */
 void scan_hist_share_cancel(struct scan_hist_share *s);
