@@ -21,6 +21,7 @@
 #include "core/xalloc.h"
 #include "git/gitlib.h"
 #include "git/mirror_int.h"
+#include "git/pathlog.h"
 #include "facts/trailer.h"
 #include "core/banned.h"
 
@@ -669,6 +670,7 @@ static int walk_full(struct walk *w, const char *path, struct oh_err *err)
 	struct oidset seen = { 0 };
 	struct oidstack st = { 0 };
 	git_commit *gc = NULL;
+	bool chain = w->opts->chain != NULL;
 	int rc = 0;
 
 	push_tips(w, &seen, &st);
@@ -689,6 +691,12 @@ static int walk_full(struct walk *w, const char *path, struct oh_err *err)
 		}
 		add_commit(w, gc);
 		np = git_commit_parentcount(gc);
+		if (chain) /* first parents first: the chain, to its end */
+			chain = pathlog_chain_add(
+				w->opts->chain, git_commit_id(gc)->id,
+				git_commit_tree_id(gc)->id,
+				np > 0 ? git_commit_parent_id(gc, 0)->id
+				       : NULL);
 		for (unsigned i = np; i-- > 0;)
 			push_new(w, &seen, &st, git_commit_parent_id(gc, i));
 		git_commit_free(gc);

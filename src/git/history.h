@@ -66,6 +66,7 @@ struct oh_err;
 #define HIST_MAX_COMMITS 20000000u
 #define HIST_MAX_MAILMAP (8u << 20) /* bytes of .mailmap read */
 
+struct pathlog_chain;
 struct hist_opts {
 	bool all_refs;       /* every ref plus HEAD instead of HEAD */
 	bool tags;           /* collect tags */
@@ -75,6 +76,10 @@ struct hist_opts {
 	/* Return true for a commit already stored (hidden with its past). */
 	bool (*known)(void *payload, const char *hex_id);
 	void *known_payload;
+	/* NULL, or the first-parent chain a pathlog on another thread takes
+	 * (git/pathlog.h): filled while the walk follows it; the caller
+	 * ends it after the walk */
+	struct pathlog_chain *chain;
 };
 
 /* clang-format off */

@@ -4,7 +4,9 @@
  */
 #include "git/pathlog.h"
 
+#include <pthread.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <git2.h>
@@ -161,6 +163,110 @@ static bool raw_oid(git_oid *out, const char *p, const char *end)
 }
 
 /* The tree and first parent of commit `id` ("tree X\nparent Y\n..."). */
+/* ---- the chain of a walk on another thread (pathlog.h) ------------- */
+
+struct chain_rec {
+	unsigned char id[GIT_OID_RAWSZ], tree[GIT_OID_RAWSZ],
+		parent[GIT_OID_RAWSZ];
+	bool has_parent;
+};
+
+struct pathlog_chain {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct chain_rec *rec; /* only under mu: it moves as it grows */
+	size_t nr, alloc;
+	bool ended;   /* nothing more will come */
+	bool waiting; /* the reader sleeps on cv */
+};
+
+struct pathlog_chain *pathlog_chain_new(void)
+{
+	struct pathlog_chain *ch = oh_xcalloc(1, sizeof(*ch));
+
+	pthread_mutex_init(&ch->mu, NULL);
+	pthread_cond_init(&ch->cv, NULL);
+	return ch;
+}
+
+void pathlog_chain_free(struct pathlog_chain *ch)
+{
+	if (!ch)
+		return;
+	pthread_cond_destroy(&ch->cv);
+	pthread_mutex_destroy(&ch->mu);
+	free(ch->rec);
+	free(ch);
+}
+
+static void chain_wake(struct pathlog_chain *ch)
+{
+	if (ch->waiting) {
+		ch->waiting = false;
+		pthread_cond_broadcast(&ch->cv);
+	}
+}
+
+bool pathlog_chain_add(struct pathlog_chain *ch, const unsigned char *id,
+		       const unsigned char *tree, const unsigned char *parent)
+{
+	struct chain_rec *r;
+	bool on;
+
+	pthread_mutex_lock(&ch->mu);
+	on = !ch->ended && (ch->nr == 0 || (ch->rec[ch->nr - 1].has_parent &&
+					    memcmp(ch->rec[ch->nr - 1].parent,
+						   id, GIT_OID_RAWSZ) == 0));
+	if (on) {
+		OH_GROW(ch->rec, ch->alloc, ch->nr + 1);
+		r = &ch->rec[ch->nr++];
+		memcpy(r->id, id, GIT_OID_RAWSZ);
+		memcpy(r->tree, tree, GIT_OID_RAWSZ);
+		r->has_parent = parent != NULL;
+		if (parent)
+			memcpy(r->parent, parent, GIT_OID_RAWSZ);
+	} else {
+		ch->ended = true;
+	}
+	chain_wake(ch);
+	pthread_mutex_unlock(&ch->mu);
+	return on;
+}
+
+void pathlog_chain_end(struct pathlog_chain *ch)
+{
+	if (!ch)
+		return;
+	pthread_mutex_lock(&ch->mu);
+	ch->ended = true;
+	chain_wake(ch);
+	pthread_mutex_unlock(&ch->mu);
+}
+
+/* Commit `id`'s tree and first parent from record k of the chain, once
+ * the walk got there; false when the chain ended before or holds
+ * another commit there. */
+static bool chain_get(struct pathlog_chain *ch, size_t k, const git_oid *id,
+		      git_oid *tree, git_oid *parent, bool *has_parent)
+{
+	bool ok;
+
+	pthread_mutex_lock(&ch->mu);
+	while (ch->nr <= k && !ch->ended) {
+		ch->waiting = true;
+		pthread_cond_wait(&ch->cv, &ch->mu);
+	}
+	ok = ch->nr > k && memcmp(ch->rec[k].id, id->id, GIT_OID_RAWSZ) == 0;
+	if (ok) {
+		git_oid_fromraw(tree, ch->rec[k].tree);
+		*has_parent = ch->rec[k].has_parent;
+		if (*has_parent)
+			git_oid_fromraw(parent, ch->rec[k].parent);
+	}
+	pthread_mutex_unlock(&ch->mu);
+	return ok;
+}
+
 static int raw_commit(git_odb *odb, const git_oid *id, git_oid *tree,
 		      git_oid *parent, bool *has_parent)
 {
@@ -291,11 +397,26 @@ static int record_id(struct pathlog *out, git_repository *repo,
 	return 0;
 }
 
-static int walk_chain_raw(struct pathlog *out, git_repository *repo,
-			  const git_oid *head, const char *const *paths,
-			  size_t path_nr, size_t max_commits,
-			  const git_oid *stop)
+/* The walk's next commit: from the chain while it follows (*k its
+ * record), else read (the chain then no more: *ch = NULL). */
+static int next_commit(git_odb *odb, struct pathlog_chain **ch, size_t *k,
+		       const git_oid *id, git_oid *tree, git_oid *parent,
+		       bool *has_parent)
 {
+	if (*ch && chain_get(*ch, *k, id, tree, parent, has_parent)) {
+		(*k)++;
+		return 0;
+	}
+	*ch = NULL;
+	return raw_commit(odb, id, tree, parent, has_parent);
+}
+
+static int walk_chain_raw(struct pathlog *out, git_repository *repo,
+			  const git_oid *head, struct pathlog_chain *ch,
+			  const char *const *paths, size_t path_nr,
+			  size_t max_commits, const git_oid *stop)
+{
+	size_t k = 0;
 	git_oid cur[PATHLOG_MAX_PATHS], prev[PATHLOG_MAX_PATHS];
 	git_oid c = *head, tree, parent, ptree, pparent;
 	bool has_parent, phas = false;
@@ -303,7 +424,7 @@ static int walk_chain_raw(struct pathlog *out, git_repository *repo,
 	int ret = -1;
 
 	if (git_repository_odb(&odb, repo) < 0 ||
-	    raw_commit(odb, &c, &tree, &parent, &has_parent) < 0 ||
+	    next_commit(odb, &ch, &k, &c, &tree, &parent, &has_parent) < 0 ||
 	    raw_root_blobs(odb, &tree, paths, path_nr, cur) < 0)
 		goto out;
 	for (;;) {
@@ -317,8 +438,8 @@ static int walk_chain_raw(struct pathlog *out, git_repository *repo,
 		}
 		memset(prev, 0, sizeof(prev));
 		if (has_parent) {
-			if (raw_commit(odb, &parent, &ptree, &pparent, &phas) <
-			    0)
+			if (next_commit(odb, &ch, &k, &parent, &ptree, &pparent,
+					&phas) < 0)
 				goto out;
 			same = git_oid_equal(&ptree, &tree);
 			if (same)
@@ -359,14 +480,14 @@ int pathlog_collect(struct pathlog *out, struct mirror_repo *mr,
 		    const char *rev, const char *const *paths, size_t path_nr,
 		    size_t max_commits, const char *name, struct oh_err *err)
 {
-	return pathlog_collect_until(out, mr, rev, NULL, paths, path_nr,
+	return pathlog_collect_until(out, mr, rev, NULL, NULL, paths, path_nr,
 				     max_commits, name, err);
 }
 
 int pathlog_collect_until(struct pathlog *out, struct mirror_repo *mr,
 			  const char *rev, const char *stop,
-			  const char *const *paths, size_t path_nr,
-			  size_t max_commits, const char *name,
+			  struct pathlog_chain *chain, const char *const *paths,
+			  size_t path_nr, size_t max_commits, const char *name,
 			  struct oh_err *err)
 {
 	git_repository *repo = mirror_repo_git(mr);
@@ -398,7 +519,7 @@ int pathlog_collect_until(struct pathlog *out, struct mirror_repo *mr,
 		git_commit_free(head);
 		/* as the history walk: objects not re-hashed (gitlib.h) */
 		gitlib_relax_hashes();
-		ret = walk_chain_raw(out, repo, &id, paths, path_nr,
+		ret = walk_chain_raw(out, repo, &id, chain, paths, path_nr,
 				     max_commits, has_stop ? &stop_id : NULL);
 		gitlib_restore_hashes();
 	} else { /* walk_chain() owns and frees the commits it walks */

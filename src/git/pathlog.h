@@ -58,6 +58,26 @@ struct pathlog {
 };
 
 /**
+ * The first-parent chain of a history walk running on another thread
+ * (the scan's history pass, git/history.h): while the commits it reads
+ * follow one another by first parent from its start, the walk adds each
+ * one's tree and first parent (raw ids, 20 bytes); the first one that
+ * does not follow, or the end of the walk, ends the chain.  A pathlog of
+ * root paths given the chain takes the commits it needs from it, waiting
+ * for the walk to get there, instead of reading them again, and reads
+ * them itself from where the chain ends or goes elsewhere (another
+ * revision, a walk that stopped at commits already stored).
+ * pathlog_chain_add() returns false once the chain has ended;
+ * pathlog_chain_end() may come any number of times and must come before
+ * the walking thread is joined or gives up.  Free after both are done.
+ */
+struct pathlog_chain *pathlog_chain_new(void);
+bool pathlog_chain_add(struct pathlog_chain *ch, const unsigned char *id,
+		       const unsigned char *tree, const unsigned char *parent);
+void pathlog_chain_end(struct pathlog_chain *ch);
+void pathlog_chain_free(struct pathlog_chain *ch);
+
+/**
  * Walk from `rev` (NULL: HEAD) and record changes of `paths` (borrowed;
  * they must outlive `out`).  `out` is zeroed first; release it with
  * pathlog_release().  Errors: OH_ENOTFOUND (bad revision), OH_EGIT,
@@ -73,11 +93,13 @@ int pathlog_collect(struct pathlog *out, struct mirror_repo *repo,
  * out->stopped says whether it was reached: the changes of `stop` and
  * older are then those of an earlier walk from `stop`, so an update of
  * a reviewed repository walks only the new part of its history.
+ * `chain` (may be NULL): see below.
  */
+struct pathlog_chain;
 int pathlog_collect_until(struct pathlog *out, struct mirror_repo *repo,
 			  const char *rev, const char *stop,
-			  const char *const *paths, size_t path_nr,
-			  size_t max_commits, const char *name,
+			  struct pathlog_chain *chain, const char *const *paths,
+			  size_t path_nr, size_t max_commits, const char *name,
 			  struct oh_err *err);
 
 void pathlog_release(struct pathlog *p);

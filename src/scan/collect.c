@@ -270,7 +270,8 @@ static bool log_from_json(struct pathlog *log, const char *json,
  */
 static int walk_license_paths(struct pathlog *log, struct scan_item *it,
 			      struct scan_worker *wk, struct mirror_repo *repo,
-			      const char **paths, size_t n, struct oh_err *err)
+			      struct pathlog_chain *chain, const char **paths,
+			      size_t n, struct oh_err *err)
 {
 	struct oh_buf want = OH_BUF_INIT;
 	char *prev = NULL, *prev_paths = NULL;
@@ -300,8 +301,8 @@ static int walk_license_paths(struct pathlog *log, struct scan_item *it,
 		rc = log_from_json(log, prev, paths, n) ? 0 : -1;
 	} else {
 		rc = pathlog_collect_until(log, repo, it->revision,
-					   found == 1 ? rev : NULL, paths, n, 0,
-					   it->mc->name, err);
+					   found == 1 ? rev : NULL, chain,
+					   paths, n, 0, it->mc->name, err);
 		if (rc == 0 && log->stopped &&
 		    !log_from_json(log, prev, paths, n))
 			rc = -1;
@@ -326,7 +327,8 @@ static int walk_license_paths(struct pathlog *log, struct scan_item *it,
  */
 static bool license_history(struct pathlog *log, struct scan_item *it,
 			    struct scan_worker *wk, struct mirror_repo *repo,
-			    const char **paths, const struct tree_files *t)
+			    struct pathlog_chain *chain, const char **paths,
+			    const struct tree_files *t)
 {
 	size_t n = root_license_files(paths, t);
 	struct oh_err err = OH_ERR_INIT;
@@ -334,7 +336,7 @@ static bool license_history(struct pathlog *log, struct scan_item *it,
 	char *json;
 
 	if (n == 0 ||
-	    walk_license_paths(log, it, wk, repo, paths, n, &err) < 0) {
+	    walk_license_paths(log, it, wk, repo, chain, paths, n, &err) < 0) {
 		oh_err_release(&err);
 		return false;
 	}
@@ -555,7 +557,10 @@ void scan_collect(struct scan_item *it, struct scan_worker *wk,
 	in.ci_text = ci;
 	in.ci_text_nr = ci_nr;
 	declared_facts(&in, it->mc);
-	has_log = license_history(&log, it, wk, repo, lic_paths, &files);
+	/* the first-parent chain from the history walk, when beside */
+	has_log = license_history(&log, it, wk, repo,
+				  scan_hist_share_chain(hp.share), lic_paths,
+				  &files);
 	scan_collect_license(it, wk, &in, &ls, repo, has_log ? &log : NULL);
 	scan_collect_relicensing(it, &in, repo, &files);
 	if (has_log)

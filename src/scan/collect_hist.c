@@ -27,6 +27,7 @@
 #include "core/xalloc.h"
 #include "dco/dco.h"
 #include "git/history.h"
+#include "git/pathlog.h"
 #include "health/activity.h"
 #include "health/health.h"
 #include "policy/policy.h"
@@ -49,6 +50,7 @@ struct scan_hist_share {
 	bool encoded;     /* the snapshot is encoded (or never will be) */
 	bool tags_read;   /* the tags below are read (or never will be) */
 	struct hist tags; /* read by the collecting thread, for the walk */
+	struct pathlog_chain *chain; /* the walk's, for the license paths */
 	int tags_ret;
 	struct oh_err tags_err;
 	/* when taken: */
@@ -204,7 +206,10 @@ static int walk_and_store(struct hist *all, struct scan_item *it,
 		ho.known_payload = &k;
 	}
 	ho.tags = !share; /* else read by the other thread meanwhile */
+	ho.chain = share ? share->chain : NULL;
 	ret = collect_history(&fresh, repo, &ho, err);
+	if (share)
+		pathlog_chain_end(share->chain);
 	if (ret == 0 && share)
 		ret = take_tags(share, &fresh, err);
 	if (ret < 0)
@@ -576,6 +581,8 @@ void scan_collect_history(struct scan_item *it, struct scan_worker *wk,
 		history_facts(it, wk, in, &all, &m, &d);
 	}
 	publish(share, false); /* no-op when handed over */
+	if (share)
+		pathlog_chain_end(share->chain); /* one that never walked */
 	hist_release(&all);
 	oh_err_release(&err);
 }
@@ -588,6 +595,7 @@ struct scan_hist_share *scan_hist_share_new(void)
 	pthread_cond_init(&s->cv, NULL);
 	hist_init(&s->walk);
 	hist_init(&s->tags);
+	s->chain = pathlog_chain_new();
 	s->err = (struct oh_err)OH_ERR_INIT;
 	s->tags_err = (struct oh_err)OH_ERR_INIT;
 	return s;
@@ -628,6 +636,11 @@ void scan_hist_share_tags(struct scan_hist_share *s, struct mirror_repo *repo)
 	signal_flag(s, &s->tags_read);
 }
 
+struct pathlog_chain *scan_hist_share_chain(struct scan_hist_share *s)
+{
+	return s ? s->chain : NULL;
+}
+
 void scan_hist_share_cancel(struct scan_hist_share *s)
 {
 	signal_flag(s, &s->tags_read); /* the walk's result is dropped */
@@ -665,6 +678,7 @@ void scan_hist_share_free(struct scan_hist_share *s, struct scan_worker *wk)
 	close_shared(s, wk);
 	hist_release(&s->walk);
 	hist_release(&s->tags);
+	pathlog_chain_free(s->chain);
 	store_hist_snapshot_free(s->snap);
 	oh_err_release(&s->err);
 	oh_err_release(&s->tags_err);

@@ -165,6 +165,9 @@ void scan_hist_share_finish(struct scan_hist_share *s, struct scan_item *it,
 /* The tags, on the collecting thread's handle, for the walk (which waits
  * for them): right after the pass started, before anything can fail. */
 void scan_hist_share_tags(struct scan_hist_share *s, struct mirror_repo *repo);
+/* The walk's first-parent chain for the license files' history
+ * (git/pathlog.h); NULL for a NULL share. */
+struct pathlog_chain *scan_hist_share_chain(struct scan_hist_share *s);
 /* Before a join without scan_hist_share_prepare(): the history thread
  * waits for the snapshot's encoding otherwise. */
 void scan_hist_share_cancel(struct scan_hist_share *s);

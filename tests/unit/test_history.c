@@ -13,6 +13,7 @@
 
 #include "core/err.h"
 #include "git/history.h"
+#include "git/pathlog.h"
 #include "store/store.h"
 #include "store/store_hist.h"
 #include "unit.h"
@@ -133,6 +134,41 @@ START_TEST(test_history_walk)
 	ck_assert_uint_eq(h.commit_nr, 1);
 	hist_release(&h);
 	hist_bots_free((struct hist_bots *)o.bots);
+}
+END_TEST
+
+/* The first-parent chain for a pathlog beside the walk: it follows
+ * first parents from its start and ends at the first commit that does
+ * not; a walk of a line fills it to the root. */
+START_TEST(test_history_chain)
+{
+	struct hist_opts o = HIST_OPTS_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	struct pathlog_chain *ch = pathlog_chain_new();
+	unsigned char a[20], b[20], c[20], t[20];
+	struct hist h;
+
+	memset(a, 1, sizeof(a));
+	memset(b, 2, sizeof(b));
+	memset(c, 3, sizeof(c));
+	memset(t, 9, sizeof(t));
+	ck_assert(pathlog_chain_add(ch, a, t, b));
+	ck_assert(pathlog_chain_add(ch, b, t, c));
+	ck_assert(!pathlog_chain_add(ch, a, t, c)); /* not c: it ends */
+	ck_assert(!pathlog_chain_add(ch, c, t, NULL));
+	pathlog_chain_end(ch);
+	pathlog_chain_free(ch);
+
+	ch = pathlog_chain_new();
+	o.chain = ch;
+	hist_init(&h);
+	ck_assert_int_eq(hist_collect(&h, repo, &o, &err), 0);
+	ck_assert_uint_eq(h.commit_nr, 4);
+	/* the root was reached: nothing follows a commit without parent */
+	ck_assert(!pathlog_chain_add(ch, a, t, NULL));
+	pathlog_chain_end(ch);
+	pathlog_chain_free(ch);
+	hist_release(&h);
 }
 END_TEST
 
@@ -291,6 +327,7 @@ Suite *history_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_history_walk);
+	tcase_add_test(tc, test_history_chain);
 	tcase_add_test(tc, test_history_errors);
 	tcase_add_test(tc, test_history_gitdir_mailmap);
 	tcase_add_test(tc, test_history_store_roundtrip);
