@@ -16,6 +16,7 @@
 #include "core/atomic.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "core/fmap.h"
 #include "core/xalloc.h"
 #include "core/path.h"
 #include "core/timeutil.h"
@@ -252,6 +253,114 @@ START_TEST(test_core_arena_grow)
 }
 END_TEST
 
+/*
+ * oh_arena_recycle(): the source is empty; the target's new blocks come
+ * from its spares (in normal builds) and are zeroed all the same, however
+ * the source had filled them.
+ */
+START_TEST(test_core_arena_recycle)
+{
+	struct oh_arena to = OH_ARENA_INIT, from = OH_ARENA_INIT;
+	unsigned char *p;
+	size_t bad = 0;
+
+	for (size_t i = 0; i < 200000; i++)
+		memset(oh_arena_alloc(&from, 100), 0xee, 100);
+	oh_arena_recycle(&to, &from);
+	ck_assert_ptr_null(from.head);
+	ck_assert_uint_eq(from.used, 0);
+	ck_assert_ptr_null(to.head);
+#ifndef OH_ARENA_DEBUG
+	ck_assert_ptr_nonnull(to.spare);
+#endif /* OH_ARENA_DEBUG */
+	for (size_t i = 0; i < 200000; i++) {
+		p = oh_arena_alloc(&to, 100);
+		bad += p[0] != 0 || p[99] != 0 || ((uintptr_t)p & 15) != 0;
+		memset(p, 0xdd, 100);
+	}
+	ck_assert_uint_eq(bad, 0);
+	oh_arena_trim(&to);
+	ck_assert_ptr_null(to.spare);
+	/* recycled and never used: freed with the arena */
+	(void)oh_arena_alloc(&from, 20 << 20);
+	for (size_t i = 0; i < 100000; i++)
+		(void)oh_arena_alloc(&from, 100);
+	oh_arena_recycle(&to, &from);
+	oh_arena_release(&to);
+	ck_assert_ptr_null(to.head);
+	ck_assert_ptr_null(to.spare);
+}
+END_TEST
+
+/* A small arena starts with a small block, and grows to any size. */
+START_TEST(test_core_arena_small_first)
+{
+	struct oh_arena a = OH_ARENA_INIT;
+	unsigned char *p;
+
+	p = oh_arena_alloc(&a, 16);
+	ck_assert_uint_eq(p[0] | p[15], 0);
+	p = oh_arena_alloc(&a, 5000); /* more than the first block holds */
+	ck_assert_uint_eq(p[0] | p[4999], 0);
+	memset(p, 1, 5000);
+	ck_assert_uint_eq(strlen(oh_arena_strdup(&a, "abc")), 3);
+	p = oh_arena_alloc(&a, 16000); /* a quarter block: still a head */
+	ck_assert_uint_eq(p[0] | p[15999], 0);
+	oh_arena_release(&a);
+}
+END_TEST
+
+/* oh_fmap_read(): small files read, large ones mapped; NUL after both. */
+START_TEST(test_core_fmap)
+{
+	struct oh_fmap m = OH_FMAP_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	size_t n = (3u << 20) + 17; /* mapped: not a multiple of a page */
+	char *big = oh_xmalloc(n);
+	char p[512];
+
+	unit_tmpdir();
+	for (size_t i = 0; i < n; i++)
+		big[i] = (char)('a' + i % 26);
+	snprintf(p, sizeof(p), "%s", unit_path("big"));
+	unit_write_file(p, big, n);
+	ck_assert_int_eq(oh_fmap_read(&m, p, 0, &err), 0);
+	ck_assert_uint_eq(m.len, n);
+	ck_assert_ptr_nonnull(m.map);
+	ck_assert_int_eq(memcmp(m.data, big, n), 0);
+	ck_assert_int_eq(m.data[n], '\0');
+	oh_fmap_release(&m);
+	ck_assert_uint_eq(m.len, 0);
+	/* a multiple of the page size: read, NUL-terminated all the same */
+	unit_write_file(p, big, 4u << 20);
+	ck_assert_int_eq(oh_fmap_read(&m, p, 0, &err), 0);
+	ck_assert_ptr_null(m.map);
+	ck_assert_uint_eq(m.len, 4u << 20);
+	ck_assert_int_eq(m.data[m.len], '\0');
+	oh_fmap_release(&m);
+	/* small: read */
+	unit_write_file(p, "tiny", 4);
+	ck_assert_int_eq(oh_fmap_read(&m, p, 0, &err), 0);
+	ck_assert_ptr_null(m.map);
+	ck_assert_str_eq(m.data, "tiny");
+	oh_fmap_release(&m);
+	/* over the cap, as oh_buf_read_file() says it */
+	unit_write_file(p, big, n);
+	ck_assert_int_eq(oh_fmap_read(&m, p, 1000, &err), OH_ELIMIT);
+	ck_assert_str_eq(m.data, "");
+	ck_assert_ptr_nonnull(strstr(err.msg, "larger than the limit"));
+	oh_err_release(&err);
+	/* missing; not a regular file */
+	ck_assert_int_eq(oh_fmap_read(&m, unit_path("none"), 0, &err),
+			 OH_ENOTFOUND);
+	oh_err_release(&err);
+	ck_assert_int_eq(oh_fmap_read(&m, unit_tmpdir(), 0, &err), OH_EINPUT);
+	oh_err_release(&err);
+	free(big);
+	unit_tmpdir_remove();
+}
+END_TEST
+
 /* oh_arena_adopt(): the memory moves; the source is empty and reusable. */
 START_TEST(test_core_arena_adopt)
 {
@@ -468,6 +577,9 @@ Suite *core_suite(void)
 	tcase_add_test(tc, test_core_arena_strings);
 	tcase_add_test(tc, test_core_arena_grow);
 	tcase_add_test(tc, test_core_arena_adopt);
+	tcase_add_test(tc, test_core_arena_recycle);
+	tcase_add_test(tc, test_core_arena_small_first);
+	tcase_add_test(tc, test_core_fmap);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("path");
 	tcase_add_test(tc, test_core_path_join);
