@@ -254,10 +254,12 @@ static int limit(struct rr *r, size_t n, const struct xel *at)
 	return 0;
 }
 
+/* The names (short, mostly different at once) before the namespaces
+ * (long, mostly the same): the readers ask this millions of times. */
 static bool is(const struct xel *n, const char *ns, const char *local)
 {
-	return n && n->ns && strcmp(n->ns, ns) == 0 &&
-	       strcmp(n->name, local) == 0;
+	return n && n->ns && n->name[0] == local[0] &&
+	       strcmp(n->name, local) == 0 && strcmp(n->ns, ns) == 0;
 }
 
 static bool in_ns(const struct xel *n, const char *ns)
@@ -327,8 +329,8 @@ static const char *attr_of(const struct xel *n, const char *ns,
 	for (unsigned i = 0; n && i < n->nattr; i++) {
 		const struct xattr *a = &n->attr[i];
 
-		if (a->ns && strcmp(a->name, name) == 0 &&
-		    strcmp(a->ns, ns) == 0)
+		if (a->ns && a->name[0] == name[0] &&
+		    strcmp(a->name, name) == 0 && strcmp(a->ns, ns) == 0)
 			return a->value;
 	}
 	return NULL;
@@ -1124,7 +1126,8 @@ static void prop_lines(struct rr *r, enum sbom_fl_kind kind, size_t idx,
 			if (!p->ns || strcmp(p->ns, NS_SPDX) != 0)
 				continue;
 			for (k = 0; k < PROP_KEYS; k++)
-				if (strcmp(p->name, prop_keys[k].rdf) == 0)
+				if (p->name[0] == prop_keys[k].rdf[0] &&
+				    strcmp(p->name, prop_keys[k].rdf) == 0)
 					break;
 			if (k == PROP_KEYS)
 				continue;
