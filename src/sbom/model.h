@@ -312,7 +312,11 @@ int sbom_read_tv(struct sbom_doc **out, const char *s, size_t len,
 
 /**
  * Read SPDX RDF/XML with libxml2: no network, no external entities, no
- * entity expansion.  Errors carry the line.
+ * entity expansion.  Errors carry the line.  The document's arena keeps
+ * the parse tree's large blocks as spares (oh_arena_recycle()): what is
+ * built next in it (sbom_doc_to_json_arena(doc, &doc->arena)) reuses
+ * them; oh_arena_trim(&doc->arena) frees them sooner than
+ * sbom_doc_free().
  */
 int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		  const char *name, struct oh_err *err);

@@ -2134,6 +2134,9 @@ int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		OH_BUG("xmlHashCreate failed (out of memory)");
 	if ((rc = build(&r, r.root)) < 0)
 		goto out;
+	/* the tree's memory, already there, for what the caller builds next
+	 * in the document's arena (validation: its JSON form) */
+	oh_arena_recycle(&r.d->arena, &tree);
 	*out = r.d;
 	r.d = NULL;
 out:

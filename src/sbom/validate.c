@@ -1608,15 +1608,17 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 	}
 	if (f == SBOM_FORMAT_TAGVALUE || f == SBOM_FORMAT_RDF) {
 		struct sbom_doc *doc;
+		const cJSON *json;
 
 		if (sbom_read(&doc, data, len, name, err) < 0)
 			return err->code;
-		/* the tree in an arena, its strings the model's own */
-		rc = validate_tree(&c, sbom_doc_to_json_arena(doc, &tree), name,
-				   err);
+		/* the tree in the document's arena, its strings the model's
+		 * own, on what the reader left there (oh_arena_recycle()) */
+		json = sbom_doc_to_json_arena(doc, &doc->arena);
+		oh_arena_trim(&doc->arena);
+		rc = validate_tree(&c, json, name, err);
 		if (rc == 0)
 			add_lines(out, doc);
-		oh_arena_release(&tree);
 		sbom_doc_free(doc);
 		return rc;
 	}
