@@ -41,7 +41,8 @@ struct vctx {
 	struct oh_strmap extracted; /* LicenseRef- ids defined */
 	struct oh_strmap files;     /* SPDXIDs of files */
 	struct oh_strmap
-		unanalyzed; /* SPDXIDs of packages filesAnalyzed false */
+		unanalyzed;     /* SPDXIDs of packages filesAnalyzed false */
+	struct oh_strmap clean; /* license expressions found clean */
 	const struct lic_list *licenses; /* ids known; NULL: syntax only */
 };
 
@@ -316,7 +317,13 @@ static void license_value(struct vctx *c, const char *v, const char *element,
 	struct lic_expr *e = NULL;
 	struct oh_err err = OH_ERR_INIT;
 	struct refs_ctx rc = { .c = c, .element = element, .where = where };
+	size_t had = c->r->errors + c->r->warnings;
 
+	/* a large document repeats a few expressions: one that drew no
+	 * diagnostic draws none again (what decides it, the license list,
+	 * the LicenseRefs and DocumentRefs, is fixed for the document) */
+	if (set_has(&c->clean, v))
+		return;
 	if (lic_expr_parse(&e, v, strlen(v), c->licenses, 0, where, &err) < 0) {
 		diag(c, SBOM_ERROR, "SPDX-LICENSE-EXPR", element, where,
 		     "'%.80s' is not a valid SPDX license expression: %s", v,
@@ -324,6 +331,8 @@ static void license_value(struct vctx *c, const char *v, const char *element,
 	} else {
 		lic_expr_walk(e->root, check_ref, &rc);
 		license_warnings(c, e, element, where);
+		if (c->r->errors + c->r->warnings == had)
+			set_add(&c->clean, v);
 	}
 	lic_expr_free(e);
 	oh_err_release(&err);
@@ -1500,6 +1509,7 @@ static void release_ids(struct vctx *c)
 	oh_strmap_release(&c->extracted);
 	oh_strmap_release(&c->files);
 	oh_strmap_release(&c->unanalyzed);
+	oh_strmap_release(&c->clean);
 }
 
 static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
