@@ -8,8 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-#include "core/fmap.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "license/list.h"
@@ -118,14 +119,19 @@ static int validate_one(const char *file, unsigned profiles,
 			const struct lic_list *list, enum report_format fmt,
 			struct validated *keep)
 {
-	struct oh_fmap data = OH_FMAP_INIT;
+	struct oh_buf data = OH_BUF_INIT;
 	struct oh_err err = OH_ERR_INIT;
+	struct stat st;
 	int ret;
 
 	keep->r = (struct sbom_report)SBOM_REPORT_INIT;
-	/* a large document mapped, not copied into fresh memory */
-	if (oh_fmap_read(&data, file, SBOM_MAX_BYTES, &err) < 0 ||
-	    sbom_validate(&keep->r, data.data, data.len, file, profiles, list,
+	oh_buf_set_max(&data, SBOM_MAX_BYTES);
+	/* one allocation for a large document, not a doubling series */
+	if (stat(file, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (unsigned long long)st.st_size < SBOM_MAX_BYTES)
+		oh_buf_grow(&data, (size_t)st.st_size + 1);
+	if (oh_buf_read_file(&data, file, &err) < 0 ||
+	    sbom_validate(&keep->r, data.buf, data.len, file, profiles, list,
 			  &err) < 0) {
 		if (fmt == REPORT_TEXT)
 			cmd_report_error(&err);
@@ -136,7 +142,7 @@ static int validate_one(const char *file, unsigned profiles,
 		ret = keep->r.errors ? 1 : 0;
 	}
 	keep->readable = ret != 2;
-	oh_fmap_release(&data);
+	oh_buf_release(&data);
 	oh_err_release(&err);
 	return ret;
 }

@@ -16,7 +16,6 @@
 #include "core/atomic.h"
 #include "core/buf.h"
 #include "core/err.h"
-#include "core/fmap.h"
 #include "core/xalloc.h"
 #include "core/path.h"
 #include "core/timeutil.h"
@@ -310,57 +309,6 @@ START_TEST(test_core_arena_small_first)
 }
 END_TEST
 
-/* oh_fmap_read(): small files read, large ones mapped; NUL after both. */
-START_TEST(test_core_fmap)
-{
-	struct oh_fmap m = OH_FMAP_INIT;
-	struct oh_err err = OH_ERR_INIT;
-	size_t n = (3u << 20) + 17; /* mapped: not a multiple of a page */
-	char *big = oh_xmalloc(n);
-	char p[512];
-
-	unit_tmpdir();
-	for (size_t i = 0; i < n; i++)
-		big[i] = (char)('a' + i % 26);
-	snprintf(p, sizeof(p), "%s", unit_path("big"));
-	unit_write_file(p, big, n);
-	ck_assert_int_eq(oh_fmap_read(&m, p, 0, &err), 0);
-	ck_assert_uint_eq(m.len, n);
-	ck_assert_ptr_nonnull(m.map);
-	ck_assert_int_eq(memcmp(m.data, big, n), 0);
-	ck_assert_int_eq(m.data[n], '\0');
-	oh_fmap_release(&m);
-	ck_assert_uint_eq(m.len, 0);
-	/* a multiple of the page size: read, NUL-terminated all the same */
-	unit_write_file(p, big, 4u << 20);
-	ck_assert_int_eq(oh_fmap_read(&m, p, 0, &err), 0);
-	ck_assert_ptr_null(m.map);
-	ck_assert_uint_eq(m.len, 4u << 20);
-	ck_assert_int_eq(m.data[m.len], '\0');
-	oh_fmap_release(&m);
-	/* small: read */
-	unit_write_file(p, "tiny", 4);
-	ck_assert_int_eq(oh_fmap_read(&m, p, 0, &err), 0);
-	ck_assert_ptr_null(m.map);
-	ck_assert_str_eq(m.data, "tiny");
-	oh_fmap_release(&m);
-	/* over the cap, as oh_buf_read_file() says it */
-	unit_write_file(p, big, n);
-	ck_assert_int_eq(oh_fmap_read(&m, p, 1000, &err), OH_ELIMIT);
-	ck_assert_str_eq(m.data, "");
-	ck_assert_ptr_nonnull(strstr(err.msg, "larger than the limit"));
-	oh_err_release(&err);
-	/* missing; not a regular file */
-	ck_assert_int_eq(oh_fmap_read(&m, unit_path("none"), 0, &err),
-			 OH_ENOTFOUND);
-	oh_err_release(&err);
-	ck_assert_int_eq(oh_fmap_read(&m, unit_tmpdir(), 0, &err), OH_EINPUT);
-	oh_err_release(&err);
-	free(big);
-	unit_tmpdir_remove();
-}
-END_TEST
-
 /* oh_arena_adopt(): the memory moves; the source is empty and reusable. */
 START_TEST(test_core_arena_adopt)
 {
@@ -579,7 +527,6 @@ Suite *core_suite(void)
 	tcase_add_test(tc, test_core_arena_adopt);
 	tcase_add_test(tc, test_core_arena_recycle);
 	tcase_add_test(tc, test_core_arena_small_first);
-	tcase_add_test(tc, test_core_fmap);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("path");
 	tcase_add_test(tc, test_core_path_join);
