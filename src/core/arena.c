@@ -23,6 +23,14 @@
 #define ALIGN      16
 
 /*
+ * A small arena (a license expression: a few hundred bytes) must not pay
+ * for clearing a BLOCK_SIZE block: calloc() clears what it reuses.  Head
+ * blocks start at FIRST_BLOCK bytes and double, as the arena fills, up to
+ * BLOCK_SIZE.
+ */
+#define FIRST_BLOCK 1024
+
+/*
  * Big arenas (a parsed 100,000-package SBOM holds hundreds of MB) spend
  * most of their time in page faults of fresh memory: past BIG_AFTER bytes
  * their blocks are BIG_BLOCK bytes, and every block of HUGE_PAGE bytes or
@@ -117,11 +125,44 @@ static struct oh_arena_block *block_own(struct oh_arena *a, size_t need)
 }
 
 #ifndef OH_ARENA_DEBUG
-/* A new head block with room for `need` bytes (need <= BLOCK_SIZE / 4). */
-static struct oh_arena_block *block_head(struct oh_arena *a)
+/* The usable bytes of the next head block, with room for `need`. */
+static size_t head_size(const struct oh_arena *a, size_t need)
 {
-	struct oh_arena_block *b = block_new(
-		a->used >= BIG_AFTER ? BIG_BLOCK - sizeof(*b) : BLOCK_SIZE);
+	size_t size = FIRST_BLOCK;
+
+	if (a->used >= BIG_AFTER)
+		return BIG_BLOCK - sizeof(struct oh_arena_block);
+	while (size < BLOCK_SIZE && (size < a->used || size < need))
+		size *= 2;
+	return size;
+}
+
+/* A spare block of at least `size` usable bytes, cleared, or NULL. */
+static struct oh_arena_block *spare_take(struct oh_arena *a, size_t size)
+{
+	for (struct oh_arena_block **at = &a->spare; *at; at = &(*at)->next) {
+		struct oh_arena_block *b = *at;
+
+		if (b->size < size)
+			continue;
+		*at = b->next;
+		memset(b->data, 0, b->size);
+		b->used = 0;
+		b->top = b->size;
+		b->next = NULL;
+		return b;
+	}
+	return NULL;
+}
+
+/* A new head block with room for `need` bytes (need <= BLOCK_SIZE / 4). */
+static struct oh_arena_block *block_head(struct oh_arena *a, size_t need)
+{
+	size_t size = head_size(a, need);
+	struct oh_arena_block *b = a->spare ? spare_take(a, size) : NULL;
+
+	if (!b)
+		b = block_new(size);
 
 	b->next = a->head;
 	a->head = b;
@@ -139,7 +180,8 @@ void *oh_arena_alloc(struct oh_arena *a, size_t size)
 	b = block_own(a, need);
 #else
 	if (!b || b->top - b->used < need)
-		b = need > BLOCK_SIZE / 4 ? block_own(a, need) : block_head(a);
+		b = need > BLOCK_SIZE / 4 ? block_own(a, need)
+					  : block_head(a, need);
 #endif /* OH_ARENA_DEBUG */
 	p = b->data + b->used;
 	b->used += need;
@@ -245,7 +287,7 @@ static char *top_bytes(struct oh_arena *a, size_t need)
 	if (need > BLOCK_SIZE / 4)
 		return oh_arena_alloc(a, need);
 	if (!b || b->top - b->used < need)
-		b = block_head(a);
+		b = block_head(a, need);
 	b->top -= need;
 	a->used += need;
 	return (char *)b->data + b->top;
@@ -270,6 +312,7 @@ void oh_arena_adopt(struct oh_arena *to, struct oh_arena *from)
 {
 	struct oh_arena_block *last = from->head;
 
+	oh_arena_trim(from);
 	if (!last)
 		return;
 	while (last->next)
@@ -286,9 +329,48 @@ void oh_arena_adopt(struct oh_arena *to, struct oh_arena *from)
 	from->used = 0;
 }
 
+void oh_arena_trim(struct oh_arena *a)
+{
+	struct oh_arena_block *b = a->spare;
+
+	while (b) {
+		struct oh_arena_block *next = b->next;
+
+		block_free(b);
+		b = next;
+	}
+	a->spare = NULL;
+}
+
+void oh_arena_recycle(struct oh_arena *to, struct oh_arena *from)
+{
+	struct oh_arena_block *b = from->head;
+
+	oh_arena_trim(from);
+	while (b) {
+		struct oh_arena_block *next = b->next;
+
+#ifndef OH_ARENA_DEBUG
+		/* mapped blocks big enough to be a head block again */
+		if (b->map && b->size >= BIG_BLOCK - sizeof(*b)) {
+			b->next = to->spare;
+			to->spare = b;
+			b = next;
+			continue;
+		}
+#endif /* OH_ARENA_DEBUG */
+		block_free(b);
+		b = next;
+	}
+	from->head = NULL;
+	from->used = 0;
+}
+
 void oh_arena_release(struct oh_arena *a)
 {
 	struct oh_arena_block *b = a->head;
+
+	oh_arena_trim(a);
 
 	while (b) {
 		struct oh_arena_block *next = b->next;

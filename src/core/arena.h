@@ -18,7 +18,8 @@
  * behind.
  *
  * In SAN=1 builds (OH_ARENA_DEBUG defined) every allocation is its own
- * malloc() so AddressSanitizer sees overflows between items.
+ * malloc() so AddressSanitizer sees overflows between items, and
+ * recycled blocks are freed at once.
  *
  * Not thread safe.
  */
@@ -28,8 +29,9 @@
 struct oh_arena_block;
 
 struct oh_arena {
-	struct oh_arena_block *head; /* newest block; NULL when empty */
-	size_t used;                 /* bytes handed out, for statistics */
+	struct oh_arena_block *head;  /* newest block; NULL when empty */
+	struct oh_arena_block *spare; /* blocks to reuse (oh_arena_recycle) */
+	size_t used;                  /* bytes handed out, for statistics */
 };
 
 /* clang-format off */
@@ -60,7 +62,21 @@ char *oh_arena_strndup(struct oh_arena *a, const char *s, size_t n);
  */
 void oh_arena_adopt(struct oh_arena *to, struct oh_arena *from);
 
-/** Free every allocation and return to OH_ARENA_INIT. */
+/**
+ * Free every allocation of `from` (returned to OH_ARENA_INIT), keeping
+ * its large blocks in `to` as spares: `to` takes them, cleared, before it
+ * asks the kernel for fresh memory.  Clearing memory that is already
+ * there costs a fraction of fresh pages (page faults, the kernel clearing
+ * them), so a parse tree dropped just before the next tree is built is
+ * best recycled into that tree's arena.  Spares stay allocated until
+ * oh_arena_trim() or oh_arena_release() of `to`.
+ */
+void oh_arena_recycle(struct oh_arena *to, struct oh_arena *from);
+
+/** Free the spares oh_arena_recycle() left in `a`. */
+void oh_arena_trim(struct oh_arena *a);
+
+/** Free every allocation (and spare) and return to OH_ARENA_INIT. */
 void oh_arena_release(struct oh_arena *a);
 
 #endif /* OH_CORE_ARENA_H */

@@ -433,3 +433,17 @@ void sbom_json_arena_link(cJSON *o, cJSON *item)
 	item->prev = last;
 	o->child->prev = item;
 }
+
+const cJSON *sbom_json_get(const cJSON *o, const char *key)
+{
+	const cJSON *c;
+
+	if (!o || !key)
+		return NULL;
+	/* cJSON's walk, which stops at the first member without a key; the
+	 * first byte compared inline: most members differ there */
+	for (c = o->child; c && c->string; c = c->next)
+		if (c->string[0] == key[0] && strcmp(c->string, key) == 0)
+			return c;
+	return NULL;
+}

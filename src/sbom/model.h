@@ -224,6 +224,14 @@ int sbom_json_parse_arena(struct cJSON **out, struct oh_arena *a, const char *s,
 void sbom_json_arena_link(struct cJSON *o, struct cJSON *item);
 
 /**
+ * Member `key` of object o (borrowed), or NULL: what
+ * cJSON_GetObjectItemCaseSensitive() returns, found faster (the readers
+ * and the validator look up millions of members in a large document).
+ * NULL o or key gives NULL.
+ */
+const struct cJSON *sbom_json_get(const struct cJSON *o, const char *key);
+
+/**
  * OH_EINPUT at its line and column when the JSON text `s` holds a NUL
  * character, raw or as the escape \u0000 (a C string would end there);
  * else 0.  For text a JSON parser accepted.
@@ -304,7 +312,11 @@ int sbom_read_tv(struct sbom_doc **out, const char *s, size_t len,
 
 /**
  * Read SPDX RDF/XML with libxml2: no network, no external entities, no
- * entity expansion.  Errors carry the line.
+ * entity expansion.  Errors carry the line.  The document's arena keeps
+ * the parse tree's large blocks as spares (oh_arena_recycle()): what is
+ * built next in it (sbom_doc_to_json_arena(doc, &doc->arena)) reuses
+ * them; oh_arena_trim(&doc->arena) frees them sooner than
+ * sbom_doc_free().
  */
 int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		  const char *name, struct oh_err *err);

@@ -175,6 +175,7 @@ static const char *dup_key(const cJSON *o)
 		for (const cJSON *x = o->child; x; x = x->next)
 			for (const cJSON *y = x->next; y; y = y->next)
 				if (x->string && y->string &&
+				    x->string[0] == y->string[0] &&
 				    strcmp(x->string, y->string) == 0)
 					return y->string;
 		return NULL;
@@ -244,7 +245,7 @@ static int jr_dups(struct jr *r, const cJSON *j, char *path, size_t cap)
 static int jr_str(struct jr *r, const char **out, const cJSON *o,
 		  const char *key, const char *path)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	const cJSON *v = sbom_json_get(o, key);
 
 	*out = NULL;
 	if (!v)
@@ -273,7 +274,7 @@ static int jr_count(struct jr *r, size_t *n, const cJSON *a, const char *path,
 static int jr_strs(struct jr *r, const char ***out, size_t *n, const cJSON *o,
 		   const char *key, const char *path)
 {
-	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, key);
+	const cJSON *a = sbom_json_get(o, key);
 	const cJSON *v;
 	size_t i = 0;
 	int rc;
@@ -305,7 +306,7 @@ static int jr_objs(struct jr *r, const cJSON **a, size_t *n, void **items,
 {
 	int rc;
 
-	*a = cJSON_GetObjectItemCaseSensitive(o, key);
+	*a = sbom_json_get(o, key);
 	*n = 0;
 	*items = NULL;
 	if (!*a)
@@ -391,14 +392,14 @@ static int jr_package(struct jr *r, struct sbom_package *pk, const cJSON *o,
 		if ((rc = jr_str(r, s[i].dst, o, s[i].key, p)) < 0)
 			return rc;
 	pk->files_analyzed = -1;
-	fa = cJSON_GetObjectItemCaseSensitive(o, "filesAnalyzed");
+	fa = sbom_json_get(o, "filesAnalyzed");
 	if (fa) {
 		if (!cJSON_IsBool(fa))
 			return jr_fail(r, OH_EINPUT, p, "filesAnalyzed",
 				       "expected true or false");
 		pk->files_analyzed = cJSON_IsTrue(fa) ? 1 : 0;
 	}
-	vc = cJSON_GetObjectItemCaseSensitive(o, "packageVerificationCode");
+	vc = sbom_json_get(o, "packageVerificationCode");
 	if (vc) {
 		snprintf(q, sizeof(q), "%s.packageVerificationCode", p);
 		if ((rc = jr_obj_check(r, vc, q)) < 0 ||
@@ -466,8 +467,8 @@ static int jr_file(struct jr *r, struct sbom_file *f, const cJSON *o,
 static int jr_range_ptr(struct jr *r, struct sbom_range *g, const cJSON *o,
 			const char *p, int end)
 {
-	const cJSON *ptr = cJSON_GetObjectItemCaseSensitive(
-		o, end ? "endPointer" : "startPointer");
+	const cJSON *ptr =
+		sbom_json_get(o, end ? "endPointer" : "startPointer");
 	const cJSON *v;
 	char q[300];
 	int rc;
@@ -479,9 +480,9 @@ static int jr_range_ptr(struct jr *r, struct sbom_range *g, const cJSON *o,
 		return rc;
 	if (!g->ref && (rc = jr_str(r, &g->ref, ptr, "reference", q)) < 0)
 		return rc;
-	v = cJSON_GetObjectItemCaseSensitive(ptr, "offset");
+	v = sbom_json_get(ptr, "offset");
 	if (!v) {
-		v = cJSON_GetObjectItemCaseSensitive(ptr, "lineNumber");
+		v = sbom_json_get(ptr, "lineNumber");
 		g->is_line = v != NULL;
 	}
 	if (v && (!cJSON_IsNumber(v) || !(v->valuedouble >= 0) ||
@@ -538,7 +539,7 @@ static int jr_snippet(struct jr *r, struct sbom_snippet *s, const cJSON *o,
 static int jr_annotations(struct jr *r, const cJSON *o, const char *about,
 			  const char *p)
 {
-	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "annotations");
+	const cJSON *a = sbom_json_get(o, "annotations");
 	const cJSON *v;
 	struct sbom_doc *d = r->doc;
 	struct sbom_annotation *na;
@@ -598,7 +599,7 @@ static int jr_doc_top(struct jr *r, const cJSON *root)
 	    (rc = jr_strs(r, &d->describes, &d->ndescribes, root,
 			  "documentDescribes", "")) < 0)
 		return rc;
-	ci = cJSON_GetObjectItemCaseSensitive(root, "creationInfo");
+	ci = sbom_json_get(root, "creationInfo");
 	if (ci) {
 		if ((rc = jr_obj_check(r, ci, "creationInfo")) < 0 ||
 		    (rc = jr_str(r, &d->created, ci, "created",
@@ -634,7 +635,7 @@ static int jr_docrefs(struct jr *r, const cJSON *root)
 		    (rc = jr_str(r, &x->id, v, "externalDocumentId", p)) < 0 ||
 		    (rc = jr_str(r, &x->document, v, "spdxDocument", p)) < 0)
 			return rc;
-		cs = cJSON_GetObjectItemCaseSensitive(v, "checksum");
+		cs = sbom_json_get(v, "checksum");
 		if (cs) {
 			char q[300];
 			snprintf(q, sizeof(q), "%s.checksum", p);

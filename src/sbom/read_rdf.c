@@ -43,6 +43,7 @@
 #include <limits.h>
 #include <stddef.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,7 @@
 #define EXPR_MAX      65536u  /* bytes of one license expression */
 #define PUSH_CHUNK    262144u /* bytes given to the push parser at once */
 #define KEEP_TEXT     24u     /* longest element text kept once (keep()) */
+#define VMEMO         64u     /* conversions vocab() remembers */
 
 #if LIBXML_VERSION >= 21200
 typedef const xmlError *rdf_xml_error; /* style: rule 10: libxml2 type */
@@ -134,6 +136,14 @@ struct subj {
 	struct subj *next; /* next subject in document order */
 };
 
+/* A term of the SPDX vocabulary converted (vocab()): kept values are
+ * kept once (keep()), so the same term is the same pointer. */
+struct vmemo {
+	const char *in;  /* the value, NULL: free */
+	const char *out; /* its conversion */
+	int style;       /* enum vstyle of the conversion */
+};
+
 struct rr {
 	struct sbom_doc *d;
 	const char *name;
@@ -170,6 +180,8 @@ struct rr {
 	struct sbom_xml_attr *attr; /* its attributes */
 	size_t *attr_at; /* 2 per attribute: scratch offsets (name + 1, value) */
 	size_t aattr;    /* entries of attr allocated (attr_at: twice) */
+	/* vocab(): the last conversion of each of a few terms */
+	struct vmemo vmemo[VMEMO];
 	/* room of the document's biggest arrays (PUT()) */
 	size_t pkg_cap; /* d->pkg */
 	size_t rel_cap; /* d->rel */
@@ -254,10 +266,12 @@ static int limit(struct rr *r, size_t n, const struct xel *at)
 	return 0;
 }
 
+/* The names (short, mostly different at once) before the namespaces
+ * (long, mostly the same): the readers ask this millions of times. */
 static bool is(const struct xel *n, const char *ns, const char *local)
 {
-	return n && n->ns && strcmp(n->ns, ns) == 0 &&
-	       strcmp(n->name, local) == 0;
+	return n && n->ns && n->name[0] == local[0] &&
+	       strcmp(n->name, local) == 0 && strcmp(n->ns, ns) == 0;
 }
 
 static bool in_ns(const struct xel *n, const char *ns)
@@ -270,13 +284,27 @@ static bool starts(const char *s, const char *pfx)
 	return strncmp(s, pfx, strlen(pfx)) == 0;
 }
 
+/* Eight bytes a step: the values kept are mostly long URIs. */
 static unsigned khash(const char *s, size_t n)
 {
-	unsigned h = 2166136261u;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ n;
+	uint64_t w;
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	if (i < n) {
+		w = 0;
+		memcpy(&w, s + i, n - i);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+	}
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 33;
+	return (unsigned)h;
 }
 
 /*
@@ -327,8 +355,8 @@ static const char *attr_of(const struct xel *n, const char *ns,
 	for (unsigned i = 0; n && i < n->nattr; i++) {
 		const struct xattr *a = &n->attr[i];
 
-		if (a->ns && strcmp(a->name, name) == 0 &&
-		    strcmp(a->ns, ns) == 0)
+		if (a->ns && a->name[0] == name[0] &&
+		    strcmp(a->name, name) == 0 && strcmp(a->ns, ns) == 0)
 			return a->value;
 	}
 	return NULL;
@@ -759,8 +787,18 @@ static const char *vocab(struct rr *r, const struct xel *p, enum vstyle style)
 	v = value_of(r, p);
 	if (!v)
 		return NULL;
-	if (starts(v, NS_SPDX))
-		return vocab_conv(r, v + strlen(NS_SPDX), style);
+	if (starts(v, NS_SPDX)) {
+		struct vmemo *m =
+			&r->vmemo[((uintptr_t)v >> 4 ^ (uintptr_t)style) %
+				  VMEMO];
+
+		if (m->in != v || m->style != (int)style) {
+			m->in = v;
+			m->style = (int)style;
+			m->out = vocab_conv(r, v + strlen(NS_SPDX), style);
+		}
+		return m->out;
+	}
 	return trimmed(r, v);
 }
 
@@ -1124,7 +1162,8 @@ static void prop_lines(struct rr *r, enum sbom_fl_kind kind, size_t idx,
 			if (!p->ns || strcmp(p->ns, NS_SPDX) != 0)
 				continue;
 			for (k = 0; k < PROP_KEYS; k++)
-				if (strcmp(p->name, prop_keys[k].rdf) == 0)
+				if (p->name[0] == prop_keys[k].rdf[0] &&
+				    strcmp(p->name, prop_keys[k].rdf) == 0)
 					break;
 			if (k == PROP_KEYS)
 				continue;
@@ -2131,6 +2170,9 @@ int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		OH_BUG("xmlHashCreate failed (out of memory)");
 	if ((rc = build(&r, r.root)) < 0)
 		goto out;
+	/* the tree's memory, already there, for what the caller builds next
+	 * in the document's arena (validation: its JSON form) */
+	oh_arena_recycle(&r.d->arena, &tree);
 	*out = r.d;
 	r.d = NULL;
 out:

@@ -179,6 +179,30 @@ static bool plain_number(const char *v, double *out)
 	return *end == '\0';
 }
 
+/* The only keys whose plain values are typed (the first byte first:
+ * this is asked of every plain scalar). */
+static bool typed_key(const char *key)
+{
+	if (!key)
+		return false;
+	switch (key[0]) {
+	case 'f':
+		return strcmp(key, "filesAnalyzed") == 0;
+	case 'o':
+		return strcmp(key, "offset") == 0;
+	case 'l':
+		return strcmp(key, "lineNumber") == 0;
+	default:
+		return false;
+	}
+}
+
+/* Could v be one of the nulls? ("" "~" "null" "Null" "NULL") */
+static bool maybe_null(const char *v)
+{
+	return v[0] == '\0' || v[0] == '~' || v[0] == 'n' || v[0] == 'N';
+}
+
 static cJSON *scalar(struct yr *r, const yaml_event_t *e, const char *key)
 {
 	static const char *const nulls[] = { "",     "~",    "null",
@@ -193,11 +217,9 @@ static cJSON *scalar(struct yr *r, const yaml_event_t *e, const char *key)
 	if (e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
 	    (tag && strcmp(tag, YAML_STR_TAG) == 0))
 		return new_string(r, v, len);
-	if (plain_is(v, nulls))
+	if (maybe_null(v) && plain_is(v, nulls))
 		return new_node(r, cJSON_NULL);
-	if (!key ||
-	    (strcmp(key, "filesAnalyzed") != 0 && strcmp(key, "offset") != 0 &&
-	     strcmp(key, "lineNumber") != 0))
+	if (!typed_key(key))
 		return new_string(r, v, len);
 	if (plain_is(v, trues))
 		return new_node(r, cJSON_True);

@@ -41,7 +41,8 @@ struct vctx {
 	struct oh_strmap extracted; /* LicenseRef- ids defined */
 	struct oh_strmap files;     /* SPDXIDs of files */
 	struct oh_strmap
-		unanalyzed; /* SPDXIDs of packages filesAnalyzed false */
+		unanalyzed;     /* SPDXIDs of packages filesAnalyzed false */
+	struct oh_strmap clean; /* license expressions found clean */
 	const struct lic_list *licenses; /* ids known; NULL: syntax only */
 };
 
@@ -85,7 +86,7 @@ static void diag(struct vctx *c, enum sbom_severity sev, const char *code,
 
 static const char *str(const cJSON *o, const char *key)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	const cJSON *v = sbom_json_get(o, key);
 
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
@@ -99,7 +100,7 @@ static void path(char *out, size_t size, const char *base, const char *key)
 static const char *need(struct vctx *c, const cJSON *o, const char *key,
 			const char *code, const char *element, const char *base)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	const cJSON *v = sbom_json_get(o, key);
 	char where[256];
 
 	path(where, sizeof(where), base, key);
@@ -210,7 +211,7 @@ static bool v23_algorithm(const char *alg)
 static void checksums(struct vctx *c, const cJSON *o, const char *element,
 		      const char *base, bool need_sha1)
 {
-	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(o, "checksums");
+	const cJSON *arr = sbom_json_get(o, "checksums");
 	const cJSON *it;
 	bool sha1 = false;
 	size_t i = 0;
@@ -316,7 +317,13 @@ static void license_value(struct vctx *c, const char *v, const char *element,
 	struct lic_expr *e = NULL;
 	struct oh_err err = OH_ERR_INIT;
 	struct refs_ctx rc = { .c = c, .element = element, .where = where };
+	size_t had = c->r->errors + c->r->warnings;
 
+	/* a large document repeats a few expressions: one that drew no
+	 * diagnostic draws none again (what decides it, the license list,
+	 * the LicenseRefs and DocumentRefs, is fixed for the document) */
+	if (set_has(&c->clean, v))
+		return;
 	if (lic_expr_parse(&e, v, strlen(v), c->licenses, 0, where, &err) < 0) {
 		diag(c, SBOM_ERROR, "SPDX-LICENSE-EXPR", element, where,
 		     "'%.80s' is not a valid SPDX license expression: %s", v,
@@ -324,6 +331,8 @@ static void license_value(struct vctx *c, const char *v, const char *element,
 	} else {
 		lic_expr_walk(e->root, check_ref, &rc);
 		license_warnings(c, e, element, where);
+		if (c->r->errors + c->r->warnings == had)
+			set_add(&c->clean, v);
 	}
 	lic_expr_free(e);
 	oh_err_release(&err);
@@ -332,7 +341,7 @@ static void license_value(struct vctx *c, const char *v, const char *element,
 static void license_field(struct vctx *c, const cJSON *o, const char *key,
 			  const char *element, const char *base, bool required)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	const cJSON *v = sbom_json_get(o, key);
 	char where[256];
 
 	path(where, sizeof(where), base, key);
@@ -358,7 +367,7 @@ static void license_list(struct vctx *c, const cJSON *o, const char *key,
 	size_t k = 0;
 	char where[256];
 
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(o, key))
+	cJSON_ArrayForEach(it, sbom_json_get(o, key))
 	{
 		snprintf(where, sizeof(where), "%s%s%s[%zu]", base,
 			 base[0] ? "." : "", key, k++);
@@ -384,8 +393,7 @@ static bool is_license_ref(const char *s)
 
 static void collect_extracted(struct vctx *c)
 {
-	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(
-		c->doc, "hasExtractedLicensingInfos");
+	const cJSON *arr = sbom_json_get(c->doc, "hasExtractedLicensingInfos");
 	const cJSON *it;
 	size_t i = 0;
 	char where[128];
@@ -415,8 +423,7 @@ static void collect_extracted(struct vctx *c)
 
 static void creation_info(struct vctx *c)
 {
-	const cJSON *ci =
-		cJSON_GetObjectItemCaseSensitive(c->doc, "creationInfo");
+	const cJSON *ci = sbom_json_get(c->doc, "creationInfo");
 	const cJSON *creators, *it;
 	const char *created;
 	size_t i = 0;
@@ -432,7 +439,7 @@ static void creation_info(struct vctx *c)
 		diag(c, SBOM_ERROR, "SPDX-CREATED", NULL,
 		     "creationInfo.created",
 		     "'%.40s' is not a UTC time YYYY-MM-DDThh:mm:ssZ", created);
-	creators = cJSON_GetObjectItemCaseSensitive(ci, "creators");
+	creators = sbom_json_get(ci, "creators");
 	if (!cJSON_IsArray(creators) || cJSON_GetArraySize(creators) == 0) {
 		diag(c, SBOM_ERROR, "SPDX-CREATORS", NULL,
 		     "creationInfo.creators",
@@ -491,8 +498,7 @@ static void document(struct vctx *c)
 /* filesAnalyzed, true when absent (a non-boolean is a type error). */
 static bool files_analyzed(const cJSON *pkg)
 {
-	const cJSON *fa =
-		cJSON_GetObjectItemCaseSensitive(pkg, "filesAnalyzed");
+	const cJSON *fa = sbom_json_get(pkg, "filesAnalyzed");
 
 	return !cJSON_IsFalse(fa);
 }
@@ -505,9 +511,8 @@ static void excluded_files(struct vctx *c, const cJSON *vc, const char *id,
 	size_t i = 0;
 	char where[300];
 
-	cJSON_ArrayForEach(it,
-			   cJSON_GetObjectItemCaseSensitive(
-				   vc, "packageVerificationCodeExcludedFiles"))
+	cJSON_ArrayForEach(
+		it, sbom_json_get(vc, "packageVerificationCodeExcludedFiles"))
 	{
 		snprintf(where, sizeof(where),
 			 "%s.packageVerificationCodeExcludedFiles[%zu]", base,
@@ -522,8 +527,7 @@ static void excluded_files(struct vctx *c, const cJSON *vc, const char *id,
 static void verification_code(struct vctx *c, const cJSON *pkg, const char *id,
 			      const char *base)
 {
-	const cJSON *vc = cJSON_GetObjectItemCaseSensitive(
-		pkg, "packageVerificationCode");
+	const cJSON *vc = sbom_json_get(pkg, "packageVerificationCode");
 	const char *val;
 	char where[256];
 	bool upper;
@@ -590,7 +594,7 @@ static void enum_field(struct vctx *c, const cJSON *obj, const char *key,
 		       const char *const *set, const char *id,
 		       const char *where)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	const cJSON *v = sbom_json_get(obj, key);
 
 	if (!v)
 		return;
@@ -609,7 +613,7 @@ static void enum_each(struct vctx *c, const cJSON *obj, const char *key,
 	char where[160];
 	size_t i = 0;
 
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(obj, key))
+	cJSON_ArrayForEach(it, sbom_json_get(obj, key))
 	{
 		snprintf(where, sizeof(where), "%s%s%s[%zu]", base,
 			 base[0] ? "." : "", key, i++);
@@ -655,8 +659,7 @@ static void annotations(struct vctx *c, const cJSON *o, const char *id,
 	size_t i = 0;
 	char where[160];
 
-	cJSON_ArrayForEach(it,
-			   cJSON_GetObjectItemCaseSensitive(o, "annotations"))
+	cJSON_ArrayForEach(it, sbom_json_get(o, "annotations"))
 	{
 		snprintf(where, sizeof(where), "%s%sannotations[%zu]", base,
 			 base[0] ? "." : "", i++);
@@ -761,8 +764,7 @@ static void external_refs_of(struct vctx *c, const cJSON *pkg, const char *id,
 
 	enum_each(c, pkg, "externalRefs", "referenceCategory", ref_categories,
 		  id, base);
-	cJSON_ArrayForEach(
-		it, cJSON_GetObjectItemCaseSensitive(pkg, "externalRefs"))
+	cJSON_ArrayForEach(it, sbom_json_get(pkg, "externalRefs"))
 	{
 		sbom_path(where, sizeof(where), base, "externalRefs", i++);
 		if (cJSON_IsObject(it))
@@ -832,7 +834,7 @@ static void v23_fields(struct vctx *c, const cJSON *pkg, const char *id,
 	char where[128];
 
 	for (size_t i = 0; c->v22 && keys[i]; i++) {
-		if (!cJSON_GetObjectItemCaseSensitive(pkg, keys[i]))
+		if (!sbom_json_get(pkg, keys[i]))
 			continue;
 		path(where, sizeof(where), base, keys[i]);
 		diag(c, SBOM_ERROR, "SPDX-VERSION-FIELD", id, where,
@@ -851,14 +853,13 @@ static void unanalyzed(struct vctx *c, const cJSON *pkg, const char *id,
 		return;
 	if (id)
 		set_add(&c->unanalyzed, id);
-	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
-		    pkg, "licenseInfoFromFiles")) > 0) {
+	if (cJSON_GetArraySize(sbom_json_get(pkg, "licenseInfoFromFiles")) >
+	    0) {
 		path(where, sizeof(where), base, "licenseInfoFromFiles");
 		diag(c, SBOM_ERROR, "SPDX-FILES-ANALYZED", id, where,
 		     "a package with filesAnalyzed false has no licenseInfoFromFiles");
 	}
-	if (cJSON_GetArraySize(
-		    cJSON_GetObjectItemCaseSensitive(pkg, "hasFiles")) > 0) {
+	if (cJSON_GetArraySize(sbom_json_get(pkg, "hasFiles")) > 0) {
 		path(where, sizeof(where), base, "hasFiles");
 		diag(c, SBOM_ERROR, "SPDX-FILES-ANALYZED", id, where,
 		     "a package with filesAnalyzed false contains no files");
@@ -894,7 +895,7 @@ static void package(struct vctx *c, const cJSON *pkg, size_t idx)
 	license_field(c, pkg, "licenseConcluded", id, base, c->v22);
 	license_field(c, pkg, "licenseDeclared", id, base, c->v22);
 	license_list(c, pkg, "licenseInfoFromFiles", id, base);
-	if (c->v22 && !cJSON_GetObjectItemCaseSensitive(pkg, "copyrightText"))
+	if (c->v22 && !sbom_json_get(pkg, "copyrightText"))
 		diag(c, SBOM_ERROR, "SPDX-COPYRIGHT-MISSING", id, base,
 		     "'copyrightText' is required in SPDX 2.2");
 	{
@@ -941,12 +942,12 @@ static void file(struct vctx *c, const cJSON *f, size_t idx)
 /* One range pointer: 1-based offset or line number (clause 9.3, 9.4). */
 static long long range_at(const cJSON *r, const char *ptr, bool *line)
 {
-	const cJSON *p = cJSON_GetObjectItemCaseSensitive(r, ptr);
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(p, "offset");
+	const cJSON *p = sbom_json_get(r, ptr);
+	const cJSON *v = sbom_json_get(p, "offset");
 
 	*line = v == NULL;
 	if (!v)
-		v = cJSON_GetObjectItemCaseSensitive(p, "lineNumber");
+		v = sbom_json_get(p, "lineNumber");
 	if (!cJSON_IsNumber(v) || !(v->valuedouble >= 1) ||
 	    v->valuedouble > 9e15)
 		return -1;
@@ -960,7 +961,7 @@ static void snippet_ranges(struct vctx *c, const cJSON *sn, const char *id,
 	size_t i = 0;
 	char where[128];
 
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(sn, "ranges"))
+	cJSON_ArrayForEach(it, sbom_json_get(sn, "ranges"))
 	{
 		bool l1, l2;
 		long long a = range_at(it, "startPointer", &l1);
@@ -1009,22 +1010,19 @@ static void elements(struct vctx *c)
 	size_t i = 0;
 
 	annotations(c, c->doc, "SPDXRef-DOCUMENT", "");
-	cJSON_ArrayForEach(it,
-			   cJSON_GetObjectItemCaseSensitive(c->doc, "packages"))
+	cJSON_ArrayForEach(it, sbom_json_get(c->doc, "packages"))
 	{
 		package(c, it, i++);
 		c->r->packages++;
 	}
 	i = 0;
-	cJSON_ArrayForEach(it,
-			   cJSON_GetObjectItemCaseSensitive(c->doc, "files"))
+	cJSON_ArrayForEach(it, sbom_json_get(c->doc, "files"))
 	{
 		file(c, it, i++);
 		c->r->files++;
 	}
 	i = 0;
-	cJSON_ArrayForEach(it,
-			   cJSON_GetObjectItemCaseSensitive(c->doc, "snippets"))
+	cJSON_ArrayForEach(it, sbom_json_get(c->doc, "snippets"))
 		snippet(c, it, i++);
 }
 
@@ -1034,8 +1032,7 @@ static bool doc_ref_declared(const struct vctx *c, const char *ref, size_t len)
 {
 	const cJSON *it;
 
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(
-				       c->doc, "externalDocumentRefs"))
+	cJSON_ArrayForEach(it, sbom_json_get(c->doc, "externalDocumentRefs"))
 	{
 		const char *id = str(it, "externalDocumentId");
 
@@ -1090,12 +1087,10 @@ static void external_refs(struct vctx *c)
 	size_t i = 0;
 	char base[64];
 
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(
-				       c->doc, "externalDocumentRefs"))
+	cJSON_ArrayForEach(it, sbom_json_get(c->doc, "externalDocumentRefs"))
 	{
 		const char *id = str(it, "externalDocumentId");
-		const cJSON *cs =
-			cJSON_GetObjectItemCaseSensitive(it, "checksum");
+		const cJSON *cs = sbom_json_get(it, "checksum");
 		const char *alg, *val;
 		size_t want;
 		bool upper;
@@ -1197,8 +1192,7 @@ static size_t relationships(struct vctx *c)
 	size_t i = 0, describes = 0;
 	char base[64], where[96];
 
-	cJSON_ArrayForEach(
-		it, cJSON_GetObjectItemCaseSensitive(c->doc, "relationships"))
+	cJSON_ArrayForEach(it, sbom_json_get(c->doc, "relationships"))
 	{
 		const char *a = str(it, "spdxElementId");
 		const char *t = str(it, "relationshipType");
@@ -1234,18 +1228,14 @@ static size_t relationships(struct vctx *c)
 /* One package, and no file or snippet beside it. */
 static bool only_one_package(const cJSON *doc)
 {
-	return cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
-		       doc, "packages")) == 1 &&
-	       cJSON_GetArraySize(
-		       cJSON_GetObjectItemCaseSensitive(doc, "files")) == 0 &&
-	       cJSON_GetArraySize(
-		       cJSON_GetObjectItemCaseSensitive(doc, "snippets")) == 0;
+	return cJSON_GetArraySize(sbom_json_get(doc, "packages")) == 1 &&
+	       cJSON_GetArraySize(sbom_json_get(doc, "files")) == 0 &&
+	       cJSON_GetArraySize(sbom_json_get(doc, "snippets")) == 0;
 }
 
 static void describes(struct vctx *c, size_t by_relationship)
 {
-	const cJSON *dd =
-		cJSON_GetObjectItemCaseSensitive(c->doc, "documentDescribes");
+	const cJSON *dd = sbom_json_get(c->doc, "documentDescribes");
 	const cJSON *it;
 	size_t i = 0;
 	char where[64];
@@ -1272,8 +1262,7 @@ static void collect_related(struct vctx *c)
 {
 	const cJSON *it;
 
-	cJSON_ArrayForEach(
-		it, cJSON_GetObjectItemCaseSensitive(c->doc, "relationships"))
+	cJSON_ArrayForEach(it, sbom_json_get(c->doc, "relationships"))
 	{
 		const char *a = str(it, "spdxElementId");
 		const char *b = str(it, "relatedSpdxElement");
@@ -1295,8 +1284,7 @@ static bool has_unique_id(const cJSON *pkg)
 {
 	const cJSON *it;
 
-	cJSON_ArrayForEach(
-		it, cJSON_GetObjectItemCaseSensitive(pkg, "externalRefs"))
+	cJSON_ArrayForEach(it, sbom_json_get(pkg, "externalRefs"))
 	{
 		const char *t = str(it, "referenceType");
 
@@ -1304,8 +1292,7 @@ static bool has_unique_id(const cJSON *pkg)
 			  strcmp(t, "swid") == 0))
 			return true;
 	}
-	return cJSON_GetArraySize(
-		       cJSON_GetObjectItemCaseSensitive(pkg, "checksums")) > 0;
+	return cJSON_GetArraySize(sbom_json_get(pkg, "checksums")) > 0;
 }
 
 static bool asserted(const char *s)
@@ -1320,12 +1307,10 @@ static bool describes_package(const struct vctx *c)
 	struct oh_strmap pk = OH_STRMAP_INIT;
 	bool found = false;
 
-	cJSON_ArrayForEach(it,
-			   cJSON_GetObjectItemCaseSensitive(
-				   c->doc, "packages")) if (str(it, "SPDXID"))
-		set_add(&pk, str(it, "SPDXID"));
 	cJSON_ArrayForEach(
-		it, cJSON_GetObjectItemCaseSensitive(c->doc, "relationships"))
+		it, sbom_json_get(c->doc, "packages")) if (str(it, "SPDXID"))
+		set_add(&pk, str(it, "SPDXID"));
+	cJSON_ArrayForEach(it, sbom_json_get(c->doc, "relationships"))
 	{
 		const char *a = str(it, "spdxElementId");
 		const char *t = str(it, "relationshipType");
@@ -1337,7 +1322,7 @@ static bool describes_package(const struct vctx *c)
 	}
 	cJSON_ArrayForEach(
 		it,
-		cJSON_GetObjectItemCaseSensitive(
+		sbom_json_get(
 			c->doc,
 			"documentDescribes")) if (cJSON_IsString(it) &&
 						  set_has(&pk, it->valuestring))
@@ -1354,15 +1339,13 @@ static bool describes_package(const struct vctx *c)
  */
 static void ntia(struct vctx *c)
 {
-	const cJSON *ci =
-		cJSON_GetObjectItemCaseSensitive(c->doc, "creationInfo");
+	const cJSON *ci = sbom_json_get(c->doc, "creationInfo");
 	const cJSON *it;
 	bool strict = (c->profiles & SBOM_PROFILE_NTIA_STRICT) != 0;
 	size_t i = 0;
 	char base[64];
 
-	if (cJSON_GetArraySize(
-		    cJSON_GetObjectItemCaseSensitive(ci, "creators")) == 0)
+	if (cJSON_GetArraySize(sbom_json_get(ci, "creators")) == 0)
 		diag(c, SBOM_ERROR, "NTIA-AUTHOR", NULL,
 		     "creationInfo.creators",
 		     "NTIA: the author of the SBOM data is missing");
@@ -1373,8 +1356,7 @@ static void ntia(struct vctx *c)
 		diag(c, SBOM_ERROR, "NTIA-DEPENDENCY", NULL, "relationships",
 		     "NTIA: the document DESCRIBES no package (the primary component)");
 	collect_related(c);
-	cJSON_ArrayForEach(it,
-			   cJSON_GetObjectItemCaseSensitive(c->doc, "packages"))
+	cJSON_ArrayForEach(it, sbom_json_get(c->doc, "packages"))
 	{
 		const char *id = str(it, "SPDXID");
 
@@ -1527,6 +1509,7 @@ static void release_ids(struct vctx *c)
 	oh_strmap_release(&c->extracted);
 	oh_strmap_release(&c->files);
 	oh_strmap_release(&c->unanalyzed);
+	oh_strmap_release(&c->clean);
 }
 
 static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
@@ -1552,8 +1535,7 @@ static const char *element_at(const cJSON *root, const char *where)
 		k = strtol(where + n + 1, &end, 10);
 		if (*end != ']' || k < 0 || k > INT_MAX)
 			return NULL;
-		return str(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(
-						      root, arrays[i]),
+		return str(cJSON_GetArrayItem(sbom_json_get(root, arrays[i]),
 					      (int)k),
 			   "SPDXID");
 	}
@@ -1636,15 +1618,17 @@ int sbom_validate(struct sbom_report *out, const char *data, size_t len,
 	}
 	if (f == SBOM_FORMAT_TAGVALUE || f == SBOM_FORMAT_RDF) {
 		struct sbom_doc *doc;
+		const cJSON *json;
 
 		if (sbom_read(&doc, data, len, name, err) < 0)
 			return err->code;
-		/* the tree in an arena, its strings the model's own */
-		rc = validate_tree(&c, sbom_doc_to_json_arena(doc, &tree), name,
-				   err);
+		/* the tree in the document's arena, its strings the model's
+		 * own, on what the reader left there (oh_arena_recycle()) */
+		json = sbom_doc_to_json_arena(doc, &doc->arena);
+		oh_arena_trim(&doc->arena);
+		rc = validate_tree(&c, json, name, err);
 		if (rc == 0)
 			add_lines(out, doc);
-		oh_arena_release(&tree);
 		sbom_doc_free(doc);
 		return rc;
 	}
@@ -1697,12 +1681,11 @@ static int validate_tree(struct vctx *c0, const cJSON *root, const char *name,
 		describes(&c, relationships(&c));
 	} else {
 		out->packages = (size_t)cJSON_GetArraySize(
-			cJSON_GetObjectItemCaseSensitive(root, "packages"));
+			sbom_json_get(root, "packages"));
 		out->files = (size_t)cJSON_GetArraySize(
-			cJSON_GetObjectItemCaseSensitive(root, "files"));
+			sbom_json_get(root, "files"));
 		out->relationships = (size_t)cJSON_GetArraySize(
-			cJSON_GetObjectItemCaseSensitive(root,
-							 "relationships"));
+			sbom_json_get(root, "relationships"));
 	}
 	if (profiles & SBOM_PROFILE_NTIA)
 		ntia(&c);

@@ -252,6 +252,63 @@ START_TEST(test_core_arena_grow)
 }
 END_TEST
 
+/*
+ * oh_arena_recycle(): the source is empty; the target's new blocks come
+ * from its spares (in normal builds) and are zeroed all the same, however
+ * the source had filled them.
+ */
+START_TEST(test_core_arena_recycle)
+{
+	struct oh_arena to = OH_ARENA_INIT, from = OH_ARENA_INIT;
+	unsigned char *p;
+	size_t bad = 0;
+
+	for (size_t i = 0; i < 200000; i++)
+		memset(oh_arena_alloc(&from, 100), 0xee, 100);
+	oh_arena_recycle(&to, &from);
+	ck_assert_ptr_null(from.head);
+	ck_assert_uint_eq(from.used, 0);
+	ck_assert_ptr_null(to.head);
+#ifndef OH_ARENA_DEBUG
+	ck_assert_ptr_nonnull(to.spare);
+#endif /* OH_ARENA_DEBUG */
+	for (size_t i = 0; i < 200000; i++) {
+		p = oh_arena_alloc(&to, 100);
+		bad += p[0] != 0 || p[99] != 0 || ((uintptr_t)p & 15) != 0;
+		memset(p, 0xdd, 100);
+	}
+	ck_assert_uint_eq(bad, 0);
+	oh_arena_trim(&to);
+	ck_assert_ptr_null(to.spare);
+	/* recycled and never used: freed with the arena */
+	(void)oh_arena_alloc(&from, 20 << 20);
+	for (size_t i = 0; i < 100000; i++)
+		(void)oh_arena_alloc(&from, 100);
+	oh_arena_recycle(&to, &from);
+	oh_arena_release(&to);
+	ck_assert_ptr_null(to.head);
+	ck_assert_ptr_null(to.spare);
+}
+END_TEST
+
+/* A small arena starts with a small block, and grows to any size. */
+START_TEST(test_core_arena_small_first)
+{
+	struct oh_arena a = OH_ARENA_INIT;
+	unsigned char *p;
+
+	p = oh_arena_alloc(&a, 16);
+	ck_assert_uint_eq(p[0] | p[15], 0);
+	p = oh_arena_alloc(&a, 5000); /* more than the first block holds */
+	ck_assert_uint_eq(p[0] | p[4999], 0);
+	memset(p, 1, 5000);
+	ck_assert_uint_eq(strlen(oh_arena_strdup(&a, "abc")), 3);
+	p = oh_arena_alloc(&a, 16000); /* a quarter block: still a head */
+	ck_assert_uint_eq(p[0] | p[15999], 0);
+	oh_arena_release(&a);
+}
+END_TEST
+
 /* oh_arena_adopt(): the memory moves; the source is empty and reusable. */
 START_TEST(test_core_arena_adopt)
 {
@@ -468,6 +525,8 @@ Suite *core_suite(void)
 	tcase_add_test(tc, test_core_arena_strings);
 	tcase_add_test(tc, test_core_arena_grow);
 	tcase_add_test(tc, test_core_arena_adopt);
+	tcase_add_test(tc, test_core_arena_recycle);
+	tcase_add_test(tc, test_core_arena_small_first);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("path");
 	tcase_add_test(tc, test_core_path_join);

@@ -6,9 +6,11 @@
 #include <check.h>
 #include <cjson/cJSON.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "sbom/model.h"
+#include "sbom/sbom.h"
 #include "unit.h"
 
 static const char doc_ok[] =
@@ -182,6 +184,79 @@ START_TEST(test_sbom_yaml_cases)
 	}
 	sbom_doc_free(d);
 	oh_err_release(&err);
+}
+END_TEST
+
+/* Plain scalars: nulls in any spelling, the three typed keys typed, any
+ * other key a string (the readers' fast paths test first bytes). */
+START_TEST(test_sbom_yaml_scalars)
+{
+	static const char y[] = "a: ~\nb: Null\nc: nothing\nd: ''\n"
+				"e: NULL\nf:\nfilesAnalyzed: FALSE\n"
+				"fileName: false\noffset: 12\n"
+				"lineNumber: 3\noriginator: 12\nlx: 4\n";
+	struct oh_arena a = OH_ARENA_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	cJSON *root = NULL;
+
+	ck_assert_int_eq(
+		sbom_yaml_parse_arena(&root, &a, y, strlen(y), "t", &err), 0);
+	ck_assert(cJSON_IsNull(sbom_json_get(root, "a")));
+	ck_assert(cJSON_IsNull(sbom_json_get(root, "b")));
+	ck_assert_str_eq(sbom_json_get(root, "c")->valuestring, "nothing");
+	ck_assert_str_eq(sbom_json_get(root, "d")->valuestring, "");
+	ck_assert(cJSON_IsNull(sbom_json_get(root, "e")));
+	ck_assert(cJSON_IsNull(sbom_json_get(root, "f")));
+	ck_assert(cJSON_IsFalse(sbom_json_get(root, "filesAnalyzed")));
+	ck_assert_str_eq(sbom_json_get(root, "fileName")->valuestring, "false");
+	ck_assert(cJSON_IsNumber(sbom_json_get(root, "offset")));
+	ck_assert_int_eq(sbom_json_get(root, "lineNumber")->valueint, 3);
+	ck_assert_str_eq(sbom_json_get(root, "originator")->valuestring, "12");
+	ck_assert_str_eq(sbom_json_get(root, "lx")->valuestring, "4");
+	ck_assert_ptr_null(sbom_json_get(root, "zzz"));
+	ck_assert_ptr_null(sbom_json_get(root, NULL));
+	ck_assert_ptr_null(sbom_json_get(NULL, "a"));
+	oh_arena_release(&a);
+}
+END_TEST
+
+/*
+ * A license expression repeated: one found clean is not parsed again, one
+ * with a diagnostic gets it at every place.
+ */
+START_TEST(test_sbom_validate_repeat)
+{
+	static const char j[] =
+		"{\"spdxVersion\":\"SPDX-2.3\",\"dataLicense\":\"CC0-1.0\","
+		"\"SPDXID\":\"SPDXRef-DOCUMENT\",\"name\":\"t\","
+		"\"documentNamespace\":\"https://example.org/t\","
+		"\"creationInfo\":{\"created\":\"2026-01-01T00:00:00Z\","
+		"\"creators\":[\"Tool: t\"]},\"packages\":["
+		"{\"SPDXID\":\"SPDXRef-a\",\"name\":\"a\","
+		"\"downloadLocation\":\"NONE\",\"licenseConcluded\":\"MIT\","
+		"\"licenseDeclared\":\"LicenseRef-x\"},"
+		"{\"SPDXID\":\"SPDXRef-b\",\"name\":\"b\","
+		"\"downloadLocation\":\"NONE\",\"licenseConcluded\":\"MIT\","
+		"\"licenseDeclared\":\"LicenseRef-x\"}],"
+		"\"relationships\":[{\"spdxElementId\":\"SPDXRef-DOCUMENT\","
+		"\"relationshipType\":\"DESCRIBES\","
+		"\"relatedSpdxElement\":\"SPDXRef-a\"}]}";
+	struct sbom_report r = SBOM_REPORT_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	size_t undefined = 0;
+
+	ck_assert_int_eq(sbom_validate(&r, j, strlen(j), "t", SBOM_PROFILE_SPDX,
+				       NULL, &err),
+			 0);
+	for (size_t i = 0; i < r.diag_nr; i++) {
+		ck_assert_msg(strstr(r.diag[i].where, "licenseConcluded") ==
+				      NULL,
+			      "%s", r.diag[i].where);
+		if (strcmp(r.diag[i].code, "SPDX-LICENSEREF-UNDEFINED") == 0)
+			undefined++;
+	}
+	ck_assert_uint_eq(undefined, 2);
+	sbom_report_release(&r);
 }
 END_TEST
 
@@ -382,6 +457,8 @@ Suite *sbommodel_suite(void)
 	tcase_add_loop_test(tc, test_sbom_yaml_cases, 0,
 			    sizeof(yaml_cases) / sizeof(yaml_cases[0]));
 	tcase_add_test(tc, test_sbom_yaml_depth);
+	tcase_add_test(tc, test_sbom_yaml_scalars);
+	tcase_add_test(tc, test_sbom_validate_repeat);
 	tcase_add_test(tc, test_sbom_yaml_twin);
 	tcase_add_test(tc, test_sbom_spdxxml_twin);
 	tcase_add_test(tc, test_sbom_spdxxml_shapes);
