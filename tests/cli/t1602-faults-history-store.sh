@@ -20,18 +20,24 @@ cat >mit.json <<JSON
 ]}
 JSON
 
+# refused JOBS MANIFEST NAME RUN: with the commits table refusing every
+# insert, the scan of MANIFEST fails its component NAME in run RUN.
+refused() {
+	sqlite3 t.db "CREATE TRIGGER refuse BEFORE INSERT ON commits
+		BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+	expect_exit 3 scan --db t.db --jobs "$1" "$2"
+	expect_stdout_match "^run $4: 1 components, 0 scanned, 1 failed"
+	expect_stderr_match "^osshealth: .*$3: .*storing commit facts: .*injected failure"
+	sqlite3 t.db "DROP TRIGGER refuse"
+}
+
 expect_exit 0 scan --db t.db --jobs 1 none.json
-sqlite3 t.db "CREATE TRIGGER refuse BEFORE INSERT ON commits
-	BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
-expect_exit 3 scan --db t.db --jobs 1 mit.json
-expect_stdout_match '^run 2: 1 components, 0 scanned, 1 failed'
-expect_stderr_match '^osshealth: .*mit: .*storing commit facts: .*injected failure'
+refused 1 mit.json mit 2
 [ "$(sqlite3 t.db "SELECT status FROM run_components WHERE run_id = 2")" = failed ] ||
 	fail "the component of run 2 is not marked failed"
 [ "$(sqlite3 t.db "SELECT count(*) FROM findings WHERE run_id = 2")" = 0 ] ||
 	fail "run 2 has findings from a half-collected component"
 # Once the database takes writes again, the same scan succeeds.
-sqlite3 t.db "DROP TRIGGER refuse"
 expect_exit 0 scan --db t.db --jobs 1 mit.json
 
 # The same with the history pass in a thread of its own (--jobs 2 for one
@@ -44,19 +50,10 @@ cat >grow.json <<JSON
 {"name": "grow", "components": [{"name": "grow", "repo": "$PWD/grow"}]}
 JSON
 expect_exit 0 scan --db t.db --jobs 2 none.json
-sqlite3 t.db "CREATE TRIGGER refuse BEFORE INSERT ON commits
-	BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
-expect_exit 3 scan --db t.db --jobs 2 grow.json
-expect_stdout_match '^run 2: 1 components, 0 scanned, 1 failed'
-expect_stderr_match '^osshealth: .*grow: .*storing commit facts: .*injected failure'
-sqlite3 t.db "DROP TRIGGER refuse"
+refused 2 grow.json grow 2
 expect_exit 0 scan --db t.db --jobs 2 grow.json
 git -C grow -c user.name=New -c user.email=new@x.org \
 	commit -q --allow-empty -m "one more"
-sqlite3 t.db "CREATE TRIGGER refuse BEFORE INSERT ON commits
-	BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
-expect_exit 3 scan --db t.db --jobs 2 grow.json
-expect_stdout_match '^run 4: 1 components, 0 scanned, 1 failed'
-expect_stderr_match '^osshealth: .*grow: .*storing commit facts: .*injected failure'
+refused 2 grow.json grow 4
 [ "$(sqlite3 t.db "SELECT count(*) FROM findings WHERE run_id = 4")" = 0 ] ||
 	fail "run 4 has findings from a half-collected component"
