@@ -294,14 +294,22 @@ static const char *const exception_marker[] = {
 	" additional permission under ", NULL
 };
 
-/* Append "LicenseRef-" and the words of `s` (n bytes) joined by '-'. */
+/*
+ * Append "LicenseRef-" and the words of `s` (n bytes) joined by '-', cut
+ * so that the id with its suffix stays within LIC_EXPR_MAX_ID: a longer
+ * title (a hostile README's) would give an expression the parser refuses.
+ */
 static void ref_name(char *out, size_t size, const char *s, size_t n,
 		     const char *suffix)
 {
 	struct oh_buf b = OH_BUF_INIT;
+	size_t slen = suffix ? strlen(suffix) : 0;
+	size_t max = LIC_EXPR_MAX_ID > 11 + 7 + slen
+			     ? LIC_EXPR_MAX_ID - slen
+			     : 11 + 7; /* room for "unnamed" */
 
 	oh_buf_adds(&b, "LicenseRef-");
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && b.len < max; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if ((c < 0x80 && is_alnum(c)) || c == '.')
