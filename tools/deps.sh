@@ -48,6 +48,8 @@ need_pc check check
 need_prog sqlite3 sqlite3
 # xmllint validates our JUnit XML against tests/data/junit/*.xsd.
 need_prog xmllint libxml2-utils
+# strace counts the repository opens of a scan (tests/cli/t1013).
+need_prog strace strace
 # PyYAML: tests/cli/t2103 reads the Kubernetes manifests of deploy/.
 python3 -c 'import yaml' 2>/dev/null || missing="$missing python3-yaml"
 if [ "${1:-}" = "--with-browser" ]; then
