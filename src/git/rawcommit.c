@@ -120,12 +120,14 @@ static bool ident_line(struct ident_off *id, struct oh_buf *buf,
 		return false;
 	t = gt + 2;
 	for (z = t; z < eol && is_digit((unsigned char)*z); z++)
-		v = v * 10 + (*z - '0');
+		;
 	if (z == t || z - t > 18 || eol - z != 6 || z[0] != ' ' ||
 	    (z[1] != '+' && z[1] != '-') || !is_digit((unsigned char)z[2]) ||
 	    !is_digit((unsigned char)z[3]) || !is_digit((unsigned char)z[4]) ||
 	    !is_digit((unsigned char)z[5]))
 		return false;
+	for (const char *d = t; d < z; d++) /* 18 digits: no overflow */
+		v = v * 10 + (*d - '0');
 	hhmm = (z[2] - '0') * 1000 + (z[3] - '0') * 100 + (z[4] - '0') * 10 +
 	       (z[5] - '0');
 	id->tz = 0;
