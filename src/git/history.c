@@ -736,11 +736,7 @@ static void push_tips(struct walk *w, struct oidset *seen, struct oidstack *st)
 	git_error_clear();
 }
 
-static void raw_oid(git_oid *o, const char *hex)
-{
-	if (git_oid_fromstrn(o, hex, GIT_OID_HEXSZ) < 0)
-		OH_BUG("rawcommit let a bad id through");
-}
+_Static_assert(RAWCOMMIT_ID_LEN == GIT_OID_RAWSZ, "SHA-1 ids");
 
 /*
  * Commit o read from its bytes (rawcommit.h), its parents pushed: the
@@ -767,19 +763,12 @@ static bool walk_raw(struct walk *w, git_odb *odb, const git_oid *o,
 		oh_buf_reset(&w->sum);
 		rawcommit_summary(&w->sum, v.message);
 		add_commit(w, o, &v, w->sum.buf);
-		if (*chain) { /* first parents first: the chain, to its end */
-			git_oid tree;
-
-			raw_oid(&tree, v.tree);
-			if (v.parent_nr > 0)
-				raw_oid(&parent, v.parents);
+		if (*chain) /* first parents first: the chain, to its end */
 			*chain = pathlog_chain_add(
-				w->opts->chain, o->id, tree.id,
-				v.parent_nr > 0 ? parent.id : NULL);
-		}
+				w->opts->chain, o->id, v.tree,
+				v.parent_nr > 0 ? v.parent[0] : NULL);
 		for (unsigned i = v.parent_nr; i-- > 0;) {
-			raw_oid(&parent,
-				v.parents + (size_t)i * RAWCOMMIT_PARENT_STEP);
+			git_oid_fromraw(&parent, v.parent[i]);
 			push_new(w, seen, st, &parent);
 		}
 	}

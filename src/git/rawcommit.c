@@ -12,12 +12,19 @@
 
 #include "core/banned.h"
 
-#define HEXSZ 40
+#define HEXSZ (2 * RAWCOMMIT_ID_LEN)
 
-static bool is_lhex(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-}
+/* Does [p, end) start with the string literal lit?  (A constant size.) */
+#define STARTS(p, end, lit)                          \
+	((size_t)((end) - (p)) >= sizeof(lit) - 1 && \
+	 memcmp((p), (lit), sizeof(lit) - 1) == 0)
+
+/* A lower-case hex digit's value + 1; 0 for any other byte. */
+static const unsigned char hexval[256] = {
+	['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,
+	['6'] = 7,  ['7'] = 8,  ['8'] = 9,  ['9'] = 10, ['a'] = 11, ['b'] = 12,
+	['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+};
 
 static bool is_digit(unsigned char c)
 {
@@ -51,20 +58,23 @@ static const char *last_of(const char *p, const char *end, char c)
 	return NULL;
 }
 
-/* "KEY HEX40 LF" at *pp: its hex digits, *pp moved past it. */
-static const char *id_line(const char **pp, const char *end, const char *key,
-			   size_t klen)
+/* HEX40 LF at *pp (its key checked) into id, *pp moved past the LF. */
+static bool id_line(unsigned char *id, const char **pp, const char *end)
 {
-	const char *p = *pp;
+	const unsigned char *h = (const unsigned char *)*pp;
 
-	if ((size_t)(end - p) < klen + HEXSZ + 1 || memcmp(p, key, klen) != 0 ||
-	    p[klen + HEXSZ] != '\n')
-		return NULL;
-	for (size_t i = 0; i < HEXSZ; i++)
-		if (!is_lhex((unsigned char)p[klen + i]))
-			return NULL;
-	*pp = p + klen + HEXSZ + 1;
-	return p + klen;
+	if (end - *pp < HEXSZ + 1 || h[HEXSZ] != '\n')
+		return false;
+	for (size_t i = 0; i < RAWCOMMIT_ID_LEN; i++) {
+		unsigned hi = hexval[h[2 * i]];
+		unsigned lo = hexval[h[2 * i + 1]];
+
+		if (hi == 0 || lo == 0)
+			return false;
+		id[i] = (unsigned char)((hi - 1) << 4 | (lo - 1));
+	}
+	*pp += HEXSZ + 1;
+	return true;
 }
 
 /* [p, p + n) trimmed as libgit2 trims, NUL-terminated into buf: offset */
@@ -96,8 +106,7 @@ struct ident_off {
  * else (no time, a bare time, 19 digits and more, other bytes): false.
  */
 static bool ident_line(struct ident_off *id, struct oh_buf *buf,
-		       const char **pp, const char *end, const char *key,
-		       size_t klen)
+		       const char **pp, const char *end)
 {
 	const char *p = *pp;
 	const char *eol;
@@ -108,12 +117,9 @@ static bool ident_line(struct ident_off *id, struct oh_buf *buf,
 	int64_t v = 0;
 	int hhmm;
 
-	if ((size_t)(end - p) <= klen || memcmp(p, key, klen) != 0)
-		return false;
 	eol = memchr(p, '\n', (size_t)(end - p));
 	if (!eol)
 		return false;
-	p += klen;
 	lt = last_of(p, eol, '<');
 	gt = last_of(p, eol, '>');
 	if (!lt || !gt || gt < lt || eol - gt < 3 || gt[1] != ' ')
@@ -147,7 +153,6 @@ bool rawcommit_parse(struct rawcommit *c, struct oh_buf *buf, const char *data,
 {
 	const char *end = data + len;
 	const char *p = data;
-	const char *hex;
 	const char *enc = NULL;
 	const char *enc_end = NULL;
 	const char *msg;
@@ -159,18 +164,27 @@ bool rawcommit_parse(struct rawcommit *c, struct oh_buf *buf, const char *data,
 	oh_buf_reset(buf);
 	if (memchr(data, '\0', len)) /* libgit2 cuts strings there */
 		return false;
-	c->tree = id_line(&p, end, "tree ", 5);
-	if (!c->tree)
+	if (!STARTS(p, end, "tree "))
 		return false;
-	c->parents = NULL;
+	p += 5;
+	if (!id_line(c->tree, &p, end))
+		return false;
 	c->parent_nr = 0;
-	while ((hex = id_line(&p, end, "parent ", 7)) != NULL) {
-		if (c->parent_nr++ == 0)
-			c->parents = hex;
+	while (STARTS(p, end, "parent ")) {
+		if (c->parent_nr == RAWCOMMIT_MAX_PARENTS)
+			return false;
+		p += 7;
+		if (!id_line(c->parent[c->parent_nr++], &p, end))
+			return false;
 	}
-	if (!ident_line(&a, buf, &p, end, "author ", 7) ||
-	    (end - p >= 7 && memcmp(p, "author ", 7) == 0) ||
-	    !ident_line(&m, buf, &p, end, "committer ", 10))
+	if (!STARTS(p, end, "author "))
+		return false;
+	p += 7;
+	if (!ident_line(&a, buf, &p, end) || STARTS(p, end, "author ") ||
+	    !STARTS(p, end, "committer "))
+		return false;
+	p += 10;
+	if (!ident_line(&m, buf, &p, end))
 		return false;
 	/* the other header lines, to the first empty line */
 	while (p < end && !(p[-1] == '\n' && p[0] == '\n')) {
@@ -178,7 +192,7 @@ bool rawcommit_parse(struct rawcommit *c, struct oh_buf *buf, const char *data,
 
 		if (!eol)
 			eol = end;
-		if (end - p >= 9 && memcmp(p, "encoding ", 9) == 0) {
+		if (STARTS(p, end, "encoding ")) {
 			enc = p + 9;
 			enc_end = eol;
 		}

@@ -20,7 +20,8 @@
  *   LF message
  *
  * with IDENT = NAME <EMAIL> DIGITS(1-18) SP (+|-)DIGITS(4), lower-case
- * hex ids and no NUL byte anywhere in the object.  Names and emails are
+ * hex ids, at most RAWCOMMIT_MAX_PARENTS parents and no NUL byte
+ * anywhere in the object.  Names and emails are
  * trimmed as libgit2 trims them; time zones past +/-14:59 read as 0, as
  * libgit2 reads them.  tests/unit/test_history.c and
  * tests/fuzz/fuzz_rawcommit.c compare the two readers.
@@ -32,10 +33,13 @@
 
 #include "core/buf.h"
 
+#define RAWCOMMIT_ID_LEN      20 /* bytes of a SHA-1 id */
+#define RAWCOMMIT_MAX_PARENTS 16 /* more: libgit2 reads the commit */
+
 struct rawcommit {
-	const char *tree;    /* 40 hex digits, in the object */
-	const char *parents; /* the first parent's 40 hex digits ... */
-	unsigned parent_nr;  /* ... each next one RAWCOMMIT_PARENT_STEP on */
+	unsigned char tree[RAWCOMMIT_ID_LEN];
+	unsigned char parent[RAWCOMMIT_MAX_PARENTS][RAWCOMMIT_ID_LEN];
+	unsigned parent_nr;
 	/* NUL-terminated, in the caller's buffer: */
 	const char *author_name, *author_email;
 	const char *committer_name, *committer_email;
@@ -46,8 +50,6 @@ struct rawcommit {
 	const char *header; /* git_commit_raw_header(), in the object */
 	size_t header_len;
 };
-
-#define RAWCOMMIT_PARENT_STEP 48 /* "parent " HEX40 LF */
 
 /**
  * Read the commit object data[0..len) into c, its strings copied into

@@ -76,14 +76,19 @@ static inline bool oracle_int(struct rawcommit_oracle *o, const char *what,
 }
 
 static inline bool oracle_id(struct rawcommit_oracle *o, const char *what,
-			     const char *hex, const git_oid *id)
+			     const unsigned char *raw, const git_oid *id)
 {
-	char h[GIT_OID_HEXSZ + 1];
+	git_oid r;
+	char a[GIT_OID_HEXSZ + 1];
+	char b[GIT_OID_HEXSZ + 1];
 
-	git_oid_tostr(h, sizeof(h), id);
-	if (!hex || strncmp(hex, h, GIT_OID_HEXSZ) != 0) {
-		snprintf(o->why, sizeof(o->why), "%s: %.40s vs libgit2 %s",
-			 what, hex ? hex : "(null)", h);
+	git_oid_fromraw(&r, raw);
+	if (!id || !git_oid_equal(&r, id)) {
+		git_oid_tostr(a, sizeof(a), &r);
+		if (id)
+			git_oid_tostr(b, sizeof(b), id);
+		snprintf(o->why, sizeof(o->why), "%s: %s vs libgit2 %s", what,
+			 a, id ? b : "(none)");
 		return false;
 	}
 	return true;
@@ -133,8 +138,7 @@ static inline int rawcommit_oracle_check(struct rawcommit_oracle *o,
 	       oracle_int(o, "parents", c.parent_nr,
 			  git_commit_parentcount(gc));
 	for (unsigned i = 0; same && i < c.parent_nr; i++)
-		same = oracle_id(o, "parent",
-				 c.parents + (size_t)i * RAWCOMMIT_PARENT_STEP,
+		same = oracle_id(o, "parent", c.parent[i],
 				 git_commit_parent_id(gc, i));
 	same = same && oracle_str(o, "author name", c.author_name, a->name) &&
 	       oracle_str(o, "author email", c.author_email, a->email) &&

@@ -325,6 +325,8 @@ END_TEST
 #define T40 "1111111111111111111111111111111111111111"
 #define P40 "2222222222222222222222222222222222222222"
 #define Q40 "3333333333333333333333333333333333333333"
+#define PL  "parent " P40 "\n"
+#define PL4 PL PL PL PL
 #define AU  "author A U Thor <a@example.org> 1700000000 +0200\n"
 #define CO  "committer C O Mitter <c@example.org> 1700000100 -0530\n"
 
@@ -378,7 +380,11 @@ static const struct {
 	  "tree " T40 "\n"
 	  "author A <a@x> 999999999999999999 +0000\n" CO "\nx\n",
 	  0, true, true },
+	{ "16 parents", "tree " T40 "\n" PL4 PL4 PL4 PL4 AU CO "\nx\n", 0, true,
+	  true },
 	/* left to libgit2: */
+	{ "17 parents", "tree " T40 "\n" PL4 PL4 PL4 PL4 PL AU CO "\nx\n", 0,
+	  false, true },
 	{ "no author", "tree " T40 "\n" CO "\nx\n", 0, false, false },
 	{ "no committer", "tree " T40 "\n" AU "\nx\n", 0, false, false },
 	{ "no tree", AU CO "\nx\n", 0, false, false },
