@@ -28,6 +28,19 @@
 
 /* ---- one commit ------------------------------------------------------- */
 
+/*
+ * Identities repeat across commits: each raw (name, email) pair is
+ * interned once and mapped to its .mailmap result and bot verdict, so
+ * mailmap and the PCRE2 patterns run once per identity, not per commit.
+ */
+struct ident {
+	const char *raw_name;  /* interned; NULL = empty slot */
+	const char *raw_email; /* interned */
+	const char *name;      /* after mailmap, interned */
+	const char *email;     /* after mailmap, interned */
+	bool bot;              /* raw identity matched a bot pattern */
+};
+
 struct walk {
 	struct hist *h;
 	const struct hist_opts *opts;
@@ -44,6 +57,7 @@ struct walk {
 	bool latin1;       /* this commit's encoding header is Latin-1 */
 	struct ident_table *ident;  /* raw identity -> resolved (private) */
 	struct ident_table *tident; /* the same for trailers' identities */
+	struct ident last[2];       /* the last author's and committer's */
 };
 
 /* Length of the valid UTF-8 sequence at s (strict), or 0. */
@@ -136,19 +150,6 @@ static void mailmap_resolve(struct walk *w, const char **n, const char **e,
 		*e = email;
 }
 
-/*
- * Identities repeat across commits: each raw (name, email) pair is
- * interned once and mapped to its .mailmap result and bot verdict, so
- * mailmap and the PCRE2 patterns run once per identity, not per commit.
- */
-struct ident {
-	const char *raw_name;  /* interned; NULL = empty slot */
-	const char *raw_email; /* interned */
-	const char *name;      /* after mailmap, interned */
-	const char *email;     /* after mailmap, interned */
-	bool bot;              /* raw identity matched a bot pattern */
-};
-
 struct ident_table {
 	struct ident *slot;
 	size_t cap; /* power of two */
@@ -198,26 +199,42 @@ static void ident_table_free(struct ident_table *tab)
 	free(tab);
 }
 
-static const struct ident *resolve(struct walk *w, const char *name,
+/*
+ * The identity of author (role 0) or committer (role 1): the one of the
+ * commit before when it is the same (the committer of most commits of a
+ * project is its maintainer), else looked up in, or added to, the table.
+ */
+static const struct ident *resolve(struct walk *w, int role, const char *name,
 				   const char *email)
 {
-	const char *rn = hist_intern(w->h, name);
-	const char *re = hist_intern(w->h, email);
-	const char *n = rn;
-	const char *e = re;
-	struct ident *id = ident_find(w->ident, rn, re);
+	struct ident *last = &w->last[role];
+	const char *rn;
+	const char *re;
+	const char *n;
+	const char *e;
+	struct ident *id;
 
-	if (id->raw_name)
-		return id;
-	if (w->mailmap)
-		mailmap_resolve(w, &n, &e, rn, re);
-	id->raw_name = rn;
-	id->raw_email = re;
-	id->name = hist_intern(w->h, clean_utf8(w, n));
-	id->email = hist_intern(w->h, clean_utf8(w, e));
-	id->bot = w->opts->bots && hist_bots_match(w->opts->bots, rn, re);
-	w->ident->nr++;
-	return id;
+	if (last->raw_name && strcmp(last->raw_name, name) == 0 &&
+	    strcmp(last->raw_email, email) == 0)
+		return last;
+	rn = hist_intern(w->h, name);
+	re = hist_intern(w->h, email);
+	id = ident_find(w->ident, rn, re);
+	if (!id->raw_name) {
+		n = rn;
+		e = re;
+		if (w->mailmap)
+			mailmap_resolve(w, &n, &e, rn, re);
+		id->raw_name = rn;
+		id->raw_email = re;
+		id->name = hist_intern(w->h, clean_utf8(w, n));
+		id->email = hist_intern(w->h, clean_utf8(w, e));
+		id->bot =
+			w->opts->bots && hist_bots_match(w->opts->bots, rn, re);
+		w->ident->nr++;
+	}
+	*last = *id; /* a copy: the table moves when it grows */
+	return last;
 }
 
 /* "Name <email>" -> name and email after mailmap; false if not that. */
@@ -409,8 +426,8 @@ static void add_commit(struct walk *w, const git_oid *id,
 			    strcasecmp(enc, "ISO8859-1") == 0 ||
 			    strcasecmp(enc, "latin1") == 0 ||
 			    strcasecmp(enc, "latin-1") == 0);
-	ai = resolve(w, v->author_name, v->author_email);
-	mi = resolve(w, v->committer_name, v->committer_email);
+	ai = resolve(w, 0, v->author_name, v->author_email);
+	mi = resolve(w, 1, v->committer_name, v->committer_email);
 	git_oid_tostr(c->id, sizeof(c->id), id);
 	c->author_name = ai->name;
 	c->author_email = ai->email;
