@@ -13,6 +13,17 @@
 #include "rawcommit_oracle.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+const char *__lsan_default_suppressions(void);
+
+/*
+ * libgit2 1.5 leaks all but the last of a commit's "encoding" headers
+ * (its parser duplicates each one into the same field): the oracle's
+ * leak, not the reader's.  (The tests' unit inputs have one each.)
+ */
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libgit2.so\n";
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

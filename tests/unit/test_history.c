@@ -354,9 +354,8 @@ static const struct {
 	  "encoding ISO-8859-1\nmergetag object " P40
 	  "\n type commit\n\nMerge \xe9t\xe9\n",
 	  0, true, true },
-	{ "two encodings, odd white space",
-	  "tree " T40 "\n" AU
-	  "committer C\t<c@x> 2 -0060\nencoding utf-8\nencoding latin1\n\n"
+	{ "odd white space",
+	  "tree " T40 "\n" AU "committer C\t<c@x> 2 -0060\nencoding latin1\n\n"
 	  "\t Lead\f\v\r\nnext\n",
 	  0, true, true },
 	{ "names trimmed of crud",
