@@ -755,6 +755,8 @@ static void push_tips(struct walk *w, struct oidset *seen, struct oidstack *st)
 
 _Static_assert(RAWCOMMIT_ID_LEN == GIT_OID_RAWSZ, "SHA-1 ids");
 
+#define RAW_KEEP ((size_t)1 << 20) /* bytes of buffer kept between commits */
+
 /*
  * Commit o read from its bytes (rawcommit.h), its parents pushed: the
  * walk's usual case, without libgit2's parse and its allocations.  False
@@ -790,6 +792,11 @@ static bool walk_raw(struct walk *w, git_odb *odb, const git_oid *o,
 		}
 	}
 	git_odb_object_free(obj);
+	/* a huge message's copy is not kept for the rest of the walk */
+	if (w->raw.alloc > RAW_KEEP)
+		oh_buf_release(&w->raw);
+	if (w->sum.alloc > RAW_KEEP)
+		oh_buf_release(&w->sum);
 	return ok;
 }
 
