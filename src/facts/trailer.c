@@ -222,22 +222,26 @@ static void trim(const char **b, const char **e)
 		(*e)--;
 }
 
-/* Append the value [b, e) unfolded (git's unfold_value) and a NUL. */
+/*
+ * Append the value [b, e) unfolded (git's unfold_value) and a NUL: each
+ * line break and the white space after it become one space.  Copied a
+ * line at a time (git/git's 120,000 trailers were 4 million appends of
+ * a byte).
+ */
 static void add_unfolded(struct oh_buf *out, const char *b, const char *e)
 {
 	const char *s;
 
 	trim(&b, &e);
 	for (s = b; s < e;) {
-		char c = *s++;
+		const char *nl = memchr(s, '\n', (size_t)(e - s));
 
-		if (c == '\n') {
-			while (s < e && is_space(*s))
-				s++;
-			oh_buf_addch(out, ' ');
-		} else {
-			oh_buf_addch(out, c);
-		}
+		oh_buf_add(out, s, (size_t)((nl ? nl : e) - s));
+		if (!nl)
+			break;
+		for (s = nl + 1; s < e && is_space(*s); s++)
+			;
+		oh_buf_addch(out, ' ');
 	}
 	oh_buf_addch(out, '\0');
 }

@@ -22,10 +22,24 @@
 #include "git/gitlib.h"
 #include "git/mirror_int.h"
 #include "git/pathlog.h"
+#include "git/rawcommit.h"
 #include "facts/trailer.h"
 #include "core/banned.h"
 
 /* ---- one commit ------------------------------------------------------- */
+
+/*
+ * Identities repeat across commits: each raw (name, email) pair is
+ * interned once and mapped to its .mailmap result and bot verdict, so
+ * mailmap and the PCRE2 patterns run once per identity, not per commit.
+ */
+struct ident {
+	const char *raw_name;  /* interned; NULL = empty slot */
+	const char *raw_email; /* interned */
+	const char *name;      /* after mailmap, interned */
+	const char *email;     /* after mailmap, interned */
+	bool bot;              /* raw identity matched a bot pattern */
+};
 
 struct walk {
 	struct hist *h;
@@ -36,12 +50,14 @@ struct walk {
 	bool has_base; /* hide base and its past */
 	struct trailer_list tl;
 	struct oh_buf tmp;
-	struct oh_buf u8;    /* text made valid UTF-8 by clean_utf8() */
-	struct oh_buf lc;    /* lower-cased email for mailmap lookups */
-	bool latin1;         /* this commit's encoding header is Latin-1 */
-	struct ident *ident; /* cache: raw identity -> resolved (private) */
-	size_t ident_cap;    /* power of two */
-	size_t ident_nr;
+	struct oh_buf u8;  /* text made valid UTF-8 by clean_utf8() */
+	struct oh_buf lc;  /* lower-cased email for mailmap lookups */
+	struct oh_buf raw; /* strings of the commit read by rawcommit */
+	struct oh_buf sum; /* its summary */
+	bool latin1;       /* this commit's encoding header is Latin-1 */
+	struct ident_table *ident;  /* raw identity -> resolved (private) */
+	struct ident_table *tident; /* the same for trailers' identities */
+	struct ident last[2];       /* the last author's and committer's */
 };
 
 /* Length of the valid UTF-8 sequence at s (strict), or 0. */
@@ -134,17 +150,10 @@ static void mailmap_resolve(struct walk *w, const char **n, const char **e,
 		*e = email;
 }
 
-/*
- * Identities repeat across commits: each raw (name, email) pair is
- * interned once and mapped to its .mailmap result and bot verdict, so
- * mailmap and the PCRE2 patterns run once per identity, not per commit.
- */
-struct ident {
-	const char *raw_name;  /* interned; NULL = empty slot */
-	const char *raw_email; /* interned */
-	const char *name;      /* after mailmap, interned */
-	const char *email;     /* after mailmap, interned */
-	bool bot;              /* raw identity matched a bot pattern */
+struct ident_table {
+	struct ident *slot;
+	size_t cap; /* power of two */
+	size_t nr;
 };
 
 static size_t ident_slot(const struct ident *t, size_t cap, const char *n,
@@ -158,44 +167,74 @@ static size_t ident_slot(const struct ident *t, size_t cap, const char *n,
 	return j;
 }
 
-static void ident_grow(struct walk *w)
+static void ident_grow(struct ident_table *tab)
 {
-	size_t cap = w->ident_cap ? w->ident_cap * 2 : 256;
+	size_t cap = tab->cap ? tab->cap * 2 : 256;
 	struct ident *t = oh_xcalloc(cap, sizeof(*t));
 
-	for (size_t i = 0; i < w->ident_cap; i++) {
-		const struct ident *o = &w->ident[i];
+	for (size_t i = 0; i < tab->cap; i++) {
+		const struct ident *o = &tab->slot[i];
 
 		if (o->raw_name)
 			t[ident_slot(t, cap, o->raw_name, o->raw_email)] = *o;
 	}
-	free(w->ident);
-	w->ident = t;
-	w->ident_cap = cap;
+	free(tab->slot);
+	tab->slot = t;
+	tab->cap = cap;
 }
 
-static const struct ident *resolve(struct walk *w, const git_signature *sig)
+/* The slot of interned (n, e) in tab: its raw_name is NULL when new. */
+static struct ident *ident_find(struct ident_table *tab, const char *n,
+				const char *e)
 {
-	const char *rn = hist_intern(w->h, sig->name);
-	const char *re = hist_intern(w->h, sig->email);
-	const char *n = rn;
-	const char *e = re;
+	if ((tab->nr + 1) * 2 > tab->cap)
+		ident_grow(tab);
+	return &tab->slot[ident_slot(tab->slot, tab->cap, n, e)];
+}
+
+static void ident_table_free(struct ident_table *tab)
+{
+	if (tab)
+		free(tab->slot);
+	free(tab);
+}
+
+/*
+ * The identity of author (role 0) or committer (role 1): the one of the
+ * commit before when it is the same (the committer of most commits of a
+ * project is its maintainer), else looked up in, or added to, the table.
+ */
+static const struct ident *resolve(struct walk *w, int role, const char *name,
+				   const char *email)
+{
+	struct ident *last = &w->last[role];
+	const char *rn;
+	const char *re;
+	const char *n;
+	const char *e;
 	struct ident *id;
 
-	if ((w->ident_nr + 1) * 2 > w->ident_cap)
-		ident_grow(w);
-	id = &w->ident[ident_slot(w->ident, w->ident_cap, rn, re)];
-	if (id->raw_name)
-		return id;
-	if (w->mailmap)
-		mailmap_resolve(w, &n, &e, rn, re);
-	id->raw_name = rn;
-	id->raw_email = re;
-	id->name = hist_intern(w->h, clean_utf8(w, n));
-	id->email = hist_intern(w->h, clean_utf8(w, e));
-	id->bot = w->opts->bots && hist_bots_match(w->opts->bots, rn, re);
-	w->ident_nr++;
-	return id;
+	if (last->raw_name && strcmp(last->raw_name, name) == 0 &&
+	    strcmp(last->raw_email, email) == 0)
+		return last;
+	rn = hist_intern(w->h, name);
+	re = hist_intern(w->h, email);
+	id = ident_find(w->ident, rn, re);
+	if (!id->raw_name) {
+		n = rn;
+		e = re;
+		if (w->mailmap)
+			mailmap_resolve(w, &n, &e, rn, re);
+		id->raw_name = rn;
+		id->raw_email = re;
+		id->name = hist_intern(w->h, clean_utf8(w, n));
+		id->email = hist_intern(w->h, clean_utf8(w, e));
+		id->bot =
+			w->opts->bots && hist_bots_match(w->opts->bots, rn, re);
+		w->ident->nr++;
+	}
+	*last = *id; /* a copy: the table moves when it grows */
+	return last;
 }
 
 /* "Name <email>" -> name and email after mailmap; false if not that. */
@@ -221,12 +260,24 @@ static bool split_ident(struct walk *w, const char *v, const char **name,
 	oh_buf_add(&w->tmp, lt + 1, (size_t)(gt - lt - 1));
 	nb = w->tmp.buf;
 	eb = w->tmp.buf + nl + 1;
-	n = nb;
-	e = eb;
-	if (w->mailmap)
-		mailmap_resolve(w, &n, &e, nb, eb);
-	*name = hist_intern(w->h, n);
-	*email = hist_intern(w->h, e);
+	n = hist_intern(w->h, nb);
+	e = hist_intern(w->h, eb);
+	if (w->mailmap) { /* once per identity: the names repeat */
+		struct ident *id = ident_find(w->tident, n, e);
+
+		if (!id->raw_name) {
+			id->raw_name = n;
+			id->raw_email = e;
+			mailmap_resolve(w, &n, &e, n, e);
+			id->name = hist_intern(w->h, n);
+			id->email = hist_intern(w->h, e);
+			w->tident->nr++;
+		}
+		n = id->name;
+		e = id->email;
+	}
+	*name = n;
+	*email = e;
 	return true;
 }
 
@@ -317,29 +368,57 @@ static void add_remedies(struct hist *h, size_t ci, const char *msg)
 }
 
 /* A "gpgsig" or "gpgsig-sha256" header line (PGP or SSH signature). */
-static bool has_signature(const git_commit *gc)
+static bool has_signature(const char *h, size_t len)
 {
-	const char *h = git_commit_raw_header(gc);
+	const char *end = h + len;
 
-	for (; h; h = strchr(h, '\n')) {
-		if (*h == '\n')
-			h++;
-		if (strncmp(h, "gpgsig", 6) == 0 &&
-		    (h[6] == ' ' || strncmp(h + 6, "-sha256 ", 8) == 0))
+	while (h < end) {
+		size_t n = (size_t)(end - h);
+		const char *eol;
+
+		if (n >= 7 && memcmp(h, "gpgsig", 6) == 0 &&
+		    (h[6] == ' ' ||
+		     (n >= 14 && memcmp(h + 6, "-sha256 ", 8) == 0)))
 			return true;
+		eol = memchr(h, '\n', n);
+		if (!eol)
+			break;
+		h = eol + 1;
 	}
 	return false;
 }
 
-static void add_commit(struct walk *w, const git_commit *gc)
+/* The fields of a commit that libgit2 parsed, as rawcommit reads them. */
+static void libgit2_view(struct rawcommit *v, const git_commit *gc)
+{
+	const git_signature *a = git_commit_author(gc);
+	const git_signature *m = git_commit_committer(gc);
+	const char *hdr = git_commit_raw_header(gc);
+
+	memset(v, 0, sizeof(*v));
+	v->parent_nr = git_commit_parentcount(gc);
+	v->author_name = a->name;
+	v->author_email = a->email;
+	v->author_time = a->when.time;
+	v->author_tz = a->when.offset;
+	v->committer_name = m->name;
+	v->committer_email = m->email;
+	v->committer_time = m->when.time;
+	v->committer_tz = m->when.offset;
+	v->encoding = git_commit_message_encoding(gc);
+	v->message = git_commit_message(gc);
+	v->header = hdr;
+	v->header_len = hdr ? strlen(hdr) : 0;
+}
+
+/* Commit `id` of fields v and summary sum (NULL: none) into the hist. */
+static void add_commit(struct walk *w, const git_oid *id,
+		       const struct rawcommit *v, const char *sum)
 {
 	struct hist *h = w->h;
 	struct hist_commit *c = hist_commit_add(h);
-	const git_signature *a = git_commit_author(gc);
-	const git_signature *m = git_commit_committer(gc);
-	const char *msg = git_commit_message(gc);
-	const char *sum = git_commit_summary((git_commit *)gc);
-	const char *enc = git_commit_message_encoding(gc);
+	const char *msg = v->message;
+	const char *enc = v->encoding;
 	const struct ident *ai;
 	const struct ident *mi;
 
@@ -347,26 +426,35 @@ static void add_commit(struct walk *w, const git_commit *gc)
 			    strcasecmp(enc, "ISO8859-1") == 0 ||
 			    strcasecmp(enc, "latin1") == 0 ||
 			    strcasecmp(enc, "latin-1") == 0);
-	ai = resolve(w, a);
-	mi = resolve(w, m);
-	git_oid_tostr(c->id, sizeof(c->id), git_commit_id(gc));
+	ai = resolve(w, 0, v->author_name, v->author_email);
+	mi = resolve(w, 1, v->committer_name, v->committer_email);
+	git_oid_tostr(c->id, sizeof(c->id), id);
 	c->author_name = ai->name;
 	c->author_email = ai->email;
 	c->is_bot = ai->bot;
 	c->committer_name = mi->name;
 	c->committer_email = mi->email;
-	c->author_time = a->when.time;
-	c->author_tz = a->when.offset;
-	c->committer_time = m->when.time;
-	c->committer_tz = m->when.offset;
-	c->parents = git_commit_parentcount(gc);
+	c->author_time = v->author_time;
+	c->author_tz = v->author_tz;
+	c->committer_time = v->committer_time;
+	c->committer_tz = v->committer_tz;
+	c->parents = v->parent_nr;
 	c->subject = oh_arena_strdup(&h->arena, clean_utf8(w, sum ? sum : ""));
-	c->signature = has_signature(gc);
+	c->signature = v->header && has_signature(v->header, v->header_len);
 	if (msg) {
 		add_trailers(w, c, msg);
 		if (strstr(msg, remedy_phrase))
 			add_remedies(h, h->commit_nr - 1, msg);
 	}
+}
+
+/* A commit as libgit2 parsed it. */
+static void add_libgit2_commit(struct walk *w, git_commit *gc)
+{
+	struct rawcommit v;
+
+	libgit2_view(&v, gc);
+	add_commit(w, git_commit_id(gc), &v, git_commit_summary(gc));
 }
 
 /* ---- the walk --------------------------------------------------------- */
@@ -502,7 +590,7 @@ static int walk_commits(struct walk *w, const char *path, struct oh_err *err)
 					       "cannot read a commit");
 			goto out;
 		}
-		add_commit(w, gc);
+		add_libgit2_commit(w, gc);
 		git_commit_free(gc);
 		gc = NULL;
 	}
@@ -665,14 +753,66 @@ static void push_tips(struct walk *w, struct oidset *seen, struct oidstack *st)
 	git_error_clear();
 }
 
+_Static_assert(RAWCOMMIT_ID_LEN == GIT_OID_RAWSZ, "SHA-1 ids");
+
+#define RAW_KEEP ((size_t)1 << 20) /* bytes of buffer kept between commits */
+
+/*
+ * Commit o read from its bytes (rawcommit.h), its parents pushed: the
+ * walk's usual case, without libgit2's parse and its allocations.  False
+ * when it is not of the usual shape (or not there): the caller asks
+ * libgit2, which gives the facts or the error it always gave.
+ */
+static bool walk_raw(struct walk *w, git_odb *odb, const git_oid *o,
+		     struct oidset *seen, struct oidstack *st, bool *chain)
+{
+	git_odb_object *obj = NULL;
+	struct rawcommit v;
+	git_oid parent;
+	bool ok;
+
+	if (!odb || git_odb_read(&obj, odb, o) < 0) {
+		git_error_clear();
+		return false;
+	}
+	ok = git_odb_object_type(obj) == GIT_OBJECT_COMMIT &&
+	     rawcommit_parse(&v, &w->raw, git_odb_object_data(obj),
+			     git_odb_object_size(obj));
+	if (ok) {
+		oh_buf_reset(&w->sum);
+		rawcommit_summary(&w->sum, v.message);
+		add_commit(w, o, &v, w->sum.buf);
+		if (*chain) /* first parents first: the chain, to its end */
+			*chain = pathlog_chain_add(
+				w->opts->chain, o->id, v.tree,
+				v.parent_nr > 0 ? v.parent[0] : NULL);
+		for (unsigned i = v.parent_nr; i-- > 0;) {
+			git_oid_fromraw(&parent, v.parent[i]);
+			push_new(w, seen, st, &parent);
+		}
+	}
+	git_odb_object_free(obj);
+	/* a huge message's copy is not kept for the rest of the walk */
+	if (w->raw.alloc > RAW_KEEP)
+		oh_buf_release(&w->raw);
+	if (w->sum.alloc > RAW_KEEP)
+		oh_buf_release(&w->sum);
+	return ok;
+}
+
 static int walk_full(struct walk *w, const char *path, struct oh_err *err)
 {
 	struct oidset seen = { 0 };
 	struct oidstack st = { 0 };
 	git_commit *gc = NULL;
+	git_odb *odb = NULL;
 	bool chain = w->opts->chain != NULL;
 	int rc = 0;
 
+	if (git_repository_odb(&odb, w->repo) < 0) {
+		odb = NULL; /* every commit through libgit2 */
+		git_error_clear();
+	}
 	push_tips(w, &seen, &st);
 	while (st.nr > 0) {
 		git_oid o = st.item[--st.nr];
@@ -684,12 +824,14 @@ static int walk_full(struct walk *w, const char *path, struct oh_err *err)
 					HIST_MAX_COMMITS);
 			break;
 		}
+		if (walk_raw(w, odb, &o, &seen, &st, &chain))
+			continue;
 		if (git_commit_lookup(&gc, w->repo, &o) < 0) {
 			rc = gitlib_repo_error(err, w->repo, path,
 					       "cannot read a commit");
 			break;
 		}
-		add_commit(w, gc);
+		add_libgit2_commit(w, gc);
 		np = git_commit_parentcount(gc);
 		if (chain) /* first parents first: the chain, to its end */
 			chain = pathlog_chain_add(
@@ -701,6 +843,7 @@ static int walk_full(struct walk *w, const char *path, struct oh_err *err)
 			push_new(w, &seen, &st, git_commit_parent_id(gc, i));
 		git_commit_free(gc);
 	}
+	git_odb_free(odb);
 	free(seen.slot);
 	free(st.item);
 	return rc;
@@ -914,6 +1057,10 @@ static int collect(struct hist *h, git_repository *repo, const char *path,
 			  .tmp = OH_BUF_INIT,
 			  .u8 = OH_BUF_INIT,
 			  .lc = OH_BUF_INIT,
+			  .raw = OH_BUF_INIT,
+			  .sum = OH_BUF_INIT,
+			  .ident = oh_xcalloc(1, sizeof(struct ident_table)),
+			  .tident = oh_xcalloc(1, sizeof(struct ident_table)),
 			  .repo = repo };
 	int rc = 0;
 
@@ -946,7 +1093,10 @@ static int collect(struct hist *h, git_repository *repo, const char *path,
 	oh_buf_release(&w.tmp);
 	oh_buf_release(&w.u8);
 	oh_buf_release(&w.lc);
-	free(w.ident);
+	oh_buf_release(&w.raw);
+	oh_buf_release(&w.sum);
+	ident_table_free(w.ident);
+	ident_table_free(w.tident);
 	git_mailmap_free(w.mailmap);
 	gitlib_restore_hashes();
 	return rc;

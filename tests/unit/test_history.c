@@ -3,7 +3,8 @@
  * history: a repository built with the git program (fixed dates, a
  * .mailmap, a raw commit with a gpgsig header, a bot, tags of each kind)
  * walked by hist_collect(), compared with what git says; semver and bot
- * pattern parsing; error paths.
+ * pattern parsing; error paths; the walk's commit reader (rawcommit)
+ * against libgit2's on hostile commit objects.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "store/store.h"
 #include "store/store_hist.h"
 #include "unit.h"
+#include "../fuzz/rawcommit_oracle.h"
 
 static const char build[] =
 	"set -e; cd '%s'; git init -q -b main r; cd r;"
@@ -320,6 +322,127 @@ START_TEST(test_history_bots)
 }
 END_TEST
 
+#define T40 "1111111111111111111111111111111111111111"
+#define P40 "2222222222222222222222222222222222222222"
+#define Q40 "3333333333333333333333333333333333333333"
+#define PL  "parent " P40 "\n"
+#define PL4 PL PL PL PL
+#define AU  "author A U Thor <a@example.org> 1700000000 +0200\n"
+#define CO  "committer C O Mitter <c@example.org> 1700000100 -0530\n"
+
+/*
+ * Commit objects and whether rawcommit reads them itself (else the walk
+ * asks libgit2); each one read must give libgit2's fields exactly.
+ */
+static const struct {
+	const char *name;
+	const char *data;
+	size_t len; /* 0: strlen(data) */
+	bool parsed;
+	bool libgit2_ok;
+} raw[] = {
+	{ "usual",
+	  "tree " T40 "\nparent " P40 "\n" AU CO
+	  "\nSubject\n\nBody.\n\nSigned-off-by: A <a@x>\n",
+	  0, true, true },
+	{ "root, signed, summary",
+	  "tree " T40 "\n" AU CO "gpgsig -----BEGIN PGP SIGNATURE-----\n abc\n"
+	  " -----END PGP SIGNATURE-----\n\n\n\nroot\n  second\n \nthird\n",
+	  0, true, true },
+	{ "merge, Latin-1, mergetag",
+	  "tree " T40 "\nparent " P40 "\nparent " Q40 "\n" AU CO
+	  "encoding ISO-8859-1\nmergetag object " P40
+	  "\n type commit\n\nMerge \xe9t\xe9\n",
+	  0, true, true },
+	{ "odd white space",
+	  "tree " T40 "\n" AU "committer C\t<c@x> 2 -0060\nencoding latin1\n\n"
+	  "\t Lead\f\v\r\nnext\n",
+	  0, true, true },
+	{ "names trimmed of crud",
+	  "tree " T40 "\n"
+	  "author  .\"A\"; <<a@x>> 1 +0000\n"
+	  "committer 'C', <:c@x;> 2 +0000\n\nx\n",
+	  0, true, true },
+	{ "empty name and email",
+	  "tree " T40 "\nauthor <> 1 +0000\n" CO "\nx\n", 0, true, true },
+	{ "brackets in the name",
+	  "tree " T40 "\nauthor A <b> C <a@x> 1 +0000\n" CO "\nx\n", 0, true,
+	  true },
+	{ "zones past 14:59 read as 0",
+	  "tree " T40 "\n"
+	  "author A <a@x> 1 +1500\ncommitter C <c@x> 2 -0960\n\nx\n",
+	  0, true, true },
+	{ "no message", "tree " T40 "\n" AU CO, 0, true, true },
+	{ "no blank line", "tree " T40 "\n" AU CO "encoding x", 0, true, true },
+	{ "empty message", "tree " T40 "\n" AU CO "\n", 0, true, true },
+	{ "18-digit time",
+	  "tree " T40 "\n"
+	  "author A <a@x> 999999999999999999 +0000\n" CO "\nx\n",
+	  0, true, true },
+	{ "16 parents", "tree " T40 "\n" PL4 PL4 PL4 PL4 AU CO "\nx\n", 0, true,
+	  true },
+	/* left to libgit2: */
+	{ "17 parents", "tree " T40 "\n" PL4 PL4 PL4 PL4 PL AU CO "\nx\n", 0,
+	  false, true },
+	{ "no author", "tree " T40 "\n" CO "\nx\n", 0, false, false },
+	{ "no committer", "tree " T40 "\n" AU "\nx\n", 0, false, false },
+	{ "no tree", AU CO "\nx\n", 0, false, false },
+	{ "two authors",
+	  "tree " T40 "\n" AU "author B <b@x> 2 +0000\n" CO "\nx\n", 0, false,
+	  true },
+	{ "INT64_MIN date",
+	  "tree " T40 "\n"
+	  "author A <a@x> -9223372036854775808 +0000\n" CO "\nx\n",
+	  0, false, true },
+	{ "19-digit date",
+	  "tree " T40 "\n"
+	  "author A <a@x> 9999999999999999999 +0000\n" CO "\nx\n",
+	  0, false, false },
+	{ "no date", "tree " T40 "\nauthor A <a@x>\n" CO "\nx\n", 0, false,
+	  true },
+	{ "no zone", "tree " T40 "\nauthor A <a@x> 1\n" CO "\nx\n", 0, false,
+	  true },
+	{ "tab before the date",
+	  "tree " T40 "\nauthor A <a@x>\t1 +0000\n" CO "\nx\n", 0, false,
+	  true },
+	{ "bad zone", "tree " T40 "\nauthor A <a@x> 1 0200\n" CO "\nx\n", 0,
+	  false, true },
+	{ "no email", "tree " T40 "\nauthor A 1 +0000\n" CO "\nx\n", 0, false,
+	  false },
+	{ "upper-case id",
+	  "tree " T40 "\nparent "
+	  "ABCDEF0123456789ABCDEF0123456789ABCDEF01\n" AU CO "\nx\n",
+	  0, false, true },
+	{ "NUL in the message", "tree " T40 "\n" AU CO "\nnul\0byte\n",
+	  sizeof("tree " T40 "\n" AU CO "\nnul\0byte\n") - 1, false, true },
+	{ "NUL in a name",
+	  "tree " T40 "\nauthor A\0B <a@x> 1 +0000\n" CO "\nx\n",
+	  sizeof("tree " T40 "\nauthor A\0B <a@x> 1 +0000\n" CO "\nx\n") - 1,
+	  false, true },
+	{ "CRLF lines", "tree " T40 "\r\n" AU CO "\nx\n", 0, false, false },
+	{ "empty", "", 0, false, false },
+};
+
+START_TEST(test_history_rawcommit)
+{
+	struct rawcommit_oracle o;
+	size_t len = raw[_i].len ? raw[_i].len : strlen(raw[_i].data);
+	bool parsed;
+	bool ok;
+	int r;
+
+	rawcommit_oracle_init(&o);
+	r = rawcommit_oracle_check(&o, raw[_i].data, len, &parsed, &ok);
+	if (r < 0)
+		ck_abort_msg("%s: %s", raw[_i].name, o.why);
+	ck_assert_msg(parsed == raw[_i].parsed, "%s: read %d", raw[_i].name,
+		      parsed);
+	ck_assert_msg(ok == raw[_i].libgit2_ok, "%s: libgit2 %d", raw[_i].name,
+		      ok);
+	rawcommit_oracle_release(&o);
+}
+END_TEST
+
 Suite *history_suite(void)
 {
 	Suite *s = suite_create("history");
@@ -336,6 +459,8 @@ Suite *history_suite(void)
 	tcase_add_loop_test(tc, test_history_semver, 0,
 			    (int)(sizeof(semver) / sizeof(semver[0])));
 	tcase_add_test(tc, test_history_bots);
+	tcase_add_loop_test(tc, test_history_rawcommit, 0,
+			    (int)(sizeof(raw) / sizeof(raw[0])));
 	suite_add_tcase(s, tc);
 	return s;
 }
