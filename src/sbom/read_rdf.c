@@ -49,7 +49,6 @@
 #include <string.h>
 
 #include <libxml/SAX2.h>
-#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
@@ -144,12 +143,21 @@ struct vmemo {
 	int style;       /* enum vstyle of the conversion */
 };
 
+/* A subject in the index (struct rr's ix): keyed by its key's pointer,
+ * which keep() makes the same for the same string. */
+struct islot {
+	const char *key; /* a kept string; NULL: free slot */
+	struct subj *s;  /* the subject of that key */
+};
+
 struct rr {
 	struct sbom_doc *d;
 	const char *name;
 	struct oh_err *err;
-	xmlHashTable *index; /* key -> struct subj */
-	struct subj *first;  /* every subject, in document order */
+	struct islot *ix;   /* key -> struct subj, open addressing */
+	size_t nix;         /* slots of ix in use */
+	size_t aix;         /* slots (a power of two), 0 before the first */
+	struct subj *first; /* every subject, in document order */
 	struct subj *last;
 	const char *ns; /* document namespace, without '#'; may be NULL */
 	size_t nns;
@@ -465,6 +473,49 @@ static const char *uri_id(struct rr *r, const char *u)
 	return u;
 }
 
+/*
+ * Where key is in the index, or the free slot it would take.  Every key
+ * is a kept string (node_key(), abs_uri(), cat() all go through keep()),
+ * so equal keys are equal pointers: no string is hashed or compared.
+ */
+static struct islot *ix_slot(const struct rr *r, const char *key)
+{
+	uint64_t h = (uint64_t)(uintptr_t)key;
+	size_t mask = r->aix - 1;
+	size_t i;
+
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	for (i = (size_t)h & mask; r->ix[i].key && r->ix[i].key != key;
+	     i = (i + 1) & mask)
+		;
+	return &r->ix[i];
+}
+
+static void ix_put(struct rr *r, const char *key, struct subj *s)
+{
+	struct islot *at;
+
+	if (2 * (r->nix + 1) > r->aix) {
+		struct islot *old = r->ix;
+		size_t was = r->aix;
+
+		r->aix = was ? 2 * was : 1024;
+		r->ix = oh_xcalloc(r->aix, sizeof(*r->ix));
+		for (size_t k = 0; k < was; k++)
+			if (old[k].key)
+				*ix_slot(r, old[k].key) = old[k];
+		free(old);
+	}
+	at = ix_slot(r, key);
+	if (at->key)
+		OH_BUG("a subject key indexed twice");
+	at->key = key;
+	at->s = s;
+	r->nix++;
+}
+
 static struct subj *subj_new(struct rr *r, const char *key)
 {
 	struct subj *s = oh_arena_alloc(r->tree, sizeof(*s));
@@ -475,14 +526,14 @@ static struct subj *subj_new(struct rr *r, const char *key)
 	else
 		r->first = s;
 	r->last = s;
-	if (key && xmlHashAddEntry(r->index, (const xmlChar *)key, s) != 0)
-		OH_BUG("xmlHashAddEntry failed for a new key");
+	if (key)
+		ix_put(r, key, s);
 	return s;
 }
 
 static struct subj *lookup(struct rr *r, const char *key)
 {
-	return key ? xmlHashLookup(r->index, (const xmlChar *)key) : NULL;
+	return key && r->aix ? ix_slot(r, key)->s : NULL;
 }
 
 /* Class of a node element: its SPDX/ptr local name, or its rdf:type. */
@@ -2165,9 +2216,6 @@ int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		rc = oh_err_set(err, OH_EINPUT, name, 0, 0, "no root element");
 		goto out;
 	}
-	r.index = xmlHashCreate(64);
-	if (!r.index)
-		OH_BUG("xmlHashCreate failed (out of memory)");
 	if ((rc = build(&r, r.root)) < 0)
 		goto out;
 	/* the tree's memory, already there, for what the caller builds next
@@ -2177,7 +2225,7 @@ int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 	r.d = NULL;
 out:
 	tree_release(&r);
-	xmlHashFree(r.index, NULL);
+	free(r.ix);
 	sbom_doc_free(r.d);
 	xmlFreeDoc(x);
 	xmlDictFree(r.dict);
