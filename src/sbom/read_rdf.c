@@ -270,10 +270,11 @@ struct rr {
 	struct sbom_doc *d;
 	const char *name;
 	struct oh_err *err;
-	struct islot *ix;   /* key -> struct subj, open addressing */
-	size_t nix;         /* slots of ix in use */
-	size_t aix;         /* slots (a power of two), 0 before the first */
-	struct subj *first; /* every subject, in document order */
+	struct islot *ix;       /* key -> struct subj, open addressing */
+	struct oh_arena ix_mem; /* where ix is (table_new()) */
+	size_t nix;             /* slots of ix in use */
+	size_t aix;             /* slots (a power of two), 0 before the first */
+	struct subj *first;     /* every subject, in document order */
 	struct subj *last;
 	const char *ns; /* document namespace, without '#'; may be NULL */
 	size_t nns;
@@ -298,9 +299,10 @@ struct rr {
 	size_t nopen;          /* entries of open in use */
 	size_t aopen;          /* entries of open allocated */
 	struct kslot *kept;    /* strings of the document, each once */
-	size_t nkept;          /* slots in use */
-	size_t akept;          /* slots (a power of two), 0 before the first */
-	bool quiet;            /* parse(): a second parse, for its error only */
+	struct oh_arena kept_mem; /* where kept is (table_new()) */
+	size_t nkept;             /* slots in use */
+	size_t akept; /* slots (a power of two), 0 before the first */
+	bool quiet;   /* parse(): a second parse, for its error only */
 	/* sbom_xml_parse_sax(): the caller's callbacks (NULL otherwise) */
 	const struct sbom_xml_sax *sax;
 	char *scratch;              /* one start tag's names and values */
@@ -429,6 +431,20 @@ static unsigned khash(const char *s, size_t n)
 }
 
 /*
+ * A zeroed hash table of `size` bytes in a fresh *mem, the one before in
+ * *was (the caller moves its slots over, then releases *was): the arena
+ * maps big ones as huge pages (a 100k-package document's string table is
+ * 16 MB; in malloc's 4 KiB pages its page faults cost more than filling
+ * it), and each old copy is freed as soon as it is moved.
+ */
+static void *table_new(struct oh_arena *mem, struct oh_arena *was, size_t size)
+{
+	*was = *mem;
+	*mem = (struct oh_arena)OH_ARENA_INIT;
+	return oh_arena_alloc(mem, size);
+}
+
+/*
  * s[0..n) copied to the document's arena once: the tree's values and
  * the reader's own strings (URIs made absolute, ids) are mostly a few
  * strings given many times (license URIs, relationship targets).
@@ -443,9 +459,11 @@ static const char *keep(struct rr *r, const char *s, size_t n)
 	if (2 * (r->nkept + 1) > r->akept) {
 		struct kslot *old = r->kept;
 		size_t was = r->akept;
+		struct oh_arena mem; /* the old table */
 
 		r->akept = was ? 2 * was : 1024;
-		r->kept = oh_xcalloc(r->akept, sizeof(*r->kept));
+		r->kept = table_new(&r->kept_mem, &mem,
+				    oh_mul(r->akept, sizeof(*r->kept)));
 		mask = r->akept - 1;
 		for (size_t k = 0; k < was; k++) {
 			if (!old[k].s)
@@ -455,7 +473,7 @@ static const char *keep(struct rr *r, const char *s, size_t n)
 				;
 			r->kept[i] = old[k];
 		}
-		free(old);
+		oh_arena_release(&mem);
 	}
 	mask = r->akept - 1;
 	for (i = h & mask; r->kept[i].s; i = (i + 1) & mask)
@@ -607,13 +625,15 @@ static void ix_put(struct rr *r, const char *key, struct subj *s)
 	if (2 * (r->nix + 1) > r->aix) {
 		struct islot *old = r->ix;
 		size_t was = r->aix;
+		struct oh_arena mem; /* the old table */
 
 		r->aix = was ? 2 * was : 1024;
-		r->ix = oh_xcalloc(r->aix, sizeof(*r->ix));
+		r->ix = table_new(&r->ix_mem, &mem,
+				  oh_mul(r->aix, sizeof(*r->ix)));
 		for (size_t k = 0; k < was; k++)
 			if (old[k].key)
 				*ix_slot(r, old[k].key) = old[k];
-		free(old);
+		oh_arena_release(&mem);
 	}
 	at = ix_slot(r, key);
 	if (at->key)
@@ -2130,9 +2150,12 @@ static void tree_release(struct rr *r)
 	free(r->open);
 	r->open = NULL;
 	r->nopen = r->aopen = 0;
-	free(r->kept);
+	oh_arena_release(&r->kept_mem);
 	r->kept = NULL;
 	r->nkept = r->akept = 0;
+	oh_arena_release(&r->ix_mem);
+	r->ix = NULL;
+	r->nix = r->aix = 0;
 	free(r->qn);
 	r->qn = NULL;
 	r->nqn = r->aqn = 0;
@@ -2434,7 +2457,6 @@ int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 	r.d = NULL;
 out:
 	tree_release(&r);
-	free(r.ix);
 	sbom_doc_free(r.d);
 	xmlFreeDoc(x);
 	xmlDictFree(r.dict);
