@@ -163,12 +163,26 @@ int oh_buf_read_stream(struct oh_buf *b, FILE *fp, const char *name,
 	char chunk[65536];
 	size_t n;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (oh_buf_add(b, chunk, n) < 0)
-			return oh_err_set(
-				err, OH_ELIMIT, name, 0, 0,
-				"file is larger than the limit of %zu bytes",
-				b->max);
+	for (;;) {
+		/* straight into the buffer while it has room for a chunk (a
+		 * file sized first: oh_buf_read_file()), not copied */
+		size_t room = b->alloc > b->len ? b->alloc - b->len - 1 : 0;
+		char *to = room >= sizeof(chunk) ? b->buf + b->len : chunk;
+
+		n = fread(to, 1, to == chunk ? sizeof(chunk) : room, fp);
+		if (n == 0)
+			break;
+		if (to == chunk && oh_buf_add(b, chunk, n) == 0)
+			continue;
+		if (to != chunk && !over_cap(b, n)) {
+			b->len += n;
+			b->buf[b->len] = '\0';
+			continue;
+		}
+		b->buf[b->len] = '\0'; /* the read went past it */
+		return oh_err_set(err, OH_ELIMIT, name, 0, 0,
+				  "file is larger than the limit of %zu bytes",
+				  b->max);
 	}
 	if (ferror(fp))
 		return oh_err_set(err, OH_EIO, name, 0, 0, "cannot read: %s",

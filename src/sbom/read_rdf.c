@@ -49,7 +49,6 @@
 #include <string.h>
 
 #include <libxml/SAX2.h>
-#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
@@ -76,12 +75,111 @@
 #define PUSH_CHUNK    262144u /* bytes given to the push parser at once */
 #define KEEP_TEXT     24u     /* longest element text kept once (keep()) */
 #define VMEMO         64u     /* conversions vocab() remembers */
+#define TREE_SLAB     16384u  /* bytes of elements taken from the arena */
 
 #if LIBXML_VERSION >= 21200
 typedef const xmlError *rdf_xml_error; /* style: rule 10: libxml2 type */
 #else
 typedef xmlError *rdf_xml_error; /* style: rule 10: libxml2 type */
 #endif
+
+/*
+ * The terms the reader asks for: (namespace, local name).  A name libxml2
+ * gives is resolved to one of them once (struct xqn) and compared as a
+ * number ever after: a package's properties are looked for some thirty
+ * times.
+ * style: 6: the local names keep their case in the constants, as
+ * spdxDocument and SpdxDocument are two terms.
+ */
+#define TERMS(X)                                     \
+	X(RDF, RDF)                                  \
+	X(RDF, Description)                          \
+	X(RDF, about)                                \
+	X(RDF, resource)                             \
+	X(RDF, nodeID)                               \
+	X(RDF, parseType)                            \
+	X(RDF, type)                                 \
+	X(RDFS, comment)                             \
+	X(RDFS, seeAlso)                             \
+	X(PTR, startPointer)                         \
+	X(PTR, endPointer)                           \
+	X(PTR, reference)                            \
+	X(PTR, offset)                               \
+	X(PTR, lineNumber)                           \
+	X(DOAP, homepage)                            \
+	X(SPDX, SpdxDocument)                        \
+	X(SPDX, spdxDocument)                        \
+	X(SPDX, specVersion)                         \
+	X(SPDX, dataLicense)                         \
+	X(SPDX, name)                                \
+	X(SPDX, creationInfo)                        \
+	X(SPDX, created)                             \
+	X(SPDX, creator)                             \
+	X(SPDX, licenseListVersion)                  \
+	X(SPDX, describesPackage)                    \
+	X(SPDX, externalDocumentRef)                 \
+	X(SPDX, externalDocumentId)                  \
+	X(SPDX, relationship)                        \
+	X(SPDX, relationshipType)                    \
+	X(SPDX, relatedSpdxElement)                  \
+	X(SPDX, annotation)                          \
+	X(SPDX, annotator)                           \
+	X(SPDX, annotationType)                      \
+	X(SPDX, annotationDate)                      \
+	X(SPDX, member)                              \
+	X(SPDX, licenseId)                           \
+	X(SPDX, licenseExceptionId)                  \
+	X(SPDX, licenseException)                    \
+	X(SPDX, extractedText)                       \
+	X(SPDX, versionInfo)                         \
+	X(SPDX, packageFileName)                     \
+	X(SPDX, supplier)                            \
+	X(SPDX, originator)                          \
+	X(SPDX, downloadLocation)                    \
+	X(SPDX, filesAnalyzed)                       \
+	X(SPDX, packageVerificationCode)             \
+	X(SPDX, packageVerificationCodeValue)        \
+	X(SPDX, packageVerificationCodeExcludedFile) \
+	X(SPDX, checksum)                            \
+	X(SPDX, algorithm)                           \
+	X(SPDX, checksumValue)                       \
+	X(SPDX, sourceInfo)                          \
+	X(SPDX, licenseConcluded)                    \
+	X(SPDX, licenseInfoFromFiles)                \
+	X(SPDX, licenseDeclared)                     \
+	X(SPDX, licenseComments)                     \
+	X(SPDX, copyrightText)                       \
+	X(SPDX, summary)                             \
+	X(SPDX, description)                         \
+	X(SPDX, externalRef)                         \
+	X(SPDX, referenceCategory)                   \
+	X(SPDX, referenceType)                       \
+	X(SPDX, referenceLocator)                    \
+	X(SPDX, attributionText)                     \
+	X(SPDX, primaryPackagePurpose)               \
+	X(SPDX, releaseDate)                         \
+	X(SPDX, builtDate)                           \
+	X(SPDX, validUntilDate)                      \
+	X(SPDX, homepage)                            \
+	X(SPDX, hasFile)                             \
+	X(SPDX, fileName)                            \
+	X(SPDX, fileType)                            \
+	X(SPDX, licenseInfoInFile)                   \
+	X(SPDX, noticeText)                          \
+	X(SPDX, fileContributor)                     \
+	X(SPDX, snippetFromFile)                     \
+	X(SPDX, range)                               \
+	X(SPDX, licenseInfoInSnippet)
+
+#define TERM_ENUM(ns, local) TERM_##ns##_##local,
+#define TERM_NAME(ns, local) { NS_##ns, #local },
+
+enum term { TERM_NONE, TERMS(TERM_ENUM) TERM_COUNT };
+
+static const struct {
+	const char *ns;    /* namespace URI */
+	const char *local; /* local name */
+} term_name[] = { { NULL, NULL }, TERMS(TERM_NAME) };
 
 /*
  * One element of the compact tree built while parsing (tree_*() below):
@@ -91,23 +189,40 @@ typedef xmlError *rdf_xml_error; /* style: rule 10: libxml2 type */
  * of an element (xmlNodeGetContent()) can be put together again in order.
  */
 struct xel {
-	const char *name; /* local name ("pfx:name" for an undeclared pfx) */
-	const char *ns;   /* namespace URI, or NULL */
-	struct xel *kids; /* first child element */
-	struct xel *next; /* next sibling element */
-	const struct xattr *attr; /* attributes, in document order */
-	const char *text;         /* own character data, or NULL */
-	struct subj *priv;        /* the subject it describes, or NULL */
-	unsigned nattr;           /* entries in attr */
-	unsigned ntext;           /* bytes of text */
-	unsigned tpos;            /* bytes of the parent's text before it */
-	unsigned line;            /* line of the start tag (its end) */
+	const struct xqn *qn; /* its name */
+	struct xel *kids;     /* first child element */
+	struct xel *next;     /* next sibling element */
+	const char *text;     /* own character data, or NULL */
+	struct subj *priv;    /* the subject it describes, or NULL */
+	unsigned ntext;       /* bytes of text */
+	unsigned tpos;        /* bytes of the parent's text before it */
+	unsigned line;        /* line of the start tag (its end) */
+	unsigned nattr;       /* entries in attr */
+	struct xattr {
+		const struct xqn *qn; /* its name */
+		const char *value;    /* value, references decoded */
+	} attr[];                     /* attributes, in document order */
 };
 
-struct xattr {
-	const char *ns;    /* namespace URI, or NULL */
+/*
+ * The name of elements and attributes: one per (local name, prefix,
+ * namespace) libxml2 gives (its names are its dictionary's, so the same
+ * name is the same pointers), resolved to the term it is once.
+ */
+struct xqn {
 	const char *name;  /* local name ("pfx:name" for an undeclared pfx) */
-	const char *value; /* value, references decoded */
+	const char *ns;    /* namespace URI, or NULL */
+	enum term term;    /* the term of the reader it is, or TERM_NONE */
+	bool node_ns;      /* in the SPDX or pointer terms: a class name */
+	unsigned char key; /* its prop_keys[] entry + 1, or 0 */
+};
+
+/* A name in struct rr's qn table, keyed by libxml2's pointers. */
+struct qslot {
+	const xmlChar *local; /* NULL: free slot */
+	const xmlChar *pfx;
+	const xmlChar *uri;
+	struct xqn *qn;
 };
 
 /* A string kept once in the document's arena (keep()). */
@@ -144,12 +259,22 @@ struct vmemo {
 	int style;       /* enum vstyle of the conversion */
 };
 
+/* A subject in the index (struct rr's ix): keyed by its key's pointer,
+ * which keep() makes the same for the same string. */
+struct islot {
+	const char *key; /* a kept string; NULL: free slot */
+	struct subj *s;  /* the subject of that key */
+};
+
 struct rr {
 	struct sbom_doc *d;
 	const char *name;
 	struct oh_err *err;
-	xmlHashTable *index; /* key -> struct subj */
-	struct subj *first;  /* every subject, in document order */
+	struct islot *ix;       /* key -> struct subj, open addressing */
+	struct oh_arena ix_mem; /* where ix is (table_new()) */
+	size_t nix;             /* slots of ix in use */
+	size_t aix;             /* slots (a power of two), 0 before the first */
+	struct subj *first;     /* every subject, in document order */
 	struct subj *last;
 	const char *ns; /* document namespace, without '#'; may be NULL */
 	size_t nns;
@@ -164,14 +289,20 @@ struct rr {
 	/* the compact tree (RDF reader only; NULL tree: libxml2's DOM) */
 	struct oh_arena *tree; /* where its elements and strings live */
 	struct xel *root;      /* the root element once parsed */
+	char *slab;            /* room for elements (tree_alloc()) */
+	size_t slab_left;      /* bytes of it */
+	struct qslot *qn;      /* names seen, open addressing */
+	size_t nqn;            /* slots of qn in use */
+	size_t aqn;            /* slots (a power of two), 0 before the first */
 	xmlDict *dict;         /* the parser's names, kept for the tree */
 	struct xopen *open;    /* open elements, root first */
 	size_t nopen;          /* entries of open in use */
 	size_t aopen;          /* entries of open allocated */
 	struct kslot *kept;    /* strings of the document, each once */
-	size_t nkept;          /* slots in use */
-	size_t akept;          /* slots (a power of two), 0 before the first */
-	bool quiet;            /* parse(): a second parse, for its error only */
+	struct oh_arena kept_mem; /* where kept is (table_new()) */
+	size_t nkept;             /* slots in use */
+	size_t akept; /* slots (a power of two), 0 before the first */
+	bool quiet;   /* parse(): a second parse, for its error only */
 	/* sbom_xml_parse_sax(): the caller's callbacks (NULL otherwise) */
 	const struct sbom_xml_sax *sax;
 	char *scratch;              /* one start tag's names and values */
@@ -266,17 +397,9 @@ static int limit(struct rr *r, size_t n, const struct xel *at)
 	return 0;
 }
 
-/* The names (short, mostly different at once) before the namespaces
- * (long, mostly the same): the readers ask this millions of times. */
-static bool is(const struct xel *n, const char *ns, const char *local)
+static bool is(const struct xel *n, enum term t)
 {
-	return n && n->ns && n->name[0] == local[0] &&
-	       strcmp(n->name, local) == 0 && strcmp(n->ns, ns) == 0;
-}
-
-static bool in_ns(const struct xel *n, const char *ns)
-{
-	return n && n->ns && strcmp(n->ns, ns) == 0;
+	return n && n->qn->term == t;
 }
 
 static bool starts(const char *s, const char *pfx)
@@ -308,6 +431,20 @@ static unsigned khash(const char *s, size_t n)
 }
 
 /*
+ * A zeroed hash table of `size` bytes in a fresh *mem, the one before in
+ * *was (the caller moves its slots over, then releases *was): the arena
+ * maps big ones as huge pages (a 100k-package document's string table is
+ * 16 MB; in malloc's 4 KiB pages its page faults cost more than filling
+ * it), and each old copy is freed as soon as it is moved.
+ */
+static void *table_new(struct oh_arena *mem, struct oh_arena *was, size_t size)
+{
+	*was = *mem;
+	*mem = (struct oh_arena)OH_ARENA_INIT;
+	return oh_arena_alloc(mem, size);
+}
+
+/*
  * s[0..n) copied to the document's arena once: the tree's values and
  * the reader's own strings (URIs made absolute, ids) are mostly a few
  * strings given many times (license URIs, relationship targets).
@@ -322,9 +459,11 @@ static const char *keep(struct rr *r, const char *s, size_t n)
 	if (2 * (r->nkept + 1) > r->akept) {
 		struct kslot *old = r->kept;
 		size_t was = r->akept;
+		struct oh_arena mem; /* the old table */
 
 		r->akept = was ? 2 * was : 1024;
-		r->kept = oh_xcalloc(r->akept, sizeof(*r->kept));
+		r->kept = table_new(&r->kept_mem, &mem,
+				    oh_mul(r->akept, sizeof(*r->kept)));
 		mask = r->akept - 1;
 		for (size_t k = 0; k < was; k++) {
 			if (!old[k].s)
@@ -334,7 +473,7 @@ static const char *keep(struct rr *r, const char *s, size_t n)
 				;
 			r->kept[i] = old[k];
 		}
-		free(old);
+		oh_arena_release(&mem);
 	}
 	mask = r->akept - 1;
 	for (i = h & mask; r->kept[i].s; i = (i + 1) & mask)
@@ -348,26 +487,20 @@ static const char *keep(struct rr *r, const char *s, size_t n)
 	return r->kept[i].s;
 }
 
-/* Attribute ns:name of n (borrowed from the tree), or NULL. */
-static const char *attr_of(const struct xel *n, const char *ns,
-			   const char *name)
+/* Attribute t of n (borrowed from the tree), or NULL. */
+static const char *attr_of(const struct xel *n, enum term t)
 {
-	for (unsigned i = 0; n && i < n->nattr; i++) {
-		const struct xattr *a = &n->attr[i];
-
-		if (a->ns && a->name[0] == name[0] &&
-		    strcmp(a->name, name) == 0 && strcmp(a->ns, ns) == 0)
-			return a->value;
-	}
+	for (unsigned i = 0; n && i < n->nattr; i++)
+		if (n->attr[i].qn->term == t)
+			return n->attr[i].value;
 	return NULL;
 }
 
-/* Attribute ns:name of n, or NULL; in the document's arena (keep()). */
-static const char *attr(struct rr *r, const struct xel *n, const char *ns,
-			const char *name)
+/* Attribute t of n, or NULL; in the document's arena (keep()). */
+static const char *attr(struct rr *r, const struct xel *n, enum term t)
 {
 	(void)r;
-	return attr_of(n, ns, name);
+	return attr_of(n, t);
 }
 
 /* The text of n and of every element in it, in document order. */
@@ -465,6 +598,51 @@ static const char *uri_id(struct rr *r, const char *u)
 	return u;
 }
 
+/*
+ * Where key is in the index, or the free slot it would take.  Every key
+ * is a kept string (node_key(), abs_uri(), cat() all go through keep()),
+ * so equal keys are equal pointers: no string is hashed or compared.
+ */
+static struct islot *ix_slot(const struct rr *r, const char *key)
+{
+	uint64_t h = (uint64_t)(uintptr_t)key;
+	size_t mask = r->aix - 1;
+	size_t i;
+
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	for (i = (size_t)h & mask; r->ix[i].key && r->ix[i].key != key;
+	     i = (i + 1) & mask)
+		;
+	return &r->ix[i];
+}
+
+static void ix_put(struct rr *r, const char *key, struct subj *s)
+{
+	struct islot *at;
+
+	if (2 * (r->nix + 1) > r->aix) {
+		struct islot *old = r->ix;
+		size_t was = r->aix;
+		struct oh_arena mem; /* the old table */
+
+		r->aix = was ? 2 * was : 1024;
+		r->ix = table_new(&r->ix_mem, &mem,
+				  oh_mul(r->aix, sizeof(*r->ix)));
+		for (size_t k = 0; k < was; k++)
+			if (old[k].key)
+				*ix_slot(r, old[k].key) = old[k];
+		oh_arena_release(&mem);
+	}
+	at = ix_slot(r, key);
+	if (at->key)
+		OH_BUG("a subject key indexed twice");
+	at->key = key;
+	at->s = s;
+	r->nix++;
+}
+
 static struct subj *subj_new(struct rr *r, const char *key)
 {
 	struct subj *s = oh_arena_alloc(r->tree, sizeof(*s));
@@ -475,29 +653,29 @@ static struct subj *subj_new(struct rr *r, const char *key)
 	else
 		r->first = s;
 	r->last = s;
-	if (key && xmlHashAddEntry(r->index, (const xmlChar *)key, s) != 0)
-		OH_BUG("xmlHashAddEntry failed for a new key");
+	if (key)
+		ix_put(r, key, s);
 	return s;
 }
 
 static struct subj *lookup(struct rr *r, const char *key)
 {
-	return key ? xmlHashLookup(r->index, (const xmlChar *)key) : NULL;
+	return key && r->aix ? ix_slot(r, key)->s : NULL;
 }
 
 /* Class of a node element: its SPDX/ptr local name, or its rdf:type. */
 static const char *node_class(struct rr *r, const struct xel *n)
 {
-	if (in_ns(n, NS_SPDX) || in_ns(n, NS_PTR))
-		return (const char *)n->name;
-	if (!is(n, NS_RDF, "Description"))
+	if (n->qn->node_ns)
+		return n->qn->name;
+	if (!is(n, TERM_RDF_Description))
 		return NULL;
 	for (const struct xel *c = n->kids; c; c = c->next) {
 		const char *t;
 
-		if (!is(c, NS_RDF, "type"))
+		if (!is(c, TERM_RDF_type))
 			continue;
-		t = attr(r, c, NS_RDF, "resource");
+		t = attr(r, c, TERM_RDF_resource);
 		if (t && starts(t, NS_SPDX))
 			return t + strlen(NS_SPDX);
 		if (t && starts(t, NS_PTR))
@@ -508,7 +686,7 @@ static const char *node_class(struct rr *r, const struct xel *n)
 
 static const char *node_key(struct rr *r, const struct xel *n, const char **id)
 {
-	const char *about = attr(r, n, NS_RDF, "about");
+	const char *about = attr(r, n, TERM_RDF_about);
 	const char *nid;
 
 	*id = NULL;
@@ -517,7 +695,7 @@ static const char *node_key(struct rr *r, const struct xel *n, const char **id)
 		*id = about; /* made an SPDX id once docrefs are known */
 		return about;
 	}
-	nid = attr(r, n, NS_RDF, "nodeID");
+	nid = attr(r, n, TERM_RDF_nodeID);
 	return nid ? cat(r, "_:", nid) : NULL;
 }
 
@@ -556,7 +734,7 @@ static int walk_node(struct rr *r, struct xel *n, int depth)
 
 static int walk_prop(struct rr *r, struct xel *p, int depth)
 {
-	const char *pt = attr(r, p, NS_RDF, "parseType");
+	const char *pt = attr(r, p, TERM_RDF_parseType);
 	int rc;
 
 	if (depth > RDF_MAX_DEPTH)
@@ -579,14 +757,13 @@ static int walk_prop(struct rr *r, struct xel *p, int depth)
 
 /* ---- properties ---- */
 
-static struct xel *prop_next(const struct subj *s, struct pit *it,
-			     const char *ns, const char *local)
+static struct xel *prop_next(const struct subj *s, struct pit *it, enum term t)
 {
 	while (s && it->d < s->ndesc) {
 		struct xel *c = it->c ? it->c->next : s->desc[it->d]->kids;
 
 		for (; c; c = c->next)
-			if (is(c, ns, local)) {
+			if (is(c, t)) {
 				it->c = c;
 				return c;
 			}
@@ -596,11 +773,11 @@ static struct xel *prop_next(const struct subj *s, struct pit *it,
 	return NULL;
 }
 
-static struct xel *prop(const struct subj *s, const char *ns, const char *local)
+static struct xel *prop(const struct subj *s, enum term t)
 {
 	struct pit it = { 0 };
 
-	return prop_next(s, &it, ns, local);
+	return prop_next(s, &it, t);
 }
 
 /* The subject a property's object is, or NULL for a literal/unknown URI. */
@@ -613,10 +790,10 @@ static struct subj *obj(struct rr *r, const struct xel *p)
 		return NULL;
 	if (p->priv)
 		return p->priv; /* rdf:parseType="Resource" */
-	u = attr(r, p, NS_RDF, "resource");
+	u = attr(r, p, TERM_RDF_resource);
 	if (u)
 		return lookup(r, abs_uri(r, u));
-	u = attr(r, p, NS_RDF, "nodeID");
+	u = attr(r, p, TERM_RDF_nodeID);
 	if (u)
 		return lookup(r, cat(r, "_:", u));
 	c = first_elem(p);
@@ -652,7 +829,7 @@ static const char *special(const char *u)
 
 static bool is_literal(struct rr *r, const struct xel *p)
 {
-	const char *pt = attr(r, p, NS_RDF, "parseType");
+	const char *pt = attr(r, p, TERM_RDF_parseType);
 
 	return pt && strcmp(pt, "Literal") == 0;
 }
@@ -660,14 +837,14 @@ static bool is_literal(struct rr *r, const struct xel *p)
 /* A literal property value (or a URI one): text, resource, or about. */
 static const char *value_of(struct rr *r, const struct xel *p)
 {
-	const char *u = attr(r, p, NS_RDF, "resource");
+	const char *u = attr(r, p, TERM_RDF_resource);
 	const struct xel *c;
 
 	if (u)
 		return special(u) ? special(u) : u;
 	c = first_elem(p);
 	if (c && !p->priv && !is_literal(r, p)) {
-		u = attr(r, c, NS_RDF, "about");
+		u = attr(r, c, TERM_RDF_about);
 		return u ? abs_uri(r, u) : NULL;
 	}
 	if (p->priv)
@@ -678,15 +855,14 @@ static const char *value_of(struct rr *r, const struct xel *p)
 }
 
 /* String property: the first value, or a property attribute. */
-static const char *str(struct rr *r, const struct subj *s, const char *ns,
-		       const char *local)
+static const char *str(struct rr *r, const struct subj *s, enum term t)
 {
-	struct xel *p = prop(s, ns, local);
+	struct xel *p = prop(s, t);
 
 	if (p)
 		return value_of(r, p);
 	for (size_t i = 0; s && i < s->ndesc; i++) {
-		const char *a = attr(r, s->desc[i], ns, local);
+		const char *a = attr(r, s->desc[i], t);
 
 		if (a)
 			return a;
@@ -695,13 +871,13 @@ static const char *str(struct rr *r, const struct subj *s, const char *ns,
 }
 
 static int strs(struct rr *r, const char ***out, size_t *n,
-		const struct subj *s, const char *ns, const char *local)
+		const struct subj *s, enum term t)
 {
 	struct pit it = { 0 };
 	struct xel *p;
 	int rc;
 
-	while ((p = prop_next(s, &it, ns, local))) {
+	while ((p = prop_next(s, &it, t))) {
 		const char *v = value_of(r, p);
 
 		if (!v)
@@ -721,7 +897,7 @@ static const char *ref_id(struct rr *r, const struct xel *p)
 
 	if (!p)
 		return NULL;
-	u = attr(r, p, NS_RDF, "resource");
+	u = attr(r, p, TERM_RDF_resource);
 	if (u)
 		return special(u) ? special(u) : uri_id(r, abs_uri(r, u));
 	s = obj(r, p);
@@ -821,10 +997,10 @@ static bool lic_listed(const char *u, const char **id)
 /* A license or exception named by its node: licenseId, else its URI. */
 static const char *lic_named(struct rr *r, const struct subj *s)
 {
-	const char *id = str(r, s, NS_SPDX, "licenseId");
+	const char *id = str(r, s, TERM_SPDX_licenseId);
 
 	if (!id)
-		id = str(r, s, NS_SPDX, "licenseExceptionId");
+		id = str(r, s, TERM_SPDX_licenseExceptionId);
 	if (id)
 		return trimmed(r, id);
 	if (s->id && lic_listed(s->id, &id))
@@ -843,7 +1019,7 @@ static int lic_set(struct rr *r, struct oh_buf *b, const struct subj *s,
 	int rc = 0;
 
 	oh_buf_set_max(&in, EXPR_MAX);
-	while (rc == 0 && (p = prop_next(s, &it, NS_SPDX, "member"))) {
+	while (rc == 0 && (p = prop_next(s, &it, TERM_SPDX_member))) {
 		const char *m;
 
 		if ((rc = lic_prop(r, &m, p, depth + 1)) < 0)
@@ -875,13 +1051,13 @@ static int lic_build(struct rr *r, struct oh_buf *b, const struct subj *s,
 		return lic_set(r, b, s, " OR ", depth);
 	if (strcmp(s->cls, "WithExceptionOperator") == 0 ||
 	    strcmp(s->cls, "OrLaterOperator") == 0) {
-		if ((rc = lic_prop(r, &m, prop(s, NS_SPDX, "member"),
+		if ((rc = lic_prop(r, &m, prop(s, TERM_SPDX_member),
 				   depth + 1)) < 0)
 			return rc;
 		oh_buf_adds(b, m ? m : "");
 		if (strcmp(s->cls, "OrLaterOperator") == 0)
 			return oh_buf_addch(b, '+');
-		if ((rc = lic_prop(r, &x, prop(s, NS_SPDX, "licenseException"),
+		if ((rc = lic_prop(r, &x, prop(s, TERM_SPDX_licenseException),
 				   depth + 1)) < 0)
 			return rc;
 		oh_buf_adds(b, " WITH ");
@@ -934,7 +1110,7 @@ static int lic_prop(struct rr *r, const char **out, const struct xel *p,
 	*out = NULL;
 	if (!p)
 		return 0;
-	u = attr(r, p, NS_RDF, "resource");
+	u = attr(r, p, TERM_RDF_resource);
 	if (u && special(u)) {
 		*out = special(u);
 		return 0;
@@ -954,19 +1130,19 @@ static int lic_prop(struct rr *r, const char **out, const struct xel *p,
 }
 
 static int lic(struct rr *r, const char **out, const struct subj *s,
-	       const char *local)
+	       enum term t)
 {
-	return lic_prop(r, out, prop(s, NS_SPDX, local), 0);
+	return lic_prop(r, out, prop(s, t), 0);
 }
 
 static int lics(struct rr *r, const char ***out, size_t *n,
-		const struct subj *s, const char *local)
+		const struct subj *s, enum term t)
 {
 	struct pit it = { 0 };
 	struct xel *p;
 	int rc;
 
-	while ((p = prop_next(s, &it, NS_SPDX, local))) {
+	while ((p = prop_next(s, &it, t))) {
 		const char *v;
 
 		if ((rc = lic_prop(r, &v, p, 0)) < 0 ||
@@ -986,15 +1162,15 @@ static int checksums(struct rr *r, struct sbom_checksum **out, size_t *n,
 	struct xel *p;
 	int rc;
 
-	while ((p = prop_next(s, &it, NS_SPDX, "checksum"))) {
+	while ((p = prop_next(s, &it, TERM_SPDX_checksum))) {
 		const struct subj *c = obj(r, p);
 		struct sbom_checksum *x;
 
 		if ((rc = limit(r, *n, p)) < 0)
 			return rc;
 		x = PUSH(r, *out, *n);
-		x->algorithm = vocab(r, prop(c, NS_SPDX, "algorithm"), V_UPPER);
-		x->value = str(r, c, NS_SPDX, "checksumValue");
+		x->algorithm = vocab(r, prop(c, TERM_SPDX_algorithm), V_UPPER);
+		x->value = str(r, c, TERM_SPDX_checksumValue);
 	}
 	return 0;
 }
@@ -1002,7 +1178,7 @@ static int checksums(struct rr *r, struct sbom_checksum **out, size_t *n,
 static int files_analyzed(struct rr *r, struct sbom_package *pk,
 			  const struct subj *s)
 {
-	struct xel *p = prop(s, NS_SPDX, "filesAnalyzed");
+	struct xel *p = prop(s, TERM_SPDX_filesAnalyzed);
 	const char *v;
 
 	pk->files_analyzed = -1;
@@ -1027,7 +1203,7 @@ static int extrefs(struct rr *r, struct sbom_package *pk, const struct subj *s)
 	struct xel *p;
 	int rc;
 
-	while ((p = prop_next(s, &it, NS_SPDX, "externalRef"))) {
+	while ((p = prop_next(s, &it, TERM_SPDX_externalRef))) {
 		const struct subj *c = obj(r, p);
 		struct sbom_extref *x;
 		const char *t;
@@ -1036,13 +1212,13 @@ static int extrefs(struct rr *r, struct sbom_package *pk, const struct subj *s)
 			return rc;
 		x = PUSH(r, pk->extref, pk->nextref);
 		x->category =
-			vocab(r, prop(c, NS_SPDX, "referenceCategory"), V_DASH);
-		t = str(r, c, NS_SPDX, "referenceType");
+			vocab(r, prop(c, TERM_SPDX_referenceCategory), V_DASH);
+		t = str(r, c, TERM_SPDX_referenceType);
 		if (t && starts(t, REF_TYPE))
 			t += strlen(REF_TYPE);
 		x->type = t;
-		x->locator = str(r, c, NS_SPDX, "referenceLocator");
-		x->comment = str(r, c, NS_RDFS, "comment");
+		x->locator = str(r, c, TERM_SPDX_referenceLocator);
+		x->comment = str(r, c, TERM_RDFS_comment);
 	}
 	return 0;
 }
@@ -1052,36 +1228,43 @@ static void pkg_strings(struct rr *r, struct sbom_package *pk,
 {
 	static const struct {
 		size_t off;
-		const char *local;
+		enum term t;
 	} f[] = {
-		{ offsetof(struct sbom_package, name), "name" },
-		{ offsetof(struct sbom_package, version), "versionInfo" },
-		{ offsetof(struct sbom_package, file_name), "packageFileName" },
-		{ offsetof(struct sbom_package, supplier), "supplier" },
-		{ offsetof(struct sbom_package, originator), "originator" },
+		{ offsetof(struct sbom_package, name), TERM_SPDX_name },
+		{ offsetof(struct sbom_package, version),
+		  TERM_SPDX_versionInfo },
+		{ offsetof(struct sbom_package, file_name),
+		  TERM_SPDX_packageFileName },
+		{ offsetof(struct sbom_package, supplier), TERM_SPDX_supplier },
+		{ offsetof(struct sbom_package, originator),
+		  TERM_SPDX_originator },
 		{ offsetof(struct sbom_package, download_location),
-		  "downloadLocation" },
-		{ offsetof(struct sbom_package, source_info), "sourceInfo" },
-		{ offsetof(struct sbom_package, copyright), "copyrightText" },
+		  TERM_SPDX_downloadLocation },
+		{ offsetof(struct sbom_package, source_info),
+		  TERM_SPDX_sourceInfo },
+		{ offsetof(struct sbom_package, copyright),
+		  TERM_SPDX_copyrightText },
 		{ offsetof(struct sbom_package, license_comments),
-		  "licenseComments" },
-		{ offsetof(struct sbom_package, summary), "summary" },
-		{ offsetof(struct sbom_package, description), "description" },
-		{ offsetof(struct sbom_package, release_date), "releaseDate" },
-		{ offsetof(struct sbom_package, built_date), "builtDate" },
+		  TERM_SPDX_licenseComments },
+		{ offsetof(struct sbom_package, summary), TERM_SPDX_summary },
+		{ offsetof(struct sbom_package, description),
+		  TERM_SPDX_description },
+		{ offsetof(struct sbom_package, release_date),
+		  TERM_SPDX_releaseDate },
+		{ offsetof(struct sbom_package, built_date),
+		  TERM_SPDX_builtDate },
 		{ offsetof(struct sbom_package, valid_until_date),
-		  "validUntilDate" },
+		  TERM_SPDX_validUntilDate },
 	};
 
 	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++)
-		*(const char **)((char *)pk + f[i].off) =
-			str(r, s, NS_SPDX, f[i].local);
-	pk->homepage = str(r, s, NS_SPDX, "homepage");
+		*(const char **)((char *)pk + f[i].off) = str(r, s, f[i].t);
+	pk->homepage = str(r, s, TERM_SPDX_homepage);
 	if (!pk->homepage)
-		pk->homepage = str(r, s, NS_DOAP, "homepage");
-	pk->comment = str(r, s, NS_RDFS, "comment");
+		pk->homepage = str(r, s, TERM_DOAP_homepage);
+	pk->comment = str(r, s, TERM_RDFS_comment);
 	pk->primary_purpose =
-		vocab(r, prop(s, NS_SPDX, "primaryPackagePurpose"), V_SNAKE);
+		vocab(r, prop(s, TERM_SPDX_primaryPackagePurpose), V_SNAKE);
 }
 
 static int has_files(struct rr *r, struct sbom_package *pk,
@@ -1091,7 +1274,7 @@ static int has_files(struct rr *r, struct sbom_package *pk,
 	struct xel *p;
 	int rc;
 
-	while ((p = prop_next(s, &it, NS_SPDX, "hasFile"))) {
+	while ((p = prop_next(s, &it, TERM_SPDX_hasFile))) {
 		if ((rc = limit(r, pk->nhas_files, p)) < 0)
 			return rc;
 		*PUSH(r, pk->has_files, pk->nhas_files) = ref_id(r, p);
@@ -1102,46 +1285,48 @@ static int has_files(struct rr *r, struct sbom_package *pk,
 /* ---- property lines (for diagnostics that name a field) ---- */
 
 static const struct {
-	const char *rdf; /* local name in the SPDX terms */
+	enum term rdf;   /* its term (in the SPDX terms) */
 	const char *key; /* SPDX JSON key */
 	bool list;       /* repeatable: entries of a JSON array */
 } prop_keys[] = {
-	{ "name", "name", false },
-	{ "versionInfo", "versionInfo", false },
-	{ "packageFileName", "packageFileName", false },
-	{ "supplier", "supplier", false },
-	{ "originator", "originator", false },
-	{ "downloadLocation", "downloadLocation", false },
-	{ "filesAnalyzed", "filesAnalyzed", false },
-	{ "packageVerificationCode", "packageVerificationCode", false },
-	{ "checksum", "checksums", true },
-	{ "sourceInfo", "sourceInfo", false },
-	{ "licenseConcluded", "licenseConcluded", false },
-	{ "licenseInfoFromFiles", "licenseInfoFromFiles", true },
-	{ "licenseDeclared", "licenseDeclared", false },
-	{ "licenseComments", "licenseComments", false },
-	{ "copyrightText", "copyrightText", false },
-	{ "summary", "summary", false },
-	{ "description", "description", false },
-	{ "externalRef", "externalRefs", true },
-	{ "attributionText", "attributionTexts", true },
-	{ "primaryPackagePurpose", "primaryPackagePurpose", false },
-	{ "releaseDate", "releaseDate", false },
-	{ "builtDate", "builtDate", false },
-	{ "validUntilDate", "validUntilDate", false },
-	{ "fileName", "fileName", false },
-	{ "fileType", "fileTypes", true },
-	{ "licenseInfoInFile", "licenseInfoInFiles", true },
-	{ "noticeText", "noticeText", false },
-	{ "fileContributor", "fileContributors", true },
-	{ "snippetFromFile", "snippetFromFile", false },
-	{ "range", "ranges", true },
-	{ "licenseInfoInSnippet", "licenseInfoInSnippets", true },
-	{ "licenseId", "licenseId", false },
-	{ "extractedText", "extractedText", false },
+	{ TERM_SPDX_name, "name", false },
+	{ TERM_SPDX_versionInfo, "versionInfo", false },
+	{ TERM_SPDX_packageFileName, "packageFileName", false },
+	{ TERM_SPDX_supplier, "supplier", false },
+	{ TERM_SPDX_originator, "originator", false },
+	{ TERM_SPDX_downloadLocation, "downloadLocation", false },
+	{ TERM_SPDX_filesAnalyzed, "filesAnalyzed", false },
+	{ TERM_SPDX_packageVerificationCode, "packageVerificationCode", false },
+	{ TERM_SPDX_checksum, "checksums", true },
+	{ TERM_SPDX_sourceInfo, "sourceInfo", false },
+	{ TERM_SPDX_licenseConcluded, "licenseConcluded", false },
+	{ TERM_SPDX_licenseInfoFromFiles, "licenseInfoFromFiles", true },
+	{ TERM_SPDX_licenseDeclared, "licenseDeclared", false },
+	{ TERM_SPDX_licenseComments, "licenseComments", false },
+	{ TERM_SPDX_copyrightText, "copyrightText", false },
+	{ TERM_SPDX_summary, "summary", false },
+	{ TERM_SPDX_description, "description", false },
+	{ TERM_SPDX_externalRef, "externalRefs", true },
+	{ TERM_SPDX_attributionText, "attributionTexts", true },
+	{ TERM_SPDX_primaryPackagePurpose, "primaryPackagePurpose", false },
+	{ TERM_SPDX_releaseDate, "releaseDate", false },
+	{ TERM_SPDX_builtDate, "builtDate", false },
+	{ TERM_SPDX_validUntilDate, "validUntilDate", false },
+	{ TERM_SPDX_fileName, "fileName", false },
+	{ TERM_SPDX_fileType, "fileTypes", true },
+	{ TERM_SPDX_licenseInfoInFile, "licenseInfoInFiles", true },
+	{ TERM_SPDX_noticeText, "noticeText", false },
+	{ TERM_SPDX_fileContributor, "fileContributors", true },
+	{ TERM_SPDX_snippetFromFile, "snippetFromFile", false },
+	{ TERM_SPDX_range, "ranges", true },
+	{ TERM_SPDX_licenseInfoInSnippet, "licenseInfoInSnippets", true },
+	{ TERM_SPDX_licenseId, "licenseId", false },
+	{ TERM_SPDX_extractedText, "extractedText", false },
 };
 
 #define PROP_KEYS (sizeof(prop_keys) / sizeof(prop_keys[0]))
+
+_Static_assert(PROP_KEYS < UCHAR_MAX, "struct xqn's key is one byte");
 
 /*
  * Keep the line of every property of element idx (of `kind`) that has a
@@ -1159,14 +1344,9 @@ static void prop_lines(struct rr *r, enum sbom_fl_kind kind, size_t idx,
 			struct sbom_fieldline *e;
 			size_t k;
 
-			if (!p->ns || strcmp(p->ns, NS_SPDX) != 0)
+			if (p->qn->key == 0)
 				continue;
-			for (k = 0; k < PROP_KEYS; k++)
-				if (p->name[0] == prop_keys[k].rdf[0] &&
-				    strcmp(p->name, prop_keys[k].rdf) == 0)
-					break;
-			if (k == PROP_KEYS)
-				continue;
+			k = p->qn->key - 1u;
 			e = PUSH(r, fl->e, fl->n);
 			e->key = prop_keys[k].key;
 			e->idx = (unsigned)idx;
@@ -1190,23 +1370,25 @@ static int package(struct rr *r, const struct subj *s)
 	pk->line = subj_line(s);
 	prop_lines(r, SBOM_FL_PKG, d->npkg - 1, s);
 	pkg_strings(r, pk, s);
-	vc = obj(r, prop(s, NS_SPDX, "packageVerificationCode"));
+	vc = obj(r, prop(s, TERM_SPDX_packageVerificationCode));
 	if (vc) {
 		pk->verif_code =
-			str(r, vc, NS_SPDX, "packageVerificationCodeValue");
+			str(r, vc, TERM_SPDX_packageVerificationCodeValue);
 		if ((rc = strs(r, &pk->verif_excluded, &pk->nverif_excluded, vc,
-			       NS_SPDX,
-			       "packageVerificationCodeExcludedFile")) < 0)
+			       TERM_SPDX_packageVerificationCodeExcludedFile)) <
+		    0)
 			return rc;
 	}
 	if ((rc = files_analyzed(r, pk, s)) < 0 ||
-	    (rc = lic(r, &pk->license_concluded, s, "licenseConcluded")) < 0 ||
-	    (rc = lic(r, &pk->license_declared, s, "licenseDeclared")) < 0 ||
+	    (rc = lic(r, &pk->license_concluded, s,
+		      TERM_SPDX_licenseConcluded)) < 0 ||
+	    (rc = lic(r, &pk->license_declared, s, TERM_SPDX_licenseDeclared)) <
+		    0 ||
 	    (rc = lics(r, &pk->license_info_from_files,
 		       &pk->nlicense_info_from_files, s,
-		       "licenseInfoFromFiles")) < 0 ||
-	    (rc = strs(r, &pk->attribution, &pk->nattribution, s, NS_SPDX,
-		       "attributionText")) < 0 ||
+		       TERM_SPDX_licenseInfoFromFiles)) < 0 ||
+	    (rc = strs(r, &pk->attribution, &pk->nattribution, s,
+		       TERM_SPDX_attributionText)) < 0 ||
 	    (rc = checksums(r, &pk->checksum, &pk->nchecksum, s)) < 0 ||
 	    (rc = extrefs(r, pk, s)) < 0 || (rc = has_files(r, pk, s)) < 0)
 		return rc;
@@ -1227,21 +1409,22 @@ static int file(struct rr *r, const struct subj *s)
 	f->spdxid = s->id ? uri_id(r, s->id) : NULL;
 	f->line = subj_line(s);
 	prop_lines(r, SBOM_FL_FILE, d->nfile - 1, s);
-	f->name = str(r, s, NS_SPDX, "fileName");
-	f->copyright = str(r, s, NS_SPDX, "copyrightText");
-	f->comment = str(r, s, NS_RDFS, "comment");
-	f->notice = str(r, s, NS_SPDX, "noticeText");
-	f->license_comments = str(r, s, NS_SPDX, "licenseComments");
-	while ((p = prop_next(s, &it, NS_SPDX, "fileType"))) {
+	f->name = str(r, s, TERM_SPDX_fileName);
+	f->copyright = str(r, s, TERM_SPDX_copyrightText);
+	f->comment = str(r, s, TERM_RDFS_comment);
+	f->notice = str(r, s, TERM_SPDX_noticeText);
+	f->license_comments = str(r, s, TERM_SPDX_licenseComments);
+	while ((p = prop_next(s, &it, TERM_SPDX_fileType))) {
 		if ((rc = limit(r, f->nfile_types, p)) < 0)
 			return rc;
 		*PUSH(r, f->file_types, f->nfile_types) = vocab(r, p, V_UPPER);
 	}
-	if ((rc = lic(r, &f->license_concluded, s, "licenseConcluded")) < 0 ||
+	if ((rc = lic(r, &f->license_concluded, s,
+		      TERM_SPDX_licenseConcluded)) < 0 ||
 	    (rc = lics(r, &f->license_info, &f->nlicense_info, s,
-		       "licenseInfoInFile")) < 0 ||
-	    (rc = strs(r, &f->contributors, &f->ncontributors, s, NS_SPDX,
-		       "fileContributor")) < 0 ||
+		       TERM_SPDX_licenseInfoInFile)) < 0 ||
+	    (rc = strs(r, &f->contributors, &f->ncontributors, s,
+		       TERM_SPDX_fileContributor)) < 0 ||
 	    (rc = checksums(r, &f->checksum, &f->nchecksum, s)) < 0)
 		return rc;
 	return 0;
@@ -1259,10 +1442,10 @@ static int pointer(struct rr *r, struct sbom_range *g, const struct xel *p,
 	if (!s)
 		return 0;
 	if (!g->ref)
-		g->ref = ref_id(r, prop(s, NS_PTR, "reference"));
-	v = prop(s, NS_PTR, "offset");
+		g->ref = ref_id(r, prop(s, TERM_PTR_reference));
+	v = prop(s, TERM_PTR_offset);
 	if (!v) {
-		v = prop(s, NS_PTR, "lineNumber");
+		v = prop(s, TERM_PTR_lineNumber);
 		g->is_line = v != NULL;
 	}
 	if (!v)
@@ -1295,16 +1478,17 @@ static int snippet(struct rr *r, const struct subj *s)
 	x->spdxid = s->id ? uri_id(r, s->id) : NULL;
 	x->line = subj_line(s);
 	prop_lines(r, SBOM_FL_SNIP, d->nsnippet - 1, s);
-	x->name = str(r, s, NS_SPDX, "name");
-	x->from_file = ref_id(r, prop(s, NS_SPDX, "snippetFromFile"));
-	x->copyright = str(r, s, NS_SPDX, "copyrightText");
-	x->comment = str(r, s, NS_RDFS, "comment");
-	x->license_comments = str(r, s, NS_SPDX, "licenseComments");
-	if ((rc = lic(r, &x->license_concluded, s, "licenseConcluded")) < 0 ||
+	x->name = str(r, s, TERM_SPDX_name);
+	x->from_file = ref_id(r, prop(s, TERM_SPDX_snippetFromFile));
+	x->copyright = str(r, s, TERM_SPDX_copyrightText);
+	x->comment = str(r, s, TERM_RDFS_comment);
+	x->license_comments = str(r, s, TERM_SPDX_licenseComments);
+	if ((rc = lic(r, &x->license_concluded, s,
+		      TERM_SPDX_licenseConcluded)) < 0 ||
 	    (rc = lics(r, &x->license_info, &x->nlicense_info, s,
-		       "licenseInfoInSnippet")) < 0)
+		       TERM_SPDX_licenseInfoInSnippet)) < 0)
 		return rc;
-	while ((p = prop_next(s, &it, NS_SPDX, "range"))) {
+	while ((p = prop_next(s, &it, TERM_SPDX_range))) {
 		const struct subj *se = obj(r, p);
 		struct sbom_range *g;
 
@@ -1312,9 +1496,9 @@ static int snippet(struct rr *r, const struct subj *s)
 			return rc;
 		g = PUSH(r, x->range, x->nrange);
 		g->start = g->end = -1;
-		if ((rc = pointer(r, g, prop(se, NS_PTR, "startPointer"), 0)) <
+		if ((rc = pointer(r, g, prop(se, TERM_PTR_startPointer), 0)) <
 			    0 ||
-		    (rc = pointer(r, g, prop(se, NS_PTR, "endPointer"), 1)) < 0)
+		    (rc = pointer(r, g, prop(se, TERM_PTR_endPointer), 1)) < 0)
 			return rc;
 	}
 	return 0;
@@ -1331,15 +1515,15 @@ static int extracted(struct rr *r, const struct subj *s)
 	x = PUSH(r, d->extracted, d->nextracted);
 	x->line = subj_line(s);
 	prop_lines(r, SBOM_FL_LIC, d->nextracted - 1, s);
-	x->license_id = str(r, s, NS_SPDX, "licenseId");
+	x->license_id = str(r, s, TERM_SPDX_licenseId);
 	if (x->license_id)
 		x->license_id = trimmed(r, x->license_id);
 	else if (s->id)
 		x->license_id = uri_id(r, s->id);
-	x->text = str(r, s, NS_SPDX, "extractedText");
-	x->name = str(r, s, NS_SPDX, "name");
-	x->comment = str(r, s, NS_RDFS, "comment");
-	return strs(r, &x->see_also, &x->nsee_also, s, NS_RDFS, "seeAlso");
+	x->text = str(r, s, TERM_SPDX_extractedText);
+	x->name = str(r, s, TERM_SPDX_name);
+	x->comment = str(r, s, TERM_RDFS_comment);
+	return strs(r, &x->see_also, &x->nsee_also, s, TERM_RDFS_seeAlso);
 }
 
 /* Relationships and annotations held by any subject with an SPDX id. */
@@ -1351,7 +1535,7 @@ static int rels(struct rr *r, const struct subj *s)
 	struct xel *p;
 	int rc;
 
-	while ((p = prop_next(s, &it, NS_SPDX, "relationship"))) {
+	while ((p = prop_next(s, &it, TERM_SPDX_relationship))) {
 		const struct subj *o = obj(r, p);
 		struct sbom_relationship *x;
 
@@ -1361,12 +1545,12 @@ static int rels(struct rr *r, const struct subj *s)
 		x->line = o ? subj_line(o) : line_of(p);
 		x->element = id;
 		x->type =
-			vocab(r, prop(o, NS_SPDX, "relationshipType"), V_SNAKE);
-		x->related = ref_id(r, prop(o, NS_SPDX, "relatedSpdxElement"));
-		x->comment = str(r, o, NS_RDFS, "comment");
+			vocab(r, prop(o, TERM_SPDX_relationshipType), V_SNAKE);
+		x->related = ref_id(r, prop(o, TERM_SPDX_relatedSpdxElement));
+		x->comment = str(r, o, TERM_RDFS_comment);
 	}
 	it = (struct pit){ 0 };
-	while ((p = prop_next(s, &it, NS_SPDX, "annotation"))) {
+	while ((p = prop_next(s, &it, TERM_SPDX_annotation))) {
 		const struct subj *o = obj(r, p);
 		struct sbom_annotation *x;
 
@@ -1375,10 +1559,10 @@ static int rels(struct rr *r, const struct subj *s)
 		x = PUSH(r, d->annotation, d->nannotation);
 		x->line = o ? subj_line(o) : line_of(p);
 		x->about = id;
-		x->annotator = str(r, o, NS_SPDX, "annotator");
-		x->date = str(r, o, NS_SPDX, "annotationDate");
-		x->type = vocab(r, prop(o, NS_SPDX, "annotationType"), V_UPPER);
-		x->comment = str(r, o, NS_RDFS, "comment");
+		x->annotator = str(r, o, TERM_SPDX_annotator);
+		x->date = str(r, o, TERM_SPDX_annotationDate);
+		x->type = vocab(r, prop(o, TERM_SPDX_annotationType), V_UPPER);
+		x->comment = str(r, o, TERM_RDFS_comment);
 	}
 	return 0;
 }
@@ -1392,29 +1576,29 @@ static int docrefs(struct rr *r, const struct subj *doc)
 	struct xel *p;
 	int rc;
 
-	while ((p = prop_next(doc, &it, NS_SPDX, "externalDocumentRef"))) {
+	while ((p = prop_next(doc, &it, TERM_SPDX_externalDocumentRef))) {
 		const struct subj *o = obj(r, p);
-		const struct subj *cs = obj(r, prop(o, NS_SPDX, "checksum"));
+		const struct subj *cs = obj(r, prop(o, TERM_SPDX_checksum));
 		struct sbom_docref *x;
 
 		if ((rc = limit(r, d->ndocref, p)) < 0)
 			return rc;
 		x = PUSH(r, d->docref, d->ndocref);
 		x->line = o ? subj_line(o) : line_of(p);
-		x->id = str(r, o, NS_SPDX, "externalDocumentId");
+		x->id = str(r, o, TERM_SPDX_externalDocumentId);
 		if (!x->id && o && o->id)
 			x->id = uri_id(r, o->id);
-		x->document = str(r, o, NS_SPDX, "spdxDocument");
+		x->document = str(r, o, TERM_SPDX_spdxDocument);
 		x->checksum_alg =
-			vocab(r, prop(cs, NS_SPDX, "algorithm"), V_UPPER);
-		x->checksum_value = str(r, cs, NS_SPDX, "checksumValue");
+			vocab(r, prop(cs, TERM_SPDX_algorithm), V_UPPER);
+		x->checksum_value = str(r, cs, TERM_SPDX_checksumValue);
 	}
 	return 0;
 }
 
 static void namespace_of(struct rr *r, const struct xel *n)
 {
-	const char *about = attr(r, n, NS_RDF, "about");
+	const char *about = attr(r, n, TERM_RDF_about);
 	const char *hash;
 
 	if (!about)
@@ -1432,25 +1616,25 @@ static void namespace_of(struct rr *r, const struct xel *n)
 static int doc_top(struct rr *r, const struct subj *s)
 {
 	struct sbom_doc *d = r->d;
-	const struct subj *ci = obj(r, prop(s, NS_SPDX, "creationInfo"));
+	const struct subj *ci = obj(r, prop(s, TERM_SPDX_creationInfo));
 	struct pit it = { 0 };
 	struct xel *p;
 	int rc;
 
 	d->namespace_ = r->ns;
 	d->spdxid = s->id ? uri_id(r, s->id) : NULL;
-	d->spdx_version = str(r, s, NS_SPDX, "specVersion");
-	d->name = str(r, s, NS_SPDX, "name");
-	d->comment = str(r, s, NS_RDFS, "comment");
-	if ((rc = lic(r, &d->data_license, s, "dataLicense")) < 0)
+	d->spdx_version = str(r, s, TERM_SPDX_specVersion);
+	d->name = str(r, s, TERM_SPDX_name);
+	d->comment = str(r, s, TERM_RDFS_comment);
+	if ((rc = lic(r, &d->data_license, s, TERM_SPDX_dataLicense)) < 0)
 		return rc;
-	d->created = str(r, ci, NS_SPDX, "created");
-	d->license_list_version = str(r, ci, NS_SPDX, "licenseListVersion");
-	d->creator_comment = str(r, ci, NS_RDFS, "comment");
-	if ((rc = strs(r, &d->creators, &d->ncreators, ci, NS_SPDX,
-		       "creator")) < 0)
+	d->created = str(r, ci, TERM_SPDX_created);
+	d->license_list_version = str(r, ci, TERM_SPDX_licenseListVersion);
+	d->creator_comment = str(r, ci, TERM_RDFS_comment);
+	if ((rc = strs(r, &d->creators, &d->ncreators, ci, TERM_SPDX_creator)) <
+	    0)
 		return rc;
-	while ((p = prop_next(s, &it, NS_SPDX, "describesPackage"))) {
+	while ((p = prop_next(s, &it, TERM_SPDX_describesPackage))) {
 		if ((rc = limit(r, d->ndescribes, p)) < 0)
 			return rc;
 		*PUSH(r, d->describes, d->ndescribes) = ref_id(r, p);
@@ -1462,19 +1646,19 @@ static int doc_top(struct rr *r, const struct subj *s)
 static int find_doc(struct rr *r, struct xel *root, struct xel **out)
 {
 	*out = NULL;
-	if (is(root, NS_SPDX, "SpdxDocument")) {
+	if (is(root, TERM_SPDX_SpdxDocument)) {
 		*out = root;
 		return 0;
 	}
-	if (!is(root, NS_RDF, "RDF"))
+	if (!is(root, TERM_RDF_RDF))
 		return fail(
 			r, OH_EINPUT, root,
 			"root element '%.60s' is not rdf:RDF (namespace " NS_RDF
 			")",
-			(const char *)root->name);
+			root->qn->name);
 	for (struct xel *c = root->kids; c; c = c->next)
-		if (is(c, NS_SPDX, "SpdxDocument") ||
-		    (is(c, NS_RDF, "Description") && node_class(r, c) &&
+		if (is(c, TERM_SPDX_SpdxDocument) ||
+		    (is(c, TERM_RDF_Description) && node_class(r, c) &&
 		     strcmp(node_class(r, c), "SpdxDocument") == 0)) {
 			*out = c;
 			return 0;
@@ -1537,7 +1721,7 @@ static void reserve_all(struct rr *r, const struct subj *doc)
 		for (size_t i = 0; i < s->ndesc; i++)
 			for (const struct xel *p = s->desc[i]->kids; p;
 			     p = p->next)
-				if (is(p, NS_SPDX, "relationship"))
+				if (is(p, TERM_SPDX_relationship))
 					nrel++;
 	}
 	/* limit() stops a list at SBOM_MAX_ITEMS: no room past it */
@@ -1558,8 +1742,8 @@ static int build(struct rr *r, struct xel *root)
 	if ((rc = find_doc(r, root, &dn)) < 0)
 		return rc;
 	namespace_of(r, dn);
-	if ((rc = is(root, NS_RDF, "RDF") ? walk_prop(r, root, 1)
-					  : walk_node(r, root, 1)) < 0)
+	if ((rc = is(root, TERM_RDF_RDF) ? walk_prop(r, root, 1)
+					 : walk_node(r, root, 1)) < 0)
 		return rc;
 	doc = dn->priv;
 	reserve_all(r, doc);
@@ -1750,6 +1934,105 @@ static const char *tree_value(struct rr *r, const xmlChar *v,
 	return keep(r, q, unref(q, s, e));
 }
 
+/* A new name: its term, its class-ness and its prop_keys[] entry. */
+static struct xqn *qn_new(struct rr *r, const xmlChar *local,
+			  const xmlChar *pfx, const xmlChar *uri)
+{
+	struct xqn *q = oh_arena_alloc(r->tree, sizeof(*q));
+
+	q->name = tree_name(r, local, pfx, uri);
+	q->ns = (const char *)uri;
+	if (!q->ns)
+		return q;
+	q->node_ns = strcmp(q->ns, NS_SPDX) == 0 || strcmp(q->ns, NS_PTR) == 0;
+	for (size_t t = 1; t < TERM_COUNT; t++)
+		if (strcmp(q->name, term_name[t].local) == 0 &&
+		    strcmp(q->ns, term_name[t].ns) == 0)
+			q->term = (enum term)t;
+	for (size_t k = 0; q->term != TERM_NONE && q->key == 0 && k < PROP_KEYS;
+	     k++)
+		if (prop_keys[k].rdf == q->term)
+			q->key = (unsigned char)(k + 1);
+	return q;
+}
+
+/* Where libxml2's (local, pfx, uri) is in the name table, or the free
+ * slot it would take. */
+static struct qslot *qn_slot(const struct rr *r, const xmlChar *local,
+			     const xmlChar *pfx, const xmlChar *uri)
+{
+	uint64_t h = (uint64_t)(uintptr_t)local * 0x9e3779b97f4a7c15u ^
+		     (uint64_t)(uintptr_t)pfx * 0xc2b2ae3d27d4eb4fu ^
+		     (uint64_t)(uintptr_t)uri;
+	size_t mask = r->aqn - 1;
+	size_t i;
+
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	for (i = (size_t)h & mask; r->qn[i].local; i = (i + 1) & mask)
+		if (r->qn[i].local == local && r->qn[i].pfx == pfx &&
+		    r->qn[i].uri == uri)
+			break;
+	return &r->qn[i];
+}
+
+/* The name of an element or attribute, made once. */
+static const struct xqn *qname(struct rr *r, const xmlChar *local,
+			       const xmlChar *pfx, const xmlChar *uri)
+{
+	struct qslot *at;
+
+	if (2 * (r->nqn + 1) > r->aqn) {
+		struct qslot *old = r->qn;
+		size_t was = r->aqn;
+
+		r->aqn = was ? 2 * was : 64;
+		r->qn = oh_xcalloc(r->aqn, sizeof(*r->qn));
+		for (size_t k = 0; k < was; k++)
+			if (old[k].local)
+				*qn_slot(r, old[k].local, old[k].pfx,
+					 old[k].uri) = old[k];
+		free(old);
+	}
+	at = qn_slot(r, local, pfx, uri);
+	if (!at->local) {
+		at->local = local;
+		at->pfx = pfx;
+		at->uri = uri;
+		at->qn = qn_new(r, local, pfx, uri);
+		r->nqn++;
+	}
+	return at->qn;
+}
+
+/*
+ * `size` zeroed bytes for an element, 8-byte aligned: the arena aligns
+ * its items to 16 bytes, and a 100k-package document has 3 million
+ * elements.  Packed in TREE_SLAB pieces of the arena; SAN builds
+ * (OH_ARENA_DEBUG) give each element its own allocation.
+ */
+static void *tree_alloc(struct rr *r, size_t size)
+{
+	void *p;
+
+	size = oh_add(size, 7) & ~(size_t)7;
+#ifndef OH_ARENA_DEBUG
+	if (size <= TREE_SLAB / 4) {
+		if (size > r->slab_left) {
+			r->slab = oh_arena_alloc(r->tree, TREE_SLAB);
+			r->slab_left = TREE_SLAB;
+		}
+		p = r->slab;
+		r->slab += size;
+		r->slab_left -= size;
+		return p;
+	}
+#endif /* OH_ARENA_DEBUG */
+	p = oh_arena_alloc(r->tree, size);
+	return p;
+}
+
 static void tree_start(void *data, const xmlChar *local, const xmlChar *pfx,
 		       const xmlChar *uri, int nns, const xmlChar **ns,
 		       int nattr, int ndef, const xmlChar **attrs)
@@ -1757,30 +2040,24 @@ static void tree_start(void *data, const xmlChar *local, const xmlChar *pfx,
 	xmlParserCtxt *ctxt = data;
 	struct rr *r = ctxt->_private;
 	struct xopen *up = r->nopen ? &r->open[r->nopen - 1] : NULL;
-	struct xattr *a;
+	size_t na = nattr > 0 ? (size_t)nattr : 0;
 	struct xel *e;
 
 	if (r->quiet)
 		return;
-	e = oh_arena_alloc(r->tree, sizeof(*e));
 	(void)nns;
 	(void)ns;
 	(void)ndef;
-	e->name = tree_name(r, local, pfx, uri);
-	e->ns = (const char *)uri;
+	e = tree_alloc(r, oh_add(sizeof(*e), oh_mul(na, sizeof(e->attr[0]))));
+	e->qn = qname(r, local, pfx, uri);
 	e->line = ctxt->input && ctxt->input->line > 0
 			  ? (unsigned)ctxt->input->line
 			  : 0;
-	if (nattr > 0) {
-		a = oh_arena_alloc(r->tree, (size_t)nattr * sizeof(*a));
-		for (int i = 0; i < nattr; i++, attrs += 5) {
-			a[i].name = tree_name(r, attrs[0], attrs[1], attrs[2]);
-			a[i].ns = (const char *)attrs[2];
-			a[i].value = tree_value(r, attrs[3], attrs[4]);
-		}
-		e->attr = a;
-		e->nattr = (unsigned)nattr;
+	for (size_t i = 0; i < na; i++, attrs += 5) {
+		e->attr[i].qn = qname(r, attrs[0], attrs[1], attrs[2]);
+		e->attr[i].value = tree_value(r, attrs[3], attrs[4]);
 	}
+	e->nattr = (unsigned)na;
 	if (up) {
 		e->tpos = (unsigned)up->txt.len;
 		if (up->last)
@@ -1873,9 +2150,15 @@ static void tree_release(struct rr *r)
 	free(r->open);
 	r->open = NULL;
 	r->nopen = r->aopen = 0;
-	free(r->kept);
+	oh_arena_release(&r->kept_mem);
 	r->kept = NULL;
 	r->nkept = r->akept = 0;
+	oh_arena_release(&r->ix_mem);
+	r->ix = NULL;
+	r->nix = r->aix = 0;
+	free(r->qn);
+	r->qn = NULL;
+	r->nqn = r->aqn = 0;
 }
 
 /* ---- sbom_xml_parse_sax(): the caller's callbacks, no tree ---- */
@@ -2165,9 +2448,6 @@ int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 		rc = oh_err_set(err, OH_EINPUT, name, 0, 0, "no root element");
 		goto out;
 	}
-	r.index = xmlHashCreate(64);
-	if (!r.index)
-		OH_BUG("xmlHashCreate failed (out of memory)");
 	if ((rc = build(&r, r.root)) < 0)
 		goto out;
 	/* the tree's memory, already there, for what the caller builds next
@@ -2177,7 +2457,6 @@ int sbom_read_rdf(struct sbom_doc **out, const char *s, size_t len,
 	r.d = NULL;
 out:
 	tree_release(&r);
-	xmlHashFree(r.index, NULL);
 	sbom_doc_free(r.d);
 	xmlFreeDoc(x);
 	xmlDictFree(r.dict);

@@ -100,6 +100,38 @@ START_TEST(test_core_buf_read_file)
 }
 END_TEST
 
+/* A file read straight into a buffer with room for it: all of it, and
+ * past the limit an error that leaves the buffer as it was. */
+START_TEST(test_core_buf_read_file_direct)
+{
+	struct oh_buf b = OH_BUF_INIT;
+	struct oh_err err = OH_ERR_INIT;
+	size_t n = 300000;
+	char *data = oh_xmalloc(n);
+	char p[512];
+
+	for (size_t i = 0; i < n; i++)
+		data[i] = (char)('a' + i % 26);
+	unit_tmpdir();
+	snprintf(p, sizeof(p), "%s", unit_path("big.txt"));
+	unit_write_file(p, data, n);
+	ck_assert_int_eq(oh_buf_read_file(&b, p, &err), 0);
+	ck_assert_uint_eq(b.len, n);
+	ck_assert_int_eq(memcmp(b.buf, data, n), 0);
+	ck_assert_int_eq(b.buf[n], '\0');
+	oh_buf_reset(&b);
+	oh_buf_grow(&b, 2 * n);
+	oh_buf_set_max(&b, n - 1);
+	ck_assert_int_eq(oh_buf_read_file(&b, p, &err), OH_ELIMIT);
+	ck_assert_uint_eq(b.len, 0);
+	ck_assert_int_eq(b.buf[0], '\0');
+	oh_err_release(&err);
+	oh_buf_release(&b);
+	free(data);
+	unit_tmpdir_remove();
+}
+END_TEST
+
 START_TEST(test_core_err_first_wins)
 {
 	struct oh_err err = OH_ERR_INIT;
@@ -514,6 +546,7 @@ Suite *core_suite(void)
 	tcase_add_test(tc, test_core_buf_cap);
 	tcase_add_test(tc, test_core_buf_quoted);
 	tcase_add_test(tc, test_core_buf_read_file);
+	tcase_add_test(tc, test_core_buf_read_file_direct);
 	tcase_add_test(tc, test_core_atomic);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("err");
