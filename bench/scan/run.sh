@@ -21,8 +21,11 @@
 # exit 0.  A bare directory without a `config` file is verified the same.
 #
 # With BASE=OLD_BINARY, the old binary is measured in the same run: the
-# batch once with each, and every round times git log, the old scan and
-# re-scan, then the new ones (each binary its own database).
+# batch once with each, and every round times git log, then the old scan
+# and re-scan and the new ones, old first in odd rounds and new first in
+# even ones (each binary its own database).  Besides the ratio of the
+# medians, the median of the rounds' own ratios (scan / that round's git
+# log) is printed: it cancels the machine's slow and fast phases.
 #
 # Usage: [BASE=OLD] bench/scan/run.sh BINARY [REPO...]   (ROUNDS=5)
 set -eu
@@ -170,6 +173,7 @@ for repo in "$@"; do
 	for t in new old; do
 		: >"$work/sc.w.$t"; : >"$work/sc.c.$t"
 		: >"$work/re.w.$t"; : >"$work/re.c.$t"; : >"$work/rss.$t"
+		: >"$work/ratio.$t"
 	done
 	# one binary's scan and re-scan, timed, into the lists of tag T
 	timed() { # BINARY T ROUND
@@ -193,8 +197,21 @@ for repo in "$@"; do
 		bench_run "  round $r: git log" git -C "$repo" log \
 			--format='%H%x00%an%x00%ae%x00%at%x00%(trailers:key=Signed-off-by,valueonly)'
 		echo "$BENCH_SECONDS" >>"$work/gl.w"; echo "$BENCH_CPU" >>"$work/gl.c"
-		[ -z "$base" ] || timed "$base" old $r
-		timed "$bin" new $r
+		gl=$BENCH_SECONDS
+		# old first in odd rounds, new first in even ones: neither
+		# binary always runs on the caches the other left
+		if [ $((r % 2)) = 0 ]; then
+			timed "$bin" new $r
+			[ -z "$base" ] || timed "$base" old $r
+		else
+			[ -z "$base" ] || timed "$base" old $r
+			timed "$bin" new $r
+		fi
+		for t in old new; do
+			[ "$t" = new ] || [ -n "$base" ] || continue
+			python3 -c "print('%.4f' % ($(tail -1 "$work/sc.w.$t") / max($gl, 0.001)))" \
+				>>"$work/ratio.$t"
+		done
 	done
 	verify "$work/real-new.db" "$repo"
 	[ -z "$base" ] || verify "$work/real-old.db" "$repo"
@@ -207,6 +224,7 @@ for repo in "$@"; do
 		rss=$(sort -n "$work/rss.$t" | tail -1)
 		echo "$t: median of $rounds: scan $sw s (cpu $sc s); re-scan $rw s (cpu $rcpu s); peak RSS $rss MB"
 		python3 -c "print('$t: ratio scan / git log: wall %.2f, cpu %.2f (target <= 1.5)' % ($sw / max($gw, 0.001), $sc / max($gc, 0.001)))"
+		echo "$t: scan / git log of the same round, median: $(median <"$work/ratio.$t") ($(sort -n "$work/ratio.$t" | tr '\n' ' '))"
 	done
 	echo "targets: peak RSS <= 200 MB; re-scan <= 0.3 s"
 done
