@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rawcommit_oracle.h"
 
@@ -25,16 +26,62 @@ const char *__lsan_default_suppressions(void)
 	return "leak:libgit2.so\n";
 }
 
+/*
+ * The value of the last "encoding" header line of the object's header
+ * (up to its first empty line) in *last, and how many there are.
+ */
+static unsigned encodings(const char *d, size_t n, const char **last,
+			  size_t *last_len)
+{
+	unsigned nr = 0;
+
+	*last = NULL;
+	*last_len = 0;
+	for (size_t i = 0; i < n;) {
+		const char *eol = memchr(d + i, '\n', n - i);
+		size_t end = eol ? (size_t)(eol - d) : n;
+
+		if (end == i)
+			break; /* the empty line: the message follows */
+		if (end - i >= 9 && memcmp(d + i, "encoding ", 9) == 0) {
+			nr++;
+			*last = d + i + 9;
+			*last_len = end - i - 9;
+		}
+		i = end + 1;
+	}
+	return nr;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct rawcommit_oracle o;
 	static bool ready;
+	const char *enc;
+	size_t enc_len;
 	bool parsed;
 	bool ok;
 
 	if (!ready) {
 		rawcommit_oracle_init(&o);
 		ready = true;
+	}
+	/*
+	 * Two "encoding" headers or more: libgit2 would leak, and a leak
+	 * in an execution makes libFuzzer run a full leak check (it cut the
+	 * harness from ~3,000 to ~500 executions a second).  The reader
+	 * runs alone; what it gives must be the last one.
+	 */
+	if (encodings((const char *)data, size, &enc, &enc_len) > 1) {
+		struct rawcommit c;
+
+		if (rawcommit_parse(&c, &o.buf, (const char *)data, size) &&
+		    (!c.encoding || strlen(c.encoding) != enc_len ||
+		     memcmp(c.encoding, enc, enc_len) != 0)) {
+			fprintf(stderr, "rawcommit: not the last encoding\n");
+			abort();
+		}
+		return 0;
 	}
 	if (rawcommit_oracle_check(&o, (const char *)data, size, &parsed, &ok) <
 	    0) {
