@@ -20,6 +20,7 @@
  */
 #include "license/match.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,7 @@
 #define TAIL_MAX      400  /* optional tail words compared */
 #define MASKED        (-1)
 #define UNKNOWN_GO_ON 75 /* percent: unknown text worth reporting */
+#define WIDER_MIN     0.75 /* similarity of a longer text around the best */
 
 /*
  * Under clang (>= 13) the inner loops over words and hashes (hashing,
@@ -111,6 +113,10 @@ struct tri_index {
 	size_t nkey, nslot;
 };
 
+struct scratch_pool;
+static struct scratch_pool *pool_new(void);
+static void pool_free(struct scratch_pool *pool);
+
 struct lic_matcher {
 	struct lic_list *list;
 	struct oh_arena arena;
@@ -126,6 +132,9 @@ struct lic_matcher {
 	struct tmpl *t;
 	size_t nt;
 	struct tri_index idx;
+	/* the scratch memory of finished matches, for the next ones (see
+	 * scratch_take()); the matcher is otherwise read-only */
+	struct scratch_pool *pool;
 };
 
 /* ---- vocabulary ------------------------------------------------------ */
@@ -851,6 +860,7 @@ int lic_matcher_new(struct lic_matcher **out, struct lic_list *list,
 
 	*out = NULL;
 	m->list = list;
+	m->pool = pool_new();
 	ret = oh_data_file(&path, "licenses/equivalent-words.txt", err);
 	if (ret == 0)
 		ret = load_equiv(m, path.buf, err);
@@ -890,6 +900,7 @@ void lic_matcher_free(struct lic_matcher *m)
 	free(m->first);
 	free(m->vocab);
 	oh_arena_release(&m->arena);
+	pool_free(m->pool);
 	free(m);
 }
 
@@ -929,6 +940,87 @@ struct diff {
 	uint64_t *v; /* lcs_len(): its bit vector */
 	size_t v_alloc;
 };
+
+/*
+ * The scratch memory of matches (a struct diff: its rows, pairs and the
+ * count per word id, which alone is a zeroed array of the vocabulary's
+ * size) is kept by the matcher from one match to the next, for up to
+ * POOL_MAX matches running at once, with at most POOL_KEEP_BLK row blocks
+ * each: allocating it afresh was a tenth of the time of a short text.
+ * A pool is taken and given back under a lock, so lic_match_text() may
+ * still run in parallel on one matcher.  The counts are zero between
+ * uses (lcs_bound() and lcs_len() clear what they set).
+ */
+#define POOL_MAX      8
+#define POOL_KEEP_BLK 16
+
+struct scratch_pool {
+	pthread_mutex_t lock;
+	struct diff *free[POOL_MAX];
+	size_t n;
+};
+
+static void diff_free_blocks(struct diff *df, size_t keep)
+{
+	for (size_t k = keep; k < df->nblk; k++)
+		free(df->blk[k]);
+	if (df->nblk > keep)
+		df->nblk = keep;
+}
+
+static void diff_free(struct diff *df)
+{
+	diff_free_blocks(df, 0);
+	free(df->blk);
+	free(df->p);
+	free(df->row);
+	free(df->cnt);
+	free(df->mask);
+	free(df->v);
+	free(df);
+}
+
+static struct diff *scratch_take(const struct lic_matcher *m)
+{
+	struct diff *df = NULL;
+
+	pthread_mutex_lock(&m->pool->lock);
+	if (m->pool->n > 0)
+		df = m->pool->free[--m->pool->n];
+	pthread_mutex_unlock(&m->pool->lock);
+	return df ? df : oh_xcalloc(1, sizeof(*df));
+}
+
+static void scratch_give(const struct lic_matcher *m, struct diff *df)
+{
+	diff_free_blocks(df, POOL_KEEP_BLK);
+	pthread_mutex_lock(&m->pool->lock);
+	if (m->pool->n < POOL_MAX) {
+		m->pool->free[m->pool->n++] = df;
+		df = NULL;
+	}
+	pthread_mutex_unlock(&m->pool->lock);
+	if (df)
+		diff_free(df);
+}
+
+static struct scratch_pool *pool_new(void)
+{
+	struct scratch_pool *pool = oh_xcalloc(1, sizeof(*pool));
+
+	pthread_mutex_init(&pool->lock, NULL);
+	return pool;
+}
+
+static void pool_free(struct scratch_pool *pool)
+{
+	if (!pool)
+		return;
+	for (size_t k = 0; k < pool->n; k++)
+		diff_free(pool->free[k]);
+	pthread_mutex_destroy(&pool->lock);
+	free(pool);
+}
 
 static void add_pair(struct diff *df, unsigned i, unsigned j)
 {
@@ -1463,25 +1555,81 @@ static bool disclaims(const struct lic_matcher *m, const struct input *in,
 	return false;
 }
 
-static void evaluate(struct eval *ev, const struct lic_matcher *m,
-		     const struct input *in, struct diff *df)
+/* Where a candidate is compared: input words [ws, we) against the
+ * template's first tn words. */
+struct window {
+	unsigned ws, we, tn;
+};
+
+/* The window of ev's template in the input; false when none. */
+static bool window_of(struct window *w, const struct lic_matcher *m,
+		      const struct input *in, const struct eval *ev)
 {
 	const struct tmpl *t = &m->t[ev->t];
-	unsigned ws, we, margin, tn;
+	unsigned margin;
+
+	if (!locate(t, in, &w->ws, &w->we))
+		return false;
+	margin = 16 + t->n / 8 + t->var_max; /* room for replaced text */
+	w->ws = w->ws > margin ? w->ws - margin : 0;
+	w->we = w->we + margin < in->n ? w->we + margin : in->n;
+	/* an optional tail is compared up to TAIL_MAX words only */
+	w->tn = t->n - t->req_end > TAIL_MAX ? t->req_end + TAIL_MAX : t->n;
+	return true;
+}
+
+/*
+ * An upper bound of the similarity evaluate_in() gives ev over window w,
+ * without the diff: the words score() counts as matched are aligned
+ * required words, at most the longest common subsequence L of the two
+ * (lcs_len(), bit-parallel, a small part of the diff's cost), and
+ * required words forgiven by forgive(), at most the omittable end and
+ * the replaceable ("var") and loose words before it; the denominator is
+ * at least the required words.  Where the edit distance exceeds
+ * DIFF_MAX_D the value is evaluate_in()'s own.
+ */
+static double sim_bound(const struct eval *ev, const struct lic_matcher *m,
+			const struct input *in, struct diff *df,
+			const struct window *w)
+{
+	const struct tmpl *t = &m->t[ev->t];
+	const int *b = in->id + w->ws;
+	int n = (int)w->tn, nb = (int)(w->we - w->ws);
+	unsigned req = t->req_end - t->req_first, end, free_words = 0;
+	size_t l;
+
+	if (n == 0 || nb == 0 || req == 0)
+		return 1.0;
+	l = lcs_bound(df, t->tok, n, b, nb, m->nvocab);
+	if ((long)n + nb - 2 * (long)l <= DIFF_MAX_D)
+		l = lcs_len(df, t->tok, n, b, nb);
+	if ((long)n + nb - 2 * (long)l > DIFF_MAX_D)
+		return ev->contain < 0.5 ? ev->contain : 0.5;
+	end = t->tail_var > t->req_first && t->tail_var < t->req_end
+		      ? t->tail_var
+		      : t->req_end;
+	for (unsigned x = t->req_first; x < end; x++)
+		free_words += var_at(t, x) || loose_at(t, x);
+	if (l > end - t->req_first)
+		l = end - t->req_first;
+	l += free_words;
+	if (l > end - t->req_first)
+		l = end - t->req_first;
+	return (double)(l + (t->req_end - end)) / (double)req;
+}
+
+/* Confirm a candidate with a diff over its window (see score()). */
+static void evaluate_in(struct eval *ev, const struct lic_matcher *m,
+			const struct input *in, struct diff *df,
+			const struct window *w)
+{
+	const struct tmpl *t = &m->t[ev->t];
+	unsigned ws = w->ws, we = w->we;
 	int d;
 
-	ev->sim = 0;
-	ev->exact = false;
-	if (!locate(t, in, &ws, &we))
-		return;
-	margin = 16 + t->n / 8 + t->var_max; /* room for replaced text */
-	ws = ws > margin ? ws - margin : 0;
-	we = we + margin < in->n ? we + margin : in->n;
 	df->n = 0;
-	/* an optional tail is compared up to TAIL_MAX words only */
-	tn = t->n - t->req_end > TAIL_MAX ? t->req_end + TAIL_MAX : t->n;
-	d = myers(df, t->tok, (int)tn, in->id + ws, (int)(we - ws), DIFF_MAX_D,
-		  m->nvocab);
+	d = myers(df, t->tok, (int)w->tn, in->id + ws, (int)(we - ws),
+		  DIFF_MAX_D, m->nvocab);
 	if (d < 0) {
 		ev->sim = ev->contain < 0.5 ? ev->contain : 0.5;
 		ev->first = ws;
@@ -2202,6 +2350,21 @@ static unsigned req_words(const struct lic_matcher *m, const struct eval *e)
 	return m->t[e->t].req_end - m->t[e->t].req_first;
 }
 
+/* The best confirmed candidate other than best over best's words. */
+static void rival(struct eval *second, const struct eval *cand,
+		  const bool *ev_done, size_t done, const struct eval *best,
+		  const struct lic_matcher *m)
+{
+	*second = (struct eval){ .sim = -1 };
+	for (size_t k = 0; k < done; k++) {
+		if (!ev_done[k] || cand[k].t == best->t || cand[k].sim <= 0 ||
+		    cand[k].first > best->last || cand[k].last < best->first)
+			continue;
+		if (better(&cand[k], second, m))
+			*second = cand[k];
+	}
+}
+
 static bool best_of_pass(struct eval *best, struct eval *second,
 			 struct eval *wider, const struct lic_matcher *m,
 			 const struct input *in, struct diff *df)
@@ -2214,6 +2377,11 @@ static bool best_of_pass(struct eval *best, struct eval *second,
 	size_t done = 0;
 
 	bool ev_done[MAX_CAND] = { false };
+	/* candidates not confirmed yet that may still be the rival */
+	struct window win[MAX_CAND];
+	double bound[MAX_CAND];
+	bool deferred[MAX_CAND] = { false };
+	bool confirmed = false;
 
 	*best = (struct eval){ .sim = -1 };
 	*second = (struct eval){ .sim = -1 };
@@ -2227,9 +2395,25 @@ static bool best_of_pass(struct eval *best, struct eval *second,
 		     m->t[cand[k].t].req_end - m->t[cand[k].t].req_first <=
 			     req_words(m, best)))
 			continue;
-		evaluate(&cand[k], m, in, df);
-		ev_done[k] = true;
 		done = k + 1;
+		cand[k].sim = 0;
+		cand[k].exact = false;
+		if (!window_of(&win[k], m, in, &cand[k])) {
+			ev_done[k] = true;
+			continue;
+		}
+		/* the diff is the cost of a pass: a candidate that can be
+		 * neither the best nor `wider` waits until the rival is
+		 * known, and is confirmed only if it may beat the rival */
+		if (best->sim > 0) {
+			bound[k] = sim_bound(&cand[k], m, in, df, &win[k]);
+			if (bound[k] < best->sim && bound[k] < WIDER_MIN) {
+				deferred[k] = true;
+				continue;
+			}
+		}
+		evaluate_in(&cand[k], m, in, df, &win[k]);
+		ev_done[k] = true;
 		if (better(&cand[k], best, m))
 			*best = cand[k];
 	}
@@ -2241,7 +2425,8 @@ static bool best_of_pass(struct eval *best, struct eval *second,
 		unsigned span = best->last - best->first + 1;
 		unsigned more = span / 4 > 8 ? span / 4 : 8;
 
-		if (!ev_done[k] || cand[k].t == best->t || cand[k].sim < 0.75 ||
+		if (!ev_done[k] || cand[k].t == best->t ||
+		    cand[k].sim < WIDER_MIN ||
 		    cand[k].first > best->first + 2 ||
 		    cand[k].last + 2 < best->last ||
 		    cand[k].last - cand[k].first + 1 < span + more ||
@@ -2252,13 +2437,36 @@ static bool best_of_pass(struct eval *best, struct eval *second,
 	}
 	/* the rival: the best other text over the same words (a license
 	 * found elsewhere in the file is no rival) */
-	for (size_t k = 0; k < done; k++) {
-		if (cand[k].t == best->t || cand[k].sim <= 0 ||
-		    cand[k].first > best->last || cand[k].last < best->first)
-			continue;
-		if (better(&cand[k], second, m))
-			*second = cand[k];
+	rival(second, cand, ev_done, done, best, m);
+	/* a deferred candidate is below the best and `wider`'s minimum: it
+	 * is confirmed only if it may still be the rival, highest bound
+	 * first, while its bound reaches the best rival seen (the rival,
+	 * chosen again in the same order, is then the one a confirmation
+	 * of every candidate gives); the words it may cover lie in its
+	 * window */
+	for (;;) {
+		size_t k = done;
+		double floor = second->sim;
+
+		for (size_t i = 0; i < done; i++)
+			if (deferred[i] && bound[i] > 0 && bound[i] >= floor &&
+			    win[i].ws <= best->last &&
+			    win[i].we > best->first &&
+			    (k == done || bound[i] > bound[k]))
+				k = i;
+		if (k == done)
+			break;
+		deferred[k] = false;
+		evaluate_in(&cand[k], m, in, df, &win[k]);
+		ev_done[k] = true;
+		confirmed = true;
+		if (cand[k].t != best->t && cand[k].sim > 0 &&
+		    cand[k].first <= best->last &&
+		    cand[k].last >= best->first && cand[k].sim > second->sim)
+			second->sim = cand[k].sim; /* a floor only */
 	}
+	if (confirmed)
+		rival(second, cand, ev_done, done, best, m);
 	return true;
 }
 
@@ -2453,7 +2661,7 @@ static bool go_on_unknown(struct lic_match_result *r,
 static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 			struct input *in)
 {
-	struct diff df = { 0 };
+	struct diff *df = scratch_take(m);
 	struct eval best, second;
 	struct eval ev[LIC_MATCH_MAX_HITS];
 	struct eval wider;
@@ -2461,7 +2669,7 @@ static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 	while (r->nhit < LIC_MATCH_MAX_HITS && unmasked(in) >= MIN_REST) {
 		struct lic_match_hit h = { 0 };
 
-		if (!best_of_pass(&best, &second, &wider, m, in, &df) ||
+		if (!best_of_pass(&best, &second, &wider, m, in, df) ||
 		    best.sim <= 0)
 			break;
 		h.kind = classify(m, in, &best, &second);
@@ -2507,14 +2715,7 @@ static void match_words(struct lic_match_result *r, const struct lic_matcher *m,
 	} else {
 		find_notices(r, m, in);
 	}
-	free(df.p);
-	for (size_t k = 0; k < df.nblk; k++)
-		free(df.blk[k]);
-	free(df.blk);
-	free(df.row);
-	free(df.cnt);
-	free(df.mask);
-	free(df.v);
+	scratch_give(m, df);
 }
 
 static int hit_cmp(const void *a, const void *b)
