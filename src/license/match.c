@@ -2261,9 +2261,11 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 
 	/* the notice ends where another GNU license is named ("... any
 	 * later version, or the terms of the GNU General Public License
-	 * ... version 2"): that one is a notice of its own */
+	 * ... version 2"): that one is a notice of its own; and where a
+	 * license text found before begins (its words are that hit's) */
 	for (unsigned k = n->vpos; k < end; k++)
-		if (words_at(m, in, k, gnu_w) ||
+		if ((k > n->vpos && in->id[k] == MASKED) ||
+		    words_at(m, in, k, gnu_w) ||
 		    words_at(m, in, k, artistic_w) ||
 		    words_at(m, in, k, mozilla_w) ||
 		    words_at(m, in, k, common)) {
@@ -2303,10 +2305,16 @@ static void notice_hit(struct lic_match_result *r, const struct lic_matcher *m,
 		return;
 	h.line_first = in->w[n->first].line;
 	h.line_last = in->w[end - 1].line;
-	h.share = (unsigned)(((end - n->first) * 100u + in->n / 2) / in->n);
+	{
+		unsigned own = 0; /* words no hit took before */
+
+		for (unsigned j = n->first; j < end; j++) {
+			own += in->id[j] != MASKED;
+			in->id[j] = MASKED;
+		}
+		h.share = (unsigned)((own * 100u + in->n / 2) / in->n);
+	}
 	add_hit(r, &h);
-	for (unsigned j = n->first; j < end; j++)
-		in->id[j] = MASKED;
 }
 
 /* Standard notices in the words no license text took. */

@@ -414,6 +414,42 @@ START_TEST(test_licmatch_edge)
 }
 END_TEST
 
+/*
+ * A GNU title above another license's text: the notice ends where the
+ * text's hit begins, so the shares of the hits and the unmatched words
+ * add up to 100% (the fuzz campaign found 104%: the notice ran 24 words
+ * past its version, into the MIT text, and counted them again).
+ */
+START_TEST(test_licmatch_notice_before_text)
+{
+	struct oh_err err = OH_ERR_INIT;
+	struct oh_buf text = OH_BUF_INIT;
+	struct oh_buf path = OH_BUF_INIT;
+	struct lic_match_result r;
+	unsigned total;
+
+	/* the input the campaign found: a mangled GPL-2.0 title and
+	 * copyright line, an MIT text, a mangled FSF address */
+	oh_buf_addf(&path, "%s/tests/data/licenses/gnu-title-before-mit.txt",
+		    OH_SRCDIR);
+	ck_assert_int_eq(oh_buf_read_file(&text, path.buf, &err), 0);
+	lic_match_text(&r, matcher, text.buf, text.len);
+	ck_assert_uint_eq(r.nhit, 2);
+	total = r.unmatched_share;
+	for (size_t i = 0; i < r.nhit; i++) {
+		total += r.hit[i].share;
+		if (r.hit[i].flags & LIC_MATCH_F_NOTICE)
+			ck_assert_uint_le(r.hit[i].line_last, 2);
+		else
+			ck_assert_str_eq(r.hit[i].id, "MIT");
+	}
+	ck_assert_uint_le(total, 101);
+	lic_match_result_release(&r);
+	oh_buf_release(&text);
+	oh_buf_release(&path);
+}
+END_TEST
+
 Suite *licmatch_suite(void)
 {
 	Suite *s = suite_create("licmatch");
@@ -429,6 +465,7 @@ Suite *licmatch_suite(void)
 	tcase_add_loop_test(tc, test_licmatch_fixtures, 0,
 			    sizeof(fixtures) / sizeof(fixtures[0]));
 	tcase_add_test(tc, test_licmatch_edge);
+	tcase_add_test(tc, test_licmatch_notice_before_text);
 	suite_add_tcase(s, tc);
 	tcase_add_test(td, test_licmatch_list_newer_exceptions);
 	tcase_add_loop_test(td, test_licmatch_list_errors, 0,
