@@ -42,7 +42,7 @@
 #define MIN_REST      12   /* words left to look for another license */
 #define TAIL_MAX      400  /* optional tail words compared */
 #define MASKED        (-1)
-#define UNKNOWN_GO_ON 75 /* percent: unknown text worth reporting */
+#define UNKNOWN_GO_ON 75   /* percent: unknown text worth reporting */
 #define WIDER_MIN     0.75 /* similarity of a longer text around the best */
 
 /*
@@ -2358,6 +2358,13 @@ static unsigned req_words(const struct lic_matcher *m, const struct eval *e)
 	return m->t[e->t].req_end - m->t[e->t].req_first;
 }
 
+static bool exhaustive; /* lic_match_test_exhaustive() */
+
+void lic_match_test_exhaustive(bool on)
+{
+	exhaustive = on;
+}
+
 /* The best confirmed candidate other than best over best's words. */
 static void rival(struct eval *second, const struct eval *cand,
 		  const bool *ev_done, size_t done, const struct eval *best,
@@ -2413,7 +2420,7 @@ static bool best_of_pass(struct eval *best, struct eval *second,
 		/* the diff is the cost of a pass: a candidate that can be
 		 * neither the best nor `wider` waits until the rival is
 		 * known, and is confirmed only if it may beat the rival */
-		if (best->sim > 0) {
+		if (best->sim > 0 && !exhaustive) {
 			bound[k] = sim_bound(&cand[k], m, in, df, &win[k]);
 			if (bound[k] < best->sim && bound[k] < WIDER_MIN) {
 				deferred[k] = true;

@@ -117,6 +117,13 @@ void lic_matcher_free(struct lic_matcher *m);
 int lic_match_text(struct lic_match_result *out, const struct lic_matcher *m,
 		   const char *text, size_t len);
 
+/**
+ * For tests: with `on`, every candidate is confirmed with a diff (the
+ * bound that lets the matcher skip those that cannot matter is not
+ * used).  Results must be the same either way.  Not thread safe.
+ */
+void lic_match_test_exhaustive(bool on);
+
 /** Free a result's hits and return it to LIC_MATCH_RESULT_INIT. */
 void lic_match_result_release(struct lic_match_result *r);
 

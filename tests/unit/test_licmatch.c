@@ -4,6 +4,8 @@
  * normaliser, the accuracy self-test over every imported SPDX text, and
  * curated real-world variations in tests/data/licenses/.
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,6 +452,160 @@ START_TEST(test_licmatch_notice_before_text)
 }
 END_TEST
 
+/* Every field of every hit, one line each. */
+static void dump(struct oh_buf *out, const struct lic_match_result *r)
+{
+	oh_buf_addf(out, "%zu hits, %u%% unmatched\n", r->nhit,
+		    r->unmatched_share);
+	for (size_t i = 0; i < r->nhit; i++) {
+		const struct lic_match_hit *h = &r->hit[i];
+
+		lic_match_hit_describe(out, h);
+		oh_buf_addf(out, " | %d %s %s %u %u-%u %u %x\n", (int)h->kind,
+			    h->id ? h->id : "-", h->alt_id ? h->alt_id : "-",
+			    h->percent, h->line_first, h->line_last, h->share,
+			    h->flags);
+	}
+}
+
+static void match_dump(struct oh_buf *out, const char *text, size_t len)
+{
+	struct lic_match_result r;
+
+	lic_match_text(&r, matcher, text, len);
+	dump(out, &r);
+	lic_match_result_release(&r);
+}
+
+/*
+ * The matcher skips the diff of candidates whose similarity bound shows
+ * they can be neither the best, nor a wider text, nor the rival: every
+ * hit must be what confirming every candidate gives.  Inputs: each SPDX
+ * text whole, cut to its first third (a close, not exact, match), and
+ * glued to the next text (two licenses, rivals over the seam).
+ */
+START_TEST(test_licmatch_bound_exact)
+{
+	struct oh_err err = OH_ERR_INIT;
+	struct oh_buf in = OH_BUF_INIT;
+	struct oh_buf fast = OH_BUF_INIT;
+	struct oh_buf full = OH_BUF_INIT;
+	const char *prev = NULL;
+	size_t prev_len = 0;
+	unsigned n = 0;
+
+	for (size_t i = 0; i < lic_list_count(list); i++) {
+		const char *text;
+		size_t len;
+
+		ck_assert_int_eq(lic_list_text(&text, &len, list,
+					       lic_list_at(list, i), &err),
+				 0);
+		if (!text)
+			continue;
+		for (int v = 0; v < 3; v++) {
+			oh_buf_reset(&in);
+			if (v == 0)
+				oh_buf_add(&in, text, len);
+			else if (v == 1)
+				oh_buf_add(&in, text, len / 3);
+			else if (prev) {
+				oh_buf_add(&in, prev, prev_len);
+				oh_buf_adds(&in, "\n\n");
+				oh_buf_add(&in, text, len);
+			} else
+				continue;
+			oh_buf_reset(&fast);
+			oh_buf_reset(&full);
+			match_dump(&fast, in.buf, in.len);
+			lic_match_test_exhaustive(true);
+			match_dump(&full, in.buf, in.len);
+			lic_match_test_exhaustive(false);
+			ck_assert_msg(strcmp(fast.buf, full.buf) == 0,
+				      "%s (variant %d): bounded\n%s"
+				      "exhaustive\n%s",
+				      lic_list_at(list, i)->id, v, fast.buf,
+				      full.buf);
+			n++;
+		}
+		prev = text;
+		prev_len = len;
+	}
+	ck_assert_uint_gt(n, 1500);
+	oh_buf_release(&in);
+	oh_buf_release(&fast);
+	oh_buf_release(&full);
+}
+END_TEST
+
+/*
+ * lic_match_text() in parallel on one matcher (the scan's jobs do):
+ * the scratch memory the matcher keeps between matches is taken and
+ * given back under a lock; each thread must get what one thread gets.
+ */
+#define PAR_THREADS 4
+#define PAR_ROUNDS  3
+
+static const char *const par_files[] = {
+	"mit-rewrapped.txt",     "apache-with-appendix.txt",
+	"dual-mit-apache.txt",   "gnu-title-before-mit.txt",
+	"gpl2-only-preface.txt", "bsd3-acme.txt",
+};
+#define PAR_N (sizeof(par_files) / sizeof(par_files[0]))
+
+static struct oh_buf par_text[PAR_N];
+static struct oh_buf par_want[PAR_N];
+
+static void *par_worker(void *arg)
+{
+	unsigned start = (unsigned)(uintptr_t)arg;
+	struct oh_buf got = OH_BUF_INIT;
+	uintptr_t bad = 0;
+
+	for (unsigned r = 0; r < PAR_ROUNDS * PAR_N; r++) {
+		size_t k = (start + r) % PAR_N;
+
+		oh_buf_reset(&got);
+		match_dump(&got, par_text[k].buf, par_text[k].len);
+		if (strcmp(got.buf, par_want[k].buf) != 0)
+			bad++;
+	}
+	oh_buf_release(&got);
+	return (void *)bad;
+}
+
+START_TEST(test_licmatch_parallel)
+{
+	struct oh_err err = OH_ERR_INIT;
+	pthread_t th[PAR_THREADS];
+
+	for (size_t k = 0; k < PAR_N; k++) {
+		struct oh_buf path = OH_BUF_INIT;
+
+		oh_buf_addf(&path, "%s/tests/data/licenses/%s", OH_SRCDIR,
+			    par_files[k]);
+		ck_assert_int_eq(oh_buf_read_file(&par_text[k], path.buf, &err),
+				 0);
+		match_dump(&par_want[k], par_text[k].buf, par_text[k].len);
+		oh_buf_release(&path);
+	}
+	for (uintptr_t t = 0; t < PAR_THREADS; t++)
+		ck_assert_int_eq(
+			pthread_create(&th[t], NULL, par_worker, (void *)t), 0);
+	for (size_t t = 0; t < PAR_THREADS; t++) {
+		void *bad;
+
+		ck_assert_int_eq(pthread_join(th[t], &bad), 0);
+		ck_assert_msg(bad == NULL, "thread %zu: %zu results differ", t,
+			      (size_t)(uintptr_t)bad);
+	}
+	for (size_t k = 0; k < PAR_N; k++) {
+		oh_buf_release(&par_text[k]);
+		oh_buf_release(&par_want[k]);
+	}
+}
+END_TEST
+
 Suite *licmatch_suite(void)
 {
 	Suite *s = suite_create("licmatch");
@@ -466,6 +622,8 @@ Suite *licmatch_suite(void)
 			    sizeof(fixtures) / sizeof(fixtures[0]));
 	tcase_add_test(tc, test_licmatch_edge);
 	tcase_add_test(tc, test_licmatch_notice_before_text);
+	tcase_add_test(tc, test_licmatch_bound_exact);
+	tcase_add_test(tc, test_licmatch_parallel);
 	suite_add_tcase(s, tc);
 	tcase_add_test(td, test_licmatch_list_newer_exceptions);
 	tcase_add_loop_test(td, test_licmatch_list_errors, 0,
