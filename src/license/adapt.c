@@ -196,29 +196,41 @@ static bool is_alnum(unsigned char c)
 }
 
 /* Lines [first, last] (1-based, clamped) as " lower words " (letters
- * and digits, one space between words, a space at both ends). */
+ * and digits, one space between words, a space at both ends).  Written
+ * in place after one reservation: at most a byte per input byte, a
+ * space per line and the leading space (byte by byte appends were a
+ * seventh of the time of fuzz_licparts under ASan). */
 static void squash(struct oh_buf *out, const struct lines *l, unsigned first,
 		   unsigned last)
 {
-	oh_buf_reset(out);
-	oh_buf_addch(out, ' ');
+	size_t room = 2;
+	char *w;
+
 	if (first < 1)
 		first = 1;
+	for (unsigned k = first; k <= last && k <= l->n; k++)
+		room += l->len[k - 1] + 1;
+	oh_buf_reset(out);
+	oh_buf_grow(out, room);
+	w = out->buf;
+	*w++ = ' ';
 	for (unsigned k = first; k <= last && k <= l->n; k++) {
-		for (size_t i = 0; i < l->len[k - 1]; i++) {
-			unsigned char c = (unsigned char)l->at[k - 1][i];
+		const unsigned char *at = (const unsigned char *)l->at[k - 1];
 
-			if (is_alnum(c)) {
-				oh_buf_addch(out, (char)(c >= 'A' && c <= 'Z'
-								 ? c + 32
-								 : c));
-			} else if (out->buf[out->len - 1] != ' ') {
-				oh_buf_addch(out, ' ');
-			}
+		for (size_t i = 0; i < l->len[k - 1]; i++) {
+			unsigned char c = at[i];
+
+			if (is_alnum(c))
+				*w++ = (char)(c >= 'A' && c <= 'Z' ? c + 32
+								   : c);
+			else if (w[-1] != ' ')
+				*w++ = ' ';
 		}
-		if (out->buf[out->len - 1] != ' ')
-			oh_buf_addch(out, ' ');
+		if (w[-1] != ' ')
+			*w++ = ' ';
 	}
+	*w = '\0';
+	out->len = (size_t)(w - out->buf);
 }
 
 static bool has_any(const char *squashed, const char *const *words)
