@@ -470,7 +470,8 @@ void lic_scan_walk_begin(struct lic_scan_walk **out, struct tree_visitor *v,
 
 static void finish(struct lic_scan *out)
 {
-	qsort(out->file, out->file_nr, sizeof(*out->file), cmp_file);
+	if (out->file_nr > 1) /* no files: out->file is NULL */
+		qsort(out->file, out->file_nr, sizeof(*out->file), cmp_file);
 	apply_sidecars(out);
 	apply_rules(out);
 }
